@@ -1,0 +1,51 @@
+import { Global, Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import type { Logger } from 'pino';
+import { AuthModule } from './auth/auth.module';
+import { CaseModule } from './case/case.module';
+import { ConfigModule } from './config/config.module';
+import type { NetraConfig } from './config/config';
+import { DemoModule } from './demo/demo.module';
+import { GraphqlErrorFilter, validationError } from './graphql/graphql-errors';
+import { NetraGraphqlModule } from './graphql/graphql.module';
+import { LOGGER } from './observability/logger';
+import { ObservabilityController, ObservabilityModule } from './observability/observability.module';
+import { OversightModule } from './oversight/oversight.module';
+import { StorageModule } from './storage/storage.module';
+
+@Global()
+@Module({})
+class LoggerModule {
+  static forRoot(logger: Logger): DynamicModule {
+    return { module: LoggerModule, providers: [{ provide: LOGGER, useValue: logger }], exports: [LOGGER] };
+  }
+}
+
+/** Netra in one process: storage, write side, read side, GraphQL, health and metrics. */
+@Module({})
+export class AppModule {
+  static forRoot(config: NetraConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(logger),
+        ObservabilityModule,
+        StorageModule,
+        AuthModule,
+        OversightModule,
+        CaseModule,
+        DemoModule,
+        NetraGraphqlModule,
+      ],
+      controllers: [ObservabilityController],
+      providers: [
+        { provide: APP_FILTER, useClass: GraphqlErrorFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ transform: true, exceptionFactory: validationError }),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFactory } from '@nestjs/core';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import type { NetraConfig } from './config/config';
+import { PinoNestLogger } from './observability/logger';
+
+/** Builds and starts Netra's HTTP server; used by main.ts and by the end-to-end tests. */
+export async function startNetra(config: NetraConfig, logger: Logger): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  await app.listen(config.port, config.host);
+  return app;
+}
+
+export function listeningUrl(app: INestApplication): string {
+  const address = app.getHttpServer().address();
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}

@@ -1,0 +1,23 @@
+import type { CaseCommand } from './case';
+import type { CaseCommandMessage } from './case-command';
+import { DeclareFollowUpImpossibleCommand } from './declaring-impossible/declare-follow-up-impossible.handler';
+import { RecordSanctionExecutionCommand } from './executing-sanction/record-sanction-execution.handler';
+import { IssueRecommendationCommand } from './recommending/issue-recommendation.handler';
+import { ReportCaseCommand } from './reporting/report-case.handler';
+import { DecideSanctionCommand } from './sanctioning/decide-sanction.handler';
+import { RecordStudyCommand } from './studying/record-study.handler';
+
+const MESSAGES = {
+  ReportCase: ReportCaseCommand,
+  RecordStudy: RecordStudyCommand,
+  IssueRecommendation: IssueRecommendationCommand,
+  DecideSanction: DecideSanctionCommand,
+  RecordSanctionExecution: RecordSanctionExecutionCommand,
+  DeclareFollowUpImpossible: DeclareFollowUpImpossibleCommand,
+} as const;
+
+/** The CommandBus message for a domain command, for callers that hold a command of any type (demo, gRPC). */
+export function messageFor(command: CaseCommand, commandId: string | null = null, expectedVersion: number | null = null): CaseCommandMessage {
+  const Message = MESSAGES[command.type] as new (c: CaseCommand, id: string | null, v: number | null) => CaseCommandMessage;
+  return new Message(command, commandId, expectedVersion);
+}

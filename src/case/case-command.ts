@@ -1,0 +1,21 @@
+import type { CaseCommand } from './case';
+
+/** A case command as it travels on the CommandBus: the domain command plus delivery options. */
+export abstract class CaseCommandMessage<C extends CaseCommand = CaseCommand> {
+  constructor(
+    readonly command: C,
+    /** Makes the command idempotent: a retry with the same id returns the first result. */
+    readonly commandId: string | null = null,
+    /** When given, the case must still be at this version, else CONFLICT. */
+    readonly expectedVersion: number | null = null,
+  ) {}
+}
+
+export interface CaseWriteResult {
+  caseId: string;
+  /** Global log position of the command's last event: wait for the read model to reach it. */
+  position: bigint;
+  version: number;
+  /** True when the command id had already been handled and nothing was appended. */
+  replayed: boolean;
+}

@@ -1,0 +1,182 @@
+import type {
+  Agency,
+  CaseSource,
+  ElectionKind,
+  Employment,
+  FollowUpStatus,
+  ImpossibilityReason,
+  RecommendationRecipient,
+  SanctionKind,
+  StudyOutcome,
+  ViolationCode,
+} from './case-vocabulary';
+
+/** Events are plain data, named in the past tense, versioned by name (a breaking change gets `…V2`). */
+
+export interface Election {
+  kind: ElectionKind;
+  year: number;
+  /** Kemendagri code of the electoral area: a province or a regency/city. */
+  regionCode: string;
+}
+
+export interface RespondentRecord {
+  respondentId: string;
+  name: string;
+  nip: string | null;
+  employment: Employment;
+  position: string | null;
+  institution: string;
+  institutionRegionCode: string | null;
+}
+
+export interface Reporter {
+  name: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** Which rule set a due date, so a later policy change never rewrites it. */
+export interface DeadlineApplied {
+  policyVersion: string;
+  days: number;
+  unit: 'CALENDAR' | 'WORKING';
+  basis: string;
+}
+
+export interface CaseReported {
+  type: 'CaseReported';
+  data: {
+    caseId: string;
+    registerNumber: string;
+    source: CaseSource;
+    election: Election;
+    handlingUnit: string;
+    receivedAt: string;
+    knownAt: string;
+    occurredAt: string | null;
+    place: string | null;
+    summary: string;
+    violations: ViolationCode[];
+    respondents: RespondentRecord[];
+    /** Present for a laporan (REPORT), null for a temuan (FINDING). */
+    reporter: Reporter | null;
+    evidence: string[];
+    studyDueAt: string;
+    studyDeadline: DeadlineApplied;
+  };
+}
+
+export interface StudyFinding {
+  respondentId: string;
+  outcome: StudyOutcome;
+  violations: ViolationCode[];
+  note: string | null;
+}
+
+export interface CaseStudied {
+  type: 'CaseStudied';
+  data: {
+    caseId: string;
+    studiedAt: string;
+    findings: StudyFinding[];
+    /** Due date of the recommendation for respondents with a proven violation; null when there is none. */
+    recommendationDueAt: string | null;
+    recommendationDeadline: DeadlineApplied | null;
+  };
+}
+
+export interface RecommendationIssued {
+  type: 'RecommendationIssued';
+  data: {
+    caseId: string;
+    respondentIds: string[];
+    recipient: RecommendationRecipient;
+    letterNumber: string;
+    issuedAt: string;
+    decisionDueAt: string;
+    decisionDeadline: DeadlineApplied;
+  };
+}
+
+export interface Ppk {
+  /** e.g. "Walikota Lubuk Linggau" — the regional head acting as Pejabat Pembina Kepegawaian. */
+  title: string;
+  regionCode: string;
+}
+
+export interface SanctionDecided {
+  type: 'SanctionDecided';
+  data: {
+    caseId: string;
+    respondentId: string;
+    decidedBy: Extract<Agency, 'KASN' | 'BKN'>;
+    letterNumber: string;
+    decidedAt: string;
+    sanction: SanctionKind;
+    ppk: Ppk;
+    dueAt: string;
+    /** Null when the decision letter set the due date itself. */
+    deadline: DeadlineApplied | null;
+  };
+}
+
+export interface RespondentCleared {
+  type: 'RespondentCleared';
+  data: {
+    caseId: string;
+    respondentId: string;
+    decidedBy: Extract<Agency, 'KASN' | 'BKN'>;
+    letterNumber: string;
+    decidedAt: string;
+  };
+}
+
+export interface SanctionExecuted {
+  type: 'SanctionExecuted';
+  data: {
+    caseId: string;
+    respondentId: string;
+    decreeNumber: string;
+    executedAt: string;
+    sanction: SanctionKind;
+    followUpStatus: Extract<FollowUpStatus, 'AS_RECOMMENDED' | 'NOT_AS_RECOMMENDED'>;
+  };
+}
+
+export interface FollowUpDeclaredImpossible {
+  type: 'FollowUpDeclaredImpossible';
+  data: {
+    caseId: string;
+    respondentId: string;
+    reason: ImpossibilityReason;
+    note: string;
+    declaredAt: string;
+    declaredBy: Extract<Agency, 'PPK' | 'BKN'>;
+  };
+}
+
+export type CaseEvent =
+  | CaseReported
+  | CaseStudied
+  | RecommendationIssued
+  | SanctionDecided
+  | RespondentCleared
+  | SanctionExecuted
+  | FollowUpDeclaredImpossible;
+
+export type CaseEventType = CaseEvent['type'];
+
+export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
+  'CaseReported',
+  'CaseStudied',
+  'RecommendationIssued',
+  'SanctionDecided',
+  'RespondentCleared',
+  'SanctionExecuted',
+  'FollowUpDeclaredImpossible',
+];
+
+export const caseStreamId = (caseId: string) => `case-${caseId}`;
+export const CASE_STREAM_PREFIX = 'case-';

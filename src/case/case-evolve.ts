@@ -1,0 +1,133 @@
+import type { CaseEvent } from './case-events';
+import type { CaseState, OpenedCase, RespondentTrack } from './case-state';
+
+/** Folds one event into the state. Pure and total: the write side and the projection share it. */
+export function evolve(state: CaseState, event: CaseEvent): CaseState {
+  const version = state.version + 1;
+  if (event.type === 'CaseReported') {
+    const d = event.data;
+    return {
+      status: 'opened',
+      caseId: d.caseId,
+      registerNumber: d.registerNumber,
+      source: d.source,
+      election: d.election,
+      handlingUnit: d.handlingUnit,
+      receivedAt: d.receivedAt,
+      knownAt: d.knownAt,
+      occurredAt: d.occurredAt,
+      place: d.place,
+      summary: d.summary,
+      violations: d.violations,
+      evidence: d.evidence,
+      hasReporter: d.reporter !== null,
+      studiedAt: null,
+      version,
+      respondents: d.respondents.map((r) => ({
+        ...r,
+        stage: 'REPORTED',
+        since: d.receivedAt,
+        dueAt: d.studyDueAt,
+        outcome: null,
+        findingViolations: [],
+        findingNote: null,
+        recommendation: null,
+        decision: null,
+        execution: null,
+        followUpStatus: null,
+        impossibility: null,
+      })),
+    };
+  }
+  if (state.status !== 'opened') return state;
+  const next: OpenedCase = { ...state, version };
+  switch (event.type) {
+    case 'CaseStudied': {
+      const d = event.data;
+      const byId = new Map(d.findings.map((f) => [f.respondentId, f]));
+      return {
+        ...next,
+        studiedAt: d.studiedAt,
+        respondents: state.respondents.map((r) => {
+          const f = byId.get(r.respondentId);
+          if (!f) return r;
+          const stage = f.outcome === 'VIOLATION' ? 'STUDIED' : f.outcome;
+          return {
+            ...r,
+            stage,
+            since: d.studiedAt,
+            dueAt: f.outcome === 'VIOLATION' ? d.recommendationDueAt : null,
+            outcome: f.outcome,
+            findingViolations: f.violations,
+            findingNote: f.note,
+          };
+        }),
+      };
+    }
+    case 'RecommendationIssued': {
+      const d = event.data;
+      return withTracks(next, d.respondentIds, (r) => ({
+        ...r,
+        stage: 'RECOMMENDED',
+        since: d.issuedAt,
+        dueAt: d.decisionDueAt,
+        recommendation: { recipient: d.recipient, letterNumber: d.letterNumber, issuedAt: d.issuedAt },
+      }));
+    }
+    case 'SanctionDecided': {
+      const d = event.data;
+      return withTracks(next, [d.respondentId], (r) => ({
+        ...r,
+        stage: 'SANCTION_DECIDED',
+        since: d.decidedAt,
+        dueAt: d.dueAt,
+        decision: { decidedBy: d.decidedBy, letterNumber: d.letterNumber, decidedAt: d.decidedAt, sanction: d.sanction, ppk: d.ppk },
+        followUpStatus: 'PENDING',
+      }));
+    }
+    case 'RespondentCleared': {
+      const d = event.data;
+      return withTracks(next, [d.respondentId], (r) => ({
+        ...r,
+        stage: 'CLEARED',
+        since: d.decidedAt,
+        dueAt: null,
+        decision: { decidedBy: d.decidedBy, letterNumber: d.letterNumber, decidedAt: d.decidedAt, sanction: null, ppk: null },
+      }));
+    }
+    case 'SanctionExecuted': {
+      const d = event.data;
+      return withTracks(next, [d.respondentId], (r) => ({
+        ...r,
+        stage: 'SANCTION_EXECUTED',
+        since: d.executedAt,
+        dueAt: null,
+        execution: { decreeNumber: d.decreeNumber, executedAt: d.executedAt, sanction: d.sanction },
+        followUpStatus: d.followUpStatus,
+      }));
+    }
+    case 'FollowUpDeclaredImpossible': {
+      const d = event.data;
+      return withTracks(next, [d.respondentId], (r) => ({
+        ...r,
+        stage: 'FOLLOW_UP_IMPOSSIBLE',
+        since: d.declaredAt,
+        dueAt: null,
+        followUpStatus: 'CANNOT_BE_ACTED_ON',
+        impossibility: { reason: d.reason, note: d.note, declaredAt: d.declaredAt, declaredBy: d.declaredBy },
+      }));
+    }
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+function withTracks(state: OpenedCase, ids: string[], change: (r: RespondentTrack) => RespondentTrack): OpenedCase {
+  return { ...state, respondents: state.respondents.map((r) => (ids.includes(r.respondentId) ? change(r) : r)) };
+}
+
+export function fold(events: readonly CaseEvent[], from: CaseState): CaseState {
+  return events.reduce(evolve, from);
+}

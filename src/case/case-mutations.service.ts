@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Logger } from 'pino';
+import { LOGGER } from '../observability/logger';
+import { NetraMetrics } from '../observability/metrics';
+import type { CaseView } from '../oversight/models/case.model';
+import { ProjectionService } from '../oversight/projection.service';
+import { CaseReader } from '../oversight/queries/case-reader';
+import { CaseError } from './case-error';
+import type { CaseCommandMessage, CaseWriteResult } from './case-command';
+
+const READ_YOUR_WRITES_MS = 5000;
+
+/**
+ * Runs a command on the CommandBus and answers with the case as the read model shows it after the
+ * write: it waits (bounded) for the projection to reach the write's position.
+ */
+@Injectable()
+export class CaseMutations {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly projection: ProjectionService,
+    private readonly reader: CaseReader,
+    private readonly metrics: NetraMetrics,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async execute(message: CaseCommandMessage): Promise<CaseView | null> {
+    const result = await this.run(message);
+    await this.projection.runner.waitFor(result.position, READ_YOUR_WRITES_MS);
+    return (await this.reader.case(result.caseId, message.command.actor)) as CaseView | null;
+  }
+
+  async run(message: CaseCommandMessage): Promise<CaseWriteResult> {
+    const { command } = message;
+    const stop = this.metrics.commandSeconds.startTimer({ command: command.type });
+    try {
+      const result = await this.commands.execute<CaseCommandMessage, CaseWriteResult>(message);
+      this.metrics.commands.inc({ command: command.type, outcome: result.replayed ? 'replayed' : 'ok' });
+      // Ids, codes and positions only: inputs carry personal data and never reach the log.
+      this.logger.info(
+        { command: command.type, caseId: result.caseId, version: result.version, replayed: result.replayed, agency: command.actor.agency, unit: command.actor.region },
+        'command accepted',
+      );
+      return result;
+    } catch (error) {
+      const outcome = error instanceof CaseError ? error.code : 'INTERNAL';
+      this.metrics.commands.inc({ command: command.type, outcome });
+      this.logger.info({ command: command.type, caseId: command.caseId, outcome, field: error instanceof CaseError ? error.field : undefined, agency: command.actor.agency }, 'command refused');
+      throw error;
+    } finally {
+      stop();
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import type { Election, Ppk, RespondentRecord } from './case-events';
+import type {
+  Agency,
+  CaseSource,
+  CaseStage,
+  FollowUpStatus,
+  ImpossibilityReason,
+  RecommendationRecipient,
+  RespondentStage,
+  SanctionKind,
+  StudyOutcome,
+  ViolationCode,
+} from './case-vocabulary';
+
+/** One respondent's own track through the lifecycle (shared/DOMAIN.md §3). */
+export interface RespondentTrack extends RespondentRecord {
+  stage: RespondentStage;
+  /** When the track entered its current stage. */
+  since: string;
+  /** Due time of the step the track is waiting for; null when nobody has to act. */
+  dueAt: string | null;
+  outcome: StudyOutcome | null;
+  findingViolations: ViolationCode[];
+  findingNote: string | null;
+  recommendation: { recipient: RecommendationRecipient; letterNumber: string; issuedAt: string } | null;
+  decision: {
+    decidedBy: Agency;
+    letterNumber: string;
+    decidedAt: string;
+    sanction: SanctionKind | null;
+    ppk: Ppk | null;
+  } | null;
+  execution: { decreeNumber: string; executedAt: string; sanction: SanctionKind } | null;
+  followUpStatus: FollowUpStatus | null;
+  impossibility: { reason: ImpossibilityReason; note: string; declaredAt: string; declaredBy: Agency } | null;
+}
+
+export interface OpenedCase {
+  status: 'opened';
+  caseId: string;
+  registerNumber: string;
+  source: CaseSource;
+  election: Election;
+  handlingUnit: string;
+  receivedAt: string;
+  knownAt: string;
+  occurredAt: string | null;
+  place: string | null;
+  summary: string;
+  violations: ViolationCode[];
+  evidence: string[];
+  hasReporter: boolean;
+  studiedAt: string | null;
+  respondents: RespondentTrack[];
+  /** Number of events folded so far: the stream version. */
+  version: number;
+}
+
+export type CaseState = { status: 'empty'; version: 0 } | OpenedCase;
+
+export const initialState = (): CaseState => ({ status: 'empty', version: 0 });
+
+const TRACK_ORDER: Record<RespondentStage, number> = {
+  REPORTED: 0,
+  STUDIED: 1,
+  RECOMMENDED: 2,
+  SANCTION_DECIDED: 3,
+  SANCTION_EXECUTED: 4,
+  NO_VIOLATION: 5,
+  FORWARDED: 5,
+  CLEARED: 5,
+  FOLLOW_UP_IMPOSSIBLE: 5,
+};
+
+const FINISHED: readonly RespondentStage[] = [
+  'SANCTION_EXECUTED',
+  'NO_VIOLATION',
+  'FORWARDED',
+  'CLEARED',
+  'FOLLOW_UP_IMPOSSIBLE',
+];
+
+export const isFinished = (stage: RespondentStage) => FINISHED.includes(stage);
+
+/** The case is where its least advanced open track is; closed once every track is finished. */
+export function caseStage(respondents: readonly RespondentTrack[]): CaseStage {
+  const open = respondents.filter((r) => !isFinished(r.stage));
+  if (open.length === 0) {
+    return respondents.some((r) => r.stage === 'SANCTION_EXECUTED') ? 'SANCTION_EXECUTED' : 'CLOSED';
+  }
+  const least = open.reduce((a, b) => (TRACK_ORDER[b.stage] < TRACK_ORDER[a.stage] ? b : a));
+  return least.stage as CaseStage;
+}
+
+/** The agency that must act next on a track, or null when nobody has to. */
+export function waitingOn(track: RespondentTrack): Agency | null {
+  switch (track.stage) {
+    case 'REPORTED':
+    case 'STUDIED':
+      return 'BAWASLU';
+    case 'RECOMMENDED':
+      return track.recommendation?.recipient ?? 'BKN';
+    case 'SANCTION_DECIDED':
+      return 'PPK';
+    default:
+      return null;
+  }
+}
+
+export function findTrack(state: OpenedCase, respondentId: string): RespondentTrack | undefined {
+  return state.respondents.find((r) => r.respondentId === respondentId);
+}

@@ -1,0 +1,33 @@
+import { registerEnumType } from '@nestjs/graphql';
+import * as v from './case-vocabulary';
+
+/** The domain's closed sets as GraphQL enums, each value spelled as in the domain. */
+const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((x) => [x, x])) as { [K in T]: K };
+
+export const CaseSourceEnum = asEnum(v.CASE_SOURCES);
+export const ElectionKindEnum = asEnum(v.ELECTION_KINDS);
+export const AgencyEnum = asEnum(v.AGENCIES);
+export const RecipientEnum = asEnum(v.RECOMMENDATION_RECIPIENTS);
+export const EmploymentEnum = asEnum(v.EMPLOYMENTS);
+export const ViolationCodeEnum = asEnum(v.VIOLATION_CODES);
+export const SanctionKindEnum = asEnum(v.SANCTION_KINDS);
+export const StudyOutcomeEnum = asEnum(v.STUDY_OUTCOMES);
+export const SanctionDecisionEnum = asEnum(v.SANCTION_DECISIONS);
+export const ImpossibilityReasonEnum = asEnum(v.IMPOSSIBILITY_REASONS);
+export const CaseStageEnum = asEnum(v.CASE_STAGES);
+export const RespondentStageEnum = asEnum(v.RESPONDENT_STAGES);
+export const FollowUpStatusEnum = asEnum(v.FOLLOW_UP_STATUSES);
+
+registerEnumType(CaseSourceEnum, { name: 'CaseSource', description: 'REPORT = laporan (from an outside reporter), FINDING = temuan (Bawaslu’s own)' });
+registerEnumType(ElectionKindEnum, { name: 'ElectionKind', description: 'PILKADA = regional head election, PEMILU = general election' });
+registerEnumType(AgencyEnum, { name: 'Agency' });
+registerEnumType(RecipientEnum, { name: 'RecommendationRecipient', description: 'KASN until 24 Aug 2024, BKN after' });
+registerEnumType(EmploymentEnum, { name: 'Employment' });
+registerEnumType(ViolationCodeEnum, { name: 'ViolationCode', description: 'SKB 5 agencies 2022, Lampiran II' });
+registerEnumType(SanctionKindEnum, { name: 'SanctionKind', description: 'Ordered lightest first (PP 42/2004 Pasal 15, PP 94/2021 Pasal 8)' });
+registerEnumType(StudyOutcomeEnum, { name: 'StudyOutcome' });
+registerEnumType(SanctionDecisionEnum, { name: 'SanctionDecision' });
+registerEnumType(ImpossibilityReasonEnum, { name: 'ImpossibilityReason' });
+registerEnumType(CaseStageEnum, { name: 'CaseStage' });
+registerEnumType(RespondentStageEnum, { name: 'RespondentStage' });
+registerEnumType(FollowUpStatusEnum, { name: 'FollowUpStatus', description: 'BPK SIPTL vocabulary (Peraturan BPK 2/2017 Pasal 6)' });

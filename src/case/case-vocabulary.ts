@@ -1,0 +1,105 @@
+/** The words of the domain (shared/DOMAIN.md), as closed sets the API and the decider share. */
+
+export const CASE_SOURCES = ['REPORT', 'FINDING'] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+
+export const ELECTION_KINDS = ['PILKADA', 'PEMILU'] as const;
+export type ElectionKind = (typeof ELECTION_KINDS)[number];
+
+export const AGENCIES = ['BAWASLU', 'KASN', 'BKN', 'PPK', 'KEMENDAGRI', 'KEMENPANRB', 'OVERSIGHT'] as const;
+export type Agency = (typeof AGENCIES)[number];
+
+export const RECOMMENDATION_RECIPIENTS = ['KASN', 'BKN'] as const;
+export type RecommendationRecipient = (typeof RECOMMENDATION_RECIPIENTS)[number];
+
+/** KASN stopped operating on this day (UU 20/2023); its neutrality duties went to BKN. */
+export const KASN_DISSOLVED_AT = new Date('2024-08-24T00:00:00+07:00');
+
+export const EMPLOYMENTS = ['PNS', 'PPPK', 'VILLAGE_HEAD', 'TNI', 'POLRI', 'OTHER'] as const;
+export type Employment = (typeof EMPLOYMENTS)[number];
+
+/** SKB 5 agencies 2022, Lampiran II (shared/DOMAIN.md §5). */
+export const VIOLATION_CODES = [
+  'SOCIAL_MEDIA_ENGAGEMENT',
+  'PHOTO_WITH_CANDIDATE',
+  'ATTENDING_CAMPAIGN',
+  'SPOUSE_CAMPAIGN',
+  'CAMPAIGN_PROPS',
+  'ONLINE_CAMPAIGN',
+  'APPROACHING_PARTY',
+  'ACTIVE_SUPPORT_AT_CAMPAIGN',
+  'USING_STATE_FACILITIES',
+  'MOBILISING_STAFF',
+  'PARTISAN_DECISION',
+  'PARTISAN_ACTIVITY',
+  'SUPPORT_LETTER',
+  'PARTY_MEMBERSHIP',
+  'BECOMING_CANDIDATE',
+  'VOTE_BUYING',
+  'OTHER',
+] as const;
+export type ViolationCode = (typeof VIOLATION_CODES)[number];
+
+/** Ordered lightest first: PP 42/2004 Pasal 15 (ethics), then PP 94/2021 Pasal 8 (discipline). */
+export const SANCTION_KINDS = [
+  'MORAL_CLOSED',
+  'MORAL_OPEN',
+  'VERBAL_REPRIMAND',
+  'WRITTEN_REPRIMAND',
+  'STATEMENT_OF_DISSATISFACTION',
+  'ALLOWANCE_CUT_6M',
+  'ALLOWANCE_CUT_9M',
+  'ALLOWANCE_CUT_12M',
+  'DEMOTION_12M',
+  'RELEASE_FROM_POST_12M',
+  'DISMISSAL',
+] as const;
+export type SanctionKind = (typeof SANCTION_KINDS)[number];
+
+export const STUDY_OUTCOMES = ['VIOLATION', 'NO_VIOLATION', 'FORWARDED'] as const;
+export type StudyOutcome = (typeof STUDY_OUTCOMES)[number];
+
+export const SANCTION_DECISIONS = ['SANCTION', 'CLEAR'] as const;
+export type SanctionDecision = (typeof SANCTION_DECISIONS)[number];
+
+export const IMPOSSIBILITY_REASONS = [
+  'DECEASED',
+  'RETIRED',
+  'RESIGNED',
+  'DISMISSED',
+  'COURT_PROCESS',
+  'FORCE_MAJEURE',
+  'REGULATION_CHANGED',
+] as const;
+export type ImpossibilityReason = (typeof IMPOSSIBILITY_REASONS)[number];
+
+export const CASE_STAGES = [
+  'REPORTED',
+  'STUDIED',
+  'RECOMMENDED',
+  'SANCTION_DECIDED',
+  'SANCTION_EXECUTED',
+  'CLOSED',
+] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+export const RESPONDENT_STAGES = [
+  'REPORTED',
+  'STUDIED',
+  'RECOMMENDED',
+  'SANCTION_DECIDED',
+  'SANCTION_EXECUTED',
+  'NO_VIOLATION',
+  'FORWARDED',
+  'CLEARED',
+  'FOLLOW_UP_IMPOSSIBLE',
+] as const;
+export type RespondentStage = (typeof RESPONDENT_STAGES)[number];
+
+/** BPK's SIPTL vocabulary (Peraturan BPK 2/2017 Pasal 6), shared/DOMAIN.md §6. */
+export const FOLLOW_UP_STATUSES = ['PENDING', 'AS_RECOMMENDED', 'NOT_AS_RECOMMENDED', 'CANNOT_BE_ACTED_ON'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export function sanctionWeight(kind: SanctionKind): number {
+  return SANCTION_KINDS.indexOf(kind);
+}

@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { OversightModule } from '../oversight/oversight.module';
+import { CaseMutations } from './case-mutations.service';
+import { CaseRules } from './case-rules.service';
+import { CaseRepository } from './case.repository';
+import { DeclareFollowUpImpossibleHandler } from './declaring-impossible/declare-follow-up-impossible.handler';
+import { DeclareFollowUpImpossibleResolver } from './declaring-impossible/declare-follow-up-impossible.resolver';
+import { RecordSanctionExecutionHandler } from './executing-sanction/record-sanction-execution.handler';
+import { RecordSanctionExecutionResolver } from './executing-sanction/record-sanction-execution.resolver';
+import { IssueRecommendationHandler } from './recommending/issue-recommendation.handler';
+import { IssueRecommendationResolver } from './recommending/issue-recommendation.resolver';
+import { ReportCaseHandler } from './reporting/report-case.handler';
+import { ReportCaseResolver } from './reporting/report-case.resolver';
+import { DecideSanctionHandler } from './sanctioning/decide-sanction.handler';
+import { DecideSanctionResolver } from './sanctioning/decide-sanction.resolver';
+import { RecordStudyHandler } from './studying/record-study.handler';
+import { RecordStudyResolver } from './studying/record-study.resolver';
+
+/** The write side: one handler and one mutation per lifecycle step. */
+@Module({
+  imports: [CqrsModule, OversightModule],
+  providers: [
+    CaseRules,
+    CaseRepository,
+    CaseMutations,
+    ReportCaseHandler,
+    RecordStudyHandler,
+    IssueRecommendationHandler,
+    DecideSanctionHandler,
+    RecordSanctionExecutionHandler,
+    DeclareFollowUpImpossibleHandler,
+    ReportCaseResolver,
+    RecordStudyResolver,
+    IssueRecommendationResolver,
+    DecideSanctionResolver,
+    RecordSanctionExecutionResolver,
+    DeclareFollowUpImpossibleResolver,
+  ],
+  exports: [CaseMutations, CaseRules],
+})
+export class CaseModule {}

@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventPublisher } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { eventId } from '../event-store/event-id';
+import { EVENT_STORE, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '../event-store/event-store';
+import { conflict } from './case-error';
+import { caseStreamId, type CaseEvent } from './case-events';
+import type { CaseCommandMessage, CaseWriteResult } from './case-command';
+import { CaseAggregate } from './case.aggregate';
+import { CaseRules } from './case-rules.service';
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Load, fold, decide, append with the expected version. A concurrent writer that got there first
+ * makes us decide again on the new state (unless the caller pinned `expectedVersion`: then CONFLICT).
+ */
+@Injectable()
+export class CaseRepository {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly rules: CaseRules,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  async load(caseId: string): Promise<{ aggregate: CaseAggregate; history: RecordedEvent[] }> {
+    const history = await this.store.readStream(caseStreamId(caseId));
+    return { aggregate: CaseAggregate.from(history as unknown as CaseEvent[]), history };
+  }
+
+  async handle(message: CaseCommandMessage): Promise<CaseWriteResult> {
+    const { command } = message;
+    const commandId = message.commandId ?? randomUUID();
+    for (let attempt = 1; ; attempt++) {
+      const { aggregate, history } = await this.load(command.caseId);
+      const earlier = history.filter((e) => e.metadata.commandId === commandId);
+      if (earlier.length > 0) {
+        const last = earlier[earlier.length - 1];
+        return { caseId: command.caseId, position: last.position, version: last.version, replayed: true };
+      }
+      const version = aggregate.state.version;
+      if (message.expectedVersion !== null && message.expectedVersion !== version) {
+        throw conflict(`the case is at version ${version}, not ${message.expectedVersion}: it moved on; reload it`);
+      }
+      const now = new Date();
+      aggregate.execute(command, this.rules.context(now));
+      const events = aggregate.getUncommittedEvents().map((event, index) => ({
+        id: eventId(commandId, index),
+        type: event.type,
+        data: event.data as unknown as Record<string, unknown>,
+        metadata: {
+          commandId,
+          agency: command.actor.agency,
+          unit: command.actor.region,
+          userId: command.actor.userId,
+          recordedAt: now.toISOString(),
+        },
+      }));
+      try {
+        const result = await this.store.append(caseStreamId(command.caseId), events, version === 0 ? 'no_stream' : version);
+        this.publisher.mergeObjectContext(aggregate).commit();
+        return { caseId: command.caseId, position: result.position, version: result.nextVersion, replayed: result.duplicate };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (message.expectedVersion !== null || attempt >= MAX_ATTEMPTS) {
+          throw conflict(`the case changed while this command was decided (${error.message}); try again`);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The case lifecycle in one place (shared/DOMAIN.md §3):
+ *
+ *   reported ─► studied ─┬─► recommended ─► sanction decided ─┬─► sanction executed
+ *                        │   (Bawaslu→KASN/BKN) (KASN/BKN→PPK) └─► follow-up impossible
+ *                        │                  └─► cleared
+ *                        └─► no violation / forwarded
+ *
+ * `decide(command, state, ctx)` returns the events a command produces or throws a CaseError;
+ * `evolve(state, event)` folds them. Both are pure: time and deadline policy come in through ctx.
+ */
+import type { CaseEvent } from './case-events';
+import type { CaseState } from './case-state';
+import type { DecideContext } from './decide-context';
+import { declareFollowUpImpossible, type DeclareFollowUpImpossible } from './declaring-impossible/declare-follow-up-impossible';
+import { recordSanctionExecution, type RecordSanctionExecution } from './executing-sanction/record-sanction-execution';
+import { issueRecommendation, type IssueRecommendation } from './recommending/issue-recommendation';
+import { reportCase, type ReportCase } from './reporting/report-case';
+import { decideSanction, type DecideSanction } from './sanctioning/decide-sanction';
+import { recordStudy, type RecordStudy } from './studying/record-study';
+
+export type CaseCommand =
+  | ReportCase
+  | RecordStudy
+  | IssueRecommendation
+  | DecideSanction
+  | RecordSanctionExecution
+  | DeclareFollowUpImpossible;
+
+export function decide(command: CaseCommand, state: CaseState, ctx: DecideContext): CaseEvent[] {
+  switch (command.type) {
+    case 'ReportCase':
+      return reportCase(command, state, ctx);
+    case 'RecordStudy':
+      return recordStudy(command, state, ctx);
+    case 'IssueRecommendation':
+      return issueRecommendation(command, state, ctx);
+    case 'DecideSanction':
+      return decideSanction(command, state, ctx);
+    case 'RecordSanctionExecution':
+      return recordSanctionExecution(command, state, ctx);
+    case 'DeclareFollowUpImpossible':
+      return declareFollowUpImpossible(command, state, ctx);
+    default: {
+      const unknown: never = command;
+      throw new Error(`unknown command ${(unknown as CaseCommand).type}`);
+    }
+  }
+}
+
+export { evolve, fold } from './case-evolve';
+export { initialState, caseStage, waitingOn } from './case-state';
+export type { CaseState, OpenedCase, RespondentTrack } from './case-state';
+export type { CaseEvent } from './case-events';

@@ -1,0 +1,175 @@
+import { badInput } from '../case-error';
+import { WorkingDayCalendar } from './working-day-calendar';
+import { addDays, endOfWibDay, wibDayOf } from './wib';
+
+export type ElectionKind = 'PILKADA' | 'PEMILU';
+/** The step whose clock runs: Bawaslu's study, its recommendation, BKN/KASN's decision, the PPK's execution. */
+export type DeadlineStep = 'STUDY' | 'RECOMMENDATION' | 'SANCTION_DECISION' | 'EXECUTION';
+export type DeadlineUnit = 'CALENDAR' | 'WORKING';
+
+export interface DeadlineRule {
+  days: number;
+  unit: DeadlineUnit;
+  /** The legal basis, or why there is none; shown to officers beside the due date. */
+  basis: string;
+  /** True only when a statute or regulation sets this count; false marks a setting, not law. */
+  confirmed: boolean;
+}
+
+export interface DeadlinePolicy {
+  version: string;
+  rules: Record<ElectionKind, Record<DeadlineStep, DeadlineRule>>;
+}
+
+export const ELECTION_KINDS: readonly ElectionKind[] = ['PILKADA', 'PEMILU'];
+export const DEADLINE_STEPS: readonly DeadlineStep[] = ['STUDY', 'RECOMMENDATION', 'SANCTION_DECISION', 'EXECUTION'];
+const UNITS: readonly DeadlineUnit[] = ['CALENDAR', 'WORKING'];
+const MAX_DAYS = 366;
+
+/** Settings where no statute was found; the same for Pilkada and Pemilu. */
+const UNCONFIRMED_STEPS: Record<Exclude<DeadlineStep, 'STUDY'>, DeadlineRule> = {
+  RECOMMENDATION: {
+    days: 7,
+    unit: 'CALENDAR',
+    basis:
+      'Setting, not law: no statute found for how soon Bawaslu forwards its recommendation to KASN/BKN after the plenary; 7 calendar days by default.',
+    confirmed: false,
+  },
+  SANCTION_DECISION: {
+    days: 7,
+    unit: 'CALENDAR',
+    basis:
+      'Setting, not law: borrowed from the 2024 shared system (SBT), where the neutrality task force (Satgas) verifies within 7 days; unit unconfirmed.',
+    confirmed: false,
+  },
+  EXECUTION: {
+    days: 14,
+    unit: 'CALENDAR',
+    basis:
+      'Setting, not law: no statutory day count was found for the PPK to execute a sanction recommendation; 14 calendar days by default.',
+    confirmed: false,
+  },
+};
+
+/** shared/DOMAIN.md §4. */
+export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = deepFreeze({
+  version: 'default-2025.1',
+  rules: {
+    PILKADA: {
+      STUDY: {
+        days: 5,
+        unit: 'CALENDAR',
+        basis:
+          'UU 1/2015 as amended, Pasal 134: Bawaslu decides within 3 days of receiving the report, plus 2 days when it asks for more information. Reading these as calendar days is unconfirmed.',
+        confirmed: true,
+      },
+      ...UNCONFIRMED_STEPS,
+    },
+    PEMILU: {
+      STUDY: {
+        days: 14,
+        unit: 'WORKING',
+        basis:
+          'UU 7/2017, Pasal 454: Bawaslu decides within 7 days after registration, extendable up to 14 working days.',
+        confirmed: true,
+      },
+      ...UNCONFIRMED_STEPS,
+    },
+  },
+});
+
+export function deadlineRule(policy: DeadlinePolicy, kind: ElectionKind, step: DeadlineStep): DeadlineRule {
+  return policy.rules[kind][step];
+}
+
+/**
+ * The last instant a step is on time: 23:59:59.999 WIB of the Nth calendar day, or the Nth working
+ * day, after the WIB day on which `start` falls (the start day itself never counts).
+ */
+export function dueAt(start: Date, rule: DeadlineRule, calendar: WorkingDayCalendar): Date {
+  if (Number.isNaN(start.getTime())) throw new RangeError('deadline start is not a valid date');
+  const startDay = wibDayOf(start);
+  const dueDay = rule.unit === 'WORKING' ? calendar.nthWorkingDayAfter(startDay, rule.days) : addDays(startDay, rule.days);
+  return endOfWibDay(dueDay);
+}
+
+/**
+ * An administrator's policy (parsed JSON or JSON text) merged onto the default: `version` is
+ * required; each rule given must name `days`, `unit` and `basis`, and counts as unconfirmed unless
+ * it says `confirmed: true`. Unknown election kinds, steps or fields are refused, so a typo never
+ * silently leaves the default in force.
+ */
+export function parseDeadlinePolicy(
+  json: unknown,
+  field = 'deadlinePolicy',
+  base: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+): DeadlinePolicy {
+  const input = typeof json === 'string' ? parseJson(json, field) : json;
+  const root = asObject(input, field, 'the deadline policy must be an object { version, rules }');
+  refuseUnknownKeys(root, ['version', 'rules'], field);
+  if (typeof root.version !== 'string' || root.version.trim() === '') {
+    throw badInput(`${field}.version`, 'the deadline policy needs a version name, e.g. "2025-02-bawaslu"');
+  }
+  const rules = structuredClone(base.rules) as DeadlinePolicy['rules'];
+  if (root.rules !== undefined) {
+    const byKind = asObject(root.rules, `${field}.rules`, 'rules must be an object keyed by PILKADA / PEMILU');
+    refuseUnknownKeys(byKind, ELECTION_KINDS, `${field}.rules`, 'election kind');
+    for (const kind of ELECTION_KINDS) {
+      if (byKind[kind] === undefined) continue;
+      const path = `${field}.rules.${kind}`;
+      const bySteps = asObject(byKind[kind], path, `rules for ${kind} must be an object keyed by step`);
+      refuseUnknownKeys(bySteps, DEADLINE_STEPS, path, 'step');
+      for (const step of DEADLINE_STEPS) {
+        if (bySteps[step] !== undefined) rules[kind][step] = parseRule(bySteps[step], `${path}.${step}`);
+      }
+    }
+  }
+  return deepFreeze({ version: root.version.trim(), rules });
+}
+
+function parseRule(value: unknown, path: string): DeadlineRule {
+  const rule = asObject(value, path, 'a deadline rule must be an object { days, unit, basis, confirmed? }');
+  refuseUnknownKeys(rule, ['days', 'unit', 'basis', 'confirmed'], path);
+  const { days, unit, basis, confirmed } = rule;
+  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
+    throw badInput(`${path}.days`, `days must be a whole number from 1 to ${MAX_DAYS}, not ${JSON.stringify(days)}`);
+  }
+  if (!UNITS.includes(unit as DeadlineUnit)) {
+    throw badInput(`${path}.unit`, `unit must be CALENDAR or WORKING, not ${JSON.stringify(unit)}`);
+  }
+  if (typeof basis !== 'string' || basis.trim() === '') {
+    throw badInput(`${path}.basis`, 'basis must name the legal basis, or say that the count is a setting and why');
+  }
+  if (confirmed !== undefined && typeof confirmed !== 'boolean') {
+    throw badInput(`${path}.confirmed`, 'confirmed must be true or false');
+  }
+  return { days, unit: unit as DeadlineUnit, basis: basis.trim(), confirmed: confirmed === true };
+}
+
+function parseJson(text: string, field: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw badInput(field, `the deadline policy is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function asObject(value: unknown, field: string, message: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badInput(field, message);
+  return value as Record<string, unknown>;
+}
+
+function refuseUnknownKeys(object: Record<string, unknown>, allowed: readonly string[], field: string, what = 'field'): void {
+  const unknown = Object.keys(object).find((key) => !allowed.includes(key));
+  if (unknown !== undefined) {
+    throw badInput(`${field}.${unknown}`, `unknown ${what} ${JSON.stringify(unknown)}; expected one of ${allowed.join(', ')}`);
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}

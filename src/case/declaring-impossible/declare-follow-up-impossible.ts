@@ -1,0 +1,59 @@
+import { assertAgencyMay, assertRegionMay } from '../case-access';
+import { forbidden } from '../case-error';
+import type { FollowUpDeclaredImpossible } from '../case-events';
+import type { CaseState } from '../case-state';
+import { IMPOSSIBILITY_REASONS } from '../case-vocabulary';
+import type { Actor, DecideContext } from '../decide-context';
+import { iso, oneOf, pastInstant, text } from '../input-rules';
+import { openedCase, refuseStage, trackOf } from '../opened-case';
+import { assertNotBefore } from '../validation/dates';
+
+export interface DeclareFollowUpImpossible {
+  type: 'DeclareFollowUpImpossible';
+  actor: Actor;
+  caseId: string;
+  input: { respondentId: string; reason: string; note: string; declaredAt: string };
+}
+
+/**
+ * A valid reason the recommendation cannot be acted on (BPK: tidak dapat ditindaklanjuti).
+ * The PPK declares it for a decided sanction; BKN also before it decides (e.g. the respondent died).
+ */
+export function declareFollowUpImpossible(
+  command: DeclareFollowUpImpossible,
+  state: CaseState,
+  ctx: DecideContext,
+): FollowUpDeclaredImpossible[] {
+  const { actor, input } = command;
+  const opened = openedCase(state, command.caseId);
+  const track = trackOf(opened, input.respondentId);
+  assertAgencyMay(actor, 'declareFollowUpImpossible');
+  const ppk = track.decision?.ppk;
+  if (actor.agency === 'PPK') {
+    if (!ppk) throw forbidden('a PPK may declare follow-up impossible only for a sanction addressed to it');
+    assertRegionMay(actor, 'declareFollowUpImpossible', ppk.regionCode);
+  }
+
+  const reason = oneOf(input.reason, IMPOSSIBILITY_REASONS, 'reason');
+  const note = text(input.note, 'note', 4000);
+  const declaredAt = pastInstant(input.declaredAt, 'declaredAt', ctx.now);
+  const allowed = actor.agency === 'BKN' ? ['RECOMMENDED', 'SANCTION_DECIDED'] : ['SANCTION_DECIDED'];
+  if (!allowed.includes(track.stage)) {
+    refuseStage(opened, track, 'declare follow-up impossible', `stage ${allowed.join(' or ')}`);
+  }
+  assertNotBefore(declaredAt, 'declaredAt', new Date(track.since), 'the start of the current stage');
+
+  return [
+    {
+      type: 'FollowUpDeclaredImpossible',
+      data: {
+        caseId: opened.caseId,
+        respondentId: track.respondentId,
+        reason,
+        note,
+        declaredAt: iso(declaredAt),
+        declaredBy: actor.agency === 'BKN' ? 'BKN' : 'PPK',
+      },
+    },
+  ];
+}

@@ -1,0 +1,41 @@
+import { badInput } from './case-error';
+import { assertNotFuture, parseInstant } from './validation/dates';
+
+/** Field checks shared by every step; each names the field it refuses. */
+
+export function text(value: unknown, field: string, max = 2000): string {
+  if (typeof value !== 'string' || value.trim() === '') throw badInput(field, 'must not be empty');
+  const trimmed = value.trim();
+  if (trimmed.length > max) throw badInput(field, `must be at most ${max} characters`);
+  return trimmed;
+}
+
+export function optionalText(value: unknown, field: string, max = 2000): string | null {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
+  return text(value, field, max);
+}
+
+export function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+  if (typeof value !== 'string' || !allowed.includes(value as T)) {
+    throw badInput(field, `must be one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+export function listOf<T extends string>(value: unknown, allowed: readonly T[], field: string, minimum = 0): T[] {
+  if (!Array.isArray(value)) throw badInput(field, 'must be a list');
+  if (value.length < minimum) throw badInput(field, `must name at least ${minimum}`);
+  const items = value.map((v, i) => oneOf(v, allowed, `${field}[${i}]`));
+  if (new Set(items).size !== items.length) throw badInput(field, 'must not repeat an entry');
+  return items;
+}
+
+/** A past (or present) instant, normalised to ISO-8601 UTC. */
+export function pastInstant(value: unknown, field: string, now: Date): Date {
+  if (typeof value !== 'string') throw badInput(field, 'must be an ISO-8601 date-time');
+  const date = parseInstant(value, field);
+  assertNotFuture(date, field, now);
+  return date;
+}
+
+export const iso = (date: Date) => date.toISOString();

@@ -1,0 +1,60 @@
+import { assertAgencyMay, assertRegionMay } from '../case-access';
+import { badInput } from '../case-error';
+import type { RecommendationIssued } from '../case-events';
+import type { CaseState } from '../case-state';
+import { KASN_DISSOLVED_AT, RECOMMENDATION_RECIPIENTS } from '../case-vocabulary';
+import type { Actor, DecideContext } from '../decide-context';
+import { iso, oneOf, pastInstant, text } from '../input-rules';
+import { openedCase, refuseStage, trackOf } from '../opened-case';
+import { assertNotBefore } from '../validation/dates';
+
+export interface IssueRecommendation {
+  type: 'IssueRecommendation';
+  actor: Actor;
+  caseId: string;
+  input: { respondentIds: string[]; recipient: string; letterNumber: string; issuedAt: string };
+}
+
+/** Bawaslu forwards its recommendation to KASN (before 24 Aug 2024) or BKN, for proven violations only. */
+export function issueRecommendation(
+  command: IssueRecommendation,
+  state: CaseState,
+  ctx: DecideContext,
+): RecommendationIssued[] {
+  const { actor, input } = command;
+  const opened = openedCase(state, command.caseId);
+  assertAgencyMay(actor, 'issueRecommendation');
+  assertRegionMay(actor, 'issueRecommendation', opened.handlingUnit);
+
+  const recipient = oneOf(input.recipient, RECOMMENDATION_RECIPIENTS, 'recipient');
+  const letterNumber = text(input.letterNumber, 'letterNumber', 120);
+  const issuedAt = pastInstant(input.issuedAt, 'issuedAt', ctx.now);
+  if (recipient === 'KASN' && issuedAt >= KASN_DISSOLVED_AT) {
+    throw badInput('recipient', 'KASN stopped operating on 24 Aug 2024; its neutrality duties went to BKN');
+  }
+  if (!Array.isArray(input.respondentIds) || input.respondentIds.length === 0) {
+    throw badInput('respondentIds', 'must name at least one respondent');
+  }
+  const tracks = input.respondentIds.map((id, i) => trackOf(opened, id, `respondentIds[${i}]`));
+  if (new Set(tracks).size !== tracks.length) throw badInput('respondentIds', 'must not repeat a respondent');
+  for (const track of tracks) {
+    if (track.stage !== 'STUDIED') refuseStage(opened, track, 'issue a recommendation', 'stage STUDIED with a proven violation');
+    assertNotBefore(issuedAt, 'issuedAt', new Date(track.since), 'studiedAt');
+  }
+
+  const decision = ctx.deadline(opened.election.kind, 'SANCTION_DECISION', issuedAt);
+  return [
+    {
+      type: 'RecommendationIssued',
+      data: {
+        caseId: opened.caseId,
+        respondentIds: tracks.map((t) => t.respondentId),
+        recipient,
+        letterNumber,
+        issuedAt: iso(issuedAt),
+        decisionDueAt: iso(decision.dueAt),
+        decisionDeadline: decision.applied,
+      },
+    },
+  ];
+}

@@ -1,0 +1,52 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { CommandOptionsInput } from '../case-command.input';
+import { CaseSourceEnum, ElectionKindEnum, EmploymentEnum, ViolationCodeEnum } from '../case-vocabulary.graphql';
+
+@InputType()
+export class ElectionInput {
+  @Field(() => ElectionKindEnum) kind: string;
+  @Field(() => Int) year: number;
+  @Field({ description: 'Kemendagri code of the electoral area (province or regency/city)' }) regionCode: string;
+}
+
+@InputType()
+export class RespondentInput {
+  @Field() @MaxLength(200) name: string;
+  @Field({ nullable: true, description: 'NIP: 18 digits YYYYMMDD YYYYMM G NNN' }) nip?: string;
+  @Field(() => EmploymentEnum) employment: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(300) position?: string;
+  @Field() @MaxLength(300) institution: string;
+  @Field({ nullable: true }) institutionRegionCode?: string;
+}
+
+@InputType({ description: 'The reporter of a laporan; kept confidential (only the handling Bawaslu unit sees it)' })
+export class ReporterInput {
+  @Field() @MaxLength(200) name: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(500) address?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(40) phone?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(200) email?: string;
+}
+
+@InputType()
+export class ReportCaseInput extends CommandOptionsInput {
+  @Field(() => CaseSourceEnum) source: string;
+  @Field(() => ElectionInput) @ValidateNested() @Type(() => ElectionInput) election: ElectionInput;
+  @Field({ description: 'Kemendagri code of the handling Bawaslu unit' }) handlingUnit: string;
+  @Field() receivedAt: Date;
+  @Field({ description: 'When the violation became known; the reporting clock runs from it' }) knownAt: Date;
+  @Field({ nullable: true }) occurredAt?: Date;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(500) place?: string;
+  @Field() @MaxLength(10000) summary: string;
+  @Field(() => [ViolationCodeEnum]) @ArrayMaxSize(20) violations: string[];
+  @Field(() => [RespondentInput]) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => RespondentInput)
+  respondents: RespondentInput[];
+  @Field(() => ReporterInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ReporterInput)
+  reporter?: ReporterInput;
+  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(100) evidence?: string[];
+  @Field({ nullable: true, description: 'The register number Bawaslu assigned; generated from the template when absent' })
+  @IsOptional()
+  @MaxLength(120)
+  registerNumber?: string;
+}

@@ -1,0 +1,146 @@
+import { assertAgencyMay, assertRegionMay } from '../case-access';
+import { badInput, invalidTransition } from '../case-error';
+import type { CaseReported, Election, Reporter, RespondentRecord } from '../case-events';
+import { caseStage, type CaseState } from '../case-state';
+import { CASE_SOURCES, ELECTION_KINDS, EMPLOYMENTS, VIOLATION_CODES } from '../case-vocabulary';
+import type { Actor, DecideContext } from '../decide-context';
+import { iso, listOf, oneOf, optionalText, pastInstant, text } from '../input-rules';
+import { assertNotBefore } from '../validation/dates';
+import { assertValidNip } from '../validation/nip';
+import { assertKnownRegion } from '../validation/regions';
+
+export interface ReportCase {
+  type: 'ReportCase';
+  actor: Actor;
+  caseId: string;
+  input: {
+    source: string;
+    election: { kind: string; year: number; regionCode: string };
+    handlingUnit: string;
+    receivedAt: string;
+    knownAt: string;
+    occurredAt?: string | null;
+    place?: string | null;
+    summary: string;
+    violations: string[];
+    respondents: Array<{
+      name: string;
+      nip?: string | null;
+      employment: string;
+      position?: string | null;
+      institution: string;
+      institutionRegionCode?: string | null;
+    }>;
+    reporter?: { name: string; address?: string | null; phone?: string | null; email?: string | null } | null;
+    evidence?: string[] | null;
+    registerNumber?: string | null;
+  };
+}
+
+const MAX_RESPONDENTS = 200;
+
+/** Opens a case: a laporan (with its reporter) or a temuan (Bawaslu's own finding). */
+export function reportCase(command: ReportCase, state: CaseState, ctx: DecideContext): CaseReported[] {
+  const { actor, input } = command;
+  assertAgencyMay(actor, 'reportCase');
+  if (state.status !== 'empty') {
+    throw invalidTransition(`case ${command.caseId} already exists: case is at stage ${caseStage(state.respondents)}`);
+  }
+
+  const source = oneOf(input.source, CASE_SOURCES, 'source');
+  const election = electionOf(input.election);
+  const handlingUnit = text(input.handlingUnit, 'handlingUnit', 20);
+  assertKnownRegion(handlingUnit, 'handlingUnit');
+  assertRegionMay(actor, 'reportCase', handlingUnit);
+
+  const receivedAt = pastInstant(input.receivedAt, 'receivedAt', ctx.now);
+  const knownAt = pastInstant(input.knownAt, 'knownAt', ctx.now);
+  const occurredAt = input.occurredAt ? pastInstant(input.occurredAt, 'occurredAt', ctx.now) : null;
+  if (occurredAt) assertNotBefore(knownAt, 'knownAt', occurredAt, 'occurredAt');
+  assertNotBefore(receivedAt, 'receivedAt', knownAt, 'knownAt');
+
+  const reporter = reporterOf(source, input.reporter);
+  const study = ctx.deadline(election.kind, 'STUDY', receivedAt);
+  return [
+    {
+      type: 'CaseReported',
+      data: {
+        caseId: command.caseId,
+        registerNumber:
+          optionalText(input.registerNumber, 'registerNumber', 120) ??
+          ctx.registerNumber({ caseId: command.caseId, source, handlingUnit, receivedAt }),
+        source,
+        election,
+        handlingUnit,
+        receivedAt: iso(receivedAt),
+        knownAt: iso(knownAt),
+        occurredAt: occurredAt ? iso(occurredAt) : null,
+        place: optionalText(input.place, 'place', 500),
+        summary: text(input.summary, 'summary', 10000),
+        violations: listOf(input.violations, VIOLATION_CODES, 'violations', 1),
+        respondents: respondentsOf(input.respondents),
+        reporter,
+        evidence: (input.evidence ?? []).map((e, i) => text(e, `evidence[${i}]`, 1000)),
+        studyDueAt: iso(study.dueAt),
+        studyDeadline: study.applied,
+      },
+    },
+  ];
+}
+
+function electionOf(election: ReportCase['input']['election']): Election {
+  if (!election || typeof election !== 'object') throw badInput('election', 'is required');
+  const kind = oneOf(election.kind, ELECTION_KINDS, 'election.kind');
+  if (!Number.isInteger(election.year) || election.year < 2004 || election.year > 2100) {
+    throw badInput('election.year', 'must be a year between 2004 and 2100');
+  }
+  const regionCode = text(election.regionCode, 'election.regionCode', 20);
+  assertKnownRegion(regionCode, 'election.regionCode', ['PROVINCE', 'REGENCY']);
+  return { kind, year: election.year, regionCode };
+}
+
+function reporterOf(source: string, reporter: ReportCase['input']['reporter']): Reporter | null {
+  if (source === 'FINDING') {
+    if (reporter) throw badInput('reporter', 'a finding (temuan) is Bawaslu’s own and has no outside reporter');
+    return null;
+  }
+  if (!reporter) throw badInput('reporter', 'a report (laporan) needs the reporter’s identity');
+  const email = optionalText(reporter.email, 'reporter.email', 200);
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badInput('reporter.email', 'is not an e-mail address');
+  const phone = optionalText(reporter.phone, 'reporter.phone', 40);
+  if (phone && !/^\+?[0-9 ()-]{6,}$/.test(phone)) throw badInput('reporter.phone', 'is not a phone number');
+  return {
+    name: text(reporter.name, 'reporter.name', 200),
+    address: optionalText(reporter.address, 'reporter.address', 500),
+    phone,
+    email,
+  };
+}
+
+function respondentsOf(respondents: ReportCase['input']['respondents']): RespondentRecord[] {
+  if (!Array.isArray(respondents) || respondents.length === 0) {
+    throw badInput('respondents', 'a case names at least one respondent (terlapor)');
+  }
+  if (respondents.length > MAX_RESPONDENTS) throw badInput('respondents', `at most ${MAX_RESPONDENTS} per case`);
+  const nips = new Set<string>();
+  return respondents.map((r, i) => {
+    const field = `respondents[${i}]`;
+    const nip = optionalText(r.nip, `${field}.nip`, 40);
+    if (nip) {
+      assertValidNip(nip, `${field}.nip`);
+      if (nips.has(nip)) throw badInput(`${field}.nip`, 'names the same person twice in one case');
+      nips.add(nip);
+    }
+    const institutionRegionCode = optionalText(r.institutionRegionCode, `${field}.institutionRegionCode`, 20);
+    if (institutionRegionCode) assertKnownRegion(institutionRegionCode, `${field}.institutionRegionCode`);
+    return {
+      respondentId: `R${i + 1}`,
+      name: text(r.name, `${field}.name`, 200),
+      nip,
+      employment: oneOf(r.employment, EMPLOYMENTS, `${field}.employment`),
+      position: optionalText(r.position, `${field}.position`, 300),
+      institution: text(r.institution, `${field}.institution`, 300),
+      institutionRegionCode,
+    };
+  });
+}

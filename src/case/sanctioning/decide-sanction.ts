@@ -1,0 +1,83 @@
+import { assertAgencyMay, assertRegionMay } from '../case-access';
+import { badInput, forbidden } from '../case-error';
+import type { RespondentCleared, SanctionDecided } from '../case-events';
+import type { CaseState } from '../case-state';
+import { KASN_DISSOLVED_AT, SANCTION_DECISIONS, SANCTION_KINDS } from '../case-vocabulary';
+import type { Actor, DecideContext } from '../decide-context';
+import { iso, oneOf, pastInstant, text } from '../input-rules';
+import { openedCase, refuseStage, trackOf } from '../opened-case';
+import { assertNotBefore, parseInstant } from '../validation/dates';
+import { assertKnownRegion } from '../validation/regions';
+
+export interface DecideSanction {
+  type: 'DecideSanction';
+  actor: Actor;
+  caseId: string;
+  input: {
+    respondentId: string;
+    decision: string;
+    letterNumber: string;
+    decidedAt: string;
+    sanction?: string | null;
+    ppk?: { title: string; regionCode: string } | null;
+    dueAt?: string | null;
+  };
+}
+
+/** KASN/BKN examine the recommendation: a sanction recommended to the respondent's PPK, or cleared. */
+export function decideSanction(
+  command: DecideSanction,
+  state: CaseState,
+  ctx: DecideContext,
+): Array<SanctionDecided | RespondentCleared> {
+  const { actor, input } = command;
+  const opened = openedCase(state, command.caseId);
+  assertAgencyMay(actor, 'decideSanction');
+  assertRegionMay(actor, 'decideSanction', opened.handlingUnit);
+
+  const track = trackOf(opened, input.respondentId);
+  const decision = oneOf(input.decision, SANCTION_DECISIONS, 'decision');
+  const letterNumber = text(input.letterNumber, 'letterNumber', 120);
+  const decidedAt = pastInstant(input.decidedAt, 'decidedAt', ctx.now);
+  if (actor.agency === 'KASN' && decidedAt >= KASN_DISSOLVED_AT) {
+    throw forbidden('KASN may only decide before 24 Aug 2024, when its neutrality duties went to BKN');
+  }
+  const decidedBy = actor.agency === 'KASN' ? 'KASN' : 'BKN';
+  const base = { caseId: opened.caseId, respondentId: track.respondentId, decidedBy, letterNumber } as const;
+
+  if (decision === 'CLEAR') {
+    if (input.sanction) throw badInput('sanction', 'is not given when the decision is CLEAR');
+    if (input.ppk) throw badInput('ppk', 'is not given when the decision is CLEAR');
+    if (input.dueAt) throw badInput('dueAt', 'is not given when the decision is CLEAR');
+    assertStage();
+    return [{ type: 'RespondentCleared', data: { ...base, decidedAt: iso(decidedAt) } }];
+  }
+
+  const sanction = oneOf(input.sanction, SANCTION_KINDS, 'sanction');
+  if (!input.ppk) throw badInput('ppk', 'a sanction is addressed to the respondent’s PPK (title and region)');
+  const ppk = { title: text(input.ppk.title, 'ppk.title', 200), regionCode: text(input.ppk.regionCode, 'ppk.regionCode', 20) };
+  assertKnownRegion(ppk.regionCode, 'ppk.regionCode', ['PROVINCE', 'REGENCY']);
+  const given = input.dueAt ? parseInstant(input.dueAt, 'dueAt') : null;
+  if (given && given <= decidedAt) throw badInput('dueAt', 'must be after decidedAt');
+  assertStage();
+
+  const policy = given ? null : ctx.deadline(opened.election.kind, 'EXECUTION', decidedAt);
+  return [
+    {
+      type: 'SanctionDecided',
+      data: {
+        ...base,
+        decidedAt: iso(decidedAt),
+        sanction,
+        ppk,
+        dueAt: iso(given ?? policy!.dueAt),
+        deadline: policy?.applied ?? null,
+      },
+    },
+  ];
+
+  function assertStage() {
+    if (track.stage !== 'RECOMMENDED') refuseStage(opened, track, 'decide a sanction', 'stage RECOMMENDED');
+    assertNotBefore(decidedAt, 'decidedAt', new Date(track.since), 'issuedAt');
+  }
+}

@@ -1,0 +1,138 @@
+import { readFileSync } from 'fs';
+import { dirname, join } from 'path';
+import { badInput } from '../case-error';
+
+/**
+ * Kemendagri region codes (Permendagri 58/2021): `PP` province, `PP.KK` regency/city,
+ * `PP.KK.CC` district, `PP.KK.CC.DDDD` village. The list comes from the `idn-area-data`
+ * package's CSV files (the package itself is ESM-only, so its data is read, not imported).
+ */
+export type RegionLevel = 'PROVINCE' | 'REGENCY' | 'DISTRICT';
+
+interface Region {
+  level: RegionLevel;
+  name: string;
+}
+
+const LEVEL_LABEL: Record<RegionLevel, string> = {
+  PROVINCE: 'a province (PP)',
+  REGENCY: 'a regency/city (PP.KK)',
+  DISTRICT: 'a district (PP.KK.CC)',
+};
+const CODE_PATTERN = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
+const KEPT_UPPERCASE = new Set(['DKI']);
+
+let regions: Map<string, Region> | undefined;
+
+/** All known regions, read once on first use. */
+function known(): Map<string, Region> {
+  if (!regions) {
+    const dataDir = join(dirname(require.resolve('idn-area-data/package.json')), 'data');
+    const loaded = new Map<string, Region>();
+    const files: Array<[string, RegionLevel]> = [
+      ['provinces.csv', 'PROVINCE'],
+      ['regencies.csv', 'REGENCY'],
+      ['districts.csv', 'DISTRICT'],
+    ];
+    for (const [file, level] of files) {
+      for (const [code, name] of readCsv(join(dataDir, file))) loaded.set(code, { level, name: displayName(name) });
+    }
+    regions = loaded;
+  }
+  return regions;
+}
+
+/** `code,[parent,]name` rows without the header; names carry no commas in the shipped data, but a quoted one is handled. */
+function readCsv(file: string): Array<[string, string]> {
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/).slice(1);
+  return lines
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const code = line.slice(0, line.indexOf(','));
+      const last = line.slice(line.lastIndexOf(',') + 1);
+      const quoted = /,"((?:[^"]|"")*)"$/.exec(line);
+      return [code, quoted ? quoted[1].replace(/""/g, '"') : last];
+    });
+}
+
+/** Provinces and regencies are upper case in the source (`KOTA LUBUK LINGGAU`); districts are already cased. */
+function displayName(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  return name
+    .split(' ')
+    .map((word) => (KEPT_UPPERCASE.has(word) ? word : word.charAt(0) + word.slice(1).toLowerCase()))
+    .join(' ');
+}
+
+/** True for the dotted Kemendagri shape at any level, known or not. */
+export function isWellFormedRegionCode(code: string): boolean {
+  return typeof code === 'string' && CODE_PATTERN.test(code);
+}
+
+export function regionLevel(code: string): RegionLevel | undefined {
+  return known().get(code)?.level;
+}
+
+/** `Kota Lubuk Linggau` for `16.73`; undefined for an unknown code. */
+export function regionName(code: string): string | undefined {
+  return known().get(code)?.name;
+}
+
+/** The `PP` part of a well-formed code (known or not). */
+export function provinceOf(code: string): string | undefined {
+  return isWellFormedRegionCode(code) ? code.slice(0, 2) : undefined;
+}
+
+/** The `PP.KK` part of a well-formed code below province level. */
+export function regencyOf(code: string): string | undefined {
+  return isWellFormedRegionCode(code) && code.length >= 5 ? code.slice(0, 5) : undefined;
+}
+
+/** Number of known regions per level (38 provinces, 514 regencies/cities, 7,277 districts in v3). */
+export function regionCount(level: RegionLevel): number {
+  let count = 0;
+  for (const region of known().values()) if (region.level === level) count += 1;
+  return count;
+}
+
+/** Refuses a malformed code (with a hint when it looks like a BPS code), an unknown one, or one at a level not allowed here. */
+export function assertKnownRegion(code: string, field: string, levels?: RegionLevel[]): void {
+  if (typeof code !== 'string' || code === '') {
+    throw badInput(field, 'region code is required, in the Kemendagri format PP, PP.KK or PP.KK.CC (e.g. 16.73)');
+  }
+  if (!isWellFormedRegionCode(code)) throw badInput(field, malformedMessage(code));
+  const region = known().get(code);
+  if (!region) {
+    if (code.length > 8) {
+      throw badInput(field, `region code ${code} is a village (desa/kelurahan) code; give its district, regency/city or province`);
+    }
+    throw badInput(field, `region code ${code} is not in the Kemendagri list of regions`);
+  }
+  if (levels && levels.length > 0 && !levels.includes(region.level)) {
+    const expected = levels.map((level) => LEVEL_LABEL[level]).join(' or ');
+    throw badInput(field, `region code ${code} (${region.name}) is ${LEVEL_LABEL[region.level]}; expected ${expected}`);
+  }
+}
+
+function malformedMessage(code: string): string {
+  const format = 'use the Kemendagri format PP, PP.KK or PP.KK.CC with dots, e.g. 16.73';
+  if (/^\d{4}$/.test(code)) {
+    const dotted = `${code.slice(0, 2)}.${code.slice(2)}`;
+    return `region code ${code} looks like a BPS (Statistics Indonesia) code; ${format} — BPS and Kemendagri numbers differ for some regions, so check it rather than writing ${dotted}`;
+  }
+  if (/^\d{6}(\d{4})?$/.test(code)) {
+    return `region code ${code} has no dots and may be a BPS (Statistics Indonesia) code; ${format}`;
+  }
+  return `region code ${JSON.stringify(code)} is malformed; ${format}`;
+}
+
+/**
+ * Whether a jurisdiction contains a region, by whole code segments: no outer region (undefined
+ * or null) is national and contains everything; `16` contains `16.73` and `16.73.01`; `16`
+ * does not contain `1601`, and a malformed outer such as `16.7` contains nothing.
+ */
+export function regionContains(outer: string | undefined | null, inner: string): boolean {
+  if (outer === undefined || outer === null) return true;
+  if (!isWellFormedRegionCode(outer) || !isWellFormedRegionCode(inner)) return false;
+  return inner === outer || inner.startsWith(`${outer}.`);
+}

@@ -1,0 +1,141 @@
+/**
+ * Event store on an embedded PGlite database, in `es_` tables of an instance shared with the read model.
+ * Gap-free: PGlite runs one transaction at a time, so max(position) + 1 read inside the append's
+ * transaction is the next position, and a refused or failed append rolls back without leaving a
+ * hole (a sequence would leak one). Idempotent: event ids derive from the command id; an append
+ * whose ids are all in the stream already is a retry and returns the stored result, writing nothing.
+ */
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { CatchUpSubscription } from '../catch-up-subscription';
+import {
+  WrongExpectedVersionError,
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+  type SubscriptionHandler,
+} from '../event-store';
+import { CREATE_EVENT_STORE_TABLES, EVENT_COLUMNS, type EventRow } from './pglite-schema';
+
+export interface PgliteEventStoreOptions {
+  /** How often a live subscription looks for events appended through another adapter instance. */
+  pollIntervalMs?: number;
+}
+
+const STREAM_VERSION = 'SELECT coalesce(max(version), 0)::text AS v FROM es_events WHERE stream_id = $1';
+const HEAD_POSITION = 'SELECT coalesce(max(position), 0)::text AS v FROM es_events';
+const INSERT_EVENTS = `
+  INSERT INTO es_events (position, stream_id, version, id, type, data, metadata)
+  SELECT $3::bigint + e.n, $1, $2::int + e.n, (e.event->>'id')::uuid, e.event->>'type',
+         e.event->'data', e.event->'metadata'
+  FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(event, n)`;
+
+export class PgliteEventStore implements EventStore {
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly pollIntervalMs: number;
+
+  /** `db` is shared with the read model and owned by the caller: close() leaves it open. */
+  constructor(
+    private readonly db: PGlite,
+    options: PgliteEventStoreOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+  }
+
+  async init(): Promise<void> {
+    await this.db.exec(CREATE_EVENT_STORE_TABLES);
+  }
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    if (events.length === 0) throw new Error(`append to ${streamId} without events`);
+    const result = await this.db.transaction(async (tx) => {
+      const retried = await findRetriedAppend(tx, streamId, events);
+      if (retried) return retried;
+      const current = Number(await scalar(tx, STREAM_VERSION, [streamId]));
+      if (!isExpected(expected, current)) throw new WrongExpectedVersionError(streamId, expected, current);
+      const head = BigInt(await scalar(tx, HEAD_POSITION));
+      const rows = events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata }));
+      await tx.query(INSERT_EVENTS, [streamId, current, head.toString(), JSON.stringify(rows)]);
+      return { nextVersion: current + events.length, position: head + BigInt(events.length), duplicate: false };
+    });
+    if (!result.duplicate) this.subscriptions.forEach((subscription) => subscription.notify());
+    return result;
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    const { rows } = await this.db.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events WHERE stream_id = $1 ORDER BY version`,
+      [streamId],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(after: bigint, limit: number): Promise<RecordedEvent[]> {
+    const { rows } = await this.db.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events WHERE position > $1::bigint ORDER BY position LIMIT $2`,
+      [after.toString(), limit],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribe(handler: SubscriptionHandler, options: SubscribeOptions): Subscription {
+    const read = (after: bigint, limit: number) => this.readAll(after, limit);
+    const subscription = new CatchUpSubscription(read, handler, options, this.pollIntervalMs);
+    this.subscriptions.add(subscription);
+    void subscription.stopped.finally(() => this.subscriptions.delete(subscription));
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint> {
+    return BigInt(await scalar(this.db, HEAD_POSITION));
+  }
+
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+  }
+}
+
+/** The stored result when every event id is already in the stream; null when none is. */
+async function findRetriedAppend(tx: Transaction, streamId: string, events: NewEvent[]): Promise<AppendResult | null> {
+  const { rows } = await tx.query<{ version: number; position_text: string }>(
+    'SELECT version, position::text AS position_text FROM es_events WHERE stream_id = $1 AND id = ANY($2::uuid[]) ORDER BY version',
+    [streamId, events.map((event) => event.id)],
+  );
+  if (rows.length === 0) return null;
+  if (rows.length !== events.length) {
+    throw new Error(`stream ${streamId} holds ${rows.length} of the ${events.length} event ids of this append`);
+  }
+  const last = rows[rows.length - 1];
+  return { nextVersion: last.version, position: BigInt(last.position_text), duplicate: true };
+}
+
+function isExpected(expected: ExpectedVersion, current: number): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return current === 0;
+  return current === expected;
+}
+
+async function scalar(db: Pick<Transaction, 'query'>, sql: string, params: unknown[] = []): Promise<string> {
+  const { rows } = await db.query<{ v: string }>(sql, params);
+  return rows[0].v;
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata as EventMetadata,
+    streamId: row.stream_id,
+    version: row.version,
+    position: BigInt(row.position_text),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Tables of the PGlite event store. Prefixed `es_` because the same database holds the read model.
+ * The constraints are the real guards: a racing or buggy append fails instead of forking a stream.
+ */
+export const CREATE_EVENT_STORE_TABLES = `
+  CREATE TABLE IF NOT EXISTS es_events (
+    position  bigint  PRIMARY KEY CHECK (position > 0),
+    stream_id text    NOT NULL,
+    version   integer NOT NULL CHECK (version > 0),
+    id        uuid    NOT NULL UNIQUE,
+    type      text    NOT NULL,
+    data      jsonb   NOT NULL,
+    metadata  jsonb   NOT NULL,
+    UNIQUE (stream_id, version)
+  );
+`;
+
+/**
+ * int8 comes back from PGlite as number or bigint depending on size, so positions leave as text.
+ * The alias differs from the column on purpose: ORDER BY position would otherwise sort the text.
+ */
+export const EVENT_COLUMNS = 'position::text AS position_text, stream_id, version, id, type, data, metadata';
+
+export interface EventRow {
+  position_text: string;
+  stream_id: string;
+  version: number;
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+}

@@ -1,0 +1,48 @@
+import { ArgumentsHost, BadRequestException, Catch, Inject, type ValidationError } from '@nestjs/common';
+import type { GqlExceptionFilter } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { CaseError } from '../case/case-error';
+import { LOGGER } from '../observability/logger';
+
+/**
+ * The one place errors become GraphQL errors: a CaseError keeps its contract code and field; anything
+ * unexpected is logged (name and message only) and answered as a bare internal error, no stack, no SQL.
+ */
+@Catch()
+export class GraphqlErrorFilter implements GqlExceptionFilter {
+  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+
+  catch(exception: unknown, _host: ArgumentsHost): GraphQLError {
+    if (exception instanceof CaseError) {
+      return new GraphQLError(exception.message, { extensions: { code: exception.code, field: exception.field } });
+    }
+    if (exception instanceof GraphQLError) return exception;
+    if (exception instanceof BadRequestException) {
+      return new GraphQLError(String((exception.getResponse() as { message?: unknown }).message ?? exception.message), {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    const error = exception instanceof Error ? exception : new Error(String(exception));
+    this.logger.error({ err: { name: error.name, message: error.message } }, 'internal error');
+    return new GraphQLError('Internal error; it has been logged', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  }
+}
+
+/** class-validator's nested errors as one CaseError naming the first offending field path. */
+export function validationError(errors: ValidationError[]): CaseError {
+  const [path, message] = firstProblem(errors, '');
+  return new CaseError('BAD_USER_INPUT', message, path);
+}
+
+function firstProblem(errors: ValidationError[], prefix: string): [string, string] {
+  for (const error of errors) {
+    const path = /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) {
+      const text = Object.values(error.constraints)[0];
+      return [path, text.startsWith(`${error.property} `) ? text.slice(error.property.length + 1) : text];
+    }
+    if (error.children?.length) return firstProblem(error.children, path);
+  }
+  return ['input', 'is not valid'];
+}

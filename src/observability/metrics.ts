@@ -1,0 +1,33 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of one process; a registry per app so tests can start several. */
+export class NetraMetrics {
+  readonly registry = new Registry();
+  readonly commands = new Counter({
+    name: 'netra_commands_total',
+    help: 'Case commands handled, by command and outcome (ok or an error code)',
+    labelNames: ['command', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly commandSeconds = new Histogram({
+    name: 'netra_command_duration_seconds',
+    help: 'Time from command received to events appended',
+    labelNames: ['command'] as const,
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  readonly projectedPosition = new Gauge({
+    name: 'netra_projection_position',
+    help: 'Last global log position applied to the read model',
+    registers: [this.registry],
+  });
+  readonly projectedEvents = new Counter({
+    name: 'netra_projection_events_total',
+    help: 'Events applied to the read model by this process',
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'netra_' });
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { PROJECTION_HEALTH } from '../observability/observability.module';
+import { OVERSIGHT_QUERY_HANDLERS } from './oversight.queries';
+import { OversightResolver } from './oversight.resolver';
+import { ProjectionService } from './projection.service';
+import { CaseReader } from './queries/case-reader';
+import { FollowUpSummaryReader } from './queries/follow-up-summary';
+import { ReporterReader } from './reporter-reader';
+
+@Module({
+  imports: [CqrsModule],
+  providers: [
+    ProjectionService,
+    { provide: PROJECTION_HEALTH, useExisting: ProjectionService },
+    CaseReader,
+    FollowUpSummaryReader,
+    ReporterReader,
+    OversightResolver,
+    ...OVERSIGHT_QUERY_HANDLERS,
+  ],
+  exports: [ProjectionService, CaseReader, PROJECTION_HEALTH],
+})
+export class OversightModule {}

@@ -1,0 +1,55 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Actor } from '../case/decide-context';
+import type { SummaryDimension } from './models/summary.model';
+import { CaseReader } from './queries/case-reader';
+import type { CaseFilter, FollowUpFilter } from './queries/filters.input';
+import { FollowUpSummaryReader } from './queries/follow-up-summary';
+
+/** The read side on the QueryBus, so GraphQL and gRPC ask the same questions the same way. */
+
+export class GetCaseQuery {
+  constructor(readonly id: string, readonly actor: Actor) {}
+}
+export class ListCasesQuery {
+  constructor(readonly filter: CaseFilter | undefined, readonly first: number, readonly after: string | undefined, readonly actor: Actor) {}
+}
+export class ListFollowUpsQuery {
+  constructor(readonly filter: FollowUpFilter | undefined, readonly first: number, readonly after: string | undefined, readonly actor: Actor) {}
+}
+export class FollowUpSummaryQuery {
+  constructor(readonly groupBy: SummaryDimension[], readonly filter: FollowUpFilter | undefined, readonly actor: Actor | null) {}
+}
+
+@QueryHandler(GetCaseQuery)
+export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
+  constructor(private readonly reader: CaseReader) {}
+  execute(q: GetCaseQuery) {
+    return this.reader.case(q.id, q.actor);
+  }
+}
+
+@QueryHandler(ListCasesQuery)
+export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
+  constructor(private readonly reader: CaseReader) {}
+  execute(q: ListCasesQuery) {
+    return this.reader.cases(q.filter, q.first, q.after, q.actor, new Date());
+  }
+}
+
+@QueryHandler(ListFollowUpsQuery)
+export class ListFollowUpsHandler implements IQueryHandler<ListFollowUpsQuery> {
+  constructor(private readonly reader: CaseReader) {}
+  execute(q: ListFollowUpsQuery) {
+    return this.reader.followUps(q.filter, q.first, q.after, q.actor, new Date());
+  }
+}
+
+@QueryHandler(FollowUpSummaryQuery)
+export class FollowUpSummaryHandler implements IQueryHandler<FollowUpSummaryQuery> {
+  constructor(private readonly reader: FollowUpSummaryReader) {}
+  execute(q: FollowUpSummaryQuery) {
+    return this.reader.summary(q.groupBy, q.filter, q.actor, new Date());
+  }
+}
+
+export const OVERSIGHT_QUERY_HANDLERS = [GetCaseHandler, ListCasesHandler, ListFollowUpsHandler, FollowUpSummaryHandler];

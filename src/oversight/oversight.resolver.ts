@@ -1,0 +1,71 @@
+import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import { CurrentActor, OptionalActor, type GraphqlContext } from '../auth/current-actor.decorator';
+import type { Actor } from '../case/decide-context';
+import { CaseView, ReporterView, TimelineEntryView } from './models/case.model';
+import { CaseConnection, FollowUpConnection } from './models/connections.model';
+import { FollowUpView } from './models/follow-up.model';
+import { FollowUpSummary, SummaryDimension } from './models/summary.model';
+import { FollowUpSummaryQuery, GetCaseQuery, ListCasesQuery, ListFollowUpsQuery } from './oversight.queries';
+import { CaseReader } from './queries/case-reader';
+import { CaseFilter, FollowUpFilter } from './queries/filters.input';
+import { ReporterReader } from './reporter-reader';
+
+/** What Bawaslu, BKN and oversight ask: per person, region and agency, what was acted on and what waits. */
+@Resolver(() => CaseView)
+export class OversightResolver {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly reader: CaseReader,
+    private readonly reporters: ReporterReader,
+  ) {}
+
+  @Query(() => CaseView, { nullable: true, description: 'null when there is no such case or it lies outside your region' })
+  case(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetCaseQuery(id, actor));
+  }
+
+  @Query(() => CaseConnection)
+  cases(
+    @CurrentActor() actor: Actor,
+    @Args('filter', { type: () => CaseFilter, nullable: true }) filter?: CaseFilter,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ) {
+    return this.queries.execute(new ListCasesQuery(filter, first, after ?? undefined, actor));
+  }
+
+  @Query(() => FollowUpConnection, { description: 'One row per respondent track' })
+  followUps(
+    @CurrentActor() actor: Actor,
+    @Args('filter', { type: () => FollowUpFilter, nullable: true }) filter?: FollowUpFilter,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ) {
+    return this.queries.execute(new ListFollowUpsQuery(filter, first, after ?? undefined, actor));
+  }
+
+  @Query(() => FollowUpSummary, { description: 'Aggregates only; allowed without a token' })
+  followUpSummary(
+    @OptionalActor() actor: Actor | null,
+    @Args('groupBy', { type: () => [SummaryDimension], defaultValue: [] }) groupBy: SummaryDimension[],
+    @Args('filter', { type: () => FollowUpFilter, nullable: true }) filter?: FollowUpFilter,
+  ) {
+    return this.queries.execute(new FollowUpSummaryQuery(groupBy, filter, actor));
+  }
+
+  @ResolveField(() => [FollowUpView])
+  respondents(@Parent() parent: CaseView): Promise<FollowUpView[]> {
+    return this.reader.respondents(parent.id, new Date());
+  }
+
+  @ResolveField(() => [TimelineEntryView])
+  timeline(@Parent() parent: CaseView): Promise<TimelineEntryView[]> {
+    return this.reader.timeline(parent.id);
+  }
+
+  @ResolveField(() => ReporterView, { nullable: true })
+  reporter(@Parent() parent: CaseView, @Context() context: GraphqlContext): Promise<ReporterView | null> {
+    return this.reporters.reporter(parent.id, parent.handlingUnit, context.actor);
+  }
+}

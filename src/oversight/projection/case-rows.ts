@@ -1,0 +1,80 @@
+import { caseStage, waitingOn, type OpenedCase, type RespondentTrack } from '../../case/case';
+import { provinceOf, regencyOf } from '../../case/validation/regions';
+import type { cases, followUps } from '../read-model/schema';
+
+/** Read-model rows of one case, derived only from its folded state: a rebuild gives the same rows. */
+
+const date = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
+
+export function caseRow(state: OpenedCase, position: bigint): typeof cases.$inferInsert {
+  return {
+    id: state.caseId,
+    registerNumber: state.registerNumber,
+    source: state.source,
+    electionKind: state.election.kind,
+    electionYear: state.election.year,
+    electionRegion: state.election.regionCode,
+    handlingUnit: state.handlingUnit,
+    stage: caseStage(state.respondents),
+    receivedAt: new Date(state.receivedAt),
+    knownAt: new Date(state.knownAt),
+    occurredAt: date(state.occurredAt),
+    place: state.place,
+    summary: state.summary,
+    violations: state.violations,
+    evidence: state.evidence,
+    scopeCodes: scopeCodes(state),
+    version: state.version,
+    position,
+  };
+}
+
+export function scopeCodes(state: OpenedCase): string[] {
+  const codes = new Set<string>([state.handlingUnit]);
+  for (const r of state.respondents) {
+    if (r.decision?.ppk) codes.add(r.decision.ppk.regionCode);
+    if (r.institutionRegionCode) codes.add(r.institutionRegionCode);
+  }
+  return [...codes].sort();
+}
+
+export function followUpRow(state: OpenedCase, track: RespondentTrack): typeof followUps.$inferInsert {
+  const regionCode = track.decision?.ppk?.regionCode ?? track.institutionRegionCode ?? state.handlingUnit;
+  return {
+    caseId: state.caseId,
+    respondentId: track.respondentId,
+    name: track.name,
+    nip: track.nip,
+    employment: track.employment,
+    position: track.position,
+    institution: track.institution,
+    institutionRegion: track.institutionRegionCode,
+    stage: track.stage,
+    waitingOn: waitingOn(track),
+    since: new Date(track.since),
+    dueAt: date(track.dueAt),
+    followUpStatus: track.followUpStatus,
+    outcome: track.outcome,
+    violations: track.findingViolations.length > 0 ? track.findingViolations : state.violations,
+    recommendationRecipient: track.recommendation?.recipient ?? null,
+    recommendationLetter: track.recommendation?.letterNumber ?? null,
+    recommendedAt: date(track.recommendation?.issuedAt),
+    decidedBy: track.decision?.decidedBy ?? null,
+    decisionLetter: track.decision?.letterNumber ?? null,
+    decidedAt: date(track.decision?.decidedAt),
+    recommendedSanction: track.decision?.sanction ?? null,
+    ppkTitle: track.decision?.ppk?.title ?? null,
+    ppkRegion: track.decision?.ppk?.regionCode ?? null,
+    executedSanction: track.execution?.sanction ?? null,
+    decreeNumber: track.execution?.decreeNumber ?? null,
+    executedAt: date(track.execution?.executedAt),
+    impossibleReason: track.impossibility?.reason ?? null,
+    regionCode,
+    provinceCode: provinceOf(regionCode) ?? regionCode.slice(0, 2),
+    regencyCode: regencyOf(regionCode) ?? null,
+    electionKind: state.election.kind,
+    electionYear: state.election.year,
+    handlingUnit: state.handlingUnit,
+    caseReceivedAt: new Date(state.receivedAt),
+  };
+}

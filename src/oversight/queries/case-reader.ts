@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { sql, type SQL } from 'drizzle-orm';
+import { badInput } from '../../case/case-error';
+import type { Actor } from '../../case/decide-context';
+import type { CaseView, TimelineEntryView } from '../models/case.model';
+import type { CaseConnection, FollowUpConnection } from '../models/connections.model';
+import type { FollowUpView } from '../models/follow-up.model';
+import { READ_DB, type ReadDb } from '../read-model/read-db';
+import type { CaseFilter, FollowUpFilter } from './filters.input';
+import { caseConditions, followUpConditions, scopeCondition, whereAll } from './follow-up-conditions';
+import { decodeCursor, encodeCursor, toCase, toFollowUp, toTimelineEntry } from './row-mapping';
+
+export type CaseSummaryView = Omit<CaseView, 'respondents' | 'timeline' | 'reporter'>;
+const MAX_PAGE = 100;
+
+/** Reads cases and follow-ups from the read model, always within what the caller may see. */
+@Injectable()
+export class CaseReader {
+  constructor(@Inject(READ_DB) private readonly db: ReadDb) {}
+
+  async case(id: string, actor: Actor): Promise<CaseSummaryView | null> {
+    const conditions = [sql`c.id = ${id}`, scopeCondition(actor)].filter((c): c is SQL => c !== null);
+    const rows = await this.rows(sql`SELECT c.* FROM rm_cases c ${whereAll(conditions)}`);
+    return rows.length > 0 ? toCase(rows[0]) : null;
+  }
+
+  async cases(filter: CaseFilter | undefined, first: number, after: string | undefined, actor: Actor, now: Date): Promise<CaseConnection> {
+    const limit = pageSize(first);
+    const conditions = caseConditions(filter, actor, now);
+    const total = await this.count(sql`SELECT count(*) AS n FROM rm_cases c ${whereAll(conditions)}`);
+    if (after) {
+      const [receivedAt, id] = cursorValues(after, 2);
+      conditions.push(sql`(c.received_at, c.id) < (${receivedAt}::timestamptz, ${id})`);
+    }
+    const rows = await this.rows(
+      sql`SELECT c.* FROM rm_cases c ${whereAll(conditions)} ORDER BY c.received_at DESC, c.id DESC LIMIT ${limit + 1}`,
+    );
+    const page = rows.slice(0, limit).map((row) => ({
+      cursor: encodeCursor([new Date(row.received_at as string).toISOString(), row.id]),
+      node: toCase(row) as CaseView,
+    }));
+    return { edges: page, totalCount: total, pageInfo: pageInfo(page, rows.length > limit, Boolean(after)) };
+  }
+
+  async followUps(
+    filter: FollowUpFilter | undefined,
+    first: number,
+    after: string | undefined,
+    actor: Actor,
+    now: Date,
+  ): Promise<FollowUpConnection> {
+    const limit = pageSize(first);
+    const conditions = followUpConditions(filter, actor, now);
+    const from = sql`FROM rm_follow_ups f JOIN rm_cases c ON c.id = f.case_id`;
+    const total = await this.count(sql`SELECT count(*) AS n ${from} ${whereAll(conditions)}`);
+    if (after) {
+      const [receivedAt, caseId, respondentId] = cursorValues(after, 3);
+      conditions.push(sql`(f.case_received_at, f.case_id, f.respondent_id) < (${receivedAt}::timestamptz, ${caseId}, ${respondentId})`);
+    }
+    const rows = await this.rows(
+      sql`SELECT f.* ${from} ${whereAll(conditions)}
+          ORDER BY f.case_received_at DESC, f.case_id DESC, f.respondent_id DESC LIMIT ${limit + 1}`,
+    );
+    const page = rows.slice(0, limit).map((row) => ({
+      cursor: encodeCursor([new Date(row.case_received_at as string).toISOString(), row.case_id, row.respondent_id]),
+      node: toFollowUp(row, now),
+    }));
+    return { edges: page, totalCount: total, pageInfo: pageInfo(page, rows.length > limit, Boolean(after)) };
+  }
+
+  async respondents(caseId: string, now: Date): Promise<FollowUpView[]> {
+    const rows = await this.rows(
+      sql`SELECT * FROM rm_follow_ups WHERE case_id = ${caseId} ORDER BY length(respondent_id), respondent_id`,
+    );
+    return rows.map((row) => toFollowUp(row, now));
+  }
+
+  async timeline(caseId: string): Promise<TimelineEntryView[]> {
+    const rows = await this.rows(sql`SELECT * FROM rm_timeline WHERE case_id = ${caseId} ORDER BY version`);
+    return rows.map(toTimelineEntry);
+  }
+
+  private async rows(query: SQL): Promise<Array<Record<string, unknown>>> {
+    const result = (await this.db.execute(query)) as unknown as { rows: Array<Record<string, unknown>> };
+    return result.rows;
+  }
+
+  private async count(query: SQL): Promise<number> {
+    return Number((await this.rows(query))[0].n);
+  }
+}
+
+function pageSize(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be between 1 and ${MAX_PAGE}`);
+  return first;
+}
+
+function cursorValues(cursor: string, length: number): string[] {
+  const values = decodeCursor(cursor, length);
+  if (!values) throw badInput('after', 'is not a cursor this query returned');
+  return values.map(String);
+}
+
+function pageInfo(page: Array<{ cursor: string }>, hasNextPage: boolean, hasPreviousPage: boolean) {
+  return {
+    hasNextPage,
+    hasPreviousPage,
+    startCursor: page[0]?.cursor ?? null,
+    endCursor: page[page.length - 1]?.cursor ?? null,
+  };
+}

@@ -1,0 +1,47 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { IsOptional, Matches, Max, Min } from 'class-validator';
+import {
+  AgencyEnum,
+  CaseStageEnum,
+  ElectionKindEnum,
+  FollowUpStatusEnum,
+  RespondentStageEnum,
+  ViolationCodeEnum,
+} from '../../case/case-vocabulary.graphql';
+
+const REGION_PREFIX = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
+
+@InputType({ description: 'Filters shared by cases, followUps and followUpSummary; all optional and combined with AND' })
+export class OversightFilter {
+  @Field(() => ElectionKindEnum, { nullable: true }) electionKind?: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(2004) @Max(2100) electionYear?: number;
+  @Field({ nullable: true, description: 'Kemendagri code prefix: 16 (a province), 16.73 (a city)' })
+  @IsOptional()
+  @Matches(REGION_PREFIX, { message: 'regionPrefix must be a Kemendagri code such as 16 or 16.73' })
+  regionPrefix?: string;
+  @Field(() => ViolationCodeEnum, { nullable: true }) violation?: string;
+  @Field(() => AgencyEnum, { nullable: true }) waitingOn?: string;
+  @Field({ nullable: true, description: 'true: only steps past their due time; false: only steps on time' }) overdue?: boolean;
+  @Field({ nullable: true, description: 'Respondent NIP (18 digits)' })
+  @IsOptional()
+  @Matches(/^\d{18}$/, { message: 'respondentNip must be 18 digits' })
+  respondentNip?: string;
+  @Field({ nullable: true }) receivedFrom?: Date;
+  @Field({ nullable: true }) receivedTo?: Date;
+}
+
+@InputType()
+export class CaseFilter extends OversightFilter {
+  @Field(() => CaseStageEnum, { nullable: true }) stage?: string;
+}
+
+@InputType()
+export class FollowUpFilter extends OversightFilter {
+  @Field(() => RespondentStageEnum, { nullable: true }) stage?: string;
+  @Field(() => FollowUpStatusEnum, { nullable: true }) followUpStatus?: string;
+  @Field({ nullable: true, description: 'PPK region code prefix' })
+  @IsOptional()
+  @Matches(REGION_PREFIX, { message: 'ppkRegionPrefix must be a Kemendagri code such as 16 or 16.73' })
+  ppkRegionPrefix?: string;
+  @Field({ nullable: true }) caseId?: string;
+}

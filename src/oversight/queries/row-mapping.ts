@@ -1,0 +1,98 @@
+import { regionName } from '../../case/validation/regions';
+import type { CaseView, TimelineEntryView } from '../models/case.model';
+import type { FollowUpView } from '../models/follow-up.model';
+
+/** Raw SQL rows (snake_case) to GraphQL views; figures that depend on "now" are computed here. */
+
+type Row = Record<string, unknown>;
+const DAY_MS = 86_400_000;
+const d = (value: unknown): Date | null => (value === null || value === undefined ? null : new Date(value as string));
+const s = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+export function toFollowUp(row: Row, now: Date): FollowUpView {
+  const dueAt = d(row.due_at);
+  const since = d(row.since)!;
+  const waiting = row.waiting_on !== null;
+  const late = waiting && dueAt !== null && dueAt < now;
+  return {
+    id: `${row.case_id}/${row.respondent_id}`,
+    caseId: String(row.case_id),
+    respondentId: String(row.respondent_id),
+    name: String(row.name),
+    nip: s(row.nip),
+    employment: String(row.employment),
+    position: s(row.position),
+    institution: String(row.institution),
+    institutionRegionCode: s(row.institution_region),
+    stage: String(row.stage),
+    outcome: s(row.outcome),
+    violations: row.violations as string[],
+    waitingOn: s(row.waiting_on),
+    since,
+    dueAt,
+    overdue: late,
+    daysWaiting: waiting ? Math.round(((now.getTime() - since.getTime()) / DAY_MS) * 10) / 10 : null,
+    daysLate: late ? Math.floor((now.getTime() - dueAt!.getTime()) / DAY_MS) : null,
+    followUpStatus: s(row.follow_up_status),
+    recommendationRecipient: s(row.recommendation_recipient),
+    recommendationLetter: s(row.recommendation_letter),
+    recommendedAt: d(row.recommended_at),
+    decidedBy: s(row.decided_by),
+    decisionLetter: s(row.decision_letter),
+    decidedAt: d(row.decided_at),
+    recommendedSanction: s(row.recommended_sanction),
+    ppk: row.ppk_title
+      ? { title: String(row.ppk_title), regionCode: String(row.ppk_region), regionName: regionName(String(row.ppk_region)) ?? null }
+      : null,
+    ppkRegionCode: s(row.ppk_region),
+    executedSanction: s(row.executed_sanction),
+    decreeNumber: s(row.decree_number),
+    executedAt: d(row.executed_at),
+    impossibleReason: s(row.impossible_reason),
+    regionCode: String(row.region_code),
+  };
+}
+
+/** A case without its lazily resolved parts (respondents, timeline, reporter). */
+export function toCase(row: Row): Omit<CaseView, 'respondents' | 'timeline' | 'reporter'> {
+  return {
+    id: String(row.id),
+    registerNumber: String(row.register_number),
+    source: String(row.source),
+    election: { kind: String(row.election_kind), year: Number(row.election_year), regionCode: String(row.election_region) },
+    handlingUnit: String(row.handling_unit),
+    handlingUnitName: regionName(String(row.handling_unit)) ?? null,
+    stage: String(row.stage),
+    receivedAt: d(row.received_at)!,
+    knownAt: d(row.known_at)!,
+    occurredAt: d(row.occurred_at),
+    place: s(row.place),
+    summary: String(row.summary),
+    violations: row.violations as string[],
+    evidence: row.evidence as string[],
+    version: Number(row.version),
+  };
+}
+
+export function toTimelineEntry(row: Row): TimelineEntryView {
+  return {
+    version: Number(row.version),
+    type: String(row.type),
+    occurredAt: d(row.occurred_at)!,
+    recordedAt: d(row.recorded_at)!,
+    agency: String(row.agency),
+    unit: s(row.unit),
+    description: String(row.description),
+  };
+}
+
+export const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+
+export function decodeCursor(cursor: string, length: number): unknown[] | null {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(values) && values.length === length ? values : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,111 @@
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * The read model: what Bawaslu, BKN and oversight query. Every row is derived from the event log by
+ * the projection and can be rebuilt from position 0 to exactly the same content.
+ */
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const cases = pgTable(
+  'rm_cases',
+  {
+    id: text('id').primaryKey(),
+    registerNumber: text('register_number').notNull(),
+    source: text('source').notNull(),
+    electionKind: text('election_kind').notNull(),
+    electionYear: integer('election_year').notNull(),
+    electionRegion: text('election_region').notNull(),
+    handlingUnit: text('handling_unit').notNull(),
+    stage: text('stage').notNull(),
+    receivedAt: ts('received_at').notNull(),
+    knownAt: ts('known_at').notNull(),
+    occurredAt: ts('occurred_at'),
+    place: text('place'),
+    summary: text('summary').notNull(),
+    violations: text('violations').array().notNull(),
+    evidence: text('evidence').array().notNull(),
+    /** Region codes that make a regional unit see the case: handling unit, PPK and institution regions. */
+    scopeCodes: text('scope_codes').array().notNull(),
+    version: integer('version').notNull(),
+    position: bigint('position', { mode: 'bigint' }).notNull(),
+  },
+  (t) => [index('rm_cases_received_idx').on(t.receivedAt, t.id)],
+);
+
+/** One row per respondent track: the unit in which KASN/BKN count (persons). */
+export const followUps = pgTable(
+  'rm_follow_ups',
+  {
+    caseId: text('case_id').notNull(),
+    respondentId: text('respondent_id').notNull(),
+    name: text('name').notNull(),
+    nip: text('nip'),
+    employment: text('employment').notNull(),
+    position: text('position'),
+    institution: text('institution').notNull(),
+    institutionRegion: text('institution_region'),
+    stage: text('stage').notNull(),
+    waitingOn: text('waiting_on'),
+    since: ts('since').notNull(),
+    dueAt: ts('due_at'),
+    followUpStatus: text('follow_up_status'),
+    outcome: text('outcome'),
+    violations: text('violations').array().notNull(),
+    recommendationRecipient: text('recommendation_recipient'),
+    recommendationLetter: text('recommendation_letter'),
+    recommendedAt: ts('recommended_at'),
+    decidedBy: text('decided_by'),
+    decisionLetter: text('decision_letter'),
+    decidedAt: ts('decided_at'),
+    recommendedSanction: text('recommended_sanction'),
+    ppkTitle: text('ppk_title'),
+    ppkRegion: text('ppk_region'),
+    executedSanction: text('executed_sanction'),
+    decreeNumber: text('decree_number'),
+    executedAt: ts('executed_at'),
+    impossibleReason: text('impossible_reason'),
+    /** The respondent's region for figures: PPK region, else institution region, else handling unit. */
+    regionCode: text('region_code').notNull(),
+    provinceCode: text('province_code').notNull(),
+    regencyCode: text('regency_code'),
+    electionKind: text('election_kind').notNull(),
+    electionYear: integer('election_year').notNull(),
+    handlingUnit: text('handling_unit').notNull(),
+    caseReceivedAt: ts('case_received_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.respondentId] }),
+    index('rm_follow_ups_order_idx').on(t.caseReceivedAt, t.caseId, t.respondentId),
+    index('rm_follow_ups_nip_idx').on(t.nip),
+  ],
+);
+
+export const timeline = pgTable(
+  'rm_timeline',
+  {
+    caseId: text('case_id').notNull(),
+    version: integer('version').notNull(),
+    position: bigint('position', { mode: 'bigint' }).notNull(),
+    type: text('type').notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+    recordedAt: ts('recorded_at').notNull(),
+    agency: text('agency').notNull(),
+    unit: text('unit'),
+    userId: text('user_id').notNull(),
+    description: text('description').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.version] })],
+);
+
+/** The folded decider state per case, so the projection applies `evolve` without re-reading streams. */
+export const caseStates = pgTable('rm_case_states', {
+  caseId: text('case_id').primaryKey(),
+  state: jsonb('state').notNull(),
+});
+
+/** How far each projection has read the log; written in the same transaction as its rows. */
+export const checkpoints = pgTable('rm_checkpoints', {
+  name: text('name').primaryKey(),
+  position: bigint('position', { mode: 'bigint' }).notNull(),
+});

@@ -1,0 +1,105 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RecordedEvent } from '../../src/event-store/event-store';
+import { openPglite } from '../../src/event-store/pglite/open-pglite';
+import { PgliteEventStore } from '../../src/event-store/pglite/pglite-event-store';
+import { aStreamId, asAppended, someEvents, waitFor } from './contract/contract-helpers';
+import { describeEventStoreContract } from './event-store.contract';
+
+
+async function openStore(location: string, pollIntervalMs?: number) {
+  const db = await openPglite(location);
+  const store = new PgliteEventStore(db, { pollIntervalMs });
+  await store.init();
+  return { db, store, dispose: async () => (await store.close(), await db.close()) };
+}
+
+describeEventStoreContract('PGlite in memory', () => openStore('memory:'));
+
+describe('PGlite event store', () => {
+  it('keeps events on disk across close and reopen', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'netra-event-store-'));
+    try {
+      const streamId = aStreamId();
+      const events = someEvents(3);
+      const first = await openStore(join(dir, 'data'));
+      await first.store.append(streamId, events, 'no_stream');
+      await first.dispose();
+
+      const reopened = await openStore(join(dir, 'data'));
+      try {
+        expect((await reopened.store.readStream(streamId)).map(asAppended)).toEqual(events);
+        expect(await reopened.store.headPosition()).toBe(3n);
+        const next = await reopened.store.append(streamId, someEvents(1, 'after reopen'), 3);
+        expect(next).toEqual({ nextVersion: 4, position: 4n, duplicate: false });
+      } finally {
+        await reopened.dispose();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  describe('on a database shared with other users', () => {
+    // A poll this slow never fires during a test: a live delivery must come from the notifier.
+    let opened: Awaited<ReturnType<typeof openStore>>;
+    beforeAll(async () => (opened = await openStore('memory:', 60_000)));
+    afterAll(async () => opened.dispose());
+
+    it('creates its tables idempotently, keeping the events already stored', async () => {
+      const streamId = aStreamId();
+      const events = someEvents(2);
+      await opened.store.append(streamId, events, 'no_stream');
+
+      await new PgliteEventStore(opened.db).init();
+
+      expect((await opened.store.readStream(streamId)).map(asAppended)).toEqual(events);
+    });
+
+    it('rejects an event id used in another stream, and the next append takes the next position', async () => {
+      const [taken] = someEvents(1);
+      await opened.store.append(aStreamId(), [taken], 'no_stream');
+      const head = await opened.store.headPosition();
+      const streamId = aStreamId();
+
+      await expect(opened.store.append(streamId, [...someEvents(1), taken], 'no_stream')).rejects.toThrow();
+
+      expect(await opened.store.readStream(streamId)).toEqual([]);
+      expect((await opened.store.append(streamId, someEvents(1), 'no_stream')).position).toBe(head + 1n);
+    });
+
+    it('wakes a live subscription at once on an append through the same adapter', async () => {
+      const seen: RecordedEvent[] = [];
+      const subscription = opened.store.subscribe(async (events) => void seen.push(...events), {
+        after: await opened.store.headPosition(),
+      });
+      try {
+        await subscription.caughtUp;
+        const events = someEvents(2);
+        await opened.store.append(aStreamId(), events, 'no_stream');
+        await waitFor(() => seen.length >= 2, 'the live events', 2000);
+        expect(seen.map(asAppended)).toEqual(events);
+      } finally {
+        await subscription.close();
+      }
+    });
+
+    it('finds by polling the events appended through another adapter on the same database', async () => {
+      const polling = new PgliteEventStore(opened.db, { pollIntervalMs: 50 });
+      const seen: RecordedEvent[] = [];
+      const subscription = polling.subscribe(async (events) => void seen.push(...events), {
+        after: await polling.headPosition(),
+      });
+      try {
+        await subscription.caughtUp;
+        const events = someEvents(2);
+        await opened.store.append(aStreamId(), events, 'no_stream');
+        await waitFor(() => seen.length >= 2, 'the polled events', 2000);
+        expect(seen.map(asAppended)).toEqual(events);
+      } finally {
+        await polling.close();
+      }
+    });
+  });
+});
