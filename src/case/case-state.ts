@@ -99,7 +99,8 @@ export function waitingOn(track: RespondentTrack): Agency | null {
     case 'STUDIED':
       return 'BAWASLU';
     case 'RECOMMENDED':
-      return track.recommendation?.recipient ?? 'BKN';
+      // KASN stopped operating on 24 Aug 2024: a recommendation it never decided now waits on BKN.
+      return 'BKN';
     case 'SANCTION_DECIDED':
       return 'PPK';
     default:

@@ -10,8 +10,9 @@ export const REDACTED_PATHS = [
   'req.headers.authorization', 'headers.authorization', 'authorization', 'token', 'variables', '*.variables',
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'netra' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options = { level, base: { service: 'netra' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's logger interface on top of pino, so framework messages come out as the same JSON lines. */

@@ -26,8 +26,8 @@ export function declareFollowUpImpossible(
 ): FollowUpDeclaredImpossible[] {
   const { actor, input } = command;
   const opened = openedCase(state, command.caseId);
-  const track = trackOf(opened, input.respondentId);
   assertAgencyMay(actor, 'declareFollowUpImpossible');
+  const track = trackOf(opened, input.respondentId);
   const ppk = track.decision?.ppk;
   if (actor.agency === 'PPK') {
     if (!ppk) throw forbidden('a PPK may declare follow-up impossible only for a sanction addressed to it');

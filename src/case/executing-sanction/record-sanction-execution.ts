@@ -25,8 +25,8 @@ export function recordSanctionExecution(
 ): SanctionExecuted[] {
   const { actor, input } = command;
   const opened = openedCase(state, command.caseId);
-  const track = trackOf(opened, input.respondentId);
   assertAgencyMay(actor, 'recordSanctionExecution');
+  const track = trackOf(opened, input.respondentId);
   const decided = track.decision?.sanction ? track.decision : null;
   if (decided?.ppk) assertRegionMay(actor, 'recordSanctionExecution', decided.ppk.regionCode);
 

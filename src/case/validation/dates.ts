@@ -55,7 +55,7 @@ function assertRealDate(match: RegExpExecArray, field: string): void {
 export function assertNotFuture(date: Date, field: string, now: Date): void {
   assertValidDate(date, field);
   if (date.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw badInput(field, `${field} must not be in the future (${formatWib(date)} is after now, ${formatWib(now)})`);
+    throw badInput(field, `must not be in the future (${formatWib(date)} is after now, ${formatWib(now)})`);
   }
 }
 
@@ -66,7 +66,7 @@ export function assertNotBefore(later: Date, laterField: string, earlier: Date, 
   if (later.getTime() < earlier.getTime()) {
     throw badInput(
       laterField,
-      `${laterField} must not be before ${earlierField} (${formatWib(later)} is before ${formatWib(earlier)})`,
+      `must not be before ${earlierField} (${formatWib(later)} is before ${formatWib(earlier)})`,
     );
   }
 }

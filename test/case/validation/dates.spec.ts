@@ -75,7 +75,7 @@ describe('dates typed by officers', () => {
       expectBadInput(
         () => assertNotFuture(new Date(now.getTime() + 5 * 60 * 1000 + 1), 'receivedAt', now),
         'receivedAt',
-        'receivedAt must not be in the future (2024-11-27 09:35 WIB is after now, 2024-11-27 09:30 WIB)',
+        'receivedAt: must not be in the future (2024-11-27 09:35 WIB is after now, 2024-11-27 09:30 WIB)',
       );
     });
 
@@ -96,7 +96,7 @@ describe('dates typed by officers', () => {
       expectBadInput(
         () => assertNotBefore(new Date('2024-11-20T02:59:59Z'), 'knownAt', occurredAt, 'occurredAt'),
         'knownAt',
-        'knownAt must not be before occurredAt',
+        'knownAt: must not be before occurredAt',
       );
     });
   });
