@@ -25,10 +25,14 @@ export class CaseMutations {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async execute(message: CaseCommandMessage): Promise<CaseView | null> {
+  async execute(message: CaseCommandMessage): Promise<CaseView> {
     const result = await this.run(message);
-    await this.projection.runner.waitFor(result.position, READ_YOUR_WRITES_MS);
-    return (await this.reader.case(result.caseId, message.command.actor)) as CaseView | null;
+    if (!(await this.projection.runner.waitFor(result.position, READ_YOUR_WRITES_MS))) {
+      this.logger.warn({ caseId: result.caseId, position: Number(result.position) }, 'read model behind: answering with its last state');
+    }
+    const view = await this.reader.case(result.caseId, message.command.actor);
+    if (!view) throw new Error(`case ${result.caseId} was written but is not in the read model yet`);
+    return view as CaseView;
   }
 
   async run(message: CaseCommandMessage): Promise<CaseWriteResult> {

@@ -1,0 +1,35 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { TEST_SECRET } from './netra-app';
+
+/** The built server (dist/main.js) as a real child process: for SIGKILL and restart tests. */
+export interface NetraProcess {
+  child: ChildProcess;
+  url: string;
+  output: string[];
+  exited: Promise<number | null>;
+}
+
+export async function spawnNetra(env: Record<string, string>): Promise<NetraProcess> {
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'main.js')], {
+    env: { ...process.env, PORT: '0', NETRA_DEMO: '0', AUTH_DEV_SECRET: TEST_SECRET, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`netra did not start:\n${output.join('')}`)), 60_000);
+    const collect = (chunk: Buffer) => {
+      output.push(String(chunk));
+      const match = /"url":"(http:\/\/[^"]+\/graphql)"/.exec(output.join(''));
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    void exited.then((code) => reject(new Error(`netra exited with ${code}:\n${output.join('')}`)));
+  });
+  return { child, url, output, exited };
+}
