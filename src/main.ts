@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { AuthService } from './auth/auth.service';
 import { listeningUrl, startNetra } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './observability/logger';
@@ -27,11 +28,19 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const url = listeningUrl(app);
+  const secret = app.get(AuthService).secretOrigin;
+  const secretLine =
+    secret === 'generated' && config.dataDir
+      ? `  No AUTH_DEV_SECRET was set: generated one and stored it in ${config.dataDir}/dev-secret`
+      : secret === 'generated'
+        ? '  No AUTH_DEV_SECRET was set: using a throw-away secret for this in-memory run'
+        : `  Development tokens are signed with the secret from ${secret === 'stored' ? `${config.dataDir}/dev-secret` : 'AUTH_DEV_SECRET'}`;
   logger.info({ url: `${url}/graphql`, health: `${url}/health`, metrics: `${url}/metrics` }, 'netra is listening');
   process.stdout.write(
     [
       '',
-      `  Netra is running: GraphQL at ${url}/graphql`,
+      `  Netra is running: GraphQL at ${url}/graphql  (store: ${config.eventStore.kind})`,
+      secretLine,
       `  Get a development token:  npm run token -- --agency BAWASLU --region 16.73`,
       `  Anonymous figures:        curl -s ${url}/graphql -H 'content-type: application/json' \\`,
       `                              -d '{"query":"{ followUpSummary { overall { total actedOnRate overdue } } }"}'`,

@@ -1,0 +1,60 @@
+import type { Pool, PoolClient } from 'pg';
+
+const RECONNECT_DELAY_MS = 1000;
+
+/**
+ * LISTENs on the append channel through one dedicated client from the pool and calls `onAppended`
+ * for every notification. Best effort: while it is down the subscriptions still poll.
+ */
+export class PostgresListener {
+  private client: PoolClient | null = null;
+  private starting: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly channel: string,
+    private readonly onAppended: () => void,
+  ) {}
+
+  /** Starts listening unless it already is (or is about to). */
+  start(): void {
+    if (this.closed || this.starting) return;
+    this.starting = this.listen().catch(() => this.retryLater());
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.starting;
+    // Destroyed, not released: a pooled connection must not go on listening for someone else.
+    this.client?.release(true);
+    this.client = null;
+  }
+
+  private async listen(): Promise<void> {
+    const client = await this.pool.connect();
+    if (this.closed) return client.release();
+    client.on('notification', () => this.onAppended());
+    client.on('error', (error) => {
+      if (this.client !== client) return;
+      this.client = null;
+      client.release(error);
+      this.retryLater();
+    });
+    try {
+      await client.query(`LISTEN ${this.channel}`);
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    this.client = client;
+    // An append that committed before LISTEN took effect sent its notification to nobody.
+    this.onAppended();
+  }
+
+  private retryLater(): void {
+    this.starting = null;
+    if (this.closed) return;
+    setTimeout(() => this.start(), RECONNECT_DELAY_MS).unref();
+  }
+}
