@@ -11,6 +11,7 @@ export async function startNetra(config: NetraConfig, logger: Logger): Promise<I
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
+    abortOnError: false,
   });
   app.useBodyParser('json', { limit: '1mb' });
   await app.listen(config.port, config.host);

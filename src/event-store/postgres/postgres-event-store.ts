@@ -1,0 +1,233 @@
+/**
+ * Event store on PostgreSQL: one `es_events` table holds every stream and the global log.
+ *
+ * Gap-free for readers: each append takes a transaction-scoped advisory lock
+ * (`pg_advisory_xact_lock`) before it reads max(position), and keeps it until it commits. Positions
+ * are therefore handed out in commit order: position n+1 is taken only after the transaction holding
+ * n has committed, so no reader can see n+1 without n — the pitfall of a `bigserial` log, where a
+ * transaction that commits late lets a subscriber read past its events and skip them for good. A
+ * failed append rolls back without leaving a hole (a sequence would leak one).
+ * The alternative keeps appends concurrent: record each row's transaction id and let readers stop
+ * below `pg_snapshot_xmin(pg_current_snapshot())`. It still leaves holes in the positions (the port
+ * promises none) and makes every reader lag behind the oldest open transaction, so the lock wins:
+ * it costs one append committing at a time, well within a case workflow's write rate.
+ *
+ * Expected version: the `es_streams` row is inserted (`ON CONFLICT DO NOTHING`) or updated
+ * (`WHERE version = $expected`) by the append, so the row lock decides between racing writers even
+ * without the advisory lock, and UNIQUE (stream_id, version) backs it up.
+ * Idempotent like the PGlite adapter: an append whose event ids are all in the stream is a retry.
+ */
+import type { Pool, PoolClient } from 'pg';
+import { CatchUpSubscription } from '../catch-up-subscription';
+import {
+  WrongExpectedVersionError,
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+  type SubscriptionHandler,
+} from '../event-store';
+import { PostgresListener } from './postgres-listener';
+import {
+  EVENT_COLUMNS,
+  EVENT_ID_CONSTRAINT,
+  STREAM_VERSION_CONSTRAINT,
+  createTables,
+  postgresNames,
+  type EventRow,
+  type PostgresNames,
+} from './postgres-schema';
+
+export interface PostgresEventStoreOptions {
+  /** Schema holding the tables, created by init(); default: the search path. */
+  schema?: string;
+  /** How often a live subscription polls, in case a notification was lost. */
+  pollIntervalMs?: number;
+}
+
+type Queryable = Pick<Pool, 'query'> | PoolClient;
+
+export class PostgresEventStore implements EventStore {
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly names: PostgresNames;
+  private readonly pollIntervalMs: number;
+  private readonly listener: PostgresListener;
+
+  /** `pool` is owned by the caller: close() leaves it open. */
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: PostgresEventStoreOptions = {},
+  ) {
+    this.names = postgresNames(options.schema);
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.listener = new PostgresListener(pool, this.names.channel, () => this.wakeSubscriptions());
+  }
+
+  /** Creates the tables if missing; serialised so that instances starting together do not collide. */
+  async init(): Promise<void> {
+    await this.inTransaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${this.names.lockName}:init`]);
+      await client.query(createTables(this.names, this.options.schema));
+    });
+  }
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    if (events.length === 0) throw new Error(`append to ${streamId} without events`);
+    const retried = await this.findRetriedAppend(streamId, events);
+    if (retried) return retried;
+    try {
+      const result = await this.inTransaction((client) => this.appendIn(client, streamId, events, expected));
+      this.wakeSubscriptions();
+      return result;
+    } catch (error) {
+      const refusedByRace = error instanceof WrongExpectedVersionError || isUniqueViolation(error);
+      if (!refusedByRace) throw error;
+      // The writer that beat this one may have been this very append, retried concurrently.
+      const retriedMeanwhile = await this.findRetriedAppend(streamId, events);
+      if (retriedMeanwhile) return retriedMeanwhile;
+      if (isUniqueViolation(error, STREAM_VERSION_CONSTRAINT)) {
+        throw new WrongExpectedVersionError(streamId, expected, await this.streamVersion(this.pool, streamId));
+      }
+      throw error;
+    }
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.names.events} WHERE stream_id = $1 ORDER BY version`,
+      [streamId],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(after: bigint, limit: number): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.names.events} WHERE position > $1::bigint ORDER BY position LIMIT $2`,
+      [after.toString(), limit],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribe(handler: SubscriptionHandler, options: SubscribeOptions): Subscription {
+    const read = (after: bigint, limit: number) => this.readAll(after, limit);
+    const subscription = new CatchUpSubscription(read, handler, options, this.pollIntervalMs);
+    this.subscriptions.add(subscription);
+    void subscription.stopped.finally(() => this.subscriptions.delete(subscription));
+    this.listener.start();
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint> {
+    return this.head(this.pool);
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.listener.close();
+  }
+
+  private async appendIn(client: PoolClient, streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    const previous = await this.claimVersions(client, streamId, events.length, expected);
+    const rows = events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata }));
+    const inserted = await client.query<{ p: string }>(
+      `INSERT INTO ${this.names.events} (stream_id, version, id, type, data, metadata)
+       SELECT $1, $2::int + e.n, (e.event->>'id')::uuid, e.event->>'type', e.event->'data', e.event->'metadata'
+       FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(event, n) ORDER BY e.n RETURNING position::text AS p`,
+      [streamId, previous, JSON.stringify(rows)],
+    );
+    const position = BigInt(inserted.rows[inserted.rows.length - 1].p);
+    // Delivered by PostgreSQL at COMMIT, and only if it commits.
+    await client.query('SELECT pg_notify($1, $2)', [this.names.channel, position.toString()]);
+    return { nextVersion: previous + events.length, position, duplicate: false };
+  }
+
+  /** Moves the stream's row to its new version and returns the version before; refuses on a mismatch. */
+  private async claimVersions(client: PoolClient, streamId: string, count: number, expected: ExpectedVersion): Promise<number> {
+    const { streams } = this.names;
+    if (expected === 'any') {
+      const { rows } = await client.query<{ version: number }>(
+        `INSERT INTO ${streams} AS s (stream_id, version) VALUES ($1, $2)
+         ON CONFLICT (stream_id) DO UPDATE SET version = s.version + EXCLUDED.version RETURNING s.version`,
+        [streamId, count],
+      );
+      return rows[0].version - count;
+    }
+    const claimed =
+      expected === 'no_stream' || expected === 0
+        ? await client.query(`INSERT INTO ${streams} (stream_id, version) VALUES ($1, $2) ON CONFLICT (stream_id) DO NOTHING`, [streamId, count])
+        : await client.query(`UPDATE ${streams} SET version = version + $2 WHERE stream_id = $1 AND version = $3`, [streamId, count, expected]);
+    if (claimed.rowCount === 1) return expected === 'no_stream' ? 0 : expected;
+    throw new WrongExpectedVersionError(streamId, expected, await this.streamVersion(client, streamId));
+  }
+
+  /** The stored result when every event id is already in the stream; null when none is. */
+  private async findRetriedAppend(streamId: string, events: NewEvent[]): Promise<AppendResult | null> {
+    const { rows } = await this.pool.query<{ version: number; position_text: string }>(
+      `SELECT version, position::text AS position_text FROM ${this.names.events}
+       WHERE stream_id = $1 AND id = ANY($2::uuid[]) ORDER BY version`,
+      [streamId, events.map((event) => event.id)],
+    );
+    if (rows.length === 0) return null;
+    if (rows.length !== events.length) {
+      throw new Error(`stream ${streamId} holds ${rows.length} of the ${events.length} event ids of this append`);
+    }
+    const last = rows[rows.length - 1];
+    return { nextVersion: last.version, position: BigInt(last.position_text), duplicate: true };
+  }
+
+  private async streamVersion(db: Queryable, streamId: string): Promise<number> {
+    const { rows } = await db.query<{ version: number }>(`SELECT version FROM ${this.names.streams} WHERE stream_id = $1`, [streamId]);
+    return rows[0]?.version ?? 0;
+  }
+
+  private async head(db: Queryable): Promise<bigint> {
+    const { rows } = await db.query<{ v: string }>(`SELECT coalesce(max(position), 0)::text AS v FROM ${this.names.events}`);
+    return BigInt(rows[0].v);
+  }
+
+  private wakeSubscriptions(): void {
+    this.subscriptions.forEach((subscription) => subscription.notify());
+  }
+
+  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const { code, constraint: violated } = (error ?? {}) as { code?: string; constraint?: string };
+  if (code !== '23505') return false;
+  return constraint === undefined ? violated === STREAM_VERSION_CONSTRAINT || violated === EVENT_ID_CONSTRAINT : violated === constraint;
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata as EventMetadata,
+    streamId: row.stream_id,
+    version: row.version,
+    position: BigInt(row.position_text),
+  };
+}
