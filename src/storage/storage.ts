@@ -3,6 +3,7 @@ import { ConfigError, type NetraConfig } from '../config/config';
 import type { EventStore } from '../event-store/event-store';
 import { openPglite } from '../event-store/pglite/open-pglite';
 import { PgliteEventStore } from '../event-store/pglite/pglite-event-store';
+import { lockDataDir } from './data-dir-lock';
 import { openPgliteReadDb } from '../oversight/read-model/open-read-db';
 import type { ReadDb } from '../oversight/read-model/read-db';
 
@@ -22,7 +23,9 @@ export async function openStorage(config: NetraConfig): Promise<Storage> {
   if (config.databaseUrl) {
     throw new ConfigError('DATABASE_URL', 'a PostgreSQL read model is not available in this version yet; leave it unset');
   }
-  const pglite: PGlite = await openPglite(config.eventStore.location);
+  const location = config.eventStore.location;
+  const unlock = location === 'memory:' ? () => undefined : lockDataDir(location);
+  const pglite: PGlite = await openPglite(location);
   const store = new PgliteEventStore(pglite);
   await store.init();
   const readDb = await openPgliteReadDb(pglite);
@@ -33,6 +36,7 @@ export async function openStorage(config: NetraConfig): Promise<Storage> {
     close: async () => {
       await store.close();
       await pglite.close();
+      unlock();
     },
   };
 }

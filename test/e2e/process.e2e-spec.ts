@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnNetra } from '../support/netra-process';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 const run = (env: Record<string, string>) =>
@@ -17,4 +20,21 @@ describe('starting the server', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/EVENT_STORE_URL: the esdb event store is not available/);
   });
+
+  it('refuses to open an embedded store another Netra process holds, and takes over after that one stopped', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'netra-lock-'));
+    try {
+      const first = await spawnNetra({ EVENT_STORE_URL: `file:${dir}` });
+      const second = run({ EVENT_STORE_URL: `file:${dir}` });
+      expect(second.status).toBe(1);
+      expect(second.stderr).toMatch(/EVENT_STORE_URL: .* is in use by another Netra process/);
+      first.child.kill('SIGKILL');
+      await first.exited;
+      const third = await spawnNetra({ EVENT_STORE_URL: `file:${dir}` });
+      third.child.kill('SIGTERM');
+      expect(await third.exited).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

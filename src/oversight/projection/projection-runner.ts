@@ -6,6 +6,13 @@ import { projectCaseEvents } from './case-projection';
 
 export const CASE_PROJECTION = 'cases';
 
+/** The read model's checkpoint went back (its tables were swapped for a rebuilt copy): resubscribe from it. */
+class Rewind extends Error {
+  constructor(readonly to: bigint) {
+    super(`read model checkpoint moved back to ${to}`);
+  }
+}
+
 /**
  * Feeds the read model from a checkpointed catch-up subscription on the store (never from the
  * in-memory EventBus, which cannot replay). Rows and checkpoint commit in one transaction, so a crash
@@ -27,10 +34,19 @@ export class ProjectionRunner {
   /** Starts from the stored checkpoint; resolves when the read model has caught up with the log. */
   async start(): Promise<void> {
     this.projected = await readCheckpoint(this.db);
+    await this.subscribeFrom(this.projected);
+  }
+
+  private async subscribeFrom(after: bigint): Promise<void> {
     this.subscription = this.store.subscribe((events) => this.apply(events), {
-      after: this.projected,
+      after,
       batchSize: 500,
       onError: (error) => {
+        if (error instanceof Rewind) {
+          this.projected = error.to;
+          void this.subscribeFrom(error.to);
+          return;
+        }
         this.failure = error;
         this.onFailure(error);
       },
@@ -64,17 +80,28 @@ export class ProjectionRunner {
     this.subscription = null;
   }
 
+  /**
+   * The checkpoint row is the truth, read under lock in the same transaction: events at or below it
+   * were applied by someone else (another instance, or a rebuild swapped in ahead of us) and are
+   * skipped; a checkpoint behind ours means the tables were swapped for an older copy: rewind.
+   */
   private async apply(events: RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const last = events[events.length - 1].position;
-    await this.db.transaction(async (tx) => {
-      await projectCaseEvents(tx as unknown as ReadDb, events);
+    const stored = await this.db.transaction(async (tx) => {
+      const db = tx as unknown as ReadDb;
+      const stored = await readCheckpoint(db, true);
+      if (stored < this.projected) throw new Rewind(stored);
+      const fresh = events.filter((e) => e.position > stored);
+      if (fresh.length === 0) return stored;
+      await projectCaseEvents(db, fresh);
       await tx
         .insert(checkpoints)
         .values({ name: CASE_PROJECTION, position: last })
         .onConflictDoUpdate({ target: checkpoints.name, set: { position: last } });
+      return last;
     });
-    this.projected = last;
+    this.projected = stored > last ? stored : last;
     this.onBatch(events);
     const ready = this.waiters.filter((w) => w.position <= last);
     this.waiters = this.waiters.filter((w) => w.position > last);
@@ -82,8 +109,9 @@ export class ProjectionRunner {
   }
 }
 
-export async function readCheckpoint(db: ReadDb): Promise<bigint> {
-  const rows = await db.select().from(checkpoints).where(eq(checkpoints.name, CASE_PROJECTION));
+export async function readCheckpoint(db: ReadDb, forUpdate = false): Promise<bigint> {
+  const query = db.select().from(checkpoints).where(eq(checkpoints.name, CASE_PROJECTION));
+  const rows = forUpdate ? await query.for('update') : await query;
   return rows.length > 0 ? BigInt(rows[0].position) : 0n;
 }
 
