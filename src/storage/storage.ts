@@ -1,11 +1,12 @@
-import type { PGlite } from '@electric-sql/pglite';
-import { ConfigError, type NetraConfig } from '../config/config';
+import { Pool } from 'pg';
+import { ConfigError, type EventStoreLocation, type NetraConfig } from '../config/config';
 import type { EventStore } from '../event-store/event-store';
 import { openPglite } from '../event-store/pglite/open-pglite';
 import { PgliteEventStore } from '../event-store/pglite/pglite-event-store';
-import { lockDataDir } from './data-dir-lock';
-import { openPgliteReadDb } from '../oversight/read-model/open-read-db';
+import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
+import { openPgliteReadDb, openPostgresReadDb } from '../oversight/read-model/open-read-db';
 import type { ReadDb } from '../oversight/read-model/read-db';
+import { lockDataDir } from './data-dir-lock';
 
 /** The event store and the read-model database a process works on, and how to close them. */
 export interface Storage {
@@ -15,28 +16,65 @@ export interface Storage {
   close(): Promise<void>;
 }
 
+/** PostgreSQL schema of the event tables when the events live in PostgreSQL. */
+export const EVENTS_SCHEMA = 'netra_events';
+
+export type Closer = () => Promise<void> | void;
+
 /** Opens what the configuration names; never falls back silently to another store. */
 export async function openStorage(config: NetraConfig): Promise<Storage> {
-  if (config.eventStore.kind !== 'embedded') {
-    throw new ConfigError('EVENT_STORE_URL', `the ${config.eventStore.kind} event store is not available in this version yet; use file:DIR or memory:`);
+  const closers: Closer[] = [];
+  try {
+    const { store, embedded, describe } = await openEventStore(config.eventStore, closers);
+    let readDb: ReadDb;
+    let readWhere: string;
+    const readUrl = config.databaseUrl ?? (config.eventStore.kind === 'postgres' ? config.eventStore.url : null);
+    if (readUrl) {
+      const opened = await openPostgresReadDb(readUrl);
+      closers.unshift(() => opened.pool.end());
+      readDb = opened.db;
+      readWhere = 'PostgreSQL';
+    } else if (embedded) {
+      readDb = await openPgliteReadDb(embedded);
+      readWhere = 'embedded';
+    } else {
+      throw new ConfigError('DATABASE_URL', 'is required with an EventStoreDB event store: the read model lives in PostgreSQL');
+    }
+    return {
+      store,
+      readDb,
+      describe: `events: ${describe}; read model: ${readWhere}`,
+      close: async () => {
+        for (const close of closers) await close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers) await close();
+    throw error;
   }
-  if (config.databaseUrl) {
-    throw new ConfigError('DATABASE_URL', 'a PostgreSQL read model is not available in this version yet; leave it unset');
+}
+
+/** Opens one event store; what must be closed is pushed on `closers` (close them in order). */
+export async function openEventStore(location: EventStoreLocation, closers: Closer[]) {
+  switch (location.kind) {
+    case 'embedded': {
+      if (location.location !== 'memory:') closers.unshift(lockDataDir(location.location));
+      const pglite = await openPglite(location.location);
+      closers.unshift(() => pglite.close());
+      const store = new PgliteEventStore(pglite);
+      closers.unshift(() => store.close());
+      await store.init();
+      return { store, embedded: pglite, describe: `embedded (${location.location})` };
+    }
+    case 'postgres': {
+      const pool = new Pool({ connectionString: location.url, max: 10 });
+      closers.unshift(() => pool.end());
+      const store = new PostgresEventStore(pool, { schema: EVENTS_SCHEMA });
+      closers.unshift(() => store.close());
+      await store.init();
+      return { store, embedded: null, describe: 'PostgreSQL' };
+    }
+    case 'esdb':
+      throw new ConfigError('EVENT_STORE_URL', 'the esdb event store is not available in this version yet; use file:DIR, memory: or postgres://');
   }
-  const location = config.eventStore.location;
-  const unlock = location === 'memory:' ? () => undefined : lockDataDir(location);
-  const pglite: PGlite = await openPglite(location);
-  const store = new PgliteEventStore(pglite);
-  await store.init();
-  const readDb = await openPgliteReadDb(pglite);
-  return {
-    store,
-    readDb,
-    describe: `embedded (${config.eventStore.location === 'memory:' ? 'in memory' : config.eventStore.location})`,
-    close: async () => {
-      await store.close();
-      await pglite.close();
-      unlock();
-    },
-  };
 }

@@ -62,6 +62,18 @@ describeWithPostgres('PostgreSQL event store: global order under concurrency', (
     throw new Error('the held append never reached the gate');
   }
 
+  /** Waits until `count` appends are blocked behind another transaction (the held one). */
+  async function untilWaitingOnAnotherTransaction(count: number): Promise<void> {
+    for (let attempt = 0; attempt < 500; attempt++) {
+      const { rows } = await gate.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted`,
+      );
+      if (rows[0].n >= count) return;
+      await sleep(10);
+    }
+    throw new Error(`fewer than ${count} appends ever waited on another transaction`);
+  }
+
   it('does not let a subscriber skip the events of a transaction that commits after a later one', async () => {
     const { head, seen, subscription } = await watch();
     try {
@@ -70,8 +82,8 @@ describeWithPostgres('PostgreSQL event store: global order under concurrency', (
       const slow = store.append(`held-${aStreamId()}`, early, 'no_stream');
       await untilAnAppendWaitsAtGate();
       const fast = store.append(aStreamId(), late, 'no_stream');
-      // Long enough for the fast append to commit and a 10 ms poll to read a few times over.
-      await Promise.race([fast, sleep(300)]);
+      // Long enough for the later append to commit (were it not made to wait) and the 10 ms poll to see it.
+      await sleep(300);
       const seenWhileHeld = [...seen];
 
       await gate.query('SELECT pg_advisory_unlock($1, $2)', [...GATE]);
@@ -79,12 +91,34 @@ describeWithPostgres('PostgreSQL event store: global order under concurrency', (
       const last = slowResult.position > fastResult.position ? slowResult.position : fastResult.position;
       await waitFor(() => seen.length > 0 && seen[seen.length - 1].position >= last, 'the subscriber to reach both appends');
 
-      expect(seenWhileHeld).toEqual([]);
+      expect(seenWhileHeld.map((event) => event.position)).toEqual([]);
       expect(seen.map((event) => event.position)).toEqual(positionsFrom(head + 1n, 2));
       expect(seen.map((event) => event.id)).toEqual([early[0].id, late[0].id]);
     } finally {
       await gate.query('SELECT pg_advisory_unlock_all()');
       await subscription.close();
+    }
+  });
+
+  it('answers retries of an append still in flight as duplicates once it commits, not as conflicts', async () => {
+    const streamId = `held-${aStreamId()}`;
+    const events = someEvents(2);
+    await gate.query('SELECT pg_advisory_lock($1, $2)', [...GATE]);
+    try {
+      const first = store.append(streamId, events, 'no_stream');
+      await untilAnAppendWaitsAtGate();
+      // Both retries find none of their ids yet, so they can only learn they are retries from the race.
+      const retries = [store.append(streamId, events, 'no_stream'), store.append(streamId, events, 'any')];
+      await untilWaitingOnAnotherTransaction(retries.length);
+      await gate.query('SELECT pg_advisory_unlock($1, $2)', [...GATE]);
+
+      const [original, ...retried] = await Promise.all([first, ...retries]);
+
+      expect(original).toMatchObject({ nextVersion: 2, duplicate: false });
+      expect(retried).toEqual([{ ...original, duplicate: true }, { ...original, duplicate: true }]);
+      expect((await store.readStream(streamId)).map((event) => event.id)).toEqual(events.map((event) => event.id));
+    } finally {
+      await gate.query('SELECT pg_advisory_unlock_all()');
     }
   });
 

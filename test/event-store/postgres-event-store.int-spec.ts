@@ -48,21 +48,6 @@ describeWithPostgres('PostgreSQL event store', () => {
       }
     });
 
-    it('reports one concurrent retry of the same append as a duplicate, not as a conflict', async () => {
-      const streamId = aStreamId();
-      const events = someEvents(2);
-
-      const results = await Promise.all([
-        opened.store.append(streamId, events, 'no_stream'),
-        opened.store.append(streamId, events, 'no_stream'),
-        opened.store.append(streamId, events, 'any'),
-      ]);
-
-      expect(results.filter((result) => !result.duplicate)).toHaveLength(1);
-      expect(new Set(results.map((result) => `${result.nextVersion}@${result.position}`)).size).toBe(1);
-      expect((await opened.store.readStream(streamId)).map(asAppended)).toEqual(events);
-    });
-
     it('keeps the event logs of two schemas apart, each with its own positions', async () => {
       const [left, right] = await Promise.all([
         database.openStore({ schema: 'left_log' }),

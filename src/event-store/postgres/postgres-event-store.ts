@@ -136,14 +136,17 @@ export class PostgresEventStore implements EventStore {
 
   private async appendIn(client: PoolClient, streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     const previous = await this.claimVersions(client, streamId, events.length, expected);
+    // Held until COMMIT: the next append reads max(position) only once this one is visible.
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [this.names.lockName]);
+    const head = await this.head(client);
     const rows = events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata }));
-    const inserted = await client.query<{ p: string }>(
-      `INSERT INTO ${this.names.events} (stream_id, version, id, type, data, metadata)
-       SELECT $1, $2::int + e.n, (e.event->>'id')::uuid, e.event->>'type', e.event->'data', e.event->'metadata'
-       FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(event, n) ORDER BY e.n RETURNING position::text AS p`,
-      [streamId, previous, JSON.stringify(rows)],
+    await client.query(
+      `INSERT INTO ${this.names.events} (position, stream_id, version, id, type, data, metadata)
+       SELECT $3::bigint + e.n, $1, $2::int + e.n, (e.event->>'id')::uuid, e.event->>'type', e.event->'data', e.event->'metadata'
+       FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(event, n)`,
+      [streamId, previous, head.toString(), JSON.stringify(rows)],
     );
-    const position = BigInt(inserted.rows[inserted.rows.length - 1].p);
+    const position = head + BigInt(events.length);
     // Delivered by PostgreSQL at COMMIT, and only if it commits.
     await client.query('SELECT pg_notify($1, $2)', [this.names.channel, position.toString()]);
     return { nextVersion: previous + events.length, position, duplicate: false };

@@ -36,7 +36,7 @@ export function createTables(names: PostgresNames, schema?: string): string {
       version   integer NOT NULL CHECK (version > 0)
     );
     CREATE TABLE IF NOT EXISTS ${names.events} (
-      position  bigserial PRIMARY KEY,
+      position  bigint  PRIMARY KEY CHECK (position > 0),
       stream_id text    NOT NULL,
       version   integer NOT NULL CHECK (version > 0),
       id        uuid    NOT NULL CONSTRAINT es_events_id_unique UNIQUE,

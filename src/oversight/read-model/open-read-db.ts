@@ -1,14 +1,34 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { join } from 'node:path';
+import { Pool } from 'pg';
 import type { ReadDb } from './read-db';
 
+/** The same SQL migrations build the read model on PGlite and on PostgreSQL. */
 const MIGRATIONS = join(__dirname, 'migrations');
+
+/** The default PostgreSQL schema of the read model; a rebuild fills another one and swaps names. */
+export const READ_MODEL_SCHEMA = 'netra_read';
 
 /** The read model inside the embedded PGlite database, migrated to the current schema. */
 export async function openPgliteReadDb(client: PGlite): Promise<ReadDb> {
   const db = drizzlePglite(client);
   await migratePglite(db, { migrationsFolder: MIGRATIONS, migrationsSchema: 'public', migrationsTable: 'rm_migrations' });
   return db as unknown as ReadDb;
+}
+
+/**
+ * The read model on PostgreSQL, in a schema of its own: connections resolve the unqualified table
+ * names through `search_path`, so a rebuilt schema renamed into place is picked up by the next query.
+ */
+export async function openPostgresReadDb(url: string, schema = READ_MODEL_SCHEMA): Promise<{ db: ReadDb; pool: Pool }> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`read model schema ${schema} is not a plain identifier`);
+  const pool = new Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
+  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  const db = drizzlePostgres(pool);
+  await migratePostgres(db, { migrationsFolder: MIGRATIONS, migrationsSchema: schema, migrationsTable: 'rm_migrations' });
+  return { db: db as unknown as ReadDb, pool };
 }

@@ -8,7 +8,8 @@ export const POSTGRES_URL = process.env.PG_TEST_URL ?? process.env.DATABASE_URL;
 /** `describe`, or `describe.skip` with the reason printed when no server is configured. */
 export function describeWithPostgres(name: string, body: () => void): void {
   if (POSTGRES_URL) return describe(name, body);
-  console.warn(`${name}: skipped, set PG_TEST_URL or DATABASE_URL to a PostgreSQL server to run it`);
+  // Straight to stderr: Jest swallows console output of a file whose tests are all skipped.
+  process.stderr.write(`${name}: skipped, set PG_TEST_URL or DATABASE_URL to a PostgreSQL server to run it\n`);
   describe.skip(`${name} (skipped: PG_TEST_URL / DATABASE_URL not set)`, body);
 }
 

@@ -1,0 +1,63 @@
+import { Client } from 'pg';
+import type { EventStore } from '../../event-store/event-store';
+import { openPostgresReadDb, READ_MODEL_SCHEMA } from '../read-model/open-read-db';
+import type { ReadDb } from '../read-model/read-db';
+import { ProjectionRunner, resetReadModel } from './projection-runner';
+
+export interface RebuildReport {
+  position: bigint;
+  milliseconds: number;
+}
+
+/**
+ * Rebuilds the PostgreSQL read model while the service keeps answering from the old tables: the new
+ * ones are filled in a schema of their own from position 0, then the two schemas swap names in one
+ * transaction. The running service resolves table names per query, so it reads the new tables from
+ * then on; its projection finds the new checkpoint and catches up whatever arrived meanwhile.
+ */
+export async function rebuildPostgresReadModel(store: EventStore, url: string, schema = READ_MODEL_SCHEMA): Promise<RebuildReport> {
+  const started = Date.now();
+  const next = `${schema}_next`;
+  const old = `${schema}_old`;
+  await withClient(url, (client) => client.query(`DROP SCHEMA IF EXISTS ${next} CASCADE`));
+  const { db, pool } = await openPostgresReadDb(url, next);
+  let position: bigint;
+  try {
+    position = await project(store, db);
+  } finally {
+    await pool.end();
+  }
+  await withClient(url, async (client) => {
+    await client.query('BEGIN');
+    await client.query(`DROP SCHEMA IF EXISTS ${old} CASCADE`);
+    await client.query(`ALTER SCHEMA ${schema} RENAME TO ${old}`);
+    await client.query(`ALTER SCHEMA ${next} RENAME TO ${schema}`);
+    await client.query('COMMIT');
+    await client.query(`DROP SCHEMA ${old} CASCADE`);
+  });
+  return { position, milliseconds: Date.now() - started };
+}
+
+/** Rebuilds a read model in place (the embedded one, with the service stopped). */
+export async function rebuildInPlace(store: EventStore, db: ReadDb): Promise<RebuildReport> {
+  const started = Date.now();
+  await resetReadModel(db);
+  return { position: await project(store, db), milliseconds: Date.now() - started };
+}
+
+async function project(store: EventStore, db: ReadDb): Promise<bigint> {
+  const runner = new ProjectionRunner(store, db);
+  await runner.start();
+  await runner.stop();
+  return runner.position;
+}
+
+async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,120 @@
+import { codeOf, startTestNetra, type RunningNetra } from '../support/netra-app';
+import {
+  aClearance,
+  aDeclaration,
+  allFollowUps,
+  anExecution,
+  aRecommendation,
+  aSanctionDecision,
+  aStudy,
+  caseCount,
+  CASES,
+  DECIDE,
+  DECLARE,
+  EXECUTE,
+  mutate,
+  readCase,
+  RECOMMEND,
+  REPORT,
+  STUDY,
+  summary,
+} from './case-steps';
+import { aLaporan } from './fixtures';
+
+/**
+ * NIPs, names and the reporter's contacts are personal data (DOMAIN.md §8): whatever happens,
+ * accepted or refused, none of it may reach a log line.
+ */
+describe('personal data in logs', () => {
+  let netra: RunningNetra;
+
+  const reporter = { name: 'Siti Nurhaliza Rahmawati', address: 'Jl. Garuda No. 7, Kelurahan Taba Jemekeh', phone: '+62 813 6677 8899', email: 'siti.rahmawati@example.id' };
+  const respondents = [
+    { name: 'Bambang Supriyadi', nip: '197612242003121004', employment: 'PNS', position: 'Camat Lubuk Linggau Utara I', institution: 'Kecamatan Lubuk Linggau Utara I', institutionRegionCode: '16.73' },
+    { name: 'Kartika Sari Dewi', nip: '198911052014022002', employment: 'PNS', position: 'Kepala Seksi', institution: 'Dinas Pendidikan Kota Lubuk Linggau', institutionRegionCode: '16.73' },
+    { name: 'Hendro Wibisono', nip: '199203172019031005', employment: 'PPPK', position: 'Guru', institution: 'SD Negeri 12 Lubuk Linggau', institutionRegionCode: '16.73' },
+  ];
+  const badNips = [
+    '19761224200312100', // 17 digits
+    '198502302010011001', // 30 February
+    '198911052014023002', // sex digit 3
+    '198911052014132002', // appointment month 13
+    '19761224 200312 1 004', // spaces
+    '199203172005031005', // appointed at 13
+  ];
+
+  beforeAll(async () => {
+    netra = await startTestNetra();
+  });
+  afterAll(() => netra.close());
+
+  it('a whole lifecycle with refusals along the way leaves no NIP, name or contact in any log line', async () => {
+    const bawaslu = await netra.client('BAWASLU', '16.73');
+    const outsider = await netra.client('BAWASLU', '16.74');
+    const bkn = await netra.client('BKN');
+    const ppk = await netra.client('PPK', '16.73');
+    const oversight = await netra.client('OVERSIGHT');
+    const laporan = aLaporan({ reporter, respondents });
+
+    // Refused reports: bad NIPs on each respondent, a duplicate NIP, an outsider, a malformed e-mail.
+    for (const [i, nip] of badNips.entries()) {
+      const position = i % respondents.length;
+      const withBadNip = respondents.map((r, j) => (j === position ? { ...r, nip } : r));
+      expect(await codeOf(mutate(bawaslu, REPORT, aLaporan({ reporter, respondents: withBadNip })))).toBe('BAD_USER_INPUT');
+    }
+    expect(await codeOf(mutate(bawaslu, REPORT, aLaporan({ reporter, respondents: [respondents[0], { ...respondents[1], nip: respondents[0].nip }] })))).toBe('BAD_USER_INPUT');
+    expect(await codeOf(mutate(bawaslu, REPORT, aLaporan({ reporter: { ...reporter, email: reporter.name }, respondents })))).toBe('BAD_USER_INPUT');
+    expect(await codeOf(mutate(bawaslu, REPORT, aLaporan({ reporter, respondents: [{ ...respondents[0], name: `${respondents[0].name} ${'x'.repeat(200)}` }] })))).toBe('BAD_USER_INPUT');
+    expect(await codeOf(mutate(outsider, REPORT, laporan))).toBe('FORBIDDEN');
+    expect(await codeOf(mutate(netra.anonymous(), REPORT, laporan))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(mutate(bawaslu, REPORT, aLaporan({ reporter, respondents, receivedAt: 'kemarin' })))).not.toBe('OK');
+    expect(await caseCount(oversight)).toBe(0);
+
+    // The lifecycle, with refusals at each step.
+    const reported = await mutate(bawaslu, REPORT, { ...laporan, commandId: 'lapor-pdp-0001' });
+    await mutate(bawaslu, REPORT, { ...laporan, commandId: 'lapor-pdp-0001' }); // a retry
+    expect(await codeOf(mutate(bawaslu, STUDY, aStudy(reported.id, { R1: 'VIOLATION' })))).toBe('BAD_USER_INPUT');
+    await mutate(bawaslu, STUDY, aStudy(reported.id, { R1: 'VIOLATION', R2: 'VIOLATION', R3: 'NO_VIOLATION' }));
+    expect(await codeOf(mutate(bawaslu, RECOMMEND, aRecommendation(reported.id, ['R3'])))).toBe('INVALID_TRANSITION');
+    await mutate(bawaslu, RECOMMEND, aRecommendation(reported.id, ['R1', 'R2']));
+    expect(await codeOf(mutate(bawaslu, DECIDE, aSanctionDecision(reported.id, 'R1')))).toBe('FORBIDDEN');
+    await mutate(bkn, DECIDE, aSanctionDecision(reported.id, 'R1', { sanction: 'DEMOTION_12M' }));
+    await mutate(bkn, DECIDE, aClearance(reported.id, 'R2'));
+    expect(await codeOf(mutate(ppk, EXECUTE, anExecution(reported.id, 'R1', { sanction: 'FLOGGING' })))).toBe('BAD_USER_INPUT');
+    expect(await codeOf(mutate(ppk, EXECUTE, anExecution(reported.id, 'R1', { expectedVersion: 2 })))).toBe('CONFLICT');
+    await mutate(ppk, EXECUTE, anExecution(reported.id, 'R1', { sanction: 'WRITTEN_REPRIMAND' }));
+    await mutate(ppk, EXECUTE, anExecution(reported.id, 'R1', { sanction: 'DEMOTION_12M', decreeNumber: '800/2/2024', executedAt: '2024-10-21T10:00:00+07:00' }));
+    expect(await codeOf(mutate(ppk, DECLARE, aDeclaration(reported.id, 'R1')))).toBe('INVALID_TRANSITION');
+
+    // Everyone reads it, including by NIP.
+    expect((await readCase(bawaslu, reported.id))?.reporter?.email).toBe(reporter.email);
+    await readCase(ppk, reported.id);
+    await allFollowUps(oversight, { respondentNip: respondents[0].nip });
+    await oversight.request(CASES, { first: 10, filter: { respondentNip: respondents[1].nip } });
+    expect(await codeOf(oversight.request(CASES, { first: 10, filter: { respondentNip: badNips[0] } }))).toBe('BAD_USER_INPUT');
+    await summary(netra.anonymous(), ['REGION', 'PPK']);
+
+    // The log saw all of this happen…
+    const logs = netra.logs;
+    expect(logs.some((line) => line.includes('command accepted'))).toBe(true);
+    expect(logs.filter((line) => line.includes('command refused')).length).toBeGreaterThanOrEqual(10);
+    expect(logs.some((line) => line.includes('respondents[0].nip'))).toBe(true);
+
+    // …and holds none of the personal data.
+    const secrets = [
+      ...respondents.flatMap((r) => [r.nip, r.name]),
+      ...badNips,
+      reporter.name,
+      reporter.address,
+      reporter.phone,
+      reporter.email,
+    ];
+    const leaks = logs.flatMap((line) => secrets.filter((secret) => line.includes(secret)).map((secret) => ({ secret, line })));
+    expect(leaks).toEqual([]);
+
+    // Metrics are scraped by other systems: the same holds there.
+    const metrics = await (await fetch(netra.url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(metrics).toContain('netra');
+    expect(secrets.filter((secret) => metrics.includes(secret))).toEqual([]);
+  });
+});
