@@ -148,6 +148,14 @@ describe('input validation', () => {
     ])('%s in receivedAt answers BAD_USER_INPUT naming receivedAt', async (_name, receivedAt) => {
       await expectReportRefused(aLaporan({ receivedAt }), 'BAD_USER_INPUT', 'receivedAt');
     });
+
+    // Text the event store cannot hold as JSON text must be refused as input, not fail at the append.
+    it.each<[string, () => Input, string]>([
+      ['a respondent name with a NUL character', () => aLaporan({ respondents: [respondent({ name: 'Ahmad\u0000 Fauzi' })] }), 'respondents[0].name'],
+      ['a summary with a lone UTF-16 surrogate', () => aLaporan({ summary: 'Kaos calon \ud800 dipakai' }), 'summary'],
+    ])('%s answers BAD_USER_INPUT naming the field', async (_name, input, field) => {
+      await expectReportRefused(input(), 'BAD_USER_INPUT', field);
+    });
   });
 
   describe('steps on an existing case', () => {

@@ -1,5 +1,4 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { Pool } from 'pg';
 import { appendSyntheticHistory } from '../../src/demo/synthetic-history';
 import { copyEvents, digestOf } from '../../src/event-store/copying/copy-events';
 import { openPglite } from '../../src/event-store/pglite/open-pglite';
@@ -8,7 +7,7 @@ import { PostgresEventStore } from '../../src/event-store/postgres/postgres-even
 import { rebuildInPlace } from '../../src/oversight/projection/rebuild';
 import { openPgliteReadDb, openPostgresReadDb } from '../../src/oversight/read-model/open-read-db';
 import { dumpReadModel } from '../../src/oversight/read-model/read-model-dump';
-import { createTestDatabase, describeWithPostgres } from '../support/postgres';
+import { createThrowawayDatabase, describeWithPostgres, type ThrowawayDatabase } from '../support/throwaway-database';
 
 async function embedded() {
   const db = await openPglite('memory:');
@@ -63,20 +62,16 @@ describe('copying the history between stores', () => {
 describeWithPostgres('copying 100k events from the embedded store to PostgreSQL', () => {
   const CASES = Number(process.env.COPY_TEST_CASES ?? 22_000);
   let source: { db: PGlite; store: PgliteEventStore };
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let pool: Pool;
+  let database: ThrowawayDatabase;
   let target: PostgresEventStore;
 
   beforeAll(async () => {
     source = await embedded();
-    database = await createTestDatabase('netra_copy');
-    pool = new Pool({ connectionString: database.url });
-    target = new PostgresEventStore(pool, { schema: 'netra_events' });
-    await target.init();
+    database = await createThrowawayDatabase();
+    target = (await database.openStore({ schema: 'netra_events' })).store;
   }, 300_000);
   afterAll(async () => {
     await target.close();
-    await pool.end();
     await source.db.close();
     await database.drop();
   });

@@ -1,7 +1,21 @@
+/**
+ * The event-store contract against EventStoreDB: always against the in-process test server
+ * (test/event-store/esdb/esdb-test-server.ts), and also against a real server when ESDB_TEST_URL is
+ * set, e.g. `docker run -p 2113:2113 -e EVENTSTORE_INSECURE=true -e EVENTSTORE_MEMDB=true
+ * -e EVENTSTORE_MAX_APPEND_SIZE=2097152 eventstore/eventstore:23.10.0-bookworm-slim` then
+ * `ESDB_TEST_URL='esdb://localhost:2113?tls=false' npx jest test/event-store/esdb`. The 1 MB payload
+ * test needs the larger append size: ESDB's default limit is 1 MiB for a whole append.
+ * ESDB positions are not dense, so the shared contract's dense-position tests are skipped here and
+ * restated for ordered positions in esdb/ordered-positions.contract.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
+import { WrongExpectedVersionError, type RecordedEvent } from '../../src/event-store/event-store';
 import { EsdbEventStore } from '../../src/event-store/esdb/esdb-event-store';
-import type { StoreFactory } from './contract/contract-helpers';
+import { aStreamId, asAppended, someEvents, waitFor, type ContractContext, type StoreFactory } from './contract/contract-helpers';
 import { describeEventStoreContract } from './event-store.contract';
 import { EsdbTestServer } from './esdb/esdb-test-server';
+import { DENSE_POSITION_TESTS, describeOrderedPositions } from './esdb/ordered-positions.contract';
 
 let server: EsdbTestServer;
 beforeAll(async () => (server = await EsdbTestServer.start({ maxAppendSize: 2 * 1024 * 1024 })));
@@ -14,4 +28,89 @@ function storeOn(connectionString: () => string): StoreFactory {
   };
 }
 
-describeEventStoreContract('EventStoreDB test server', storeOn(() => server.connectionString));
+/** The shared contract with its dense-position tests skipped (reported as skipped), then the ordered ones. */
+function describeEsdbContract(name: string, factory: StoreFactory): void {
+  const it = globalThis.it;
+  const skipDense = Object.assign(
+    (title: string, ...rest: [jest.ProvidesCallback?, number?]) => (DENSE_POSITION_TESTS.includes(title) ? it.skip : it)(title, ...rest),
+    it,
+  );
+  globalThis.it = skipDense as jest.It;
+  try {
+    describeEventStoreContract(name, factory);
+  } finally {
+    globalThis.it = it;
+  }
+  describe(`ordered positions: ${name}`, () => {
+    let opened: Awaited<ReturnType<StoreFactory>> | undefined;
+    beforeAll(async () => (opened = await factory()));
+    afterAll(async () => opened?.dispose());
+    const context: ContractContext = { store: () => opened!.store, factory };
+    describeOrderedPositions(context);
+  });
+}
+
+describeEsdbContract('EventStoreDB test server', storeOn(() => server.connectionString));
+
+const realServer = process.env.ESDB_TEST_URL;
+if (realServer) describeEsdbContract(`EventStoreDB at ${realServer}`, storeOn(() => realServer));
+
+describe('EventStoreDB event store', () => {
+  let store: EsdbEventStore;
+  beforeAll(() => (store = new EsdbEventStore(server.connectionString, { streamPrefixes: ['stream-'] })));
+  afterAll(async () => store.close());
+
+  it("turns EventStoreDB's wrong expected version into the port's conflict, with the stream's version", async () => {
+    const streamId = aStreamId();
+    await store.append(streamId, someEvents(2), 'no_stream');
+
+    const refusal = await store.append(streamId, someEvents(1), 1).catch((error: unknown) => error);
+
+    expect(refusal).toBeInstanceOf(WrongExpectedVersionError);
+    expect(refusal).toMatchObject({ code: 'CONFLICT', streamId, expected: 1, actual: 2 });
+  });
+
+  it.each([
+    'esdb+discover://a:2113,b:2113?tls=true&tlsVerifyCert=false',
+    'esdb://admin:changeit@node1:2113,node2:2113,node3:2113?tls=true&nodePreference=leader&keepAliveTimeout=10000',
+    'esdb://localhost:2113?tls=false',
+  ])('hands the connection string %s to the client untouched, without connecting', (url) => {
+    const received: string[] = [];
+    const cluster = new EsdbEventStore(url, {
+      streamPrefixes: ['case-'],
+      createClient: (connectionString) => (received.push(connectionString), EventStoreDBClient.connectionString(connectionString)),
+    });
+
+    expect(received).toEqual([url]);
+    expect(cluster.connectionString).toBe(url);
+  });
+
+  it('never delivers $-system events or streams outside its prefixes, in subscriptions or reads', async () => {
+    const head = await store.headPosition();
+    const seen: RecordedEvent[] = [];
+    const subscription = store.subscribe(async (events) => void seen.push(...events), { after: head, batchSize: 1 });
+    try {
+      const raw = EventStoreDBClient.connectionString(server.connectionString);
+      const own = someEvents(2);
+      server.writeSystemEvent('$stats-127.0.0.1:2113');
+      await raw.appendToStream(`other-${randomUUID()}`, jsonEvent({ type: 'Foreign', data: {} }));
+      await store.append(aStreamId(), own.slice(0, 1), 'no_stream');
+      server.writeSystemEvent('$stats-127.0.0.1:2113');
+      await raw.appendToStream(`case-${randomUUID()}`, jsonEvent({ type: 'OtherPrefix', data: {} }));
+      await store.append(aStreamId(), own.slice(1), 'no_stream');
+      server.writeSystemEvent('$stats-127.0.0.1:2113');
+      await raw.dispose();
+
+      await waitFor(() => seen.length >= 2, 'the two own events');
+      expect(seen.map(asAppended)).toEqual(own);
+      expect((await store.readAll(head, 10)).map(asAppended)).toEqual(own);
+      expect(await store.headPosition()).toBe(seen[1].position);
+    } finally {
+      await subscription.close();
+    }
+  });
+
+  it('refuses to append to a stream outside its prefixes, which its global log would never show', async () => {
+    await expect(store.append(`other-${randomUUID()}`, someEvents(1), 'no_stream')).rejects.toThrow(/outside/);
+  });
+});

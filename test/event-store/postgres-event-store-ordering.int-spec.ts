@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { WrongExpectedVersionError, type NewEvent, type RecordedEvent, type Subscription } from '../../src/event-store/event-store';
 import type { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { aStreamId, positionsFrom, sleep, someEvents, waitFor } from './contract/contract-helpers';
-import { createThrowawayDatabase, describeWithPostgres, type ThrowawayDatabase } from './postgres/throwaway-database';
+import { createThrowawayDatabase, describeWithPostgres, type ThrowawayDatabase } from '../support/throwaway-database';
 
 const WRITERS = 20;
 /** Advisory lock (two-key form, apart from the store's one-key lock) that holds an append open. */

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '../../src/event-store/event-store';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { aStreamId, asAppended, someEvents, waitFor } from './contract/contract-helpers';
 import { describeEventStoreContract } from './event-store.contract';
-import { createThrowawayDatabase, describeWithPostgres, type ThrowawayDatabase } from './postgres/throwaway-database';
+import { createThrowawayDatabase, describeWithPostgres, type ThrowawayDatabase } from '../support/throwaway-database';
 
 describeWithPostgres('PostgreSQL event store', () => {
   let database: ThrowawayDatabase;

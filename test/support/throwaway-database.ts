@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
-import { PostgresEventStore, type PostgresEventStoreOptions } from '../../../src/event-store/postgres/postgres-event-store';
+import { PostgresEventStore, type PostgresEventStoreOptions } from '../../src/event-store/postgres/postgres-event-store';
 
 /** The server the PostgreSQL tests run against; without one they are skipped. */
 export const POSTGRES_URL = process.env.PG_TEST_URL ?? process.env.DATABASE_URL;
