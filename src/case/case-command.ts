@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '../event-store/event-store';
 import type { CaseCommand } from './case';
 
 /** A case command as it travels on the CommandBus: the domain command plus delivery options. */
@@ -18,4 +19,6 @@ export interface CaseWriteResult {
   version: number;
   /** True when the command id had already been handled and nothing was appended. */
   replayed: boolean;
+  /** On a replay: the case's history, so the first result can be answered as it was. */
+  history?: readonly RecordedEvent[];
 }

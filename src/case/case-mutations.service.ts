@@ -5,6 +5,7 @@ import { LOGGER } from '../observability/logger';
 import { NetraMetrics } from '../observability/metrics';
 import type { CaseView } from '../oversight/models/case.model';
 import { ProjectionService } from '../oversight/projection.service';
+import { caseAtVersion } from '../oversight/queries/case-at-version';
 import { CaseReader } from '../oversight/queries/case-reader';
 import { CaseError } from './case-error';
 import type { CaseCommandMessage, CaseWriteResult } from './case-command';
@@ -27,6 +28,10 @@ export class CaseMutations {
 
   async execute(message: CaseCommandMessage): Promise<CaseView> {
     const result = await this.run(message);
+    if (result.replayed && result.history && result.version < result.history.length) {
+      const first = caseAtVersion(result.history, result.version, new Date());
+      if (first) return first;
+    }
     if (!(await this.projection.runner.waitFor(result.position, READ_YOUR_WRITES_MS))) {
       this.logger.warn({ caseId: result.caseId, position: Number(result.position) }, 'read model behind: answering with its last state');
     }

@@ -3,7 +3,7 @@ import { EventPublisher } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { eventId } from '../event-store/event-id';
 import { EVENT_STORE, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '../event-store/event-store';
-import { conflict } from './case-error';
+import { conflict, forbidden } from './case-error';
 import { caseStreamId, type CaseEvent } from './case-events';
 import type { CaseCommandMessage, CaseWriteResult } from './case-command';
 import { CaseAggregate } from './case.aggregate';
@@ -35,8 +35,9 @@ export class CaseRepository {
       const { aggregate, history } = await this.load(command.caseId);
       const earlier = history.filter((e) => e.metadata.commandId === commandId);
       if (earlier.length > 0) {
+        assertSameCommand(earlier[0], message);
         const last = earlier[earlier.length - 1];
-        return { caseId: command.caseId, position: last.position, version: last.version, replayed: true };
+        return { caseId: command.caseId, position: last.position, version: last.version, replayed: true, history };
       }
       const version = aggregate.state.version;
       if (message.expectedVersion !== null && message.expectedVersion !== version) {
@@ -45,11 +46,13 @@ export class CaseRepository {
       const now = new Date();
       aggregate.execute(command, this.rules.context(now));
       const events = aggregate.getUncommittedEvents().map((event, index) => ({
-        id: eventId(commandId, index),
+        // Per case: a client reusing its command id on another case cannot collide with the first.
+        id: eventId(`${command.caseId}:${commandId}`, index),
         type: event.type,
         data: event.data as unknown as Record<string, unknown>,
         metadata: {
           commandId,
+          command: command.type,
           agency: command.actor.agency,
           unit: command.actor.region,
           userId: command.actor.userId,
@@ -67,5 +70,17 @@ export class CaseRepository {
         }
       }
     }
+  }
+}
+
+/** A retry must be the same command from the same caller; anything else reusing the id is refused. */
+function assertSameCommand(first: RecordedEvent, message: CaseCommandMessage): void {
+  const { actor, type } = message.command;
+  const meta = first.metadata;
+  if (meta.agency !== actor.agency || (meta.unit ?? null) !== actor.region || meta.userId !== actor.userId) {
+    throw forbidden('this commandId was used by another caller; use a new commandId');
+  }
+  if (meta.command !== undefined && meta.command !== type) {
+    throw conflict(`this commandId was already used for ${String(meta.command)}; use a new commandId`);
   }
 }

@@ -3,8 +3,13 @@ import { assertNotFuture, parseInstant } from './validation/dates';
 
 /** Field checks shared by every step; each names the field it refuses. */
 
+// Control characters other than tab and line breaks; PostgreSQL's JSON cannot even store U+0000.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 export function text(value: unknown, field: string, max = 2000): string {
   if (typeof value !== 'string' || value.trim() === '') throw badInput(field, 'must not be empty');
+  if (CONTROL.test(value)) throw badInput(field, 'must not contain control characters');
+  if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) throw badInput(field, 'is not well-formed Unicode text');
   const trimmed = value.trim();
   if (trimmed.length > max) throw badInput(field, `must be at most ${max} characters`);
   return trimmed;

@@ -2,8 +2,14 @@
  * The event-store port. Every adapter (embedded PGlite, PostgreSQL, EventStoreDB) implements it
  * with the same semantics; test/event-store/event-store.contract.ts is the executable definition.
  *
- * Versions are 1-based per stream (a stream's version is the number of its events); positions are
- * the 1-based, gap-free order of events in the global log.
+ * Versions are 1-based per stream (a stream's version is the number of its events).
+ *
+ * Positions order the global log: every event has one, and they increase strictly in global order,
+ * so the position of any event (or 0n, before the first) is a checkpoint to resume after. Callers
+ * may compare positions but must not count with them. The embedded and PostgreSQL stores'
+ * positions are also dense (1-based and gap-free: each event's is one more than the one before);
+ * EventStoreDB's are commit positions in its `$all` log, byte offsets that leave gaps between
+ * events.
  */
 
 export interface EventMetadata {
@@ -31,7 +37,7 @@ export interface RecordedEvent<Type extends string = string, Data = Record<strin
   streamId: string;
   /** 1-based version of the event within its stream. */
   version: number;
-  /** 1-based position in the global log. */
+  /** Position in the global log: greater than that of every event before it (see above). */
   position: bigint;
 }
 

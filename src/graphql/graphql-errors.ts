@@ -24,7 +24,7 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
       });
     }
     const error = exception instanceof Error ? exception : new Error(String(exception));
-    this.logger.error({ err: { name: error.name, message: error.message } }, 'internal error');
+    this.logger.error({ failure: { type: error.name, message: error.message } }, 'internal error');
     return new GraphQLError('Internal error; it has been logged', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }
 }

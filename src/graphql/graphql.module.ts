@@ -5,6 +5,7 @@ import { AuthModule } from '../auth/auth.module';
 import { AuthService } from '../auth/auth.service';
 import type { GraphqlContext } from '../auth/current-actor.decorator';
 import { CaseError } from '../case/case-error';
+import { DateTimeScalar } from './date-time.scalar';
 
 export const NetraGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
@@ -12,6 +13,7 @@ export const NetraGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
   inject: [AuthService],
   useFactory: (auth: AuthService) => ({
     autoSchemaFile: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     sortSchema: true,
     path: '/graphql',
     playground: false,

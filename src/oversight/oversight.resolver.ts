@@ -55,13 +55,13 @@ export class OversightResolver {
   }
 
   @ResolveField(() => [FollowUpView])
-  respondents(@Parent() parent: CaseView): Promise<FollowUpView[]> {
-    return this.reader.respondents(parent.id, new Date());
+  respondents(@Parent() parent: CaseView): Promise<FollowUpView[]> | FollowUpView[] {
+    return parent.respondents ?? this.reader.respondents(parent.id, new Date());
   }
 
   @ResolveField(() => [TimelineEntryView])
-  timeline(@Parent() parent: CaseView): Promise<TimelineEntryView[]> {
-    return this.reader.timeline(parent.id);
+  timeline(@Parent() parent: CaseView): Promise<TimelineEntryView[]> | TimelineEntryView[] {
+    return parent.timeline ?? this.reader.timeline(parent.id);
   }
 
   @ResolveField(() => ReporterView, { nullable: true })

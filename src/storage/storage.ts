@@ -1,5 +1,7 @@
 import { Pool } from 'pg';
 import { ConfigError, type EventStoreLocation, type NetraConfig } from '../config/config';
+import { CASE_STREAM_PREFIX } from '../case/case-events';
+import { EsdbEventStore } from '../event-store/esdb/esdb-event-store';
 import type { EventStore } from '../event-store/event-store';
 import { openPglite } from '../event-store/pglite/open-pglite';
 import { PgliteEventStore } from '../event-store/pglite/pglite-event-store';
@@ -74,7 +76,10 @@ export async function openEventStore(location: EventStoreLocation, closers: Clos
       await store.init();
       return { store, embedded: null, describe: 'PostgreSQL' };
     }
-    case 'esdb':
-      throw new ConfigError('EVENT_STORE_URL', 'the esdb event store is not available in this version yet; use file:DIR, memory: or postgres://');
+    case 'esdb': {
+      const store = new EsdbEventStore(location.url, { streamPrefixes: [CASE_STREAM_PREFIX] });
+      closers.unshift(() => store.close());
+      return { store, embedded: null, describe: 'EventStoreDB' };
+    }
   }
 }

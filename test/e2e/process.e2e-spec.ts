@@ -15,10 +15,12 @@ describe('starting the server', () => {
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^netra: bad configuration: EVENT_STORE_URL: /)]);
   });
 
-  it('refuses a store this version cannot open instead of falling back to the embedded one', () => {
+  it('refuses EventStoreDB without a PostgreSQL read model instead of falling back to the embedded one', () => {
     const result = run({ EVENT_STORE_URL: 'esdb://localhost:2113?tls=false' });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/EVENT_STORE_URL: the esdb event store is not available/);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'netra: bad configuration: DATABASE_URL: is required with an EventStoreDB event store: the read model lives in PostgreSQL',
+    ]);
   });
 
   it('refuses to open an embedded store another Netra process holds, and takes over after that one stopped', async () => {

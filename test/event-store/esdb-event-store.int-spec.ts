@@ -5,17 +5,16 @@
  * -e EVENTSTORE_MAX_APPEND_SIZE=2097152 eventstore/eventstore:23.10.0-bookworm-slim` then
  * `ESDB_TEST_URL='esdb://localhost:2113?tls=false' npx jest test/event-store/esdb`. The 1 MB payload
  * test needs the larger append size: ESDB's default limit is 1 MiB for a whole append.
- * ESDB positions are not dense, so the shared contract's dense-position tests are skipped here and
- * restated for ordered positions in esdb/ordered-positions.contract.ts.
+ * ESDB positions are commit positions (byte offsets): ordered but not dense, so the factory reports
+ * `positions: 'ordered'` and the contract asserts no position arithmetic here.
  */
 import { randomUUID } from 'node:crypto';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import { WrongExpectedVersionError, type RecordedEvent } from '../../src/event-store/event-store';
 import { EsdbEventStore } from '../../src/event-store/esdb/esdb-event-store';
-import { aStreamId, asAppended, someEvents, waitFor, type ContractContext, type StoreFactory } from './contract/contract-helpers';
+import { aStreamId, asAppended, someEvents, waitFor, type StoreFactory } from './contract/contract-helpers';
 import { describeEventStoreContract } from './event-store.contract';
 import { EsdbTestServer } from './esdb/esdb-test-server';
-import { DENSE_POSITION_TESTS, describeOrderedPositions } from './esdb/ordered-positions.contract';
 
 let server: EsdbTestServer;
 beforeAll(async () => (server = await EsdbTestServer.start({ maxAppendSize: 2 * 1024 * 1024 })));
@@ -24,36 +23,14 @@ afterAll(async () => server?.stop());
 function storeOn(connectionString: () => string): StoreFactory {
   return async () => {
     const store = new EsdbEventStore(connectionString(), { streamPrefixes: ['stream-'] });
-    return { store, dispose: () => store.close() };
+    return { store, dispose: () => store.close(), positions: 'ordered' };
   };
 }
 
-/** The shared contract with its dense-position tests skipped (reported as skipped), then the ordered ones. */
-function describeEsdbContract(name: string, factory: StoreFactory): void {
-  const it = globalThis.it;
-  const skipDense = Object.assign(
-    (title: string, ...rest: [jest.ProvidesCallback?, number?]) => (DENSE_POSITION_TESTS.includes(title) ? it.skip : it)(title, ...rest),
-    it,
-  );
-  globalThis.it = skipDense as jest.It;
-  try {
-    describeEventStoreContract(name, factory);
-  } finally {
-    globalThis.it = it;
-  }
-  describe(`ordered positions: ${name}`, () => {
-    let opened: Awaited<ReturnType<StoreFactory>> | undefined;
-    beforeAll(async () => (opened = await factory()));
-    afterAll(async () => opened?.dispose());
-    const context: ContractContext = { store: () => opened!.store, factory };
-    describeOrderedPositions(context);
-  });
-}
-
-describeEsdbContract('EventStoreDB test server', storeOn(() => server.connectionString));
+describeEventStoreContract('EventStoreDB test server', storeOn(() => server.connectionString));
 
 const realServer = process.env.ESDB_TEST_URL;
-if (realServer) describeEsdbContract(`EventStoreDB at ${realServer}`, storeOn(() => realServer));
+if (realServer) describeEventStoreContract(`EventStoreDB at ${realServer}`, storeOn(() => realServer));
 
 describe('EventStoreDB event store', () => {
   let store: EsdbEventStore;
@@ -107,6 +84,22 @@ describe('EventStoreDB event store', () => {
       expect(await store.headPosition()).toBe(seen[1].position);
     } finally {
       await subscription.close();
+    }
+  });
+
+  it("relies on a server that treats the same ids at the same expected revision as a no-op, as EventStoreDB does", async () => {
+    const raw = EventStoreDBClient.connectionString(server.connectionString);
+    try {
+      const streamId = aStreamId();
+      const events = [jsonEvent({ id: randomUUID(), type: 'A', data: {} }), jsonEvent({ id: randomUUID(), type: 'B', data: {} })];
+      const first = await raw.appendToStream(streamId, events, { expectedRevision: 'no_stream' });
+      const retried = await raw.appendToStream(streamId, events, { expectedRevision: 'no_stream' });
+
+      expect(retried.nextExpectedRevision).toBe(first.nextExpectedRevision);
+      expect(await store.readStream(streamId)).toHaveLength(2);
+      await expect(raw.appendToStream(streamId, [events[1]], { expectedRevision: 'no_stream' })).rejects.toThrow();
+    } finally {
+      await raw.dispose();
     }
   });
 

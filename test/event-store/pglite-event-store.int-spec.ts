@@ -15,7 +15,7 @@ async function openStore(location: string, pollIntervalMs?: number) {
   return { db, store, dispose: async () => (await store.close(), await db.close()) };
 }
 
-describeEventStoreContract('PGlite in memory', () => openStore('memory:'));
+describeEventStoreContract('PGlite in memory', async () => ({ ...(await openStore('memory:')), positions: 'dense' }));
 
 describe('PGlite event store', () => {
   it('keeps events on disk across close and reopen', async () => {

@@ -9,7 +9,7 @@ describeWithPostgres('PostgreSQL event store', () => {
   beforeAll(async () => (database = await createThrowawayDatabase()));
   afterAll(async () => database?.drop());
 
-  describeEventStoreContract('PostgreSQL', () => database.openStore());
+  describeEventStoreContract('PostgreSQL', async () => ({ ...(await database.openStore()), positions: 'dense' }));
 
   describe('on a database shared with other instances', () => {
     // A poll this slow never fires during a test: a live delivery must come from LISTEN/NOTIFY.

@@ -18,6 +18,7 @@ import {
   jsonEvent,
   streamNameFilter,
   type AllStreamResolvedEvent,
+  type JSONType,
   type ReadPosition,
 } from '@eventstore/db-client';
 import type {
@@ -76,7 +77,7 @@ export class EsdbEventStore implements EventStore {
     try {
       const result = await this.client.appendToStream(
         streamId,
-        events.map(({ id, type, data, metadata }) => jsonEvent({ id, type, data: data as never, metadata })),
+        events.map(({ id, type, data, metadata }) => jsonEvent({ id, type, data: data as JSONType, metadata })),
         { expectedRevision: toExpectedRevision(expected) },
       );
       // The response's position pair describes the write, not its last event: read that event.

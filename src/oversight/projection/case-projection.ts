@@ -27,22 +27,27 @@ export async function projectCaseEvents(tx: ReadDb, batch: readonly RecordedEven
     for (const event of events) {
       if (event.version <= state.version) continue; // already applied: a replayed batch must not double-apply
       state = evolve(state, asCaseEvent(event));
-      const entry = timelineEntry(asCaseEvent(event));
-      await tx.insert(timeline).values({
-        caseId,
-        version: event.version,
-        position: event.position,
-        type: event.type,
-        occurredAt: new Date(entry.occurredAt),
-        recordedAt: new Date(event.metadata.recordedAt),
-        agency: event.metadata.agency,
-        unit: event.metadata.unit ?? null,
-        userId: event.metadata.userId,
-        description: entry.description,
-      });
+      await tx.insert(timeline).values(timelineRow(caseId, event));
     }
     if (state.status === 'opened') await writeCase(tx, state, events[events.length - 1].position);
   }
+}
+
+/** The timeline row of one event: when it happened in the world, who recorded it, a short description. */
+export function timelineRow(caseId: string, event: RecordedEvent): typeof timeline.$inferInsert {
+  const entry = timelineEntry(asCaseEvent(event));
+  return {
+    caseId,
+    version: event.version,
+    position: event.position,
+    type: event.type,
+    occurredAt: new Date(entry.occurredAt),
+    recordedAt: new Date(event.metadata.recordedAt),
+    agency: event.metadata.agency,
+    unit: event.metadata.unit ?? null,
+    userId: event.metadata.userId,
+    description: entry.description,
+  };
 }
 
 async function loadState(tx: ReadDb, caseId: string): Promise<CaseState> {

@@ -97,8 +97,13 @@ function pageSize(first: number): number {
 
 function cursorValues(cursor: string, length: number): string[] {
   const values = decodeCursor(cursor, length);
-  if (!values) throw badInput('after', 'is not a cursor this query returned');
-  return values.map(String);
+  const valid =
+    values !== null &&
+    values.every((v) => typeof v === 'string') &&
+    !Number.isNaN(Date.parse(values[0] as string)) &&
+    /^\d{4}-\d{2}-\d{2}T/.test(values[0] as string);
+  if (!valid) throw badInput('after', 'is not a cursor this query returned');
+  return values as string[];
 }
 
 function pageInfo(page: Array<{ cursor: string }>, hasNextPage: boolean, hasPreviousPage: boolean) {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type SQL } from 'drizzle-orm';
+import { CaseError } from '../../case/case-error';
 import { FOLLOW_UP_STATUSES, RESPONDENT_STAGES } from '../../case/case-vocabulary';
 import type { Actor } from '../../case/decide-context';
 import { regionName } from '../../case/validation/regions';
@@ -27,6 +28,10 @@ export class FollowUpSummaryReader {
   constructor(@Inject(READ_DB) private readonly db: ReadDb) {}
 
   async summary(groupBy: SummaryDimension[], filter: FollowUpFilter | undefined, actor: Actor | null, now: Date): Promise<FollowUpSummary> {
+    if (actor === null && (filter?.respondentNip || filter?.caseId)) {
+      // Aggregates narrowed to one person or one case would tell an anonymous caller about that person.
+      throw new CaseError('UNAUTHENTICATED', 'filtering figures by respondentNip or caseId needs a bearer token');
+    }
     const dims = [...new Set(groupBy)];
     const byViolation = dims.includes(SummaryDimension.VIOLATION);
     const from = sql`FROM rm_follow_ups f JOIN rm_cases c ON c.id = f.case_id${byViolation ? sql` CROSS JOIN LATERAL unnest(f.violations) AS v(code)` : sql``}`;

@@ -1,7 +1,7 @@
 import { WrongExpectedVersionError, type NewEvent } from '../../../src/event-store/event-store';
-import { aStreamId, asAppended, positionsFrom, someEvents, type ContractContext } from './contract-helpers';
+import { aStreamId, asAppended, expectPositionsAfter, positionsOf, someEvents, type ContractContext } from './contract-helpers';
 
-export function describeAppending({ store }: ContractContext): void {
+export function describeAppending({ store, positions }: ContractContext): void {
   /** Asserts the append is refused as a version conflict and that nothing was written. */
   async function expectRefused(streamId: string, events: NewEvent[], expected: 'no_stream' | number): Promise<void> {
     const before = await store().readStream(streamId);
@@ -30,13 +30,14 @@ export function describeAppending({ store }: ContractContext): void {
 
       const result = await store().append(streamId, events, 'no_stream');
 
-      expect(result).toEqual({ nextVersion: 3, position: head + 3n, duplicate: false });
       const stored = await store().readStream(streamId);
       expect(stored.map(asAppended)).toEqual(events);
       expect(stored.map((event) => event.streamId)).toEqual([streamId, streamId, streamId]);
       expect(stored.map((event) => event.version)).toEqual([1, 2, 3]);
-      expect(stored.map((event) => event.position)).toEqual(positionsFrom(head + 1n, 3));
-      expect(await store().headPosition()).toBe(head + 3n);
+      expectPositionsAfter(head, positionsOf(stored), positions());
+      expect(result).toEqual({ nextVersion: 3, position: stored[2].position, duplicate: false });
+      expect(await store().headPosition()).toBe(result.position);
+      if (positions() === 'dense') expect(result.position).toBe(head + 3n);
     });
 
     it('continues a stream at its exact current version', async () => {
@@ -46,7 +47,7 @@ export function describeAppending({ store }: ContractContext): void {
       expect((await store().readStream(streamId)).map((event) => event.version)).toEqual([1, 2, 3]);
     });
 
-    it('keeps one gap-free global order across streams', async () => {
+    it('keeps one global order across streams, with nothing else between the appends', async () => {
       const head = await store().headPosition();
       const [first, second] = [aStreamId(), aStreamId()];
       const a1 = someEvents(2, 'first');
@@ -54,18 +55,20 @@ export function describeAppending({ store }: ContractContext): void {
       const a2 = someEvents(1, 'first again');
       await store().append(first, a1, 'no_stream');
       await store().append(second, b1, 'no_stream');
-      await store().append(first, a2, 2);
+      const last = await store().append(first, a2, 2);
 
       const log = await store().readAll(head, 100);
 
       expect(log.map(asAppended)).toEqual([...a1, ...b1, ...a2]);
       expect(log.map((event) => event.streamId)).toEqual([first, first, second, first]);
       expect(log.map((event) => event.version)).toEqual([1, 2, 1, 3]);
-      expect(log.map((event) => event.position)).toEqual(positionsFrom(head + 1n, 4));
-      expect(await store().headPosition()).toBe(head + 4n);
+      expectPositionsAfter(head, positionsOf(log), positions());
+      expect(last.position).toBe(log[3].position);
+      expect(await store().headPosition()).toBe(log[3].position);
+      if (positions() === 'dense') expect(log[3].position).toBe(head + 4n);
     });
 
-    it('reads the global log in pages of the requested size', async () => {
+    it('reads the global log in pages of the requested size, and nothing after the last event', async () => {
       const head = await store().headPosition();
       const events = someEvents(5);
       await store().append(aStreamId(), events, 'no_stream');
@@ -76,7 +79,9 @@ export function describeAppending({ store }: ContractContext): void {
 
       expect([page1.length, page2.length, page3.length]).toEqual([2, 2, 1]);
       expect([...page1, ...page2, ...page3].map(asAppended)).toEqual(events);
-      expect(await store().readAll(head + 5n, 2)).toEqual([]);
+      expectPositionsAfter(head, positionsOf([...page1, ...page2, ...page3]), positions());
+      expect(await store().readAll(page3[0].position, 2)).toEqual([]);
+      if (positions() === 'dense') expect(await store().readAll(head + 5n, 2)).toEqual([]);
     });
 
     it('reads a stream that does not exist as empty', async () => {
@@ -112,14 +117,23 @@ export function describeAppending({ store }: ContractContext): void {
       await expectRefused(aStreamId(), someEvents(1, 'orphan'), 1);
     });
 
-    it('does not skip a global position after a refused append', async () => {
+    it('leaves the global log and its head as they were after a refused append, and the next append follows on', async () => {
       const streamId = await aStreamWith(1);
       const head = await store().headPosition();
       await expect(store().append(streamId, someEvents(3), 'no_stream')).rejects.toBeInstanceOf(WrongExpectedVersionError);
 
-      const result = await store().append(aStreamId(), someEvents(1, 'after refusal'), 'no_stream');
+      expect(await store().headPosition()).toBe(head);
+      expect(await store().readAll(head, 10)).toEqual([]);
 
-      expect(result.position).toBe(head + 1n);
+      const next = someEvents(1, 'after refusal');
+      const result = await store().append(aStreamId(), next, 'no_stream');
+
+      const log = await store().readAll(head, 10);
+      expect(log.map(asAppended)).toEqual(next);
+      expectPositionsAfter(head, positionsOf(log), positions());
+      expect(result.position).toBe(log[0].position);
+      expect(await store().headPosition()).toBe(result.position);
+      if (positions() === 'dense') expect(result.position).toBe(head + 1n);
     });
   });
 

@@ -1,12 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata, EventStore, NewEvent, RecordedEvent } from '../../../src/event-store/event-store';
 
-export type StoreFactory = () => Promise<{ store: EventStore; dispose: () => Promise<void> }>;
+/**
+ * What a store promises of its global positions (see the port). `ordered`: they increase strictly
+ * in global order. `dense`: also 1-based and gap-free, each one more than the one before.
+ */
+export type Positions = 'dense' | 'ordered';
+
+/** An opened store under test; `positions` defaults to 'dense'. */
+export interface OpenedStore {
+  store: EventStore;
+  dispose: () => Promise<void>;
+  positions?: Positions;
+}
+
+export type StoreFactory = () => Promise<OpenedStore>;
 
 /** What each part of the contract gets: the shared store under test and a way to open another. */
 export interface ContractContext {
   store(): EventStore;
   factory: StoreFactory;
+  /** What the store under test promises of its positions, known once it has opened. */
+  positions(): Positions;
 }
 
 /** Fresh stream per test: the store is shared by the whole suite and may hold other events. */
@@ -40,6 +55,23 @@ export function asAppended(event: RecordedEvent): NewEvent {
 
 export function positionsFrom(first: bigint, count: number): bigint[] {
   return Array.from({ length: count }, (_, index) => first + BigInt(index));
+}
+
+export function positionsOf(events: RecordedEvent[]): bigint[] {
+  return events.map((event) => event.position);
+}
+
+/**
+ * Asserts the positions of events written after the head was `head`, in the order read: each
+ * greater than the one before, the first greater than `head`. With dense positions, also exactly
+ * head + 1, head + 2, ... with nothing in between.
+ */
+export function expectPositionsAfter(head: bigint, positions: bigint[], kind: Positions): void {
+  expect(positions.length).toBeGreaterThan(0);
+  expect(positions[0]).toBeGreaterThan(head);
+  const increasing = [...new Set(positions)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  expect(positions).toEqual(increasing);
+  if (kind === 'dense') expect(positions).toEqual(positionsFrom(head + 1n, positions.length));
 }
 
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {

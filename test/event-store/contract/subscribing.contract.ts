@@ -1,5 +1,15 @@
 import type { RecordedEvent, SubscriptionHandler } from '../../../src/event-store/event-store';
-import { aStreamId, asAppended, deferred, positionsFrom, sleep, someEvents, waitFor, type ContractContext } from './contract-helpers';
+import {
+  aStreamId,
+  asAppended,
+  deferred,
+  expectPositionsAfter,
+  positionsOf,
+  sleep,
+  someEvents,
+  waitFor,
+  type ContractContext,
+} from './contract-helpers';
 
 /** A handler that records what it is given, batch by batch. */
 function recorder(): { handler: SubscriptionHandler; seen: RecordedEvent[]; batches: number[] } {
@@ -12,7 +22,7 @@ function recorder(): { handler: SubscriptionHandler; seen: RecordedEvent[]; batc
   return { handler, seen, batches };
 }
 
-export function describeSubscribing({ store, factory }: ContractContext): void {
+export function describeSubscribing({ store, factory, positions }: ContractContext): void {
   describe('subscribing', () => {
     it('delivers the events already in the log in global order, in batches, before it is caught up', async () => {
       const head = await store().headPosition();
@@ -26,7 +36,8 @@ export function describeSubscribing({ store, factory }: ContractContext): void {
       await subscription.close();
 
       expect(seen.map(asAppended)).toEqual([...first, ...second]);
-      expect(seen.map((event) => event.position)).toEqual(positionsFrom(head + 1n, 5));
+      expectPositionsAfter(head, positionsOf(seen), positions());
+      expect(positionsOf(seen)).toEqual(positionsOf(await store().readAll(head, 5)));
       expect(Math.max(...batches)).toBeLessThanOrEqual(2);
     });
 
@@ -50,18 +61,23 @@ export function describeSubscribing({ store, factory }: ContractContext): void {
       }
     });
 
-    it('resumes from a checkpoint with exactly the events after it', async () => {
+    it('resumes from a checkpoint at any event with exactly the events after it', async () => {
+      const head = await store().headPosition();
       const events = someEvents(6);
       await store().append(aStreamId(), events, 'no_stream');
-      const checkpoint = (await store().headPosition()) - 3n;
-      const { handler, seen } = recorder();
+      const log = await store().readAll(head, 6);
+      expect(log.map(asAppended)).toEqual(events);
+      expectPositionsAfter(head, positionsOf(log), positions());
 
-      const subscription = store().subscribe(handler, { after: checkpoint });
-      await subscription.caughtUp;
-      await subscription.close();
+      for (const [index, checkpoint] of [head, ...positionsOf(log)].entries()) {
+        const { handler, seen } = recorder();
+        const subscription = store().subscribe(handler, { after: checkpoint });
+        await subscription.caughtUp;
+        await subscription.close();
 
-      expect(seen.map(asAppended)).toEqual(events.slice(3));
-      expect(seen[0].position).toBe(checkpoint + 1n);
+        expect(seen.map(asAppended)).toEqual(events.slice(index));
+        expect(positionsOf(seen)).toEqual(positionsOf(log.slice(index)));
+      }
     });
 
     it('never runs the handler concurrently and keeps global order while live', async () => {
@@ -85,7 +101,10 @@ export function describeSubscribing({ store, factory }: ContractContext): void {
         await waitFor(() => seen.length >= 10, 'ten events');
 
         expect(overlapped).toBe(false);
-        expect(seen.map((event) => event.position)).toEqual(positionsFrom(head + 1n, 10));
+        const log = await store().readAll(head, 10);
+        expect(seen.map(asAppended)).toEqual(log.map(asAppended));
+        expectPositionsAfter(head, positionsOf(seen), positions());
+        expect(positionsOf(seen)).toEqual(positionsOf(log));
       } finally {
         await subscription.close();
       }
