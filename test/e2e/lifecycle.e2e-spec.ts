@@ -1,5 +1,6 @@
 import type { GraphQLClient } from 'graphql-request';
 import { startTestNetra, type RunningNetra } from '../support/netra-app';
+import { createThrowawayDatabase, POSTGRES_URL, type ThrowawayDatabase } from '../support/throwaway-database';
 import {
   aClearance,
   aDeclaration,
@@ -37,15 +38,29 @@ import { aLaporan, NIP_CAMAT, NIP_STAFF, REPORTER } from './fixtures';
  * in Musi Rawas whose PPK declares follow-up impossible, and a temuan; checked after every step the
  * way an officer or an auditor would check it.
  */
-describe('the case lifecycle over GraphQL', () => {
+/** The embedded store always; PostgreSQL events and read model whenever a server is configured. */
+const STORES: Array<[string, () => Promise<{ env: Record<string, string>; drop?: () => Promise<void> }>]> = [
+  ['the embedded store', async () => ({ env: {} })],
+  ...(POSTGRES_URL
+    ? [['PostgreSQL', async () => {
+        const database: ThrowawayDatabase = await createThrowawayDatabase(2);
+        return { env: { EVENT_STORE_URL: database.url, DATABASE_URL: database.url }, drop: () => database.drop() };
+      }] as [string, () => Promise<{ env: Record<string, string>; drop?: () => Promise<void> }>]]
+    : []),
+];
+
+describe.each(STORES)('the case lifecycle over GraphQL, on %s', (_store, openStore) => {
   let netra: RunningNetra;
+  let drop: (() => Promise<void>) | undefined;
   let bawaslu: GraphQLClient;
   let bkn: GraphQLClient;
   let ppk: GraphQLClient;
   let oversight: GraphQLClient;
 
   beforeAll(async () => {
-    netra = await startTestNetra();
+    const store = await openStore();
+    drop = store.drop;
+    netra = await startTestNetra(store.env);
     [bawaslu, bkn, ppk, oversight] = await Promise.all([
       netra.client('BAWASLU', '16.73'),
       netra.client('BKN'),
@@ -53,7 +68,10 @@ describe('the case lifecycle over GraphQL', () => {
       netra.client('OVERSIGHT'),
     ]);
   });
-  afterAll(() => netra.close());
+  afterAll(async () => {
+    await netra.close();
+    await drop?.();
+  });
 
   const types = (c: FullCase) => c.timeline.map((t) => t.type);
   const actors = (c: FullCase) => c.timeline.map((t) => `${t.agency} ${t.unit ?? 'national'}`);

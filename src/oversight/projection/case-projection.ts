@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { evolve, initialState, type CaseState, type OpenedCase } from '../../case/case';
 import { CASE_EVENT_TYPES, CASE_STREAM_PREFIX, type CaseEventType } from '../../case/case-events';
 import type { RecordedEvent } from '../../event-store/event-store';
@@ -13,24 +14,32 @@ const isCaseEvent = (e: RecordedEvent) =>
 /**
  * Applies a batch of events to the read model inside the caller's transaction. Folding uses the
  * decider's own `evolve`, so the read model can never disagree with what the write side decides on.
+ * A batch costs a handful of statements whatever its size: states are read together, rows written
+ * with multi-row inserts.
  */
 export async function projectCaseEvents(tx: ReadDb, batch: readonly RecordedEvent[]): Promise<void> {
   const byCase = new Map<string, RecordedEvent[]>();
   for (const event of batch.filter(isCaseEvent)) {
-    const list = byCase.get(event.streamId) ?? [];
-    list.push(event);
-    byCase.set(event.streamId, list);
+    const caseId = event.streamId.slice(CASE_STREAM_PREFIX.length);
+    const events = byCase.get(caseId);
+    if (events) events.push(event);
+    else byCase.set(caseId, [event]);
   }
-  for (const [streamId, events] of byCase) {
-    const caseId = streamId.slice(CASE_STREAM_PREFIX.length);
-    let state = await loadState(tx, caseId);
+  if (byCase.size === 0) return;
+  const states = await loadStates(tx, [...byCase.keys()]);
+  const changed: Array<{ state: OpenedCase; position: bigint }> = [];
+  const entries: Array<typeof timeline.$inferInsert> = [];
+  for (const [caseId, events] of byCase) {
+    let state = states.get(caseId) ?? initialState();
     for (const event of events) {
       if (event.version <= state.version) continue; // already applied: a replayed batch must not double-apply
       state = evolve(state, asCaseEvent(event));
-      await tx.insert(timeline).values(timelineRow(caseId, event));
+      entries.push(timelineRow(caseId, event));
     }
-    if (state.status === 'opened') await writeCase(tx, state, events[events.length - 1].position);
+    if (state.status === 'opened') changed.push({ state, position: events[events.length - 1].position });
   }
+  await insertAll(entries, (rows) => tx.insert(timeline).values(rows));
+  await writeCases(tx, changed);
 }
 
 /** The timeline row of one event: when it happened in the world, who recorded it, a short description. */
@@ -50,19 +59,36 @@ export function timelineRow(caseId: string, event: RecordedEvent): typeof timeli
   };
 }
 
-async function loadState(tx: ReadDb, caseId: string): Promise<CaseState> {
-  const rows = await tx.select({ state: caseStates.state }).from(caseStates).where(eq(caseStates.caseId, caseId));
-  return rows.length > 0 ? (rows[0].state as CaseState) : initialState();
+async function loadStates(tx: ReadDb, caseIds: string[]): Promise<Map<string, CaseState>> {
+  const rows = await tx.select().from(caseStates).where(inArray(caseStates.caseId, caseIds));
+  return new Map(rows.map((row) => [row.caseId, row.state as CaseState]));
 }
 
-async function writeCase(tx: ReadDb, state: OpenedCase, position: bigint): Promise<void> {
-  const row = caseRow(state, position);
-  await tx.insert(cases).values(row).onConflictDoUpdate({ target: cases.id, set: row });
-  await tx.insert(caseStates).values({ caseId: state.caseId, state }).onConflictDoUpdate({
-    target: caseStates.caseId,
-    set: { state },
-  });
-  const ids = state.respondents.map((r) => r.respondentId);
-  await tx.delete(followUps).where(and(eq(followUps.caseId, state.caseId), inArray(followUps.respondentId, ids)));
-  await tx.insert(followUps).values(state.respondents.map((r) => followUpRow(state, r)));
+async function writeCases(tx: ReadDb, changed: Array<{ state: OpenedCase; position: bigint }>): Promise<void> {
+  if (changed.length === 0) return;
+  await insertAll(
+    changed.map(({ state, position }) => caseRow(state, position)),
+    (rows) => tx.insert(cases).values(rows).onConflictDoUpdate({ target: cases.id, set: excluded(cases) }),
+  );
+  await insertAll(
+    changed.map(({ state }) => ({ caseId: state.caseId, state })),
+    (rows) => tx.insert(caseStates).values(rows).onConflictDoUpdate({ target: caseStates.caseId, set: excluded(caseStates) }),
+  );
+  await tx.delete(followUps).where(inArray(followUps.caseId, changed.map(({ state }) => state.caseId)));
+  await insertAll(
+    changed.flatMap(({ state }) => state.respondents.map((track) => followUpRow(state, track))),
+    (rows) => tx.insert(followUps).values(rows),
+  );
+}
+
+/** Multi-row inserts in chunks that stay under PostgreSQL's 65,535 bind parameters. */
+async function insertAll<T>(rows: T[], insert: (chunk: T[]) => PromiseLike<unknown>, chunk = 500): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk) await insert(rows.slice(i, i + chunk));
+}
+
+/** `SET col = excluded.col` for every column: an upsert that replaces the whole row. */
+function excluded(table: PgTable): Record<string, SQL> {
+  return Object.fromEntries(
+    Object.entries(getTableColumns(table)).map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
+  );
 }
