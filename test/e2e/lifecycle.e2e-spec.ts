@@ -1,4 +1,5 @@
 import type { GraphQLClient } from 'graphql-request';
+import { EsdbTestServer } from '../event-store/esdb/esdb-test-server';
 import { startTestNetra, type RunningNetra } from '../support/netra-app';
 import { createThrowawayDatabase, POSTGRES_URL, type ThrowawayDatabase } from '../support/throwaway-database';
 import {
@@ -38,16 +39,29 @@ import { aLaporan, NIP_CAMAT, NIP_STAFF, REPORTER } from './fixtures';
  * in Musi Rawas whose PPK declares follow-up impossible, and a temuan; checked after every step the
  * way an officer or an auditor would check it.
  */
-/** The embedded store always; PostgreSQL events and read model whenever a server is configured. */
-const STORES: Array<[string, () => Promise<{ env: Record<string, string>; drop?: () => Promise<void> }>]> = [
-  ['the embedded store', async () => ({ env: {} })],
-  ...(POSTGRES_URL
-    ? [['PostgreSQL', async () => {
-        const database: ThrowawayDatabase = await createThrowawayDatabase(2);
-        return { env: { EVENT_STORE_URL: database.url, DATABASE_URL: database.url }, drop: () => database.drop() };
-      }] as [string, () => Promise<{ env: Record<string, string>; drop?: () => Promise<void> }>]]
-    : []),
-];
+type OpenStore = () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>;
+
+/**
+ * The embedded store always; whenever a PostgreSQL server is configured, also PostgreSQL for events
+ * and read model, and the EventStoreDB test server for events with the read model in PostgreSQL.
+ */
+const STORES: Array<[string, OpenStore]> = [['the embedded store', async () => ({ env: {}, drop: async () => undefined })]];
+if (POSTGRES_URL) {
+  STORES.push(['PostgreSQL', async () => {
+    const database: ThrowawayDatabase = await createThrowawayDatabase(2);
+    return { env: { EVENT_STORE_URL: database.url, DATABASE_URL: database.url }, drop: () => database.drop() };
+  }]);
+  STORES.push(['EventStoreDB (test server) with the read model in PostgreSQL', async () => {
+    const [database, esdb] = await Promise.all([createThrowawayDatabase(2), EsdbTestServer.start()]);
+    return {
+      env: { EVENT_STORE_URL: esdb.connectionString, DATABASE_URL: database.url },
+      drop: async () => {
+        await database.drop();
+        await esdb.stop();
+      },
+    };
+  }]);
+}
 
 describe.each(STORES)('the case lifecycle over GraphQL, on %s', (_store, openStore) => {
   let netra: RunningNetra;
