@@ -14,6 +14,7 @@ export const WRITE_ACCESS = {
   decideSanction: { agencies: ['BKN', 'KASN'], regionOf: 'the case handling unit' },
   recordSanctionExecution: { agencies: ['PPK'], regionOf: 'the PPK region of the sanction decision' },
   declareFollowUpImpossible: { agencies: ['PPK', 'BKN'], regionOf: 'the PPK region of the sanction decision' },
+  erasePersonalData: { agencies: ['BAWASLU'], regionOf: 'the case handling unit' },
 } as const satisfies Record<string, { agencies: readonly Agency[]; regionOf: string }>;
 
 export type WriteOperation = keyof typeof WRITE_ACCESS;

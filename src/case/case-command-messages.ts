@@ -1,6 +1,7 @@
 import type { CaseCommand } from './case';
 import type { CaseCommandMessage } from './case-command';
 import { DeclareFollowUpImpossibleCommand } from './declaring-impossible/declare-follow-up-impossible.handler';
+import { ErasePersonalDataCommand } from './erasing/erase-personal-data.handler';
 import { RecordSanctionExecutionCommand } from './executing-sanction/record-sanction-execution.handler';
 import { IssueRecommendationCommand } from './recommending/issue-recommendation.handler';
 import { ReportCaseCommand } from './reporting/report-case.handler';
@@ -14,6 +15,7 @@ const MESSAGES = {
   DecideSanction: DecideSanctionCommand,
   RecordSanctionExecution: RecordSanctionExecutionCommand,
   DeclareFollowUpImpossible: DeclareFollowUpImpossibleCommand,
+  ErasePersonalData: ErasePersonalDataCommand,
 } as const;
 
 /** The CommandBus message for a domain command, for callers that hold a command of any type (demo, gRPC). */

@@ -60,7 +60,7 @@ export interface CaseReported {
     summary: string;
     violations: ViolationCode[];
     respondents: RespondentRecord[];
-    /** Present for a laporan (REPORT), null for a temuan (FINDING). */
+    /** Present for a laporan (REPORT), null for a temuan (FINDING); stored sealed (src/privacy). */
     reporter: Reporter | null;
     evidence: string[];
     studyDueAt: string;
@@ -157,8 +157,21 @@ export interface FollowUpDeclaredImpossible {
   };
 }
 
+/** UU 27/2022 (PDP): the case's data key was destroyed; its sealed personal data can never be read again. */
+export interface PersonalDataErased {
+  type: 'PersonalDataErased';
+  data: {
+    caseId: string;
+    erasedAt: string;
+    reason: string;
+    /** True when a national Bawaslu unit erased while the case was still open (legal hold overridden). */
+    legalHoldOverridden: boolean;
+  };
+}
+
 export type CaseEvent =
   | CaseReported
+  | PersonalDataErased
   | CaseStudied
   | RecommendationIssued
   | SanctionDecided
@@ -176,6 +189,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'RespondentCleared',
   'SanctionExecuted',
   'FollowUpDeclaredImpossible',
+  'PersonalDataErased',
 ];
 
 export const caseStreamId = (caseId: string) => `case-${caseId}`;

@@ -22,6 +22,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       evidence: d.evidence,
       hasReporter: d.reporter !== null,
       studiedAt: null,
+      personalDataErasedAt: null,
       version,
       respondents: d.respondents.map((r) => ({
         ...r,
@@ -117,6 +118,8 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         impossibility: { reason: d.reason, note: d.note, declaredAt: d.declaredAt, declaredBy: d.declaredBy },
       }));
     }
+    case 'PersonalDataErased':
+      return { ...next, personalDataErasedAt: event.data.erasedAt };
     default: {
       const unknown: never = event;
       return unknown;

@@ -7,6 +7,7 @@ import type { CaseView } from '../oversight/models/case.model';
 import { ProjectionService } from '../oversight/projection.service';
 import { caseAtVersion } from '../oversight/queries/case-at-version';
 import { CaseReader } from '../oversight/queries/case-reader';
+import { KEY_STORE, KeyStore } from '../privacy/key-store';
 import { CaseError } from './case-error';
 import type { CaseCommandMessage, CaseWriteResult } from './case-command';
 
@@ -24,12 +25,14 @@ export class CaseMutations {
     private readonly reader: CaseReader,
     private readonly metrics: NetraMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(KEY_STORE) private readonly keys: KeyStore,
   ) {}
 
   async execute(message: CaseCommandMessage): Promise<CaseView> {
     const result = await this.run(message);
     if (result.replayed && result.history && result.version < result.history.length) {
-      const first = caseAtVersion(result.history, result.version, new Date());
+      const key = (await this.keys.keys([result.caseId])).get(result.caseId) ?? null;
+      const first = caseAtVersion(result.history, result.version, new Date(), key);
       if (first) return first;
     }
     if (!(await this.projection.runner.waitFor(result.position, READ_YOUR_WRITES_MS))) {

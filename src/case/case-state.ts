@@ -51,6 +51,8 @@ export interface OpenedCase {
   evidence: string[];
   hasReporter: boolean;
   studiedAt: string | null;
+  /** When the reporter identity and NIPs were crypto-shredded; null while they are kept. */
+  personalDataErasedAt: string | null;
   respondents: RespondentTrack[];
   /** Number of events folded so far: the stream version. */
   version: number;

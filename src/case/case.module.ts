@@ -6,6 +6,8 @@ import { CaseRules } from './case-rules.service';
 import { CaseRepository } from './case.repository';
 import { DeclareFollowUpImpossibleHandler } from './declaring-impossible/declare-follow-up-impossible.handler';
 import { DeclareFollowUpImpossibleResolver } from './declaring-impossible/declare-follow-up-impossible.resolver';
+import { ErasePersonalDataHandler } from './erasing/erase-personal-data.handler';
+import { ErasePersonalDataResolver } from './erasing/erase-personal-data.resolver';
 import { RecordSanctionExecutionHandler } from './executing-sanction/record-sanction-execution.handler';
 import { RecordSanctionExecutionResolver } from './executing-sanction/record-sanction-execution.resolver';
 import { IssueRecommendationHandler } from './recommending/issue-recommendation.handler';
@@ -30,12 +32,14 @@ import { RecordStudyResolver } from './studying/record-study.resolver';
     DecideSanctionHandler,
     RecordSanctionExecutionHandler,
     DeclareFollowUpImpossibleHandler,
+    ErasePersonalDataHandler,
     ReportCaseResolver,
     RecordStudyResolver,
     IssueRecommendationResolver,
     DecideSanctionResolver,
     RecordSanctionExecutionResolver,
     DeclareFollowUpImpossibleResolver,
+    ErasePersonalDataResolver,
   ],
   exports: [CaseMutations, CaseRules],
 })

@@ -3,6 +3,8 @@ import { EventPublisher } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { eventId } from '../event-store/event-id';
 import { EVENT_STORE, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '../event-store/event-store';
+import { KEY_STORE, KeyStore } from '../privacy/key-store';
+import { sealCaseReported } from '../privacy/personal-data';
 import { conflict, forbidden } from './case-error';
 import { caseStreamId, type CaseEvent } from './case-events';
 import type { CaseCommandMessage, CaseWriteResult } from './case-command';
@@ -21,7 +23,16 @@ export class CaseRepository {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly rules: CaseRules,
     private readonly publisher: EventPublisher,
+    @Inject(KEY_STORE) private readonly keys: KeyStore,
   ) {}
+
+  /** Reporter identity and NIPs leave the process only sealed with the case's data key. */
+  private async sealPersonalData(caseId: string, events: CaseEvent[]): Promise<CaseEvent[]> {
+    if (!events.some((e) => e.type === 'CaseReported')) return events;
+    const key = await this.keys.keyFor(caseId);
+    if (!key) throw new Error(`the data key of case ${caseId} was destroyed`);
+    return events.map((e) => (e.type === 'CaseReported' ? sealCaseReported(e, key) : e));
+  }
 
   async load(caseId: string): Promise<{ aggregate: CaseAggregate; history: RecordedEvent[] }> {
     const history = await this.store.readStream(caseStreamId(caseId));
@@ -45,7 +56,8 @@ export class CaseRepository {
       }
       const now = new Date();
       aggregate.execute(command, this.rules.context(now));
-      const events = aggregate.getUncommittedEvents().map((event, index) => ({
+      const decided = await this.sealPersonalData(command.caseId, aggregate.getUncommittedEvents());
+      const events = decided.map((event, index) => ({
         // Per case: a client reusing its command id on another case cannot collide with the first.
         id: eventId(`${command.caseId}:${commandId}`, index),
         type: event.type,
@@ -62,6 +74,8 @@ export class CaseRepository {
       try {
         const result = await this.store.append(caseStreamId(command.caseId), events, version === 0 ? 'no_stream' : version);
         this.publisher.mergeObjectContext(aggregate).commit();
+        // Crypto-shredding; the projection destroys the key again if we die right here.
+        if (decided.some((e) => e.type === 'PersonalDataErased')) await this.keys.destroy(command.caseId, now);
         return { caseId: command.caseId, position: result.position, version: result.nextVersion, replayed: result.duplicate };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;

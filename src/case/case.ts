@@ -13,6 +13,7 @@ import type { CaseEvent } from './case-events';
 import type { CaseState } from './case-state';
 import type { DecideContext } from './decide-context';
 import { declareFollowUpImpossible, type DeclareFollowUpImpossible } from './declaring-impossible/declare-follow-up-impossible';
+import { erasePersonalData, type ErasePersonalData } from './erasing/erase-personal-data';
 import { recordSanctionExecution, type RecordSanctionExecution } from './executing-sanction/record-sanction-execution';
 import { issueRecommendation, type IssueRecommendation } from './recommending/issue-recommendation';
 import { reportCase, type ReportCase } from './reporting/report-case';
@@ -25,7 +26,8 @@ export type CaseCommand =
   | IssueRecommendation
   | DecideSanction
   | RecordSanctionExecution
-  | DeclareFollowUpImpossible;
+  | DeclareFollowUpImpossible
+  | ErasePersonalData;
 
 export function decide(command: CaseCommand, state: CaseState, ctx: DecideContext): CaseEvent[] {
   switch (command.type) {
@@ -41,6 +43,8 @@ export function decide(command: CaseCommand, state: CaseState, ctx: DecideContex
       return recordSanctionExecution(command, state, ctx);
     case 'DeclareFollowUpImpossible':
       return declareFollowUpImpossible(command, state, ctx);
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state, ctx);
     default: {
       const unknown: never = command;
       throw new Error(`unknown command ${(unknown as CaseCommand).type}`);

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/config';
 import { rebuildInPlace, rebuildPostgresReadModel } from '../oversight/projection/rebuild';
-import { openEventStore, openStorage, type Closer } from '../storage/storage';
+import { openStorage } from '../storage/storage';
 
 /**
  * `npm run rebuild`: rebuilds the read model from the event store named by EVENT_STORE_URL.
@@ -10,19 +10,14 @@ import { openEventStore, openStorage, type Closer } from '../storage/storage';
 async function main(): Promise<void> {
   const config = loadConfig();
   const readUrl = config.databaseUrl ?? (config.eventStore.kind === 'postgres' ? config.eventStore.url : null);
-  if (readUrl) {
-    const closers: Closer[] = [];
-    try {
-      const { store } = await openEventStore(config.eventStore, closers);
-      report('PostgreSQL, swapped in while the service kept answering', await rebuildPostgresReadModel(store, readUrl));
-    } finally {
-      for (const close of closers) await close();
-    }
-    return;
-  }
   const storage = await openStorage(config);
   try {
-    report('embedded, in place', await rebuildInPlace(storage.store, storage.readDb));
+    if (readUrl) {
+      const rebuilt = await rebuildPostgresReadModel(storage.store, readUrl, storage.keys);
+      report('PostgreSQL, swapped in while the service kept answering', rebuilt);
+    } else {
+      report('embedded, in place', await rebuildInPlace(storage.store, storage.readDb, storage.keys));
+    }
   } finally {
     await storage.close();
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { LEDGER_PROVIDERS } from '../ledger/ledger.providers';
 import { PROJECTION_HEALTH } from '../observability/observability.module';
 import { OVERSIGHT_QUERY_HANDLERS } from './oversight.queries';
 import { OversightResolver } from './oversight.resolver';
@@ -18,6 +19,7 @@ import { ReporterReader } from './reporter-reader';
     ReporterReader,
     OversightResolver,
     ...OVERSIGHT_QUERY_HANDLERS,
+    ...LEDGER_PROVIDERS,
   ],
   exports: [ProjectionService, CaseReader, PROJECTION_HEALTH],
 })

@@ -4,6 +4,7 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store';
 import { LOGGER } from '../observability/logger';
 import { NetraMetrics } from '../observability/metrics';
 import type { ProjectionHealth } from '../observability/observability.module';
+import { KEY_STORE, KeyStore } from '../privacy/key-store';
 import { ProjectionRunner } from './projection/projection-runner';
 import { READ_DB, type ReadDb } from './read-model/read-db';
 
@@ -17,16 +18,16 @@ export class ProjectionService implements OnModuleInit, BeforeApplicationShutdow
     @Inject(READ_DB) readDb: ReadDb,
     @Inject(LOGGER) private readonly logger: Logger,
     metrics: NetraMetrics,
+    @Inject(KEY_STORE) keys: KeyStore,
   ) {
-    this.runner = new ProjectionRunner(
-      store,
-      readDb,
-      (events) => {
+    this.runner = new ProjectionRunner(store, readDb, {
+      keys,
+      onBatch: (events) => {
         metrics.projectedEvents.inc(events.length);
         metrics.projectedPosition.set(Number(events[events.length - 1].position));
       },
-      (error) => this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'projection stopped'),
-    );
+      onFailure: (error) => this.logger.error({ failure: error instanceof Error ? error.message : String(error) }, 'projection stopped'),
+    });
   }
 
   async onModuleInit(): Promise<void> {

@@ -2,6 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { NETRA_CONFIG, type NetraConfig } from '../config/config';
 import { EVENT_STORE } from '../event-store/event-store';
 import { READ_DB } from '../oversight/read-model/read-db';
+import { KEY_STORE } from '../privacy/key-store';
 import { openStorage, type Storage } from './storage';
 
 export const STORAGE = Symbol('STORAGE');
@@ -12,8 +13,9 @@ export const STORAGE = Symbol('STORAGE');
     { provide: STORAGE, inject: [NETRA_CONFIG], useFactory: (config: NetraConfig) => openStorage(config) },
     { provide: EVENT_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.store },
     { provide: READ_DB, inject: [STORAGE], useFactory: (storage: Storage) => storage.readDb },
+    { provide: KEY_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.keys },
   ],
-  exports: [STORAGE, EVENT_STORE, READ_DB],
+  exports: [STORAGE, EVENT_STORE, READ_DB, KEY_STORE],
 })
 export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(STORAGE) private readonly storage: Storage) {}

@@ -8,12 +8,18 @@ import { PgliteEventStore } from '../event-store/pglite/pglite-event-store';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { openPgliteReadDb, openPostgresReadDb } from '../oversight/read-model/open-read-db';
 import type { ReadDb } from '../oversight/read-model/read-db';
+import { KeyStore } from '../privacy/key-store';
+import { resolveMasterKey } from '../privacy/master-key';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { lockDataDir } from './data-dir-lock';
 
 /** The event store and the read-model database a process works on, and how to close them. */
 export interface Storage {
   store: EventStore;
   readDb: ReadDb;
+  /** Per-case data keys: beside the events for SQL stores, in the read-model database for EventStoreDB. */
+  keys: KeyStore;
   describe: string;
   close(): Promise<void>;
 }
@@ -27,7 +33,7 @@ export type Closer = () => Promise<void> | void;
 export async function openStorage(config: NetraConfig): Promise<Storage> {
   const closers: Closer[] = [];
   try {
-    const { store, embedded, describe } = await openEventStore(config.eventStore, closers);
+    const { store, embedded, keyDb, describe } = await openEventStore(config.eventStore, closers);
     let readDb: ReadDb;
     let readWhere: string;
     const readUrl = config.databaseUrl ?? (config.eventStore.kind === 'postgres' ? config.eventStore.url : null);
@@ -42,9 +48,12 @@ export async function openStorage(config: NetraConfig): Promise<Storage> {
     } else {
       throw new ConfigError('DATABASE_URL', 'is required with an EventStoreDB event store: the read model lives in PostgreSQL');
     }
+    const keys = new KeyStore(keyDb ?? readDb, resolveMasterKey(config.masterKey, config.dataDir));
+    await keys.init();
     return {
       store,
       readDb,
+      keys,
       describe: `events: ${describe}; read model: ${readWhere}`,
       close: async () => {
         for (const close of closers) await close();
@@ -66,7 +75,7 @@ export async function openEventStore(location: EventStoreLocation, closers: Clos
       const store = new PgliteEventStore(pglite);
       closers.unshift(() => store.close());
       await store.init();
-      return { store, embedded: pglite, describe: `embedded (${location.location})` };
+      return { store, embedded: pglite, keyDb: drizzlePglite(pglite) as unknown as ReadDb, describe: `embedded (${location.location})` };
     }
     case 'postgres': {
       const pool = new Pool({ connectionString: location.url, max: 10 });
@@ -74,12 +83,12 @@ export async function openEventStore(location: EventStoreLocation, closers: Clos
       const store = new PostgresEventStore(pool, { schema: EVENTS_SCHEMA });
       closers.unshift(() => store.close());
       await store.init();
-      return { store, embedded: null, describe: 'PostgreSQL' };
+      return { store, embedded: null, keyDb: drizzlePostgres(pool) as unknown as ReadDb, describe: 'PostgreSQL' };
     }
     case 'esdb': {
       const store = new EsdbEventStore(location.url, { streamPrefixes: [CASE_STREAM_PREFIX] });
       closers.unshift(() => store.close());
-      return { store, embedded: null, describe: 'EventStoreDB' };
+      return { store, embedded: null, keyDb: null, describe: 'EventStoreDB' };
     }
   }
 }

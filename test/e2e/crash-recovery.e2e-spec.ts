@@ -11,6 +11,10 @@ import { ProjectionRunner } from '../../src/oversight/projection/projection-runn
 import { openPgliteReadDb } from '../../src/oversight/read-model/open-read-db';
 import { dumpReadModel } from '../../src/oversight/read-model/read-model-dump';
 import { TEST_SECRET } from '../support/netra-app';
+import { drizzle } from 'drizzle-orm/pglite';
+import type { ReadDb } from '../../src/oversight/read-model/read-db';
+import { KeyStore } from '../../src/privacy/key-store';
+import { resolveMasterKey } from '../../src/privacy/master-key';
 import { spawnNetra } from '../support/netra-process';
 import { aLaporan, GET_CASE, REPORT_CASE, RECORD_STUDY, type CaseResult } from './fixtures';
 
@@ -77,7 +81,8 @@ describe('a crash in the middle of a stream of mutations', () => {
       const recovered = await dumpReadModel(await openPgliteReadDb(disk));
       spare = await openPglite('memory:');
       const rebuilt = await openPgliteReadDb(spare);
-      const runner = new ProjectionRunner(store, rebuilt);
+      const keys = new KeyStore(drizzle(disk) as unknown as ReadDb, resolveMasterKey(null, dir));
+      const runner = new ProjectionRunner(store, rebuilt, { keys });
       await runner.start();
       await runner.stop();
       expect(await dumpReadModel(rebuilt)).toEqual(recovered);

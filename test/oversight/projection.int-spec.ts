@@ -29,7 +29,7 @@ describe('the case projection', () => {
       expect(live.rm_timeline.length).toBeGreaterThan(20);
 
       const rebuilt = await openPgliteReadDb(spare);
-      const runner = new ProjectionRunner(storage.store, rebuilt);
+      const runner = new ProjectionRunner(storage.store, rebuilt, { keys: storage.keys });
       await runner.start();
       await runner.stop();
 
@@ -41,7 +41,7 @@ describe('the case projection', () => {
       await storage.readDb.execute(
         (await import('drizzle-orm')).sql`UPDATE rm_checkpoints SET position = 3`,
       );
-      const runner = new ProjectionRunner(storage.store, storage.readDb);
+      const runner = new ProjectionRunner(storage.store, storage.readDb, { keys: storage.keys });
       await runner.start();
       await runner.stop();
       expect(await dumpReadModel(storage.readDb)).toEqual(before);
@@ -52,12 +52,12 @@ describe('the case projection', () => {
       const replica = await openPglite('memory:');
       try {
         const db = await openPgliteReadDb(replica);
-        const first = new ProjectionRunner(storage.store, db);
+        const first = new ProjectionRunner(storage.store, db, { keys: storage.keys });
         await first.start();
         await first.stop();
         await resetReadModel(db);
         expect((await dumpReadModel(db)).rm_cases).toEqual([]);
-        const second = new ProjectionRunner(storage.store, db);
+        const second = new ProjectionRunner(storage.store, db, { keys: storage.keys });
         await second.start();
         await second.stop();
         expect(await dumpReadModel(db)).toEqual(before);

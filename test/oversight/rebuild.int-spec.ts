@@ -51,7 +51,7 @@ describeWithPostgres('rebuilding the PostgreSQL read model while Netra runs', ()
     })();
 
     const storage = netra.app.get<Storage>(STORAGE);
-    const report = await rebuildPostgresReadModel(storage.store, database.url);
+    const report = await rebuildPostgresReadModel(storage.store, database.url, storage.keys);
     expect(report.position).toBeGreaterThanOrEqual(40n);
     await new Promise((resolve) => setTimeout(resolve, 300));
     running = false;
@@ -70,7 +70,7 @@ describeWithPostgres('rebuilding the PostgreSQL read model while Netra runs', ()
     const fresh = await openPostgresReadDb(database.url, 'netra_read_check');
     try {
       const store = new PostgresEventStore(pool, { schema: EVENTS_SCHEMA });
-      const runner = new (await import('../../src/oversight/projection/projection-runner')).ProjectionRunner(store, fresh.db);
+      const runner = new (await import('../../src/oversight/projection/projection-runner')).ProjectionRunner(store, fresh.db, { keys: storage.keys });
       await runner.start();
       await runner.stop();
       await store.close();

@@ -47,6 +47,8 @@ export class CaseView {
   @Field(() => [FollowUpView]) respondents: FollowUpView[];
   @Field(() => ReporterView, { nullable: true, description: 'null unless the caller is the handling Bawaslu unit (or above it)' })
   reporter: ReporterView | null;
+  @Field(() => Date, { nullable: true, description: 'When the reporter identity and NIPs were erased (crypto-shredded); they read as null from then on' })
+  personalDataErasedAt: Date | null;
   @Field(() => Int, { description: 'Number of events in the case history; send it back as expectedVersion' }) version: number;
   @Field(() => [TimelineEntryView]) timeline: TimelineEntryView[];
 }

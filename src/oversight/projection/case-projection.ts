@@ -17,7 +17,11 @@ const isCaseEvent = (e: RecordedEvent) =>
  * A batch costs a handful of statements whatever its size: states are read together, rows written
  * with multi-row inserts.
  */
-export async function projectCaseEvents(tx: ReadDb, batch: readonly RecordedEvent[]): Promise<void> {
+export async function projectCaseEvents(
+  tx: ReadDb,
+  batch: readonly RecordedEvent[],
+  keys: ReadonlyMap<string, Buffer> = new Map(),
+): Promise<void> {
   const byCase = new Map<string, RecordedEvent[]>();
   for (const event of batch.filter(isCaseEvent)) {
     const caseId = event.streamId.slice(CASE_STREAM_PREFIX.length);
@@ -39,7 +43,12 @@ export async function projectCaseEvents(tx: ReadDb, batch: readonly RecordedEven
     if (state.status === 'opened') changed.push({ state, position: events[events.length - 1].position });
   }
   await insertAll(entries, (rows) => tx.insert(timeline).values(rows));
-  await writeCases(tx, changed);
+  await writeCases(tx, changed, keys);
+}
+
+/** The case ids a batch touches: their data keys are fetched before the projection's transaction. */
+export function caseIdsOf(batch: readonly RecordedEvent[]): string[] {
+  return [...new Set(batch.filter(isCaseEvent).map((e) => e.streamId.slice(CASE_STREAM_PREFIX.length)))];
 }
 
 /** The timeline row of one event: when it happened in the world, who recorded it, a short description. */
@@ -64,7 +73,11 @@ async function loadStates(tx: ReadDb, caseIds: string[]): Promise<Map<string, Ca
   return new Map(rows.map((row) => [row.caseId, row.state as CaseState]));
 }
 
-async function writeCases(tx: ReadDb, changed: Array<{ state: OpenedCase; position: bigint }>): Promise<void> {
+async function writeCases(
+  tx: ReadDb,
+  changed: Array<{ state: OpenedCase; position: bigint }>,
+  keys: ReadonlyMap<string, Buffer>,
+): Promise<void> {
   if (changed.length === 0) return;
   await insertAll(
     changed.map(({ state, position }) => caseRow(state, position)),
@@ -76,7 +89,7 @@ async function writeCases(tx: ReadDb, changed: Array<{ state: OpenedCase; positi
   );
   await tx.delete(followUps).where(inArray(followUps.caseId, changed.map(({ state }) => state.caseId)));
   await insertAll(
-    changed.flatMap(({ state }) => state.respondents.map((track) => followUpRow(state, track))),
+    changed.flatMap(({ state }) => state.respondents.map((track) => followUpRow(state, track, keys.get(state.caseId) ?? null))),
     (rows) => tx.insert(followUps).values(rows),
   );
 }

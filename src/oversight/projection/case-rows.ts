@@ -1,5 +1,6 @@
 import { caseStage, waitingOn, type OpenedCase, type RespondentTrack } from '../../case/case';
 import { provinceOf, regencyOf } from '../../case/validation/regions';
+import { openNip } from '../../privacy/personal-data';
 import type { cases, followUps } from '../read-model/schema';
 
 /** Read-model rows of one case, derived only from its folded state: a rebuild gives the same rows. */
@@ -24,6 +25,7 @@ export function caseRow(state: OpenedCase, position: bigint): typeof cases.$infe
     violations: state.violations,
     evidence: state.evidence,
     scopeCodes: scopeCodes(state),
+    personalDataErasedAt: date(state.personalDataErasedAt),
     version: state.version,
     position,
   };
@@ -38,13 +40,14 @@ export function scopeCodes(state: OpenedCase): string[] {
   return [...codes].sort();
 }
 
-export function followUpRow(state: OpenedCase, track: RespondentTrack): typeof followUps.$inferInsert {
+/** `key` opens the sealed NIP; without it (destroyed, erased) the NIP is gone from the read model too. */
+export function followUpRow(state: OpenedCase, track: RespondentTrack, key: Buffer | null): typeof followUps.$inferInsert {
   const regionCode = track.decision?.ppk?.regionCode ?? track.institutionRegionCode ?? state.handlingUnit;
   return {
     caseId: state.caseId,
     respondentId: track.respondentId,
     name: track.name,
-    nip: track.nip,
+    nip: state.personalDataErasedAt ? null : openNip(state.caseId, track.respondentId, track.nip, key),
     employment: track.employment,
     position: track.position,
     institution: track.institution,

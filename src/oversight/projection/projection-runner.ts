@@ -2,9 +2,17 @@ import { eq, sql } from 'drizzle-orm';
 import type { EventStore, RecordedEvent, Subscription } from '../../event-store/event-store';
 import type { ReadDb } from '../read-model/read-db';
 import { checkpoints } from '../read-model/schema';
-import { projectCaseEvents } from './case-projection';
+import type { KeyStore } from '../../privacy/key-store';
+import { caseIdsOf, projectCaseEvents } from './case-projection';
 
 export const CASE_PROJECTION = 'cases';
+
+export interface ProjectionOptions {
+  /** Opens the sealed NIPs for the read model (and repeats crypto-shredding of erased cases). */
+  keys?: KeyStore;
+  onBatch?: (events: readonly RecordedEvent[]) => void;
+  onFailure?: (error: unknown) => void;
+}
 
 /** The read model's checkpoint went back (its tables were swapped for a rebuilt copy): resubscribe from it. */
 class Rewind extends Error {
@@ -27,8 +35,7 @@ export class ProjectionRunner {
   constructor(
     private readonly store: EventStore,
     private readonly db: ReadDb,
-    private readonly onBatch: (events: readonly RecordedEvent[]) => void = () => undefined,
-    private readonly onFailure: (error: unknown) => void = () => undefined,
+    private readonly options: ProjectionOptions = {},
   ) {}
 
   /** Starts from the stored checkpoint; resolves when the read model has caught up with the log. */
@@ -48,7 +55,7 @@ export class ProjectionRunner {
           return;
         }
         this.failure = error;
-        this.onFailure(error);
+        this.options.onFailure?.(error);
       },
     });
     await this.subscription.caughtUp;
@@ -75,6 +82,15 @@ export class ProjectionRunner {
     });
   }
 
+  /** Crypto-shredding is repeated here, so an erasure whose writer died before destroying the key completes. */
+  private async destroyErasedKeys(events: readonly RecordedEvent[]): Promise<void> {
+    for (const event of events) {
+      if (event.type === 'PersonalDataErased' && this.options.keys) {
+        await this.options.keys.destroy(String(event.data.caseId), new Date(String(event.data.erasedAt)));
+      }
+    }
+  }
+
   async stop(): Promise<void> {
     await this.subscription?.close();
     this.subscription = null;
@@ -88,13 +104,15 @@ export class ProjectionRunner {
   private async apply(events: RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const last = events[events.length - 1].position;
+    // Keys are read before the transaction: the embedded database runs one statement stream at a time.
+    const keys = this.options.keys ? await this.options.keys.keys(caseIdsOf(events)) : new Map<string, Buffer>();
     const stored = await this.db.transaction(async (tx) => {
       const db = tx as unknown as ReadDb;
       const stored = await readCheckpoint(db, true);
       if (stored < this.projected) throw new Rewind(stored);
       const fresh = events.filter((e) => e.position > stored);
       if (fresh.length === 0) return stored;
-      await projectCaseEvents(db, fresh);
+      await projectCaseEvents(db, fresh, keys);
       await tx
         .insert(checkpoints)
         .values({ name: CASE_PROJECTION, position: last })
@@ -102,7 +120,8 @@ export class ProjectionRunner {
       return last;
     });
     this.projected = stored > last ? stored : last;
-    this.onBatch(events);
+    await this.destroyErasedKeys(events);
+    this.options.onBatch?.(events);
     const ready = this.waiters.filter((w) => w.position <= last);
     this.waiters = this.waiters.filter((w) => w.position > last);
     ready.forEach((w) => w.resolve());

@@ -39,6 +39,11 @@ export function timelineEntry(event: CaseEvent): { occurredAt: string; descripti
         description: `PPK executed ${d.sanction} for ${d.respondentId} by decree ${d.decreeNumber}: ${d.followUpStatus}`,
       };
     }
+    case 'PersonalDataErased': {
+      const d = event.data;
+      const hold = d.legalHoldOverridden ? ' (legal hold overridden)' : '';
+      return { occurredAt: d.erasedAt, description: `Personal data erased: reporter identity and NIPs destroyed${hold}` };
+    }
     case 'FollowUpDeclaredImpossible': {
       const d = event.data;
       return { occurredAt: d.declaredAt, description: `${d.declaredBy} declared follow-up impossible for ${d.respondentId}: ${d.reason}` };

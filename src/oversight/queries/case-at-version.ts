@@ -12,13 +12,13 @@ const snakeKeys = (row: object): Record<string, unknown> =>
  * The case as it stood right after its `version`-th event, built from the history with the
  * projection's own row functions: what a retried command answers (its first result).
  */
-export function caseAtVersion(history: readonly RecordedEvent[], version: number, now: Date): CaseView | null {
+export function caseAtVersion(history: readonly RecordedEvent[], version: number, now: Date, key: Buffer | null): CaseView | null {
   const events = history.slice(0, version);
   const state = fold(events as unknown as CaseEvent[], initialState());
   if (state.status !== 'opened') return null;
   return {
     ...toCase(snakeKeys(caseRow(state, events[events.length - 1].position))),
-    respondents: state.respondents.map((track) => toFollowUp(snakeKeys(followUpRow(state, track)), now)),
+    respondents: state.respondents.map((track) => toFollowUp(snakeKeys(followUpRow(state, track, key)), now)),
     timeline: events.map((event) => toTimelineEntry(snakeKeys(timelineRow(state.caseId, event)))),
     reporter: null,
   };

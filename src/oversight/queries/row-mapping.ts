@@ -70,6 +70,7 @@ export function toCase(row: Row): Omit<CaseView, 'respondents' | 'timeline' | 'r
     summary: String(row.summary),
     violations: row.violations as string[],
     evidence: row.evidence as string[],
+    personalDataErasedAt: d(row.personal_data_erased_at),
     version: Number(row.version),
   };
 }

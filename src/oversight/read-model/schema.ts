@@ -27,6 +27,8 @@ export const cases = pgTable(
     evidence: text('evidence').array().notNull(),
     /** Region codes that make a regional unit see the case: handling unit, PPK and institution regions. */
     scopeCodes: text('scope_codes').array().notNull(),
+    /** Set once the case's personal data was crypto-shredded. */
+    personalDataErasedAt: ts('personal_data_erased_at'),
     version: integer('version').notNull(),
     position: bigint('position', { mode: 'bigint' }).notNull(),
   },

@@ -1,0 +1,20 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { CaseView } from '../../oversight/models/case.model';
+import { stepCommand } from '../case-command.input';
+import { CaseMutations } from '../case-mutations.service';
+import type { Actor } from '../decide-context';
+import { ErasePersonalDataCommand } from './erase-personal-data.handler';
+import { ErasePersonalDataInput } from './erase-personal-data.input';
+
+@Resolver()
+export class ErasePersonalDataResolver {
+  constructor(private readonly mutations: CaseMutations) {}
+
+  @Mutation(() => CaseView, {
+    description: 'Bawaslu destroys the case’s data key: reporter identity and NIPs become unreadable for good (crypto-shredding)',
+  })
+  erasePersonalData(@Args('input') input: ErasePersonalDataInput, @CurrentActor() actor: Actor) {
+    return this.mutations.execute(stepCommand(ErasePersonalDataCommand, 'ErasePersonalData', actor, input, {}));
+  }
+}

@@ -1,0 +1,43 @@
+import { assertAgencyMay, assertRegionMay } from '../case-access';
+import { forbidden, invalidTransition } from '../case-error';
+import type { PersonalDataErased } from '../case-events';
+import { caseStage, isFinished, type CaseState } from '../case-state';
+import type { Actor, DecideContext } from '../decide-context';
+import { iso, text } from '../input-rules';
+import { openedCase } from '../opened-case';
+
+export interface ErasePersonalData {
+  type: 'ErasePersonalData';
+  actor: Actor;
+  caseId: string;
+  input: { reason: string; overrideLegalHold?: boolean | null };
+}
+
+/**
+ * Erasure under UU 27/2022 (PDP): the reporter's identity and the respondents' NIPs are destroyed
+ * with the case's data key. An open case is under legal hold (Pasal 15: law enforcement and state
+ * administration); only a national Bawaslu unit may override it, and the reason is recorded.
+ */
+export function erasePersonalData(command: ErasePersonalData, state: CaseState, ctx: DecideContext): PersonalDataErased[] {
+  const { actor, input } = command;
+  const opened = openedCase(state, command.caseId);
+  assertAgencyMay(actor, 'erasePersonalData');
+  assertRegionMay(actor, 'erasePersonalData', opened.handlingUnit);
+  const reason = text(input.reason, 'reason', 2000);
+  if (opened.personalDataErasedAt !== null) {
+    throw invalidTransition(`personal data of this case was already erased on ${opened.personalDataErasedAt}`);
+  }
+  const open = opened.respondents.some((r) => !isFinished(r.stage));
+  if (open && !input.overrideLegalHold) {
+    throw invalidTransition(
+      `case is at stage ${caseStage(opened.respondents)}: an open case is under legal hold; a national Bawaslu unit may override it with a recorded reason (overrideLegalHold)`,
+    );
+  }
+  if (open && actor.region !== null) throw forbidden('only a national Bawaslu unit may override the legal hold of an open case');
+  return [
+    {
+      type: 'PersonalDataErased',
+      data: { caseId: opened.caseId, erasedAt: iso(ctx.now), reason, legalHoldOverridden: open },
+    },
+  ];
+}

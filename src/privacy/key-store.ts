@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import type { ReadDb } from '../oversight/read-model/read-db';
+import { newDataKey, unwrapKey, wrapKey } from './sealing';
+
+/**
+ * Per-case data keys, wrapped by the master key, in a table of their own (schema `netra_keys`)
+ * beside the events they unlock — never in the rebuildable read model. Destroying a case's key
+ * (crypto-shredding) makes its sealed personal data unreadable everywhere, in every copy of the log.
+ */
+export class KeyStore {
+  private ready: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly db: ReadDb,
+    private readonly master: Buffer,
+  ) {}
+
+  init(): Promise<unknown> {
+    this.ready ??= (async () => {
+      await this.db.execute(sql`CREATE SCHEMA IF NOT EXISTS netra_keys`);
+      await this.db.execute(sql`
+        CREATE TABLE IF NOT EXISTS netra_keys.case_keys (case_id text PRIMARY KEY, wrapped_key text, destroyed_at timestamptz)`);
+    })();
+    return this.ready;
+  }
+
+  /** The case's data key, made on first use; a destroyed key is never made again. */
+  async keyFor(caseId: string): Promise<Buffer | null> {
+    await this.init();
+    const wrapped = wrapKey(this.master, newDataKey(), caseId);
+    await this.db.execute(sql`INSERT INTO netra_keys.case_keys (case_id, wrapped_key) VALUES (${caseId}, ${wrapped}) ON CONFLICT (case_id) DO NOTHING`);
+    return (await this.keys([caseId])).get(caseId) ?? null;
+  }
+
+  /** Existing, undestroyed keys of these cases. */
+  async keys(caseIds: readonly string[]): Promise<Map<string, Buffer>> {
+    await this.init();
+    if (caseIds.length === 0) return new Map();
+    const result = (await this.db.execute(
+      sql`SELECT case_id, wrapped_key FROM netra_keys.case_keys WHERE wrapped_key IS NOT NULL AND case_id IN (${sql.join(caseIds.map((id) => sql`${id}`), sql`, `)})`,
+    )) as unknown as { rows: Array<{ case_id: string; wrapped_key: string }> };
+    return new Map(result.rows.map((row) => [row.case_id, unwrapKey(this.master, row.wrapped_key, row.case_id)]));
+  }
+
+  /** Crypto-shredding: the wrapped key is overwritten; the row stays as the record that it was destroyed. */
+  async destroy(caseId: string, at: Date): Promise<void> {
+    await this.init();
+    await this.db.execute(sql`
+      INSERT INTO netra_keys.case_keys (case_id, wrapped_key, destroyed_at) VALUES (${caseId}, NULL, ${at.toISOString()}::timestamptz)
+      ON CONFLICT (case_id) DO UPDATE SET wrapped_key = NULL, destroyed_at = coalesce(netra_keys.case_keys.destroyed_at, excluded.destroyed_at)`);
+  }
+}
+
+export const KEY_STORE = Symbol('KEY_STORE');
