@@ -17,10 +17,23 @@ export interface NetraConfig {
   /** Directory for the embedded store and the generated development secret; null for `memory:`. */
   dataDir: string | null;
   demo: boolean;
+  /** Development HS256 secret; null in JWKS mode and when one is generated into the data directory. */
   authDevSecret: string | null;
+  /** Base64 of 32 bytes: wraps the per-case data keys that seal personal data in events. */
+  masterKey: string | null;
+  /** Production mode: tokens from the identity provider, checked against its JWKS; null = development HS256 mode. */
+  authJwks: AuthJwksConfig | null;
+  /** Leeway for exp/nbf against clocks that disagree, in seconds. */
+  authClockSkewSeconds: number;
   deadlinePolicyFile: string | null;
   registerNumberTemplate: string;
   logLevel: string;
+}
+
+export interface AuthJwksConfig {
+  url: string;
+  issuer: string;
+  audience: string;
 }
 
 /** Refused configuration: the message is one line naming the variable. */
@@ -43,10 +56,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NetraConfig {
   }
   const logLevel = optional(env.LOG_LEVEL) ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  const nodeEnv = optional(env.NODE_ENV) ?? 'development';
   const secret = optional(env.AUTH_DEV_SECRET);
   if (secret !== null && secret.length < 32) throw new ConfigError('AUTH_DEV_SECRET', 'must be at least 32 characters');
+  const authJwks = authJwksOf(env, nodeEnv, secret);
   return {
-    nodeEnv: optional(env.NODE_ENV) ?? 'development',
+    nodeEnv,
     host: optional(env.HOST) ?? '127.0.0.1',
     port: portOf('PORT', env.PORT, 3000),
     grpcPort: portOf('GRPC_PORT', env.GRPC_PORT, 50051),
@@ -55,6 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NetraConfig {
     dataDir: eventStore.kind === 'embedded' && eventStore.location !== 'memory:' ? eventStore.location : null,
     demo: booleanOf('NETRA_DEMO', env.NETRA_DEMO, true),
     authDevSecret: secret,
+    masterKey: masterKeyOf(env),
+    authJwks,
+    authClockSkewSeconds: clockSkewOf(env.AUTH_CLOCK_SKEW_SECONDS),
     deadlinePolicyFile: optional(env.DEADLINE_POLICY_FILE),
     registerNumberTemplate: optional(env.REGISTER_NUMBER_TEMPLATE) ?? '{source}/{unit}/{year}/{id}',
     logLevel,
@@ -75,6 +93,36 @@ function eventStoreOf(value: string | undefined): EventStoreLocation {
   throw new ConfigError('EVENT_STORE_URL', 'must be esdb://…, postgres://…, file:DIR or memory:');
 }
 
+/** JWKS mode when AUTH_JWKS_URL is set; production refuses the development HS256 mode. */
+function authJwksOf(env: NodeJS.ProcessEnv, nodeEnv: string, devSecret: string | null): AuthJwksConfig | null {
+  const url = optional(env.AUTH_JWKS_URL);
+  const issuer = optional(env.AUTH_ISSUER);
+  const audience = optional(env.AUTH_AUDIENCE);
+  const production = nodeEnv === 'production';
+  if (devSecret !== null && production) {
+    throw new ConfigError('AUTH_DEV_SECRET', 'must not be set when NODE_ENV=production; tokens come from the identity provider (AUTH_JWKS_URL)');
+  }
+  if (url === null) {
+    if (production) throw new ConfigError('AUTH_JWKS_URL', 'required when NODE_ENV=production (development HS256 tokens are refused there)');
+    if (issuer !== null) throw new ConfigError('AUTH_JWKS_URL', 'required with AUTH_ISSUER');
+    if (audience !== null) throw new ConfigError('AUTH_JWKS_URL', 'required with AUTH_AUDIENCE');
+    return null;
+  }
+  if (!/^https?:\/\/[^/?#\s]+/i.test(url) || !URL.canParse(url)) throw new ConfigError('AUTH_JWKS_URL', 'must be an http:// or https:// URL');
+  if (issuer === null) throw new ConfigError('AUTH_ISSUER', 'required with AUTH_JWKS_URL (the iss every token must carry)');
+  if (audience === null) throw new ConfigError('AUTH_AUDIENCE', 'required with AUTH_JWKS_URL (the aud every token must carry)');
+  if (devSecret !== null) throw new ConfigError('AUTH_DEV_SECRET', 'must not be set together with AUTH_JWKS_URL; tokens come from the identity provider');
+  return { url, issuer, audience };
+}
+
+function clockSkewOf(value: string | undefined): number {
+  const text = optional(value);
+  if (text === null) return 30;
+  const seconds = Number(text);
+  if (!/^\d+$/.test(text) || seconds > 300) throw new ConfigError('AUTH_CLOCK_SKEW_SECONDS', 'must be a whole number of seconds 0–300');
+  return seconds;
+}
+
 function portOf(variable: string, value: string | undefined, fallback: number): number {
   const text = optional(value);
   if (text === null) return fallback;
@@ -93,4 +141,15 @@ function booleanOf(variable: string, value: string | undefined, fallback: boolea
 
 function optional(value: string | undefined): string | null {
   return value === undefined || value.trim() === '' ? null : value.trim();
+}
+
+function masterKeyOf(env: NodeJS.ProcessEnv): string | null {
+  const key = optional(env.NETRA_MASTER_KEY);
+  if (key !== null && Buffer.from(key, 'base64').length !== 32) {
+    throw new ConfigError('NETRA_MASTER_KEY', 'must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)');
+  }
+  if (key === null && optional(env.NODE_ENV) === 'production') {
+    throw new ConfigError('NETRA_MASTER_KEY', 'is required when NODE_ENV=production: it protects reporter identities and NIPs');
+  }
+  return key;
 }
