@@ -11,6 +11,7 @@ WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/proto ./proto
 COPY package.json ./
 EXPOSE 3000 50051
 CMD ["node", "dist/main.js"]

@@ -8,6 +8,7 @@ import type { NetraConfig } from './config/config';
 import { DemoModule } from './demo/demo.module';
 import { GraphqlErrorFilter, validationError } from './graphql/graphql-errors';
 import { NetraGraphqlModule } from './graphql/graphql.module';
+import { GrpcModule } from './grpc/grpc.module';
 import { LOGGER } from './observability/logger';
 import { ObservabilityController, ObservabilityModule } from './observability/observability.module';
 import { OversightModule } from './oversight/oversight.module';
@@ -21,7 +22,7 @@ class LoggerModule {
   }
 }
 
-/** Netra in one process: storage, write side, read side, GraphQL, health and metrics. */
+/** Netra in one process: storage, write side, read side, GraphQL, gRPC, health and metrics. */
 @Module({})
 export class AppModule {
   static forRoot(config: NetraConfig, logger: Logger): DynamicModule {
@@ -37,6 +38,7 @@ export class AppModule {
         CaseModule,
         DemoModule,
         NetraGraphqlModule,
+        GrpcModule,
       ],
       controllers: [ObservabilityController],
       providers: [

@@ -4,9 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { NetraConfig } from './config/config';
+import { connectGrpc } from './grpc/grpc-server';
 import { PinoNestLogger } from './observability/logger';
 
-/** Builds and starts Netra's HTTP server; used by main.ts and by the end-to-end tests. */
+/** Builds and starts Netra's HTTP and gRPC servers; used by main.ts and by the end-to-end tests. */
 export async function startNetra(config: NetraConfig, logger: Logger): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
     logger: new PinoNestLogger(logger),
@@ -14,6 +15,9 @@ export async function startNetra(config: NetraConfig, logger: Logger): Promise<I
     abortOnError: false,
   });
   app.useBodyParser('json', { limit: '1mb' });
+  await connectGrpc(app, config, logger);
+  await app.init();
+  await app.startAllMicroservices();
   await app.listen(config.port, config.host);
   return app;
 }

@@ -29,8 +29,9 @@ async function main(): Promise<void> {
   }
   const url = listeningUrl(app);
   const secret = app.get(AuthService).secretOrigin;
-  const secretLine =
-    secret === 'generated' && config.dataDir
+  const secretLine = config.authJwks
+    ? `  Tokens are verified against the identity provider's keys at ${config.authJwks.url}`
+    : secret === 'generated' && config.dataDir
       ? `  No AUTH_DEV_SECRET was set: generated one and stored it in ${config.dataDir}/dev-secret`
       : secret === 'generated'
         ? '  No AUTH_DEV_SECRET was set: using a throw-away secret for this in-memory run'
@@ -41,7 +42,9 @@ async function main(): Promise<void> {
       '',
       `  Netra is running: GraphQL at ${url}/graphql  (store: ${config.eventStore.kind})`,
       secretLine,
-      `  Get a development token:  npm run token -- --agency BAWASLU --region 16.73`,
+      config.authJwks
+        ? `  Tokens must carry iss ${config.authJwks.issuer} and aud ${config.authJwks.audience}`
+        : `  Get a development token:  npm run token -- --agency BAWASLU --region 16.73`,
       `  Anonymous figures:        curl -s ${url}/graphql -H 'content-type: application/json' \\`,
       `                              -d '{"query":"{ followUpSummary { overall { total actedOnRate overdue } } }"}'`,
       '',

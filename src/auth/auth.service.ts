@@ -1,20 +1,43 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { CaseError } from '../case/case-error';
 import type { Actor } from '../case/decide-context';
-import { NETRA_CONFIG, type NetraConfig } from '../config/config';
+import { ConfigError, NETRA_CONFIG, type NetraConfig } from '../config/config';
+import { LOGGER } from '../observability/logger';
 import { resolveDevSecret } from './dev-secret';
 import { verifyDevToken } from './dev-token';
+import { jwksVerifier, type TokenVerifier } from './jwks-token';
 
-/** Turns an `Authorization: Bearer …` header (HTTP) or metadata value (gRPC) into the acting unit. */
+/**
+ * Turns an `Authorization: Bearer …` header (HTTP) or metadata value (gRPC) into the acting unit.
+ * JWKS mode (AUTH_JWKS_URL set): RS256/ES256 tokens from the identity provider. Development mode:
+ * HS256 tokens signed with the development secret; never in production.
+ */
 @Injectable()
 export class AuthService {
-  readonly secret: string;
-  readonly secretOrigin: 'environment' | 'stored' | 'generated';
+  readonly mode: 'jwks' | 'development';
+  /** Where the development secret came from; null in JWKS mode, which has none. */
+  readonly secretOrigin: 'environment' | 'stored' | 'generated' | null;
+  private readonly verify: TokenVerifier;
 
-  constructor(@Inject(NETRA_CONFIG) config: NetraConfig) {
+  constructor(@Inject(NETRA_CONFIG) config: NetraConfig, @Optional() @Inject(LOGGER) logger?: Logger) {
+    if (config.authJwks) {
+      this.mode = 'jwks';
+      this.secretOrigin = null;
+      let warnedAt = -Infinity;
+      this.verify = jwksVerifier({ ...config.authJwks, clockSkewSeconds: config.authClockSkewSeconds }, (cause) => {
+        if (Date.now() - warnedAt < 60_000) return; // once a minute, not once per refused request
+        warnedAt = Date.now();
+        logger?.warn({ cause }, 'the JWKS at AUTH_JWKS_URL could not be fetched; tokens are refused until it can');
+      });
+      return;
+    }
+    // loadConfig already refuses this; a hand-built config must not slip past it either.
+    if (config.nodeEnv === 'production') throw new ConfigError('AUTH_JWKS_URL', 'required when NODE_ENV=production');
     const { secret, origin } = resolveDevSecret(config.authDevSecret, config.dataDir);
-    this.secret = secret;
+    this.mode = 'development';
     this.secretOrigin = origin;
+    this.verify = (token) => verifyDevToken(secret, token, config.authClockSkewSeconds);
   }
 
   /** null when no credentials were sent; throws UNAUTHENTICATED when they were sent and are wrong. */
@@ -22,7 +45,7 @@ export class AuthService {
     if (!authorization) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw new CaseError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
-    return verifyDevToken(this.secret, match[1]);
+    return this.verify(match[1]);
   }
 }
 

@@ -1,12 +1,13 @@
-import { jwtVerify, SignJWT, errors } from 'jose';
+import { jwtVerify, SignJWT, errors, type JWTPayload } from 'jose';
 import { CaseError } from '../case/case-error';
-import { AGENCIES, type Agency } from '../case/case-vocabulary';
+import type { Agency } from '../case/case-vocabulary';
 import type { Actor } from '../case/decide-context';
-import { assertKnownRegion } from '../case/validation/regions';
+import { actorFromClaims } from './actor-claims';
 
 /**
  * Development tokens: HS256 JWTs signed with AUTH_DEV_SECRET, claims `sub`, `agency`, `region`
- * (a Kemendagri code; absent = national). Production JWKS verification arrives with the security issue.
+ * (a Kemendagri code; absent = national). Refused in production, where tokens come from the identity
+ * provider (jwks-token.ts).
  */
 
 const ALGORITHM = 'HS256';
@@ -27,28 +28,13 @@ export async function signDevToken(
     .sign(key(secret));
 }
 
-export async function verifyDevToken(secret: string, token: string): Promise<Actor> {
-  let payload: Record<string, unknown>;
+export async function verifyDevToken(secret: string, token: string, clockSkewSeconds = 30): Promise<Actor> {
+  let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, key(secret), { algorithms: [ALGORITHM], clockTolerance: 30 }));
+    ({ payload } = await jwtVerify(token, key(secret), { algorithms: [ALGORITHM], clockTolerance: clockSkewSeconds }));
   } catch (error) {
     const reason = error instanceof errors.JWTExpired ? 'the token has expired' : 'the token is not valid';
     throw new CaseError('UNAUTHENTICATED', reason);
   }
-  const agency = payload.agency;
-  if (typeof agency !== 'string' || !AGENCIES.includes(agency as Agency)) {
-    throw new CaseError('UNAUTHENTICATED', `the token's agency claim must be one of ${AGENCIES.join(', ')}`);
-  }
-  if (typeof payload.sub !== 'string' || payload.sub === '') {
-    throw new CaseError('UNAUTHENTICATED', 'the token has no subject (sub)');
-  }
-  const region = payload.region;
-  if (region !== undefined && region !== null) {
-    try {
-      assertKnownRegion(String(region), 'region');
-    } catch {
-      throw new CaseError('UNAUTHENTICATED', "the token's region claim is not a known Kemendagri code");
-    }
-  }
-  return { agency: agency as Agency, region: region ? String(region) : null, userId: payload.sub };
+  return actorFromClaims(payload);
 }

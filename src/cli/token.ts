@@ -7,6 +7,8 @@ import { ConfigError, loadConfig } from '../config/config';
 
 /** `npm run token -- --agency PPK --region 16.73 [--sub name] [--expires 12h]`: a development token. */
 async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.authJwks) fail('AUTH_JWKS_URL is set: tokens come from the identity provider, not from this development tool');
   const { values } = parseArgs({
     options: {
       agency: { type: 'string' },
@@ -24,7 +26,6 @@ async function main(): Promise<void> {
       fail(`--region ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const config = loadConfig();
   if (!config.authDevSecret && !config.dataDir) fail('with EVENT_STORE_URL=memory: set AUTH_DEV_SECRET to sign tokens the server accepts');
   const { secret, origin } = resolveDevSecret(config.authDevSecret, config.dataDir);
   if (origin === 'generated') process.stderr.write(`netra: generated a development secret in ${config.dataDir}\n`);

@@ -26,6 +26,17 @@ export interface GrpcError {
 /** GraphQL names fields as in its inputs (`receivedAt`); proto clients know them as `received_at`. */
 export const protoFieldPath = (path: string) => path.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/** A refusal that is already a gRPC status (e.g. UNAVAILABLE while shutting down). */
+export class GrpcStatusError extends Error {
+  constructor(
+    readonly code: status,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GrpcStatusError';
+  }
+}
+
 /** The one place errors become gRPC statuses: a CaseError keeps its code and field; anything else is logged and INTERNAL. */
 export function toGrpcError(error: unknown, logger: Logger): GrpcError {
   const metadata = new Metadata();
@@ -36,6 +47,7 @@ export function toGrpcError(error: unknown, logger: Logger): GrpcError {
     if (field) metadata.set('netra-error-field', field);
     return { code: GRPC_STATUS[error.code], message: text, details: text, metadata };
   }
+  if (error instanceof GrpcStatusError) return { code: error.code, message: error.message, details: error.message, metadata };
   const failure = error instanceof Error ? error : new Error(String(error));
   logger.error({ failure: { type: failure.name, message: failure.message } }, 'internal error (grpc)');
   const text = 'Internal error; it has been logged';

@@ -27,7 +27,8 @@ const some = <T>(value: T | null | undefined): T | undefined => (value === null 
 const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list && list.length > 0 ? list : undefined);
 
 async function checked<I extends object>(Input: ClassConstructor<I>, plain: object): Promise<void> {
-  const errors = await validate(plainToInstance(Input, plain) as object);
+  // As Nest's ValidationPipe does for GraphQL: inputs without rules (ElectionInput) are not "unknown values".
+  const errors = await validate(plainToInstance(Input, plain) as object, { forbidUnknownValues: false });
   if (errors.length > 0) throw validationError(errors);
 }
 

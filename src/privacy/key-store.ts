@@ -51,4 +51,24 @@ export class KeyStore {
   }
 }
 
+/** Moves the wrapped keys (and destruction records) with a copied history; they stay wrapped by the same master key. */
+export async function copyKeys(from: ReadDb, to: ReadDb): Promise<number> {
+  const source = new KeyStore(from, Buffer.alloc(32));
+  const target = new KeyStore(to, Buffer.alloc(32));
+  await Promise.all([source.init(), target.init()]);
+  const { rows } = (await from.execute(sql`SELECT case_id, wrapped_key, destroyed_at FROM netra_keys.case_keys ORDER BY case_id`)) as unknown as {
+    rows: Array<{ case_id: string; wrapped_key: string | null; destroyed_at: string | Date | null }>;
+  };
+  for (const row of rows) {
+    const destroyed = row.destroyed_at === null ? null : new Date(row.destroyed_at).toISOString();
+    // A destruction is never undone by a copy: a key destroyed on either side stays destroyed.
+    await to.execute(sql`
+      INSERT INTO netra_keys.case_keys (case_id, wrapped_key, destroyed_at) VALUES (${row.case_id}, ${row.wrapped_key}, ${destroyed}::timestamptz)
+      ON CONFLICT (case_id) DO UPDATE SET
+        wrapped_key = CASE WHEN netra_keys.case_keys.destroyed_at IS NULL AND excluded.destroyed_at IS NULL THEN excluded.wrapped_key END,
+        destroyed_at = coalesce(netra_keys.case_keys.destroyed_at, excluded.destroyed_at)`);
+  }
+  return rows.length;
+}
+
 export const KEY_STORE = Symbol('KEY_STORE');

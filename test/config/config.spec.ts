@@ -1,5 +1,11 @@
 import { ConfigError, loadConfig } from '../../src/config/config';
 
+const JWKS = {
+  AUTH_JWKS_URL: 'https://sso.example.go.id/realms/netra/protocol/openid-connect/certs',
+  AUTH_ISSUER: 'https://sso.example.go.id/realms/netra',
+  AUTH_AUDIENCE: 'netra-api',
+};
+
 describe('configuration', () => {
   it('starts on the embedded store under ./data when nothing is set', () => {
     const config = loadConfig({});
@@ -24,8 +30,48 @@ describe('configuration', () => {
     [{ AUTH_DEV_SECRET: 'short' }, /^AUTH_DEV_SECRET: /],
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: /],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
+    [{ ...JWKS, AUTH_JWKS_URL: 'ftp://idp.example/jwks' }, /^AUTH_JWKS_URL: must be an http/],
+    [{ ...JWKS, AUTH_JWKS_URL: 'jwks.json' }, /^AUTH_JWKS_URL: must be an http/],
+    [{ ...JWKS, AUTH_ISSUER: '' }, /^AUTH_ISSUER: required with AUTH_JWKS_URL/],
+    [{ ...JWKS, AUTH_AUDIENCE: '' }, /^AUTH_AUDIENCE: required with AUTH_JWKS_URL/],
+    [{ AUTH_ISSUER: JWKS.AUTH_ISSUER }, /^AUTH_JWKS_URL: required with AUTH_ISSUER/],
+    [{ AUTH_AUDIENCE: JWKS.AUTH_AUDIENCE }, /^AUTH_JWKS_URL: required with AUTH_AUDIENCE/],
+    [{ ...JWKS, AUTH_DEV_SECRET: 'x'.repeat(32) }, /^AUTH_DEV_SECRET: must not be set together with AUTH_JWKS_URL/],
+    [{ AUTH_CLOCK_SKEW_SECONDS: 'half a minute' }, /^AUTH_CLOCK_SKEW_SECONDS: /],
+    [{ AUTH_CLOCK_SKEW_SECONDS: '-5' }, /^AUTH_CLOCK_SKEW_SECONDS: /],
+    [{ AUTH_CLOCK_SKEW_SECONDS: '3600' }, /^AUTH_CLOCK_SKEW_SECONDS: /],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  describe('authentication mode', () => {
+    const PRODUCTION = { NODE_ENV: 'production', NETRA_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') };
+
+    it('is development HS256 without AUTH_JWKS_URL, with a 30 s clock skew', () => {
+      expect(loadConfig({})).toMatchObject({ authJwks: null, authClockSkewSeconds: 30 });
+    });
+
+    it('is JWKS when AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE are set', () => {
+      expect(loadConfig({ ...JWKS, AUTH_CLOCK_SKEW_SECONDS: '5' })).toMatchObject({
+        authJwks: { url: JWKS.AUTH_JWKS_URL, issuer: JWKS.AUTH_ISSUER, audience: JWKS.AUTH_AUDIENCE },
+        authDevSecret: null,
+        authClockSkewSeconds: 5,
+      });
+    });
+
+    it('starts in production with a JWKS', () => {
+      expect(loadConfig({ ...JWKS, ...PRODUCTION }).authJwks).not.toBeNull();
+    });
+
+    it('refuses production without AUTH_JWKS_URL, naming it', () => {
+      expect(() => loadConfig(PRODUCTION)).toThrow(/^AUTH_JWKS_URL: required when NODE_ENV=production/);
+    });
+
+    it('refuses production with a development secret, naming it, even next to a JWKS', () => {
+      const secret = { AUTH_DEV_SECRET: 'x'.repeat(32), ...PRODUCTION };
+      expect(() => loadConfig(secret)).toThrow(/^AUTH_DEV_SECRET: must not be set when NODE_ENV=production/);
+      expect(() => loadConfig({ ...JWKS, ...secret })).toThrow(/^AUTH_DEV_SECRET: must not be set when NODE_ENV=production/);
+    });
   });
 });

@@ -38,6 +38,7 @@ describe('the command-line tools on embedded stores', () => {
     expect(report).toMatchObject({ verified: true, alreadyCopied: 0 });
     expect(report.copied).toBe(report.sourceCount);
     expect(report.targetDigest).toBe(report.sourceDigest);
+    expect(report.dataKeys).toEqual(expect.any(Number));
   });
 
   it('rebuild replays the embedded read model in place', () => {

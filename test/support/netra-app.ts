@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { GraphQLClient } from 'graphql-request';
 import { Writable } from 'node:stream';
 import { listeningUrl, startNetra } from '../../src/bootstrap';
+import { grpcAddress } from '../../src/grpc/grpc-server';
 import { signDevToken } from '../../src/auth/dev-token';
 import type { Agency } from '../../src/case/case-vocabulary';
 import { loadConfig } from '../../src/config/config';
@@ -12,6 +13,8 @@ export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
 export interface RunningNetra {
   app: INestApplication;
   url: string;
+  /** `host:port` of the gRPC API (a free port unless GRPC_PORT is given). */
+  grpcAddress: string;
   /** Every JSON log line the app wrote. */
   logs: string[];
   client(agency?: Agency, region?: string | null): Promise<GraphQLClient>;
@@ -19,9 +22,9 @@ export interface RunningNetra {
   close(): Promise<void>;
 }
 
-/** A real Netra on a random port (HTTP, GraphQL, projection), on an in-memory embedded store by default. */
+/** A real Netra on random ports (HTTP, GraphQL, gRPC, projection), on an in-memory embedded store by default. */
 export async function startTestNetra(env: Record<string, string> = {}): Promise<RunningNetra> {
-  const config = loadConfig({ EVENT_STORE_URL: 'memory:', NETRA_DEMO: '0', PORT: '0', AUTH_DEV_SECRET: TEST_SECRET, ...env });
+  const config = loadConfig({ EVENT_STORE_URL: 'memory:', NETRA_DEMO: '0', PORT: '0', GRPC_PORT: '0', AUTH_DEV_SECRET: TEST_SECRET, ...env });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -35,6 +38,7 @@ export async function startTestNetra(env: Record<string, string> = {}): Promise<
   return {
     app,
     url,
+    grpcAddress: grpcAddress(app),
     logs,
     client: async (agency = 'OVERSIGHT', region = null) => {
       const token = await signDevToken(TEST_SECRET, { sub: `${agency}-${region ?? 'national'}`, agency, region });

@@ -12,7 +12,7 @@ export interface NetraProcess {
 
 export async function spawnNetra(env: Record<string, string>): Promise<NetraProcess> {
   const child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'main.js')], {
-    env: { ...process.env, PORT: '0', NETRA_DEMO: '0', AUTH_DEV_SECRET: TEST_SECRET, LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', GRPC_PORT: '0', NETRA_DEMO: '0', AUTH_DEV_SECRET: TEST_SECRET, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

@@ -1,0 +1,28 @@
+import type { JWTPayload } from 'jose';
+import { CaseError } from '../case/case-error';
+import { AGENCIES, type Agency } from '../case/case-vocabulary';
+import type { Actor } from '../case/decide-context';
+import { assertKnownRegion } from '../case/validation/regions';
+
+/**
+ * The acting unit named by a verified token's claims (`sub`, `agency`, `region`), the same for
+ * development and identity-provider tokens. Messages name the claim, never its value.
+ */
+export function actorFromClaims(payload: JWTPayload): Actor {
+  const agency = payload.agency;
+  if (typeof agency !== 'string' || !AGENCIES.includes(agency as Agency)) {
+    throw new CaseError('UNAUTHENTICATED', `the token's agency claim must be one of ${AGENCIES.join(', ')}`);
+  }
+  if (typeof payload.sub !== 'string' || payload.sub === '') {
+    throw new CaseError('UNAUTHENTICATED', 'the token has no subject (sub)');
+  }
+  const region = payload.region;
+  if (region !== undefined && region !== null) {
+    try {
+      assertKnownRegion(String(region), 'region');
+    } catch {
+      throw new CaseError('UNAUTHENTICATED', "the token's region claim is not a known Kemendagri code");
+    }
+  }
+  return { agency: agency as Agency, region: region ? String(region) : null, userId: payload.sub };
+}

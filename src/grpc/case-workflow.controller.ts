@@ -1,0 +1,88 @@
+import { Controller, UseFilters } from '@nestjs/common';
+import { GrpcMethod } from '@nestjs/microservices';
+import type { Metadata, ServerWritableStream } from '@grpc/grpc-js';
+import type { Observable } from 'rxjs';
+import { AuthService, requireActor } from '../auth/auth.service';
+import type { CaseCommandMessage } from '../case/case-command';
+import { CaseMutations } from '../case/case-mutations.service';
+import type { Actor } from '../case/decide-context';
+import { EventWatchService, type FeedMessage } from './event-watch.service';
+import { GrpcErrorFilter } from './grpc-errors';
+import { GrpcReads } from './grpc-reads';
+import * as requests from './grpc-requests';
+import { caseMessage } from './grpc-responses';
+
+type Request = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * netra.v1.CaseWorkflow: the gRPC face of the same CommandBus and QueryBus GraphQL uses. Each
+ * handler authenticates from the `authorization` metadata, maps the request, and answers the case
+ * as the read model shows it after the write.
+ */
+@Controller()
+@UseFilters(GrpcErrorFilter)
+export class CaseWorkflowController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly mutations: CaseMutations,
+    private readonly reads: GrpcReads,
+    private readonly watches: EventWatchService,
+  ) {}
+
+  @GrpcMethod('CaseWorkflow', 'ReportCase')
+  reportCase(request: Request, metadata: Metadata) {
+    return this.command(metadata, (actor) => requests.reportCase(request, actor));
+  }
+
+  @GrpcMethod('CaseWorkflow', 'RecordStudy')
+  recordStudy(request: Request, metadata: Metadata) {
+    return this.command(metadata, (actor) => requests.recordStudy(request, actor));
+  }
+
+  @GrpcMethod('CaseWorkflow', 'IssueRecommendation')
+  issueRecommendation(request: Request, metadata: Metadata) {
+    return this.command(metadata, (actor) => requests.issueRecommendation(request, actor));
+  }
+
+  @GrpcMethod('CaseWorkflow', 'DecideSanction')
+  decideSanction(request: Request, metadata: Metadata) {
+    return this.command(metadata, (actor) => requests.decideSanction(request, actor));
+  }
+
+  @GrpcMethod('CaseWorkflow', 'RecordSanctionExecution')
+  recordSanctionExecution(request: Request, metadata: Metadata) {
+    return this.command(metadata, (actor) => requests.recordSanctionExecution(request, actor));
+  }
+
+  @GrpcMethod('CaseWorkflow', 'DeclareFollowUpImpossible')
+  declareFollowUpImpossible(request: Request, metadata: Metadata) {
+    return this.command(metadata, (actor) => requests.declareFollowUpImpossible(request, actor));
+  }
+
+  @GrpcMethod('CaseWorkflow', 'GetCase')
+  async getCase(request: Request, metadata: Metadata) {
+    const actor = await this.actor(metadata);
+    return { case: caseMessage(await this.reads.case(request.caseId, actor)) };
+  }
+
+  @GrpcMethod('CaseWorkflow', 'ListFollowUps')
+  async listFollowUps(request: Request, metadata: Metadata) {
+    return this.reads.followUps(request, await this.actor(metadata));
+  }
+
+  @GrpcMethod('CaseWorkflow', 'WatchEvents')
+  async watchEvents(request: Request, metadata: Metadata, call: ServerWritableStream<unknown, unknown>): Promise<Observable<FeedMessage>> {
+    return this.watches.watch(await this.actor(metadata), request.afterPosition, call);
+  }
+
+  private async command(metadata: Metadata, build: (actor: Actor) => Promise<CaseCommandMessage>) {
+    const actor = await this.actor(metadata);
+    const view = await this.mutations.execute(await build(actor));
+    return { case: caseMessage(await this.reads.complete(view, actor)) };
+  }
+
+  private async actor(metadata: Metadata): Promise<Actor> {
+    const [authorization] = metadata.get('authorization');
+    return requireActor(await this.auth.actorFrom(typeof authorization === 'string' ? authorization : undefined));
+  }
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { isUUID } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { badInput, CaseError, notFound } from '../case/case-error';
+import type { Actor } from '../case/decide-context';
+import { parseInstant } from '../case/validation/dates';
+import { validationError } from '../graphql/graphql-errors';
+import type { CaseView } from '../oversight/models/case.model';
+import type { FollowUpConnection } from '../oversight/models/connections.model';
+import { GetCaseQuery, ListFollowUpsQuery } from '../oversight/oversight.queries';
+import type { CaseSummaryView } from '../oversight/queries/case-reader';
+import { CaseReader } from '../oversight/queries/case-reader';
+import { FollowUpFilter } from '../oversight/queries/filters.input';
+import { ReporterReader } from '../oversight/reporter-reader';
+import { fromProto } from './grpc-enums';
+import { followUpMessage, type FullCaseView } from './grpc-responses';
+
+type Request = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const DEFAULT_PAGE = 20;
+
+/** The read side for gRPC, through the same QueryBus queries as GraphQL; a case comes whole (respondents, timeline, reporter). */
+@Injectable()
+export class GrpcReads {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly reader: CaseReader,
+    private readonly reporters: ReporterReader,
+  ) {}
+
+  async case(caseId: string | undefined, actor: Actor): Promise<FullCaseView> {
+    if (!caseId || !isUUID(caseId, 'all')) throw badInput('caseId', 'must be a case id (UUID)');
+    const view = await this.queries.execute<GetCaseQuery, CaseSummaryView | null>(new GetCaseQuery(caseId, actor));
+    // Outside the caller's region looks exactly like no case at all.
+    if (!view) throw notFound(`no case ${caseId}`);
+    return this.complete(view, actor);
+  }
+
+  /** Adds what GraphQL resolves lazily; the reporter only for the handling Bawaslu unit. */
+  async complete(view: CaseSummaryView | CaseView, actor: Actor): Promise<FullCaseView> {
+    const now = new Date();
+    const full = view as Partial<CaseView> & CaseSummaryView;
+    const [respondents, timeline, reporter] = await Promise.all([
+      full.respondents ?? this.reader.respondents(view.id, now),
+      full.timeline ?? this.reader.timeline(view.id),
+      this.reporters.reporter(view.id, view.handlingUnit, actor),
+    ]);
+    return { ...view, respondents, timeline, reporter };
+  }
+
+  async followUps(request: Request, actor: Actor) {
+    const pageSize = request.pageSize ?? 0;
+    if (!Number.isInteger(pageSize) || pageSize < 0 || pageSize > 100) throw badInput('pageSize', 'must be between 1 and 100 (0 means 20)');
+    const filter = await filterOf(request.filter ?? {});
+    let page: FollowUpConnection;
+    try {
+      page = await this.queries.execute<ListFollowUpsQuery, FollowUpConnection>(
+        new ListFollowUpsQuery(filter, pageSize || DEFAULT_PAGE, request.pageToken || undefined, actor),
+      );
+    } catch (error) {
+      if (error instanceof CaseError && error.field === 'after') throw badInput('pageToken', 'is not a token this query returned');
+      throw error;
+    }
+    return {
+      followUps: page.edges.map((edge) => followUpMessage(edge.node)),
+      nextPageToken: page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? '') : '',
+      totalCount: page.totalCount,
+    };
+  }
+}
+
+/** GraphQL's FollowUpFilter from the proto one, checked by the same rules; fields named `filter.…`. */
+async function filterOf(f: Request): Promise<FollowUpFilter> {
+  const date = (value: string | undefined, field: string) => (value ? parseInstant(value, `filter.${field}`) : undefined);
+  const plain = {
+    electionKind: fromProto('ElectionKind', f.electionKind),
+    electionYear: f.electionYear,
+    regionPrefix: f.regionPrefix,
+    violation: fromProto('ViolationCode', f.violation),
+    waitingOn: fromProto('Agency', f.waitingOn),
+    overdue: f.overdue,
+    respondentNip: f.respondentNip,
+    receivedFrom: date(f.receivedFrom, 'receivedFrom'),
+    receivedTo: date(f.receivedTo, 'receivedTo'),
+    stage: fromProto('RespondentStage', f.stage),
+    followUpStatus: fromProto('FollowUpStatus', f.followUpStatus),
+    ppkRegionPrefix: f.ppkRegionPrefix,
+    caseId: f.caseId,
+  };
+  const filter = plainToInstance(FollowUpFilter, plain);
+  const errors = await validate(filter, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const error = validationError(errors);
+    throw badInput(`filter.${error.field}`, error.message.slice((error.field ?? '').length + 2));
+  }
+  return filter;
+}
