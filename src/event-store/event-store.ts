@@ -39,6 +39,14 @@ export interface RecordedEvent<Type extends string = string, Data = Record<strin
   version: number;
   /** Position in the global log: greater than that of every event before it (see above). */
   position: bigint;
+  /**
+   * Link of the hash chain over the global log (src/event-store/event-hash.ts), set by the stores
+   * that chain at append time (embedded, PostgreSQL) and absent on EventStoreDB, whose `$all` order
+   * the server assigns: there the ledger computes the chain while reading (src/ledger).
+   */
+  hash?: string;
+  /** The hash of the event before it in the global log, as stored (the genesis hash for the first). */
+  previousHash?: string;
 }
 
 /** `no_stream`: the stream must not exist; `any`: no check; a number: the stream's exact current version. */

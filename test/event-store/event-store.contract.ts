@@ -10,6 +10,7 @@
 import type { EventStore } from '../../src/event-store/event-store';
 import { describeAppending } from './contract/appending.contract';
 import { describeConcurrency } from './contract/concurrency.contract';
+import { describeLedger } from './contract/ledger.contract';
 import type { ContractContext, OpenedStore, StoreFactory } from './contract/contract-helpers';
 import { describePayloads } from './contract/payloads.contract';
 import { describeSubscribing } from './contract/subscribing.contract';
@@ -42,5 +43,6 @@ export function describeEventStoreContract(name: string, factory: StoreFactory):
     describeConcurrency(context);
     describeSubscribing(context);
     describePayloads(context);
+    describeLedger(context);
   });
 }

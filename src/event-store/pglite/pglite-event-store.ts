@@ -4,6 +4,7 @@
  * transaction is the next position, and a refused or failed append rolls back without leaving a
  * hole (a sequence would leak one). Idempotent: event ids derive from the command id; an append
  * whose ids are all in the stream already is a retry and returns the stored result, writing nothing.
+ * Chained: the same serialisation makes the last event's hash the previous link of the next append.
  */
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { CatchUpSubscription } from '../catch-up-subscription';
@@ -19,6 +20,8 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '../event-store';
+import { GENESIS_HASH, chainAppend } from '../event-hash';
+import { migrateToHashChain } from '../hash-chain-migration';
 import { CREATE_EVENT_STORE_TABLES, EVENT_COLUMNS, type EventRow } from './pglite-schema';
 
 export interface PgliteEventStoreOptions {
@@ -28,10 +31,11 @@ export interface PgliteEventStoreOptions {
 
 const STREAM_VERSION = 'SELECT coalesce(max(version), 0)::text AS v FROM es_events WHERE stream_id = $1';
 const HEAD_POSITION = 'SELECT coalesce(max(position), 0)::text AS v FROM es_events';
+const HEAD_LINK = 'SELECT position::text AS position_text, hash FROM es_events ORDER BY position DESC LIMIT 1';
 const INSERT_EVENTS = `
-  INSERT INTO es_events (position, stream_id, version, id, type, data, metadata)
+  INSERT INTO es_events (position, stream_id, version, id, type, data, metadata, hash, prev_hash)
   SELECT $3::bigint + e.n, $1, $2::int + e.n, (e.event->>'id')::uuid, e.event->>'type',
-         e.event->'data', e.event->'metadata'
+         e.event->'data', e.event->'metadata', e.event->>'hash', e.event->>'prev_hash'
   FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(event, n)`;
 
 export class PgliteEventStore implements EventStore {
@@ -48,6 +52,7 @@ export class PgliteEventStore implements EventStore {
 
   async init(): Promise<void> {
     await this.db.exec(CREATE_EVENT_STORE_TABLES);
+    await this.db.transaction((tx) => migrateToHashChain(async (sql, params) => (await tx.query<Record<string, unknown>>(sql, params)).rows, 'es_events'));
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
@@ -57,8 +62,9 @@ export class PgliteEventStore implements EventStore {
       if (retried) return retried;
       const current = Number(await scalar(tx, STREAM_VERSION, [streamId]));
       if (!isExpected(expected, current)) throw new WrongExpectedVersionError(streamId, expected, current);
-      const head = BigInt(await scalar(tx, HEAD_POSITION));
-      const rows = events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata }));
+      const { rows: last } = await tx.query<{ position_text: string; hash: string }>(HEAD_LINK);
+      const head = BigInt(last[0]?.position_text ?? 0);
+      const rows = chainAppend(streamId, current, head, last[0]?.hash ?? GENESIS_HASH, events);
       await tx.query(INSERT_EVENTS, [streamId, current, head.toString(), JSON.stringify(rows)]);
       return { nextVersion: current + events.length, position: head + BigInt(events.length), duplicate: false };
     });
@@ -137,5 +143,7 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     streamId: row.stream_id,
     version: row.version,
     position: BigInt(row.position_text),
+    hash: row.hash ?? undefined,
+    previousHash: row.prev_hash ?? undefined,
   };
 }

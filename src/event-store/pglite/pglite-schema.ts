@@ -1,6 +1,8 @@
 /**
  * Tables of the PGlite event store. Prefixed `es_` because the same database holds the read model.
  * The constraints are the real guards: a racing or buggy append fails instead of forking a stream.
+ * `hash` and `prev_hash` link each event to the one before it (src/event-store/event-hash.ts); a
+ * table from before the ledger gets them at init (hash-chain-migration.ts).
  */
 export const CREATE_EVENT_STORE_TABLES = `
   CREATE TABLE IF NOT EXISTS es_events (
@@ -11,6 +13,8 @@ export const CREATE_EVENT_STORE_TABLES = `
     type      text    NOT NULL,
     data      jsonb   NOT NULL,
     metadata  jsonb   NOT NULL,
+    hash      text    NOT NULL,
+    prev_hash text    NOT NULL,
     UNIQUE (stream_id, version)
   );
 `;
@@ -19,7 +23,7 @@ export const CREATE_EVENT_STORE_TABLES = `
  * int8 comes back from PGlite as number or bigint depending on size, so positions leave as text.
  * The alias differs from the column on purpose: ORDER BY position would otherwise sort the text.
  */
-export const EVENT_COLUMNS = 'position::text AS position_text, stream_id, version, id, type, data, metadata';
+export const EVENT_COLUMNS = 'position::text AS position_text, stream_id, version, id, type, data, metadata, hash, prev_hash';
 
 export interface EventRow {
   position_text: string;
@@ -29,4 +33,6 @@ export interface EventRow {
   type: string;
   data: Record<string, unknown>;
   metadata: Record<string, unknown>;
+  hash: string | null;
+  prev_hash: string | null;
 }

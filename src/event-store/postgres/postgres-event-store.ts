@@ -16,6 +16,8 @@
  * (`WHERE version = $expected`) by the append, so the row lock decides between racing writers even
  * without the advisory lock, and UNIQUE (stream_id, version) backs it up.
  * Idempotent like the PGlite adapter: an append whose event ids are all in the stream is a retry.
+ * Chained: under the same advisory lock the last event's hash is the previous link of the next
+ * append (src/event-store/event-hash.ts), so the hash chain follows commit order too.
  */
 import type { Pool, PoolClient } from 'pg';
 import { CatchUpSubscription } from '../catch-up-subscription';
@@ -31,6 +33,8 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '../event-store';
+import { GENESIS_HASH, chainAppend } from '../event-hash';
+import { migrateToHashChain } from '../hash-chain-migration';
 import { PostgresListener } from './postgres-listener';
 import {
   EVENT_COLUMNS,
@@ -72,6 +76,9 @@ export class PostgresEventStore implements EventStore {
     await this.inTransaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${this.names.lockName}:init`]);
       await client.query(createTables(this.names, this.options.schema));
+      // Appends wait while a table from before the ledger is linked.
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [this.names.lockName]);
+      await migrateToHashChain(async (sql, params) => (await client.query(sql, params)).rows, this.names.events);
     });
   }
 
@@ -138,11 +145,15 @@ export class PostgresEventStore implements EventStore {
     const previous = await this.claimVersions(client, streamId, events.length, expected);
     // Held until COMMIT: the next append reads max(position) only once this one is visible.
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [this.names.lockName]);
-    const head = await this.head(client);
-    const rows = events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata }));
+    const { rows: last } = await client.query<{ position_text: string; hash: string }>(
+      `SELECT position::text AS position_text, hash FROM ${this.names.events} ORDER BY position DESC LIMIT 1`,
+    );
+    const head = BigInt(last[0]?.position_text ?? 0);
+    const rows = chainAppend(streamId, previous, head, last[0]?.hash ?? GENESIS_HASH, events);
     await client.query(
-      `INSERT INTO ${this.names.events} (position, stream_id, version, id, type, data, metadata)
-       SELECT $3::bigint + e.n, $1, $2::int + e.n, (e.event->>'id')::uuid, e.event->>'type', e.event->'data', e.event->'metadata'
+      `INSERT INTO ${this.names.events} (position, stream_id, version, id, type, data, metadata, hash, prev_hash)
+       SELECT $3::bigint + e.n, $1, $2::int + e.n, (e.event->>'id')::uuid, e.event->>'type', e.event->'data', e.event->'metadata',
+              e.event->>'hash', e.event->>'prev_hash'
        FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(event, n)`,
       [streamId, previous, head.toString(), JSON.stringify(rows)],
     );
@@ -232,5 +243,7 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     streamId: row.stream_id,
     version: row.version,
     position: BigInt(row.position_text),
+    hash: row.hash ?? undefined,
+    previousHash: row.prev_hash ?? undefined,
   };
 }

@@ -2,6 +2,8 @@
  * Tables of the PostgreSQL event store. `es_streams` holds each stream's version: the row the
  * expected-version check updates, so the database (a row lock and a primary key) decides which of
  * two racing writers wins. The constraints on `es_events` are the last guard against a forked stream.
+ * `hash` and `prev_hash` link each event to the one before it (src/event-store/event-hash.ts); a
+ * table from before the ledger gets them at init (hash-chain-migration.ts).
  */
 export interface PostgresNames {
   events: string;
@@ -43,12 +45,14 @@ export function createTables(names: PostgresNames, schema?: string): string {
       type      text    NOT NULL,
       data      jsonb   NOT NULL,
       metadata  jsonb   NOT NULL,
+      hash      text    NOT NULL,
+      prev_hash text    NOT NULL,
       CONSTRAINT es_events_stream_version_unique UNIQUE (stream_id, version)
     );`;
 }
 
 /** int8 comes back from pg as a string; the alias keeps ORDER BY position on the bigint column. */
-export const EVENT_COLUMNS = 'position::text AS position_text, stream_id, version, id, type, data, metadata';
+export const EVENT_COLUMNS = 'position::text AS position_text, stream_id, version, id, type, data, metadata, hash, prev_hash';
 
 export interface EventRow {
   position_text: string;
@@ -58,6 +62,8 @@ export interface EventRow {
   type: string;
   data: Record<string, unknown>;
   metadata: Record<string, unknown>;
+  hash: string | null;
+  prev_hash: string | null;
 }
 
 export const STREAM_VERSION_CONSTRAINT = 'es_events_stream_version_unique';
