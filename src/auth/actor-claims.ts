@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
 import { CaseError } from '../case/case-error';
-import { AGENCIES, type Agency } from '../case/case-vocabulary';
+import { TOKEN_AGENCIES, type Agency } from '../case/case-vocabulary';
 import type { Actor } from '../case/decide-context';
 import { assertKnownRegion } from '../case/validation/regions';
 
@@ -10,8 +10,8 @@ import { assertKnownRegion } from '../case/validation/regions';
  */
 export function actorFromClaims(payload: JWTPayload): Actor {
   const agency = payload.agency;
-  if (typeof agency !== 'string' || !AGENCIES.includes(agency as Agency)) {
-    throw new CaseError('UNAUTHENTICATED', `the token's agency claim must be one of ${AGENCIES.join(', ')}`);
+  if (typeof agency !== 'string' || !TOKEN_AGENCIES.includes(agency as Agency)) {
+    throw new CaseError('UNAUTHENTICATED', `the token's agency claim must be one of ${TOKEN_AGENCIES.join(', ')}`);
   }
   if (typeof payload.sub !== 'string' || payload.sub === '') {
     throw new CaseError('UNAUTHENTICATED', 'the token has no subject (sub)');

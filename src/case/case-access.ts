@@ -1,5 +1,5 @@
 import { forbidden } from './case-error';
-import type { Agency } from './case-vocabulary';
+import type { Agency, DeadlineStep, EscalationKind } from './case-vocabulary';
 import type { Actor } from './decide-context';
 import { regionContains } from './validation/regions';
 
@@ -15,9 +15,43 @@ export const WRITE_ACCESS = {
   recordSanctionExecution: { agencies: ['PPK'], regionOf: 'the PPK region of the sanction decision' },
   declareFollowUpImpossible: { agencies: ['PPK', 'BKN'], regionOf: 'the PPK region of the sanction decision' },
   erasePersonalData: { agencies: ['BAWASLU'], regionOf: 'the case handling unit' },
+  /** Which of the two depends on the step: EXTEND_DEADLINE_BY_STEP. */
+  extendDeadline: { agencies: ['BAWASLU', 'BKN'], regionOf: 'the region of the step (handling unit, or the PPK region for execution)' },
+  /** Which one depends on the kind: ESCALATION_BY_KIND. */
+  recordEscalation: { agencies: ['KEMENDAGRI', 'KEMENPANRB', 'BKN', 'KASN'], regionOf: 'the PPK region of the sanction decision' },
+  /** Netra's own deadline process; no token can claim the NETRA agency. */
+  markOverdue: { agencies: ['NETRA'], regionOf: 'the case handling unit' },
 } as const satisfies Record<string, { agencies: readonly Agency[]; regionOf: string }>;
 
 export type WriteOperation = keyof typeof WRITE_ACCESS;
+
+/**
+ * Who may extend a due time (shared/DOMAIN.md §4: "an extension is an event with its legal basis").
+ * Bawaslu extends its own study (UU 1/2015 Pasal 134: +2 days to request more information; UU 7/2017
+ * Pasal 454: up to 14 working days) and its own recommendation; BKN its own decision, and the PPK's
+ * execution, whose due date its letter set. The PPK never extends its own deadline: it is the
+ * handoff most often late, and its escalation path starts at the due time. KASN no longer operates
+ * (24 Aug 2024), so an extension recorded now is BKN's.
+ */
+export const EXTEND_DEADLINE_BY_STEP: Record<DeadlineStep, readonly Agency[]> = {
+  STUDY: ['BAWASLU'],
+  RECOMMENDATION: ['BAWASLU'],
+  SANCTION_DECISION: ['BKN'],
+  EXECUTION: ['BKN'],
+};
+
+/**
+ * Who records which escalation of a PPK that does not act (shared/DOMAIN.md §2–3): Kemendagri and
+ * KemenPANRB reprimand the regional head; BKN blocks and unblocks the respondent's personnel data in
+ * SIASN (Peraturan BKN 1/2023); KASN referred to the President, before it was dissolved on 24 Aug 2024.
+ */
+export const ESCALATION_BY_KIND: Record<EscalationKind, Agency> = {
+  KEMENDAGRI_REPRIMAND: 'KEMENDAGRI',
+  KEMENPANRB_REPRIMAND: 'KEMENPANRB',
+  SIASN_BLOCKED: 'BKN',
+  SIASN_UNBLOCKED: 'BKN',
+  REFERRED_TO_PRESIDENT: 'KASN',
+};
 
 /** Agencies that read every case whatever their region claim. */
 export const READ_ALL_AGENCIES: readonly Agency[] = ['BKN', 'KASN', 'OVERSIGHT'];

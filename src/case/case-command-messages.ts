@@ -2,6 +2,9 @@ import type { CaseCommand } from './case';
 import type { CaseCommandMessage } from './case-command';
 import { DeclareFollowUpImpossibleCommand } from './declaring-impossible/declare-follow-up-impossible.handler';
 import { ErasePersonalDataCommand } from './erasing/erase-personal-data.handler';
+import { RecordEscalationCommand } from './escalating/record-escalation.handler';
+import { ExtendDeadlineCommand } from './extending-deadline/extend-deadline.handler';
+import { MarkOverdueCommand } from './overdue/mark-overdue.handler';
 import { RecordSanctionExecutionCommand } from './executing-sanction/record-sanction-execution.handler';
 import { IssueRecommendationCommand } from './recommending/issue-recommendation.handler';
 import { ReportCaseCommand } from './reporting/report-case.handler';
@@ -16,6 +19,9 @@ const MESSAGES = {
   RecordSanctionExecution: RecordSanctionExecutionCommand,
   DeclareFollowUpImpossible: DeclareFollowUpImpossibleCommand,
   ErasePersonalData: ErasePersonalDataCommand,
+  ExtendDeadline: ExtendDeadlineCommand,
+  MarkOverdue: MarkOverdueCommand,
+  RecordEscalation: RecordEscalationCommand,
 } as const;
 
 /** The CommandBus message for a domain command, for callers that hold a command of any type (demo, gRPC). */

@@ -1,7 +1,9 @@
 import type {
   Agency,
   CaseSource,
+  DeadlineStep,
   ElectionKind,
+  EscalationKind,
   Employment,
   FollowUpStatus,
   ImpossibilityReason,
@@ -169,6 +171,52 @@ export interface PersonalDataErased {
   };
 }
 
+/** A due time was moved by the agency allowed to (case-access.ts), with its legal basis. */
+export interface DeadlineExtended {
+  type: 'DeadlineExtended';
+  data: {
+    caseId: string;
+    respondentId: string;
+    step: DeadlineStep;
+    previousDueAt: string;
+    dueAt: string;
+    legalBasis: string;
+    extendedBy: Agency;
+    extendedAt: string;
+  };
+}
+
+/**
+ * The deadline process saw `dueAt` pass while the step still waited on `waitingOn`. Recorded once
+ * per track, step and due time: its command id is derived from them (src/case/overdue).
+ */
+export interface FollowUpOverdue {
+  type: 'FollowUpOverdue';
+  data: {
+    caseId: string;
+    respondentId: string;
+    step: DeadlineStep;
+    dueAt: string;
+    waitingOn: Agency;
+    /** When Netra noticed: later than dueAt by up to a scan interval, or more if it was down. */
+    detectedAt: string;
+  };
+}
+
+/** A PPK that does not act is reprimanded, the respondent's SIASN data blocked (or unblocked), or the case referred to the President. */
+export interface EscalationRecorded {
+  type: 'EscalationRecorded';
+  data: {
+    caseId: string;
+    respondentId: string;
+    kind: EscalationKind;
+    letterNumber: string;
+    escalatedAt: string;
+    note: string | null;
+    escalatedBy: Agency;
+  };
+}
+
 export type CaseEvent =
   | CaseReported
   | PersonalDataErased
@@ -177,7 +225,10 @@ export type CaseEvent =
   | SanctionDecided
   | RespondentCleared
   | SanctionExecuted
-  | FollowUpDeclaredImpossible;
+  | FollowUpDeclaredImpossible
+  | DeadlineExtended
+  | FollowUpOverdue
+  | EscalationRecorded;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -190,6 +241,9 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'SanctionExecuted',
   'FollowUpDeclaredImpossible',
   'PersonalDataErased',
+  'DeadlineExtended',
+  'FollowUpOverdue',
+  'EscalationRecorded',
 ];
 
 export const caseStreamId = (caseId: string) => `case-${caseId}`;

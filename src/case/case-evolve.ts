@@ -1,6 +1,9 @@
 import type { CaseEvent } from './case-events';
 import type { CaseState, OpenedCase, RespondentTrack } from './case-state';
 
+/** A track that enters a new stage, or gets a new due time, is on time again. */
+const ON_TIME = { overdueSince: null, overdueFor: null } as const;
+
 /** Folds one event into the state. Pure and total: the write side and the projection share it. */
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
   const version = state.version + 1;
@@ -37,6 +40,9 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         execution: null,
         followUpStatus: null,
         impossibility: null,
+        ...ON_TIME,
+        escalation: null,
+        siasnBlocked: false,
       })),
     };
   }
@@ -58,6 +64,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
             stage,
             since: d.studiedAt,
             dueAt: f.outcome === 'VIOLATION' ? d.recommendationDueAt : null,
+            ...ON_TIME,
             outcome: f.outcome,
             findingViolations: f.violations,
             findingNote: f.note,
@@ -72,6 +79,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         stage: 'RECOMMENDED',
         since: d.issuedAt,
         dueAt: d.decisionDueAt,
+        ...ON_TIME,
         recommendation: { recipient: d.recipient, letterNumber: d.letterNumber, issuedAt: d.issuedAt },
       }));
     }
@@ -82,6 +90,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         stage: 'SANCTION_DECIDED',
         since: d.decidedAt,
         dueAt: d.dueAt,
+        ...ON_TIME,
         decision: { decidedBy: d.decidedBy, letterNumber: d.letterNumber, decidedAt: d.decidedAt, sanction: d.sanction, ppk: d.ppk },
         followUpStatus: 'PENDING',
       }));
@@ -93,6 +102,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         stage: 'CLEARED',
         since: d.decidedAt,
         dueAt: null,
+        ...ON_TIME,
         decision: { decidedBy: d.decidedBy, letterNumber: d.letterNumber, decidedAt: d.decidedAt, sanction: null, ppk: null },
       }));
     }
@@ -103,6 +113,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         stage: 'SANCTION_EXECUTED',
         since: d.executedAt,
         dueAt: null,
+        ...ON_TIME,
         execution: { decreeNumber: d.decreeNumber, executedAt: d.executedAt, sanction: d.sanction },
         followUpStatus: d.followUpStatus,
       }));
@@ -114,12 +125,29 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         stage: 'FOLLOW_UP_IMPOSSIBLE',
         since: d.declaredAt,
         dueAt: null,
+        ...ON_TIME,
         followUpStatus: 'CANNOT_BE_ACTED_ON',
         impossibility: { reason: d.reason, note: d.note, declaredAt: d.declaredAt, declaredBy: d.declaredBy },
       }));
     }
     case 'PersonalDataErased':
       return { ...next, personalDataErasedAt: event.data.erasedAt };
+    case 'DeadlineExtended': {
+      const d = event.data;
+      return withTracks(next, [d.respondentId], (r) => ({ ...r, dueAt: d.dueAt, ...ON_TIME }));
+    }
+    case 'FollowUpOverdue': {
+      const d = event.data;
+      return withTracks(next, [d.respondentId], (r) => ({ ...r, overdueSince: d.dueAt, overdueFor: d.step }));
+    }
+    case 'EscalationRecorded': {
+      const d = event.data;
+      return withTracks(next, [d.respondentId], (r) => ({
+        ...r,
+        escalation: { kind: d.kind, letterNumber: d.letterNumber, escalatedAt: d.escalatedAt, escalatedBy: d.escalatedBy },
+        siasnBlocked: d.kind === 'SIASN_BLOCKED' ? true : d.kind === 'SIASN_UNBLOCKED' ? false : r.siasnBlocked === true,
+      }));
+    }
     default: {
       const unknown: never = event;
       return unknown;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
+import { NETRA_CONFIG, type NetraConfig } from '../config/config';
 import { LOGGER } from '../observability/logger';
 import { NetraMetrics } from '../observability/metrics';
 import type { CaseView } from '../oversight/models/case.model';
@@ -8,6 +9,7 @@ import { ProjectionService } from '../oversight/projection.service';
 import { caseAtVersion } from '../oversight/queries/case-at-version';
 import { CaseReader } from '../oversight/queries/case-reader';
 import { KEY_STORE, KeyStore } from '../privacy/key-store';
+import { callerKey, MutationRateLimiter, RateLimitedError } from '../security/mutation-rate-limit';
 import { CaseError } from './case-error';
 import type { CaseCommandMessage, CaseWriteResult } from './case-command';
 
@@ -19,6 +21,8 @@ const READ_YOUR_WRITES_MS = 5000;
  */
 @Injectable()
 export class CaseMutations {
+  private readonly limiter: MutationRateLimiter;
+
   constructor(
     private readonly commands: CommandBus,
     private readonly projection: ProjectionService,
@@ -26,9 +30,13 @@ export class CaseMutations {
     private readonly metrics: NetraMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(KEY_STORE) private readonly keys: KeyStore,
-  ) {}
+    @Inject(NETRA_CONFIG) config: NetraConfig,
+  ) {
+    this.limiter = new MutationRateLimiter(config.mutationRateLimitPerMinute);
+  }
 
   async execute(message: CaseCommandMessage): Promise<CaseView> {
+    this.admit(message);
     const result = await this.run(message);
     if (result.replayed && result.history && result.version < result.history.length) {
       const key = (await this.keys.keys([result.caseId])).get(result.caseId) ?? null;
@@ -41,6 +49,18 @@ export class CaseMutations {
     const view = await this.reader.case(result.caseId, message.command.actor);
     if (!view) throw new Error(`case ${result.caseId} was written but is not in the read model yet`);
     return view as CaseView;
+  }
+
+  /** Transports' mutations pass the per-token rate limit first; a refusal appends nothing. */
+  private admit({ command }: CaseCommandMessage): void {
+    try {
+      this.limiter.take(callerKey(command.actor));
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      this.metrics.commands.inc({ command: command.type, outcome: 'RATE_LIMITED' });
+      this.logger.warn({ command: command.type, outcome: 'RATE_LIMITED', agency: command.actor.agency, unit: command.actor.region }, 'command refused');
+      throw error;
+    }
   }
 
   async run(message: CaseCommandMessage): Promise<CaseWriteResult> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { NETRA_CONFIG, type NetraConfig, ConfigError } from '../config/config';
-import { DEFAULT_DEADLINE_POLICY, deadlineRule, dueAt, parseDeadlinePolicy, type DeadlinePolicy } from './deadlines/deadline-policy';
+import { DEFAULT_DEADLINE_POLICY, parseDeadlinePolicy, policyDeadline, type DeadlinePolicy } from './deadlines/deadline-policy';
 import { WorkingDayCalendar } from './deadlines/working-day-calendar';
 import type { DecideContext } from './decide-context';
 
@@ -18,13 +18,7 @@ export class CaseRules {
   context(now: Date): DecideContext {
     return {
       now,
-      deadline: (kind, step, start) => {
-        const rule = deadlineRule(this.policy, kind, step);
-        return {
-          dueAt: dueAt(start, rule, this.calendar),
-          applied: { policyVersion: this.policy.version, days: rule.days, unit: rule.unit, basis: rule.basis },
-        };
-      },
+      deadline: policyDeadline(this.policy, this.calendar),
       registerNumber: ({ caseId, source, handlingUnit, receivedAt }) =>
         this.config.registerNumberTemplate
           .replace('{source}', source === 'REPORT' ? 'LP' : 'TM')

@@ -3,6 +3,8 @@ import type {
   Agency,
   CaseSource,
   CaseStage,
+  DeadlineStep,
+  EscalationKind,
   FollowUpStatus,
   ImpossibilityReason,
   RecommendationRecipient,
@@ -33,6 +35,14 @@ export interface RespondentTrack extends RespondentRecord {
   execution: { decreeNumber: string; executedAt: string; sanction: SanctionKind } | null;
   followUpStatus: FollowUpStatus | null;
   impossibility: { reason: ImpossibilityReason; note: string; declaredAt: string; declaredBy: Agency } | null;
+  /** The due time Netra recorded as missed (FollowUpOverdue); null while on time, reset by a new stage or an extension. */
+  overdueSince: string | null;
+  /** The step that is late when overdueSince is set. */
+  overdueFor: DeadlineStep | null;
+  /** The latest escalation recorded for this track. */
+  escalation: { kind: EscalationKind; letterNumber: string; escalatedAt: string; escalatedBy: Agency } | null;
+  /** True between SIASN_BLOCKED and SIASN_UNBLOCKED. */
+  siasnBlocked: boolean;
 }
 
 export interface OpenedCase {
@@ -105,6 +115,22 @@ export function waitingOn(track: RespondentTrack): Agency | null {
       return 'BKN';
     case 'SANCTION_DECIDED':
       return 'PPK';
+    default:
+      return null;
+  }
+}
+
+/** The step whose due time a track waits for, or null when nobody has to act. */
+export function deadlineStepOf(stage: RespondentStage): DeadlineStep | null {
+  switch (stage) {
+    case 'REPORTED':
+      return 'STUDY';
+    case 'STUDIED':
+      return 'RECOMMENDATION';
+    case 'RECOMMENDED':
+      return 'SANCTION_DECISION';
+    case 'SANCTION_DECIDED':
+      return 'EXECUTION';
     default:
       return null;
   }

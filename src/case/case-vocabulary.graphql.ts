@@ -17,10 +17,12 @@ export const ImpossibilityReasonEnum = asEnum(v.IMPOSSIBILITY_REASONS);
 export const CaseStageEnum = asEnum(v.CASE_STAGES);
 export const RespondentStageEnum = asEnum(v.RESPONDENT_STAGES);
 export const FollowUpStatusEnum = asEnum(v.FOLLOW_UP_STATUSES);
+export const EscalationKindEnum = asEnum(v.ESCALATION_KINDS);
+export const DeadlineStepEnum = asEnum(v.DEADLINE_STEPS);
 
 registerEnumType(CaseSourceEnum, { name: 'CaseSource', description: 'REPORT = laporan (from an outside reporter), FINDING = temuan (Bawaslu’s own)' });
 registerEnumType(ElectionKindEnum, { name: 'ElectionKind', description: 'PILKADA = regional head election, PEMILU = general election' });
-registerEnumType(AgencyEnum, { name: 'Agency' });
+registerEnumType(AgencyEnum, { name: 'Agency', description: 'NETRA is Netra itself (its deadline process); no token carries it' });
 registerEnumType(RecipientEnum, { name: 'RecommendationRecipient', description: 'KASN until 24 Aug 2024, BKN after' });
 registerEnumType(EmploymentEnum, { name: 'Employment' });
 registerEnumType(ViolationCodeEnum, { name: 'ViolationCode', description: 'SKB 5 agencies 2022, Lampiran II' });
@@ -31,3 +33,8 @@ registerEnumType(ImpossibilityReasonEnum, { name: 'ImpossibilityReason' });
 registerEnumType(CaseStageEnum, { name: 'CaseStage' });
 registerEnumType(RespondentStageEnum, { name: 'RespondentStage' });
 registerEnumType(FollowUpStatusEnum, { name: 'FollowUpStatus', description: 'BPK SIPTL vocabulary (Peraturan BPK 2/2017 Pasal 6)' });
+registerEnumType(EscalationKindEnum, {
+  name: 'EscalationKind',
+  description: 'KEMENDAGRI/KEMENPANRB reprimand of the PPK, BKN blocking or unblocking SIASN personnel data, KASN referral to the President',
+});
+registerEnumType(DeadlineStepEnum, { name: 'DeadlineStep', description: 'The step whose clock runs: STUDY, RECOMMENDATION, SANCTION_DECISION, EXECUTION' });

@@ -6,8 +6,15 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 export const ELECTION_KINDS = ['PILKADA', 'PEMILU'] as const;
 export type ElectionKind = (typeof ELECTION_KINDS)[number];
 
-export const AGENCIES = ['BAWASLU', 'KASN', 'BKN', 'PPK', 'KEMENDAGRI', 'KEMENPANRB', 'OVERSIGHT'] as const;
+export const AGENCIES = ['BAWASLU', 'KASN', 'BKN', 'PPK', 'KEMENDAGRI', 'KEMENPANRB', 'OVERSIGHT', 'NETRA'] as const;
 export type Agency = (typeof AGENCIES)[number];
+
+/**
+ * Netra itself, as the actor of what it records on its own (the deadline process's FollowUpOverdue).
+ * No token may claim it: only the agencies in TOKEN_AGENCIES sign in.
+ */
+export const SYSTEM_AGENCY = 'NETRA' as const satisfies Agency;
+export const TOKEN_AGENCIES: readonly Agency[] = AGENCIES.filter((a) => a !== SYSTEM_AGENCY);
 
 export const RECOMMENDATION_RECIPIENTS = ['KASN', 'BKN'] as const;
 export type RecommendationRecipient = (typeof RECOMMENDATION_RECIPIENTS)[number];
@@ -99,6 +106,20 @@ export type RespondentStage = (typeof RESPONDENT_STAGES)[number];
 /** BPK's SIPTL vocabulary (Peraturan BPK 2/2017 Pasal 6), shared/DOMAIN.md §6. */
 export const FOLLOW_UP_STATUSES = ['PENDING', 'AS_RECOMMENDED', 'NOT_AS_RECOMMENDED', 'CANNOT_BE_ACTED_ON'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+/** How a PPK that does not act is escalated (shared/DOMAIN.md §2, §3). */
+export const ESCALATION_KINDS = [
+  'KEMENDAGRI_REPRIMAND',
+  'KEMENPANRB_REPRIMAND',
+  'SIASN_BLOCKED',
+  'SIASN_UNBLOCKED',
+  'REFERRED_TO_PRESIDENT',
+] as const;
+export type EscalationKind = (typeof ESCALATION_KINDS)[number];
+
+/** The step whose clock runs: Bawaslu's study, its recommendation, BKN/KASN's decision, the PPK's execution. */
+export const DEADLINE_STEPS = ['STUDY', 'RECOMMENDATION', 'SANCTION_DECISION', 'EXECUTION'] as const;
+export type DeadlineStep = (typeof DEADLINE_STEPS)[number];
 
 export function sanctionWeight(kind: SanctionKind): number {
   return SANCTION_KINDS.indexOf(kind);

@@ -8,6 +8,12 @@ import { DeclareFollowUpImpossibleHandler } from './declaring-impossible/declare
 import { DeclareFollowUpImpossibleResolver } from './declaring-impossible/declare-follow-up-impossible.resolver';
 import { ErasePersonalDataHandler } from './erasing/erase-personal-data.handler';
 import { ErasePersonalDataResolver } from './erasing/erase-personal-data.resolver';
+import { RecordEscalationHandler } from './escalating/record-escalation.handler';
+import { RecordEscalationResolver } from './escalating/record-escalation.resolver';
+import { ExtendDeadlineHandler } from './extending-deadline/extend-deadline.handler';
+import { ExtendDeadlineResolver } from './extending-deadline/extend-deadline.resolver';
+import { MarkOverdueHandler } from './overdue/mark-overdue.handler';
+import { OverdueScheduler } from './overdue/overdue-scheduler.service';
 import { RecordSanctionExecutionHandler } from './executing-sanction/record-sanction-execution.handler';
 import { RecordSanctionExecutionResolver } from './executing-sanction/record-sanction-execution.resolver';
 import { IssueRecommendationHandler } from './recommending/issue-recommendation.handler';
@@ -19,7 +25,7 @@ import { DecideSanctionResolver } from './sanctioning/decide-sanction.resolver';
 import { RecordStudyHandler } from './studying/record-study.handler';
 import { RecordStudyResolver } from './studying/record-study.resolver';
 
-/** The write side: one handler and one mutation per lifecycle step. */
+/** The write side: one handler and one mutation per lifecycle step, and the deadline process. */
 @Module({
   imports: [CqrsModule, OversightModule],
   providers: [
@@ -33,6 +39,10 @@ import { RecordStudyResolver } from './studying/record-study.resolver';
     RecordSanctionExecutionHandler,
     DeclareFollowUpImpossibleHandler,
     ErasePersonalDataHandler,
+    ExtendDeadlineHandler,
+    RecordEscalationHandler,
+    MarkOverdueHandler,
+    OverdueScheduler,
     ReportCaseResolver,
     RecordStudyResolver,
     IssueRecommendationResolver,
@@ -40,6 +50,8 @@ import { RecordStudyResolver } from './studying/record-study.resolver';
     RecordSanctionExecutionResolver,
     DeclareFollowUpImpossibleResolver,
     ErasePersonalDataResolver,
+    ExtendDeadlineResolver,
+    RecordEscalationResolver,
   ],
   exports: [CaseMutations, CaseRules],
 })

@@ -2,9 +2,13 @@
  * The case lifecycle in one place (shared/DOMAIN.md §3):
  *
  *   reported ─► studied ─┬─► recommended ─► sanction decided ─┬─► sanction executed
- *                        │   (Bawaslu→KASN/BKN) (KASN/BKN→PPK) └─► follow-up impossible
- *                        │                  └─► cleared
+ *                        │   (Bawaslu→KASN/BKN) (KASN/BKN→PPK) ├─► follow-up impossible
+ *                        │                  └─► cleared        └─► (overdue → escalated)
  *                        └─► no violation / forwarded
+ *
+ * Beside the stages: any waiting step's due time may be extended (with its legal basis), Netra's
+ * deadline process records when it passes (FollowUpOverdue), and a PPK that does not act is
+ * escalated (EscalationRecorded).
  *
  * `decide(command, state, ctx)` returns the events a command produces or throws a CaseError;
  * `evolve(state, event)` folds them. Both are pure: time and deadline policy come in through ctx.
@@ -14,7 +18,10 @@ import type { CaseState } from './case-state';
 import type { DecideContext } from './decide-context';
 import { declareFollowUpImpossible, type DeclareFollowUpImpossible } from './declaring-impossible/declare-follow-up-impossible';
 import { erasePersonalData, type ErasePersonalData } from './erasing/erase-personal-data';
+import { recordEscalation, type RecordEscalation } from './escalating/record-escalation';
 import { recordSanctionExecution, type RecordSanctionExecution } from './executing-sanction/record-sanction-execution';
+import { extendDeadline, type ExtendDeadline } from './extending-deadline/extend-deadline';
+import { markOverdue, type MarkOverdue } from './overdue/mark-overdue';
 import { issueRecommendation, type IssueRecommendation } from './recommending/issue-recommendation';
 import { reportCase, type ReportCase } from './reporting/report-case';
 import { decideSanction, type DecideSanction } from './sanctioning/decide-sanction';
@@ -27,7 +34,10 @@ export type CaseCommand =
   | DecideSanction
   | RecordSanctionExecution
   | DeclareFollowUpImpossible
-  | ErasePersonalData;
+  | ErasePersonalData
+  | ExtendDeadline
+  | MarkOverdue
+  | RecordEscalation;
 
 export function decide(command: CaseCommand, state: CaseState, ctx: DecideContext): CaseEvent[] {
   switch (command.type) {
@@ -45,6 +55,12 @@ export function decide(command: CaseCommand, state: CaseState, ctx: DecideContex
       return declareFollowUpImpossible(command, state, ctx);
     case 'ErasePersonalData':
       return erasePersonalData(command, state, ctx);
+    case 'ExtendDeadline':
+      return extendDeadline(command, state, ctx);
+    case 'MarkOverdue':
+      return markOverdue(command, state, ctx);
+    case 'RecordEscalation':
+      return recordEscalation(command, state, ctx);
     default: {
       const unknown: never = command;
       throw new Error(`unknown command ${(unknown as CaseCommand).type}`);

@@ -1,5 +1,5 @@
 import type { DeadlineApplied } from './case-events';
-import type { Agency, ElectionKind } from './case-vocabulary';
+import type { Agency, DeadlineStep, ElectionKind } from './case-vocabulary';
 
 /** Who issues a command: from the verified token, never from the input. */
 export interface Actor {
@@ -9,7 +9,7 @@ export interface Actor {
   userId: string;
 }
 
-export type DeadlineStep = 'STUDY' | 'RECOMMENDATION' | 'SANCTION_DECISION' | 'EXECUTION';
+export type { DeadlineStep };
 
 /** What a decision needs from outside, passed in so the decider stays pure. */
 export interface DecideContext {

@@ -26,8 +26,12 @@ export interface NetraConfig {
   /** Leeway for exp/nbf against clocks that disagree, in seconds. */
   authClockSkewSeconds: number;
   deadlinePolicyFile: string | null;
+  /** How often the deadline process scans for due times that passed (OVERDUE_SCAN_SECONDS); 0 turns it off. */
+  overdueScanSeconds: number;
   registerNumberTemplate: string;
   logLevel: string;
+  /** Mutations each token may send per minute (a token bucket per agency, unit and sub). */
+  mutationRateLimitPerMinute: number;
 }
 
 export interface AuthJwksConfig {
@@ -74,9 +78,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NetraConfig {
     authJwks,
     authClockSkewSeconds: clockSkewOf(env.AUTH_CLOCK_SKEW_SECONDS),
     deadlinePolicyFile: optional(env.DEADLINE_POLICY_FILE),
+    overdueScanSeconds: overdueScanSecondsOf(env.OVERDUE_SCAN_SECONDS),
     registerNumberTemplate: optional(env.REGISTER_NUMBER_TEMPLATE) ?? '{source}/{unit}/{year}/{id}',
     logLevel,
+    mutationRateLimitPerMinute: rateLimitOf(env.MUTATION_RATE_LIMIT_PER_MINUTE),
   };
+}
+
+function rateLimitOf(value: string | undefined): number {
+  const text = optional(value);
+  if (text === null) return 60;
+  const perMinute = Number(text);
+  if (!/^\d+$/.test(text) || perMinute < 1 || perMinute > 1_000_000) {
+    throw new ConfigError('MUTATION_RATE_LIMIT_PER_MINUTE', 'must be a whole number of mutations per minute, 1–1000000');
+  }
+  return perMinute;
 }
 
 function eventStoreOf(value: string | undefined): EventStoreLocation {
@@ -120,6 +136,16 @@ function clockSkewOf(value: string | undefined): number {
   if (text === null) return 30;
   const seconds = Number(text);
   if (!/^\d+$/.test(text) || seconds > 300) throw new ConfigError('AUTH_CLOCK_SKEW_SECONDS', 'must be a whole number of seconds 0–300');
+  return seconds;
+}
+
+function overdueScanSecondsOf(value: string | undefined): number {
+  const text = optional(value);
+  if (text === null) return 60;
+  const seconds = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || seconds > 86_400 || (seconds > 0 && seconds < 0.1)) {
+    throw new ConfigError('OVERDUE_SCAN_SECONDS', 'must be a number of seconds from 0.1 to 86400, or 0 to turn the deadline process off');
+  }
   return seconds;
 }
 

@@ -23,8 +23,10 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
 });
 
 function read(value: unknown): Date {
+  // Only text: String() would read ['2024-11-27'] (a list) or 20241127 (a number) as a date.
+  if (typeof value !== 'string') throw new GraphQLError('DateTime must be a string such as 2024-11-27T09:30:00+07:00');
   try {
-    return parseInstant(String(value), 'DateTime');
+    return parseInstant(value, 'DateTime');
   } catch (error) {
     throw new GraphQLError(error instanceof CaseError ? error.message.replace(/^DateTime: /, '') : 'is not a valid DateTime');
   }

@@ -1,9 +1,10 @@
 import { ArgumentsHost, BadRequestException, Catch, Inject, type ValidationError } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { CaseError } from '../case/case-error';
 import { LOGGER } from '../observability/logger';
+import { RateLimitedError } from '../security/mutation-rate-limit';
 
 /**
  * The one place errors become GraphQL errors: a CaseError keeps its contract code and field; anything
@@ -18,6 +19,9 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
       return new GraphQLError(exception.message, { extensions: { code: exception.code, field: exception.field } });
     }
     if (exception instanceof GraphQLError) return exception;
+    if (exception instanceof RateLimitedError) {
+      return new GraphQLError(exception.message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: exception.retryAfterSeconds } });
+    }
     if (exception instanceof BadRequestException) {
       return new GraphQLError(String((exception.getResponse() as { message?: unknown }).message ?? exception.message), {
         extensions: { code: 'BAD_USER_INPUT' },
@@ -25,8 +29,29 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
     }
     const error = exception instanceof Error ? exception : new Error(String(exception));
     this.logger.error({ failure: { type: error.name, message: error.message } }, 'internal error');
-    return new GraphQLError('Internal error; it has been logged', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    return new GraphQLError(INTERNAL, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }
+}
+
+const INTERNAL = 'Internal error; it has been logged';
+
+/**
+ * Apollo's last word on every error it sends. Input graphql-js refuses without a code (more than 50
+ * bad variable values) is BAD_USER_INPUT; any other uncoded or internal error — from Apollo itself,
+ * e.g. a failed context, not only from resolvers — is logged and answered bare, with no stack.
+ */
+export function formatGraphqlError(logger: Logger) {
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (formatted.message.startsWith('Too many errors processing variables')) {
+      return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    if ((code === undefined || code === 'INTERNAL_SERVER_ERROR') && formatted.message !== INTERNAL) {
+      logger.error({ failure: { message: formatted.message } }, 'internal error');
+      return { message: INTERNAL, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+    return formatted;
+  };
 }
 
 /** class-validator's nested errors as one CaseError naming the first offending field path. */

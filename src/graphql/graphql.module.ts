@@ -5,13 +5,17 @@ import { AuthModule } from '../auth/auth.module';
 import { AuthService } from '../auth/auth.service';
 import type { GraphqlContext } from '../auth/current-actor.decorator';
 import { CaseError } from '../case/case-error';
+import type { Logger } from 'pino';
+import { LOGGER } from '../observability/logger';
 import { DateTimeScalar } from './date-time.scalar';
+import { formatGraphqlError } from './graphql-errors';
+import { MAX_QUERY_TOKENS, queryLimitRule } from './query-limits';
 
 export const NetraGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
   imports: [AuthModule],
-  inject: [AuthService],
-  useFactory: (auth: AuthService) => ({
+  inject: [AuthService, LOGGER],
+  useFactory: (auth: AuthService, logger: Logger) => ({
     autoSchemaFile: true,
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     sortSchema: true,
@@ -19,6 +23,10 @@ export const NetraGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
     playground: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    formatError: formatGraphqlError(logger),
+    // Depth and cost are checked before anything runs (query-limits.ts); refusals are GRAPHQL_VALIDATION_FAILED.
+    validationRules: [queryLimitRule()],
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     context: async ({ req }: { req: Request }): Promise<GraphqlContext> => {
       try {
         return { actor: await auth.actorFrom(req.headers.authorization), authError: null };

@@ -1,3 +1,5 @@
+import type { RecordEscalation } from '../../src/case/escalating/record-escalation';
+import type { ExtendDeadline } from '../../src/case/extending-deadline/extend-deadline';
 import type { DeclareFollowUpImpossible } from '../../src/case/declaring-impossible/declare-follow-up-impossible';
 import type { RecordSanctionExecution } from '../../src/case/executing-sanction/record-sanction-execution';
 import type { IssueRecommendation } from '../../src/case/recommending/issue-recommendation';
@@ -5,7 +7,7 @@ import type { ReportCase } from '../../src/case/reporting/report-case';
 import type { DecideSanction } from '../../src/case/sanctioning/decide-sanction';
 import type { RecordStudy } from '../../src/case/studying/record-study';
 import type { Actor } from '../../src/case/decide-context';
-import { bawaslu, bkn, CASE_ID, HENDRA, PILKADA_LUBUK_LINGGAU, PPK_LUBUK_LINGGAU, ppk, REPORTER, RINA } from './case-fixtures';
+import { bawaslu, bkn, CASE_ID, kemendagri, HENDRA, PILKADA_LUBUK_LINGGAU, PPK_LUBUK_LINGGAU, ppk, REPORTER, RINA } from './case-fixtures';
 
 /**
  * Commands as the officers would send them for the case in case-fixtures.ts; each default produces
@@ -129,5 +131,30 @@ export function declareFollowUpImpossible({
       declaredAt: '2024-11-11T09:00:00+07:00',
       ...input,
     },
+  };
+}
+
+/** BKN gives the Walikota 30 more days to execute Hendra's sanction. */
+export function extendDeadline({ by = bkn(), ...input }: With<ExtendDeadline['input']> = {}): ExtendDeadline {
+  return {
+    type: 'ExtendDeadline',
+    actor: by,
+    caseId: CASE_ID,
+    input: {
+      respondentId: 'R1',
+      newDueAt: '2024-12-13T10:00:00+07:00',
+      legalBasis: 'Surat BKN B-3001/JP.01/11/2024: perpanjangan 30 hari atas permintaan PPK',
+      ...input,
+    },
+  };
+}
+
+/** Kemendagri reprimands the Walikota for not executing Hendra's sanction. */
+export function recordEscalation({ by = kemendagri(), ...input }: With<RecordEscalation['input']> = {}): RecordEscalation {
+  return {
+    type: 'RecordEscalation',
+    actor: by,
+    caseId: CASE_ID,
+    input: { respondentId: 'R1', kind: 'KEMENDAGRI_REPRIMAND', letterNumber: '800.1.6.4/5123/OTDA', escalatedAt: '2024-11-20T10:00:00+07:00', ...input },
   };
 }

@@ -1,6 +1,9 @@
 import type {
   CaseReported,
   CaseStudied,
+  DeadlineExtended,
+  EscalationRecorded,
+  FollowUpOverdue,
   FollowUpDeclaredImpossible,
   RecommendationIssued,
   RespondentCleared,
@@ -26,6 +29,7 @@ export const kasn = (): Actor => ({ agency: 'KASN', region: null, userId: 'kasn-
 export const ppk = (region: string): Actor => ({ agency: 'PPK', region, userId: `ppk-${region}` });
 export const oversight = (): Actor => ({ agency: 'OVERSIGHT', region: null, userId: 'satgas-netralitas' });
 export const kemendagri = (): Actor => ({ agency: 'KEMENDAGRI', region: null, userId: 'kemendagri-otda' });
+export const kemenpanrb = (): Actor => ({ agency: 'KEMENPANRB', region: null, userId: 'kemenpanrb-sdm' });
 
 export const CASE_ID = '3f6c2a10-1673-4b8e-9d2a-5a1c00000001';
 
@@ -250,3 +254,58 @@ export const aPemiluCaseRecommendedToKasn = (): CaseEvent[] => [
     decisionDeadline: applied('PEMILU', 'SANCTION_DECISION'),
   }),
 ];
+
+// Deadlines and escalation (issue 5): Hendra's PPK did not act by 13 Nov 2024.
+
+/** Netra's deadline process saw Hendra's execution due time pass (recorded 14 Nov 2024). */
+export function followUpOverdue(data: Partial<FollowUpOverdue['data']> = {}): FollowUpOverdue {
+  return {
+    type: 'FollowUpOverdue',
+    data: {
+      caseId: CASE_ID,
+      respondentId: 'R1',
+      step: 'EXECUTION',
+      dueAt: wib('2024-11-13 10:00'),
+      waitingOn: 'PPK',
+      detectedAt: wib('2024-11-13 10:01'),
+      ...data,
+    },
+  };
+}
+
+/** BKN gave the Walikota until 13 Dec 2024. */
+export function deadlineExtended(data: Partial<DeadlineExtended['data']> = {}): DeadlineExtended {
+  return {
+    type: 'DeadlineExtended',
+    data: {
+      caseId: CASE_ID,
+      respondentId: 'R1',
+      step: 'EXECUTION',
+      previousDueAt: wib('2024-11-13 10:00'),
+      dueAt: wib('2024-12-13 10:00'),
+      legalBasis: 'Surat BKN B-3001/JP.01/11/2024: perpanjangan 30 hari atas permintaan PPK',
+      extendedBy: 'BKN',
+      extendedAt: wib('2024-11-12 09:00'),
+      ...data,
+    },
+  };
+}
+
+export function escalationRecorded(data: Partial<EscalationRecorded['data']> = {}): EscalationRecorded {
+  return {
+    type: 'EscalationRecorded',
+    data: {
+      caseId: CASE_ID,
+      respondentId: 'R1',
+      kind: 'KEMENDAGRI_REPRIMAND',
+      letterNumber: '800.1.6.4/5123/OTDA',
+      escalatedAt: wib('2024-11-20 10:00'),
+      note: null,
+      escalatedBy: 'KEMENDAGRI',
+      ...data,
+    },
+  };
+}
+
+/** Hendra's sanction is overdue with the Walikota. */
+export const anOverdueCase = (): CaseEvent[] => [...aSanctionedCase(), followUpOverdue()];

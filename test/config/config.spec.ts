@@ -40,9 +40,18 @@ describe('configuration', () => {
     [{ AUTH_CLOCK_SKEW_SECONDS: 'half a minute' }, /^AUTH_CLOCK_SKEW_SECONDS: /],
     [{ AUTH_CLOCK_SKEW_SECONDS: '-5' }, /^AUTH_CLOCK_SKEW_SECONDS: /],
     [{ AUTH_CLOCK_SKEW_SECONDS: '3600' }, /^AUTH_CLOCK_SKEW_SECONDS: /],
+    [{ OVERDUE_SCAN_SECONDS: 'every minute' }, /^OVERDUE_SCAN_SECONDS: /],
+    [{ OVERDUE_SCAN_SECONDS: '-1' }, /^OVERDUE_SCAN_SECONDS: /],
+    [{ OVERDUE_SCAN_SECONDS: '0.01' }, /^OVERDUE_SCAN_SECONDS: /],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('scans for passed due times every 60 s by default; OVERDUE_SCAN_SECONDS changes it, 0 turns the deadline process off', () => {
+    expect(loadConfig({}).overdueScanSeconds).toBe(60);
+    expect(loadConfig({ OVERDUE_SCAN_SECONDS: '0.5' }).overdueScanSeconds).toBe(0.5);
+    expect(loadConfig({ OVERDUE_SCAN_SECONDS: '0' }).overdueScanSeconds).toBe(0);
   });
 
   describe('authentication mode', () => {

@@ -1,4 +1,5 @@
 import { badInput } from '../case-error';
+import type { DeadlineApplied } from '../case-events';
 import { WorkingDayCalendar } from './working-day-calendar';
 import { addDays, endOfWibDay, wibDayOf } from './wib';
 
@@ -80,6 +81,20 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = deepFreeze({
 
 export function deadlineRule(policy: DeadlinePolicy, kind: ElectionKind, step: DeadlineStep): DeadlineRule {
   return policy.rules[kind][step];
+}
+
+/**
+ * The due time a policy gives a step, with the record of which rule gave it: the event that sets the
+ * due date stores both, so a later policy never rewrites it (evolve reads the event, not the policy).
+ */
+export function policyDeadline(policy: DeadlinePolicy, calendar: WorkingDayCalendar) {
+  return (kind: ElectionKind, step: DeadlineStep, start: Date): { dueAt: Date; applied: DeadlineApplied } => {
+    const rule = deadlineRule(policy, kind, step);
+    return {
+      dueAt: dueAt(start, rule, calendar),
+      applied: { policyVersion: policy.version, days: rule.days, unit: rule.unit, basis: rule.basis },
+    };
+  };
 }
 
 /**

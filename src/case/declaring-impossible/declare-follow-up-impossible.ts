@@ -7,6 +7,7 @@ import type { Actor, DecideContext } from '../decide-context';
 import { iso, oneOf, pastInstant, text } from '../input-rules';
 import { openedCase, refuseStage, trackOf } from '../opened-case';
 import { assertNotBefore } from '../validation/dates';
+import { regionContains } from '../validation/regions';
 
 export interface DeclareFollowUpImpossible {
   type: 'DeclareFollowUpImpossible';
@@ -32,6 +33,9 @@ export function declareFollowUpImpossible(
   if (actor.agency === 'PPK') {
     if (!ppk) throw forbidden('a PPK may declare follow-up impossible only for a sanction addressed to it');
     assertRegionMay(actor, 'declareFollowUpImpossible', ppk.regionCode);
+  } else if (!regionContains(actor.region, opened.handlingUnit)) {
+    // Like every unit, BKN acts inside its region: on the cases it may decide (their handling unit).
+    throw forbidden(`BKN unit ${actor.region} may not declareFollowUpImpossible for the case handling unit ${opened.handlingUnit}, outside its region`);
   }
 
   const reason = oneOf(input.reason, IMPOSSIBILITY_REASONS, 'reason');

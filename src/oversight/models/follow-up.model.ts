@@ -1,11 +1,19 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AgencyEnum, EmploymentEnum, FollowUpStatusEnum, RecipientEnum, RespondentStageEnum, SanctionKindEnum, StudyOutcomeEnum, ImpossibilityReasonEnum, ViolationCodeEnum } from '../../case/case-vocabulary.graphql';
+import { AgencyEnum, DeadlineStepEnum, EmploymentEnum, EscalationKindEnum, FollowUpStatusEnum, RecipientEnum, RespondentStageEnum, SanctionKindEnum, StudyOutcomeEnum, ImpossibilityReasonEnum, ViolationCodeEnum } from '../../case/case-vocabulary.graphql';
 
 @ObjectType({ description: 'The PPK (Pejabat Pembina Kepegawaian) a sanction was recommended to' })
 export class PpkView {
   @Field() title: string;
   @Field() regionCode: string;
   @Field(() => String, { nullable: true }) regionName: string | null;
+}
+
+@ObjectType('Escalation', { description: 'The latest escalation of a PPK that did not act' })
+export class EscalationView {
+  @Field(() => EscalationKindEnum) kind: string;
+  @Field() letterNumber: string;
+  @Field() escalatedAt: Date;
+  @Field(() => AgencyEnum) escalatedBy: string;
 }
 
 @ObjectType('FollowUp', { description: 'One respondent’s track: what was decided, what waits on whom, and since when' })
@@ -27,7 +35,19 @@ export class FollowUpView {
   waitingOn: string | null;
   @Field({ description: 'When the track entered its current stage' }) since: Date;
   @Field(() => Date, { nullable: true }) dueAt: Date | null;
-  @Field({ description: 'The due time has passed while the step is still waiting' }) overdue: boolean;
+  @Field({ description: 'The due time has passed while the step is still waiting (computed at query time: true from the due instant on)' })
+  overdue: boolean;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'The due time Netra’s deadline process recorded as missed (FollowUpOverdue); null until it did (at most one scan interval after the due time), and again after an extension or a new stage',
+  })
+  overdueSince: Date | null;
+  @Field(() => DeadlineStepEnum, { nullable: true, description: 'The step that is late when overdueSince is set' })
+  overdueStep: string | null;
+  @Field(() => EscalationView, { nullable: true, description: 'The latest escalation recorded for this track' })
+  latestEscalation: EscalationView | null;
+  @Field({ description: 'The respondent’s personnel data is blocked in SIASN by BKN (Peraturan BKN 1/2023)' })
+  siasnBlocked: boolean;
   @Field(() => Float, { nullable: true, description: 'Days since the track started waiting; null when nobody has to act' })
   daysWaiting: number | null;
   @Field(() => Int, { nullable: true, description: 'Whole days past the due time while still waiting' })

@@ -1,5 +1,14 @@
 import type { CaseEvent } from '../../case/case';
+import { formatWib } from '../../case/deadlines/wib';
 import type { RecordedEvent } from '../../event-store/event-store';
+
+const ESCALATION: Record<string, string> = {
+  KEMENDAGRI_REPRIMAND: 'Kemendagri reprimanded the PPK',
+  KEMENPANRB_REPRIMAND: 'KemenPANRB reprimanded the PPK',
+  SIASN_BLOCKED: 'BKN blocked the personnel data in SIASN',
+  SIASN_UNBLOCKED: 'BKN unblocked the personnel data in SIASN',
+  REFERRED_TO_PRESIDENT: 'KASN referred the case to the President',
+};
 
 /** A line of a case's timeline: when it happened in the world, and a short description without personal data. */
 export function timelineEntry(event: CaseEvent): { occurredAt: string; description: string } {
@@ -47,6 +56,24 @@ export function timelineEntry(event: CaseEvent): { occurredAt: string; descripti
     case 'FollowUpDeclaredImpossible': {
       const d = event.data;
       return { occurredAt: d.declaredAt, description: `${d.declaredBy} declared follow-up impossible for ${d.respondentId}: ${d.reason}` };
+    }
+    case 'DeadlineExtended': {
+      const d = event.data;
+      return {
+        occurredAt: d.extendedAt,
+        description: `${d.extendedBy} extended the ${d.step} deadline for ${d.respondentId} from ${formatWib(new Date(d.previousDueAt))} to ${formatWib(new Date(d.dueAt))}: ${d.legalBasis}`,
+      };
+    }
+    case 'FollowUpOverdue': {
+      const d = event.data;
+      return {
+        occurredAt: d.dueAt,
+        description: `Overdue: ${d.step} for ${d.respondentId} still waits on ${d.waitingOn} after its due time ${formatWib(new Date(d.dueAt))}`,
+      };
+    }
+    case 'EscalationRecorded': {
+      const d = event.data;
+      return { occurredAt: d.escalatedAt, description: `${ESCALATION[d.kind] ?? d.kind} for ${d.respondentId} (${d.letterNumber})` };
     }
   }
 }

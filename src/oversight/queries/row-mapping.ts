@@ -31,6 +31,12 @@ export function toFollowUp(row: Row, now: Date): FollowUpView {
     since,
     dueAt,
     overdue: late,
+    overdueSince: d(row.overdue_since),
+    overdueStep: s(row.overdue_step),
+    latestEscalation: row.escalation_kind
+      ? { kind: String(row.escalation_kind), letterNumber: String(row.escalation_letter), escalatedAt: d(row.escalated_at)!, escalatedBy: String(row.escalated_by) }
+      : null,
+    siasnBlocked: row.siasn_blocked === true,
     daysWaiting: waiting ? Math.round(((now.getTime() - since.getTime()) / DAY_MS) * 10) / 10 : null,
     daysLate: late ? Math.floor((now.getTime() - dueAt!.getTime()) / DAY_MS) : null,
     followUpStatus: s(row.follow_up_status),

@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * The read model: what Bawaslu, BKN and oversight query. Every row is derived from the event log by
@@ -67,6 +67,15 @@ export const followUps = pgTable(
     decreeNumber: text('decree_number'),
     executedAt: ts('executed_at'),
     impossibleReason: text('impossible_reason'),
+    /** The due time Netra recorded as missed (FollowUpOverdue), and the step that is late. */
+    overdueSince: ts('overdue_since'),
+    overdueStep: text('overdue_step'),
+    /** The latest escalation of the track. */
+    escalationKind: text('escalation_kind'),
+    escalationLetter: text('escalation_letter'),
+    escalatedAt: ts('escalated_at'),
+    escalatedBy: text('escalated_by'),
+    siasnBlocked: boolean('siasn_blocked').notNull().default(false),
     /** The respondent's region for figures: PPK region, else institution region, else handling unit. */
     regionCode: text('region_code').notNull(),
     provinceCode: text('province_code').notNull(),
@@ -80,6 +89,8 @@ export const followUps = pgTable(
     primaryKey({ columns: [t.caseId, t.respondentId] }),
     index('rm_follow_ups_order_idx').on(t.caseReceivedAt, t.caseId, t.respondentId),
     index('rm_follow_ups_nip_idx').on(t.nip),
+    /** The deadline process's scan: waiting tracks by due time. */
+    index('rm_follow_ups_due_idx').on(t.dueAt),
   ],
 );
 

@@ -1,0 +1,67 @@
+import { assertAgencyMay, assertRegionMay, ESCALATION_BY_KIND } from '../case-access';
+import { forbidden, invalidTransition } from '../case-error';
+import type { EscalationRecorded } from '../case-events';
+import type { CaseState } from '../case-state';
+import { ESCALATION_KINDS, KASN_DISSOLVED_AT } from '../case-vocabulary';
+import type { Actor, DecideContext } from '../decide-context';
+import { iso, oneOf, optionalText, pastInstant, text } from '../input-rules';
+import { openedCase, refuseStage, trackOf } from '../opened-case';
+import { assertNotBefore } from '../validation/dates';
+
+export interface RecordEscalation {
+  type: 'RecordEscalation';
+  actor: Actor;
+  caseId: string;
+  input: { respondentId: string; kind: string; letterNumber: string; escalatedAt: string; note?: string | null };
+}
+
+/**
+ * A PPK that does not execute a recommended sanction is escalated (ESCALATION_BY_KIND says by whom).
+ * Only while the sanction waits on the PPK (SANCTION_DECIDED): an escalation answers a PPK that has
+ * not acted. It does not have to wait for the due time, because the PPK's day count is a setting,
+ * not law (shared/DOMAIN.md §4), and the letter is a fact Netra records; FollowUp rows show both.
+ * Unblocking SIASN is the exception: it follows the block whatever the stage (typically after the
+ * sanction was executed).
+ */
+export function recordEscalation(command: RecordEscalation, state: CaseState, ctx: DecideContext): EscalationRecorded[] {
+  const { actor, input } = command;
+  const opened = openedCase(state, command.caseId);
+  assertAgencyMay(actor, 'recordEscalation');
+  const track = trackOf(opened, input.respondentId);
+  const kind = oneOf(input.kind, ESCALATION_KINDS, 'kind');
+  if (actor.agency !== ESCALATION_BY_KIND[kind]) {
+    throw forbidden(`${actor.agency} may not record ${kind}; only ${ESCALATION_BY_KIND[kind]}`);
+  }
+  assertRegionMay(actor, 'recordEscalation', track.decision?.ppk?.regionCode ?? opened.handlingUnit);
+  const letterNumber = text(input.letterNumber, 'letterNumber', 120);
+  const escalatedAt = pastInstant(input.escalatedAt, 'escalatedAt', ctx.now);
+  const note = optionalText(input.note, 'note', 2000);
+  if (kind === 'REFERRED_TO_PRESIDENT' && escalatedAt >= KASN_DISSOLVED_AT) {
+    throw forbidden('KASN may only refer to the President before 24 Aug 2024, when its neutrality duties went to BKN');
+  }
+  if (kind === 'SIASN_UNBLOCKED') {
+    if (track.siasnBlocked !== true) throw invalidTransition(`cannot unblock SIASN: respondent ${track.respondentId} is not blocked`);
+  } else {
+    if (track.stage !== 'SANCTION_DECIDED') {
+      refuseStage(opened, track, `record ${kind}`, 'stage SANCTION_DECIDED (a sanction waiting on the PPK)');
+    }
+    if (kind === 'SIASN_BLOCKED' && track.siasnBlocked === true) {
+      throw invalidTransition(`respondent ${track.respondentId} is already blocked in SIASN`);
+    }
+  }
+  if (track.decision) assertNotBefore(escalatedAt, 'escalatedAt', new Date(track.decision.decidedAt), 'decidedAt');
+  return [
+    {
+      type: 'EscalationRecorded',
+      data: {
+        caseId: opened.caseId,
+        respondentId: track.respondentId,
+        kind,
+        letterNumber,
+        escalatedAt: iso(escalatedAt),
+        note,
+        escalatedBy: actor.agency,
+      },
+    },
+  ];
+}

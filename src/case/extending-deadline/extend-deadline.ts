@@ -1,0 +1,58 @@
+import { assertRegionMay, EXTEND_DEADLINE_BY_STEP, assertAgencyMay } from '../case-access';
+import { badInput, forbidden } from '../case-error';
+import type { DeadlineExtended } from '../case-events';
+import { deadlineStepOf, type CaseState, type OpenedCase, type RespondentTrack } from '../case-state';
+import type { DeadlineStep } from '../case-vocabulary';
+import type { Actor, DecideContext } from '../decide-context';
+import { iso, text } from '../input-rules';
+import { openedCase, refuseStage, trackOf } from '../opened-case';
+import { formatWib } from '../deadlines/wib';
+import { parseInstant } from '../validation/dates';
+
+export interface ExtendDeadline {
+  type: 'ExtendDeadline';
+  actor: Actor;
+  caseId: string;
+  input: { respondentId: string; newDueAt: string; legalBasis: string };
+}
+
+/** A due time moved later, with its legal basis, by the agency the step belongs to (EXTEND_DEADLINE_BY_STEP). */
+export function extendDeadline(command: ExtendDeadline, state: CaseState, ctx: DecideContext): DeadlineExtended[] {
+  const { actor, input } = command;
+  const opened = openedCase(state, command.caseId);
+  assertAgencyMay(actor, 'extendDeadline');
+  const track = trackOf(opened, input.respondentId);
+  const step = deadlineStepOf(track.stage);
+  if (step === null || track.dueAt === null) {
+    refuseStage(opened, track, 'extend a deadline', 'a step that still waits (REPORTED, STUDIED, RECOMMENDED or SANCTION_DECIDED)');
+  }
+  const allowed = EXTEND_DEADLINE_BY_STEP[step];
+  if (!allowed.includes(actor.agency)) {
+    throw forbidden(`${actor.agency} may not extend the ${step} deadline; only ${allowed.join(' or ')}`);
+  }
+  assertRegionMay(actor, 'extendDeadline', regionOfStep(opened, track, step));
+  const legalBasis = text(input.legalBasis, 'legalBasis', 2000);
+  const newDueAt = parseInstant(input.newDueAt, 'newDueAt');
+  if (newDueAt <= new Date(track.dueAt)) {
+    throw badInput('newDueAt', `an extension must be later than the current due time ${formatWib(new Date(track.dueAt))}`);
+  }
+  return [
+    {
+      type: 'DeadlineExtended',
+      data: {
+        caseId: opened.caseId,
+        respondentId: track.respondentId,
+        step,
+        previousDueAt: track.dueAt,
+        dueAt: iso(newDueAt),
+        legalBasis,
+        extendedBy: actor.agency,
+        extendedAt: iso(ctx.now),
+      },
+    },
+  ];
+}
+
+function regionOfStep(state: OpenedCase, track: RespondentTrack, step: DeadlineStep): string {
+  return step === 'EXECUTION' ? (track.decision?.ppk?.regionCode ?? state.handlingUnit) : state.handlingUnit;
+}

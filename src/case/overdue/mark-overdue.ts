@@ -1,0 +1,77 @@
+import { assertAgencyMay } from '../case-access';
+import { invalidTransition } from '../case-error';
+import type { FollowUpOverdue } from '../case-events';
+import { deadlineStepOf, waitingOn, type CaseState, type OpenedCase } from '../case-state';
+import { SYSTEM_AGENCY, type DeadlineStep } from '../case-vocabulary';
+import type { Actor, DecideContext } from '../decide-context';
+import { iso } from '../input-rules';
+import { openedCase, trackOf } from '../opened-case';
+import { parseInstant } from '../validation/dates';
+
+/** Netra's deadline process: the only actor that may mark a track overdue (CONTRACT: no token can claim NETRA). */
+export const DEADLINE_PROCESS: Actor = { agency: SYSTEM_AGENCY, region: null, userId: 'netra:deadline-process' };
+
+export interface MarkOverdue {
+  type: 'MarkOverdue';
+  actor: Actor;
+  caseId: string;
+  /** The due time the process saw pass: if the track has another one now (extended, moved on), nothing is recorded. */
+  input: { respondentId: string; dueAt: string };
+}
+
+/** A track whose due time has passed while it still waits, without a FollowUpOverdue for that due time. */
+export interface OverdueTrack {
+  caseId: string;
+  respondentId: string;
+  step: DeadlineStep;
+  dueAt: string;
+}
+
+/** Every track of the case past its due time at `now` that Netra has not yet recorded as overdue for that due time. */
+export function overdueDue(state: CaseState, now: Date): OverdueTrack[] {
+  if (state.status !== 'opened') return [];
+  return state.respondents.flatMap((track) => {
+    const step = deadlineStepOf(track.stage);
+    if (step === null || track.dueAt === null || waitingOn(track) === null) return [];
+    if (new Date(track.dueAt) >= now || (track.overdueSince ?? null) === track.dueAt) return [];
+    return [{ caseId: state.caseId, respondentId: track.respondentId, step, dueAt: track.dueAt }];
+  });
+}
+
+/** One command id per track, step and due time: a second scan, a restart or a second process appends nothing. */
+export function overdueCommandId(track: OverdueTrack): string {
+  return `overdue:${track.caseId}:${track.respondentId}:${track.step}:${new Date(track.dueAt).toISOString()}`;
+}
+
+export function markOverdueCommand(track: OverdueTrack): MarkOverdue {
+  return { type: 'MarkOverdue', actor: DEADLINE_PROCESS, caseId: track.caseId, input: { respondentId: track.respondentId, dueAt: track.dueAt } };
+}
+
+export function markOverdue(command: MarkOverdue, state: CaseState, ctx: DecideContext): FollowUpOverdue[] {
+  const opened: OpenedCase = openedCase(state, command.caseId);
+  assertAgencyMay(command.actor, 'markOverdue');
+  const track = trackOf(opened, command.input.respondentId);
+  const dueAt = parseInstant(command.input.dueAt, 'dueAt');
+  const due = overdueDue(opened, ctx.now).find((t) => t.respondentId === track.respondentId);
+  if (!due) {
+    throw invalidTransition(
+      `respondent ${track.respondentId} at stage ${track.stage} is not past a due time without an overdue record at ${iso(ctx.now)}`,
+    );
+  }
+  if (new Date(due.dueAt).getTime() !== dueAt.getTime()) {
+    throw invalidTransition(`the due time of respondent ${track.respondentId} is now ${due.dueAt}, not ${iso(dueAt)}: it was extended or the step moved on`);
+  }
+  return [
+    {
+      type: 'FollowUpOverdue',
+      data: {
+        caseId: opened.caseId,
+        respondentId: track.respondentId,
+        step: due.step,
+        dueAt: due.dueAt,
+        waitingOn: waitingOn(track)!,
+        detectedAt: iso(ctx.now),
+      },
+    },
+  ];
+}

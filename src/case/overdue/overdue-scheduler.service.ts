@@ -1,0 +1,99 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { NETRA_CONFIG, type NetraConfig } from '../../config/config';
+import { LOGGER } from '../../observability/logger';
+import { READ_DB, type ReadDb } from '../../oversight/read-model/read-db';
+import type { CaseState } from '../case-state';
+import { CaseError } from '../case-error';
+import { CaseMutations } from '../case-mutations.service';
+import { markOverdueCommand, overdueCommandId, overdueDue } from './mark-overdue';
+import { MarkOverdueCommand } from './mark-overdue.handler';
+
+/** Cases per scan; a larger backlog (after a long outage) drains over the following scans. */
+const CASES_PER_SCAN = 500;
+
+/**
+ * The durable deadline process. On start (after the read model caught up) and every
+ * OVERDUE_SCAN_SECONDS it asks the read model which waiting tracks are past their due time without
+ * an overdue record for it, and sends MarkOverdue for each. Durability comes from the log, not from
+ * timers: a due time that passed while Netra was down is found by the first scan, and the command id
+ * derived from case, respondent, step and due time makes every repeat (a stale read model, a second
+ * scan, a restart mid-scan) append nothing.
+ */
+@Injectable()
+export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private stopping = false;
+
+  constructor(
+    @Inject(NETRA_CONFIG) private readonly config: NetraConfig,
+    @Inject(READ_DB) private readonly db: ReadDb,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly mutations: CaseMutations,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.overdueScanSeconds === 0) return;
+    void this.scan();
+    this.timer = setInterval(() => void this.scan(), this.config.overdueScanSeconds * 1000);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One pass; overlapping ticks share the pass in flight. Resolves to the number of overdue events appended. */
+  scan(now: () => Date = () => new Date()): Promise<number> {
+    if (this.stopping) return Promise.resolve(0);
+    this.running ??= this.pass(now).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async pass(now: () => Date): Promise<number> {
+    let appended = 0;
+    try {
+      const at = now();
+      for (const state of await this.candidates(at)) {
+        for (const track of overdueDue(state, at)) {
+          if (this.stopping) return appended;
+          appended += await this.mark(track);
+        }
+      }
+      if (appended > 0) this.logger.info({ appended }, 'deadline process recorded overdue follow-ups');
+    } catch (error) {
+      this.logger.error({ failure: error instanceof Error ? error.message : String(error) }, 'deadline scan failed; retrying on the next one');
+    }
+    return appended;
+  }
+
+  private async mark(track: Parameters<typeof markOverdueCommand>[0]): Promise<number> {
+    try {
+      const result = await this.mutations.run(new MarkOverdueCommand(markOverdueCommand(track), overdueCommandId(track), null));
+      return result.replayed ? 0 : 1;
+    } catch (error) {
+      // The read model was behind the log: the step moved on or its due time was extended meanwhile.
+      if (error instanceof CaseError && (error.code === 'INVALID_TRANSITION' || error.code === 'NOT_FOUND')) return 0;
+      throw error;
+    }
+  }
+
+  /** Folded states of cases with a waiting track past its due time and no overdue record for that due time. */
+  private async candidates(now: Date): Promise<CaseState[]> {
+    const result = await this.db.execute(sql`
+      SELECT s.state FROM rm_case_states s
+      WHERE s.case_id IN (
+        SELECT DISTINCT f.case_id FROM rm_follow_ups f
+        WHERE f.waiting_on IS NOT NULL
+          AND f.due_at < ${now.toISOString()}::timestamptz
+          AND f.overdue_since IS DISTINCT FROM f.due_at
+        LIMIT ${CASES_PER_SCAN}
+      )`);
+    const rows = (result as unknown as { rows: Array<{ state: unknown }> }).rows;
+    return rows.map((row) => (typeof row.state === 'string' ? JSON.parse(row.state) : row.state) as CaseState);
+  }
+}
