@@ -59,6 +59,21 @@ export class CaseWorkflowController {
     return this.command(metadata, (actor) => requests.declareFollowUpImpossible(request, actor));
   }
 
+  @GrpcMethod('CaseWorkflow', 'ExtendDeadline')
+  extendDeadline(request: Request, metadata: Metadata) {
+    return this.command(metadata, (actor) => requests.extendDeadline(request, actor));
+  }
+
+  @GrpcMethod('CaseWorkflow', 'RecordEscalation')
+  recordEscalation(request: Request, metadata: Metadata) {
+    return this.command(metadata, (actor) => requests.recordEscalation(request, actor));
+  }
+
+  @GrpcMethod('CaseWorkflow', 'ErasePersonalData')
+  erasePersonalData(request: Request, metadata: Metadata) {
+    return this.command(metadata, (actor) => requests.erasePersonalData(request, actor));
+  }
+
   @GrpcMethod('CaseWorkflow', 'GetCase')
   async getCase(request: Request, metadata: Metadata) {
     const actor = await this.actor(metadata);

@@ -17,6 +17,8 @@ export const ENUM_PREFIXES = {
   CaseStage: 'CASE_STAGE',
   RespondentStage: 'RESPONDENT_STAGE',
   FollowUpStatus: 'FOLLOW_UP_STATUS',
+  EscalationKind: 'ESCALATION_KIND',
+  DeadlineStep: 'DEADLINE_STEP',
 } as const;
 
 export type ProtoEnum = keyof typeof ENUM_PREFIXES;

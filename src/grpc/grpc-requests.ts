@@ -6,6 +6,9 @@ import type { CaseCommandMessage } from '../case/case-command';
 import { messageFor } from '../case/case-command-messages';
 import type { Actor } from '../case/decide-context';
 import { DeclareFollowUpImpossibleInput } from '../case/declaring-impossible/declare-follow-up-impossible.input';
+import { ErasePersonalDataInput } from '../case/erasing/erase-personal-data.input';
+import { RecordEscalationInput } from '../case/escalating/record-escalation.input';
+import { ExtendDeadlineInput } from '../case/extending-deadline/extend-deadline.input';
 import { RecordSanctionExecutionInput } from '../case/executing-sanction/record-sanction-execution.input';
 import { IssueRecommendationInput } from '../case/recommending/issue-recommendation.input';
 import { ReportCaseInput } from '../case/reporting/report-case.input';
@@ -128,5 +131,30 @@ export function declareFollowUpImpossible(request: Request, actor: Actor): Promi
     reason: fromProto('ImpossibilityReason', request.reason),
     note: request.note ?? '',
     declaredAt: request.declaredAt ?? '',
+  });
+}
+
+export function extendDeadline(request: Request, actor: Actor): Promise<CaseCommandMessage> {
+  return message(ExtendDeadlineInput, request, step('ExtendDeadline', actor, request), {
+    respondentId: request.respondentId ?? '',
+    newDueAt: request.newDueAt ?? '',
+    legalBasis: request.legalBasis ?? '',
+  });
+}
+
+export function recordEscalation(request: Request, actor: Actor): Promise<CaseCommandMessage> {
+  return message(RecordEscalationInput, request, step('RecordEscalation', actor, request), {
+    respondentId: request.respondentId ?? '',
+    kind: fromProto('EscalationKind', request.kind),
+    letterNumber: request.letterNumber ?? '',
+    escalatedAt: request.escalatedAt ?? '',
+    note: some(request.note),
+  });
+}
+
+export function erasePersonalData(request: Request, actor: Actor): Promise<CaseCommandMessage> {
+  return message(ErasePersonalDataInput, request, step('ErasePersonalData', actor, request), {
+    reason: request.reason ?? '',
+    overrideLegalHold: some(request.overrideLegalHold),
   });
 }

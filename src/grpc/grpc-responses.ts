@@ -34,6 +34,7 @@ export function caseMessage(view: FullCaseView) {
       : undefined,
     version: view.version,
     timeline: view.timeline.map(timelineMessage),
+    personalDataErasedAt: iso(view.personalDataErasedAt),
   };
 }
 
@@ -72,6 +73,17 @@ export function followUpMessage(row: FollowUpView) {
     executedAt: iso(row.executedAt),
     impossibleReason: toProto('ImpossibilityReason', row.impossibleReason),
     regionCode: row.regionCode,
+    overdueSince: iso(row.overdueSince),
+    overdueStep: toProto('DeadlineStep', row.overdueStep),
+    latestEscalation: row.latestEscalation
+      ? {
+          kind: toProto('EscalationKind', row.latestEscalation.kind),
+          letterNumber: row.latestEscalation.letterNumber,
+          escalatedAt: iso(row.latestEscalation.escalatedAt),
+          escalatedBy: toProto('Agency', row.latestEscalation.escalatedBy),
+        }
+      : undefined,
+    siasnBlocked: row.siasnBlocked,
   };
 }
 

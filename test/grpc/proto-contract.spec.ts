@@ -75,6 +75,8 @@ describe('the proto contract (proto/netra/v1/case_workflow.proto)', () => {
       CaseStage: vocabulary.CASE_STAGES,
       RespondentStage: vocabulary.RESPONDENT_STAGES,
       FollowUpStatus: vocabulary.FOLLOW_UP_STATUSES,
+      EscalationKind: vocabulary.ESCALATION_KINDS,
+      DeadlineStep: vocabulary.DEADLINE_STEPS,
     };
     const protoEnums = all(netra).filter((o): o is Enum => o instanceof Enum).map((e) => e.name).sort();
     expect(protoEnums).toEqual(Object.keys(domain).sort());
