@@ -1,0 +1,83 @@
+import { SummaryDimension } from '../oversight/models/summary.model';
+import { rebuildInPlace, rebuildPostgresReadModel } from '../oversight/projection/rebuild';
+import { CaseReader } from '../oversight/queries/case-reader';
+import { FollowUpSummaryReader } from '../oversight/queries/follow-up-summary';
+import type { Actor } from '../case/decide-context';
+import { syntheticHistory } from '../demo/synthetic-history';
+import type { Storage } from '../storage/storage';
+import { latency, type Latency } from './stats';
+import type { BenchTarget } from './targets';
+
+/** Seed of the replay history: its case ids differ from the write path's (seed 2024). */
+const REPLAY_SEED = 99;
+
+/** Appends `cases` synthetic cases, one append per case (`concurrency` appends in flight). */
+export async function loadHistory(storage: Storage, cases: number, concurrency: number) {
+  const started = performance.now();
+  let events = 0;
+  // One generator shared by the workers, so the history is never held in memory whole.
+  const history = syntheticHistory(cases, REPLAY_SEED);
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let next = history.next(); !next.done; next = history.next()) {
+        await storage.store.append(next.value.streamId, next.value.events, 'no_stream');
+        events += next.value.events.length;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { cases, events, seconds, eventsPerSecond: events / seconds };
+}
+
+/** The limit of a replay: reading the whole log in the projection's page size, doing nothing with it. */
+export async function sequentialRead(storage: Storage, page = 500) {
+  const started = performance.now();
+  let after = 0n;
+  let events = 0;
+  for (;;) {
+    const batch = await storage.store.readAll(after, page);
+    if (batch.length === 0) break;
+    events += batch.length;
+    after = batch[batch.length - 1].position;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { events, seconds, eventsPerSecond: events / seconds };
+}
+
+/** The read model rebuilt from position 0 the way `npm run rebuild` does it on this store. */
+export async function rebuild(storage: Storage, target: BenchTarget, events: number) {
+  const report = target.url
+    ? await rebuildPostgresReadModel(storage.store, target.url, storage.keys)
+    : await rebuildInPlace(storage.store, storage.readDb, storage.keys);
+  const seconds = report.milliseconds / 1000;
+  return { events, seconds, eventsPerSecond: events / seconds };
+}
+
+const OVERSIGHT: Actor = { agency: 'OVERSIGHT', region: null, userId: 'bench-oversight' };
+
+export interface ReadResults {
+  summaryOverallMs: Latency;
+  summaryByRegionMs: Latency;
+  followUpsPageMs: Latency;
+}
+
+/** The read model's two dashboard questions, through the same readers the resolvers use (no HTTP). */
+export async function reads(storage: Storage, iterations: number): Promise<ReadResults> {
+  const summaries = new FollowUpSummaryReader(storage.readDb);
+  const cases = new CaseReader(storage.readDb);
+  const time = async (query: () => Promise<unknown>) => {
+    for (let i = 0; i < 3; i++) await query();
+    const ms: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+      const t0 = performance.now();
+      await query();
+      ms.push(performance.now() - t0);
+    }
+    return latency(ms);
+  };
+  return {
+    summaryOverallMs: await time(() => summaries.summary([], undefined, null, new Date())),
+    summaryByRegionMs: await time(() => summaries.summary([SummaryDimension.REGION], undefined, null, new Date())),
+    followUpsPageMs: await time(() => cases.followUps({ regionPrefix: '16', followUpStatus: 'AS_RECOMMENDED' }, 20, undefined, OVERSIGHT, new Date())),
+  };
+}

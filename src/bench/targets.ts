@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+/** A store under test: the environment Netra is started with, and how to throw it away. */
+export interface BenchTarget {
+  name: 'embedded' | 'postgres';
+  env: Record<string, string>;
+  /** The read model's database, for a rebuild of the PostgreSQL read model. */
+  url: string | null;
+  dispose(): Promise<void>;
+}
+
+export const BENCH_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
+
+/** An embedded store in a fresh data directory (on disk, as deployed). */
+export function embeddedTarget(): BenchTarget {
+  const dir = mkdtempSync(join(tmpdir(), 'netra-bench-'));
+  return {
+    name: 'embedded',
+    env: { EVENT_STORE_URL: `file:${dir}` },
+    url: null,
+    dispose: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A database of its own on the PostgreSQL server, dropped afterwards. */
+export async function postgresTarget(serverUrl: string): Promise<BenchTarget> {
+  const name = `netra_bench_${randomBytes(5).toString('hex')}`;
+  await asAdmin(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    name: 'postgres',
+    env: { EVENT_STORE_URL: url.toString() },
+    url: url.toString(),
+    dispose: () => asAdmin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+async function asAdmin(serverUrl: string, sql: string): Promise<void> {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}

@@ -1,0 +1,113 @@
+import type { INestApplication } from '@nestjs/common';
+import { Writable } from 'node:stream';
+import { signDevToken } from '../auth/dev-token';
+import { listeningUrl, startNetra } from '../bootstrap';
+import type { CaseCommand } from '../case/case';
+import { messageFor } from '../case/case-command-messages';
+import { CaseMutations } from '../case/case-mutations.service';
+import type { Actor } from '../case/decide-context';
+import { loadConfig } from '../config/config';
+import { uuidFrom } from '../event-store/event-id';
+import { createLogger } from '../observability/logger';
+import { ProjectionService } from '../oversight/projection.service';
+import { STORAGE } from '../storage/storage.module';
+import type { Storage } from '../storage/storage';
+import { BENCH_MASTER_KEY, type BenchTarget } from './targets';
+import { latency, pool, type Latency } from './stats';
+import type { CaseScript } from './workload';
+
+export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-01';
+
+export interface WriteResult {
+  commands: number;
+  seconds: number;
+  perSecond: number;
+  latencyMs: Latency;
+}
+
+/** Netra in this process, on random ports, logging at info into a sink (the JSON is built, not written). */
+export async function startBenchNetra(target: BenchTarget): Promise<{ app: INestApplication; storage: Storage; graphql: string }> {
+  const config = loadConfig({
+    ...target.env, NETRA_DEMO: '0', PORT: '0', GRPC_PORT: '0', AUTH_DEV_SECRET: BENCH_SECRET, OVERDUE_SCAN_SECONDS: '0',
+    MUTATION_RATE_LIMIT_PER_MINUTE: '1000000', NETRA_MASTER_KEY: BENCH_MASTER_KEY,
+  });
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const app = await startNetra(config, createLogger('info', sink));
+  return { app, storage: app.get<Storage>(STORAGE), graphql: `${listeningUrl(app)}/graphql` };
+}
+
+/**
+ * Commands straight onto the CommandBus, `concurrency` cases at a time (a case's commands in order).
+ * Latency is until the append is acknowledged; the projection lag of each write (acknowledged →
+ * ProjectionRunner position ≥ its position) is measured beside it, under the same load.
+ */
+export async function commandBusWrites(app: INestApplication, scripts: CaseScript[], concurrency: number) {
+  const mutations = app.get(CaseMutations);
+  const runner = app.get(ProjectionService).runner;
+  const ms: number[] = [];
+  const lags: number[] = [];
+  const pending: Array<Promise<void>> = [];
+  const started = performance.now();
+  await pool(scripts, concurrency, async ({ n, commands }) => {
+    for (const [c, command] of commands.entries()) {
+      const t0 = performance.now();
+      const { position } = await mutations.run(messageFor(command, `bench:${n}:${c}`));
+      const acked = performance.now();
+      ms.push(acked - t0);
+      pending.push(runner.waitFor(position, 30_000).then((seen) => void lags.push(seen ? performance.now() - acked : Infinity)));
+    }
+  });
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(pending);
+  return { write: summary(ms, seconds), lag: latency(lags) };
+}
+
+const MUTATION: Record<string, string> = {
+  RecordStudy: 'recordStudy', IssueRecommendation: 'issueRecommendation', DecideSanction: 'decideSanction',
+  RecordSanctionExecution: 'recordSanctionExecution', DeclareFollowUpImpossible: 'declareFollowUpImpossible',
+};
+
+/**
+ * The same commands as GraphQL mutations over HTTP from `clients` concurrent clients. A mutation
+ * answers with the case as the read model shows it after the write (read-your-writes), so its
+ * latency includes the projection.
+ */
+export async function graphqlWrites(url: string, scripts: CaseScript[], clients: number): Promise<WriteResult> {
+  const tokens = new Map<string, string>();
+  const tokenOf = async (actor: Actor) => {
+    const key = `${actor.agency}:${actor.region}`;
+    if (!tokens.has(key)) tokens.set(key, await signDevToken(BENCH_SECRET, { sub: actor.userId, agency: actor.agency, region: actor.region }));
+    return tokens.get(key)!;
+  };
+  const ms: number[] = [];
+  const started = performance.now();
+  await pool(scripts, clients, async ({ n, commands }) => {
+    const commandId = `bench-gql:${n}:0`;
+    const caseId = uuidFrom(`case:${commandId}`);
+    for (const [c, command] of commands.entries()) {
+      const { query, input } = mutationOf(command, caseId, c === 0 ? commandId : `bench-gql:${n}:${c}`);
+      const t0 = performance.now();
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf(command.actor)}` },
+        body: JSON.stringify({ query, variables: { input } }),
+      });
+      const body = (await response.json()) as { errors?: Array<{ message: string }> };
+      ms.push(performance.now() - t0);
+      if (body.errors) throw new Error(`${command.type} refused: ${body.errors[0].message}`);
+    }
+  });
+  return summary(ms, (performance.now() - started) / 1000);
+}
+
+function mutationOf(command: CaseCommand, caseId: string, commandId: string): { query: string; input: Record<string, unknown> } {
+  const input = command.input as unknown as Record<string, unknown>;
+  if (command.type === 'ReportCase') {
+    return { query: 'mutation($input: ReportCaseInput!) { reportCase(input: $input) { id version } }', input: { ...input, commandId } };
+  }
+  const name = MUTATION[command.type];
+  const type = `${name[0].toUpperCase()}${name.slice(1)}Input`;
+  return { query: `mutation($input: ${type}!) { ${name}(input: $input) { id version } }`, input: { ...input, caseId, commandId } };
+}
+
+const summary = (ms: number[], seconds: number): WriteResult => ({ commands: ms.length, seconds, perSecond: ms.length / seconds, latencyMs: latency(ms) });
