@@ -79,6 +79,9 @@ export async function openEventStore(location: EventStoreLocation, closers: Clos
     }
     case 'postgres': {
       const pool = new Pool({ connectionString: location.url, max: 10 });
+      // An idle connection the server dropped (restart, failover) is discarded by the pool and the next
+      // query opens a new one; without a listener the error would crash the process.
+      pool.on('error', () => undefined);
       closers.unshift(() => pool.end());
       const store = new PostgresEventStore(pool, { schema: EVENTS_SCHEMA });
       closers.unshift(() => store.close());

@@ -27,6 +27,9 @@ export async function openPgliteReadDb(client: PGlite): Promise<ReadDb> {
 export async function openPostgresReadDb(url: string, schema = READ_MODEL_SCHEMA): Promise<{ db: ReadDb; pool: Pool }> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`read model schema ${schema} is not a plain identifier`);
   const pool = new Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
+  // An idle connection the server dropped (restart, failover) is discarded by the pool and the next
+  // query opens a new one; without a listener the error would crash the process.
+  pool.on('error', () => undefined);
   await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   const db = drizzlePostgres(pool);
   await migratePostgres(db, { migrationsFolder: MIGRATIONS, migrationsSchema: schema, migrationsTable: 'rm_migrations' });
