@@ -11,7 +11,6 @@ import { CatchUpSubscription } from '../catch-up-subscription';
 import {
   WrongExpectedVersionError,
   type AppendResult,
-  type EventMetadata,
   type EventStore,
   type ExpectedVersion,
   type NewEvent,
@@ -22,7 +21,8 @@ import {
 } from '../event-store';
 import { GENESIS_HASH, chainAppend } from '../event-hash';
 import { migrateToHashChain } from '../hash-chain-migration';
-import { CREATE_EVENT_STORE_TABLES, EVENT_COLUMNS, type EventRow } from './pglite-schema';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-row';
+import { CREATE_EVENT_STORE_TABLES } from './pglite-schema';
 
 export interface PgliteEventStoreOptions {
   /** How often a live subscription looks for events appended through another adapter instance. */
@@ -132,18 +132,4 @@ function isExpected(expected: ExpectedVersion, current: number): boolean {
 async function scalar(db: Pick<Transaction, 'query'>, sql: string, params: unknown[] = []): Promise<string> {
   const { rows } = await db.query<{ v: string }>(sql, params);
   return rows[0].v;
-}
-
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    id: row.id,
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata as EventMetadata,
-    streamId: row.stream_id,
-    version: row.version,
-    position: BigInt(row.position_text),
-    hash: row.hash ?? undefined,
-    previousHash: row.prev_hash ?? undefined,
-  };
 }

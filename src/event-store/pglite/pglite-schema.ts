@@ -18,21 +18,3 @@ export const CREATE_EVENT_STORE_TABLES = `
     UNIQUE (stream_id, version)
   );
 `;
-
-/**
- * int8 comes back from PGlite as number or bigint depending on size, so positions leave as text.
- * The alias differs from the column on purpose: ORDER BY position would otherwise sort the text.
- */
-export const EVENT_COLUMNS = 'position::text AS position_text, stream_id, version, id, type, data, metadata, hash, prev_hash';
-
-export interface EventRow {
-  position_text: string;
-  stream_id: string;
-  version: number;
-  id: string;
-  type: string;
-  data: Record<string, unknown>;
-  metadata: Record<string, unknown>;
-  hash: string | null;
-  prev_hash: string | null;
-}

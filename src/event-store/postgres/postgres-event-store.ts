@@ -24,7 +24,6 @@ import { CatchUpSubscription } from '../catch-up-subscription';
 import {
   WrongExpectedVersionError,
   type AppendResult,
-  type EventMetadata,
   type EventStore,
   type ExpectedVersion,
   type NewEvent,
@@ -36,13 +35,12 @@ import {
 import { GENESIS_HASH, chainAppend } from '../event-hash';
 import { migrateToHashChain } from '../hash-chain-migration';
 import { PostgresListener } from './postgres-listener';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-row';
 import {
-  EVENT_COLUMNS,
   EVENT_ID_CONSTRAINT,
   STREAM_VERSION_CONSTRAINT,
   createTables,
   postgresNames,
-  type EventRow,
   type PostgresNames,
 } from './postgres-schema';
 
@@ -232,18 +230,4 @@ function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const { code, constraint: violated } = (error ?? {}) as { code?: string; constraint?: string };
   if (code !== '23505') return false;
   return constraint === undefined ? violated === STREAM_VERSION_CONSTRAINT || violated === EVENT_ID_CONSTRAINT : violated === constraint;
-}
-
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    id: row.id,
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata as EventMetadata,
-    streamId: row.stream_id,
-    version: row.version,
-    position: BigInt(row.position_text),
-    hash: row.hash ?? undefined,
-    previousHash: row.prev_hash ?? undefined,
-  };
 }

@@ -51,20 +51,5 @@ export function createTables(names: PostgresNames, schema?: string): string {
     );`;
 }
 
-/** int8 comes back from pg as a string; the alias keeps ORDER BY position on the bigint column. */
-export const EVENT_COLUMNS = 'position::text AS position_text, stream_id, version, id, type, data, metadata, hash, prev_hash';
-
-export interface EventRow {
-  position_text: string;
-  stream_id: string;
-  version: number;
-  id: string;
-  type: string;
-  data: Record<string, unknown>;
-  metadata: Record<string, unknown>;
-  hash: string | null;
-  prev_hash: string | null;
-}
-
 export const STREAM_VERSION_CONSTRAINT = 'es_events_stream_version_unique';
 export const EVENT_ID_CONSTRAINT = 'es_events_id_unique';
