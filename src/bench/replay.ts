@@ -7,6 +7,7 @@ import { syntheticHistory } from '../demo/synthetic-history';
 import type { Storage } from '../storage/storage';
 import { latency, type Latency } from './stats';
 import type { BenchTarget } from './targets';
+import { readSource } from '../oversight/queries/read-source';
 
 /** Seed of the replay history: its case ids differ from the write path's (seed 2024). */
 const REPLAY_SEED = 99;
@@ -76,8 +77,8 @@ export async function reads(storage: Storage, iterations: number): Promise<ReadR
     return latency(ms);
   };
   return {
-    summaryOverallMs: await time(() => summaries.summary([], undefined, null, new Date())),
-    summaryByRegionMs: await time(() => summaries.summary([SummaryDimension.REGION], undefined, null, new Date())),
-    followUpsPageMs: await time(() => cases.followUps({ regionPrefix: '16', followUpStatus: 'AS_RECOMMENDED' }, 20, undefined, OVERSIGHT, new Date())),
+    summaryOverallMs: await time(() => summaries.summary([], undefined, null, readSource(null, new Date()))),
+    summaryByRegionMs: await time(() => summaries.summary([SummaryDimension.REGION], undefined, null, readSource(null, new Date()))),
+    followUpsPageMs: await time(() => cases.followUps({ regionPrefix: '16', followUpStatus: 'AS_RECOMMENDED' }, 20, undefined, OVERSIGHT, readSource(null, new Date()))),
   };
 }

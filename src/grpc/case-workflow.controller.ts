@@ -77,7 +77,7 @@ export class CaseWorkflowController {
   @GrpcMethod('CaseWorkflow', 'GetCase')
   async getCase(request: Request, metadata: Metadata) {
     const actor = await this.actor(metadata);
-    return { case: caseMessage(await this.reads.case(request.caseId, actor)) };
+    return { case: caseMessage(await this.reads.case(request.caseId, actor, request.asOf)) };
   }
 
   @GrpcMethod('CaseWorkflow', 'ListFollowUps')

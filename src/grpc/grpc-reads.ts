@@ -30,9 +30,9 @@ export class GrpcReads {
     private readonly reporters: ReporterReader,
   ) {}
 
-  async case(caseId: string | undefined, actor: Actor): Promise<FullCaseView> {
+  async case(caseId: string | undefined, actor: Actor, asOf?: string | null): Promise<FullCaseView> {
     if (!caseId || !isUUID(caseId, 'all')) throw badInput('caseId', 'must be a case id (UUID)');
-    const view = await this.queries.execute<GetCaseQuery, CaseSummaryView | null>(new GetCaseQuery(caseId, actor));
+    const view = await this.queries.execute<GetCaseQuery, CaseSummaryView | null>(new GetCaseQuery(caseId, actor, instantOf(asOf)));
     // Outside the caller's region looks exactly like no case at all.
     if (!view) throw notFound(`no case ${caseId}`);
     return this.complete(view, actor);
@@ -40,11 +40,10 @@ export class GrpcReads {
 
   /** Adds what GraphQL resolves lazily; the reporter only for the handling Bawaslu unit. */
   async complete(view: CaseSummaryView | CaseView, actor: Actor): Promise<FullCaseView> {
-    const now = new Date();
     const full = view as Partial<CaseView> & CaseSummaryView;
     const [respondents, timeline, reporter] = await Promise.all([
-      full.respondents ?? this.reader.respondents(view.id, now),
-      full.timeline ?? this.reader.timeline(view.id),
+      full.respondents ?? this.reader.respondents(view.id, full.asOf),
+      full.timeline ?? this.reader.timeline(view.id, view.version),
       this.reporters.reporter(view.id, view.handlingUnit, actor),
     ]);
     return { ...view, respondents, timeline, reporter };
@@ -57,7 +56,7 @@ export class GrpcReads {
     let page: FollowUpConnection;
     try {
       page = await this.queries.execute<ListFollowUpsQuery, FollowUpConnection>(
-        new ListFollowUpsQuery(filter, pageSize || DEFAULT_PAGE, request.pageToken || undefined, actor),
+        new ListFollowUpsQuery(filter, pageSize || DEFAULT_PAGE, request.pageToken || undefined, actor, instantOf(request.asOf)),
       );
     } catch (error) {
       if (error instanceof CaseError && error.field === 'after') throw badInput('pageToken', 'is not a token this query returned');
@@ -69,6 +68,11 @@ export class GrpcReads {
       totalCount: page.totalCount,
     };
   }
+}
+
+/** `as_of` read with the same rules as every other instant; empty or unset means now. */
+function instantOf(value: string | null | undefined): Date | null {
+  return value ? parseInstant(value, 'asOf') : null;
 }
 
 /** GraphQL's FollowUpFilter from the proto one, checked by the same rules; fields named `filter.…`. */

@@ -7,9 +7,12 @@ import { CaseConnection, FollowUpConnection } from './models/connections.model';
 import { FollowUpView } from './models/follow-up.model';
 import { FollowUpSummary, SummaryDimension } from './models/summary.model';
 import { FollowUpSummaryQuery, GetCaseQuery, ListCasesQuery, ListFollowUpsQuery } from './oversight.queries';
-import { CaseReader } from './queries/case-reader';
+import { CaseReader, type CaseSummaryView } from './queries/case-reader';
 import { CaseFilter, FollowUpFilter } from './queries/filters.input';
 import { ReporterReader } from './reporter-reader';
+
+const AS_OF =
+  'Answer as things stood at this instant, from the history: each step counts from the date the agency recorded for it. Absent = now; not in the future.';
 
 /** What Bawaslu, BKN and oversight ask: per person, region and agency, what was acted on and what waits. */
 @Resolver(() => CaseView)
@@ -21,8 +24,12 @@ export class OversightResolver {
   ) {}
 
   @Query(() => CaseView, { nullable: true, description: 'null when there is no such case or it lies outside your region' })
-  case(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetCaseQuery(id, actor));
+  case(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentActor() actor: Actor,
+    @Args('asOf', { type: () => Date, nullable: true, description: AS_OF }) asOf?: Date,
+  ) {
+    return this.queries.execute(new GetCaseQuery(id, actor, asOf ?? null));
   }
 
   @Query(() => CaseConnection)
@@ -31,8 +38,9 @@ export class OversightResolver {
     @Args('filter', { type: () => CaseFilter, nullable: true }) filter?: CaseFilter,
     @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
     @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('asOf', { type: () => Date, nullable: true, description: AS_OF }) asOf?: Date,
   ) {
-    return this.queries.execute(new ListCasesQuery(filter, first, after ?? undefined, actor));
+    return this.queries.execute(new ListCasesQuery(filter, first, after ?? undefined, actor, asOf ?? null));
   }
 
   @Query(() => FollowUpConnection, { description: 'One row per respondent track' })
@@ -41,8 +49,9 @@ export class OversightResolver {
     @Args('filter', { type: () => FollowUpFilter, nullable: true }) filter?: FollowUpFilter,
     @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
     @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('asOf', { type: () => Date, nullable: true, description: AS_OF }) asOf?: Date,
   ) {
-    return this.queries.execute(new ListFollowUpsQuery(filter, first, after ?? undefined, actor));
+    return this.queries.execute(new ListFollowUpsQuery(filter, first, after ?? undefined, actor, asOf ?? null));
   }
 
   @Query(() => FollowUpSummary, { description: 'Aggregates only; allowed without a token' })
@@ -50,18 +59,19 @@ export class OversightResolver {
     @OptionalActor() actor: Actor | null,
     @Args('groupBy', { type: () => [SummaryDimension], defaultValue: [] }) groupBy: SummaryDimension[],
     @Args('filter', { type: () => FollowUpFilter, nullable: true }) filter?: FollowUpFilter,
+    @Args('asOf', { type: () => Date, nullable: true, description: AS_OF }) asOf?: Date,
   ) {
-    return this.queries.execute(new FollowUpSummaryQuery(groupBy, filter, actor));
+    return this.queries.execute(new FollowUpSummaryQuery(groupBy, filter, actor, asOf ?? null));
   }
 
   @ResolveField(() => [FollowUpView])
-  respondents(@Parent() parent: CaseView): Promise<FollowUpView[]> | FollowUpView[] {
-    return parent.respondents ?? this.reader.respondents(parent.id, new Date());
+  respondents(@Parent() parent: CaseSummaryView & Partial<CaseView>): Promise<FollowUpView[]> | FollowUpView[] {
+    return parent.respondents ?? this.reader.respondents(parent.id, parent.asOf);
   }
 
   @ResolveField(() => [TimelineEntryView])
-  timeline(@Parent() parent: CaseView): Promise<TimelineEntryView[]> | TimelineEntryView[] {
-    return parent.timeline ?? this.reader.timeline(parent.id);
+  timeline(@Parent() parent: CaseSummaryView & Partial<CaseView>): Promise<TimelineEntryView[]> | TimelineEntryView[] {
+    return parent.timeline ?? this.reader.timeline(parent.id, parent.version);
   }
 
   @ResolveField(() => ReporterView, { nullable: true })

@@ -1,11 +1,12 @@
 import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { evolve, initialState, type CaseState, type OpenedCase } from '../../case/case';
+import { effectiveFrom } from '../../case/case-effective-time';
 import { CASE_EVENT_TYPES, CASE_STREAM_PREFIX, type CaseEventType } from '../../case/case-events';
 import type { RecordedEvent } from '../../event-store/event-store';
 import type { ReadDb } from '../read-model/read-db';
-import { caseStates, cases, followUps, timeline } from '../read-model/schema';
-import { caseRow, followUpRow } from './case-rows';
+import { caseStates, caseVersions, cases, followUpVersions, followUps, timeline } from '../read-model/schema';
+import { caseRow, followUpRow, followUpVersionRow } from './case-rows';
 import { asCaseEvent, timelineEntry } from './timeline-entry';
 
 const isCaseEvent = (e: RecordedEvent) =>
@@ -31,19 +32,60 @@ export async function projectCaseEvents(
   }
   if (byCase.size === 0) return;
   const states = await loadStates(tx, [...byCase.keys()]);
-  const changed: Array<{ state: OpenedCase; position: bigint }> = [];
+  const changed: Changed[] = [];
   const entries: Array<typeof timeline.$inferInsert> = [];
+  const history: History = { cases: [], tracks: [] };
   for (const [caseId, events] of byCase) {
-    let state = states.get(caseId) ?? initialState();
+    const stored = states.get(caseId);
+    let state = stored?.state ?? initialState();
+    let effective = stored?.effectiveFrom?.getTime() ?? null;
+    const versions = new TrackVersions(state);
     for (const event of events) {
       if (event.version <= state.version) continue; // already applied: a replayed batch must not double-apply
       state = evolve(state, asCaseEvent(event));
+      effective = effectiveFrom(effective, asCaseEvent(event));
       entries.push(timelineRow(caseId, event));
+      if (state.status === 'opened') versions.record(state, event.position, new Date(effective), history);
     }
-    if (state.status === 'opened') changed.push({ state, position: events[events.length - 1].position });
+    if (state.status === 'opened' && effective !== null) {
+      changed.push({ state, position: events[events.length - 1].position, effectiveFrom: new Date(effective) });
+    }
   }
   await insertAll(entries, (rows) => tx.insert(timeline).values(rows));
+  await insertAll(history.cases, (rows) => tx.insert(caseVersions).values(rows).onConflictDoNothing());
+  await insertAll(history.tracks, (rows) => tx.insert(followUpVersions).values(rows).onConflictDoNothing());
   await writeCases(tx, changed, keys);
+}
+
+interface Changed {
+  state: OpenedCase;
+  position: bigint;
+  effectiveFrom: Date;
+}
+
+interface History {
+  cases: Array<typeof caseVersions.$inferInsert>;
+  tracks: Array<typeof followUpVersions.$inferInsert>;
+}
+
+/** A case version per event; a track version only when the track's row changed, so the history stays small. */
+class TrackVersions {
+  private readonly last = new Map<string, string>();
+
+  constructor(state: CaseState) {
+    if (state.status === 'opened') for (const track of state.respondents) this.last.set(track.respondentId, JSON.stringify(followUpVersionRow(state, track)));
+  }
+
+  record(state: OpenedCase, position: bigint, validFrom: Date, history: History): void {
+    history.cases.push({ ...caseRow(state, position), validFrom });
+    for (const track of state.respondents) {
+      const row = followUpVersionRow(state, track);
+      const json = JSON.stringify(row);
+      if (this.last.get(track.respondentId) === json) continue;
+      this.last.set(track.respondentId, json);
+      history.tracks.push({ ...row, caseVersion: state.version, validFrom });
+    }
+  }
 }
 
 /** The case ids a batch touches: their data keys are fetched before the projection's transaction. */
@@ -68,14 +110,14 @@ export function timelineRow(caseId: string, event: RecordedEvent): typeof timeli
   };
 }
 
-async function loadStates(tx: ReadDb, caseIds: string[]): Promise<Map<string, CaseState>> {
+async function loadStates(tx: ReadDb, caseIds: string[]): Promise<Map<string, { state: CaseState; effectiveFrom: Date | null }>> {
   const rows = await tx.select().from(caseStates).where(inArray(caseStates.caseId, caseIds));
-  return new Map(rows.map((row) => [row.caseId, row.state as CaseState]));
+  return new Map(rows.map((row) => [row.caseId, { state: row.state as CaseState, effectiveFrom: row.effectiveFrom }]));
 }
 
 async function writeCases(
   tx: ReadDb,
-  changed: Array<{ state: OpenedCase; position: bigint }>,
+  changed: Changed[],
   keys: ReadonlyMap<string, Buffer>,
 ): Promise<void> {
   if (changed.length === 0) return;
@@ -84,7 +126,7 @@ async function writeCases(
     (rows) => tx.insert(cases).values(rows).onConflictDoUpdate({ target: cases.id, set: excluded(cases) }),
   );
   await insertAll(
-    changed.map(({ state }) => ({ caseId: state.caseId, state })),
+    changed.map(({ state, effectiveFrom }) => ({ caseId: state.caseId, state, effectiveFrom })),
     (rows) => tx.insert(caseStates).values(rows).onConflictDoUpdate({ target: caseStates.caseId, set: excluded(caseStates) }),
   );
   await tx.delete(followUps).where(inArray(followUps.caseId, changed.map(({ state }) => state.caseId)));

@@ -1,7 +1,7 @@
 import { caseStage, waitingOn, type OpenedCase, type RespondentTrack } from '../../case/case';
-import { provinceOf, regencyOf } from '../../case/validation/regions';
 import { openNip } from '../../privacy/personal-data';
-import type { cases, followUps } from '../read-model/schema';
+import { countingRegion } from '../figures/counting-region';
+import type { cases, followUpVersions, followUps } from '../read-model/schema';
 
 /** Read-model rows of one case, derived only from its folded state: a rebuild gives the same rows. */
 
@@ -42,7 +42,6 @@ export function scopeCodes(state: OpenedCase): string[] {
 
 /** `key` opens the sealed NIP; without it (destroyed, erased) the NIP is gone from the read model too. */
 export function followUpRow(state: OpenedCase, track: RespondentTrack, key: Buffer | null): typeof followUps.$inferInsert {
-  const regionCode = track.decision?.ppk?.regionCode ?? track.institutionRegionCode ?? state.handlingUnit;
   return {
     caseId: state.caseId,
     respondentId: track.respondentId,
@@ -80,12 +79,16 @@ export function followUpRow(state: OpenedCase, track: RespondentTrack, key: Buff
     escalatedAt: date(track.escalation?.escalatedAt),
     escalatedBy: track.escalation?.escalatedBy ?? null,
     siasnBlocked: track.siasnBlocked === true,
-    regionCode,
-    provinceCode: provinceOf(regionCode) ?? regionCode.slice(0, 2),
-    regencyCode: regencyOf(regionCode) ?? null,
+    ...countingRegion(state, track),
     electionKind: state.election.kind,
     electionYear: state.election.year,
     handlingUnit: state.handlingUnit,
     caseReceivedAt: new Date(state.receivedAt),
   };
+}
+
+/** The track's row as its history keeps it: without the NIP, which only the current row holds until erasure. */
+export function followUpVersionRow(state: OpenedCase, track: RespondentTrack): Omit<typeof followUpVersions.$inferInsert, 'caseVersion' | 'validFrom'> {
+  const { nip: _nip, ...row } = followUpRow(state, track, null);
+  return row;
 }

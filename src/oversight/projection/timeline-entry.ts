@@ -1,4 +1,5 @@
 import type { CaseEvent } from '../../case/case';
+import { occurredAt } from '../../case/case-effective-time';
 import { formatWib } from '../../case/deadlines/wib';
 import type { RecordedEvent } from '../../event-store/event-store';
 
@@ -12,68 +13,57 @@ const ESCALATION: Record<string, string> = {
 
 /** A line of a case's timeline: when it happened in the world, and a short description without personal data. */
 export function timelineEntry(event: CaseEvent): { occurredAt: string; description: string } {
+  return { occurredAt: occurredAt(event), description: describe(event) };
+}
+
+function describe(event: CaseEvent): string {
   switch (event.type) {
     case 'CaseReported': {
       const d = event.data;
       const what = d.source === 'REPORT' ? 'Report (laporan) received' : 'Finding (temuan) recorded';
-      return { occurredAt: d.receivedAt, description: `${what} by ${d.handlingUnit}, ${d.respondents.length} respondent(s)` };
+      return `${what} by ${d.handlingUnit}, ${d.respondents.length} respondent(s)`;
     }
     case 'CaseStudied': {
       const d = event.data;
       const outcomes = d.findings.map((f) => `${f.respondentId} ${f.outcome}`).join(', ');
-      return { occurredAt: d.studiedAt, description: `Study (kajian) completed: ${outcomes}` };
+      return `Study (kajian) completed: ${outcomes}`;
     }
     case 'RecommendationIssued': {
       const d = event.data;
-      return {
-        occurredAt: d.issuedAt,
-        description: `Recommendation ${d.letterNumber} to ${d.recipient} for ${d.respondentIds.join(', ')}`,
-      };
+      return `Recommendation ${d.letterNumber} to ${d.recipient} for ${d.respondentIds.join(', ')}`;
     }
     case 'SanctionDecided': {
       const d = event.data;
-      return {
-        occurredAt: d.decidedAt,
-        description: `${d.decidedBy} recommended ${d.sanction} for ${d.respondentId} to ${d.ppk.title} (${d.letterNumber})`,
-      };
+      return `${d.decidedBy} recommended ${d.sanction} for ${d.respondentId} to ${d.ppk.title} (${d.letterNumber})`;
     }
     case 'RespondentCleared': {
       const d = event.data;
-      return { occurredAt: d.decidedAt, description: `${d.decidedBy} cleared ${d.respondentId} (${d.letterNumber})` };
+      return `${d.decidedBy} cleared ${d.respondentId} (${d.letterNumber})`;
     }
     case 'SanctionExecuted': {
       const d = event.data;
-      return {
-        occurredAt: d.executedAt,
-        description: `PPK executed ${d.sanction} for ${d.respondentId} by decree ${d.decreeNumber}: ${d.followUpStatus}`,
-      };
+      return `PPK executed ${d.sanction} for ${d.respondentId} by decree ${d.decreeNumber}: ${d.followUpStatus}`;
     }
     case 'PersonalDataErased': {
       const d = event.data;
       const hold = d.legalHoldOverridden ? ' (legal hold overridden)' : '';
-      return { occurredAt: d.erasedAt, description: `Personal data erased: reporter identity and NIPs destroyed${hold}` };
+      return `Personal data erased: reporter identity and NIPs destroyed${hold}`;
     }
     case 'FollowUpDeclaredImpossible': {
       const d = event.data;
-      return { occurredAt: d.declaredAt, description: `${d.declaredBy} declared follow-up impossible for ${d.respondentId}: ${d.reason}` };
+      return `${d.declaredBy} declared follow-up impossible for ${d.respondentId}: ${d.reason}`;
     }
     case 'DeadlineExtended': {
       const d = event.data;
-      return {
-        occurredAt: d.extendedAt,
-        description: `${d.extendedBy} extended the ${d.step} deadline for ${d.respondentId} from ${formatWib(new Date(d.previousDueAt))} to ${formatWib(new Date(d.dueAt))}: ${d.legalBasis}`,
-      };
+      return `${d.extendedBy} extended the ${d.step} deadline for ${d.respondentId} from ${formatWib(new Date(d.previousDueAt))} to ${formatWib(new Date(d.dueAt))}: ${d.legalBasis}`;
     }
     case 'FollowUpOverdue': {
       const d = event.data;
-      return {
-        occurredAt: d.dueAt,
-        description: `Overdue: ${d.step} for ${d.respondentId} still waits on ${d.waitingOn} after its due time ${formatWib(new Date(d.dueAt))}`,
-      };
+      return `Overdue: ${d.step} for ${d.respondentId} still waits on ${d.waitingOn} after its due time ${formatWib(new Date(d.dueAt))}`;
     }
     case 'EscalationRecorded': {
       const d = event.data;
-      return { occurredAt: d.escalatedAt, description: `${ESCALATION[d.kind] ?? d.kind} for ${d.respondentId} (${d.letterNumber})` };
+      return `${ESCALATION[d.kind] ?? d.kind} for ${d.respondentId} (${d.letterNumber})`;
     }
   }
 }

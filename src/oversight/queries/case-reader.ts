@@ -8,9 +8,11 @@ import type { FollowUpView } from '../models/follow-up.model';
 import { READ_DB, type ReadDb } from '../read-model/read-db';
 import type { CaseFilter, FollowUpFilter } from './filters.input';
 import { caseConditions, followUpConditions, scopeCondition, whereAll } from './follow-up-conditions';
+import { readSource, type ReadSource } from './read-source';
 import { decodeCursor, encodeCursor, toCase, toFollowUp, toTimelineEntry } from './row-mapping';
 
-export type CaseSummaryView = Omit<CaseView, 'respondents' | 'timeline' | 'reporter'>;
+/** A case without its lazily resolved parts; `asOf` tells those resolvers which moment the case is shown at. */
+export type CaseSummaryView = Omit<CaseView, 'respondents' | 'timeline' | 'reporter'> & { asOf?: Date | null };
 const MAX_PAGE = 100;
 
 /** Reads cases and follow-ups from the read model, always within what the caller may see. */
@@ -18,26 +20,27 @@ const MAX_PAGE = 100;
 export class CaseReader {
   constructor(@Inject(READ_DB) private readonly db: ReadDb) {}
 
-  async case(id: string, actor: Actor): Promise<CaseSummaryView | null> {
-    const conditions = [sql`c.id = ${id}`, scopeCondition(actor)].filter((c): c is SQL => c !== null);
-    const rows = await this.rows(sql`SELECT c.* FROM rm_cases c ${whereAll(conditions)}`);
-    return rows.length > 0 ? toCase(rows[0]) : null;
+  async case(id: string, actor: Actor, asOf?: Date | null): Promise<CaseSummaryView | null> {
+    const source = readSource(asOf, new Date());
+    const conditions = [sql`c.id = ${id}`, scopeCondition(actor, source)].filter((c): c is SQL => c !== null);
+    const rows = await this.rows(sql`SELECT c.* FROM ${source.cases} c ${whereAll(conditions)}`);
+    return rows.length > 0 ? { ...toCase(rows[0]), asOf: source.asOf } : null;
   }
 
-  async cases(filter: CaseFilter | undefined, first: number, after: string | undefined, actor: Actor, now: Date): Promise<CaseConnection> {
+  async cases(filter: CaseFilter | undefined, first: number, after: string | undefined, actor: Actor, source: ReadSource): Promise<CaseConnection> {
     const limit = pageSize(first);
-    const conditions = caseConditions(filter, actor, now);
-    const total = await this.count(sql`SELECT count(*) AS n FROM rm_cases c ${whereAll(conditions)}`);
+    const conditions = caseConditions(filter, actor, source);
+    const total = await this.count(sql`SELECT count(*) AS n FROM ${source.cases} c ${whereAll(conditions)}`);
     if (after) {
       const [receivedAt, id] = cursorValues(after, 2);
       conditions.push(sql`(c.received_at, c.id) < (${receivedAt}::timestamptz, ${id})`);
     }
     const rows = await this.rows(
-      sql`SELECT c.* FROM rm_cases c ${whereAll(conditions)} ORDER BY c.received_at DESC, c.id DESC LIMIT ${limit + 1}`,
+      sql`SELECT c.* FROM ${source.cases} c ${whereAll(conditions)} ORDER BY c.received_at DESC, c.id DESC LIMIT ${limit + 1}`,
     );
     const page = rows.slice(0, limit).map((row) => ({
       cursor: encodeCursor([new Date(row.received_at as string).toISOString(), row.id]),
-      node: toCase(row) as CaseView,
+      node: { ...toCase(row), asOf: source.asOf } as unknown as CaseView,
     }));
     return { edges: page, totalCount: total, pageInfo: pageInfo(page, rows.length > limit, Boolean(after)) };
   }
@@ -47,11 +50,11 @@ export class CaseReader {
     first: number,
     after: string | undefined,
     actor: Actor,
-    now: Date,
+    source: ReadSource,
   ): Promise<FollowUpConnection> {
     const limit = pageSize(first);
-    const conditions = followUpConditions(filter, actor, now);
-    const from = sql`FROM rm_follow_ups f JOIN rm_cases c ON c.id = f.case_id`;
+    const conditions = followUpConditions(filter, actor, source);
+    const from = sql`FROM ${source.followUps} f JOIN rm_cases c ON c.id = f.case_id`;
     const total = await this.count(sql`SELECT count(*) AS n ${from} ${whereAll(conditions)}`);
     if (after) {
       const [receivedAt, caseId, respondentId] = cursorValues(after, 3);
@@ -63,20 +66,24 @@ export class CaseReader {
     );
     const page = rows.slice(0, limit).map((row) => ({
       cursor: encodeCursor([new Date(row.case_received_at as string).toISOString(), row.case_id, row.respondent_id]),
-      node: toFollowUp(row, now),
+      node: toFollowUp(row, source.at),
     }));
     return { edges: page, totalCount: total, pageInfo: pageInfo(page, rows.length > limit, Boolean(after)) };
   }
 
-  async respondents(caseId: string, now: Date): Promise<FollowUpView[]> {
+  /** The case's respondents now, or as of `asOf`. */
+  async respondents(caseId: string, asOf?: Date | null): Promise<FollowUpView[]> {
+    const source = readSource(asOf, new Date());
     const rows = await this.rows(
-      sql`SELECT * FROM rm_follow_ups WHERE case_id = ${caseId} ORDER BY length(respondent_id), respondent_id`,
+      sql`SELECT * FROM ${source.followUps} f WHERE f.case_id = ${caseId} ORDER BY length(f.respondent_id), f.respondent_id`,
     );
-    return rows.map((row) => toFollowUp(row, now));
+    return rows.map((row) => toFollowUp(row, source.at));
   }
 
-  async timeline(caseId: string): Promise<TimelineEntryView[]> {
-    const rows = await this.rows(sql`SELECT * FROM rm_timeline WHERE case_id = ${caseId} ORDER BY version`);
+  /** The timeline up to the case's `version` (all of it for the current case). */
+  async timeline(caseId: string, version?: number): Promise<TimelineEntryView[]> {
+    const upTo = version === undefined ? sql`` : sql` AND version <= ${version}`;
+    const rows = await this.rows(sql`SELECT * FROM rm_timeline WHERE case_id = ${caseId}${upTo} ORDER BY version`);
     return rows.map(toTimelineEntry);
   }
 

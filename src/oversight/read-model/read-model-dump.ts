@@ -6,6 +6,8 @@ const TABLES = [
   { table: 'rm_follow_ups', order: 'case_id, respondent_id' },
   { table: 'rm_timeline', order: 'case_id, version' },
   { table: 'rm_case_states', order: 'case_id' },
+  { table: 'rm_case_versions', order: 'id, version' },
+  { table: 'rm_follow_up_versions', order: 'case_id, respondent_id, case_version' },
   { table: 'rm_checkpoints', order: 'name' },
 ] as const;
 

@@ -7,84 +7,89 @@ import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, time
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
+/** The columns of a case row, shared by the current table and its versions. */
+const caseColumns = () => ({
+  id: text('id').notNull(),
+  registerNumber: text('register_number').notNull(),
+  source: text('source').notNull(),
+  electionKind: text('election_kind').notNull(),
+  electionYear: integer('election_year').notNull(),
+  electionRegion: text('election_region').notNull(),
+  handlingUnit: text('handling_unit').notNull(),
+  stage: text('stage').notNull(),
+  receivedAt: ts('received_at').notNull(),
+  knownAt: ts('known_at').notNull(),
+  occurredAt: ts('occurred_at'),
+  place: text('place'),
+  summary: text('summary').notNull(),
+  violations: text('violations').array().notNull(),
+  evidence: text('evidence').array().notNull(),
+  /** Region codes that make a regional unit see the case: handling unit, PPK and institution regions. */
+  scopeCodes: text('scope_codes').array().notNull(),
+  /** Set once the case's personal data was crypto-shredded. */
+  personalDataErasedAt: ts('personal_data_erased_at'),
+  version: integer('version').notNull(),
+  position: bigint('position', { mode: 'bigint' }).notNull(),
+});
+
 export const cases = pgTable(
   'rm_cases',
-  {
-    id: text('id').primaryKey(),
-    registerNumber: text('register_number').notNull(),
-    source: text('source').notNull(),
-    electionKind: text('election_kind').notNull(),
-    electionYear: integer('election_year').notNull(),
-    electionRegion: text('election_region').notNull(),
-    handlingUnit: text('handling_unit').notNull(),
-    stage: text('stage').notNull(),
-    receivedAt: ts('received_at').notNull(),
-    knownAt: ts('known_at').notNull(),
-    occurredAt: ts('occurred_at'),
-    place: text('place'),
-    summary: text('summary').notNull(),
-    violations: text('violations').array().notNull(),
-    evidence: text('evidence').array().notNull(),
-    /** Region codes that make a regional unit see the case: handling unit, PPK and institution regions. */
-    scopeCodes: text('scope_codes').array().notNull(),
-    /** Set once the case's personal data was crypto-shredded. */
-    personalDataErasedAt: ts('personal_data_erased_at'),
-    version: integer('version').notNull(),
-    position: bigint('position', { mode: 'bigint' }).notNull(),
-  },
+  { ...caseColumns(), id: text('id').primaryKey() },
   (t) => [index('rm_cases_received_idx').on(t.receivedAt, t.id)],
 );
+
+/** A respondent track's columns without its NIP: the NIP lives only in the current row (erasure clears it there). */
+const followUpColumns = () => ({
+  caseId: text('case_id').notNull(),
+  respondentId: text('respondent_id').notNull(),
+  name: text('name').notNull(),
+  employment: text('employment').notNull(),
+  position: text('position'),
+  institution: text('institution').notNull(),
+  institutionRegion: text('institution_region'),
+  stage: text('stage').notNull(),
+  waitingOn: text('waiting_on'),
+  since: ts('since').notNull(),
+  dueAt: ts('due_at'),
+  followUpStatus: text('follow_up_status'),
+  outcome: text('outcome'),
+  violations: text('violations').array().notNull(),
+  recommendationRecipient: text('recommendation_recipient'),
+  recommendationLetter: text('recommendation_letter'),
+  recommendedAt: ts('recommended_at'),
+  decidedBy: text('decided_by'),
+  decisionLetter: text('decision_letter'),
+  decidedAt: ts('decided_at'),
+  recommendedSanction: text('recommended_sanction'),
+  ppkTitle: text('ppk_title'),
+  ppkRegion: text('ppk_region'),
+  executedSanction: text('executed_sanction'),
+  decreeNumber: text('decree_number'),
+  executedAt: ts('executed_at'),
+  impossibleReason: text('impossible_reason'),
+  /** The due time Netra recorded as missed (FollowUpOverdue), and the step that is late. */
+  overdueSince: ts('overdue_since'),
+  overdueStep: text('overdue_step'),
+  /** The latest escalation of the track. */
+  escalationKind: text('escalation_kind'),
+  escalationLetter: text('escalation_letter'),
+  escalatedAt: ts('escalated_at'),
+  escalatedBy: text('escalated_by'),
+  siasnBlocked: boolean('siasn_blocked').notNull().default(false),
+  /** The respondent's region for figures: PPK region, else institution region, else handling unit. */
+  regionCode: text('region_code').notNull(),
+  provinceCode: text('province_code').notNull(),
+  regencyCode: text('regency_code'),
+  electionKind: text('election_kind').notNull(),
+  electionYear: integer('election_year').notNull(),
+  handlingUnit: text('handling_unit').notNull(),
+  caseReceivedAt: ts('case_received_at').notNull(),
+});
 
 /** One row per respondent track: the unit in which KASN/BKN count (persons). */
 export const followUps = pgTable(
   'rm_follow_ups',
-  {
-    caseId: text('case_id').notNull(),
-    respondentId: text('respondent_id').notNull(),
-    name: text('name').notNull(),
-    nip: text('nip'),
-    employment: text('employment').notNull(),
-    position: text('position'),
-    institution: text('institution').notNull(),
-    institutionRegion: text('institution_region'),
-    stage: text('stage').notNull(),
-    waitingOn: text('waiting_on'),
-    since: ts('since').notNull(),
-    dueAt: ts('due_at'),
-    followUpStatus: text('follow_up_status'),
-    outcome: text('outcome'),
-    violations: text('violations').array().notNull(),
-    recommendationRecipient: text('recommendation_recipient'),
-    recommendationLetter: text('recommendation_letter'),
-    recommendedAt: ts('recommended_at'),
-    decidedBy: text('decided_by'),
-    decisionLetter: text('decision_letter'),
-    decidedAt: ts('decided_at'),
-    recommendedSanction: text('recommended_sanction'),
-    ppkTitle: text('ppk_title'),
-    ppkRegion: text('ppk_region'),
-    executedSanction: text('executed_sanction'),
-    decreeNumber: text('decree_number'),
-    executedAt: ts('executed_at'),
-    impossibleReason: text('impossible_reason'),
-    /** The due time Netra recorded as missed (FollowUpOverdue), and the step that is late. */
-    overdueSince: ts('overdue_since'),
-    overdueStep: text('overdue_step'),
-    /** The latest escalation of the track. */
-    escalationKind: text('escalation_kind'),
-    escalationLetter: text('escalation_letter'),
-    escalatedAt: ts('escalated_at'),
-    escalatedBy: text('escalated_by'),
-    siasnBlocked: boolean('siasn_blocked').notNull().default(false),
-    /** The respondent's region for figures: PPK region, else institution region, else handling unit. */
-    regionCode: text('region_code').notNull(),
-    provinceCode: text('province_code').notNull(),
-    regencyCode: text('regency_code'),
-    electionKind: text('election_kind').notNull(),
-    electionYear: integer('election_year').notNull(),
-    handlingUnit: text('handling_unit').notNull(),
-    caseReceivedAt: ts('case_received_at').notNull(),
-  },
+  { ...followUpColumns(), nip: text('nip') },
   (t) => [
     primaryKey({ columns: [t.caseId, t.respondentId] }),
     index('rm_follow_ups_order_idx').on(t.caseReceivedAt, t.caseId, t.respondentId),
@@ -111,10 +116,30 @@ export const timeline = pgTable(
   (t) => [primaryKey({ columns: [t.caseId, t.version] })],
 );
 
+/**
+ * Every version of every case row, valid from the instant its event took effect in the world
+ * (src/case/case-effective-time.ts): "as of T" is the latest version with valid_from <= T. Only
+ * inserted, never updated, so it is the history, not a snapshot that could drift.
+ */
+export const caseVersions = pgTable(
+  'rm_case_versions',
+  { ...caseColumns(), validFrom: ts('valid_from').notNull() },
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
+);
+
+/** Every version of every respondent track (when it changed), keyed by the case version that made it. */
+export const followUpVersions = pgTable(
+  'rm_follow_up_versions',
+  { ...followUpColumns(), caseVersion: integer('case_version').notNull(), validFrom: ts('valid_from').notNull() },
+  (t) => [primaryKey({ columns: [t.caseId, t.respondentId, t.caseVersion] })],
+);
+
 /** The folded decider state per case, so the projection applies `evolve` without re-reading streams. */
 export const caseStates = pgTable('rm_case_states', {
   caseId: text('case_id').primaryKey(),
   state: jsonb('state').notNull(),
+  /** valid_from of the case's latest version: the running maximum the next event starts from. */
+  effectiveFrom: ts('effective_from'),
 });
 
 /** How far each projection has read the log; written in the same transaction as its rows. */
