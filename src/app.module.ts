@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { AuthModule } from './auth/auth.module';
 import { CaseModule } from './case/case.module';
 import { ConfigModule } from './config/config.module';
+import { ConsoleModule } from './console/console.module';
 import type { NetraConfig } from './config/config';
 import { DemoModule } from './demo/demo.module';
 import { GraphqlErrorFilter, validationError } from './graphql/graphql-errors';
@@ -22,7 +23,7 @@ class LoggerModule {
   }
 }
 
-/** Netra in one process: storage, write side, read side, GraphQL, gRPC, health and metrics. */
+/** Netra in one process: storage, write side, read side, GraphQL, gRPC, health, metrics and the web console. */
 @Module({})
 export class AppModule {
   static forRoot(config: NetraConfig, logger: Logger): DynamicModule {
@@ -39,6 +40,7 @@ export class AppModule {
         DemoModule,
         NetraGraphqlModule,
         GrpcModule,
+        ConsoleModule,
       ],
       controllers: [ObservabilityController],
       providers: [

@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
-/** Process-level tests (crash and restart) run the built server: build it once per test run. */
+const root = join(__dirname, '..');
+
+/** Process-level tests (crash and restart) run the built server, browser tests the built console: build both once per test run. */
 export default async function globalSetup(): Promise<void> {
-  execFileSync(process.execPath, [join(__dirname, '..', 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], {
-    cwd: join(__dirname, '..'),
+  execFileSync(process.execPath, [join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'src/console/web/vite.config.mts', '--logLevel', 'warn'], {
+    cwd: root,
     stdio: 'inherit',
   });
 }

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { CaseError } from '../case/case-error';
+import type { Agency } from '../case/case-vocabulary';
 import type { Actor } from '../case/decide-context';
 import { ConfigError, NETRA_CONFIG, type NetraConfig } from '../config/config';
 import { LOGGER } from '../observability/logger';
 import { resolveDevSecret } from './dev-secret';
-import { verifyDevToken } from './dev-token';
+import { signDevToken, verifyDevToken } from './dev-token';
 import { jwksVerifier, type TokenVerifier } from './jwks-token';
 
 /**
@@ -19,6 +20,8 @@ export class AuthService {
   /** Where the development secret came from; null in JWKS mode, which has none. */
   readonly secretOrigin: 'environment' | 'stored' | 'generated' | null;
   private readonly verify: TokenVerifier;
+  /** Kept so the console's development sign-in signs with the very secret tokens are checked against. */
+  private readonly devSecret: string | null = null;
 
   constructor(@Inject(NETRA_CONFIG) config: NetraConfig, @Optional() @Inject(LOGGER) logger?: Logger) {
     if (config.authJwks) {
@@ -37,7 +40,13 @@ export class AuthService {
     const { secret, origin } = resolveDevSecret(config.authDevSecret, config.dataDir);
     this.mode = 'development';
     this.secretOrigin = origin;
+    this.devSecret = secret;
     this.verify = (token) => verifyDevToken(secret, token, config.authClockSkewSeconds);
+  }
+
+  /** A development token for the console's sign-in form; null in JWKS mode, which has no such tokens. */
+  async issueDevToken(claims: { sub: string; agency: Agency; region: string | null }): Promise<string | null> {
+    return this.devSecret === null ? null : signDevToken(this.devSecret, claims);
   }
 
   /** null when no credentials were sent; throws UNAUTHENTICATED when they were sent and are wrong. */

@@ -16,13 +16,16 @@ export interface NetraConfig {
   databaseUrl: string | null;
   /** Directory for the embedded store and the generated development secret; null for `memory:`. */
   dataDir: string | null;
-  demo: boolean;
+  /** What the first start of an empty embedded store loads (NETRA_DEMO); null = nothing. */
+  demo: DemoData | null;
   /** Development HS256 secret; null in JWKS mode and when one is generated into the data directory. */
   authDevSecret: string | null;
   /** Base64 of 32 bytes: wraps the per-case data keys that seal personal data in events. */
   masterKey: string | null;
   /** Production mode: tokens from the identity provider, checked against its JWKS; null = development HS256 mode. */
   authJwks: AuthJwksConfig | null;
+  /** The console's public OpenID Connect client (AUTH_CLIENT_ID, AUTH_SCOPES); only in JWKS mode, null when not set. */
+  authClient: AuthClientConfig | null;
   /** Leeway for exp/nbf against clocks that disagree, in seconds. */
   authClockSkewSeconds: number;
   deadlinePolicyFile: string | null;
@@ -34,10 +37,19 @@ export interface NetraConfig {
   mutationRateLimitPerMinute: number;
 }
 
+/** `scenarios`: the handful of cases from the seed scenarios; `pilkada-2020`: the synthetic Pilkada 2020 history (src/demo). */
+export type DemoData = 'scenarios' | 'pilkada-2020';
+
 export interface AuthJwksConfig {
   url: string;
   issuer: string;
   audience: string;
+}
+
+export interface AuthClientConfig {
+  clientId: string;
+  /** Always includes openid: the console checks the ID token's nonce. */
+  scopes: string[];
 }
 
 /** Refused configuration: the message is one line naming the variable. */
@@ -72,10 +84,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NetraConfig {
     eventStore,
     databaseUrl,
     dataDir: eventStore.kind === 'embedded' && eventStore.location !== 'memory:' ? eventStore.location : null,
-    demo: booleanOf('NETRA_DEMO', env.NETRA_DEMO, true),
+    demo: demoOf(env.NETRA_DEMO),
     authDevSecret: secret,
     masterKey: masterKeyOf(env),
     authJwks,
+    authClient: authClientOf(env, authJwks),
     authClockSkewSeconds: clockSkewOf(env.AUTH_CLOCK_SKEW_SECONDS),
     deadlinePolicyFile: optional(env.DEADLINE_POLICY_FILE),
     overdueScanSeconds: overdueScanSecondsOf(env.OVERDUE_SCAN_SECONDS),
@@ -131,6 +144,23 @@ function authJwksOf(env: NodeJS.ProcessEnv, nodeEnv: string, devSecret: string |
   return { url, issuer, audience };
 }
 
+/** The console signs in at the identity provider with a public client (authorization code + PKCE). */
+function authClientOf(env: NodeJS.ProcessEnv, authJwks: AuthJwksConfig | null): AuthClientConfig | null {
+  const clientId = optional(env.AUTH_CLIENT_ID);
+  const scopes = optional(env.AUTH_SCOPES);
+  if (clientId === null) {
+    if (scopes !== null) throw new ConfigError('AUTH_SCOPES', 'only used with AUTH_CLIENT_ID');
+    return null;
+  }
+  if (authJwks === null) throw new ConfigError('AUTH_CLIENT_ID', 'only used with AUTH_JWKS_URL (development mode signs in with development tokens)');
+  if (!/^[\x21-\x7e]{1,200}$/.test(clientId)) throw new ConfigError('AUTH_CLIENT_ID', 'must be the client id at the identity provider: printable characters, no spaces');
+  const list = (scopes ?? 'openid profile').split(/\s+/);
+  // RFC 6749 §3.3 scope-token characters.
+  if (list.some((scope) => !/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(scope))) throw new ConfigError('AUTH_SCOPES', 'must be scope names separated by spaces');
+  if (!list.includes('openid')) throw new ConfigError('AUTH_SCOPES', 'must include openid');
+  return { clientId, scopes: list };
+}
+
 function clockSkewOf(value: string | undefined): number {
   const text = optional(value);
   if (text === null) return 30;
@@ -157,12 +187,12 @@ function portOf(variable: string, value: string | undefined, fallback: number): 
   return port;
 }
 
-function booleanOf(variable: string, value: string | undefined, fallback: boolean): boolean {
-  const text = optional(value);
-  if (text === null) return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(text.toLowerCase())) return true;
-  if (['0', 'false', 'no', 'off'].includes(text.toLowerCase())) return false;
-  throw new ConfigError(variable, 'must be 1 or 0');
+function demoOf(value: string | undefined): DemoData | null {
+  const text = (optional(value) ?? '1').toLowerCase();
+  if (text === 'pilkada-2020') return 'pilkada-2020';
+  if (['1', 'true', 'yes', 'on'].includes(text)) return 'scenarios';
+  if (['0', 'false', 'no', 'off'].includes(text)) return null;
+  throw new ConfigError('NETRA_DEMO', 'must be 1 (demo cases), pilkada-2020 (the synthetic Pilkada 2020 history) or 0 (nothing)');
 }
 
 function optional(value: string | undefined): string | null {

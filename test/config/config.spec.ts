@@ -10,7 +10,14 @@ describe('configuration', () => {
   it('starts on the embedded store under ./data when nothing is set', () => {
     const config = loadConfig({});
     expect(config.eventStore).toEqual({ kind: 'embedded', location: expect.stringMatching(/[\\/]data$/) });
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, demo: true });
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, demo: 'scenarios' });
+  });
+
+  it('loads the demo cases by default, the Pilkada 2020 history with NETRA_DEMO=pilkada-2020, nothing with 0', () => {
+    expect(loadConfig({ NETRA_DEMO: '1' }).demo).toBe('scenarios');
+    expect(loadConfig({ NETRA_DEMO: 'pilkada-2020' }).demo).toBe('pilkada-2020');
+    expect(loadConfig({ NETRA_DEMO: '0' }).demo).toBeNull();
+    expect(loadConfig({ NETRA_DEMO: 'off' }).demo).toBeNull();
   });
 
   it('reads memory:, file:DIR, postgres:// and esdb:// event store URLs without changing them', () => {
@@ -27,6 +34,7 @@ describe('configuration', () => {
     [{ PORT: 'eighty' }, /^PORT: /],
     [{ PORT: '70000' }, /^PORT: /],
     [{ NETRA_DEMO: 'maybe' }, /^NETRA_DEMO: /],
+    [{ NETRA_DEMO: 'pilkada-2024' }, /^NETRA_DEMO: must be 1 .*pilkada-2020/],
     [{ AUTH_DEV_SECRET: 'short' }, /^AUTH_DEV_SECRET: /],
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: /],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
@@ -81,6 +89,30 @@ describe('configuration', () => {
       const secret = { AUTH_DEV_SECRET: 'x'.repeat(32), ...PRODUCTION };
       expect(() => loadConfig(secret)).toThrow(/^AUTH_DEV_SECRET: must not be set when NODE_ENV=production/);
       expect(() => loadConfig({ ...JWKS, ...secret })).toThrow(/^AUTH_DEV_SECRET: must not be set when NODE_ENV=production/);
+    });
+  });
+
+  describe('console sign-in client', () => {
+    it('has none in development mode', () => {
+      expect(loadConfig({}).authClient).toBeNull();
+    });
+
+    it('reads AUTH_CLIENT_ID with the default scopes openid profile, or AUTH_SCOPES', () => {
+      expect(loadConfig({ ...JWKS, AUTH_CLIENT_ID: 'netra-console' }).authClient).toEqual({ clientId: 'netra-console', scopes: ['openid', 'profile'] });
+      expect(loadConfig({ ...JWKS, AUTH_CLIENT_ID: 'netra-console', AUTH_SCOPES: ' openid  netra ' }).authClient).toEqual({
+        clientId: 'netra-console',
+        scopes: ['openid', 'netra'],
+      });
+    });
+
+    it.each([
+      ['a client id in development mode', { AUTH_CLIENT_ID: 'netra-console' }, /^AUTH_CLIENT_ID: only used with AUTH_JWKS_URL/],
+      ['a client id with a space', { ...JWKS, AUTH_CLIENT_ID: 'netra console' }, /^AUTH_CLIENT_ID: must be the client id/],
+      ['scopes without a client id', { ...JWKS, AUTH_SCOPES: 'openid' }, /^AUTH_SCOPES: only used with AUTH_CLIENT_ID/],
+      ['scopes without openid', { ...JWKS, AUTH_CLIENT_ID: 'netra-console', AUTH_SCOPES: 'profile email' }, /^AUTH_SCOPES: must include openid/],
+      ['a quoted scope', { ...JWKS, AUTH_CLIENT_ID: 'netra-console', AUTH_SCOPES: 'openid "x"' }, /^AUTH_SCOPES: must be scope names/],
+    ])('refuses %s in one line naming the variable', (_name, env, message) => {
+      expect(() => loadConfig(env)).toThrow(message);
     });
   });
 });

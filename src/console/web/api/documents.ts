@@ -1,0 +1,48 @@
+/** The GraphQL the console sends: only public operations of src/schema.graphql. */
+
+const FOLLOW_UP_FIELDS = `
+  respondentId caseId name nip employment position institution institutionRegionCode
+  stage waitingOn since dueAt overdue daysLate daysWaiting outcome violations
+  recommendationRecipient recommendationLetter recommendedAt recommendedSanction
+  decidedBy decidedAt decisionLetter ppk { title regionCode regionName } ppkRegionCode
+  executedSanction executedAt decreeNumber followUpStatus impossibleReason siasnBlocked
+  latestEscalation { kind letterNumber escalatedAt escalatedBy }`;
+
+const CASE_FIELDS = `
+  id registerNumber source stage summary violations evidence place version
+  receivedAt knownAt occurredAt handlingUnit handlingUnitName personalDataErasedAt
+  election { kind year regionCode }
+  reporter { name address phone email }
+  respondents { ${FOLLOW_UP_FIELDS} }
+  timeline { version type occurredAt recordedAt agency unit description }`;
+
+export const CASE_QUERY = `query Case($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`;
+
+/** One page of what waits on an agency; the server keeps it to the token's region. */
+export const QUEUE_QUERY = `query Queue($waitingOn: Agency!, $overdue: Boolean!) {
+  followUps(filter: { waitingOn: $waitingOn, overdue: $overdue }, first: 100) {
+    totalCount
+    edges { node { respondentId caseId name institution stage dueAt overdue daysLate daysWaiting ppk { title } } }
+  }
+}`;
+
+/** Register number and handling unit of several cases in one request (aliases c0, c1, …). */
+export function caseHeadersQuery(count: number): string {
+  const variables = Array.from({ length: count }, (_, i) => `$id${i}: ID!`).join(', ');
+  const fields = Array.from({ length: count }, (_, i) => `c${i}: case(id: $id${i}) { id registerNumber handlingUnit handlingUnitName }`).join(' ');
+  return `query CaseHeaders(${variables}) { ${fields} }`;
+}
+
+const mutation = (name: string, input: string) =>
+  `mutation ${name[0].toUpperCase()}${name.slice(1)}($input: ${input}!) { ${name}(input: $input) { ${CASE_FIELDS} } }`;
+
+export const MUTATIONS = {
+  reportCase: mutation('reportCase', 'ReportCaseInput'),
+  recordStudy: mutation('recordStudy', 'RecordStudyInput'),
+  issueRecommendation: mutation('issueRecommendation', 'IssueRecommendationInput'),
+  decideSanction: mutation('decideSanction', 'DecideSanctionInput'),
+  recordSanctionExecution: mutation('recordSanctionExecution', 'RecordSanctionExecutionInput'),
+  declareFollowUpImpossible: mutation('declareFollowUpImpossible', 'DeclareFollowUpImpossibleInput'),
+} as const;
+
+export type MutationName = keyof typeof MUTATIONS;

@@ -1,0 +1,87 @@
+/** The shapes of src/schema.graphql the console reads (enums as strings: the labels know them). */
+
+export interface Ppk {
+  title: string;
+  regionCode: string;
+  regionName: string | null;
+}
+
+export interface FollowUp {
+  respondentId: string;
+  caseId: string;
+  name: string;
+  nip: string | null;
+  employment: string;
+  position: string | null;
+  institution: string;
+  institutionRegionCode: string | null;
+  stage: string;
+  waitingOn: string | null;
+  since: string;
+  dueAt: string | null;
+  overdue: boolean;
+  daysLate: number | null;
+  daysWaiting: number | null;
+  outcome: string | null;
+  violations: string[];
+  recommendationRecipient: string | null;
+  recommendationLetter: string | null;
+  recommendedAt: string | null;
+  recommendedSanction: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionLetter: string | null;
+  ppk: Ppk | null;
+  ppkRegionCode: string | null;
+  executedSanction: string | null;
+  executedAt: string | null;
+  decreeNumber: string | null;
+  followUpStatus: string | null;
+  impossibleReason: string | null;
+  siasnBlocked: boolean;
+  latestEscalation: { kind: string; letterNumber: string; escalatedAt: string; escalatedBy: string } | null;
+}
+
+export interface TimelineEntry {
+  version: number;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  agency: string;
+  unit: string | null;
+  description: string;
+}
+
+export interface Case {
+  id: string;
+  registerNumber: string;
+  source: 'REPORT' | 'FINDING';
+  stage: string;
+  summary: string;
+  violations: string[];
+  evidence: string[];
+  place: string | null;
+  version: number;
+  receivedAt: string;
+  knownAt: string;
+  occurredAt: string | null;
+  handlingUnit: string;
+  handlingUnitName: string | null;
+  personalDataErasedAt: string | null;
+  election: { kind: string; year: number; regionCode: string };
+  /** null unless the caller is the handling Bawaslu unit (or above it): never guessed at. */
+  reporter: { name: string; address: string | null; phone: string | null; email: string | null } | null;
+  respondents: FollowUp[];
+  timeline: TimelineEntry[];
+}
+
+export type QueueRow = Pick<FollowUp, 'respondentId' | 'caseId' | 'name' | 'institution' | 'stage' | 'dueAt' | 'overdue' | 'daysLate' | 'daysWaiting'> & {
+  ppk: { title: string } | null;
+};
+
+export interface CaseHeader {
+  id: string;
+  registerNumber: string;
+  handlingUnit: string;
+  handlingUnitName: string | null;
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from 'react';
+import { completeOidcSignIn, isOidcCallback } from './auth/oidc';
+import { signIn } from './auth/session';
+import { loadSignInConfig, type SignInConfig } from './auth/sign-in-config';
+import { SessionContext, useSessionState } from './auth/use-session';
+import { useI18n } from './i18n/i18n';
+import { Header } from './layout/header';
+import { CasePage } from './pages/case-page';
+import { DashboardPage } from './pages/dashboard';
+import { NewCasePage } from './pages/new-case';
+import { QueuePage } from './pages/queue';
+import { SignInPage } from './pages/sign-in';
+import { useRoute, type Route } from './router';
+
+/** Loads the sign-in settings, finishes an OIDC redirect if this is one, then shows the signed-in pages. */
+export function App() {
+  const { t } = useI18n();
+  const session = useSessionState();
+  const route = useRoute();
+  const [config, setConfig] = useState<SignInConfig | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const main = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const loaded = await loadSignInConfig();
+        if (loaded.mode === 'oidc' && loaded.clientId && loaded.scopes && isOidcCallback(location.search)) {
+          const client = { issuer: loaded.issuer, clientId: loaded.clientId, scopes: loaded.scopes };
+          // The code and state leave the address bar (and the history) whatever the outcome.
+          const search = location.search;
+          history.replaceState(null, '', '/#/queue');
+          await completeOidcSignIn(client, search).then(signIn, (e: unknown) => setFailure(e instanceof Error ? e.message : String(e)));
+        }
+        setConfig(loaded);
+      } catch (e) {
+        setFailure(String(e));
+      }
+    })();
+  }, []);
+
+  // A new page moves focus to its content, so keyboard and screen-reader users start there.
+  useEffect(() => main.current?.focus(), [route]);
+
+  return (
+    <>
+      <Header session={session} route={route} />
+      <main id="main" ref={main} tabIndex={-1}>
+        {!config ? <p role={failure ? 'alert' : 'status'}>{failure ?? t('loading')}</p> : null}
+        {config && !session ? <SignInPage config={config} error={failure} /> : null}
+        {config && session ? <SessionContext.Provider value={session}>{page(route)}</SessionContext.Provider> : null}
+      </main>
+    </>
+  );
+}
+
+function page(route: Route) {
+  switch (route.page) {
+    case 'queue':
+    case 'sign-in':
+      return <QueuePage />;
+    case 'case':
+      return <CasePage key={route.id} id={route.id} />;
+    case 'new-case':
+      return <NewCasePage />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'not-found':
+      return <NotFound />;
+  }
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <p role="alert">{t('notFound')}</p>;
+}

@@ -1,0 +1,25 @@
+import type { Case } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { formatDateTime, type Zone } from '../time/zones';
+
+/** The case history in order: what happened, when (the date on the letter), and which unit recorded it. */
+export function Timeline({ c, zone }: { c: Case; zone: Zone }) {
+  const { t, label, lang } = useI18n();
+  return (
+    <section aria-labelledby="timeline">
+      <h2 id="timeline">{t('case.timeline')}</h2>
+      <ol className="timeline">
+        {c.timeline.map((entry) => (
+          <li key={entry.version}>
+            <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, zone, lang)}</time>
+            <span className="timeline-who">
+              {label('Agency', entry.agency)}
+              {entry.unit ? ` ${entry.unit}` : ''}
+            </span>
+            <span className="timeline-what">{entry.description}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

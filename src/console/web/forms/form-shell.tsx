@@ -1,0 +1,50 @@
+import type { FormEvent, ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n';
+import type { CommandErrors } from './use-command';
+
+/**
+ * A form with a heading, its fields, the submit button, and the refusals that concern the form as
+ * a whole (FORBIDDEN, INVALID_TRANSITION, CONFLICT, …) announced with role="alert".
+ */
+export function FormShell(props: {
+  title: string;
+  submitLabel: string;
+  busy: boolean;
+  errors: CommandErrors;
+  onSubmit(): void;
+  onReload?(): void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    props.onSubmit();
+  };
+  const refusal = props.errors.form;
+  return (
+    // noValidate: the API is the one judge of input, and its messages appear next to the field.
+    <form className="step-form" onSubmit={submit} noValidate aria-label={props.title}>
+      <h3>{props.title}</h3>
+      {props.children}
+      {refusal ? (
+        <div className="form-error" role="alert" data-code={refusal.code}>
+          <strong>{t(`error.${refusal.code}`)}</strong>
+          <p>{refusal.message}</p>
+          {refusal.code === 'CONFLICT' && props.onReload ? (
+            <button type="button" onClick={props.onReload}>
+              {t('action.reload')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {Object.keys(props.errors.fields).length > 0 ? (
+        <p className="form-error" role="alert">
+          {t('error.fieldsBelow')}
+        </p>
+      ) : null}
+      <button type="submit" className="primary" disabled={props.busy}>
+        {props.busy ? t('action.sending') : props.submitLabel}
+      </button>
+    </form>
+  );
+}

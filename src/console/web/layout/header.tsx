@@ -1,0 +1,44 @@
+import type { Session } from '../auth/session';
+import { signOut } from '../auth/session';
+import { useI18n } from '../i18n/i18n';
+import type { Route } from '../router';
+
+/** Navigation, who is signed in, the language switch and sign-out; wraps on a phone. */
+export function Header({ session, route }: { session: Session | null; route: Route }) {
+  const { t, label, lang, setLang } = useI18n();
+  const link = (href: string, page: Route['page'], text: string) => (
+    <a href={href} aria-current={route.page === page ? 'page' : undefined}>
+      {text}
+    </a>
+  );
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('nav.skip')}
+      </a>
+      <span className="brand">Netra</span>
+      {session ? (
+        <nav aria-label={t('nav.label')}>
+          {link('#/queue', 'queue', t('nav.queue'))}
+          {session.agency === 'BAWASLU' ? link('#/cases/new', 'new-case', t('nav.newCase')) : null}
+          {link('#/dashboard', 'dashboard', t('nav.dashboard'))}
+        </nav>
+      ) : null}
+      <div className="header-tools">
+        {session ? (
+          <span className="who" title={session.subject}>
+            {label('Agency', session.agency)} · {session.region ?? t('queue.national')}
+          </span>
+        ) : null}
+        <button type="button" lang={lang === 'id' ? 'en' : 'id'} onClick={() => setLang(lang === 'id' ? 'en' : 'id')}>
+          {lang === 'id' ? 'English' : 'Bahasa Indonesia'}
+        </button>
+        {session ? (
+          <button type="button" onClick={signOut}>
+            {t('nav.signOut')}
+          </button>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,37 @@
+import { CaseFacts } from '../case/case-facts';
+import { ReporterBlock } from '../case/reporter-block';
+import { RespondentTrack } from '../case/respondent-track';
+import { Timeline } from '../case/timeline';
+import { useCase } from '../case/use-case';
+import { useI18n } from '../i18n/i18n';
+import { NextSteps } from '../steps/next-steps';
+import { zoneOf } from '../time/zones';
+
+/** #/cases/:id — the case, its respondents' tracks, what this officer may do next, and the history. */
+export function CasePage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { state, reload, replace } = useCase(id);
+  if (state.status === 'loading') return <p role="status">{t('loading')}</p>;
+  if (state.status === 'missing') return <p role="alert">{t('case.missing')}</p>;
+  if (state.status === 'failed') return <p role="alert">{`${t(`error.${state.error.code}`)} ${state.error.message}`}</p>;
+  const c = state.c;
+  // Every time on this page is in the handling unit's zone, and says which.
+  const zone = zoneOf(c.handlingUnit);
+  return (
+    <div className="case-page">
+      <h1>
+        {t('case.title')} <span className="register">{c.registerNumber}</span>
+      </h1>
+      <CaseFacts c={c} zone={zone} />
+      <ReporterBlock c={c} />
+      <section aria-labelledby="respondents">
+        <h2 id="respondents">{t('case.respondents')}</h2>
+        {c.respondents.map((r) => (
+          <RespondentTrack key={r.respondentId} r={r} zone={zone} />
+        ))}
+      </section>
+      <NextSteps c={c} onDone={replace} onReload={() => void reload()} />
+      <Timeline c={c} zone={zone} />
+    </div>
+  );
+}

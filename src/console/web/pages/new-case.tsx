@@ -1,0 +1,66 @@
+import { useSession } from '../auth/use-session';
+import { CheckboxGroup, DateTimeField, SelectField, TextArea, TextField } from '../forms/fields';
+import { FormShell } from '../forms/form-shell';
+import { useCommand } from '../forms/use-command';
+import { useFields } from '../forms/use-fields';
+import { useI18n } from '../i18n/i18n';
+import { EvidenceFields } from '../new-case/evidence-fields';
+import { initialDraft, reportCaseInput } from '../new-case/new-case-state';
+import { ReporterFields } from '../new-case/reporter-fields';
+import { RespondentFields } from '../new-case/respondent-fields';
+import { caseHref, navigate } from '../router';
+import { zoneOf } from '../time/zones';
+
+const TOP_FIELDS = /^(source|election(\.(kind|year|regionCode))?|handlingUnit|registerNumber|occurredAt|knownAt|receivedAt|place|summary|violations)$/;
+const LIST_FIELDS = /^(respondents|evidence|reporter)(\[\d+\])?(\.\w+)?$/;
+
+/** #/cases/new — Bawaslu opens a case: a laporan (with its reporter) or a temuan. */
+export function NewCasePage() {
+  const { t, options } = useI18n();
+  const session = useSession();
+  const { values: d, set } = useFields(() => initialDraft(session.region, new Date()));
+  const { busy, errors, send } = useCommand('reportCase', (path) => TOP_FIELDS.test(path) || LIST_FIELDS.test(path));
+  const zone = zoneOf(d.handlingUnit);
+  const e = errors.fields;
+
+  if (session.agency !== 'BAWASLU') return <p role="alert">{t('newCase.bawasluOnly')}</p>;
+
+  const submit = async () => {
+    const created = await send(reportCaseInput(d));
+    if (created) navigate(caseHref(created.id));
+  };
+
+  return (
+    <div>
+      <h1>{t('newCase.title')}</h1>
+      <FormShell title={t('newCase.formTitle')} submitLabel={t('newCase.submit')} busy={busy} errors={errors} onSubmit={submit}>
+        <SelectField
+          name="source"
+          label={t('field.source')}
+          value={d.source}
+          options={options('CaseSource')}
+          onChange={(source) => set('source')(source as 'REPORT' | 'FINDING')}
+          error={e.source}
+          required
+        />
+        <fieldset className="group">
+          <legend>{t('field.election')}</legend>
+          <SelectField name="election.kind" label={t('field.electionKind')} value={d.electionKind} options={options('ElectionKind')} onChange={set('electionKind')} error={e['election.kind']} required />
+          <TextField name="election.year" label={t('field.electionYear')} value={d.electionYear} onChange={set('electionYear')} error={e['election.year'] ?? e.election} required />
+          <TextField name="election.regionCode" label={t('field.electionRegionCode')} hint={t('hint.regionCode')} value={d.electionRegionCode} onChange={set('electionRegionCode')} error={e['election.regionCode']} required />
+        </fieldset>
+        <TextField name="handlingUnit" label={t('field.handlingUnit')} hint={t('hint.handlingUnit')} value={d.handlingUnit} onChange={set('handlingUnit')} error={e.handlingUnit} required />
+        <TextField name="registerNumber" label={t('field.registerNumber')} hint={t('hint.registerNumber')} value={d.registerNumber} onChange={set('registerNumber')} error={e.registerNumber} />
+        <DateTimeField name="occurredAt" label={t('field.occurredAt', { zone: zone.name })} value={d.occurredAt} onChange={set('occurredAt')} error={e.occurredAt} />
+        <DateTimeField name="knownAt" label={t('field.knownAt', { zone: zone.name })} hint={t('hint.knownAt')} value={d.knownAt} onChange={set('knownAt')} error={e.knownAt} required />
+        <DateTimeField name="receivedAt" label={t('field.receivedAt', { zone: zone.name })} value={d.receivedAt} onChange={set('receivedAt')} error={e.receivedAt} required />
+        <TextField name="place" label={t('field.place')} value={d.place} onChange={set('place')} error={e.place} />
+        <TextArea name="summary" label={t('field.summary')} value={d.summary} onChange={set('summary')} error={e.summary} required />
+        <CheckboxGroup name="violations" label={t('field.violations')} values={d.violations} options={options('ViolationCode')} onChange={set('violations')} error={e.violations} required />
+        <RespondentFields value={d.respondents} onChange={set('respondents')} errors={e} />
+        <EvidenceFields value={d.evidence} onChange={set('evidence')} errors={e} />
+        {d.source === 'REPORT' ? <ReporterFields value={d.reporter} onChange={set('reporter')} errors={e} /> : null}
+      </FormShell>
+    </div>
+  );
+}

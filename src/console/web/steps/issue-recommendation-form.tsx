@@ -1,0 +1,45 @@
+import type { Case, FollowUp } from '../api/types';
+import { CheckboxGroup, DateTimeField, SelectField, TextField } from '../forms/fields';
+import { FormShell } from '../forms/form-shell';
+import { useCommand } from '../forms/use-command';
+import { useFields } from '../forms/use-fields';
+import { useI18n } from '../i18n/i18n';
+import { fromLocalInput, toLocalInput, zoneOf } from '../time/zones';
+
+const FIELDS = new Set(['respondentIds', 'recipient', 'letterNumber', 'issuedAt']);
+
+/** Bawaslu forwards its recommendation to BKN (KASN before 24 Aug 2024) for respondents with a proven violation. */
+export function IssueRecommendationForm({ c, respondents, onDone, onReload }: { c: Case; respondents: FollowUp[]; onDone(c: Case): void; onReload(): void }) {
+  const { t, options } = useI18n();
+  const zone = zoneOf(c.handlingUnit);
+  const { values, set } = useFields(() => ({
+    respondentIds: respondents.map((r) => r.respondentId),
+    recipient: 'BKN',
+    letterNumber: '',
+    issuedAt: toLocalInput(new Date(), zone),
+  }));
+  const { busy, errors, send } = useCommand('issueRecommendation', (path) => FIELDS.has(path));
+
+  const submit = async () => {
+    const input = { caseId: c.id, ...values, issuedAt: fromLocalInput(values.issuedAt, zone) };
+    const updated = await send(input, c.version);
+    if (updated) onDone(updated);
+  };
+
+  return (
+    <FormShell title={t('step.issueRecommendation')} submitLabel={t('step.issueRecommendation.submit')} busy={busy} errors={errors} onSubmit={submit} onReload={onReload}>
+      <CheckboxGroup
+        name="respondentIds"
+        label={t('field.respondentIds')}
+        values={values.respondentIds}
+        options={respondents.map((r) => ({ value: r.respondentId, label: r.name }))}
+        onChange={set('respondentIds')}
+        error={errors.fields.respondentIds}
+        required
+      />
+      <SelectField name="recipient" label={t('field.recipient')} value={values.recipient} options={options('RecommendationRecipient')} onChange={set('recipient')} error={errors.fields.recipient} required />
+      <TextField name="letterNumber" label={t('field.letterNumber')} value={values.letterNumber} onChange={set('letterNumber')} error={errors.fields.letterNumber} required />
+      <DateTimeField name="issuedAt" label={t('field.issuedAt', { zone: zone.name })} value={values.issuedAt} onChange={set('issuedAt')} error={errors.fields.issuedAt} required />
+    </FormShell>
+  );
+}

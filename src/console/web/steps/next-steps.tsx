@@ -1,0 +1,41 @@
+import type { Case } from '../api/types';
+import { useSession } from '../auth/use-session';
+import { useI18n } from '../i18n/i18n';
+import { availableSteps, type Step } from './available-steps';
+import { DecideSanctionForm } from './decide-sanction-form';
+import { DeclareImpossibleForm } from './declare-impossible-form';
+import { IssueRecommendationForm } from './issue-recommendation-form';
+import { RecordExecutionForm } from './record-execution-form';
+import { RecordStudyForm } from './record-study-form';
+
+/** The forms for every step this officer may take on the case now; a new version remounts them with fresh defaults. */
+export function NextSteps({ c, onDone, onReload }: { c: Case; onDone(c: Case): void; onReload(): void }) {
+  const { t } = useI18n();
+  const steps = availableSteps(c, useSession());
+  return (
+    <section aria-labelledby="next-steps">
+      <h2 id="next-steps">{t('case.nextSteps')}</h2>
+      {steps.length === 0 ? <p>{t('case.noSteps')}</p> : null}
+      {steps.map((step) => (
+        <StepForm key={`${keyOf(step)}@${c.version}`} step={step} c={c} onDone={onDone} onReload={onReload} />
+      ))}
+    </section>
+  );
+}
+
+const keyOf = (step: Step) => ('respondent' in step ? `${step.kind}:${step.respondent.respondentId}` : step.kind);
+
+function StepForm({ step, ...props }: { step: Step; c: Case; onDone(c: Case): void; onReload(): void }) {
+  switch (step.kind) {
+    case 'recordStudy':
+      return <RecordStudyForm {...props} respondents={step.respondents} />;
+    case 'issueRecommendation':
+      return <IssueRecommendationForm {...props} respondents={step.respondents} />;
+    case 'decideSanction':
+      return <DecideSanctionForm {...props} respondent={step.respondent} />;
+    case 'recordSanctionExecution':
+      return <RecordExecutionForm {...props} respondent={step.respondent} />;
+    case 'declareFollowUpImpossible':
+      return <DeclareImpossibleForm {...props} respondent={step.respondent} />;
+  }
+}

@@ -1,0 +1,66 @@
+import type { Case, FollowUp } from '../api/types';
+import { CheckboxGroup, DateTimeField, SelectField, TextArea } from '../forms/fields';
+import { FormShell } from '../forms/form-shell';
+import { useCommand } from '../forms/use-command';
+import { useFields } from '../forms/use-fields';
+import { useI18n } from '../i18n/i18n';
+import { fromLocalInput, toLocalInput, zoneOf } from '../time/zones';
+
+interface Finding {
+  outcome: string;
+  violations: string[];
+  note: string;
+}
+
+/** Bawaslu's kajian: one outcome for every respondent, in one command. */
+export function RecordStudyForm({ c, respondents, onDone, onReload }: { c: Case; respondents: FollowUp[]; onDone(c: Case): void; onReload(): void }) {
+  const { t, label, options } = useI18n();
+  const zone = zoneOf(c.handlingUnit);
+  const { values, set } = useFields(() => ({
+    studiedAt: toLocalInput(new Date(), zone),
+    findings: respondents.map((): Finding => ({ outcome: 'VIOLATION', violations: c.violations, note: '' })),
+  }));
+  const { busy, errors, send } = useCommand('recordStudy', (path) => path === 'studiedAt' || /^findings\[\d+\]\.(outcome|violations|note)$/.test(path));
+  const setFinding = (index: number, change: Partial<Finding>) =>
+    set('findings')(values.findings.map((finding, i) => (i === index ? { ...finding, ...change } : finding)));
+
+  const submit = async () => {
+    const findings = respondents.map((r, i) => {
+      const f = values.findings[i];
+      return { respondentId: r.respondentId, outcome: f.outcome, ...(f.outcome === 'VIOLATION' ? { violations: f.violations } : {}), ...(f.note ? { note: f.note } : {}) };
+    });
+    const updated = await send({ caseId: c.id, studiedAt: fromLocalInput(values.studiedAt, zone), findings }, c.version);
+    if (updated) onDone(updated);
+  };
+
+  return (
+    <FormShell title={t('step.recordStudy')} submitLabel={t('step.recordStudy.submit')} busy={busy} errors={errors} onSubmit={submit} onReload={onReload}>
+      <DateTimeField name="studiedAt" label={t('field.studiedAt', { zone: zone.name })} value={values.studiedAt} onChange={set('studiedAt')} error={errors.fields.studiedAt} required />
+      {respondents.map((r, i) => (
+        <fieldset key={r.respondentId} className="group">
+          <legend>{r.name}</legend>
+          <SelectField
+            name={`findings[${i}].outcome`}
+            label={t('field.outcome')}
+            value={values.findings[i].outcome}
+            options={options('StudyOutcome')}
+            onChange={(outcome) => setFinding(i, { outcome })}
+            error={errors.fields[`findings[${i}].outcome`]}
+            required
+          />
+          {values.findings[i].outcome === 'VIOLATION' ? (
+            <CheckboxGroup
+              name={`findings[${i}].violations`}
+              label={t('field.provenViolations')}
+              values={values.findings[i].violations}
+              options={c.violations.map((v) => ({ value: v, label: label('ViolationCode', v) }))}
+              onChange={(violations) => setFinding(i, { violations })}
+              error={errors.fields[`findings[${i}].violations`]}
+            />
+          ) : null}
+          <TextArea name={`findings[${i}].note`} label={t('field.note')} value={values.findings[i].note} onChange={(note) => setFinding(i, { note })} error={errors.fields[`findings[${i}].note`]} />
+        </fieldset>
+      ))}
+    </FormShell>
+  );
+}
