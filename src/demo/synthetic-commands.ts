@@ -18,7 +18,8 @@ export interface CaseScript {
   commands: CaseCommand[];
 }
 
-function random(seed: number): () => number {
+/** Mulberry32: a small seeded generator, so every synthetic history is reproducible. */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

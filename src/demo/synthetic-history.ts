@@ -30,15 +30,16 @@ export function* syntheticHistory(cases: number, seed = 2024): Generator<Synthet
   const ctx = fixedContext(new Date('2026-01-01T00:00:00Z'));
   for (const script of caseScriptStream(seed)) {
     if (script.n >= cases) return;
-    yield { streamId: caseStreamId(script.caseId), events: run(script.commands, ctx, script.n) };
+    yield { streamId: caseStreamId(script.caseId), events: decideAll(script.commands, ctx, `synthetic:${script.n}`) };
   }
 }
 
-function run(commands: CaseCommand[], ctx: DecideContext, n: number): NewEvent[] {
+/** One case's commands through the real decider, in order; command ids are `<commandPrefix>:<index>`. */
+export function decideAll(commands: CaseCommand[], ctx: DecideContext, commandPrefix: string): NewEvent[] {
   let state: CaseState = initialState();
   const events: NewEvent[] = [];
   commands.forEach((command, c) => {
-    const commandId = `synthetic:${n}:${c}`;
+    const commandId = `${commandPrefix}:${c}`;
     decide(command, state, ctx).forEach((event: CaseEvent, i) => {
       state = evolve(state, event);
       events.push({
@@ -53,9 +54,14 @@ function run(commands: CaseCommand[], ctx: DecideContext, n: number): NewEvent[]
 }
 
 /** Appends a synthetic history, one append per case; returns the number of events. */
-export async function appendSyntheticHistory(store: EventStore, cases: number, seed = 2024): Promise<number> {
+export function appendSyntheticHistory(store: EventStore, cases: number, seed = 2024): Promise<number> {
+  return appendCases(store, syntheticHistory(cases, seed));
+}
+
+/** Appends each case as a new stream, one append per case; returns the number of events. */
+export async function appendCases(store: EventStore, cases: Iterable<SyntheticCase> | AsyncIterable<SyntheticCase>): Promise<number> {
   let count = 0;
-  for (const { streamId, events } of syntheticHistory(cases, seed)) {
+  for await (const { streamId, events } of cases) {
     await store.append(streamId, events, 'no_stream');
     count += events.length;
   }
