@@ -59,6 +59,8 @@ const OVERSIGHT: Actor = { agency: 'OVERSIGHT', region: null, userId: 'bench-ove
 export interface ReadResults {
   summaryOverallMs: Latency;
   summaryByRegionMs: Latency;
+  /** By REGION as of a day in the middle of the synthetic history: read from the version tables. */
+  summaryAsOfMs: Latency;
   followUpsPageMs: Latency;
 }
 
@@ -79,6 +81,7 @@ export async function reads(storage: Storage, iterations: number): Promise<ReadR
   return {
     summaryOverallMs: await time(() => summaries.summary([], undefined, null, readSource(null, new Date()))),
     summaryByRegionMs: await time(() => summaries.summary([SummaryDimension.REGION], undefined, null, readSource(null, new Date()))),
+    summaryAsOfMs: await time(() => summaries.summary([SummaryDimension.REGION], undefined, null, readSource(new Date('2025-01-01T00:00:00Z'), new Date()))),
     followUpsPageMs: await time(() => cases.followUps({ regionPrefix: '16', followUpStatus: 'AS_RECOMMENDED' }, 20, undefined, OVERSIGHT, readSource(null, new Date()))),
   };
 }

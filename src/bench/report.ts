@@ -27,6 +27,7 @@ export function printTable(report: Json): void {
       [s.store, 'rebuild of 1M events, EXTRAPOLATED linearly', `≈ ${n(1e6 / s.rebuild.eventsPerSecond / 60, 1)} min`, `readAll ≈ ${n(1e6 / s.sequentialRead.eventsPerSecond, 0)} s`, ''],
       [s.store, `followUpSummary (overall) at ${n(s.history.cases)} cases`, `p50 ${ms(s.reads.summaryOverallMs, 'p50')}, p95 ${ms(s.reads.summaryOverallMs, 'p95')}`, 'target p95 < 50 ms', ''],
       [s.store, 'followUpSummary by REGION', `p50 ${ms(s.reads.summaryByRegionMs, 'p50')}, p95 ${ms(s.reads.summaryByRegionMs, 'p95')}`, '', ''],
+      [s.store, 'followUpSummary by REGION, asOf 1 Jan 2025', `p50 ${ms(s.reads.summaryAsOfMs, 'p50')}, p95 ${ms(s.reads.summaryAsOfMs, 'p95')}`, '', ''],
       [s.store, 'followUps page (16, AS_RECOMMENDED, 20)', `p50 ${ms(s.reads.followUpsPageMs, 'p50')}, p95 ${ms(s.reads.followUpsPageMs, 'p95')}`, '', ''],
       [s.store, 'peak RSS MiB per phase', Object.entries(s.peakRssMiB).map(([k, v]) => `${k} ${v}`).join(', '), '', ''],
     );
