@@ -1,12 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { useI18n } from '../i18n/i18n';
 
-/** #/dashboard — the oversight dashboard (issue 6, item 6) is built separately; this holds its place. */
+// Chart.js comes only with the dashboard: officers who never open it never download it.
+const DashboardView = lazy(() => import('../dashboard/dashboard-view').then((module) => ({ default: module.DashboardView })));
+
+/** #/dashboard — the oversight dashboard (src/console/web/dashboard/). */
 export function DashboardPage() {
   const { t } = useI18n();
   return (
-    <div>
-      <h1>{t('dashboard.title')}</h1>
-      <p>{t('dashboard.coming')}</p>
-    </div>
+    <Suspense fallback={<p role="status">{t('loading')}</p>}>
+      <DashboardView />
+    </Suspense>
   );
 }
