@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { completeOidcSignIn, isOidcCallback } from './auth/oidc';
+import { completeOidcSignIn, isOidcCallback, OIDC_CHECKS, type OidcCheck } from './auth/oidc';
 import { signIn } from './auth/session';
 import { loadSignInConfig, type SignInConfig } from './auth/sign-in-config';
 import { SessionContext, useSessionState } from './auth/use-session';
-import { useI18n } from './i18n/i18n';
+import { useI18n, type I18n } from './i18n/i18n';
 import { Header } from './layout/header';
 import { CasePage } from './pages/case-page';
 import { DashboardPage } from './pages/dashboard';
@@ -39,19 +39,30 @@ export function App() {
     })();
   }, []);
 
-  // A new page moves focus to its content, so keyboard and screen-reader users start there.
-  useEffect(() => main.current?.focus(), [route]);
+  // A new page moves focus to its content, so keyboard and screen-reader users start there; the
+  // first page keeps the browser's own start, where the skip link is.
+  const firstRoute = useRef(true);
+  useEffect(() => {
+    if (firstRoute.current) firstRoute.current = false;
+    else main.current?.focus();
+  }, [route]);
 
   return (
     <>
       <Header session={session} route={route} />
       <main id="main" ref={main} tabIndex={-1}>
         {!config ? <p role={failure ? 'alert' : 'status'}>{failure ?? t('loading')}</p> : null}
-        {config && !session ? <SignInPage config={config} error={failure} /> : null}
+        {config && !session ? <SignInPage config={config} error={failureText(failure, t)} /> : null}
         {config && session ? <SessionContext.Provider value={session}>{page(route)}</SessionContext.Provider> : null}
       </main>
     </>
   );
+}
+
+/** A failed check of the OIDC callback in the officer's words; anything else as it was reported. */
+function failureText(failure: string | null, t: I18n['t']): string | null {
+  if (failure === null) return null;
+  return (OIDC_CHECKS as readonly string[]).includes(failure) ? t(`oidc.${failure as OidcCheck}`) : failure;
 }
 
 function page(route: Route) {

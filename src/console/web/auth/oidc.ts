@@ -76,6 +76,10 @@ export function isOidcCallback(search: string): boolean {
   return params.has('state') && (params.has('code') || params.has('error'));
 }
 
+/** The checks a callback can fail, each with words of its own in the dictionaries (oidc.*). */
+export const OIDC_CHECKS = ['state', 'nonce', 'issuer', 'audience'] as const;
+export type OidcCheck = (typeof OIDC_CHECKS)[number];
+
 /** Checks state, exchanges the code with the verifier, checks the ID token's nonce; returns the access token. */
 export async function completeOidcSignIn(client: OidcClient, search: string): Promise<string> {
   const params = new URLSearchParams(search);

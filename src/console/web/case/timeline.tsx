@@ -2,7 +2,7 @@ import type { Case } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime, type Zone } from '../time/zones';
 
-/** The case history in order: what happened, when (the date on the letter), and which unit recorded it. */
+/** The case history in order: what happened, when (the date on the letter), and which unit acted. */
 export function Timeline({ c, zone }: { c: Case; zone: Zone }) {
   const { t, label, lang } = useI18n();
   return (
@@ -16,7 +16,11 @@ export function Timeline({ c, zone }: { c: Case; zone: Zone }) {
               {label('Agency', entry.agency)}
               {entry.unit ? ` ${entry.unit}` : ''}
             </span>
-            <span className="timeline-what">{entry.description}</span>
+            <strong className="timeline-what">{label('EventType', entry.type)}</strong>
+            {/* The server's own words (English), with letter numbers and sanctions as recorded. */}
+            <span className="timeline-detail" lang="en">
+              {entry.description}
+            </span>
           </li>
         ))}
       </ol>

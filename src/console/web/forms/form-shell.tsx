@@ -25,6 +25,7 @@ export function FormShell(props: {
     // noValidate: the API is the one judge of input, and its messages appear next to the field.
     <form className="step-form" onSubmit={submit} noValidate aria-label={props.title}>
       <h3>{props.title}</h3>
+      <p className="hint">{t('form.required')}</p>
       {props.children}
       {refusal ? (
         <div className="form-error" role="alert" data-code={refusal.code}>
