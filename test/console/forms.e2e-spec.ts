@@ -41,6 +41,7 @@ describe('console: refusals from the API', () => {
     await error.waitFor();
     expect(await error.textContent()).toBe('NIP must be exactly 18 digits (got 17 characters, 17 of them digits)');
     expect(await nip.getAttribute('aria-invalid')).toBe('true');
+    expect(await nip.evaluate((input) => input === document.activeElement)).toBe(true);
     // The message is the field's description, so a screen reader reads it with the field.
     expect((await nip.getAttribute('aria-describedby'))?.split(' ')).toContain(await error.getAttribute('id'));
     expect(await page.getByRole('alert').first().textContent()).toBe('Periksa isian yang ditandai.');

@@ -27,7 +27,7 @@ interface Pending {
   verifier: string;
 }
 
-export const redirectUri = () => `${location.origin}/`;
+const redirectUri = () => `${location.origin}/`;
 
 async function discover(issuer: string): Promise<Discovery> {
   const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`);

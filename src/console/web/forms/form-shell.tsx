@@ -1,4 +1,4 @@
-import type { FormEvent, ReactNode } from 'react';
+import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { CommandErrors } from './use-command';
 
@@ -21,9 +21,14 @@ export function FormShell(props: {
     props.onSubmit();
   };
   const refusal = props.errors.form;
+  // After a refusal, focus goes to the field the API named, so the officer is where the fix is.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [props.errors]);
   return (
     // noValidate: the API is the one judge of input, and its messages appear next to the field.
-    <form className="step-form" onSubmit={submit} noValidate aria-label={props.title}>
+    <form ref={form} className="step-form" onSubmit={submit} noValidate aria-label={props.title}>
       <h3>{props.title}</h3>
       <p className="hint">{t('form.required')}</p>
       {props.children}

@@ -54,6 +54,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'queue.national': 'national',
   'queue.empty': 'Nothing is waiting for you.',
   'queue.count': 'Showing {shown} of {total}.',
+  'queue.waiting': 'waiting {days} days',
   'queue.noDue': 'no due date',
   'due.late': '{days} days late',
   'due.left': '{days} days left',

@@ -52,6 +52,7 @@ export const MESSAGES_ID = {
   'queue.national': 'nasional',
   'queue.empty': 'Tidak ada yang menunggu tindakan Anda.',
   'queue.count': 'Menampilkan {shown} dari {total}.',
+  'queue.waiting': 'menunggu {days} hari',
   'queue.noDue': 'tanpa tenggat',
   'due.late': 'terlambat {days} hari',
   'due.left': '{days} hari lagi',

@@ -7,6 +7,7 @@ import { DueBadge } from '../case/due-badge';
 import { useI18n } from '../i18n/i18n';
 import { caseHref } from '../router';
 import { zoneOf } from '../time/zones';
+import { queueOrder } from './queue-order';
 
 interface Queue {
   rows: QueueRow[];
@@ -15,13 +16,6 @@ interface Queue {
 }
 
 type Page = { rows: QueueRow[]; total: number };
-
-/** Overdue first (the longest late on top), then by due time, with tracks without a due time last. */
-export function queueOrder(a: QueueRow, b: QueueRow): number {
-  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
-  const due = (row: QueueRow) => (row.dueAt ? Date.parse(row.dueAt) : Number.MAX_SAFE_INTEGER);
-  return due(a) - due(b);
-}
 
 async function loadQueue(agency: string): Promise<Queue> {
   // Two filtered pages rather than one sorted by the client, so overdue tracks are never cut off by the page size.
@@ -73,6 +67,7 @@ export function QueuePage() {
                   <p>
                     <span className={`stage stage-${row.stage}`}>{label('Stage', row.stage)}</span>
                     {row.ppk ? ` · ${row.ppk.title}` : ''}
+                    {row.daysWaiting !== null ? ` · ${t('queue.waiting', { days: Math.floor(row.daysWaiting) })}` : ''}
                   </p>
                   <p>
                     {t('track.dueAt')}:{' '}
