@@ -6,8 +6,8 @@ import { SummaryDimension, type FollowUpSummary } from '../../src/oversight/mode
 import { ProjectionService } from '../../src/oversight/projection.service';
 import type { Storage } from '../../src/storage/storage';
 import { STORAGE } from '../../src/storage/storage.module';
-import { startTestNetra, type RunningNetra } from '../support/netra-app';
-import { createThrowawayDatabase, describeWithPostgres, type ThrowawayDatabase } from '../support/throwaway-database';
+import type { RunningNetra } from '../support/netra-app';
+import { onBothStores, type StartNetra } from '../support/on-both-stores';
 import { SUMMARY_QUERY } from './summary-fields';
 
 /**
@@ -18,7 +18,7 @@ import { SUMMARY_QUERY } from './summary-fields';
 
 const GROUPINGS = [[], [SummaryDimension.PROVINCE], [SummaryDimension.PPK, SummaryDimension.WAITING_ON]];
 
-function pilkadaFigures(start: () => Promise<{ netra: RunningNetra; cleanup: () => Promise<void> }>) {
+function pilkadaFigures(start: StartNetra) {
   let netra: RunningNetra;
   let cleanup: () => Promise<void>;
   let storage: Storage;
@@ -43,18 +43,4 @@ function pilkadaFigures(start: () => Promise<{ netra: RunningNetra; cleanup: () 
   });
 }
 
-describe('Pilkada 2020 figures on the embedded store', () => {
-  pilkadaFigures(async () => {
-    const netra = await startTestNetra();
-    return { netra, cleanup: () => netra.close() };
-  });
-});
-
-describeWithPostgres('Pilkada 2020 figures on PostgreSQL', () => {
-  let database: ThrowawayDatabase;
-  pilkadaFigures(async () => {
-    database = await createThrowawayDatabase();
-    const netra = await startTestNetra({ EVENT_STORE_URL: database.url, DATABASE_URL: database.url });
-    return { netra, cleanup: async () => (await netra.close(), await database.drop()) };
-  });
-});
+onBothStores('Pilkada 2020 figures', pilkadaFigures);

@@ -7,8 +7,8 @@ import { ProjectionService } from '../../src/oversight/projection.service';
 import { STORAGE } from '../../src/storage/storage.module';
 import type { Storage } from '../../src/storage/storage';
 import { aLaporan, REPORT_CASE } from '../e2e/fixtures';
-import { startTestNetra, type RunningNetra } from '../support/netra-app';
-import { createThrowawayDatabase, describeWithPostgres, type ThrowawayDatabase } from '../support/throwaway-database';
+import type { RunningNetra } from '../support/netra-app';
+import { onBothStores, type StartNetra } from '../support/on-both-stores';
 import { SUMMARY_QUERY } from './summary-fields';
 
 /**
@@ -28,7 +28,7 @@ const QUESTIONS: Array<{ groupBy: SummaryDimension[]; filter?: Record<string, un
   { groupBy: [SummaryDimension.WAITING_ON], filter: { followUpStatus: 'PENDING', electionYear: 2024 } },
 ];
 
-function reproducibility(start: () => Promise<{ netra: RunningNetra; cleanup: () => Promise<void> }>) {
+function reproducibility(start: StartNetra) {
   let netra: RunningNetra;
   let cleanup: () => Promise<void>;
   let storage: Storage;
@@ -80,18 +80,4 @@ function reproducibility(start: () => Promise<{ netra: RunningNetra; cleanup: ()
   });
 }
 
-describe('reproducible figures on the embedded store', () => {
-  reproducibility(async () => {
-    const netra = await startTestNetra();
-    return { netra, cleanup: () => netra.close() };
-  });
-});
-
-describeWithPostgres('reproducible figures on PostgreSQL (events and read model)', () => {
-  let database: ThrowawayDatabase;
-  reproducibility(async () => {
-    database = await createThrowawayDatabase();
-    const netra = await startTestNetra({ EVENT_STORE_URL: database.url, DATABASE_URL: database.url });
-    return { netra, cleanup: async () => (await netra.close(), await database.drop()) };
-  });
-});
+onBothStores('reproducible figures', reproducibility);

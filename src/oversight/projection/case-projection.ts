@@ -1,5 +1,4 @@
-import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { inArray } from 'drizzle-orm';
 import { evolve, initialState, type CaseState, type OpenedCase } from '../../case/case';
 import { effectiveFrom } from '../../case/case-effective-time';
 import { CASE_EVENT_TYPES, CASE_STREAM_PREFIX, type CaseEventType } from '../../case/case-events';
@@ -7,6 +6,7 @@ import type { RecordedEvent } from '../../event-store/event-store';
 import type { ReadDb } from '../read-model/read-db';
 import { caseStates, caseVersions, cases, followUpVersions, followUps, timeline } from '../read-model/schema';
 import { caseRow, followUpRow, followUpVersionRow } from './case-rows';
+import { insertRows } from './json-rows';
 import { asCaseEvent, timelineEntry } from './timeline-entry';
 
 const isCaseEvent = (e: RecordedEvent) =>
@@ -16,7 +16,7 @@ const isCaseEvent = (e: RecordedEvent) =>
  * Applies a batch of events to the read model inside the caller's transaction. Folding uses the
  * decider's own `evolve`, so the read model can never disagree with what the write side decides on.
  * A batch costs a handful of statements whatever its size: states are read together, rows written
- * with multi-row inserts.
+ * as one JSON parameter per table (json-rows.ts).
  */
 export async function projectCaseEvents(
   tx: ReadDb,
@@ -51,9 +51,9 @@ export async function projectCaseEvents(
       changed.push({ state, position: events[events.length - 1].position, effectiveFrom: new Date(effective) });
     }
   }
-  await insertAll(entries, (rows) => tx.insert(timeline).values(rows));
-  await insertAll(history.cases, (rows) => tx.insert(caseVersions).values(rows).onConflictDoNothing());
-  await insertAll(history.tracks, (rows) => tx.insert(followUpVersions).values(rows).onConflictDoNothing());
+  await insertRows(tx, timeline, entries);
+  await insertRows(tx, caseVersions, history.cases, { nothing: true });
+  await insertRows(tx, followUpVersions, history.tracks, { nothing: true });
   await writeCases(tx, changed, keys);
 }
 
@@ -121,29 +121,8 @@ async function writeCases(
   keys: ReadonlyMap<string, Buffer>,
 ): Promise<void> {
   if (changed.length === 0) return;
-  await insertAll(
-    changed.map(({ state, position }) => caseRow(state, position)),
-    (rows) => tx.insert(cases).values(rows).onConflictDoUpdate({ target: cases.id, set: excluded(cases) }),
-  );
-  await insertAll(
-    changed.map(({ state, effectiveFrom }) => ({ caseId: state.caseId, state, effectiveFrom })),
-    (rows) => tx.insert(caseStates).values(rows).onConflictDoUpdate({ target: caseStates.caseId, set: excluded(caseStates) }),
-  );
+  await insertRows(tx, cases, changed.map(({ state, position }) => caseRow(state, position)), { replace: ['id'] });
+  await insertRows(tx, caseStates, changed.map(({ state, effectiveFrom }) => ({ caseId: state.caseId, state, effectiveFrom })), { replace: ['case_id'] });
   await tx.delete(followUps).where(inArray(followUps.caseId, changed.map(({ state }) => state.caseId)));
-  await insertAll(
-    changed.flatMap(({ state }) => state.respondents.map((track) => followUpRow(state, track, keys.get(state.caseId) ?? null))),
-    (rows) => tx.insert(followUps).values(rows),
-  );
-}
-
-/** Multi-row inserts in chunks that stay under PostgreSQL's 65,535 bind parameters. */
-async function insertAll<T>(rows: T[], insert: (chunk: T[]) => PromiseLike<unknown>, chunk = 500): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) await insert(rows.slice(i, i + chunk));
-}
-
-/** `SET col = excluded.col` for every column: an upsert that replaces the whole row. */
-function excluded(table: PgTable): Record<string, SQL> {
-  return Object.fromEntries(
-    Object.entries(getTableColumns(table)).map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
-  );
+  await insertRows(tx, followUps, changed.flatMap(({ state }) => state.respondents.map((track) => followUpRow(state, track, keys.get(state.caseId) ?? null))));
 }
