@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { isUUID } from 'class-validator';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import { badInput, CaseError, notFound } from '../case/case-error';
 import type { Actor } from '../case/decide-context';
 import { parseInstant } from '../case/validation/dates';
-import { validationError } from '../graphql/graphql-errors';
 import type { CaseView } from '../oversight/models/case.model';
 import type { FollowUpConnection } from '../oversight/models/connections.model';
 import { GetCaseQuery, ListFollowUpsQuery } from '../oversight/oversight.queries';
 import type { CaseSummaryView } from '../oversight/queries/case-reader';
 import { CaseReader } from '../oversight/queries/case-reader';
-import { FollowUpFilter } from '../oversight/queries/filters.input';
+import { checkedFollowUpFilter } from '../oversight/queries/checked-filter';
+import type { FollowUpFilter } from '../oversight/queries/filters.input';
 import { ReporterReader } from '../oversight/reporter-reader';
 import { fromProto } from './grpc-enums';
 import { followUpMessage, type FullCaseView } from './grpc-responses';
@@ -93,11 +91,5 @@ async function filterOf(f: Request): Promise<FollowUpFilter> {
     ppkRegionPrefix: f.ppkRegionPrefix,
     caseId: f.caseId,
   };
-  const filter = plainToInstance(FollowUpFilter, plain);
-  const errors = await validate(filter, { forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const error = validationError(errors);
-    throw badInput(`filter.${error.field}`, error.message.slice((error.field ?? '').length + 2));
-  }
-  return filter;
+  return checkedFollowUpFilter(plain, 'filter.');
 }

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from '../auth/auth.module';
 import { LEDGER_PROVIDERS } from '../ledger/ledger.providers';
 import { PROJECTION_HEALTH } from '../observability/observability.module';
+import { ExportsController } from './exports/exports.controller';
 import { OVERSIGHT_QUERY_HANDLERS } from './oversight.queries';
 import { OversightResolver } from './oversight.resolver';
 import { ProjectionService } from './projection.service';
@@ -10,7 +12,8 @@ import { FollowUpSummaryReader } from './queries/follow-up-summary';
 import { ReporterReader } from './reporter-reader';
 
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, AuthModule],
+  controllers: [ExportsController],
   providers: [
     ProjectionService,
     { provide: PROJECTION_HEALTH, useExisting: ProjectionService },

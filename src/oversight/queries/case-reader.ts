@@ -13,6 +13,18 @@ import { decodeCursor, encodeCursor, toCase, toFollowUp, toTimelineEntry } from 
 
 /** A case without its lazily resolved parts; `asOf` tells those resolvers which moment the case is shown at. */
 export type CaseSummaryView = Omit<CaseView, 'respondents' | 'timeline' | 'reporter'> & { asOf?: Date | null };
+/** Where a follow-up sits in the followUps order: (case received, case id, respondent id), descending. */
+export interface FollowUpKey {
+  receivedAt: string;
+  caseId: string;
+  respondentId: string;
+}
+/** A follow-up with the case facts a file names it by. */
+export interface FollowUpRecord {
+  followUp: FollowUpView;
+  registerNumber: string;
+  election: { kind: string; year: number };
+}
 const MAX_PAGE = 100;
 
 /** Reads cases and follow-ups from the read model, always within what the caller may see. */
@@ -69,6 +81,47 @@ export class CaseReader {
       node: toFollowUp(row, source.at),
     }));
     return { edges: page, totalCount: total, pageInfo: pageInfo(page, rows.length > limit, Boolean(after)) };
+  }
+
+  /**
+   * One page of follow-ups for a streamed export: the tracks as they stood at `source.at`, in the
+   * followUps order after `after`, with no count. Each track's version is found through the history's
+   * primary key (LATERAL) instead of readSource's DISTINCT ON over every version, so a page costs its
+   * own rows, not the whole history, and consecutive pages show one instant however long the export
+   * takes. `next` is null on the last page.
+   */
+  async followUpPage(
+    filter: FollowUpFilter | undefined,
+    after: FollowUpKey | null,
+    limit: number,
+    actor: Actor,
+    source: ReadSource,
+  ): Promise<{ records: FollowUpRecord[]; next: FollowUpKey | null }> {
+    const at = sql`${source.at.toISOString()}::timestamptz`;
+    const conditions = followUpConditions(filter, actor, source);
+    if (after) {
+      conditions.push(sql`(cur.case_received_at, cur.case_id, cur.respondent_id) < (${after.receivedAt}::timestamptz, ${after.caseId}, ${after.respondentId})`);
+    }
+    const rows = await this.rows(
+      sql`SELECT f.*, c.register_number AS case_register_number
+          FROM rm_follow_ups cur
+          CROSS JOIN LATERAL (
+            SELECT v.*, cur.nip FROM rm_follow_up_versions v
+            WHERE v.case_id = cur.case_id AND v.respondent_id = cur.respondent_id AND v.valid_from <= ${at}
+            ORDER BY v.case_version DESC LIMIT 1) f
+          JOIN rm_cases c ON c.id = cur.case_id
+          ${whereAll(conditions)}
+          ORDER BY cur.case_received_at DESC, cur.case_id DESC, cur.respondent_id DESC LIMIT ${limit + 1}`,
+    );
+    const records = rows.slice(0, limit).map((row) => ({
+      followUp: toFollowUp(row, source.at),
+      registerNumber: String(row.case_register_number),
+      election: { kind: String(row.election_kind), year: Number(row.election_year) },
+    }));
+    const last = rows[limit - 1];
+    const next =
+      rows.length > limit ? { receivedAt: new Date(last.case_received_at as string).toISOString(), caseId: String(last.case_id), respondentId: String(last.respondent_id) } : null;
+    return { records, next };
   }
 
   /** The case's respondents now, or as of `asOf`. */

@@ -1,0 +1,99 @@
+import { Controller, Get, Inject, Req, Res, UseFilters } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { AuthService, requireActor } from '../../auth/auth.service';
+import { wibDayOf } from '../../case/deadlines/wib';
+import { LOGGER } from '../../observability/logger';
+import { CaseReader } from '../queries/case-reader';
+import { FollowUpSummaryReader } from '../queries/follow-up-summary';
+import { readSource } from '../queries/read-source';
+import { UTF8_BOM } from './csv';
+import { ExportErrorFilter } from './export-error.filter';
+import { exportParams, type ExportFormat } from './export-params';
+import { csvChunks, followUpPages, jsonChunks, primed, send, type Progress } from './follow-up-stream';
+import { summaryCsv } from './summary-columns';
+
+const CONTENT_TYPE: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8; header=present',
+  json: 'application/json; charset=utf-8',
+};
+
+/**
+ * Files of follow-ups and figures, for officers and auditors who work in spreadsheets: GET
+ * /exports/follow-ups.{csv,json} and /exports/summary.{csv,json}, taking the GraphQL filter as query
+ * parameters. The same readers, scope and refusals as the followUps and followUpSummary queries.
+ */
+@Controller('exports')
+@UseFilters(ExportErrorFilter)
+export class ExportsController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly reader: CaseReader,
+    private readonly summaries: FollowUpSummaryReader,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  @Get('follow-ups.csv')
+  followUpsCsv(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.followUps(req, res, 'csv');
+  }
+
+  @Get('follow-ups.json')
+  followUpsJson(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.followUps(req, res, 'json');
+  }
+
+  @Get('summary.csv')
+  summaryCsv(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.summary(req, res, 'csv');
+  }
+
+  @Get('summary.json')
+  summaryJson(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.summary(req, res, 'json');
+  }
+
+  /** Names and NIPs: a token is required, and the caller's region bounds the rows, as in followUps. */
+  private async followUps(req: Request, res: Response, format: ExportFormat): Promise<void> {
+    const actor = requireActor(await this.auth.actorFrom(req.headers.authorization));
+    const params = await exportParams(req.query, 'follow-ups', format);
+    const requested = new Date();
+    // One instant for every page: without asOf the moment the request came, so a long download is one picture.
+    const source = readSource(params.asOf ?? requested, requested);
+    const progress: Progress = { pages: 0, rows: 0 };
+    const pages = await primed(followUpPages(this.reader, params.filter, actor, source, progress));
+    attachment(res, 'follow-ups', format, source.at);
+    const chunks = format === 'csv' ? csvChunks(pages, params.headers, params.bom) : jsonChunks(pages, source.at);
+    const outcome = await send(res, chunks);
+    this.logger.info(
+      { export: req.path, outcome, rows: progress.rows, pages: progress.pages, ms: Date.now() - requested.getTime(), agency: actor.agency, unit: actor.region },
+      outcome === 'sent' ? 'export sent' : 'export stopped: the client went away',
+    );
+  }
+
+  /** Aggregates only: allowed without a token, which then may not narrow figures to a person or a case. */
+  private async summary(req: Request, res: Response, format: ExportFormat): Promise<void> {
+    const actor = await this.auth.actorFrom(req.headers.authorization);
+    const params = await exportParams(req.query, 'summary', format);
+    const summary = await this.summaries.summary(params.groupBy, params.filter, actor, readSource(params.asOf, new Date()));
+    attachment(res, 'summary', format, summary.asOf);
+    res.setHeader('X-Netra-Position', summary.position);
+    const { asOf, position, overall, buckets } = summary;
+    res.send(
+      format === 'csv'
+        ? `${params.bom ? UTF8_BOM : ''}${summaryCsv(summary, params.groupBy, params.headers)}`
+        : `${JSON.stringify({ asOf, position, groupBy: params.groupBy, overall, buckets })}\n`,
+    );
+    this.logger.info({ export: req.path, outcome: 'sent', buckets: buckets.length, agency: actor?.agency ?? null, unit: actor?.region ?? null }, 'export sent');
+  }
+}
+
+function attachment(res: Response, name: string, format: ExportFormat, at: Date): void {
+  res.status(200);
+  res.setHeader('Content-Type', CONTENT_TYPE[format]);
+  res.setHeader('Content-Disposition', `attachment; filename="netra-${name}-${wibDayOf(at)}.${format}"`);
+  // Names and NIPs must not stay in a shared cache or a browser's disk cache.
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Netra-As-Of', at.toISOString());
+}

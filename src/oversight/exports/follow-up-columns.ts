@@ -1,0 +1,89 @@
+import { regionName } from '../../case/validation/regions';
+import type { FollowUpRecord } from '../queries/case-reader';
+import { csvLine, type CsvValue } from './csv';
+import { labelOf, yesNo, type HeaderLanguage, type LabelSet } from './labels-id';
+
+/**
+ * The follow-ups file: every FollowUp field, plus the case's register number, its election and the
+ * region's name. `id` headers use the words of Bawaslu, BKN and BPK; `en` headers are the GraphQL
+ * field paths, so a column maps back to the API. Under `id` the stage and the follow-up status also
+ * keep their codes in a column of their own, stable for filters and pivot tables.
+ */
+
+interface Column {
+  id: string;
+  en: string;
+  value: (record: FollowUpRecord, language: HeaderLanguage) => CsvValue;
+  /** Only under `id`: under `en` the labelled column already holds the code. */
+  idOnly?: true;
+}
+
+/** Instants as the API writes them: ISO-8601 in UTC, unambiguous across WIB, WITA and WIT. */
+const instant = (date: Date | null) => (date === null ? null : date.toISOString());
+
+const text = (id: string, en: string, pick: (r: FollowUpRecord) => string | null): Column => ({ id, en, value: (r) => pick(r) });
+const time = (id: string, en: string, pick: (r: FollowUpRecord) => Date | null): Column => ({ id, en, value: (r) => instant(pick(r)) });
+const labelled = (id: string, en: string, set: LabelSet, pick: (r: FollowUpRecord) => string | null): Column => ({
+  id,
+  en,
+  value: (r, language) => labelOf(set, pick(r), language),
+});
+
+const COLUMNS: Column[] = [
+  text('Nomor Register', 'registerNumber', (r) => r.registerNumber),
+  text('ID Kasus', 'caseId', (r) => r.followUp.caseId),
+  text('ID Terlapor', 'respondentId', (r) => r.followUp.respondentId),
+  text('Nama Terlapor', 'name', (r) => r.followUp.name),
+  text('NIP', 'nip', (r) => r.followUp.nip),
+  labelled('Status Kepegawaian', 'employment', 'employment', (r) => r.followUp.employment),
+  text('Jabatan', 'position', (r) => r.followUp.position),
+  text('Instansi', 'institution', (r) => r.followUp.institution),
+  text('Kode Wilayah Instansi', 'institutionRegionCode', (r) => r.followUp.institutionRegionCode),
+  text('Jenis Pemilihan', 'election.kind', (r) => r.election.kind),
+  { id: 'Tahun Pemilihan', en: 'election.year', value: (r) => r.election.year },
+  text('Kode Wilayah', 'regionCode', (r) => r.followUp.regionCode),
+  text('Nama Wilayah', 'regionName', (r) => regionName(r.followUp.regionCode) ?? null),
+  text('Jenis Pelanggaran', 'violations', (r) => r.followUp.violations.join('; ')),
+  labelled('Hasil Kajian', 'outcome', 'outcome', (r) => r.followUp.outcome),
+  labelled('Tahapan', 'stage', 'stage', (r) => r.followUp.stage),
+  { id: 'Kode Tahapan', en: 'stage', value: (r) => r.followUp.stage, idOnly: true },
+  text('Menunggu', 'waitingOn', (r) => r.followUp.waitingOn),
+  time('Sejak', 'since', (r) => r.followUp.since),
+  time('Batas Waktu', 'dueAt', (r) => r.followUp.dueAt),
+  { id: 'Terlambat', en: 'overdue', value: (r, language) => yesNo(r.followUp.overdue, language) },
+  { id: 'Terlambat (hari)', en: 'daysLate', value: (r) => r.followUp.daysLate },
+  { id: 'Lama Menunggu (hari)', en: 'daysWaiting', value: (r) => r.followUp.daysWaiting },
+  time('Tercatat Terlambat Sejak', 'overdueSince', (r) => r.followUp.overdueSince),
+  labelled('Tahap yang Terlambat', 'overdueStep', 'step', (r) => r.followUp.overdueStep),
+  labelled('Status Tindak Lanjut', 'followUpStatus', 'status', (r) => r.followUp.followUpStatus),
+  { id: 'Kode Status Tindak Lanjut', en: 'followUpStatus', value: (r) => r.followUp.followUpStatus, idOnly: true },
+  text('Penerima Rekomendasi', 'recommendationRecipient', (r) => r.followUp.recommendationRecipient),
+  text('Nomor Surat Rekomendasi', 'recommendationLetter', (r) => r.followUp.recommendationLetter),
+  time('Tanggal Rekomendasi', 'recommendedAt', (r) => r.followUp.recommendedAt),
+  text('Diputuskan Oleh', 'decidedBy', (r) => r.followUp.decidedBy),
+  text('Nomor Surat Keputusan Sanksi', 'decisionLetter', (r) => r.followUp.decisionLetter),
+  time('Tanggal Keputusan Sanksi', 'decidedAt', (r) => r.followUp.decidedAt),
+  labelled('Sanksi yang Direkomendasikan', 'recommendedSanction', 'sanction', (r) => r.followUp.recommendedSanction),
+  text('PPK', 'ppk.title', (r) => r.followUp.ppk?.title ?? null),
+  text('Kode Wilayah PPK', 'ppk.regionCode', (r) => r.followUp.ppk?.regionCode ?? null),
+  labelled('Sanksi yang Dijatuhkan', 'executedSanction', 'sanction', (r) => r.followUp.executedSanction),
+  text('Nomor SK', 'decreeNumber', (r) => r.followUp.decreeNumber),
+  time('Tanggal SK', 'executedAt', (r) => r.followUp.executedAt),
+  labelled('Alasan Tidak Dapat Ditindaklanjuti', 'impossibleReason', 'reason', (r) => r.followUp.impossibleReason),
+  labelled('Eskalasi Terakhir', 'latestEscalation.kind', 'escalation', (r) => r.followUp.latestEscalation?.kind ?? null),
+  text('Nomor Surat Eskalasi', 'latestEscalation.letterNumber', (r) => r.followUp.latestEscalation?.letterNumber ?? null),
+  time('Tanggal Eskalasi', 'latestEscalation.escalatedAt', (r) => r.followUp.latestEscalation?.escalatedAt ?? null),
+  text('Eskalasi Oleh', 'latestEscalation.escalatedBy', (r) => r.followUp.latestEscalation?.escalatedBy ?? null),
+  { id: 'Diblokir di SIASN', en: 'siasnBlocked', value: (r, language) => yesNo(r.followUp.siasnBlocked, language) },
+];
+
+const columnsFor = (language: HeaderLanguage) => COLUMNS.filter((c) => language === 'id' || !c.idOnly);
+
+export function followUpHeaderLine(language: HeaderLanguage): string {
+  return csvLine(columnsFor(language).map((c) => c[language]));
+}
+
+export function followUpCsvLines(records: readonly FollowUpRecord[], language: HeaderLanguage): string {
+  const columns = columnsFor(language);
+  return records.map((r) => csvLine(columns.map((c) => c.value(r, language)))).join('');
+}

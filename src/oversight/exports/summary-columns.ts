@@ -1,0 +1,82 @@
+import { FOLLOW_UP_STATUSES, RESPONDENT_STAGES } from '../../case/case-vocabulary';
+import { SummaryDimension, type FollowUpSummary, type SummaryBucket } from '../models/summary.model';
+import { csvLine, type CsvValue } from './csv';
+import { LABELS_ID, type HeaderLanguage } from './labels-id';
+
+/**
+ * The summary file: an overall row, then one row per bucket; a column per dimension grouped by, then
+ * every figure, persons (how KASN/BKN count) beside cases (how Bawaslu counts). `en` headers are the
+ * GraphQL field paths of SummaryBucket.
+ */
+
+interface Column {
+  id: string;
+  en: string;
+  value: (bucket: SummaryBucket) => CsvValue;
+}
+
+const column = (id: string, en: string, value: (b: SummaryBucket) => CsvValue): Column => ({ id, en, value });
+
+/** Persons and cases of one figure, side by side. */
+const pair = (id: string, en: string, persons: (b: SummaryBucket) => number, cases: (b: SummaryBucket) => number) => [
+  column(`${id} (orang)`, `${en}.persons`, persons),
+  column(`${id} (kasus)`, `${en}.cases`, cases),
+];
+
+const FIGURES: Column[] = [
+  column('Jumlah Orang', 'total', (b) => b.total),
+  column('Jumlah Kasus', 'cases', (b) => b.cases),
+  ...RESPONDENT_STAGES.flatMap((stage) => {
+    const of = (b: SummaryBucket) => b.byStage.find((s) => s.stage === stage);
+    return [
+      column(`Tahapan: ${LABELS_ID.stage[stage]} (orang)`, `byStage.${stage}.count`, (b) => of(b)?.count ?? 0),
+      column(`Tahapan: ${LABELS_ID.stage[stage]} (kasus)`, `byStage.${stage}.cases`, (b) => of(b)?.cases ?? 0),
+    ];
+  }),
+  ...FOLLOW_UP_STATUSES.flatMap((status) => {
+    const of = (b: SummaryBucket) => b.byStatus.find((s) => s.status === status);
+    return [
+      column(`Status: ${LABELS_ID.status[status]} (orang)`, `byStatus.${status}.count`, (b) => of(b)?.count ?? 0),
+      column(`Status: ${LABELS_ID.status[status]} (kasus)`, `byStatus.${status}.cases`, (b) => of(b)?.cases ?? 0),
+    ];
+  }),
+  ...pair('Direkomendasikan Bawaslu', 'recommended', (b) => b.recommended.persons, (b) => b.recommended.cases),
+  ...pair('Sanksi Diputuskan', 'decided', (b) => b.decided.persons, (b) => b.decided.cases),
+  ...pair('Ditindaklanjuti', 'actedOn', (b) => b.actedOn.persons, (b) => b.actedOn.cases),
+  ...pair('Masih Menunggu', 'waiting', (b) => b.waiting.persons, (b) => b.waiting.cases),
+  column('Terlambat (orang)', 'overdue', (b) => b.overdue),
+  column('Terlambat (kasus)', 'overdueCases', (b) => b.overdueCases),
+  column('Tingkat Tindak Lanjut', 'actedOnRate', (b) => b.actedOnRate),
+  column('Median Hari hingga Pelaksanaan', 'medianDaysToExecute', (b) => b.medianDaysToExecute),
+  column('Persentil 90 Hari hingga Pelaksanaan', 'p90DaysToExecute', (b) => b.p90DaysToExecute),
+  column('Median Lama Menunggu (hari)', 'medianDaysWaiting', (b) => b.medianDaysWaiting),
+  column('Persentil 90 Lama Menunggu (hari)', 'p90DaysWaiting', (b) => b.p90DaysWaiting),
+  column('Keterlambatan Terlama (hari)', 'maxDaysLate', (b) => b.maxDaysLate),
+];
+
+/** The key columns of the dimensions grouped by; REGION and PROVINCE share the region's code and name. */
+function keyColumns(groupBy: readonly SummaryDimension[]): Column[] {
+  const has = (d: SummaryDimension) => groupBy.includes(d);
+  return [
+    ...(has(SummaryDimension.REGION) || has(SummaryDimension.PROVINCE)
+      ? [column('Kode Wilayah', 'key.regionCode', (b) => b.key.regionCode), column('Nama Wilayah', 'key.regionName', (b) => b.key.regionName)]
+      : []),
+    ...(has(SummaryDimension.PPK) ? [column('PPK', 'key.ppk', (b) => b.key.ppk)] : []),
+    ...(has(SummaryDimension.VIOLATION) ? [column('Jenis Pelanggaran', 'key.violation', (b) => b.key.violation)] : []),
+    ...(has(SummaryDimension.ELECTION) ? [column('Pemilihan', 'key.election', (b) => b.key.election)] : []),
+    ...(has(SummaryDimension.WAITING_ON) ? [column('Menunggu', 'key.waitingOn', (b) => b.key.waitingOn)] : []),
+  ];
+}
+
+/** The whole file at once: a summary has at most a few thousand buckets, already in memory as the answer. */
+export function summaryCsv(summary: FollowUpSummary, groupBy: readonly SummaryDimension[], language: HeaderLanguage): string {
+  const keys = keyColumns(groupBy);
+  const row = (kind: CsvValue, bucket: SummaryBucket, withKey: boolean) =>
+    csvLine([kind, ...keys.map((c) => (withKey ? c.value(bucket) : null)), ...FIGURES.map((c) => c.value(bucket))]);
+  const [overall, bucket] = language === 'id' ? ['Keseluruhan', 'Kelompok'] : ['overall', 'bucket'];
+  return [
+    csvLine([language === 'id' ? 'Baris' : 'row', ...[...keys, ...FIGURES].map((c) => c[language])]),
+    row(overall, summary.overall, false),
+    ...summary.buckets.map((b) => row(bucket, b, true)),
+  ].join('');
+}

@@ -1,0 +1,109 @@
+import { sql } from 'drizzle-orm';
+import { CaseReader } from '../../src/oversight/queries/case-reader';
+import { READ_DB, type ReadDb } from '../../src/oversight/read-model/read-db';
+import { startTestNetra, type RunningNetra } from '../support/netra-app';
+import { tokenFor } from './exports-support';
+
+/**
+ * 100,000 follow-ups leave as a CSV without ever being in memory together: read a page at a time,
+ * sent as they are read, and no longer read once the client has gone. On the embedded store, where
+ * the database shares Node's one thread with the HTTP server; the same reader crosses many page
+ * boundaries on PostgreSQL in exports.e2e-spec.ts.
+ */
+
+const CASES = 50_000;
+const ROWS = 2 * CASES;
+
+/** Two respondents per case, straight into the read model (current rows and their one history version). */
+async function insertFollowUps(db: ReadDb): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO rm_cases (id, register_number, source, election_kind, election_year, election_region, handling_unit, stage,
+                          received_at, known_at, summary, violations, evidence, scope_codes, version, position)
+    SELECT 'bulk-' || lpad(n::text, 6, '0'), 'TM/16.73/2024/' || n, 'FINDING', 'PILKADA', 2024, '16.73', '16.73', 'SANCTION_DECIDED',
+           timestamptz '2024-09-01T00:00:00Z' + n * interval '1 second', timestamptz '2024-09-01T00:00:00Z', 'bulk', ARRAY['SOCIAL_MEDIA_ENGAGEMENT'],
+           ARRAY[]::text[], ARRAY['16.73'], 4, 0
+    FROM generate_series(1, ${CASES}) AS n`);
+  const columns = sql.raw(`case_id, respondent_id, name, employment, institution, stage, waiting_on, since, due_at, follow_up_status, violations,
+    region_code, province_code, regency_code, election_kind, election_year, handling_unit, case_received_at`);
+  await db.execute(sql`
+    INSERT INTO rm_follow_ups (${columns})
+    SELECT c.id, 'R' || r, 'Terlapor ' || c.id || '-' || r, 'PNS', 'Sekretariat "DPRD", Kota Lubuk Linggau', 'SANCTION_DECIDED', 'PPK',
+           c.received_at, c.received_at + interval '14 days', 'PENDING', c.violations, '16.73', '16', '16.73', 'PILKADA', 2024, '16.73', c.received_at
+    FROM rm_cases c CROSS JOIN generate_series(1, 2) AS r WHERE c.id LIKE 'bulk-%'`);
+  await db.execute(sql`
+    INSERT INTO rm_follow_up_versions (${columns}, case_version, valid_from)
+    SELECT ${columns}, 4, case_received_at FROM rm_follow_ups WHERE case_id LIKE 'bulk-%'`);
+}
+
+/** The key the i-th data line must carry: newest case first, R2 before R1. */
+const expectedKey = (i: number) => `bulk-${String(CASES - Math.floor(i / 2)).padStart(6, '0')},R${2 - (i % 2)}`;
+
+describe('the follow-ups export', () => {
+  let netra: RunningNetra;
+  let pageReads: jest.SpyInstance;
+  /** Settles when the client holds the first bytes of the file; null when no test is waiting for that. */
+  let clientHasBytes: Promise<void> | null = null;
+
+  beforeAll(async () => {
+    netra = await startTestNetra();
+    await insertFollowUps(netra.app.get<ReadDb>(READ_DB));
+    const reader = netra.app.get(CaseReader);
+    const read = reader.followUpPage.bind(reader);
+    pageReads = jest.spyOn(reader, 'followUpPage').mockImplementation(async (...args) => {
+      // Page 50 waits for the client to hold the first bytes: an export built whole before sending would stall here.
+      if (pageReads.mock.calls.length === 50 && clientHasBytes) await clientHasBytes;
+      return read(...args);
+    });
+  }, 120_000);
+  afterAll(() => netra?.close());
+  beforeEach(() => {
+    pageReads.mockClear();
+    clientHasBytes = null;
+  });
+
+  const request = async (signal?: AbortSignal) => {
+    const url = netra.url.replace(/\/graphql$/, '/exports/follow-ups.csv?headers=en');
+    const response = await fetch(url, { headers: { authorization: `Bearer ${await tokenFor('PPK', '16.73')}` }, signal });
+    expect(response.status).toBe(200);
+    return response.body!.getReader();
+  };
+
+  it('sends 100,000 rows whole and in order, a page at a time, the first bytes before page 50 is read', async () => {
+    let firstBytes!: () => void;
+    clientHasBytes = new Promise((resolve) => (firstBytes = resolve));
+    const body = await request();
+    const decoder = new TextDecoder();
+    let rest = '';
+    let lines = 0;
+    let outOfOrder: string | null = null;
+    for (let chunk = await body.read(); !chunk.done; chunk = await body.read()) {
+      firstBytes();
+      const text = rest + decoder.decode(chunk.value, { stream: true });
+      const complete = text.split('\r\n');
+      rest = complete.pop()!;
+      for (const line of complete) {
+        const i = lines++ - 1;
+        if (i >= 0 && outOfOrder === null && !line.includes(`,${expectedKey(i)},`)) outOfOrder = `line ${i + 2}: ${line.slice(0, 60)}`;
+      }
+    }
+    expect(rest).toBe('');
+    expect(outOfOrder).toBeNull();
+    expect(lines).toBe(ROWS + 1);
+    expect(pageReads).toHaveBeenCalledTimes(ROWS / 1000);
+  });
+
+  it('stops reading pages when the client goes away', async () => {
+    const abort = new AbortController();
+    const body = await request(abort.signal);
+    await body.read();
+    abort.abort();
+    const stopped = () => netra.logs.find((line) => line.includes('export stopped: the client went away'));
+    while (!stopped()) await new Promise((resolve) => setTimeout(resolve, 20));
+    const readWhenStopped = pageReads.mock.calls.length;
+    expect(JSON.parse(stopped()!)).toMatchObject({ outcome: 'aborted', agency: 'PPK' });
+    expect(JSON.parse(stopped()!).rows).toBeLessThan(ROWS);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(pageReads.mock.calls.length).toBe(readWhenStopped);
+    expect(readWhenStopped).toBeLessThan(ROWS / 1000);
+  });
+});
