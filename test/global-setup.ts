@@ -9,5 +9,7 @@ export default async function globalSetup(): Promise<void> {
   execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'src/console/web/vite.config.mts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // Jest sets NODE_ENV=test, which would make Vite emit React's development build into the folder `npm start` serves.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
