@@ -19,6 +19,12 @@ export async function startNetra(config: NetraConfig, logger: Logger): Promise<I
   await app.init();
   await app.startAllMicroservices();
   await app.listen(config.port, config.host);
+  // Longer than the idle timeouts of common proxies and clients (60 s), so an idle keep-alive
+  // connection is closed by the client side first: a server closing it at the moment a client
+  // reuses it resets that request (ECONNRESET), which Node 20's keep-alive global agent hits.
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return app;
 }
 
