@@ -29,6 +29,7 @@ export function printTable(report: Json): void {
       [s.store, 'followUpSummary by REGION', `p50 ${ms(s.reads.summaryByRegionMs, 'p50')}, p95 ${ms(s.reads.summaryByRegionMs, 'p95')}`, '', ''],
       [s.store, 'followUpSummary by REGION, asOf 1 Jan 2025', `p50 ${ms(s.reads.summaryAsOfMs, 'p50')}, p95 ${ms(s.reads.summaryAsOfMs, 'p95')}`, '', ''],
       [s.store, 'followUps page (16, AS_RECOMMENDED, 20)', `p50 ${ms(s.reads.followUpsPageMs, 'p50')}, p95 ${ms(s.reads.followUpsPageMs, 'p95')}`, '', ''],
+      [s.store, `follow-ups CSV export, ${n(s.export.rows)} rows (${n(s.export.megabytes, 1)} MB)`, `${n(s.export.rowsPerSecond)} rows/s (${n(s.export.seconds, 1)} s); RSS +${s.export.rssGrowthMiB} MiB, live heap +${s.export.liveHeapGrowthMiB} MiB`, '', ''],
       [s.store, 'peak RSS MiB per phase', Object.entries(s.peakRssMiB).map(([k, v]) => `${k} ${v}`).join(', '), '', ''],
     );
   }

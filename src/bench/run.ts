@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import { loadConfig } from '../config/config';
 import { syntheticHistory } from '../demo/synthetic-history';
 import { openStorage } from '../storage/storage';
+import { exportFollowUpsCsv } from './export';
 import { rawInsertPglite, rawInsertPostgres } from './raw-insert';
 import { loadHistory, rebuild, reads, sequentialRead } from './replay';
 import { profiled } from './profiler';
@@ -90,6 +91,8 @@ async function benchStore(target: BenchTarget, o: Options, rss: RssSampler) {
     peakRssMiB.rebuild = rss.phase();
     result.reads = await reads(storage, o.readIterations);
     peakRssMiB.reads = rss.phase();
+    result.export = await exportFollowUpsCsv(storage);
+    peakRssMiB.export = rss.phase();
   } finally {
     await replayStorage.close();
   }

@@ -1,5 +1,4 @@
-import type { Response } from 'express';
-import { Readable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Actor } from '../../case/decide-context';
 import type { CaseReader, FollowUpKey, FollowUpRecord } from '../queries/case-reader';
@@ -76,9 +75,9 @@ export async function* jsonChunks(pages: AsyncIterable<FollowUpRecord[]>, asOf: 
  * (one chunk waits in the stream, one in the socket's buffer). When the client goes away, the stream
  * is destroyed, the page generator is closed and no further page is read: 'aborted'.
  */
-export async function send(res: Response, chunks: AsyncIterable<string>): Promise<'sent' | 'aborted'> {
+export async function send(out: Writable, chunks: AsyncIterable<string>): Promise<'sent' | 'aborted'> {
   try {
-    await pipeline(Readable.from(chunks, { highWaterMark: 1 }), res);
+    await pipeline(Readable.from(chunks, { highWaterMark: 1 }), out);
     return 'sent';
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return 'aborted';
