@@ -3,7 +3,7 @@ import { parseInstant } from '../../case/validation/dates';
 import { SummaryDimension } from '../models/summary.model';
 import { checkedFollowUpFilter } from '../queries/checked-filter';
 import type { FollowUpFilter } from '../queries/filters.input';
-import type { HeaderLanguage } from './labels-id';
+import type { HeaderLanguage } from './header-language';
 
 /** What an export asks for, read from the query string with the rules GraphQL applies to the same arguments. */
 export interface ExportParams {

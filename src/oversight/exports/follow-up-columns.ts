@@ -1,7 +1,7 @@
 import { regionName } from '../../case/validation/regions';
 import type { FollowUpRecord } from '../queries/case-reader';
 import { csvLine, type CsvValue } from './csv';
-import { labelOf, yesNo, type HeaderLanguage, type LabelSet } from './labels-id';
+import { labelOf, yesNo, type HeaderLanguage, type LabelSet } from './header-language';
 
 /**
  * The follow-ups file: every FollowUp field, plus the case's register number, its election and the
@@ -35,7 +35,7 @@ const COLUMNS: Column[] = [
   text('ID Terlapor', 'respondentId', (r) => r.followUp.respondentId),
   text('Nama Terlapor', 'name', (r) => r.followUp.name),
   text('NIP', 'nip', (r) => r.followUp.nip),
-  labelled('Status Kepegawaian', 'employment', 'employment', (r) => r.followUp.employment),
+  labelled('Status Kepegawaian', 'employment', 'Employment', (r) => r.followUp.employment),
   text('Jabatan', 'position', (r) => r.followUp.position),
   text('Instansi', 'institution', (r) => r.followUp.institution),
   text('Kode Wilayah Instansi', 'institutionRegionCode', (r) => r.followUp.institutionRegionCode),
@@ -44,8 +44,8 @@ const COLUMNS: Column[] = [
   text('Kode Wilayah', 'regionCode', (r) => r.followUp.regionCode),
   text('Nama Wilayah', 'regionName', (r) => regionName(r.followUp.regionCode) ?? null),
   text('Jenis Pelanggaran', 'violations', (r) => r.followUp.violations.join('; ')),
-  labelled('Hasil Kajian', 'outcome', 'outcome', (r) => r.followUp.outcome),
-  labelled('Tahapan', 'stage', 'stage', (r) => r.followUp.stage),
+  labelled('Hasil Kajian', 'outcome', 'StudyOutcome', (r) => r.followUp.outcome),
+  labelled('Tahapan', 'stage', 'Stage', (r) => r.followUp.stage),
   { id: 'Kode Tahapan', en: 'stage', value: (r) => r.followUp.stage, idOnly: true },
   text('Menunggu', 'waitingOn', (r) => r.followUp.waitingOn),
   time('Sejak', 'since', (r) => r.followUp.since),
@@ -54,8 +54,8 @@ const COLUMNS: Column[] = [
   { id: 'Terlambat (hari)', en: 'daysLate', value: (r) => r.followUp.daysLate },
   { id: 'Lama Menunggu (hari)', en: 'daysWaiting', value: (r) => r.followUp.daysWaiting },
   time('Tercatat Terlambat Sejak', 'overdueSince', (r) => r.followUp.overdueSince),
-  labelled('Tahap yang Terlambat', 'overdueStep', 'step', (r) => r.followUp.overdueStep),
-  labelled('Status Tindak Lanjut', 'followUpStatus', 'status', (r) => r.followUp.followUpStatus),
+  labelled('Tahap yang Terlambat', 'overdueStep', 'DeadlineStep', (r) => r.followUp.overdueStep),
+  labelled('Status Tindak Lanjut', 'followUpStatus', 'FollowUpStatus', (r) => r.followUp.followUpStatus),
   { id: 'Kode Status Tindak Lanjut', en: 'followUpStatus', value: (r) => r.followUp.followUpStatus, idOnly: true },
   text('Penerima Rekomendasi', 'recommendationRecipient', (r) => r.followUp.recommendationRecipient),
   text('Nomor Surat Rekomendasi', 'recommendationLetter', (r) => r.followUp.recommendationLetter),
@@ -63,14 +63,14 @@ const COLUMNS: Column[] = [
   text('Diputuskan Oleh', 'decidedBy', (r) => r.followUp.decidedBy),
   text('Nomor Surat Keputusan Sanksi', 'decisionLetter', (r) => r.followUp.decisionLetter),
   time('Tanggal Keputusan Sanksi', 'decidedAt', (r) => r.followUp.decidedAt),
-  labelled('Sanksi yang Direkomendasikan', 'recommendedSanction', 'sanction', (r) => r.followUp.recommendedSanction),
+  labelled('Sanksi yang Direkomendasikan', 'recommendedSanction', 'SanctionKind', (r) => r.followUp.recommendedSanction),
   text('PPK', 'ppk.title', (r) => r.followUp.ppk?.title ?? null),
   text('Kode Wilayah PPK', 'ppk.regionCode', (r) => r.followUp.ppk?.regionCode ?? null),
-  labelled('Sanksi yang Dijatuhkan', 'executedSanction', 'sanction', (r) => r.followUp.executedSanction),
+  labelled('Sanksi yang Dijatuhkan', 'executedSanction', 'SanctionKind', (r) => r.followUp.executedSanction),
   text('Nomor SK', 'decreeNumber', (r) => r.followUp.decreeNumber),
   time('Tanggal SK', 'executedAt', (r) => r.followUp.executedAt),
-  labelled('Alasan Tidak Dapat Ditindaklanjuti', 'impossibleReason', 'reason', (r) => r.followUp.impossibleReason),
-  labelled('Eskalasi Terakhir', 'latestEscalation.kind', 'escalation', (r) => r.followUp.latestEscalation?.kind ?? null),
+  labelled('Alasan Tidak Dapat Ditindaklanjuti', 'impossibleReason', 'ImpossibilityReason', (r) => r.followUp.impossibleReason),
+  labelled('Eskalasi Terakhir', 'latestEscalation.kind', 'EscalationKind', (r) => r.followUp.latestEscalation?.kind ?? null),
   text('Nomor Surat Eskalasi', 'latestEscalation.letterNumber', (r) => r.followUp.latestEscalation?.letterNumber ?? null),
   time('Tanggal Eskalasi', 'latestEscalation.escalatedAt', (r) => r.followUp.latestEscalation?.escalatedAt ?? null),
   text('Eskalasi Oleh', 'latestEscalation.escalatedBy', (r) => r.followUp.latestEscalation?.escalatedBy ?? null),

@@ -6,7 +6,7 @@ import type { FollowUpFilter } from '../queries/filters.input';
 import type { ReadSource } from '../queries/read-source';
 import { UTF8_BOM } from './csv';
 import { followUpCsvLines, followUpHeaderLine } from './follow-up-columns';
-import type { HeaderLanguage } from './labels-id';
+import type { HeaderLanguage } from './header-language';
 
 /** Rows per query: big enough that 100k rows take 100 round trips, small enough to hold a few in memory. */
 export const EXPORT_PAGE_SIZE = 1000;

@@ -1,7 +1,8 @@
 import { FOLLOW_UP_STATUSES, RESPONDENT_STAGES } from '../../case/case-vocabulary';
 import { SummaryDimension, type FollowUpSummary, type SummaryBucket } from '../models/summary.model';
 import { csvLine, type CsvValue } from './csv';
-import { LABELS_ID, type HeaderLanguage } from './labels-id';
+import { LABELS_ID } from '../../case/case-vocabulary-id';
+import type { HeaderLanguage } from './header-language';
 
 /**
  * The summary file: an overall row, then one row per bucket; a column per dimension grouped by, then
@@ -29,15 +30,15 @@ const FIGURES: Column[] = [
   ...RESPONDENT_STAGES.flatMap((stage) => {
     const of = (b: SummaryBucket) => b.byStage.find((s) => s.stage === stage);
     return [
-      column(`Tahapan: ${LABELS_ID.stage[stage]} (orang)`, `byStage.${stage}.count`, (b) => of(b)?.count ?? 0),
-      column(`Tahapan: ${LABELS_ID.stage[stage]} (kasus)`, `byStage.${stage}.cases`, (b) => of(b)?.cases ?? 0),
+      column(`Tahapan: ${LABELS_ID.Stage[stage]} (orang)`, `byStage.${stage}.count`, (b) => of(b)?.count ?? 0),
+      column(`Tahapan: ${LABELS_ID.Stage[stage]} (kasus)`, `byStage.${stage}.cases`, (b) => of(b)?.cases ?? 0),
     ];
   }),
   ...FOLLOW_UP_STATUSES.flatMap((status) => {
     const of = (b: SummaryBucket) => b.byStatus.find((s) => s.status === status);
     return [
-      column(`Status: ${LABELS_ID.status[status]} (orang)`, `byStatus.${status}.count`, (b) => of(b)?.count ?? 0),
-      column(`Status: ${LABELS_ID.status[status]} (kasus)`, `byStatus.${status}.cases`, (b) => of(b)?.cases ?? 0),
+      column(`Status: ${LABELS_ID.FollowUpStatus[status]} (orang)`, `byStatus.${status}.count`, (b) => of(b)?.count ?? 0),
+      column(`Status: ${LABELS_ID.FollowUpStatus[status]} (kasus)`, `byStatus.${status}.cases`, (b) => of(b)?.cases ?? 0),
     ];
   }),
   ...pair('Direkomendasikan Bawaslu', 'recommended', (b) => b.recommended.persons, (b) => b.recommended.cases),

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Lang } from '../time/zones';
 import { LABELS_EN } from './labels-en';
-import { LABELS_ID, type LabelSet } from './labels-id';
+import { LABELS_ID, type LabelSet } from '../../../case/case-vocabulary-id';
 import { MESSAGES_EN } from './messages-en';
 import { MESSAGES_ID, type MessageKey } from './messages-id';
 

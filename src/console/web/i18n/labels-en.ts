@@ -1,4 +1,4 @@
-import type { Labels } from './labels-id';
+import type { Labels } from '../../../case/case-vocabulary-id';
 
 /** English words for the API's enum values. */
 export const LABELS_EN: Labels = {
@@ -75,6 +75,12 @@ export const LABELS_EN: Labels = {
     DeadlineExtended: 'Deadline extended',
     FollowUpOverdue: 'Due time passed',
     EscalationRecorded: 'Escalation recorded',
+  },
+  DeadlineStep: {
+    STUDY: 'Study',
+    RECOMMENDATION: 'Recommendation',
+    SANCTION_DECISION: 'Sanction decision',
+    EXECUTION: 'Execution of the sanction',
   },
   RecommendationRecipient: { BKN: 'BKN', KASN: 'KASN' },
   ViolationCode: {

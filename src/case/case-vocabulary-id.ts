@@ -1,4 +1,8 @@
-/** Indonesian words for the API's enum values (shared/DOMAIN.md; sanction names as in PP 42/2004 and PP 94/2021). */
+/**
+ * Indonesian words for the API's enum values (shared/DOMAIN.md; sanction names as in PP 42/2004 and
+ * PP 94/2021; follow-up statuses in BPK's SIPTL terms). Plain data, so the web console (bundled for
+ * the browser) and the server's exports read the same words.
+ */
 export const LABELS_ID = {
   Agency: {
     BAWASLU: 'Bawaslu',
@@ -75,6 +79,12 @@ export const LABELS_ID = {
     EscalationRecorded: 'Eskalasi dicatat',
   },
   RecommendationRecipient: { BKN: 'BKN', KASN: 'KASN' },
+  DeadlineStep: {
+    STUDY: 'Kajian',
+    RECOMMENDATION: 'Rekomendasi',
+    SANCTION_DECISION: 'Keputusan sanksi',
+    EXECUTION: 'Pelaksanaan sanksi',
+  },
   ViolationCode: {
     SOCIAL_MEDIA_ENGAGEMENT: 'Mengunggah, mengomentari, membagikan, menyukai konten calon di media sosial',
     PHOTO_WITH_CANDIDATE: 'Mengunggah foto bersama calon yang menunjukkan keberpihakan',
