@@ -30,12 +30,55 @@ export function occurredAt(event: CaseEvent): string {
   }
 }
 
+/** The respondent tracks an event moves: null for every track (the report, the study), [] for none. */
+export function tracksOf(event: CaseEvent): readonly string[] | null {
+  switch (event.type) {
+    case 'CaseReported':
+    case 'CaseStudied':
+      return null;
+    case 'PersonalDataErased':
+      return [];
+    case 'RecommendationIssued':
+      return event.data.respondentIds;
+    default:
+      return [event.data.respondentId];
+  }
+}
+
 /**
- * The instant from which a case's `n`-th event counts in "as of" figures: its own date, or the
- * latest date before it in the same case when that is later. The running maximum makes "the case as
- * of T" a prefix of its history, so asking about T never folds an event without one before it.
+ * From which instant each part of a case counts in "as of" answers. A track's step counts from its
+ * own date, or from the latest earlier date of the same track (or of a case-wide step: the report,
+ * the study) when that is later. So "the track as of T" is always a prefix of what happened to it,
+ * and a decree typed in late still counts from its own date even when another respondent's step,
+ * or an overdue record, was entered before it. `caseFrom` is the running maximum over all events:
+ * when the case row (its overall stage and version) counts from.
  */
-export function effectiveFrom(previous: number | null, event: CaseEvent): number {
+export interface EffectiveTimes {
+  caseFrom: number | null;
+  caseWide: number | null;
+  tracks: Record<string, number>;
+}
+
+export const noEffectiveTimes = (): EffectiveTimes => ({ caseFrom: null, caseWide: null, tracks: {} });
+
+const later = (a: number | null | undefined, b: number) => (a === null || a === undefined ? b : Math.max(a, b));
+
+/** The track's instant so far: its own steps and the case-wide ones. */
+export function trackFrom(times: EffectiveTimes, respondentId: string): number | null {
+  const own = times.tracks[respondentId];
+  if (own === undefined) return times.caseWide;
+  return times.caseWide === null ? own : Math.max(own, times.caseWide);
+}
+
+/** The times after `event`, and the tracks it moved (every track of `allTracks` for a case-wide step). */
+export function advance(times: EffectiveTimes, event: CaseEvent, allTracks: readonly string[]): { times: EffectiveTimes; moved: readonly string[] } {
   const own = Date.parse(occurredAt(event));
-  return previous === null ? own : Math.max(previous, own);
+  const touched = tracksOf(event);
+  const next: EffectiveTimes = { caseFrom: later(times.caseFrom, own), caseWide: times.caseWide, tracks: { ...times.tracks } };
+  if (touched === null) {
+    next.caseWide = later(times.caseWide, own);
+    return { times: next, moved: allTracks };
+  }
+  for (const id of touched) next.tracks[id] = later(trackFrom(times, id), own);
+  return { times: next, moved: touched };
 }

@@ -9,11 +9,13 @@ import type { FollowUpFilter } from '../oversight/queries/filters.input';
 import { openEventStore, type Closer } from '../storage/storage';
 
 /**
- * `npm run figures -- --position P --as-of T [--group-by PROVINCE,PPK] [--filter JSON] [--expect FILE]`:
+ * `npm run figures -- --position P --as-of T [--current] [--group-by PROVINCE,PPK] [--filter JSON] [--expect FILE]`:
  * recomputes followUpSummary from the raw events of EVENT_STORE_URL up to log position P as of T,
  * without the read model, and prints it as JSON. With --expect (a saved followUpSummary answer, or
  * the whole GraphQL response) it compares and exits 1 on any difference. P and T default to the
  * answer's own `position` and `asOf` when --expect is given, else to the head of the log and now.
+ * --current recomputes an answer given without asOf (every event up to P counts, whatever its date);
+ * it follows the answer's `current` with --expect, and is the default without --as-of.
  * The embedded store is read with its server stopped (the data directory is one process's).
  */
 async function main(): Promise<void> {
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
       'group-by': { type: 'string' },
       filter: { type: 'string' },
       expect: { type: 'string' },
+      current: { type: 'boolean' },
     },
   });
   const expected = values.expect ? readAnswer(values.expect) : null;
@@ -34,7 +37,8 @@ async function main(): Promise<void> {
     const { store } = await openEventStore(loadConfig().eventStore, closers);
     const position = BigInt(values.position ?? expected?.position ?? (await store.headPosition()));
     const asOf = values['as-of'] ? parseInstant(values['as-of'], 'as-of') : expected ? new Date(String(expected.asOf)) : new Date();
-    const figures = await recomputeFigures(store, { position, asOf, groupBy, filter });
+    const current = values.current ?? (expected ? expected.current === true : !values['as-of']);
+    const figures = await recomputeFigures(store, { position, asOf, current, groupBy, filter });
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
     if (expected) {
       const differences = compareSummaries(expected, figures);

@@ -41,7 +41,7 @@ export class GrpcReads {
     const full = view as Partial<CaseView> & CaseSummaryView;
     const [respondents, timeline, reporter] = await Promise.all([
       full.respondents ?? this.reader.respondents(view.id, full.asOf),
-      full.timeline ?? this.reader.timeline(view.id, view.version),
+      full.timeline ?? this.reader.timeline(view.id, full.asOf),
       this.reporters.reporter(view.id, view.handlingUnit, actor),
     ]);
     return { ...view, respondents, timeline, reporter };

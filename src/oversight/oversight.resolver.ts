@@ -71,7 +71,7 @@ export class OversightResolver {
 
   @ResolveField(() => [TimelineEntryView])
   timeline(@Parent() parent: CaseSummaryView & Partial<CaseView>): Promise<TimelineEntryView[]> | TimelineEntryView[] {
-    return parent.timeline ?? this.reader.timeline(parent.id, parent.version);
+    return parent.timeline ?? this.reader.timeline(parent.id, parent.asOf);
   }
 
   @ResolveField(() => ReporterView, { nullable: true })

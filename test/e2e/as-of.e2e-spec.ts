@@ -16,6 +16,12 @@ import {
   type FullCase,
 } from './case-steps';
 import { aLaporan, NIP_CAMAT } from './fixtures';
+import { compareSummaries } from '../../src/oversight/figures/compare-summaries';
+import { recomputeFigures } from '../../src/oversight/figures/recompute';
+import type { FollowUpSummary } from '../../src/oversight/models/summary.model';
+import type { Storage } from '../../src/storage/storage';
+import { STORAGE } from '../../src/storage/storage.module';
+import { SUMMARY_QUERY } from '../oversight/summary-fields';
 
 /**
  * Issue 5 item 4: every oversight query answers "as of" an instant from the history. A laporan of
@@ -91,6 +97,31 @@ describe('as-of queries', () => {
     expect((await elsewhere.request<{ cases: { totalCount: number } }>(CASES_AS_OF, { asOf: '2024-10-08T00:00:00+07:00' })).cases.totalCount).toBe(0);
     const ppkElsewhere = await netra.client('PPK', '16.05');
     expect((await ppkElsewhere.request<{ case: unknown }>(CASE_AS_OF, { id: caseId, asOf: '2024-10-08T00:00:00+07:00' })).case).toBeNull();
+  });
+
+  it('counts a decree typed in late from its own date, even after a later decree of another respondent', async () => {
+    const bawaslu = await netra.client('BAWASLU', '16.73');
+    const bkn = await netra.client('BKN');
+    const ppk = await netra.client('PPK', '16.73');
+    const id = (await mutate(bawaslu, REPORT, aLaporan())).id;
+    await mutate(bawaslu, STUDY, aStudy(id, { R1: 'VIOLATION', R2: 'VIOLATION' }));
+    await mutate(bawaslu, RECOMMEND, aRecommendation(id, ['R1', 'R2']));
+    await mutate(bkn, DECIDE, aSanctionDecision(id, 'R1'));
+    await mutate(bkn, DECIDE, aSanctionDecision(id, 'R2'));
+    await mutate(ppk, EXECUTE, anExecution(id, 'R1', { executedAt: '2024-11-20T10:00:00+07:00' }));
+    await mutate(ppk, EXECUTE, anExecution(id, 'R2', { executedAt: '2024-10-14T10:00:00+07:00' }));
+
+    const asOf = '2024-11-01T00:00:00+07:00';
+    const oversight = await netra.client('OVERSIGHT');
+    const tracks = (await oversight.request<{ case: FullCase }>(CASE_AS_OF, { id, asOf })).case.respondents;
+    expect(tracks.map((t) => [t.respondentId, t.stage])).toEqual([['R1', 'SANCTION_DECIDED'], ['R2', 'SANCTION_EXECUTED']]);
+    const { followUpSummary } = await oversight.request<{ followUpSummary: FollowUpSummary }>(SUMMARY_QUERY, { groupBy: [], asOf, filter: { caseId: id } });
+    expect(followUpSummary.overall.actedOn.persons).toBe(1);
+    const all = (await oversight.request<{ followUpSummary: FollowUpSummary }>(SUMMARY_QUERY, { groupBy: [], asOf })).followUpSummary;
+    const storage = netra.app.get<Storage>(STORAGE);
+    const recomputed = await recomputeFigures(storage.store, { position: BigInt(all.position), asOf: new Date(asOf), groupBy: [] });
+    expect(compareSummaries(all, recomputed)).toEqual([]);
+    expect(recomputed.overall.actedOn.persons).toBe(1); // the first case's decree is dated 20 Nov
   });
 
   it('refuses a question about the future, naming asOf', async () => {

@@ -10,5 +10,5 @@ export const BUCKET_FIELDS = `
 `;
 
 export const SUMMARY_QUERY = `query ($groupBy: [SummaryDimension!], $filter: FollowUpFilter, $asOf: DateTime) {
-  followUpSummary(groupBy: $groupBy, filter: $filter, asOf: $asOf) { asOf position overall { ${BUCKET_FIELDS} } buckets { ${BUCKET_FIELDS} } }
+  followUpSummary(groupBy: $groupBy, filter: $filter, asOf: $asOf) { asOf current position overall { ${BUCKET_FIELDS} } buckets { ${BUCKET_FIELDS} } }
 }`;

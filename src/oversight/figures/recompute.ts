@@ -1,5 +1,5 @@
-import { evolve, initialState, waitingOn, type CaseEvent, type CaseState } from '../../case/case';
-import { effectiveFrom } from '../../case/case-effective-time';
+import { evolve, initialState, waitingOn, type CaseEvent, type CaseState, type OpenedCase, type RespondentTrack } from '../../case/case';
+import { occurredAt, tracksOf } from '../../case/case-effective-time';
 import { CASE_EVENT_TYPES, CASE_STREAM_PREFIX, type CaseEventType } from '../../case/case-events';
 import type { EventStore, RecordedEvent } from '../../event-store/event-store';
 import type { FollowUpSummary, SummaryDimension } from '../models/summary.model';
@@ -8,14 +8,19 @@ import { countingRegion } from './counting-region';
 import { aggregate, type Person } from './recompute-aggregate';
 
 /**
- * Recomputes `followUpSummary` from the raw event log, without the read model: every case folded
- * with the decider's own `evolve` up to `position`, and within a case only as far as its events had
- * taken effect at `asOf`; the figures are then counted in memory. A published answer carries its
- * position and asOf, so anyone holding the log can check it (npm run figures).
+ * Recomputes `followUpSummary` from the raw event log, without the read model. Each person is
+ * folded on their own: the case's events up to `position` that concern them (the report, the study,
+ * their own steps), with the decider's own `evolve`, as far as those had taken effect at `asOf` —
+ * a step counts from its date, or from the latest earlier date among them when that is later.
+ * `current` answers (no asOf asked) count every event up to `position`. The figures are then counted
+ * in memory. A published answer carries position, asOf and current, so anyone holding the log can
+ * check it (npm run figures).
  */
 export interface RecomputeRequest {
   position: bigint;
   asOf: Date;
+  /** True for an answer given without asOf: every event up to `position` counts, whatever its date. */
+  current?: boolean;
   groupBy: SummaryDimension[];
   filter?: FollowUpFilter;
 }
@@ -23,44 +28,47 @@ export interface RecomputeRequest {
 const PAGE = 2000;
 const isCaseEvent = (e: RecordedEvent) => e.streamId.startsWith(CASE_STREAM_PREFIX) && CASE_EVENT_TYPES.includes(e.type as CaseEventType);
 
-interface Folding {
-  state: CaseState;
-  effective: number | null;
-  /** An event took effect after asOf: the rest of this case's history is later still. */
-  done: boolean;
-}
-
 export async function recomputeFigures(store: EventStore, request: RecomputeRequest): Promise<FollowUpSummary> {
   if (request.filter?.respondentNip || request.filter?.caseId) throw new Error('figures by respondentNip or caseId are not published figures');
-  const asOf = request.asOf.getTime();
-  const folds = new Map<string, Folding>();
+  const histories = new Map<string, CaseEvent[]>();
   for (let after = 0n; ; ) {
     const page = await store.readAll(after, PAGE);
     const upTo = page.filter((e) => e.position <= request.position);
     for (const event of upTo.filter(isCaseEvent)) {
-      const fold = folds.get(event.streamId) ?? { state: initialState(), effective: null, done: false };
-      folds.set(event.streamId, fold);
-      if (fold.done) continue;
-      const caseEvent = event as unknown as CaseEvent;
-      const effective = effectiveFrom(fold.effective, caseEvent);
-      if (effective > asOf) {
-        fold.done = true;
-        continue;
-      }
-      fold.state = evolve(fold.state, caseEvent);
-      fold.effective = effective;
+      const history = histories.get(event.streamId) ?? [];
+      history.push(event as unknown as CaseEvent);
+      histories.set(event.streamId, history);
     }
     if (page.length < PAGE || upTo.length < page.length) break;
     after = page[page.length - 1].position;
   }
-  const persons = [...folds.values()].flatMap(({ state }) => personsOf(state));
+  const until = request.current ? Number.POSITIVE_INFINITY : request.asOf.getTime();
+  const persons = [...histories.values()].flatMap((history) => personsOf(history, until));
   const { overall, buckets } = aggregate(persons, request.groupBy, request.filter ?? {}, request.asOf);
-  return { asOf: request.asOf, position: String(request.position), overall, buckets };
+  return { asOf: request.asOf, current: request.current === true, position: String(request.position), overall, buckets };
 }
 
-function personsOf(state: CaseState): Person[] {
-  if (state.status !== 'opened') return [];
-  return state.respondents.map((track) => ({
+/** Every respondent of a case as of `until`, each from a fold of only the events that concern them. */
+function personsOf(history: CaseEvent[], until: number): Person[] {
+  const reported = history[0];
+  if (reported?.type !== 'CaseReported' || Date.parse(occurredAt(reported)) > until) return [];
+  return reported.data.respondents.flatMap((respondent) => {
+    let state: CaseState = initialState();
+    let from = Number.NEGATIVE_INFINITY;
+    for (const event of history) {
+      const tracks = tracksOf(event);
+      if (tracks !== null && !tracks.includes(respondent.respondentId)) continue;
+      from = Math.max(from, Date.parse(occurredAt(event)));
+      if (from > until) break;
+      state = evolve(state, event);
+    }
+    const track = state.status === 'opened' ? state.respondents.find((r) => r.respondentId === respondent.respondentId) : undefined;
+    return state.status === 'opened' && track ? [personOf(state, track)] : [];
+  });
+}
+
+function personOf(state: OpenedCase, track: RespondentTrack): Person {
+  return {
     caseId: state.caseId,
     stage: track.stage,
     waitingOn: waitingOn(track),
@@ -76,5 +84,5 @@ function personsOf(state: CaseState): Person[] {
     election: { kind: state.election.kind, year: state.election.year },
     receivedAt: Date.parse(state.receivedAt),
     ...countingRegion(state, track),
-  }));
+  };
 }

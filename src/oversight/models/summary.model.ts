@@ -87,6 +87,11 @@ export class FollowUpSummary {
   @Field(() => SummaryBucket, { description: 'All rows matching the filter, ungrouped' }) overall: SummaryBucket;
   @Field({ description: 'The instant the figures describe: the asOf asked for, else the time of the answer' }) asOf: Date;
   @Field({
+    description:
+      'True when no asOf was asked: every event up to position counts (also one dated within the clock-skew allowance ahead of asOf); false: only what had taken effect by asOf',
+  })
+  current: boolean;
+  @Field({
     description: 'The event-log position the read model had applied when answering (a decimal integer): the figures are those of the events up to it',
   })
   position: string;

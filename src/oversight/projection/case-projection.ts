@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { evolve, initialState, type CaseState, type OpenedCase } from '../../case/case';
-import { effectiveFrom } from '../../case/case-effective-time';
+import { advance, noEffectiveTimes, trackFrom, type EffectiveTimes } from '../../case/case-effective-time';
 import { CASE_EVENT_TYPES, CASE_STREAM_PREFIX, type CaseEventType } from '../../case/case-events';
 import type { RecordedEvent } from '../../event-store/event-store';
 import type { ReadDb } from '../read-model/read-db';
@@ -38,17 +38,18 @@ export async function projectCaseEvents(
   for (const [caseId, events] of byCase) {
     const stored = states.get(caseId);
     let state = stored?.state ?? initialState();
-    let effective = stored?.effectiveFrom?.getTime() ?? null;
+    let times = stored?.effective ?? noEffectiveTimes();
     const versions = new TrackVersions(state);
     for (const event of events) {
       if (event.version <= state.version) continue; // already applied: a replayed batch must not double-apply
       state = evolve(state, asCaseEvent(event));
-      effective = effectiveFrom(effective, asCaseEvent(event));
+      const step = advance(times, asCaseEvent(event), state.status === 'opened' ? state.respondents.map((r) => r.respondentId) : []);
+      times = step.times;
       entries.push(timelineRow(caseId, event));
-      if (state.status === 'opened') versions.record(state, event.position, new Date(effective), history);
+      if (state.status === 'opened') versions.record(state, event.position, times, step.moved, history);
     }
-    if (state.status === 'opened' && effective !== null) {
-      changed.push({ state, position: events[events.length - 1].position, effectiveFrom: new Date(effective) });
+    if (state.status === 'opened' && times.caseFrom !== null) {
+      changed.push({ state, position: events[events.length - 1].position, effective: times });
     }
   }
   await insertRows(tx, timeline, entries);
@@ -60,7 +61,7 @@ export async function projectCaseEvents(
 interface Changed {
   state: OpenedCase;
   position: bigint;
-  effectiveFrom: Date;
+  effective: EffectiveTimes;
 }
 
 interface History {
@@ -76,14 +77,16 @@ class TrackVersions {
     if (state.status === 'opened') for (const track of state.respondents) this.last.set(track.respondentId, JSON.stringify(followUpVersionRow(state, track)));
   }
 
-  record(state: OpenedCase, position: bigint, validFrom: Date, history: History): void {
-    history.cases.push({ ...caseRow(state, position), validFrom });
+  /** A case version valid from the case's instant; versions of the tracks the event moved, each from its own instant. */
+  record(state: OpenedCase, position: bigint, times: EffectiveTimes, moved: readonly string[], history: History): void {
+    history.cases.push({ ...caseRow(state, position), validFrom: new Date(times.caseFrom!) });
     for (const track of state.respondents) {
+      if (!moved.includes(track.respondentId)) continue;
       const row = followUpVersionRow(state, track);
       const json = JSON.stringify(row);
       if (this.last.get(track.respondentId) === json) continue;
       this.last.set(track.respondentId, json);
-      history.tracks.push({ ...row, caseVersion: state.version, validFrom });
+      history.tracks.push({ ...row, caseVersion: state.version, validFrom: new Date(trackFrom(times, track.respondentId)!) });
     }
   }
 }
@@ -110,9 +113,9 @@ export function timelineRow(caseId: string, event: RecordedEvent): typeof timeli
   };
 }
 
-async function loadStates(tx: ReadDb, caseIds: string[]): Promise<Map<string, { state: CaseState; effectiveFrom: Date | null }>> {
+async function loadStates(tx: ReadDb, caseIds: string[]): Promise<Map<string, { state: CaseState; effective: EffectiveTimes | null }>> {
   const rows = await tx.select().from(caseStates).where(inArray(caseStates.caseId, caseIds));
-  return new Map(rows.map((row) => [row.caseId, { state: row.state as CaseState, effectiveFrom: row.effectiveFrom }]));
+  return new Map(rows.map((row) => [row.caseId, { state: row.state as CaseState, effective: row.effective as EffectiveTimes | null }]));
 }
 
 async function writeCases(
@@ -122,7 +125,7 @@ async function writeCases(
 ): Promise<void> {
   if (changed.length === 0) return;
   await insertRows(tx, cases, changed.map(({ state, position }) => caseRow(state, position)), { replace: ['id'] });
-  await insertRows(tx, caseStates, changed.map(({ state, effectiveFrom }) => ({ caseId: state.caseId, state, effectiveFrom })), { replace: ['case_id'] });
+  await insertRows(tx, caseStates, changed.map(({ state, effective }) => ({ caseId: state.caseId, state, effective })), { replace: ['case_id'] });
   await tx.delete(followUps).where(inArray(followUps.caseId, changed.map(({ state }) => state.caseId)));
   await insertRows(tx, followUps, changed.flatMap(({ state }) => state.respondents.map((track) => followUpRow(state, track, keys.get(state.caseId) ?? null))));
 }

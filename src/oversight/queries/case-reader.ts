@@ -133,9 +133,9 @@ export class CaseReader {
     return rows.map((row) => toFollowUp(row, source.at));
   }
 
-  /** The timeline up to the case's `version` (all of it for the current case). */
-  async timeline(caseId: string, version?: number): Promise<TimelineEntryView[]> {
-    const upTo = version === undefined ? sql`` : sql` AND version <= ${version}`;
+  /** The timeline: all of it, or as of `asOf` the steps that had happened by then (by their own dates). */
+  async timeline(caseId: string, asOf?: Date | null): Promise<TimelineEntryView[]> {
+    const upTo = asOf ? sql` AND occurred_at <= ${asOf.toISOString()}::timestamptz` : sql``;
     const rows = await this.rows(sql`SELECT * FROM rm_timeline WHERE case_id = ${caseId}${upTo} ORDER BY version`);
     return rows.map(toTimelineEntry);
   }

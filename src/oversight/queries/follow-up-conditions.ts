@@ -33,7 +33,7 @@ export function followUpConditions(filter: FollowUpFilter | undefined, actor: Ac
     f.ppkRegionPrefix ? within(sql`f.ppk_region`, f.ppkRegionPrefix) : null,
     f.violation ? sql`${f.violation} = ANY(f.violations)` : null,
     f.waitingOn ? sql`f.waiting_on = ${f.waitingOn}` : null,
-    f.overdue === true ? overdueAt(now) : f.overdue === false ? sql`NOT ${overdueAt(now)}` : null,
+    f.overdue === true ? overdueAt(now) : f.overdue === false ? sql`NOT coalesce(${overdueAt(now)}, false)` : null,
     f.respondentNip ? sql`f.nip = ${f.respondentNip}` : null,
     f.receivedFrom ? sql`f.case_received_at >= ${f.receivedFrom.toISOString()}::timestamptz` : null,
     f.receivedTo ? sql`f.case_received_at <= ${f.receivedTo.toISOString()}::timestamptz` : null,

@@ -55,6 +55,7 @@ export class FollowUpSummaryReader {
         const grouped = dims.length > 0 ? await run(sql`SELECT ${sql.join(keys, sql`, `)}, ${figures} ${from} ${where} GROUP BY ${order} ORDER BY ${order}`) : [];
         return {
           asOf: source.at,
+          current: source.asOf === null,
           position: String(checkpoint?.position ?? 0),
           overall: bucketFrom(figuresOf(overall), {}),
           buckets: grouped.map((row) => bucketFrom(figuresOf(row), keyOf(row, dims))),

@@ -138,8 +138,8 @@ export const followUpVersions = pgTable(
 export const caseStates = pgTable('rm_case_states', {
   caseId: text('case_id').primaryKey(),
   state: jsonb('state').notNull(),
-  /** valid_from of the case's latest version: the running maximum the next event starts from. */
-  effectiveFrom: ts('effective_from'),
+  /** From when the case and each track count in as-of answers so far (src/case/case-effective-time.ts). */
+  effective: jsonb('effective'),
 });
 
 /** How far each projection has read the log; written in the same transaction as its rows. */

@@ -1,0 +1,1 @@
+ALTER TABLE "rm_case_states" ADD COLUMN "effective" jsonb;
