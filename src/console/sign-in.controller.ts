@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Inject, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { hostname } from 'node:os';
 import { AuthService } from '../auth/auth.service';
 import { CaseError } from '../case/case-error';
 import { TOKEN_AGENCIES, type Agency } from '../case/case-vocabulary';
@@ -33,10 +34,20 @@ export class SignInController {
     return { mode: 'oidc', issuer: jwks.issuer, audience: jwks.audience, ...(client ? { clientId: client.clientId, scopes: client.scopes } : {}) };
   }
 
+  /**
+   * Only for a request addressed to this server by name (Host) and, when a browser says where the
+   * page came from (Origin), from this server's own origin: a page on another site that rebinds its
+   * DNS name to 127.0.0.1 sends its own name as Host, and must not get a token for any agency.
+   */
   @Post('dev-token')
-  async devToken(@Body() body: unknown, @Res() res: Response): Promise<void> {
+  async devToken(@Body() body: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (this.auth.mode !== 'development') {
       res.status(404).type('text/plain').send('Not found\n');
+      return;
+    }
+    const refusal = foreignRequest(req.headers.host, req.headers.origin, this.config.host);
+    if (refusal) {
+      res.status(403).json({ code: 'FORBIDDEN', message: refusal });
       return;
     }
     let claims;
@@ -49,6 +60,34 @@ export class SignInController {
     }
     res.status(200).json({ token: await this.auth.issueDevToken(claims) });
   }
+}
+
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+const ANY_ADDRESS = ['', '0.0.0.0', '::', '[::]'];
+
+/** The names a Host header may give for this server: loopback, and HOST (or, bound to every address, the machine's hostname). */
+export function ownHostNames(configuredHost: string): Set<string> {
+  const names = new Set(LOOPBACK);
+  const host = configuredHost.trim().toLowerCase();
+  if (ANY_ADDRESS.includes(host)) names.add(hostname().toLowerCase());
+  else names.add(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+  return names;
+}
+
+/** Why a dev-token request is not from this server's own pages, or null when it is. */
+export function foreignRequest(host: string | undefined, origin: string | string[] | undefined, configuredHost: string): string | null {
+  const hostHeader = (host ?? '').trim().toLowerCase();
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::\d{1,5})?$/.exec(hostHeader);
+  if (!match || !ownHostNames(configuredHost).has(match[1])) {
+    return 'development tokens are only given to requests addressed to this server as localhost, 127.0.0.1, [::1] or its HOST';
+  }
+  if (origin !== undefined) {
+    const from = (Array.isArray(origin) ? origin.join(',') : origin).trim().toLowerCase();
+    if (from !== `http://${hostHeader}` && from !== `https://${hostHeader}`) {
+      return 'development tokens are only given to pages of this server’s own origin';
+    }
+  }
+  return null;
 }
 
 function devClaims(body: unknown): { sub: string; agency: Agency; region: string | null } {

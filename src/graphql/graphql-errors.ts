@@ -4,11 +4,13 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { CaseError } from '../case/case-error';
 import { LOGGER } from '../observability/logger';
+import { loggableError } from '../observability/loggable-error';
 import { RateLimitedError } from '../security/mutation-rate-limit';
 
 /**
  * The one place errors become GraphQL errors: a CaseError keeps its contract code and field; anything
- * unexpected is logged (name and message only) and answered as a bare internal error, no stack, no SQL.
+ * unexpected is logged (type and codes only, see loggableError: a database error's message quotes the
+ * SQL parameters, a NIP among them) and answered as a bare internal error, no stack, no SQL.
  */
 @Catch()
 export class GraphqlErrorFilter implements GqlExceptionFilter {
@@ -27,8 +29,7 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
         extensions: { code: 'BAD_USER_INPUT' },
       });
     }
-    const error = exception instanceof Error ? exception : new Error(String(exception));
-    this.logger.error({ failure: { type: error.name, message: error.message } }, 'internal error');
+    this.logger.error({ failure: loggableError(exception) }, 'internal error');
     return new GraphQLError(INTERNAL, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }
 }
@@ -38,20 +39,27 @@ const INTERNAL = 'Internal error; it has been logged';
 /**
  * Apollo's last word on every error it sends. Input graphql-js refuses without a code (more than 50
  * bad variable values) is BAD_USER_INPUT; any other uncoded or internal error — from Apollo itself,
- * e.g. a failed context, not only from resolvers — is logged and answered bare, with no stack.
+ * e.g. a failed context, not only from resolvers — is logged (type and codes, loggableError) and
+ * answered bare, with no stack.
  */
 export function formatGraphqlError(logger: Logger) {
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (formatted.message.startsWith('Too many errors processing variables')) {
       return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
     }
     if ((code === undefined || code === 'INTERNAL_SERVER_ERROR') && formatted.message !== INTERNAL) {
-      logger.error({ failure: { message: formatted.message } }, 'internal error');
+      // Not the message: it is the thrown error's, and a database error's quotes the SQL parameters.
+      logger.error({ failure: loggableError(thrown(error)), path: formatted.path }, 'internal error');
       return { message: INTERNAL, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
     return formatted;
   };
+}
+
+/** The error that was thrown, out of the GraphQLError Apollo wraps it in (a resolver's, or "Context creation failed"). */
+function thrown(error: unknown): unknown {
+  return error instanceof GraphQLError && error.originalError ? error.originalError : error;
 }
 
 /** class-validator's nested errors as one CaseError naming the first offending field path. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store';
+import { loggableError } from '../observability/loggable-error';
 import { LOGGER } from '../observability/logger';
 import { NetraMetrics } from '../observability/metrics';
 import type { ProjectionHealth } from '../observability/observability.module';
@@ -26,7 +27,8 @@ export class ProjectionService implements OnModuleInit, BeforeApplicationShutdow
         metrics.projectedEvents.inc(events.length);
         metrics.projectedPosition.set(Number(events[events.length - 1].position));
       },
-      onFailure: (error) => this.logger.error({ failure: error instanceof Error ? error.message : String(error) }, 'projection stopped'),
+      // Type and SQL state only: the failed statement's parameters hold a whole batch, decrypted NIPs included.
+      onFailure: (error) => this.logger.error({ failure: loggableError(error) }, 'projection stopped'),
     });
   }
 

@@ -1,8 +1,24 @@
+import { request } from 'node:http';
 import { AUDIENCE } from '../auth/identity-provider';
 import { TestOidcProvider } from '../auth/oidc-provider';
 import { startTestNetra, type RunningNetra } from '../support/netra-app';
 
 const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+/** A POST with the Host (and Origin) a browser would send; fetch does not let a caller set Host. */
+function postAs(url: string, headers: { host: string; origin?: string }, body: unknown): Promise<{ status: number; body: unknown }> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
 
 /** GET /auth/config and POST /auth/dev-token: how the console signs in, in each mode. */
 describe('console sign-in endpoints', () => {
@@ -33,6 +49,42 @@ describe('console sign-in endpoints', () => {
         body: '{"query":"{ followUps(filter: { waitingOn: PPK }) { totalCount } }"}',
       });
       expect(await graphql.json()).toEqual({ data: { followUps: { totalCount: 0 } } });
+    });
+
+    describe('only for requests addressed to this server (DNS rebinding)', () => {
+      const port = () => new URL(base).port;
+      const national = { agency: 'BAWASLU' };
+
+      it.each([
+        ['127.0.0.1, from its own page', () => `127.0.0.1:${port()}`, () => `http://127.0.0.1:${port()}`],
+        ['localhost, from its own page', () => `localhost:${port()}`, () => `http://localhost:${port()}`],
+        ['[::1], with no Origin (curl, the CLI)', () => `[::1]:${port()}`, () => undefined],
+      ])('gives a token when the Host is %s', async (_case, host, origin) => {
+        const answer = await postAs(`${base}/auth/dev-token`, { host: host(), ...(origin() ? { origin: origin() } : {}) }, national);
+        expect(answer.status).toBe(200);
+        expect(answer.body).toEqual({ token: expect.stringMatching(/^eyJ/) });
+      });
+
+      it.each([
+        ['a rebound DNS name', () => `attacker.example:${port()}`, () => `http://attacker.example:${port()}`],
+        ['a rebound DNS name, without Origin', () => `attacker.example:${port()}`, () => undefined],
+        ['a name that only starts like localhost', () => `localhost.attacker.example:${port()}`, () => undefined],
+      ])('refuses 403 when the Host is %s', async (_case, host, origin) => {
+        const answer = await postAs(`${base}/auth/dev-token`, { host: host(), ...(origin() ? { origin: origin() } : {}) }, national);
+        expect(answer.status).toBe(403);
+        expect(answer.body).toEqual({ code: 'FORBIDDEN', message: expect.stringMatching(/addressed to this server/) });
+        expect(JSON.stringify(answer.body)).not.toContain('eyJ');
+      });
+
+      it.each([
+        ['another site', 'http://attacker.example'],
+        ['the same host on another port', 'http://127.0.0.1:1'],
+        ['an opaque origin', 'null'],
+      ])('refuses 403 when the Host is its own but the Origin is %s', async (_case, origin) => {
+        const answer = await postAs(`${base}/auth/dev-token`, { host: `127.0.0.1:${port()}`, origin }, national);
+        expect(answer.status).toBe(403);
+        expect(answer.body).toEqual({ code: 'FORBIDDEN', message: expect.stringMatching(/own origin/) });
+      });
     });
 
     it.each([

@@ -20,6 +20,8 @@ import {
   summary,
 } from './case-steps';
 import { aLaporan } from './fixtures';
+import { sql } from 'drizzle-orm';
+import { READ_DB, type ReadDb } from '../../src/oversight/read-model/read-db';
 
 /**
  * NIPs, names and the reporter's contacts are personal data (DOMAIN.md §8): whatever happens,
@@ -116,5 +118,36 @@ describe('personal data in logs', () => {
     const metrics = await (await fetch(netra.url.replace(/\/graphql$/, '/metrics'))).text();
     expect(metrics).toContain('netra');
     expect(secrets.filter((secret) => metrics.includes(secret))).toEqual([]);
+  });
+});
+
+/**
+ * A failed statement's error (drizzle's DrizzleQueryError) quotes the SQL and its parameters, and the
+ * projection writes a whole batch as one JSON parameter with the decrypted NIPs in it.
+ */
+describe('personal data in logs when the read model refuses a write', () => {
+  let netra: RunningNetra;
+
+  beforeAll(async () => {
+    netra = await startTestNetra();
+  });
+  afterAll(() => netra.close());
+
+  it('the projection stops and logs the error type and SQL state, not the failed statement’s parameters', async () => {
+    const respondents = [
+      { name: 'Bambang Supriyadi', nip: '197612242003121004', employment: 'PNS', position: 'Camat', institution: 'Kecamatan Lubuk Linggau Utara I', institutionRegionCode: '16.73' },
+    ];
+    const reporter = { name: 'Siti Nurhaliza Rahmawati', address: 'Jl. Garuda No. 7', phone: '+62 813 6677 8899', email: 'siti.rahmawati@example.id' };
+    // Every new respondent row now fails a CHECK constraint (SQL state 23514).
+    await netra.app.get<symbol, ReadDb>(READ_DB).execute(sql`ALTER TABLE rm_follow_ups ADD CONSTRAINT refuse_all CHECK (false) NOT VALID`);
+    const bawaslu = await netra.client('BAWASLU', '16.73');
+    await mutate(bawaslu, REPORT, aLaporan({ reporter, respondents })).catch(() => undefined);
+
+    const stopped = netra.logs.filter((line) => line.includes('projection stopped'));
+    expect(stopped).toHaveLength(1);
+    expect(JSON.parse(stopped[0]).failure).toEqual({ type: 'DrizzleQueryError', cause: expect.objectContaining({ code: '23514' }) });
+    const secrets = [respondents[0].nip, respondents[0].name, reporter.name, reporter.address, reporter.phone, reporter.email];
+    const leaks = netra.logs.flatMap((line) => secrets.filter((secret) => line.includes(secret)).map((secret) => ({ secret, line })));
+    expect(leaks).toEqual([]);
   });
 });

@@ -150,7 +150,10 @@ describe('hardening the GraphQL endpoint', () => {
 
     it('a failure while reading the caller’s token answers bare too (Apollo’s own errors pass the same gate)', async () => {
       const auth = netra.app.get(AuthService);
-      const spy = jest.spyOn(auth, 'actorFrom').mockRejectedValueOnce(new Error('connect ECONNREFUSED 10.0.0.7:443 at /work/main/src/auth/jwks-token.ts:88:13'));
+      const spy = jest.spyOn(auth, 'actorFrom').mockRejectedValueOnce(
+        // As Node's network errors are: the code is what the log keeps (loggableError), not the message.
+        Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:443 at /work/main/src/auth/jwks-token.ts:88:13'), { code: 'ECONNREFUSED' }),
+      );
       try {
         const answer = await post(netra.url, { query: '{ cases(first: 5) { totalCount } }' }, oversight);
         expect(codesOf(answer)).toEqual(['INTERNAL_SERVER_ERROR']);
