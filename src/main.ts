@@ -3,6 +3,7 @@ import { AuthService } from './auth/auth.service';
 import { listeningUrl, startNetra } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './observability/logger';
+import { loggableError } from './observability/loggable-error';
 
 async function main(): Promise<void> {
   let config;
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
       process.stderr.write(`netra: bad configuration: ${error.message}\n`);
       process.exit(1);
     }
-    logger.fatal({ err: error instanceof Error ? error.message : String(error) }, 'netra could not start');
+    logger.fatal({ err: loggableError(error) }, 'netra could not start');
     process.exit(1);
   }
   const url = listeningUrl(app);

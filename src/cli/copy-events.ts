@@ -3,6 +3,7 @@ import { loadConfig } from '../config/config';
 import { copyEvents } from '../event-store/copying/copy-events';
 import { copyKeys } from '../privacy/key-store';
 import { openEventStore, type Closer } from '../storage/storage';
+import { operatorMessage } from '../observability/loggable-error';
 
 /**
  * `npm run copy -- --from file:./data --to postgres://…`: copies the whole history between any two
@@ -44,4 +45,4 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-main().catch((error) => fail(error instanceof Error ? error.message : String(error)));
+main().catch((error) => fail(operatorMessage(error)));

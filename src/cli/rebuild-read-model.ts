@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/config';
 import { rebuildInPlace, rebuildPostgresReadModel } from '../oversight/projection/rebuild';
 import { openStorage } from '../storage/storage';
+import { operatorMessage } from '../observability/loggable-error';
 
 /**
  * `npm run rebuild`: rebuilds the read model from the event store named by EVENT_STORE_URL.
@@ -28,6 +29,6 @@ function report(where: string, { position, milliseconds }: { position: bigint; m
 }
 
 main().catch((error) => {
-  process.stderr.write(`netra rebuild: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`netra rebuild: ${operatorMessage(error)}\n`);
   process.exit(1);
 });

@@ -7,6 +7,7 @@ import { recomputeFigures } from '../oversight/figures/recompute';
 import { SummaryDimension, type FollowUpSummary } from '../oversight/models/summary.model';
 import type { FollowUpFilter } from '../oversight/queries/filters.input';
 import { openEventStore, type Closer } from '../storage/storage';
+import { operatorMessage } from '../observability/loggable-error';
 
 /**
  * `npm run figures -- --position P --as-of T [--current] [--group-by PROVINCE,PPK] [--filter JSON] [--expect FILE]`:
@@ -70,6 +71,6 @@ function filterOf(json: string): FollowUpFilter {
 }
 
 main().catch((error) => {
-  process.stderr.write(`netra figures: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`netra figures: ${operatorMessage(error)}\n`);
   process.exit(2);
 });

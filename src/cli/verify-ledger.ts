@@ -3,6 +3,7 @@ import { loadConfig } from '../config/config';
 import { chainKindOf } from '../ledger/ledger-head';
 import { parsePublishedHead, verifyLedger } from '../ledger/verify-ledger';
 import { openEventStore, type Closer } from '../storage/storage';
+import { operatorMessage } from '../observability/loggable-error';
 
 /**
  * `npm run verify [-- --expect-head <hash>@<position>]`: recomputes the hash chain of the whole
@@ -26,6 +27,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`netra verify: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`netra verify: ${operatorMessage(error)}\n`);
   process.exit(2);
 });

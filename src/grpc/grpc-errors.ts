@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { throwError, type Observable } from 'rxjs';
 import { CaseError, type ErrorCode } from '../case/case-error';
 import { LOGGER } from '../observability/logger';
+import { loggableError } from '../observability/loggable-error';
 
 /** The contract's error codes as gRPC status codes (shared/CONTRACT.md "Errors"). */
 export const GRPC_STATUS: Record<ErrorCode, status> = {
@@ -48,8 +49,7 @@ export function toGrpcError(error: unknown, logger: Logger): GrpcError {
     return { code: GRPC_STATUS[error.code], message: text, details: text, metadata };
   }
   if (error instanceof GrpcStatusError) return { code: error.code, message: error.message, details: error.message, metadata };
-  const failure = error instanceof Error ? error : new Error(String(error));
-  logger.error({ failure: { type: failure.name, message: failure.message } }, 'internal error (grpc)');
+  logger.error({ failure: loggableError(error) }, 'internal error (grpc)');
   const text = 'Internal error; it has been logged';
   return { code: status.INTERNAL, message: text, details: text, metadata };
 }

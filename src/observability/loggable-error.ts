@@ -49,3 +49,18 @@ function codeOf(value: unknown): string | undefined {
   const text = String(code);
   return IDENTIFIER.test(text) ? text : undefined;
 }
+
+/**
+ * A one-line reason for an operator's terminal (the command-line tools): the error's own message,
+ * except for a failed database statement, whose message quotes its parameters — then only what
+ * loggableError keeps.
+ */
+export function operatorMessage(error: unknown): string {
+  const summary = loggableError(error);
+  const quotesParameters = error instanceof Error && /^Failed query|params:/m.test(error.message);
+  if (!(error instanceof Error) || quotesParameters || summary.cause !== undefined) {
+    const cause = summary.cause ? ` (cause ${summary.cause.type}${summary.cause.code ? ` ${summary.cause.code}` : ''})` : '';
+    return `${summary.type}${summary.code ? ` ${summary.code}` : ''}${cause}: a database statement or call failed; its text is withheld because it may quote personal data`;
+  }
+  return error.message;
+}

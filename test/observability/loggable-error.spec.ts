@@ -1,6 +1,6 @@
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { CaseError } from '../../src/case/case-error';
-import { loggableError } from '../../src/observability/loggable-error';
+import { loggableError, operatorMessage } from '../../src/observability/loggable-error';
 
 const NIP = '197612242003121004';
 
@@ -41,5 +41,20 @@ describe('loggableError', () => {
     expect(loggableError(odd)).toEqual({ type: 'Error' });
     expect(loggableError(`failed for ${NIP}`)).toEqual({ type: 'string' });
     expect(loggableError(null)).toEqual({ type: 'null' });
+  });
+});
+
+describe('operatorMessage (the command-line tools)', () => {
+  it('withholds a failed statement, which quotes its parameters, and keeps what identifies the failure', () => {
+    const line = operatorMessage(aFailedInsert());
+    expect(line).not.toContain(NIP);
+    expect(line).not.toContain('Bambang');
+    expect(line).toContain('DrizzleQueryError');
+    expect(line).toContain('23514');
+  });
+
+  it('keeps an ordinary error message, such as a wrong argument or a refused connection', () => {
+    expect(operatorMessage(new Error('--group-by: REGIONS is not one of REGION, PROVINCE'))).toBe('--group-by: REGIONS is not one of REGION, PROVINCE');
+    expect(operatorMessage(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe('connect ECONNREFUSED 127.0.0.1:5432');
   });
 });

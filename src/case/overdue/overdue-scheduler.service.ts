@@ -9,6 +9,7 @@ import { CaseError } from '../case-error';
 import { CaseMutations } from '../case-mutations.service';
 import { markOverdueCommand, overdueCommandId, overdueDue } from './mark-overdue';
 import { MarkOverdueCommand } from './mark-overdue.handler';
+import { loggableError } from '../../observability/loggable-error';
 
 /** Cases per scan; a larger backlog (after a long outage) drains over the following scans. */
 const CASES_PER_SCAN = 500;
@@ -66,7 +67,7 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
       }
       if (appended > 0) this.logger.info({ appended }, 'deadline process recorded overdue follow-ups');
     } catch (error) {
-      this.logger.error({ failure: error instanceof Error ? error.message : String(error) }, 'deadline scan failed; retrying on the next one');
+      this.logger.error({ failure: loggableError(error) }, 'deadline scan failed; retrying on the next one');
     }
     return appended;
   }
