@@ -78,11 +78,11 @@ export class ExportsController {
     const summary = await this.summaries.summary(params.groupBy, params.filter, actor, readSource(params.asOf, new Date()));
     attachment(res, 'summary', format, summary.asOf);
     res.setHeader('X-Netra-Position', summary.position);
-    const { asOf, position, overall, buckets } = summary;
+    const { asOf, current, position, overall, buckets } = summary;
     res.send(
       format === 'csv'
         ? `${params.bom ? UTF8_BOM : ''}${summaryCsv(summary, params.groupBy, params.headers)}`
-        : `${JSON.stringify({ asOf, position, groupBy: params.groupBy, overall, buckets })}\n`,
+        : `${JSON.stringify({ asOf, current, position, groupBy: params.groupBy, overall, buckets })}\n`,
     );
     this.logger.info({ export: req.path, outcome: 'sent', buckets: buckets.length, agency: actor?.agency ?? null, unit: actor?.region ?? null }, 'export sent');
   }
