@@ -18,7 +18,7 @@ export const DASHBOARD_QUERY = `query Dashboard(
   $filter: FollowUpFilter, $ppkFilter: FollowUpFilter, $provinceFilter: FollowUpFilter,
   $regionBy: [SummaryDimension!]!, $asOf: DateTime
 ) {
-  overall: followUpSummary(filter: $filter, asOf: $asOf) { asOf position overall { ${FIGURES} } }
+  overall: followUpSummary(filter: $filter, asOf: $asOf) { asOf current position overall { ${FIGURES} } }
   waiting: followUpSummary(groupBy: [WAITING_ON], filter: $filter, asOf: $asOf) { buckets { key { waitingOn } total cases overdue } }
   regions: followUpSummary(groupBy: $regionBy, filter: $filter, asOf: $asOf) { buckets { key { regionCode regionName } ${FIGURES} } }
   ppks: followUpSummary(groupBy: [PPK], filter: $ppkFilter, asOf: $asOf) { buckets { key { ppk } total overdue overdueCases maxDaysLate } }

@@ -9,7 +9,7 @@ interface Buckets<T> {
 }
 
 interface DashboardAnswer {
-  overall: { asOf: string; position: string; overall: Figures };
+  overall: { asOf: string; current: boolean; position: string; overall: Figures };
   waiting: Buckets<WaitingRow>;
   regions: Buckets<RegionRow>;
   ppks: Buckets<PpkRow>;
@@ -29,6 +29,7 @@ export async function loadDashboard(filters: DashboardFilters, now: Date): Promi
   });
   return {
     asOf: answer.overall.asOf,
+    current: answer.overall.current,
     position: answer.overall.position,
     overall: answer.overall.overall,
     waiting: answer.waiting.buckets.filter((b) => b.key.waitingOn !== null),

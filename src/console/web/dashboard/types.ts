@@ -45,6 +45,8 @@ export interface Option {
 
 export interface DashboardData {
   asOf: string;
+  /** No day was asked: every event up to position counts (npm run figures --current). */
+  current: boolean;
   position: string;
   overall: Figures;
   waiting: WaitingRow[];
