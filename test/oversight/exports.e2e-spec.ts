@@ -213,7 +213,19 @@ function exportSuite(open: () => Promise<{ env: Record<string, string>; drop: ()
     expect(body.message.startsWith(`${field}: `)).toBe(true);
   });
 
-  it('refuses a parameter given twice', async () => {
+  it('answers HEAD with the headers of the download, without reading a row', async () => {
+    const pages = jest.mocked(netra.app.get(CaseReader).followUpPage);
+    const before = pages.mock.calls.length;
+    const url = new URL('/exports/follow-ups.csv', netra.url);
+    const head = await fetch(url, { method: 'HEAD', headers: { authorization: `Bearer ${oversightToken}` } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-disposition')).toMatch(/^attachment; filename="netra-follow-ups-/);
+    expect(await head.text()).toBe('');
+    expect(pages.mock.calls.length).toBe(before);
+    expect((await fetch(url, { method: 'HEAD' })).status).toBe(401);
+  });
+
+    it('refuses a parameter given twice', async () => {
     const url = netra.url.replace(/\/graphql$/, '/exports/follow-ups.csv?stage=REPORTED&stage=STUDIED');
     const response = await fetch(url, { headers: { authorization: `Bearer ${oversightToken}` } });
     expect([response.status, (await response.json()).field]).toEqual([400, 'stage']);

@@ -60,6 +60,12 @@ export class ExportsController {
     const requested = new Date();
     // One instant for every page: without asOf the moment the request came, so a long download is one picture.
     const source = readSource(params.asOf ?? requested, requested);
+    if (req.method === 'HEAD') {
+      // Express answers HEAD with this GET handler: the headers a download would carry, without reading a row.
+      attachment(res, 'follow-ups', format, source.at);
+      res.end();
+      return;
+    }
     const progress: Progress = { pages: 0, rows: 0 };
     const pages = await primed(followUpPages(this.reader, params.filter, actor, source, progress));
     attachment(res, 'follow-ups', format, source.at);
