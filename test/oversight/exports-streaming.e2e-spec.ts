@@ -38,8 +38,8 @@ async function insertFollowUps(db: ReadDb): Promise<void> {
            c.received_at, c.received_at + interval '14 days', 'PENDING', c.violations, '16.73', '16', '16.73', 'PILKADA', 2024, '16.73', c.received_at
     FROM rm_cases c CROSS JOIN generate_series(1, 2) AS r WHERE c.id LIKE 'bulk-%'`);
   await db.execute(sql`
-    INSERT INTO rm_follow_up_versions (${columns}, case_version, valid_from)
-    SELECT ${columns}, 4, case_received_at FROM rm_follow_ups WHERE case_id LIKE 'bulk-%'`);
+    INSERT INTO rm_follow_up_versions (${columns}, case_version, valid_from, log_position)
+    SELECT ${columns}, 4, case_received_at, 0 FROM rm_follow_ups WHERE case_id LIKE 'bulk-%'`);
 }
 
 /** The key the i-th data line must carry: newest case first, R2 before R1. */

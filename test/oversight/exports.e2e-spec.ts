@@ -4,7 +4,8 @@ import { ProjectionService } from '../../src/oversight/projection.service';
 import { CaseReader } from '../../src/oversight/queries/case-reader';
 import type { Storage } from '../../src/storage/storage';
 import { STORAGE } from '../../src/storage/storage.module';
-import { aCaseWithTwoSanctionsDecided, anExecution, mutate, EXECUTE, type FullCase } from '../e2e/case-steps';
+import { aCaseWithTwoSanctionsDecided, anExecution, mutate, EXECUTE, REPORT, type FullCase } from '../e2e/case-steps';
+import { readSource } from '../../src/oversight/queries/read-source';
 import { aLaporan, NIP_CAMAT, NIP_STAFF } from '../e2e/fixtures';
 import { startTestNetra, type RunningNetra } from '../support/netra-app';
 import { createThrowawayDatabase, describeWithPostgres } from '../support/throwaway-database';
@@ -17,6 +18,7 @@ import { SUMMARY_QUERY } from './summary-fields';
  */
 
 const PAST = '2025-03-01T00:00:00Z';
+const OVERSIGHT_ACTOR = { agency: 'OVERSIGHT' as const, region: null, userId: 'test-oversight' };
 /** Respondents whose words a spreadsheet would misread: formulas, commas, quotes and line breaks. */
 const AWKWARD = [
   { name: '=HYPERLINK("http://contoh.id","klik")', nip: NIP_CAMAT, employment: 'PNS', position: 'Kepala "Seksi"\nUmum', institution: 'Dinas Pendidikan, Pemuda dan Olahraga', institutionRegionCode: '16.73' },
@@ -213,7 +215,19 @@ function exportSuite(open: () => Promise<{ env: Record<string, string>; drop: ()
     expect(body.message.startsWith(`${field}: `)).toBe(true);
   });
 
-  it('answers HEAD with the headers of the download, without reading a row', async () => {
+  it('pins a download to one log position: a case recorded while it runs is on no page', async () => {
+    const reader = netra.app.get(CaseReader);
+    const pinned = { ...readSource(new Date(), new Date()), position: await reader.position() };
+    const before = await reader.followUpPage({}, null, 100, OVERSIGHT_ACTOR, pinned);
+    const recorded = await mutate(await netra.client('BAWASLU', '16.73'), REPORT, aLaporan({ receivedAt: '2026-01-05T09:00:00+07:00', knownAt: '2026-01-05T08:00:00+07:00', occurredAt: '2026-01-04T08:00:00+07:00' }));
+    const after = await reader.followUpPage({}, null, 100, OVERSIGHT_ACTOR, pinned);
+    expect(after.records.map((r) => r.followUp.caseId)).not.toContain(recorded.id);
+    expect(after.records.map((r) => r.followUp.id)).toEqual(before.records.map((r) => r.followUp.id));
+    const unpinned = await reader.followUpPage({}, null, 100, OVERSIGHT_ACTOR, readSource(new Date(), new Date()));
+    expect(unpinned.records.map((r) => r.followUp.caseId)).toContain(recorded.id);
+  });
+
+    it('answers HEAD with the headers of the download, without reading a row', async () => {
     const pages = jest.mocked(netra.app.get(CaseReader).followUpPage);
     const before = pages.mock.calls.length;
     const url = new URL('/exports/follow-ups.csv', netra.url);

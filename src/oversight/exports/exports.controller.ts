@@ -59,16 +59,18 @@ export class ExportsController {
     const params = await exportParams(req.query, 'follow-ups', format);
     const requested = new Date();
     // One instant for every page: without asOf the moment the request came, so a long download is one picture.
-    const source = readSource(params.asOf ?? requested, requested);
+    const source = { ...readSource(params.asOf ?? requested, requested), position: await this.reader.position() };
     if (req.method === 'HEAD') {
       // Express answers HEAD with this GET handler: the headers a download would carry, without reading a row.
       attachment(res, 'follow-ups', format, source.at);
+      res.setHeader('X-Netra-Position', source.position.toString());
       res.end();
       return;
     }
     const progress: Progress = { pages: 0, rows: 0 };
     const pages = await primed(followUpPages(this.reader, params.filter, actor, source, progress));
     attachment(res, 'follow-ups', format, source.at);
+    res.setHeader('X-Netra-Position', source.position.toString());
     const chunks = format === 'csv' ? csvChunks(pages, params.headers, params.bom) : jsonChunks(pages, source.at);
     const outcome = await send(res, chunks);
     this.logger.info(

@@ -86,7 +86,7 @@ class TrackVersions {
       const json = JSON.stringify(row);
       if (this.last.get(track.respondentId) === json) continue;
       this.last.set(track.respondentId, json);
-      history.tracks.push({ ...row, caseVersion: state.version, validFrom: new Date(trackFrom(times, track.respondentId)!) });
+      history.tracks.push({ ...row, caseVersion: state.version, validFrom: new Date(trackFrom(times, track.respondentId)!), logPosition: position });
     }
   }
 }

@@ -88,7 +88,7 @@ export function followUpRow(state: OpenedCase, track: RespondentTrack, key: Buff
 }
 
 /** The track's row as its history keeps it: without the NIP, which only the current row holds until erasure. */
-export function followUpVersionRow(state: OpenedCase, track: RespondentTrack): Omit<typeof followUpVersions.$inferInsert, 'caseVersion' | 'validFrom'> {
+export function followUpVersionRow(state: OpenedCase, track: RespondentTrack): Omit<typeof followUpVersions.$inferInsert, 'caseVersion' | 'validFrom' | 'logPosition'> {
   const { nip: _nip, ...row } = followUpRow(state, track, null);
   return row;
 }

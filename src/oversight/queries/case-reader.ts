@@ -10,6 +10,7 @@ import type { CaseFilter, FollowUpFilter } from './filters.input';
 import { caseConditions, followUpConditions, scopeCondition, whereAll } from './follow-up-conditions';
 import { readSource, type ReadSource } from './read-source';
 import { decodeCursor, encodeCursor, toCase, toFollowUp, toTimelineEntry } from './row-mapping';
+import { readCheckpoint } from '../projection/projection-runner';
 
 /** A case without its lazily resolved parts; `asOf` tells those resolvers which moment the case is shown at. */
 export type CaseSummaryView = Omit<CaseView, 'respondents' | 'timeline' | 'reporter'> & { asOf?: Date | null };
@@ -98,6 +99,8 @@ export class CaseReader {
     source: ReadSource,
   ): Promise<{ records: FollowUpRecord[]; next: FollowUpKey | null }> {
     const at = sql`${source.at.toISOString()}::timestamptz`;
+    // Pinned to one log position, a case recorded during a long download is left out on every page alike.
+    const pinned = source.position === undefined ? sql`` : sql` AND v.log_position <= ${source.position.toString()}::bigint`;
     const conditions = followUpConditions(filter, actor, source);
     if (after) {
       conditions.push(sql`(cur.case_received_at, cur.case_id, cur.respondent_id) < (${after.receivedAt}::timestamptz, ${after.caseId}, ${after.respondentId})`);
@@ -107,7 +110,7 @@ export class CaseReader {
           FROM rm_follow_ups cur
           CROSS JOIN LATERAL (
             SELECT v.*, cur.nip FROM rm_follow_up_versions v
-            WHERE v.case_id = cur.case_id AND v.respondent_id = cur.respondent_id AND v.valid_from <= ${at}
+            WHERE v.case_id = cur.case_id AND v.respondent_id = cur.respondent_id AND v.valid_from <= ${at}${pinned}
             ORDER BY v.case_version DESC LIMIT 1) f
           JOIN rm_cases c ON c.id = cur.case_id
           ${whereAll(conditions)}
@@ -131,6 +134,11 @@ export class CaseReader {
       sql`SELECT * FROM ${source.followUps} f WHERE f.case_id = ${caseId} ORDER BY length(f.respondent_id), f.respondent_id`,
     );
     return rows.map((row) => toFollowUp(row, source.at));
+  }
+
+  /** The log position the read model has applied: what a streamed export pins itself to. */
+  async position(): Promise<bigint> {
+    return readCheckpoint(this.db);
   }
 
   /** The timeline: all of it, or as of `asOf` the steps that had happened by then (by their own dates). */

@@ -12,6 +12,8 @@ export interface ReadSource {
   asOf: Date | null;
   cases: SQL;
   followUps: SQL;
+  /** Set by a streamed export: read only versions made by events up to this log position. */
+  position?: bigint;
 }
 
 /** A little clock skew is tolerated; a question about the future has no answer yet. */

@@ -130,7 +130,13 @@ export const caseVersions = pgTable(
 /** Every version of every respondent track (when it changed), keyed by the case version that made it. */
 export const followUpVersions = pgTable(
   'rm_follow_up_versions',
-  { ...followUpColumns(), caseVersion: integer('case_version').notNull(), validFrom: ts('valid_from').notNull() },
+  {
+    ...followUpColumns(),
+    caseVersion: integer('case_version').notNull(),
+    validFrom: ts('valid_from').notNull(),
+    /** The log position of the event that made this version: an export pins what it reads to one position. */
+    logPosition: bigint('log_position', { mode: 'bigint' }).notNull(),
+  },
   (t) => [primaryKey({ columns: [t.caseId, t.respondentId, t.caseVersion] })],
 );
 
