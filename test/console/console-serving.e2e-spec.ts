@@ -16,7 +16,7 @@ describe('console: serving', () => {
 
   beforeAll(async () => {
     netra = await startTestNetra();
-    base = netra.url.replace(/\/graphql$/, '');
+    base = netra.origin;
   });
 
   afterAll(() => netra?.close());

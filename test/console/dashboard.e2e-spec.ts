@@ -22,7 +22,7 @@ describe('console: the oversight dashboard', () => {
 
   beforeAll(async () => {
     [netra, browser] = await Promise.all([startTestNetra(), launchChromium()]);
-    base = netra.url.replace(/\/graphql$/, '');
+    base = netra.origin;
     lubukLinggau = (await aCaseWithTwoSanctionsDecided(netra)).id;
     await mutate(await netra.client('PPK', '16.73'), EXECUTE, anExecution(lubukLinggau, 'R1'));
     await aKotaSolokCaseSanctioned(netra);
@@ -160,7 +160,7 @@ whenRenewingReadme('console: the oversight dashboard on the Pilkada 2020 history
   });
 
   it('draws the published follow-up curve and keeps its picture for the README', async () => {
-    opened = await openConsole(browser, netra.url.replace(/\/graphql$/, ''), { width: 1280, height: 900 });
+    opened = await openConsole(browser, netra.origin, { width: 1280, height: 900 });
     const { page } = opened;
     await signInAsDeveloper(page, 'OVERSIGHT', null);
     await page.getByRole('link', { name: 'Dasbor' }).click();

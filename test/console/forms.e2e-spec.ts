@@ -12,7 +12,7 @@ describe('console: refusals from the API', () => {
 
   beforeAll(async () => {
     [netra, browser] = await Promise.all([startTestNetra(), launchChromium()]);
-    base = netra.url.replace(/\/graphql$/, '');
+    base = netra.origin;
     officer = await openConsole(browser, base);
     await signInAsDeveloper(officer.page, 'BAWASLU', '16.73');
   });

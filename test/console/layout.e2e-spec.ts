@@ -18,7 +18,7 @@ describe('console: phone, keyboard, language and time zone', () => {
 
   beforeAll(async () => {
     [netra, browser] = await Promise.all([startTestNetra(), launchChromium()]);
-    base = netra.url.replace(/\/graphql$/, '');
+    base = netra.origin;
     const kutai = { institution: 'Dinas Perhubungan Kabupaten Kutai Kartanegara', institutionRegionCode: '64.02' };
     const input = aLaporan({
       election: { kind: 'PILKADA', year: 2024, regionCode: '64.02' },

@@ -20,7 +20,7 @@ describe('console: a case from laporan to executed sanction', () => {
 
   beforeAll(async () => {
     [netra, browser] = await Promise.all([startTestNetra(), launchChromium()]);
-    base = netra.url.replace(/\/graphql$/, '');
+    base = netra.origin;
   });
 
   afterAll(async () => {

@@ -21,7 +21,7 @@ describe('console: OpenID Connect sign-in with PKCE', () => {
       startTestNetra({ AUTH_DEV_SECRET: '', AUTH_JWKS_URL: provider.jwksUrl, AUTH_ISSUER: provider.issuer, AUTH_AUDIENCE: AUDIENCE, AUTH_CLIENT_ID: 'netra-console' }),
       launchChromium(),
     ]);
-    base = netra.url.replace(/\/graphql$/, '');
+    base = netra.origin;
     officer = await openConsole(browser, base);
   });
 

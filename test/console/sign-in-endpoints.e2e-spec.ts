@@ -28,7 +28,7 @@ describe('console sign-in endpoints', () => {
 
     beforeAll(async () => {
       netra = await startTestNetra();
-      base = netra.url.replace(/\/graphql$/, '');
+      base = netra.origin;
     });
 
     afterAll(() => netra?.close());
@@ -111,7 +111,7 @@ describe('console sign-in endpoints', () => {
     beforeAll(async () => {
       provider = await new TestOidcProvider('netra-console', { sub: 'officer', agency: 'BKN' }).start();
       netra = await startTestNetra({ AUTH_DEV_SECRET: '', AUTH_JWKS_URL: provider.jwksUrl, AUTH_ISSUER: provider.issuer, AUTH_AUDIENCE: AUDIENCE, AUTH_CLIENT_ID: 'netra-console' });
-      base = netra.url.replace(/\/graphql$/, '');
+      base = netra.origin;
     });
 
     afterAll(async () => {

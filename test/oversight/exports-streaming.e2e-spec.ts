@@ -78,7 +78,7 @@ describe('the follow-ups export', () => {
   });
 
   const request = async (signal?: AbortSignal) => {
-    const url = netra.url.replace(/\/graphql$/, '/exports/follow-ups.csv?headers=en');
+    const url = `${netra.origin}/exports/follow-ups.csv?headers=en`;
     const response = await fetch(url, { headers: { authorization: `Bearer ${await tokenFor('PPK', '16.73')}` }, signal });
     expect(response.status).toBe(200);
     return response.body!.getReader();

@@ -14,7 +14,7 @@ export interface Download {
 export const tokenFor = (agency: Agency, region: string | null = null) => signDevToken(TEST_SECRET, { sub: `${agency}-${region ?? 'national'}`, agency, region });
 
 export async function download(netra: RunningNetra, path: string, query: Record<string, string | undefined> = {}, token?: string): Promise<Download> {
-  const url = new URL(netra.url.replace(/\/graphql$/, path));
+  const url = new URL(`${netra.origin}${path}`);
   for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.append(name, value);
   const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   // ignoreBOM keeps a byte-order mark in the text, where a test can see it.

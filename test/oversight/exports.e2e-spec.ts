@@ -240,7 +240,7 @@ function exportSuite(open: () => Promise<{ env: Record<string, string>; drop: ()
   });
 
     it('refuses a parameter given twice', async () => {
-    const url = netra.url.replace(/\/graphql$/, '/exports/follow-ups.csv?stage=REPORTED&stage=STUDIED');
+    const url = `${netra.origin}/exports/follow-ups.csv?stage=REPORTED&stage=STUDIED`;
     const response = await fetch(url, { headers: { authorization: `Bearer ${oversightToken}` } });
     expect([response.status, (await response.json()).field]).toEqual([400, 'stage']);
   });

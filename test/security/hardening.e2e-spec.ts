@@ -232,7 +232,7 @@ describe('the per-token mutation rate limit', () => {
   });
 
   it('is counted in the command metrics', async () => {
-    const metrics = await (await fetch(netra.url.replace(/\/graphql$/, '/metrics'))).text();
+    const metrics = await (await fetch(`${netra.origin}/metrics`)).text();
     expect(metrics).toMatch(/netra_commands_total\{command="ReportCase",outcome="RATE_LIMITED"\} [1-9]/);
   });
 });

@@ -12,6 +12,9 @@ export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
 
 export interface RunningNetra {
   app: INestApplication;
+  /** `http://host:port`: the console, /auth, /exports and /health hang off it. */
+  origin: string;
+  /** The GraphQL endpoint: `${origin}/graphql`. */
   url: string;
   /** `host:port` of the gRPC API (a free port unless GRPC_PORT is given). */
   grpcAddress: string;
@@ -35,9 +38,11 @@ export async function startTestNetra(env: Record<string, string> = {}): Promise<
   });
   const logger = createLogger('info', sink);
   const app = await startNetra(config, logger);
-  const url = `${listeningUrl(app)}/graphql`;
+  const origin = listeningUrl(app);
+  const url = `${origin}/graphql`;
   return {
     app,
+    origin,
     url,
     grpcAddress: grpcAddress(app),
     logs,
