@@ -3,6 +3,8 @@ import { AuthService } from './auth/auth.service';
 import { listeningUrl, startNetra } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './observability/logger';
+import type { Storage } from './storage/storage';
+import { STORAGE } from './storage/storage.module';
 import { loggableError } from './observability/loggable-error';
 
 async function main(): Promise<void> {
@@ -37,12 +39,20 @@ async function main(): Promise<void> {
       : secret === 'generated'
         ? '  No AUTH_DEV_SECRET was set: using a throw-away secret for this in-memory run'
         : `  Development tokens are signed with the secret from ${secret === 'stored' ? `${config.dataDir}/dev-secret` : 'AUTH_DEV_SECRET'}`;
+  const masterKey = app.get<Storage>(STORAGE).masterKey;
+  const keyLine =
+    masterKey.kind === 'file' && masterKey.created
+      ? `  No NETRA_MASTER_KEY was set: generated the development master key into ${masterKey.file}; back it up with the data (without it personal data cannot be read)`
+      : masterKey.kind === 'file'
+        ? `  Personal data is sealed with the development master key in ${masterKey.file}`
+        : null;
   logger.info({ url: `${url}/graphql`, health: `${url}/health`, metrics: `${url}/metrics` }, 'netra is listening');
   process.stdout.write(
     [
       '',
       `  Netra is running: GraphQL at ${url}/graphql  (store: ${config.eventStore.kind})`,
       secretLine,
+      ...(keyLine ? [keyLine] : []),
       config.authJwks
         ? `  Tokens must carry iss ${config.authJwks.issuer} and aud ${config.authJwks.audience}`
         : `  Get a development token:  npm run token -- --agency BAWASLU --region 16.73`,

@@ -8,8 +8,9 @@ import { PgliteEventStore } from '../event-store/pglite/pglite-event-store';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { openPgliteReadDb, openPostgresReadDb } from '../oversight/read-model/open-read-db';
 import type { ReadDb } from '../oversight/read-model/read-db';
-import { KeyStore } from '../privacy/key-store';
-import { resolveMasterKey } from '../privacy/master-key';
+import { openKeyStore } from '../privacy/key-check';
+import type { KeyStore } from '../privacy/key-store';
+import { resolveMasterKey, type MasterKeySource } from '../privacy/master-key';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { lockDataDir } from './data-dir-lock';
@@ -20,6 +21,8 @@ export interface Storage {
   readDb: ReadDb;
   /** Per-case data keys: beside the events for SQL stores, in the read-model database for EventStoreDB. */
   keys: KeyStore;
+  /** Where the master key came from (a key file made at this start is reported by main.ts). */
+  masterKey: MasterKeySource;
   describe: string;
   close(): Promise<void>;
 }
@@ -48,12 +51,14 @@ export async function openStorage(config: NetraConfig): Promise<Storage> {
     } else {
       throw new ConfigError('DATABASE_URL', 'is required with an EventStoreDB event store: the read model lives in PostgreSQL');
     }
-    const keys = new KeyStore(keyDb ?? readDb, resolveMasterKey(config.masterKey, config.dataDir));
-    await keys.init();
+    const ephemeral = config.eventStore.kind === 'embedded' && config.eventStore.location === 'memory:';
+    const master = resolveMasterKey(config.masterKey, config.dataDir, ephemeral);
+    const keys = await openKeyStore(keyDb ?? readDb, master, async () => (await store.headPosition()) > 0n);
     return {
       store,
       readDb,
       keys,
+      masterKey: master.source,
       describe: `events: ${describe}; read model: ${readWhere}`,
       close: async () => {
         for (const close of closers) await close();
