@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { AuthService } from './auth/auth.service';
 import { listeningUrl, startNetra } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
+import { DamagedStoreError } from './event-store/damaged-store-error';
 import { createLogger } from './observability/logger';
 import type { Storage } from './storage/storage';
 import { STORAGE } from './storage/storage.module';
@@ -25,6 +26,10 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`netra: bad configuration: ${error.message}\n`);
+      process.exit(1);
+    }
+    if (error instanceof DamagedStoreError) {
+      process.stderr.write(`netra: cannot start: ${error.message}\n`);
       process.exit(1);
     }
     logger.fatal({ err: loggableError(error) }, 'netra could not start');

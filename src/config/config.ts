@@ -35,6 +35,11 @@ export interface NetraConfig {
   logLevel: string;
   /** Mutations each token may send per minute (a token bucket per agency, unit and sub). */
   mutationRateLimitPerMinute: number;
+  /**
+   * What start-up does when the read model does not match the log (its checkpoint is past the
+   * head, or the event there is not the one it applied): refuse (default) or rebuild it from the log.
+   */
+  onReadModelAhead: 'refuse' | 'rebuild';
 }
 
 /** `scenarios`: the handful of cases from the seed scenarios; `pilkada-2020`: the synthetic Pilkada 2020 history (src/demo). */
@@ -95,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NetraConfig {
     registerNumberTemplate: optional(env.REGISTER_NUMBER_TEMPLATE) ?? '{source}/{unit}/{year}/{id}',
     logLevel,
     mutationRateLimitPerMinute: rateLimitOf(env.MUTATION_RATE_LIMIT_PER_MINUTE),
+    onReadModelAhead: onReadModelAheadOf(env.NETRA_ON_READ_MODEL_AHEAD),
   };
 }
 
@@ -106,6 +112,12 @@ function rateLimitOf(value: string | undefined): number {
     throw new ConfigError('MUTATION_RATE_LIMIT_PER_MINUTE', 'must be a whole number of mutations per minute, 1–1000000');
   }
   return perMinute;
+}
+
+function onReadModelAheadOf(value: string | undefined): 'refuse' | 'rebuild' {
+  const text = optional(value) ?? 'refuse';
+  if (text === 'refuse' || text === 'rebuild') return text;
+  throw new ConfigError('NETRA_ON_READ_MODEL_AHEAD', 'must be refuse (the default: stop when the read model does not match the log) or rebuild');
 }
 
 function eventStoreOf(value: string | undefined): EventStoreLocation {

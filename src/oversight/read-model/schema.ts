@@ -152,4 +152,6 @@ export const caseStates = pgTable('rm_case_states', {
 export const checkpoints = pgTable('rm_checkpoints', {
   name: text('name').primaryKey(),
   position: bigint('position', { mode: 'bigint' }).notNull(),
+  /** The hash-chain link of the event at `position` (null on EventStoreDB, which stores none): start-up checks the log still holds it. */
+  hash: text('hash'),
 });
