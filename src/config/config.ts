@@ -40,6 +40,8 @@ export interface NetraConfig {
    * head, or the event there is not the one it applied): refuse (default) or rebuild it from the log.
    */
   onReadModelAhead: 'refuse' | 'rebuild';
+  /** Embedded store: fsync the WAL from Node after each append, before acknowledging it (PGlite cannot). */
+  embeddedSync: boolean;
 }
 
 /** `scenarios`: the handful of cases from the seed scenarios; `pilkada-2020`: the synthetic Pilkada 2020 history (src/demo). */
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NetraConfig {
     logLevel,
     mutationRateLimitPerMinute: rateLimitOf(env.MUTATION_RATE_LIMIT_PER_MINUTE),
     onReadModelAhead: onReadModelAheadOf(env.NETRA_ON_READ_MODEL_AHEAD),
+    embeddedSync: embeddedSyncOf(env.NETRA_EMBEDDED_SYNC),
   };
 }
 
@@ -112,6 +115,13 @@ function rateLimitOf(value: string | undefined): number {
     throw new ConfigError('MUTATION_RATE_LIMIT_PER_MINUTE', 'must be a whole number of mutations per minute, 1–1000000');
   }
   return perMinute;
+}
+
+function embeddedSyncOf(value: string | undefined): boolean {
+  const text = (optional(value) ?? 'on').toLowerCase();
+  if (['on', '1', 'true', 'yes'].includes(text)) return true;
+  if (['off', '0', 'false', 'no'].includes(text)) return false;
+  throw new ConfigError('NETRA_EMBEDDED_SYNC', 'must be on (the default: each append is synced to disk before it is acknowledged) or off');
 }
 
 function onReadModelAheadOf(value: string | undefined): 'refuse' | 'rebuild' {

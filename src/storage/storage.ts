@@ -3,7 +3,7 @@ import { ConfigError, type EventStoreLocation, type NetraConfig } from '../confi
 import { CASE_STREAM_PREFIX } from '../case/case-events';
 import { EsdbEventStore } from '../event-store/esdb/esdb-event-store';
 import type { EventStore } from '../event-store/event-store';
-import { openPglite } from '../event-store/pglite/open-pglite';
+import { openEmbedded } from '../event-store/pglite/open-pglite';
 import { PgliteEventStore } from '../event-store/pglite/pglite-event-store';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { openPgliteReadDb, openPostgresReadDb } from '../oversight/read-model/open-read-db';
@@ -36,7 +36,7 @@ export type Closer = () => Promise<void> | void;
 export async function openStorage(config: NetraConfig): Promise<Storage> {
   const closers: Closer[] = [];
   try {
-    const { store, embedded, keyDb, describe } = await openEventStore(config.eventStore, closers);
+    const { store, embedded, keyDb, describe } = await openEventStore(config.eventStore, closers, { embeddedSync: config.embeddedSync });
     let readDb: ReadDb;
     let readWhere: string;
     const readUrl = config.databaseUrl ?? (config.eventStore.kind === 'postgres' ? config.eventStore.url : null);
@@ -71,13 +71,13 @@ export async function openStorage(config: NetraConfig): Promise<Storage> {
 }
 
 /** Opens one event store; what must be closed is pushed on `closers` (close them in order). */
-export async function openEventStore(location: EventStoreLocation, closers: Closer[]) {
+export async function openEventStore(location: EventStoreLocation, closers: Closer[], options: { embeddedSync?: boolean } = {}) {
   switch (location.kind) {
     case 'embedded': {
       if (location.location !== 'memory:') closers.unshift(lockDataDir(location.location));
-      const pglite = await openPglite(location.location);
+      const { pglite, sync } = await openEmbedded(location.location, { sync: options.embeddedSync ?? true });
       closers.unshift(() => pglite.close());
-      const store = new PgliteEventStore(pglite);
+      const store = new PgliteEventStore(pglite, { afterCommit: sync });
       closers.unshift(() => store.close());
       await store.init();
       return { store, embedded: pglite, keyDb: drizzlePglite(pglite) as unknown as ReadDb, describe: `embedded (${location.location})` };
