@@ -14,6 +14,7 @@ import { resolveMasterKey, type MasterKeySource } from '../privacy/master-key';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { lockDataDir } from './data-dir-lock';
+import { serveBackupRequests } from './embedded-backup';
 
 /** The event store and the read-model database a process works on, and how to close them. */
 export interface Storage {
@@ -77,6 +78,7 @@ export async function openEventStore(location: EventStoreLocation, closers: Clos
       if (location.location !== 'memory:') closers.unshift(lockDataDir(location.location));
       const { pglite, sync } = await openEmbedded(location.location, { sync: options.embeddedSync ?? true });
       closers.unshift(() => pglite.close());
+      if (location.location !== 'memory:') closers.unshift(serveBackupRequests(location.location, pglite));
       const store = new PgliteEventStore(pglite, { afterCommit: sync });
       closers.unshift(() => store.close());
       await store.init();
