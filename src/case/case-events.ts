@@ -147,6 +147,28 @@ export interface SanctionExecuted {
   };
 }
 
+/** A recorded decree replaced by a corrected one: what it corrects, and why. The status follows the new decree. */
+export interface SanctionExecutionCorrected {
+  type: 'SanctionExecutionCorrected';
+  data: {
+    caseId: string;
+    respondentId: string;
+    decreeNumber: string;
+    executedAt: string;
+    sanction: SanctionKind;
+    followUpStatus: Extract<FollowUpStatus, 'AS_RECOMMENDED' | 'NOT_AS_RECOMMENDED'>;
+    reason: string;
+    correctedBy: Extract<Agency, 'PPK' | 'BKN'>;
+    /** The decree this one replaces, as it was recorded. */
+    previous: {
+      decreeNumber: string;
+      executedAt: string;
+      sanction: SanctionKind;
+      followUpStatus: Extract<FollowUpStatus, 'AS_RECOMMENDED' | 'NOT_AS_RECOMMENDED'>;
+    };
+  };
+}
+
 export interface FollowUpDeclaredImpossible {
   type: 'FollowUpDeclaredImpossible';
   data: {
@@ -225,6 +247,7 @@ export type CaseEvent =
   | SanctionDecided
   | RespondentCleared
   | SanctionExecuted
+  | SanctionExecutionCorrected
   | FollowUpDeclaredImpossible
   | DeadlineExtended
   | FollowUpOverdue
@@ -244,6 +267,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'DeadlineExtended',
   'FollowUpOverdue',
   'EscalationRecorded',
+  'SanctionExecutionCorrected',
 ];
 
 export const caseStreamId = (caseId: string) => `case-${caseId}`;

@@ -44,6 +44,10 @@ function describe(event: CaseEvent): string {
       const d = event.data;
       return `PPK executed ${d.sanction} for ${d.respondentId} by decree ${d.decreeNumber}: ${d.followUpStatus}`;
     }
+    case 'SanctionExecutionCorrected': {
+      const d = event.data;
+      return `${d.correctedBy} corrected the decree for ${d.respondentId}: ${d.previous.decreeNumber} (${d.previous.sanction}) replaced by ${d.decreeNumber} (${d.sanction}): ${d.followUpStatus}`;
+    }
     case 'PersonalDataErased': {
       const d = event.data;
       const hold = d.legalHoldOverridden ? ' (legal hold overridden)' : '';
