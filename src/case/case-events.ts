@@ -67,6 +67,11 @@ export interface CaseReported {
     evidence: string[];
     studyDueAt: string;
     studyDeadline: DeadlineApplied;
+    /**
+     * A finding Bawaslu registered from a laporan received after the reporting limit: when that
+     * report came in. Absent (older events) or null for every other case.
+     */
+    originalReport?: { receivedAt: string; reference: string | null } | null;
   };
 }
 

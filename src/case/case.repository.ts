@@ -22,9 +22,9 @@ const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 10))));
 
 /**
- * Load, fold, decide, append with the version read. A concurrent writer that got there first makes
- * us re-read and decide again on the new state, after a jittered pause, until the command is
- * appended or refused on its merits. A caller's `expectedVersion` is judged per track
+ * Load, fold, decide, append with the version read. Commands on one case are queued within the
+ * process; a writer in another process that got there first makes us re-read and decide again on
+ * the new state, after a jittered pause, until the command is appended or refused on its merits. A caller's `expectedVersion` is judged per track
  * (case-concurrency.ts): CONFLICT only when an event since then touched the command's own tracks,
  * or the case as a whole.
  */
@@ -50,7 +50,26 @@ export class CaseRepository {
     return { aggregate: CaseAggregate.from(history as unknown as CaseEvent[]), history };
   }
 
+  /** Commands on one case queue up in this process, so they do not race each other; other processes still can. */
+  private readonly queues = new Map<string, Promise<void>>();
+
   async handle(message: CaseCommandMessage): Promise<CaseWriteResult> {
+    const key = message.command.caseId;
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const run = previous.then(() => this.decideAndAppend(message));
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    }
+  }
+
+  private async decideAndAppend(message: CaseCommandMessage): Promise<CaseWriteResult> {
     const { command } = message;
     const commandId = message.commandId ?? randomUUID();
     for (let attempt = 1; ; attempt++) {

@@ -21,7 +21,8 @@ function describe(event: CaseEvent): string {
     case 'CaseReported': {
       const d = event.data;
       const what = d.source === 'REPORT' ? 'Report (laporan) received' : 'Finding (temuan) recorded';
-      return `${what} by ${d.handlingUnit}, ${d.respondents.length} respondent(s)`;
+      const late = d.originalReport ? `, taken up from a report received out of time on ${formatWib(new Date(d.originalReport.receivedAt))}` : '';
+      return `${what} by ${d.handlingUnit}, ${d.respondents.length} respondent(s)${late}`;
     }
     case 'CaseStudied': {
       const d = event.data;
