@@ -1,4 +1,11 @@
 import type { GraphQLClient } from 'graphql-request';
+import { EventPublisher } from '@nestjs/cqrs';
+import { CaseRepository } from '../../src/case/case.repository';
+import { CaseRules } from '../../src/case/case-rules.service';
+import type { DecideSanction } from '../../src/case/sanctioning/decide-sanction';
+import { messageFor } from '../../src/case/case-command-messages';
+import { EVENT_STORE } from '../../src/event-store/event-store';
+import { KEY_STORE } from '../../src/privacy/key-store';
 import { codeOf, messageOf, type RunningNetra } from '../support/netra-app';
 import { onBothStores } from '../support/on-both-stores';
 import { aRecommendation, aSanctionDecision, aStudy, anExecution, DECIDE, EXECUTE, historyOf, mutate, readCase, RECOMMEND, REPORT, STUDY, trackDetails, type FullCase } from './case-steps';
@@ -58,6 +65,31 @@ onBothStores(
         expect(final.timeline.filter((t) => t.description.includes(`(B-${1000 + i}/JP.01/10/2024)`))).toHaveLength(1);
       }
       process.stdout.write(`fifty concurrent decisions on one case: ${seconds.toFixed(2)} s\n`);
+    }, 180_000);
+
+    it(`${RESPONDENTS} writers that share no queue (as ${RESPONDENTS} processes would), without expectedVersion: every append lost to a race is re-decided, none is a CONFLICT`, async () => {
+      const recommended = await aCaseWithFiftyRecommended(bawaslu);
+      const { app } = netra;
+      // Each writer is a repository of its own on the app's real store: nothing serialises them but the store's version check.
+      const writers = Array.from({ length: RESPONDENTS }, () => new CaseRepository(app.get(EVENT_STORE), app.get(CaseRules), app.get(EventPublisher), app.get(KEY_STORE)));
+      const decision = (i: number): DecideSanction => ({
+        type: 'DecideSanction',
+        actor: { agency: 'BKN', region: null, userId: 'bkn-netralitas' },
+        caseId: recommended.id,
+        input: { respondentId: `R${i + 1}`, decision: 'SANCTION', letterNumber: `B-${2000 + i}/JP.01/10/2024`, decidedAt: '2024-10-07T10:00:00+07:00', sanction: 'MORAL_OPEN', ppk: { title: 'Walikota Lubuk Linggau', regionCode: '16.73' } },
+      });
+
+      const started = Date.now();
+      const results = await Promise.allSettled(writers.map((writer, i) => writer.handle(messageFor(decision(i)))));
+      const seconds = (Date.now() - started) / 1000;
+
+      expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+      const versions = results.map((r) => (r as PromiseFulfilledResult<{ version: number }>).value.version).sort((a, b) => a - b);
+      expect(versions).toEqual(Array.from({ length: RESPONDENTS }, (_, i) => 4 + i));
+      const stream = await app.get<symbol, { readStream(id: string): Promise<Array<{ type: string; data: Record<string, unknown> }>> }>(EVENT_STORE).readStream(`case-${recommended.id}`);
+      const letters = stream.filter((e) => e.type === 'SanctionDecided').map((e) => e.data.letterNumber as string).sort();
+      expect(letters).toEqual(Array.from({ length: RESPONDENTS }, (_, i) => `B-${2000 + i}/JP.01/10/2024`).sort());
+      process.stdout.write(`fifty racing writers without a shared queue: ${seconds.toFixed(2)} s\n`);
     }, 180_000);
 
     describe('two PPK officers holding the same stale version', () => {
