@@ -14,9 +14,9 @@ import { CaseRules } from './case-rules.service';
 
 /** Appends lost to concurrent writers before giving up; with 50 writers on one case each round lets at least one through. */
 const MAX_ATTEMPTS = 100;
-/** Full-jitter backoff between attempts: up to 5 ms, doubling, capped at 100 ms, so racing writers spread out. */
-const BACKOFF_BASE_MS = 5;
-const BACKOFF_CAP_MS = 100;
+/** Full-jitter backoff between attempts: up to 10 ms, doubling, capped at 1 s, so racing writers spread out instead of colliding again. */
+const BACKOFF_BASE_MS = 10;
+const BACKOFF_CAP_MS = 1000;
 
 const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 10))));
