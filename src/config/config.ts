@@ -118,8 +118,9 @@ function eventStoreOf(value: string | undefined): EventStoreLocation {
     return { kind: 'embedded', location: isAbsolute(dir) ? dir : resolve(dir) };
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
-  if (/^esdb(\+discover)?:\/\//.test(url)) return { kind: 'esdb', url };
-  throw new ConfigError('EVENT_STORE_URL', 'must be esdb://…, postgres://…, file:DIR or memory:');
+  // KurrentDB (formerly EventStoreDB): its client also reads the older esdb:// scheme.
+  if (/^(kurrentdb|esdb)(\+discover)?:\/\//.test(url)) return { kind: 'esdb', url };
+  throw new ConfigError('EVENT_STORE_URL', 'must be kurrentdb://… (or esdb://…), postgres://…, file:DIR or memory:');
 }
 
 /** JWKS mode when AUTH_JWKS_URL is set; production refuses the development HS256 mode. */

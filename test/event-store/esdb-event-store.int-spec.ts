@@ -9,7 +9,7 @@
  * `positions: 'ordered'` and the contract asserts no position arithmetic here.
  */
 import { randomUUID } from 'node:crypto';
-import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
+import { KurrentDBClient, jsonEvent } from '@kurrent/kurrentdb-client';
 import { WrongExpectedVersionError, type RecordedEvent } from '../../src/event-store/event-store';
 import { EsdbEventStore } from '../../src/event-store/esdb/esdb-event-store';
 import { aStreamId, asAppended, someEvents, waitFor, type StoreFactory } from './contract/contract-helpers';
@@ -55,7 +55,7 @@ describe('EventStoreDB event store', () => {
     const received: string[] = [];
     const cluster = new EsdbEventStore(url, {
       streamPrefixes: ['case-'],
-      createClient: (connectionString) => (received.push(connectionString), EventStoreDBClient.connectionString(connectionString)),
+      createClient: (connectionString) => (received.push(connectionString), KurrentDBClient.connectionString(connectionString)),
     });
 
     expect(received).toEqual([url]);
@@ -67,7 +67,7 @@ describe('EventStoreDB event store', () => {
     const seen: RecordedEvent[] = [];
     const subscription = store.subscribe(async (events) => void seen.push(...events), { after: head, batchSize: 1 });
     try {
-      const raw = EventStoreDBClient.connectionString(server.connectionString);
+      const raw = KurrentDBClient.connectionString(server.connectionString);
       const own = someEvents(2);
       server.writeSystemEvent('$stats-127.0.0.1:2113');
       await raw.appendToStream(`other-${randomUUID()}`, jsonEvent({ type: 'Foreign', data: {} }));
@@ -88,16 +88,16 @@ describe('EventStoreDB event store', () => {
   });
 
   it("relies on a server that treats the same ids at the same expected revision as a no-op, as EventStoreDB does", async () => {
-    const raw = EventStoreDBClient.connectionString(server.connectionString);
+    const raw = KurrentDBClient.connectionString(server.connectionString);
     try {
       const streamId = aStreamId();
       const events = [jsonEvent({ id: randomUUID(), type: 'A', data: {} }), jsonEvent({ id: randomUUID(), type: 'B', data: {} })];
-      const first = await raw.appendToStream(streamId, events, { expectedRevision: 'no_stream' });
-      const retried = await raw.appendToStream(streamId, events, { expectedRevision: 'no_stream' });
+      const first = await raw.appendToStream(streamId, events, { streamState: 'no_stream' });
+      const retried = await raw.appendToStream(streamId, events, { streamState: 'no_stream' });
 
       expect(retried.nextExpectedRevision).toBe(first.nextExpectedRevision);
       expect(await store.readStream(streamId)).toHaveLength(2);
-      await expect(raw.appendToStream(streamId, [events[1]], { expectedRevision: 'no_stream' })).rejects.toThrow();
+      await expect(raw.appendToStream(streamId, [events[1]], { streamState: 'no_stream' })).rejects.toThrow();
     } finally {
       await raw.dispose();
     }

@@ -1,8 +1,8 @@
 /**
  * An EventStoreDB stand-in for tests: a real gRPC server (`@grpc/grpc-js`) with the service
- * definitions and messages that `@eventstore/db-client` ships (`generated/streams_grpc_pb`,
+ * definitions and messages that `@kurrent/kurrentdb-client` ships (`generated/streams_grpc_pb`,
  * `serverfeatures_grpc_pb`), so the real client talks real gRPC to it over
- * `esdb://127.0.0.1:<port>?tls=false`. In-memory; one per test file.
+ * `kurrentdb://127.0.0.1:<port>?tls=false`. In-memory; one per test file.
  *
  * Covers, the way EventStoreDB 23.10+ answers:
  * - ServerFeatures.GetSupportedMethods: Streams.Read and Streams.Append, without BatchAppend, so
@@ -33,11 +33,11 @@
  * from a position that is not an event's (answered from the next event, where ESDB would fail);
  * deadlines; durability — everything is lost when the server stops.
  */
-import { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_pb';
-import { Empty } from '@eventstore/db-client/generated/shared_pb';
-import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
-import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
-import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { AppendReq, AppendResp } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_pb';
+import { Empty } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/shared_pb';
+import { ServerFeaturesService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/serverfeatures_grpc_pb';
+import { SupportedMethod, SupportedMethods } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/serverfeatures_pb';
+import { StreamsService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_grpc_pb';
 import {
   Metadata,
   Server,
@@ -82,7 +82,7 @@ export class EsdbTestServer {
   }
 
   get connectionString(): string {
-    return `esdb://127.0.0.1:${this.port}?tls=false`;
+    return `kurrentdb://127.0.0.1:${this.port}?tls=false`;
   }
 
   /** Appends to a `$`-stream the way the server writes its own events (statistics, settings). */
