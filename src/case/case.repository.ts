@@ -10,6 +10,7 @@ import { caseStreamId, type CaseEvent } from './case-events';
 import type { CaseCommandMessage, CaseWriteResult } from './case-command';
 import { CaseAggregate } from './case.aggregate';
 import { CaseRules } from './case-rules.service';
+import { currentRequestId } from '../observability/request-context';
 
 const MAX_ATTEMPTS = 5;
 
@@ -69,6 +70,7 @@ export class CaseRepository {
           unit: command.actor.region,
           userId: command.actor.userId,
           recordedAt: now.toISOString(),
+          ...requestIdMetadata(),
         },
       }));
       try {
@@ -97,4 +99,10 @@ function assertSameCommand(first: RecordedEvent, message: CaseCommandMessage): v
   if (meta.command !== undefined && meta.command !== type) {
     throw conflict(`this commandId was already used for ${String(meta.command)}; use a new commandId`);
   }
+}
+
+/** The HTTP request that caused the command, so an operator can follow one request from its log line to its events. */
+function requestIdMetadata(): { requestId?: string } {
+  const requestId = currentRequestId();
+  return requestId ? { requestId } : {};
 }
