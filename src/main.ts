@@ -4,6 +4,7 @@ import { listeningUrl, startNetra } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './observability/logger';
 import { loggableError } from './observability/loggable-error';
+import { startTracing } from './observability/tracing-sdk';
 
 async function main(): Promise<void> {
   let config;
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // Before the app is built, so every span has the SDK's context manager; off unless configured.
+  const stopTracing = config.tracing ? startTracing(config.tracing) : async () => undefined;
   let app;
   try {
     app = await startNetra(config, logger);
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await app.close();
+    await stopTracing();
     logger.info('stopped');
     process.exit(0);
   };

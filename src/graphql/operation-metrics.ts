@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { OperationDefinitionNode } from 'graphql';
 import type { NetraMetrics } from '../observability/metrics';
+import { trace } from '../observability/tracing';
 
 /**
  * Count and time of each GraphQL operation by type and root field (not the client's operation name,
@@ -18,6 +19,10 @@ export function operationMetrics(metrics: NetraMetrics): ApolloServerPlugin {
           const code = errors?.[0]?.extensions?.code;
           const outcome = errors && errors.length > 0 ? (typeof code === 'string' ? code : 'ERROR') : 'ok';
           metrics.graphqlOperations.inc({ type, field, outcome });
+          // The request's span becomes the operation's: `graphql mutation reportCase`.
+          const span = trace.getActiveSpan();
+          span?.updateName(`graphql ${type} ${field}`);
+          span?.setAttributes({ 'graphql.operation.type': type, 'graphql.field': field, 'netra.outcome': outcome });
           metrics.graphqlSeconds.observe({ type, field }, Number(process.hrtime.bigint() - started) / 1e9);
         },
       };

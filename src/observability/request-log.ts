@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { NetraMetrics } from './metrics';
 import { runInRequest } from './request-context';
+import { context, SpanKind, trace } from './tracing';
 
 /** A caller's own id is kept when it looks like one (a proxy's or a client's); anything else gets a fresh UUID. */
 const CALLER_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -20,16 +21,23 @@ export function requestLog(logger: Logger, metrics: NetraMetrics) {
     const started = process.hrtime.bigint();
     // Read now: a router mounted further down (GraphQL at /graphql) rewrites req.path to its own.
     const path = req.path;
+    const span = trace.getTracer('netra').startSpan(`${req.method} ${routeOf(path)}`, {
+      kind: SpanKind.SERVER,
+      attributes: { 'http.request.method': req.method, 'http.route': routeOf(path), 'netra.request_id': requestId },
+    });
+    const traceId = currentTraceIdOf(span);
     res.on('finish', () => {
+      span.setAttribute('http.response.status_code', res.statusCode);
+      span.end();
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeOf(path);
       metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
       metrics.httpSeconds.observe({ method: req.method, route }, seconds);
       // Probes and scrapes every few seconds would drown the log: they go at debug.
       const level = route === '/health' || route === '/metrics' ? 'debug' : 'info';
-      logger[level]({ requestId, method: req.method, path: path.slice(0, 200), status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+      logger[level]({ requestId, ...(traceId ? { traceId } : {}), method: req.method, path: path.slice(0, 200), status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
     });
-    runInRequest({ requestId }, next);
+    runInRequest({ requestId }, () => context.with(trace.setSpan(context.active(), span), next));
   };
 }
 
@@ -42,4 +50,9 @@ export function routeOf(path: string): string {
   if (path.startsWith('/auth/')) return '/auth';
   if (path.startsWith('/cases/')) return '/cases';
   return '/console';
+}
+
+function currentTraceIdOf(span: ReturnType<typeof trace.getActiveSpan>): string | undefined {
+  const spanContext = span?.spanContext();
+  return spanContext && spanContext.traceFlags !== 0 ? spanContext.traceId : undefined;
 }
