@@ -11,6 +11,8 @@ import type { CaseCommandMessage, CaseWriteResult } from './case-command';
 import { CaseAggregate } from './case.aggregate';
 import { staleness } from './case-concurrency';
 import { CaseRules } from './case-rules.service';
+import { currentRequestId } from '../observability/request-context';
+import { inSpan, traceMetadata } from '../observability/tracing';
 
 /** Appends lost to concurrent writers before giving up; with 50 writers on one case each round lets at least one through. */
 const MAX_ATTEMPTS = 100;
@@ -53,7 +55,11 @@ export class CaseRepository {
   /** Commands on one case queue up in this process, so they do not race each other; other processes still can. */
   private readonly queues = new Map<string, Promise<void>>();
 
-  async handle(message: CaseCommandMessage): Promise<CaseWriteResult> {
+  handle(message: CaseCommandMessage): Promise<CaseWriteResult> {
+    return inSpan(`command ${message.command.type}`, { 'netra.command': message.command.type, 'netra.case_id': message.command.caseId }, () => this.queued(message));
+  }
+
+  private async queued(message: CaseCommandMessage): Promise<CaseWriteResult> {
     const key = message.command.caseId;
     const previous = this.queues.get(key) ?? Promise.resolve();
     const run = previous.then(() => this.decideAndAppend(message));
@@ -98,10 +104,14 @@ export class CaseRepository {
           unit: command.actor.region,
           userId: command.actor.userId,
           recordedAt: now.toISOString(),
+          ...requestIdMetadata(),
+          ...traceMetadata(),
         },
       }));
       try {
-        const result = await this.store.append(caseStreamId(command.caseId), events, version === 0 ? 'no_stream' : version);
+        const result = await inSpan('eventStore.append', { 'netra.events': events.length, 'netra.expected_version': version }, () =>
+          this.store.append(caseStreamId(command.caseId), events, version === 0 ? 'no_stream' : version),
+        );
         this.publisher.mergeObjectContext(aggregate).commit();
         // Crypto-shredding; the projection destroys the key again if we die right here.
         if (decided.some((e) => e.type === 'PersonalDataErased')) await this.keys.destroy(command.caseId, now);
@@ -127,4 +137,10 @@ function assertSameCommand(first: RecordedEvent, message: CaseCommandMessage): v
   if (meta.command !== undefined && meta.command !== type) {
     throw conflict(`this commandId was already used for ${String(meta.command)}; use a new commandId`);
   }
+}
+
+/** The HTTP request that caused the command, so an operator can follow one request from its log line to its events. */
+function requestIdMetadata(): { requestId?: string } {
+  const requestId = currentRequestId();
+  return requestId ? { requestId } : {};
 }
