@@ -7,6 +7,7 @@ import { createLogger } from './observability/logger';
 import type { Storage } from './storage/storage';
 import { STORAGE } from './storage/storage.module';
 import { loggableError } from './observability/loggable-error';
+import { startTracing } from './observability/tracing-sdk';
 
 async function main(): Promise<void> {
   let config;
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // Before the app is built, so every span has the SDK's context manager; off unless configured.
+  const stopTracing = config.tracing ? startTracing(config.tracing) : async () => undefined;
   let app;
   try {
     app = await startNetra(config, logger);
@@ -35,7 +38,8 @@ async function main(): Promise<void> {
     logger.fatal({ err: loggableError(error) }, 'netra could not start');
     process.exit(1);
   }
-  const url = listeningUrl(app);
+  // Listening on every interface (a container): the banner gives an address a browser on this host can open.
+  const url = listeningUrl(app).replace('://0.0.0.0:', '://localhost:').replace('://[::]:', '://localhost:');
   const secret = app.get(AuthService).secretOrigin;
   const secretLine = config.authJwks
     ? `  Tokens are verified against the identity provider's keys at ${config.authJwks.url}`
@@ -51,11 +55,15 @@ async function main(): Promise<void> {
       : masterKey.kind === 'file'
         ? `  Personal data is sealed with the development master key in ${masterKey.file}`
         : null;
-  logger.info({ url: `${url}/graphql`, health: `${url}/health`, metrics: `${url}/metrics` }, 'netra is listening');
+  logger.info({ console: `${url}/`, url: `${url}/graphql`, health: `${url}/health/ready`, metrics: `${url}/metrics` }, 'netra is listening');
   process.stdout.write(
     [
       '',
-      `  Netra is running: GraphQL at ${url}/graphql  (store: ${config.eventStore.kind})`,
+      '  ──────────────────────────────────────────────────────────────────────',
+      `  Netra is running (store: ${config.eventStore.kind}).`,
+      `  Console (open in a browser):  ${url}/`,
+      `  GraphQL API:                  ${url}/graphql`,
+      `  Health:                       ${url}/health/ready   (liveness: ${url}/health/live)`,
       secretLine,
       ...(keyLine ? [keyLine] : []),
       config.authJwks
@@ -63,6 +71,7 @@ async function main(): Promise<void> {
         : `  Get a development token:  npm run token -- --agency BAWASLU --region 16.73`,
       `  Anonymous figures:        curl -s ${url}/graphql -H 'content-type: application/json' \\`,
       `                              -d '{"query":"{ followUpSummary { overall { total actedOnRate overdue } } }"}'`,
+      '  ──────────────────────────────────────────────────────────────────────',
       '',
     ].join('\n') + '\n',
   );
@@ -73,6 +82,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await app.close();
+    await stopTracing();
     logger.info('stopped');
     process.exit(0);
   };
