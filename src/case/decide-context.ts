@@ -15,5 +15,7 @@ export type { DeadlineStep };
 export interface DecideContext {
   now: Date;
   deadline(kind: ElectionKind, step: DeadlineStep, start: Date): { dueAt: Date; applied: DeadlineApplied };
+  /** Counts a due time again under today's calendar (only Netra's calendar process needs it). */
+  recount?(start: Date, days: number, unit: DeadlineApplied['unit']): { dueAt: Date; provisional: boolean };
   registerNumber(input: { caseId: string; source: string; handlingUnit: string; receivedAt: Date }): string;
 }
