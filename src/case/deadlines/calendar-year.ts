@@ -42,26 +42,26 @@ export function parseCalendarYear(value: unknown, field = 'calendar'): CalendarY
   refuseUnknownKeys(root, ['year', 'status', 'legalBasis', 'holidays'], field);
   const year = root.year;
   if (typeof year !== 'number' || !Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
-    throw badInput(`${field}.year`, `year must be a whole number from ${FIRST_YEAR} to ${LAST_YEAR}, not ${JSON.stringify(year)}`);
+    throw badInput(at(field, 'year'), `year must be a whole number from ${FIRST_YEAR} to ${LAST_YEAR}, not ${JSON.stringify(year)}`);
   }
   if (!CALENDAR_STATUSES.includes(root.status as CalendarStatus)) {
-    throw badInput(`${field}.status`, `status must be COMPLETE or PROVISIONAL, not ${JSON.stringify(root.status)}`);
+    throw badInput(at(field, 'status'), `status must be COMPLETE or PROVISIONAL, not ${JSON.stringify(root.status)}`);
   }
-  const basis = asObject(root.legalBasis, `${field}.legalBasis`, 'legalBasis must be an object { decree, signedAt, source }');
-  refuseUnknownKeys(basis, ['decree', 'signedAt', 'source'], `${field}.legalBasis`);
+  const basis = asObject(root.legalBasis, at(field, 'legalBasis'), 'legalBasis must be an object { decree, signedAt, source }');
+  refuseUnknownKeys(basis, ['decree', 'signedAt', 'source'], at(field, 'legalBasis'));
   const legalBasis: CalendarLegalBasis = {
-    decree: requiredText(basis.decree, `${field}.legalBasis.decree`, 'decree must name the decree (e.g. the SKB number), or say that there is none yet'),
-    signedAt: basis.signedAt === null || basis.signedAt === undefined ? null : day(basis.signedAt, `${field}.legalBasis.signedAt`),
-    source: requiredText(basis.source, `${field}.legalBasis.source`, 'source must say where the dates were taken from'),
+    decree: requiredText(basis.decree, at(field, 'legalBasis.decree'), 'decree must name the decree (e.g. the SKB number), or say that there is none yet'),
+    signedAt: basis.signedAt === null || basis.signedAt === undefined ? null : day(basis.signedAt, at(field, 'legalBasis.signedAt')),
+    source: requiredText(basis.source, at(field, 'legalBasis.source'), 'source must say where the dates were taken from'),
   };
-  if (!Array.isArray(root.holidays)) throw badInput(`${field}.holidays`, 'holidays must be a list of { date, name, kind }');
-  if (root.holidays.length > MAX_HOLIDAYS) throw badInput(`${field}.holidays`, `at most ${MAX_HOLIDAYS} holidays in a year`);
+  if (!Array.isArray(root.holidays)) throw badInput(at(field, 'holidays'), 'holidays must be a list of { date, name, kind }');
+  if (root.holidays.length > MAX_HOLIDAYS) throw badInput(at(field, 'holidays'), `at most ${MAX_HOLIDAYS} holidays in a year`);
   const seen = new Set<string>();
   const holidays = root.holidays.map((entry, index) => {
-    const path = `${field}.holidays[${index}]`;
+    const path = at(field, `holidays[${index}]`);
     const holiday = parseHoliday(entry, path);
-    if (Number(holiday.date.slice(0, 4)) !== year) throw badInput(`${path}.date`, `${holiday.date} is not in ${year}`);
-    if (seen.has(holiday.date)) throw badInput(`${path}.date`, `${holiday.date} is listed twice`);
+    if (Number(holiday.date.slice(0, 4)) !== year) throw badInput(at(path, 'date'), `${holiday.date} is not in ${year}`);
+    if (seen.has(holiday.date)) throw badInput(at(path, 'date'), `${holiday.date} is listed twice`);
     seen.add(holiday.date);
     return holiday;
   });
@@ -72,13 +72,16 @@ export function parseCalendarYear(value: unknown, field = 'calendar'): CalendarY
 export function parseHoliday(value: unknown, field: string): Holiday {
   const entry = asObject(value, field, 'a holiday must be { date, name, kind }');
   refuseUnknownKeys(entry, ['date', 'name', 'kind'], field);
-  const date = day(entry.date, `${field}.date`);
-  const name = requiredText(entry.name, `${field}.name`, `holiday on ${date} needs a name`);
+  const date = day(entry.date, at(field, 'date'));
+  const name = requiredText(entry.name, at(field, 'name'), `holiday on ${date} needs a name`);
   if (!HOLIDAY_KINDS.includes(entry.kind as HolidayKind)) {
-    throw badInput(`${field}.kind`, `holiday kind must be one of ${HOLIDAY_KINDS.join(', ')}, not ${JSON.stringify(entry.kind)}`);
+    throw badInput(at(field, 'kind'), `holiday kind must be one of ${HOLIDAY_KINDS.join(', ')}, not ${JSON.stringify(entry.kind)}`);
   }
   return { date, name, kind: entry.kind as HolidayKind };
 }
+
+/** `calendar.year`, or `year` at the top of a mutation's input. */
+const at = (field: string, key: string) => (field === '' ? key : `${field}.${key}`);
 
 function day(value: unknown, field: string): string {
   if (typeof value !== 'string' || !dayParts(value)) throw badInput(field, `${JSON.stringify(value)} must be a real day written YYYY-MM-DD`);
@@ -98,5 +101,5 @@ function asObject(value: unknown, field: string, message: string): Record<string
 
 function refuseUnknownKeys(object: Record<string, unknown>, allowed: readonly string[], field: string): void {
   const unknown = Object.keys(object).find((key) => !allowed.includes(key));
-  if (unknown !== undefined) throw badInput(`${field}.${unknown}`, `unknown field ${JSON.stringify(unknown)}; expected one of ${allowed.join(', ')}`);
+  if (unknown !== undefined) throw badInput(at(field, unknown), `unknown field ${JSON.stringify(unknown)}; expected one of ${allowed.join(', ')}`);
 }
