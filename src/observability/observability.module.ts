@@ -18,7 +18,7 @@ export interface CalendarHealth {
   status(): Promise<{ warning: string | null }>;
 }
 
-/** GET /health and GET /metrics; declared by the app module, which sees the projection. */
+/** GET /health (= /health/ready), /health/live and GET /metrics; declared by the app module, which sees the projection. */
 @Controller()
 export class ObservabilityController {
   constructor(
@@ -32,7 +32,7 @@ export class ObservabilityController {
   ) {}
 
   /** Ready only when the event store and the read model answer and the projection runs. */
-  @Get('health')
+  @Get(['health', 'health/ready'])
   @HealthCheck()
   check() {
     return this.health.check([
@@ -51,6 +51,12 @@ export class ObservabilityController {
         }
       },
     ]);
+  }
+
+  /** Alive: the process answers HTTP. An orchestrator restarts on this, never on readiness (a store outage is not cured by a restart). */
+  @Get('health/live')
+  live() {
+    return { status: 'ok' };
   }
 
   @Get('metrics')
