@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { NETRA_CONFIG, type NetraConfig, ConfigError } from '../config/config';
 import { CalendarService } from './calendar/calendar.service';
-import { countDue, DEFAULT_DEADLINE_POLICY, parseDeadlinePolicy, policyDeadline, type DeadlinePolicy } from './deadlines/deadline-policy';
+import { countDue, DEFAULT_DEADLINE_POLICY, parseDeadlinePolicy, policyDeadline, policyReportingLimit, type DeadlinePolicy } from './deadlines/deadline-policy';
 import { WorkingDayCalendar } from './deadlines/working-day-calendar';
 import type { DecideContext } from './decide-context';
 
@@ -29,6 +29,7 @@ export class CaseRules {
     return {
       now,
       deadline: policyDeadline(this.policy, calendar),
+      reportingLimit: policyReportingLimit(this.policy, calendar),
       recount: (start, days, unit) => countDue(start, days, unit, calendar),
       registerNumber: ({ caseId, source, handlingUnit, receivedAt }) =>
         this.config.registerNumberTemplate

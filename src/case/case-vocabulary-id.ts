@@ -79,6 +79,7 @@ export const LABELS_ID = {
     EscalationRecorded: 'Eskalasi dicatat',
     DueTimeRecomputed: 'Tenggat dihitung ulang (kalender libur diterbitkan)',
     OverdueWithdrawn: 'Catatan keterlambatan dicabut',
+    SanctionExecutionCorrected: 'SK pelaksanaan sanksi dikoreksi',
   },
   RecommendationRecipient: { BKN: 'BKN', KASN: 'KASN' },
   DeadlineStep: {

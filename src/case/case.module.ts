@@ -10,6 +10,8 @@ import { CaseMutations } from './case-mutations.service';
 import { RecomputeDueTimeHandler } from './recomputing-due-time/recompute-due-time.handler';
 import { CaseRules } from './case-rules.service';
 import { CaseRepository } from './case.repository';
+import { CorrectSanctionExecutionHandler } from './correcting-sanction-execution/correct-sanction-execution.handler';
+import { CorrectSanctionExecutionResolver } from './correcting-sanction-execution/correct-sanction-execution.resolver';
 import { DeclareFollowUpImpossibleHandler } from './declaring-impossible/declare-follow-up-impossible.handler';
 import { DeclareFollowUpImpossibleResolver } from './declaring-impossible/declare-follow-up-impossible.resolver';
 import { ErasePersonalDataHandler } from './erasing/erase-personal-data.handler';
@@ -43,6 +45,7 @@ import { RecordStudyResolver } from './studying/record-study.resolver';
     IssueRecommendationHandler,
     DecideSanctionHandler,
     RecordSanctionExecutionHandler,
+    CorrectSanctionExecutionHandler,
     DeclareFollowUpImpossibleHandler,
     ErasePersonalDataHandler,
     ExtendDeadlineHandler,
@@ -60,6 +63,7 @@ import { RecordStudyResolver } from './studying/record-study.resolver';
     IssueRecommendationResolver,
     DecideSanctionResolver,
     RecordSanctionExecutionResolver,
+    CorrectSanctionExecutionResolver,
     DeclareFollowUpImpossibleResolver,
     ErasePersonalDataResolver,
     ExtendDeadlineResolver,

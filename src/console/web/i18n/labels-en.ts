@@ -77,6 +77,7 @@ export const LABELS_EN: Labels = {
     EscalationRecorded: 'Escalation recorded',
     DueTimeRecomputed: 'Due time recounted (holiday calendar published)',
     OverdueWithdrawn: 'Overdue record withdrawn',
+    SanctionExecutionCorrected: 'Sanction decree corrected',
   },
   DeadlineStep: {
     STUDY: 'Study',
