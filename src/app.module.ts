@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { CaseModule } from './case/case.module';
 import { ConfigModule } from './config/config.module';
 import { ConsoleModule } from './console/console.module';
+import type { Clock } from './config/clock';
 import type { NetraConfig } from './config/config';
 import { DemoModule } from './demo/demo.module';
 import { GraphqlErrorFilter, validationError } from './graphql/graphql-errors';
@@ -26,11 +27,11 @@ class LoggerModule {
 /** Netra in one process: storage, write side, read side, GraphQL, gRPC, health, metrics and the web console. */
 @Module({})
 export class AppModule {
-  static forRoot(config: NetraConfig, logger: Logger): DynamicModule {
+  static forRoot(config: NetraConfig, logger: Logger, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, clock),
         LoggerModule.forRoot(logger),
         ObservabilityModule,
         StorageModule,

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import type { Clock } from './config/clock';
 import type { NetraConfig } from './config/config';
 import { connectGrpc } from './grpc/grpc-server';
 import { PinoNestLogger } from './observability/logger';
@@ -10,8 +11,8 @@ import { NetraMetrics } from './observability/metrics';
 import { requestLog } from './observability/request-log';
 
 /** Builds and starts Netra's HTTP and gRPC servers; used by main.ts and by the end-to-end tests. */
-export async function startNetra(config: NetraConfig, logger: Logger): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
+export async function startNetra(config: NetraConfig, logger: Logger, options: { clock?: Clock } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger, options.clock), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
     abortOnError: false,

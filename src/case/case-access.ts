@@ -22,6 +22,8 @@ export const WRITE_ACCESS = {
   recordEscalation: { agencies: ['KEMENDAGRI', 'KEMENPANRB', 'BKN', 'KASN'], regionOf: 'the PPK region of the sanction decision' },
   /** Netra's own deadline process; no token can claim the NETRA agency. */
   markOverdue: { agencies: ['NETRA'], regionOf: 'the case handling unit' },
+  /** Netra's calendar process, after a year's calendar was published. */
+  recomputeDueTime: { agencies: ['NETRA'], regionOf: 'the case handling unit' },
 } as const satisfies Record<string, { agencies: readonly Agency[]; regionOf: string }>;
 
 export type WriteOperation = keyof typeof WRITE_ACCESS;
@@ -53,6 +55,19 @@ export const ESCALATION_BY_KIND: Record<EscalationKind, Agency> = {
   SIASN_UNBLOCKED: 'BKN',
   REFERRED_TO_PRESIDENT: 'KASN',
 };
+
+/**
+ * Who publishes a year's holiday calendar: the national KemenPANRB unit. The Minister of PANRB
+ * co-signs the SKB 3 Menteri that sets the civil service's holidays and collective leave each year,
+ * so KemenPANRB is the agency that answers for those dates; a regional unit may not publish.
+ */
+export const CALENDAR_PUBLISHERS: readonly Agency[] = ['KEMENPANRB'];
+
+export function assertMayPublishCalendar(actor: Actor): void {
+  if (!CALENDAR_PUBLISHERS.includes(actor.agency) || actor.region !== null) {
+    throw forbidden(`${actor.agency}${actor.region ? ` unit ${actor.region}` : ''} may not publish the holiday calendar; only a national ${CALENDAR_PUBLISHERS.join(' or ')} unit`);
+  }
+}
 
 /** Agencies that read every case whatever their region claim. */
 export const READ_ALL_AGENCIES: readonly Agency[] = ['BKN', 'KASN', 'OVERSIGHT'];

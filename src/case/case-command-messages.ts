@@ -11,6 +11,7 @@ import { IssueRecommendationCommand } from './recommending/issue-recommendation.
 import { ReportCaseCommand } from './reporting/report-case.handler';
 import { DecideSanctionCommand } from './sanctioning/decide-sanction.handler';
 import { RecordStudyCommand } from './studying/record-study.handler';
+import { RecomputeDueTimeCommand } from './recomputing-due-time/recompute-due-time.handler';
 
 const MESSAGES = {
   ReportCase: ReportCaseCommand,
@@ -24,6 +25,7 @@ const MESSAGES = {
   ExtendDeadline: ExtendDeadlineCommand,
   MarkOverdue: MarkOverdueCommand,
   RecordEscalation: RecordEscalationCommand,
+  RecomputeDueTime: RecomputeDueTimeCommand,
 } as const;
 
 /** The CommandBus message for a domain command, for callers that hold a command of any type (demo, gRPC). */

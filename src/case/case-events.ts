@@ -45,6 +45,11 @@ export interface DeadlineApplied {
   days: number;
   unit: 'CALENDAR' | 'WORKING';
   basis: string;
+  /**
+   * True when a working-day count ran through a year whose holiday decree was not in Netra's calendar:
+   * the due time is recounted when that year is published (DueTimeRecomputed). Absent in older events.
+   */
+  provisional?: boolean;
 }
 
 export interface CaseReported {
@@ -244,6 +249,51 @@ export interface EscalationRecorded {
   };
 }
 
+/**
+ * A due time counted in working days was counted again because the holiday calendar of a year it
+ * runs through was published (src/case/calendar): recorded by Netra's calendar process with the
+ * decree that changed it. The rule (days, unit, basis) is the one the first count used.
+ */
+export interface DueTimeRecomputed {
+  type: 'DueTimeRecomputed';
+  data: {
+    caseId: string;
+    respondentId: string;
+    step: DeadlineStep;
+    previousDueAt: string;
+    dueAt: string;
+    deadline: DeadlineApplied;
+    /** The published year that changed the count, and its decree (e.g. the SKB number). */
+    calendarYear: number;
+    legalBasis: string;
+    recomputedAt: string;
+  };
+}
+
+/** Why an overdue record no longer holds. */
+export type OverdueWithdrawalReason = 'DUE_TIME_RECOMPUTED' | 'DEADLINE_EXTENDED' | 'BACKDATED_STEP';
+
+/**
+ * An earlier FollowUpOverdue turned out untrue: the due time it missed was recounted or extended to
+ * a later one, or the step was in fact taken by then (entered late, dated before the due time).
+ * The overdue event stays in the log; this one says it no longer stands, and why.
+ */
+export interface OverdueWithdrawn {
+  type: 'OverdueWithdrawn';
+  data: {
+    caseId: string;
+    respondentId: string;
+    step: DeadlineStep;
+    /** The due time of the withdrawn record, and its version in the case stream. */
+    dueAt: string;
+    overdueVersion: number | null;
+    reason: OverdueWithdrawalReason;
+    explanation: string;
+    withdrawnBy: Agency;
+    withdrawnAt: string;
+  };
+}
+
 export type CaseEvent =
   | CaseReported
   | PersonalDataErased
@@ -256,7 +306,9 @@ export type CaseEvent =
   | FollowUpDeclaredImpossible
   | DeadlineExtended
   | FollowUpOverdue
-  | EscalationRecorded;
+  | EscalationRecorded
+  | DueTimeRecomputed
+  | OverdueWithdrawn;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -272,6 +324,8 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'DeadlineExtended',
   'FollowUpOverdue',
   'EscalationRecorded',
+  'DueTimeRecomputed',
+  'OverdueWithdrawn',
   'SanctionExecutionCorrected',
 ];
 

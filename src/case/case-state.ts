@@ -1,4 +1,5 @@
-import type { Election, Ppk, RespondentRecord } from './case-events';
+import type { DeadlineApplied, Election, Ppk, RespondentRecord } from './case-events';
+import { KASN_DISSOLVED_AT } from './case-vocabulary';
 import type {
   Agency,
   CaseSource,
@@ -21,6 +22,10 @@ export interface RespondentTrack extends RespondentRecord {
   since: string;
   /** Due time of the step the track is waiting for; null when nobody has to act. */
   dueAt: string | null;
+  /** The rule that counted dueAt; null when a letter or an extension set it (or in states folded before it was kept). */
+  deadline?: DeadlineApplied | null;
+  /** dueAt was counted through a year whose holiday decree Netra does not have yet. */
+  dueAtProvisional?: boolean;
   outcome: StudyOutcome | null;
   findingViolations: ViolationCode[];
   findingNote: string | null;
@@ -41,6 +46,8 @@ export interface RespondentTrack extends RespondentRecord {
   overdueSince: string | null;
   /** The step that is late when overdueSince is set. */
   overdueFor: DeadlineStep | null;
+  /** Stream version of that FollowUpOverdue, so a withdrawal names the record it withdraws. */
+  overdueVersion?: number | null;
   /** The latest escalation recorded for this track. */
   escalation: { kind: EscalationKind; letterNumber: string; escalatedAt: string; escalatedBy: Agency } | null;
   /** True between SIASN_BLOCKED and SIASN_UNBLOCKED. */
@@ -109,14 +116,14 @@ export function caseStage(respondents: readonly RespondentTrack[]): CaseStage {
 }
 
 /** The agency that must act next on a track, or null when nobody has to. */
-export function waitingOn(track: RespondentTrack): Agency | null {
+export function waitingOn(track: RespondentTrack, at?: Date): Agency | null {
   switch (track.stage) {
     case 'REPORTED':
     case 'STUDIED':
       return 'BAWASLU';
     case 'RECOMMENDED':
-      // KASN stopped operating on 24 Aug 2024: a recommendation it never decided now waits on BKN.
-      return 'BKN';
+      // KASN stopped operating on 24 Aug 2024: a recommendation it never decided waits on BKN from then on.
+      return at !== undefined && at < KASN_DISSOLVED_AT ? 'KASN' : 'BKN';
     case 'SANCTION_DECIDED':
       return 'PPK';
     default:

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { OversightModule } from '../oversight/oversight.module';
+import { CALENDAR_HEALTH } from '../observability/observability.module';
+import { CalendarHealthService } from './calendar/calendar-health.service';
+import { CalendarRecount } from './calendar/calendar-recount.service';
+import { CalendarService } from './calendar/calendar.service';
+import { PublishCalendarResolver } from './calendar/publish-calendar.resolver';
 import { CaseMutations } from './case-mutations.service';
+import { RecomputeDueTimeHandler } from './recomputing-due-time/recompute-due-time.handler';
 import { CaseRules } from './case-rules.service';
 import { CaseRepository } from './case.repository';
 import { CorrectSanctionExecutionHandler } from './correcting-sanction-execution/correct-sanction-execution.handler';
@@ -46,6 +52,12 @@ import { RecordStudyResolver } from './studying/record-study.resolver';
     RecordEscalationHandler,
     MarkOverdueHandler,
     OverdueScheduler,
+    CalendarService,
+    CalendarRecount,
+    CalendarHealthService,
+    { provide: CALENDAR_HEALTH, useExisting: CalendarHealthService },
+    RecomputeDueTimeHandler,
+    PublishCalendarResolver,
     ReportCaseResolver,
     RecordStudyResolver,
     IssueRecommendationResolver,
@@ -57,6 +69,6 @@ import { RecordStudyResolver } from './studying/record-study.resolver';
     ExtendDeadlineResolver,
     RecordEscalationResolver,
   ],
-  exports: [CaseMutations, CaseRules],
+  exports: [CaseMutations, CaseRules, CalendarService, CALENDAR_HEALTH],
 })
 export class CaseModule {}

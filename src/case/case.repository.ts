@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventPublisher } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { CLOCK, type Clock } from '../config/clock';
 import { eventId } from '../event-store/event-id';
 import { EVENT_STORE, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '../event-store/event-store';
 import { KEY_STORE, KeyStore } from '../privacy/key-store';
@@ -37,6 +38,7 @@ export class CaseRepository {
     private readonly rules: CaseRules,
     private readonly publisher: EventPublisher,
     @Inject(KEY_STORE) private readonly keys: KeyStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Reporter identity and NIPs leave the process only sealed with the case's data key. */
@@ -89,7 +91,7 @@ export class CaseRepository {
       const version = aggregate.state.version;
       const stale = message.expectedVersion === null ? null : staleness(aggregate.state, command, message.expectedVersion);
       if (stale) throw conflict(stale);
-      const now = new Date();
+      const now = this.clock();
       aggregate.execute(command, this.rules.context(now));
       const decided = await this.sealPersonalData(command.caseId, aggregate.getUncommittedEvents());
       const events = decided.map((event, index) => ({

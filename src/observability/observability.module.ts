@@ -12,6 +12,12 @@ export interface ProjectionHealth {
   readonly position: bigint;
 }
 
+/** The holiday calendar's state (src/case/calendar), behind a token for the same reason. */
+export const CALENDAR_HEALTH = Symbol('CALENDAR_HEALTH');
+export interface CalendarHealth {
+  status(): Promise<{ warning: string | null }>;
+}
+
 /** GET /health (= /health/ready), /health/live and GET /metrics; declared by the app module, which sees the projection. */
 @Controller()
 export class ObservabilityController {
@@ -22,6 +28,7 @@ export class ObservabilityController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_DB) private readonly readDb: ReadDb,
     @Inject(PROJECTION_HEALTH) private readonly projection: ProjectionHealth,
+    @Inject(CALENDAR_HEALTH) private readonly calendar: CalendarHealth,
   ) {}
 
   /** Ready only when the event store and the read model answer and the projection runs. */
@@ -34,6 +41,15 @@ export class ObservabilityController {
       () => this.probe('projection', async () => {
         if (!this.projection.healthy) throw new Error('the projection is not running');
       }),
+      // Up even when it warns: a provisional calendar makes due times uncertain, not the service unready.
+      async () => {
+        const session = this.indicator.check('calendar');
+        try {
+          return session.up({ ...(await this.calendar.status()) });
+        } catch {
+          return session.down();
+        }
+      },
     ]);
   }
 

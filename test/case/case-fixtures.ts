@@ -4,6 +4,7 @@ import type {
   DeadlineExtended,
   EscalationRecorded,
   FollowUpOverdue,
+  OverdueWithdrawn,
   FollowUpDeclaredImpossible,
   RecommendationIssued,
   RespondentCleared,
@@ -334,3 +335,23 @@ export function escalationRecorded(data: Partial<EscalationRecorded['data']> = {
 
 /** Hendra's sanction is overdue with the Walikota. */
 export const anOverdueCase = (): CaseEvent[] => [...aSanctionedCase(), followUpOverdue()];
+
+// Corrections (issue 14): an overdue record that turned out untrue is withdrawn, with the reason.
+
+export function overdueWithdrawn(data: Partial<OverdueWithdrawn['data']> = {}): OverdueWithdrawn {
+  return {
+    type: 'OverdueWithdrawn',
+    data: {
+      caseId: CASE_ID,
+      respondentId: 'R1',
+      step: 'EXECUTION',
+      dueAt: wib('2024-11-13 10:00'),
+      overdueVersion: 6,
+      reason: 'DEADLINE_EXTENDED',
+      explanation: 'the due time was extended',
+      withdrawnBy: 'BKN',
+      withdrawnAt: new Date('2025-01-15T10:00:00+07:00').toISOString(),
+      ...data,
+    },
+  };
+}

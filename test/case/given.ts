@@ -62,6 +62,12 @@ export function stateAfter(...history: History): CaseState {
 }
 
 export function given(...history: History) {
+  return givenUnder(testContext, ...history);
+}
+
+/** `given` with another context: a real calendar's `recount`, another "now". */
+export function givenUnder(context: DecideContext, ...history: History) {
+  const testContext = context;
   const state = stateAfter(...history);
   return {
     when(command: CaseCommand) {

@@ -1,3 +1,4 @@
+import { CLOCK } from '../../src/config/clock';
 import type { GraphQLClient } from 'graphql-request';
 import { EventPublisher } from '@nestjs/cqrs';
 import { CaseRepository } from '../../src/case/case.repository';
@@ -71,7 +72,7 @@ onBothStores(
       const recommended = await aCaseWithFiftyRecommended(bawaslu);
       const { app } = netra;
       // Each writer is a repository of its own on the app's real store: nothing serialises them but the store's version check.
-      const writers = Array.from({ length: RESPONDENTS }, () => new CaseRepository(app.get(EVENT_STORE), app.get(CaseRules), app.get(EventPublisher), app.get(KEY_STORE)));
+      const writers = Array.from({ length: RESPONDENTS }, () => new CaseRepository(app.get(EVENT_STORE), app.get(CaseRules), app.get(EventPublisher), app.get(KEY_STORE), app.get(CLOCK)));
       const decision = (i: number): DecideSanction => ({
         type: 'DecideSanction',
         actor: { agency: 'BKN', region: null, userId: 'bkn-netralitas' },

@@ -117,13 +117,15 @@ export function deadlineRule(policy: DeadlinePolicy, kind: ElectionKind, step: D
 /**
  * The due time a policy gives a step, with the record of which rule gave it: the event that sets the
  * due date stores both, so a later policy never rewrites it (evolve reads the event, not the policy).
+ * `provisional` says the count ran through a year whose holiday decree is not in the calendar yet.
  */
 export function policyDeadline(policy: DeadlinePolicy, calendar: WorkingDayCalendar) {
   return (kind: ElectionKind, step: DeadlineStep, start: Date): { dueAt: Date; applied: DeadlineApplied } => {
     const rule = deadlineRule(policy, kind, step);
+    const counted = countDue(start, rule.days, rule.unit, calendar);
     return {
-      dueAt: dueAt(start, rule, calendar),
-      applied: { policyVersion: policy.version, days: rule.days, unit: rule.unit, basis: rule.basis },
+      dueAt: counted.dueAt,
+      applied: { policyVersion: policy.version, days: rule.days, unit: rule.unit, basis: rule.basis, provisional: counted.provisional },
     };
   };
 }
@@ -147,11 +149,17 @@ export function policyReportingLimit(policy: DeadlinePolicy, calendar: WorkingDa
  * The last instant a step is on time: 23:59:59.999 WIB of the Nth calendar day, or the Nth working
  * day, after the WIB day on which `start` falls (the start day itself never counts).
  */
-export function dueAt(start: Date, rule: DeadlineRule, calendar: WorkingDayCalendar): Date {
+export function dueAt(start: Date, rule: Pick<DeadlineRule, 'days' | 'unit'>, calendar: WorkingDayCalendar): Date {
+  return countDue(start, rule.days, rule.unit, calendar).dueAt;
+}
+
+/** The due time and whether it may still move: a working-day count through a year the calendar does not fully cover. */
+export function countDue(start: Date, days: number, unit: DeadlineUnit, calendar: WorkingDayCalendar): { dueAt: Date; provisional: boolean } {
   if (Number.isNaN(start.getTime())) throw new RangeError('deadline start is not a valid date');
   const startDay = wibDayOf(start);
-  const dueDay = rule.unit === 'WORKING' ? calendar.nthWorkingDayAfter(startDay, rule.days) : addDays(startDay, rule.days);
-  return endOfWibDay(dueDay);
+  if (unit !== 'WORKING') return { dueAt: endOfWibDay(addDays(startDay, days)), provisional: false };
+  const dueDay = calendar.nthWorkingDayAfter(startDay, days);
+  return { dueAt: endOfWibDay(dueDay), provisional: !calendar.coversSpan(startDay, dueDay) };
 }
 
 /**

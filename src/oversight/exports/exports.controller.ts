@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AuthService, requireActor } from '../../auth/auth.service';
 import { wibDayOf } from '../../case/deadlines/wib';
+import { CLOCK, type Clock } from '../../config/clock';
 import { LOGGER } from '../../observability/logger';
 import { CaseReader } from '../queries/case-reader';
 import { FollowUpSummaryReader } from '../queries/follow-up-summary';
@@ -31,6 +32,7 @@ export class ExportsController {
     private readonly reader: CaseReader,
     private readonly summaries: FollowUpSummaryReader,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('follow-ups.csv')
@@ -57,7 +59,7 @@ export class ExportsController {
   private async followUps(req: Request, res: Response, format: ExportFormat): Promise<void> {
     const actor = requireActor(await this.auth.actorFrom(req.headers.authorization));
     const params = await exportParams(req.query, 'follow-ups', format);
-    const requested = new Date();
+    const requested = this.clock();
     // One instant for every page: without asOf the moment the request came, so a long download is one picture.
     const source = { ...readSource(params.asOf ?? requested, requested), position: await this.reader.position() };
     if (req.method === 'HEAD') {
@@ -83,7 +85,7 @@ export class ExportsController {
   private async summary(req: Request, res: Response, format: ExportFormat): Promise<void> {
     const actor = await this.auth.actorFrom(req.headers.authorization);
     const params = await exportParams(req.query, 'summary', format);
-    const summary = await this.summaries.summary(params.groupBy, params.filter, actor, readSource(params.asOf, new Date()));
+    const summary = await this.summaries.summary(params.groupBy, params.filter, actor, readSource(params.asOf, this.clock()));
     attachment(res, 'summary', format, summary.asOf);
     res.setHeader('X-Netra-Position', summary.position);
     const { asOf, current, position, overall, buckets } = summary;

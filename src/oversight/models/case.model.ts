@@ -26,6 +26,8 @@ export class TimelineEntryView {
   @Field(() => AgencyEnum) agency: string;
   @Field(() => String, { nullable: true }) unit: string | null;
   @Field() description: string;
+  @Field({ description: 'For an overdue record (FollowUpOverdue): an OverdueWithdrawn said it no longer stands, by the time asked about. Figures count only records that stand' })
+  withdrawn: boolean;
 }
 
 @ObjectType('Case')

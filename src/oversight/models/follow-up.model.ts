@@ -39,10 +39,15 @@ export class FollowUpView {
   @Field(() => RespondentStageEnum) stage: string;
   @Field(() => StudyOutcomeEnum, { nullable: true }) outcome: string | null;
   @Field(() => [ViolationCodeEnum]) violations: string[];
-  @Field(() => AgencyEnum, { nullable: true, description: 'The agency that must act next; null when nobody has to' })
+  @Field(() => AgencyEnum, { nullable: true, description: 'The agency that must act next, as it was at the time asked about (KASN before 24 Aug 2024, BKN from then on); null when nobody has to' })
   waitingOn: string | null;
   @Field({ description: 'When the track entered its current stage' }) since: Date;
   @Field(() => Date, { nullable: true }) dueAt: Date | null;
+  @Field({
+    description:
+      'The due time was counted in working days through a year whose holiday calendar (SKB 3 Menteri) Netra does not have yet: it may move when that year is published (publishCalendar), and is recounted then',
+  })
+  dueAtProvisional: boolean;
   @Field({ description: 'The due time has passed while the step is still waiting (computed at query time: true from the due instant on)' })
   overdue: boolean;
   @Field(() => Date, {

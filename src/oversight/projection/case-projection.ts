@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { evolve, initialState, type CaseState, type OpenedCase } from '../../case/case';
 import { advance, noEffectiveTimes, trackFrom, type EffectiveTimes } from '../../case/case-effective-time';
 import { CASE_EVENT_TYPES, CASE_STREAM_PREFIX, type CaseEventType } from '../../case/case-events';
@@ -35,6 +35,7 @@ export async function projectCaseEvents(
   const changed: Changed[] = [];
   const entries: Array<typeof timeline.$inferInsert> = [];
   const history: History = { cases: [], tracks: [] };
+  const withdrawals: Array<{ caseId: string; version: number; at: string }> = [];
   for (const [caseId, events] of byCase) {
     const stored = states.get(caseId);
     let state = stored?.state ?? initialState();
@@ -46,6 +47,10 @@ export async function projectCaseEvents(
       const step = advance(times, asCaseEvent(event), state.status === 'opened' ? state.respondents.map((r) => r.respondentId) : []);
       times = step.times;
       entries.push(timelineRow(caseId, event));
+      const withdrawn = asCaseEvent(event);
+      if (withdrawn.type === 'OverdueWithdrawn' && withdrawn.data.overdueVersion !== null) {
+        withdrawals.push({ caseId, version: withdrawn.data.overdueVersion, at: withdrawn.data.withdrawnAt });
+      }
       if (state.status === 'opened') versions.record(state, event.position, times, step.moved, history);
     }
     if (state.status === 'opened' && times.caseFrom !== null) {
@@ -53,6 +58,10 @@ export async function projectCaseEvents(
     }
   }
   await insertRows(tx, timeline, entries);
+  // The overdue line stays in the timeline, marked from when it no longer stands (as of earlier it still does).
+  for (const w of withdrawals) {
+    await tx.update(timeline).set({ withdrawnAt: new Date(w.at) }).where(and(eq(timeline.caseId, w.caseId), eq(timeline.version, w.version)));
+  }
   await insertRows(tx, caseVersions, history.cases, { nothing: true });
   await insertRows(tx, followUpVersions, history.tracks, { nothing: true });
   await writeCases(tx, changed, keys);

@@ -55,6 +55,7 @@ export function followUpRow(state: OpenedCase, track: RespondentTrack, key: Buff
     waitingOn: waitingOn(track),
     since: new Date(track.since),
     dueAt: date(track.dueAt),
+    dueAtProvisional: track.dueAtProvisional === true,
     followUpStatus: track.followUpStatus,
     outcome: track.outcome,
     violations: track.findingViolations.length > 0 ? track.findingViolations : state.violations,

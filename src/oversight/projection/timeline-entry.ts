@@ -11,6 +11,12 @@ const ESCALATION: Record<string, string> = {
   REFERRED_TO_PRESIDENT: 'KASN referred the case to the President',
 };
 
+const WITHDRAWAL: Record<string, string> = {
+  DUE_TIME_RECOMPUTED: 'due time recounted',
+  DEADLINE_EXTENDED: 'deadline extended',
+  BACKDATED_STEP: 'step taken before the due time, entered late',
+};
+
 /** A line of a case's timeline: when it happened in the world, and a short description without personal data. */
 export function timelineEntry(event: CaseEvent): { occurredAt: string; description: string } {
   return { occurredAt: occurredAt(event), description: describe(event) };
@@ -69,6 +75,15 @@ function describe(event: CaseEvent): string {
     case 'EscalationRecorded': {
       const d = event.data;
       return `${ESCALATION[d.kind] ?? d.kind} for ${d.respondentId} (${d.letterNumber})`;
+    }
+    case 'DueTimeRecomputed': {
+      const d = event.data;
+      const still = d.deadline.provisional === true ? ' (still provisional)' : '';
+      return `Due time of ${d.step} for ${d.respondentId} recounted from ${formatWib(new Date(d.previousDueAt))} to ${formatWib(new Date(d.dueAt))}${still}: holiday calendar ${d.calendarYear} published (${d.legalBasis})`;
+    }
+    case 'OverdueWithdrawn': {
+      const d = event.data;
+      return `Overdue record withdrawn: ${d.step} for ${d.respondentId} due ${formatWib(new Date(d.dueAt))} (${WITHDRAWAL[d.reason]}): ${d.explanation}`;
     }
   }
 }

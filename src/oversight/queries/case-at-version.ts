@@ -16,10 +16,14 @@ export function caseAtVersion(history: readonly RecordedEvent[], version: number
   const events = history.slice(0, version);
   const state = fold(events as unknown as CaseEvent[], initialState());
   if (state.status !== 'opened') return null;
+  const withdrawn = new Map<number, string>();
+  for (const event of events as unknown as CaseEvent[]) {
+    if (event.type === 'OverdueWithdrawn' && event.data.overdueVersion !== null) withdrawn.set(event.data.overdueVersion, event.data.withdrawnAt);
+  }
   return {
     ...toCase(snakeKeys(caseRow(state, events[events.length - 1].position))),
     respondents: state.respondents.map((track) => toFollowUp(snakeKeys(followUpRow(state, track, key)), now)),
-    timeline: events.map((event) => toTimelineEntry(snakeKeys(timelineRow(state.caseId, event)))),
+    timeline: events.map((event) => toTimelineEntry({ ...snakeKeys(timelineRow(state.caseId, event)), withdrawn_at: withdrawn.get(event.version) ?? null })),
     reporter: null,
   };
 }

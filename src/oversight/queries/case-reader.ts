@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { CLOCK, systemClock, type Clock } from '../../config/clock';
 import { sql, type SQL } from 'drizzle-orm';
 import { badInput } from '../../case/case-error';
 import type { Actor } from '../../case/decide-context';
@@ -31,10 +32,13 @@ const MAX_PAGE = 100;
 /** Reads cases and follow-ups from the read model, always within what the caller may see. */
 @Injectable()
 export class CaseReader {
-  constructor(@Inject(READ_DB) private readonly db: ReadDb) {}
+  constructor(
+    @Inject(READ_DB) private readonly db: ReadDb,
+    @Optional() @Inject(CLOCK) private readonly clock: Clock = systemClock,
+  ) {}
 
   async case(id: string, actor: Actor, asOf?: Date | null): Promise<CaseSummaryView | null> {
-    const source = readSource(asOf, new Date());
+    const source = readSource(asOf, this.clock());
     const conditions = [sql`c.id = ${id}`, scopeCondition(actor, source)].filter((c): c is SQL => c !== null);
     const rows = await this.rows(sql`SELECT c.* FROM ${source.cases} c ${whereAll(conditions)}`);
     return rows.length > 0 ? { ...toCase(rows[0]), asOf: source.asOf } : null;
@@ -129,7 +133,7 @@ export class CaseReader {
 
   /** The case's respondents now, or as of `asOf`. */
   async respondents(caseId: string, asOf?: Date | null): Promise<FollowUpView[]> {
-    const source = readSource(asOf, new Date());
+    const source = readSource(asOf, this.clock());
     const rows = await this.rows(
       sql`SELECT * FROM ${source.followUps} f WHERE f.case_id = ${caseId} ORDER BY length(f.respondent_id), f.respondent_id`,
     );
@@ -145,7 +149,7 @@ export class CaseReader {
   async timeline(caseId: string, asOf?: Date | null): Promise<TimelineEntryView[]> {
     const upTo = asOf ? sql` AND occurred_at <= ${asOf.toISOString()}::timestamptz` : sql``;
     const rows = await this.rows(sql`SELECT * FROM rm_timeline WHERE case_id = ${caseId}${upTo} ORDER BY version`);
-    return rows.map(toTimelineEntry);
+    return rows.map((row) => toTimelineEntry(row, asOf ?? null));
   }
 
   private async rows(query: SQL): Promise<Array<Record<string, unknown>>> {

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { mayReadAll } from '../../case/case-access';
+import { KASN_DISSOLVED_AT } from '../../case/case-vocabulary';
 import type { Actor } from '../../case/decide-context';
 import type { CaseFilter, FollowUpFilter } from './filters.input';
 import type { ReadSource } from './read-source';
@@ -20,6 +21,10 @@ export function scopeCondition(actor: Actor | null, source?: ReadSource): SQL | 
 }
 
 export const isWaiting = sql`f.waiting_on IS NOT NULL`;
+
+/** The agency a track waits on as it was at `at`: the rows say BKN, which was KASN before 24 Aug 2024. */
+export const waitingOnAt = (at: Date): SQL =>
+  at < KASN_DISSOLVED_AT ? sql`(CASE WHEN f.waiting_on = 'BKN' THEN 'KASN' ELSE f.waiting_on END)` : sql`f.waiting_on`;
 export const overdueAt = (now: Date) => sql`(f.waiting_on IS NOT NULL AND f.due_at < ${now.toISOString()}::timestamptz)`;
 
 export function followUpConditions(filter: FollowUpFilter | undefined, actor: Actor | null, source: ReadSource): SQL[] {
@@ -32,7 +37,7 @@ export function followUpConditions(filter: FollowUpFilter | undefined, actor: Ac
     f.regionPrefix ? within(sql`f.region_code`, f.regionPrefix) : null,
     f.ppkRegionPrefix ? within(sql`f.ppk_region`, f.ppkRegionPrefix) : null,
     f.violation ? sql`${f.violation} = ANY(f.violations)` : null,
-    f.waitingOn ? sql`f.waiting_on = ${f.waitingOn}` : null,
+    f.waitingOn ? sql`${waitingOnAt(now)} = ${f.waitingOn}` : null,
     f.overdue === true ? overdueAt(now) : f.overdue === false ? sql`NOT coalesce(${overdueAt(now)}, false)` : null,
     f.respondentNip ? sql`f.nip = ${f.respondentNip}` : null,
     f.receivedFrom ? sql`f.case_received_at >= ${f.receivedFrom.toISOString()}::timestamptz` : null,

@@ -7,10 +7,11 @@ import { bucketFrom, type BucketFigures } from '../figures/summary-buckets';
 import { SummaryDimension, type FollowUpSummary } from '../models/summary.model';
 import { READ_DB, type ReadDb } from '../read-model/read-db';
 import type { FollowUpFilter } from './filters.input';
-import { followUpConditions, overdueAt, whereAll } from './follow-up-conditions';
+import { followUpConditions, overdueAt, waitingOnAt, whereAll } from './follow-up-conditions';
 import type { ReadSource } from './read-source';
 
-/** The SQL expression each dimension groups by, over follow-ups f (and v.code for violations). */
+/** The SQL expression each dimension groups by, over follow-ups f (and v.code for violations), at the instant asked about. */
+const dimension = (d: SummaryDimension, at: Date): SQL => (d === SummaryDimension.WAITING_ON ? sql`coalesce(${waitingOnAt(at)}, '')` : DIMENSION[d]);
 const DIMENSION: Record<SummaryDimension, SQL> = {
   REGION: sql`coalesce(f.regency_code, f.province_code)`,
   PROVINCE: sql`f.province_code`,
@@ -43,7 +44,7 @@ export class FollowUpSummaryReader {
     const joined = sql`FROM ${source.followUps} f JOIN rm_cases c ON c.id = f.case_id`;
     const from = byViolation ? sql`${joined} CROSS JOIN LATERAL unnest(f.violations) AS v(code)` : joined;
     const where = whereAll(followUpConditions(filter, actor, source));
-    const keys = dims.map((d, i) => sql`${DIMENSION[d]} AS ${sql.raw(`k${i}`)}`);
+    const keys = dims.map((d, i) => sql`${dimension(d, source.at)} AS ${sql.raw(`k${i}`)}`);
     const figures = figureColumns(source.at);
     const order = sql.join(dims.map((_, i) => sql.raw(`k${i}`)), sql`, `);
     // One snapshot for the figures and the checkpoint, so `position` is exactly what they were computed from.

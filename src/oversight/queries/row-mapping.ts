@@ -1,3 +1,4 @@
+import { agencyInItsTime } from '../../case/case-vocabulary';
 import { regionName } from '../../case/validation/regions';
 import type { CaseView, TimelineEntryView } from '../models/case.model';
 import type { FollowUpView } from '../models/follow-up.model';
@@ -27,9 +28,10 @@ export function toFollowUp(row: Row, now: Date): FollowUpView {
     stage: String(row.stage),
     outcome: s(row.outcome),
     violations: row.violations as string[],
-    waitingOn: s(row.waiting_on),
+    waitingOn: agencyInItsTime(s(row.waiting_on), now),
     since,
     dueAt,
+    dueAtProvisional: row.due_at_provisional === true,
     overdue: late,
     overdueSince: d(row.overdue_since),
     overdueStep: s(row.overdue_step),
@@ -91,8 +93,11 @@ export function toCase(row: Row): Omit<CaseView, 'respondents' | 'timeline' | 'r
   };
 }
 
-export function toTimelineEntry(row: Row): TimelineEntryView {
+/** `asOf`: an overdue record withdrawn after it still stands in the answer. */
+export function toTimelineEntry(row: Row, asOf: Date | null = null): TimelineEntryView {
+  const withdrawnAt = d(row.withdrawn_at);
   return {
+    withdrawn: withdrawnAt !== null && (asOf === null || withdrawnAt <= asOf),
     version: Number(row.version),
     type: String(row.type),
     occurredAt: d(row.occurred_at)!,

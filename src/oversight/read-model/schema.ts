@@ -51,6 +51,8 @@ const followUpColumns = () => ({
   waitingOn: text('waiting_on'),
   since: ts('since').notNull(),
   dueAt: ts('due_at'),
+  /** due_at was counted through a year whose holiday decree Netra does not have yet. */
+  dueAtProvisional: boolean('due_at_provisional').notNull().default(false),
   followUpStatus: text('follow_up_status'),
   outcome: text('outcome'),
   violations: text('violations').array().notNull(),
@@ -121,6 +123,8 @@ export const timeline = pgTable(
     unit: text('unit'),
     userId: text('user_id').notNull(),
     description: text('description').notNull(),
+    /** For a FollowUpOverdue: when an OverdueWithdrawn said it no longer stands (its own effective instant). */
+    withdrawnAt: ts('withdrawn_at'),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.version] })],
 );

@@ -19,6 +19,7 @@ export interface FollowUp {
   waitingOn: string | null;
   since: string;
   dueAt: string | null;
+  dueAtProvisional: boolean;
   overdue: boolean;
   daysLate: number | null;
   daysWaiting: number | null;
@@ -50,6 +51,8 @@ export interface TimelineEntry {
   agency: string;
   unit: string | null;
   description: string;
+  /** An overdue record an OverdueWithdrawn says no longer stands. */
+  withdrawn: boolean;
 }
 
 export interface Case {
@@ -75,7 +78,7 @@ export interface Case {
   timeline: TimelineEntry[];
 }
 
-export type QueueRow = Pick<FollowUp, 'respondentId' | 'caseId' | 'name' | 'institution' | 'stage' | 'dueAt' | 'overdue' | 'daysLate' | 'daysWaiting'> & {
+export type QueueRow = Pick<FollowUp, 'respondentId' | 'caseId' | 'name' | 'institution' | 'stage' | 'dueAt' | 'dueAtProvisional' | 'overdue' | 'daysLate' | 'daysWaiting'> & {
   ppk: { title: string } | null;
 };
 

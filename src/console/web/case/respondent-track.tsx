@@ -23,7 +23,7 @@ export function RespondentTrack({ r, zone }: { r: FollowUp; zone: Zone }) {
           [t('field.employment'), label('Employment', r.employment)],
           [t('field.position'), r.position],
           [t('field.institution'), r.institution],
-          [t('track.dueAt'), r.dueAt && r.waitingOn ? <DueBadge dueAt={r.dueAt} overdue={r.overdue} daysLate={r.daysLate} zone={zone} /> : null],
+          [t('track.dueAt'), r.dueAt && r.waitingOn ? <DueBadge dueAt={r.dueAt} overdue={r.overdue} daysLate={r.daysLate} provisional={r.dueAtProvisional} zone={zone} /> : null],
           [t('field.outcome'), r.outcome ? label('StudyOutcome', r.outcome) : null],
           [t('track.provenViolations'), r.outcome === 'VIOLATION' ? r.violations.map((v) => label('ViolationCode', v)).join('; ') : null],
           [t('track.recommendation'), r.recommendationLetter ? `${label('RecommendationRecipient', r.recommendationRecipient)}: ${letter(r.recommendationLetter, r.recommendedAt)}` : null],

@@ -59,6 +59,8 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'due.late': '{days} days late',
   'due.left': '{days} days left',
   'due.today': 'due today',
+  'due.provisional': 'provisional — the {year} holiday calendar is not complete',
+  'timeline.withdrawn': 'withdrawn',
   'case.title': 'Case',
   'case.facts': 'Case details',
   'case.missing': 'No such case, or it lies outside your region.',

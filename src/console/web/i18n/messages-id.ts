@@ -57,6 +57,8 @@ export const MESSAGES_ID = {
   'due.late': 'terlambat {days} hari',
   'due.left': '{days} hari lagi',
   'due.today': 'jatuh tempo hari ini',
+  'due.provisional': 'sementara — kalender libur {year} belum lengkap',
+  'timeline.withdrawn': 'dicabut',
   'case.title': 'Kasus',
   'case.facts': 'Data kasus',
   'case.missing': 'Kasus tidak ditemukan, atau berada di luar wilayah Anda.',

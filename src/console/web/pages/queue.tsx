@@ -71,7 +71,7 @@ export function QueuePage() {
                   </p>
                   <p>
                     {t('track.dueAt')}:{' '}
-                    {row.dueAt ? <DueBadge dueAt={row.dueAt} overdue={row.overdue} daysLate={row.daysLate} zone={zoneOf(header?.handlingUnit)} /> : t('queue.noDue')}
+                    {row.dueAt ? <DueBadge dueAt={row.dueAt} overdue={row.overdue} daysLate={row.daysLate} provisional={row.dueAtProvisional} zone={zoneOf(header?.handlingUnit)} /> : t('queue.noDue')}
                   </p>
                 </li>
               );
