@@ -4,6 +4,7 @@ import { listeningUrl, startNetra } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './observability/logger';
 import { loggableError } from './observability/loggable-error';
+import { StoreUnreachableError } from './storage/wait-for-store';
 
 async function main(): Promise<void> {
   let config;
@@ -23,6 +24,11 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`netra: bad configuration: ${error.message}\n`);
+      process.exit(1);
+    }
+    if (error instanceof StoreUnreachableError) {
+      logger.fatal({ dependency: error.dependency, failure: loggableError(error.lastFailure) }, 'netra could not start: a store did not answer');
+      process.stderr.write(`netra: could not start: ${error.message}\n`);
       process.exit(1);
     }
     logger.fatal({ err: loggableError(error) }, 'netra could not start');
