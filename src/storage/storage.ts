@@ -24,6 +24,9 @@ export interface StorageWatch {
   waiting?: StartupWait['onWaiting'];
 }
 
+/** A connection attempt that hangs (a black-holed network) fails after this, as a connection failure, instead of holding a request. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
 /** Names for logs and messages: which database a failure is about. */
 export const EVENT_STORE_POSTGRES = 'event store (PostgreSQL)';
 export const READ_MODEL_POSTGRES = 'read model (PostgreSQL)';
@@ -100,7 +103,7 @@ export async function openEventStore(location: EventStoreLocation, closers: Clos
       return { store, embedded: pglite, keyDb: drizzlePglite(pglite) as unknown as ReadDb, describe: `embedded (${location.location})` };
     }
     case 'postgres': {
-      const pool = guardPool(new Pool({ connectionString: location.url, max: 10 }), (error) => options.connectionLost?.(EVENT_STORE_POSTGRES, error));
+      const pool = guardPool(new Pool({ connectionString: location.url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }), (error) => options.connectionLost?.(EVENT_STORE_POSTGRES, error));
       closers.unshift(() => pool.end());
       const store = new PostgresEventStore(pool, { schema: EVENTS_SCHEMA });
       closers.unshift(() => store.close());

@@ -10,7 +10,8 @@ export interface NetraProcess {
   exited: Promise<number | null>;
 }
 
-export async function spawnNetra(env: Record<string, string>): Promise<NetraProcess> {
+/** `onOutput` sees each chunk of the log as it comes, also while Netra is still starting. */
+export async function spawnNetra(env: Record<string, string>, onOutput?: (chunk: string) => void): Promise<NetraProcess> {
   const child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'main.js')], {
     // The deadline process is off unless a test turns it on (OVERDUE_SCAN_SECONDS).
     env: { ...process.env, PORT: '0', GRPC_PORT: '0', NETRA_DEMO: '0', AUTH_DEV_SECRET: TEST_SECRET, LOG_LEVEL: 'info', OVERDUE_SCAN_SECONDS: '0', ...env },
@@ -22,6 +23,7 @@ export async function spawnNetra(env: Record<string, string>): Promise<NetraProc
     const timer = setTimeout(() => reject(new Error(`netra did not start:\n${output.join('')}`)), 60_000);
     const collect = (chunk: Buffer) => {
       output.push(String(chunk));
+      onOutput?.(String(chunk));
       const match = /"url":"(http:\/\/[^"]+\/graphql)"/.exec(output.join(''));
       if (match) {
         clearTimeout(timer);

@@ -32,7 +32,7 @@ export async function openPostgresReadDb(
 ): Promise<{ db: ReadDb; pool: Pool }> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`read model schema ${schema} is not a plain identifier`);
   // A connection the server dropped (restart, failover) is discarded and replaced; see guardPool.
-  const pool = guardPool(new Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` }), onConnectionLost);
+  const pool = guardPool(new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000, options: `-c search_path=${schema}` }), onConnectionLost);
   try {
     await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     const db = drizzlePostgres(pool);
