@@ -130,11 +130,13 @@ describeWithPostgres('database connection faults (real PostgreSQL, Netra as a ch
     await proxy.refuse();
     try {
       let refusedAttempts = 0;
-      // Opened only after Netra was refused twice: a slow start must not find it open already.
+      let opening: Promise<void> | null = null;
+      // Opened (once) only after Netra was refused twice: a slow start must not find it open already.
       netra = await start(proxy.url(database.url), { STARTUP_WAIT_SECONDS: '60' }, (chunk) => {
         refusedAttempts += (chunk.match(/waiting for the event store/g) ?? []).length;
-        if (refusedAttempts === 2) setTimeout(() => void proxy.open(), 1000);
+        if (refusedAttempts >= 2) opening ??= sleep(1000).then(() => proxy.open());
       });
+      await opening;
       expect(refusedAttempts).toBeGreaterThanOrEqual(2);
       expect(netra.output.join('')).toMatch(/"dependency":"event store \(PostgreSQL\)","failure":\{"type":"Error","code":"ECONNREFUSED"\}.*"waiting for the event store \(PostgreSQL\) to answer"/);
       await healthRecovers(origin(), 10_000);

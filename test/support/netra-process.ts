@@ -32,7 +32,10 @@ export async function spawnNetra(env: Record<string, string>, onOutput?: (chunk:
     };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
-    void exited.then((code) => reject(new Error(`netra exited with ${code}:\n${output.join('')}`)));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`netra exited with ${code}:\n${output.join('')}`));
+    });
   });
   return { child, url, output, exited };
 }
