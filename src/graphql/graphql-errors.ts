@@ -27,7 +27,7 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
     }
     const unavailable = asUnavailable(exception);
     if (unavailable) {
-      this.logger.warn({ failure: loggableError(exception), recorded: unavailable.recorded !== undefined }, 'answered UNAVAILABLE: a database does not answer');
+      this.logger.warn({ failure: loggableError(exception), recorded: unavailable.recorded !== undefined }, 'answered UNAVAILABLE: a dependency does not answer');
       return unavailableGraphqlError(unavailable);
     }
     if (exception instanceof BadRequestException) {
@@ -63,7 +63,7 @@ export function formatGraphqlError(logger: Logger) {
     const unavailable = code === 'UNAVAILABLE' ? null : asUnavailable(thrown(error));
     if (unavailable) {
       // Raised outside a resolver (e.g. while building the request's context): still retriable.
-      logger.warn({ failure: loggableError(thrown(error)), path: formatted.path }, 'answered UNAVAILABLE: a database does not answer');
+      logger.warn({ failure: loggableError(thrown(error)), path: formatted.path }, 'answered UNAVAILABLE: a dependency does not answer');
       const { message, extensions } = unavailableGraphqlError(unavailable);
       return { message, extensions, ...(formatted.path ? { path: formatted.path } : {}) };
     }

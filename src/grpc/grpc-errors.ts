@@ -52,7 +52,7 @@ export function toGrpcError(error: unknown, logger: Logger): GrpcError {
   if (error instanceof GrpcStatusError) return { code: error.code, message: error.message, details: error.message, metadata };
   const unavailable = asUnavailable(error);
   if (unavailable) {
-    logger.warn({ failure: loggableError(error), recorded: unavailable.recorded !== undefined }, 'answered UNAVAILABLE (grpc): a database does not answer');
+    logger.warn({ failure: loggableError(error), recorded: unavailable.recorded !== undefined }, 'answered UNAVAILABLE (grpc): a dependency does not answer');
     metadata.set('netra-error-code', 'UNAVAILABLE');
     metadata.set('retry-after-seconds', String(unavailable.retryAfterSeconds));
     if (unavailable.recorded) {

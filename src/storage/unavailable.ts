@@ -46,5 +46,5 @@ export class UnavailableError extends Error {
 export function asUnavailable(error: unknown): UnavailableError | null {
   if (error instanceof UnavailableError) return error;
   if (!isConnectionFailure(error)) return null;
-  return new UnavailableError('A database Netra depends on does not answer; nothing is lost by retrying (with the same commandId for a mutation)');
+  return new UnavailableError('A store or service Netra depends on does not answer; retry later (a mutation with the same commandId, which never appends twice)');
 }

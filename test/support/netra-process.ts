@@ -11,7 +11,7 @@ export interface NetraProcess {
 }
 
 /** `onOutput` sees each chunk of the log as it comes, also while Netra is still starting. */
-export async function spawnNetra(env: Record<string, string>, onOutput?: (chunk: string) => void): Promise<NetraProcess> {
+export async function spawnNetra(env: Record<string, string>, onOutput?: (chunk: string) => void, startTimeoutMs = 60_000): Promise<NetraProcess> {
   const child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'main.js')], {
     // The deadline process is off unless a test turns it on (OVERDUE_SCAN_SECONDS).
     env: { ...process.env, PORT: '0', GRPC_PORT: '0', NETRA_DEMO: '0', AUTH_DEV_SECRET: TEST_SECRET, LOG_LEVEL: 'info', OVERDUE_SCAN_SECONDS: '0', ...env },
@@ -20,7 +20,7 @@ export async function spawnNetra(env: Record<string, string>, onOutput?: (chunk:
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`netra did not start:\n${output.join('')}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`netra did not start:\n${output.join('')}`)), startTimeoutMs);
     const collect = (chunk: Buffer) => {
       output.push(String(chunk));
       onOutput?.(String(chunk));

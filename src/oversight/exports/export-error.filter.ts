@@ -34,7 +34,7 @@ export class ExportErrorFilter implements ExceptionFilter {
     }
     const unavailable = asUnavailable(exception);
     if (unavailable) {
-      this.logger.warn({ export: res.req.path, failure: loggableError(exception) }, 'export answered 503: a database does not answer');
+      this.logger.warn({ export: res.req.path, failure: loggableError(exception) }, 'export answered 503: a dependency does not answer');
       if (res.headersSent) res.destroy();
       else res.status(503).setHeader('Retry-After', String(unavailable.retryAfterSeconds)).json({ code: 'UNAVAILABLE', message: unavailable.message, retryAfterSeconds: unavailable.retryAfterSeconds });
       return;
