@@ -8,6 +8,7 @@ import type { Storage } from './storage/storage';
 import { STORAGE } from './storage/storage.module';
 import { loggableError } from './observability/loggable-error';
 import { startTracing } from './observability/tracing-sdk';
+import { StoreUnreachableError } from './storage/wait-for-store';
 
 async function main(): Promise<void> {
   let config;
@@ -33,6 +34,11 @@ async function main(): Promise<void> {
     }
     if (error instanceof DamagedStoreError) {
       process.stderr.write(`netra: cannot start: ${error.message}\n`);
+      process.exit(1);
+    }
+    if (error instanceof StoreUnreachableError) {
+      logger.fatal({ dependency: error.dependency, failure: loggableError(error.lastFailure) }, 'netra could not start: a store did not answer');
+      process.stderr.write(`netra: could not start: ${error.message}\n`);
       process.exit(1);
     }
     logger.fatal({ err: loggableError(error) }, 'netra could not start');

@@ -44,6 +44,8 @@ export interface NetraConfig {
   onReadModelAhead: 'refuse' | 'rebuild';
   /** Embedded store: fsync the WAL from Node after each append, before acknowledging it (PGlite cannot). */
   embeddedSync: boolean;
+  /** How long start-up waits for a PostgreSQL store that does not answer yet (STARTUP_WAIT_SECONDS). */
+  startupWaitSeconds: number;
 }
 
 /** `scenarios`: the handful of cases from the seed scenarios; `pilkada-2020`: the synthetic Pilkada 2020 history (src/demo). */
@@ -107,7 +109,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NetraConfig {
     mutationRateLimitPerMinute: rateLimitOf(env.MUTATION_RATE_LIMIT_PER_MINUTE),
     onReadModelAhead: onReadModelAheadOf(env.NETRA_ON_READ_MODEL_AHEAD),
     embeddedSync: embeddedSyncOf(env.NETRA_EMBEDDED_SYNC),
+    startupWaitSeconds: startupWaitOf(env.STARTUP_WAIT_SECONDS),
   };
+}
+
+function startupWaitOf(value: string | undefined): number {
+  const text = optional(value);
+  if (text === null) return 60;
+  const seconds = Number(text);
+  if (!/^\d+$/.test(text) || seconds > 3600) {
+    throw new ConfigError('STARTUP_WAIT_SECONDS', 'must be a whole number of seconds 0–3600 (0 = fail at once when a store does not answer)');
+  }
+  return seconds;
 }
 
 function rateLimitOf(value: string | undefined): number {

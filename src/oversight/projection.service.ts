@@ -4,6 +4,7 @@ import { NETRA_CONFIG, type NetraConfig } from '../config/config';
 import { DamagedStoreError } from '../event-store/damaged-store-error';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store';
 import { loggableError } from '../observability/loggable-error';
+import { isConnectionFailure } from '../storage/unavailable';
 import { LOGGER } from '../observability/logger';
 import { NetraMetrics } from '../observability/metrics';
 import type { ProjectionHealth } from '../observability/observability.module';
@@ -32,7 +33,12 @@ export class ProjectionService implements OnModuleInit, BeforeApplicationShutdow
         metrics.projectedPosition.set(Number(events[events.length - 1].position));
       },
       // Type and SQL state only: the failed statement's parameters hold a whole batch, decrypted NIPs included.
-      onFailure: (error) => this.logger.error({ failure: loggableError(error) }, 'projection stopped'),
+      onFailure: (error, where, retryInMs) =>
+        this.logger.error(
+          { dependency: where, failure: loggableError(error), connection: isConnectionFailure(error), retryInMs },
+          'projection failed; resubscribing from its checkpoint',
+        ),
+      onRecovered: (position) => this.logger.info({ position: Number(position) }, 'projection caught up again after a failure'),
     });
   }
 

@@ -15,6 +15,23 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { lockDataDir } from './data-dir-lock';
 import { serveBackupRequests } from './embedded-backup';
+import { guardPool } from './pool-guard';
+import { untilAnswering, type StartupWait } from './wait-for-store';
+
+/** What storage tells the process about its connections; the app logs it (dependency and failure code only). */
+export interface StorageWatch {
+  /** A connection broke (terminated by the server, reset, timed out); its pool opens a new one. */
+  connectionLost?: (dependency: string, error: Error) => void;
+  /** Start-up: a store does not answer yet and is tried again after `delayMs`. */
+  waiting?: StartupWait['onWaiting'];
+}
+
+/** A connection attempt that hangs (a black-holed network) fails after this, as a connection failure, instead of holding a request. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+/** Names for logs and messages: which database a failure is about. */
+export const EVENT_STORE_POSTGRES = 'event store (PostgreSQL)';
+export const READ_MODEL_POSTGRES = 'read model (PostgreSQL)';
 
 /** The event store and the read-model database a process works on, and how to close them. */
 export interface Storage {
@@ -34,15 +51,17 @@ export const EVENTS_SCHEMA = 'netra_events';
 export type Closer = () => Promise<void> | void;
 
 /** Opens what the configuration names; never falls back silently to another store. */
-export async function openStorage(config: NetraConfig): Promise<Storage> {
+export async function openStorage(config: NetraConfig, watch: StorageWatch = {}): Promise<Storage> {
   const closers: Closer[] = [];
+  const wait: StartupWait = { seconds: config.startupWaitSeconds, onWaiting: watch.waiting };
   try {
-    const { store, embedded, keyDb, describe } = await openEventStore(config.eventStore, closers, { embeddedSync: config.embeddedSync });
+    const { store, embedded, keyDb, describe } = await openEventStore(config.eventStore, closers, { wait, connectionLost: watch.connectionLost, embeddedSync: config.embeddedSync });
     let readDb: ReadDb;
     let readWhere: string;
     const readUrl = config.databaseUrl ?? (config.eventStore.kind === 'postgres' ? config.eventStore.url : null);
     if (readUrl) {
-      const opened = await openPostgresReadDb(readUrl);
+      const onLost = (error: Error) => watch.connectionLost?.(READ_MODEL_POSTGRES, error);
+      const opened = await untilAnswering(READ_MODEL_POSTGRES, () => openPostgresReadDb(readUrl, undefined, onLost), wait);
       closers.unshift(() => opened.pool.end());
       readDb = opened.db;
       readWhere = 'PostgreSQL';
@@ -71,8 +90,16 @@ export async function openStorage(config: NetraConfig): Promise<Storage> {
   }
 }
 
+export interface OpenOptions {
+  /** Keep trying a PostgreSQL store that does not answer yet; default one try (the command-line tools). */
+  wait?: StartupWait;
+  connectionLost?: StorageWatch['connectionLost'];
+  /** Embedded store: fsync the WAL from Node after each append (default true). */
+  embeddedSync?: boolean;
+}
+
 /** Opens one event store; what must be closed is pushed on `closers` (close them in order). */
-export async function openEventStore(location: EventStoreLocation, closers: Closer[], options: { embeddedSync?: boolean } = {}) {
+export async function openEventStore(location: EventStoreLocation, closers: Closer[], options: OpenOptions = {}) {
   switch (location.kind) {
     case 'embedded': {
       if (location.location !== 'memory:') closers.unshift(lockDataDir(location.location));
@@ -85,14 +112,11 @@ export async function openEventStore(location: EventStoreLocation, closers: Clos
       return { store, embedded: pglite, keyDb: drizzlePglite(pglite) as unknown as ReadDb, describe: `embedded (${location.location})` };
     }
     case 'postgres': {
-      const pool = new Pool({ connectionString: location.url, max: 10 });
-      // An idle connection the server dropped (restart, failover) is discarded by the pool and the next
-      // query opens a new one; without a listener the error would crash the process.
-      pool.on('error', () => undefined);
+      const pool = guardPool(new Pool({ connectionString: location.url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }), (error) => options.connectionLost?.(EVENT_STORE_POSTGRES, error));
       closers.unshift(() => pool.end());
       const store = new PostgresEventStore(pool, { schema: EVENTS_SCHEMA });
       closers.unshift(() => store.close());
-      await store.init();
+      await untilAnswering(EVENT_STORE_POSTGRES, () => store.init(), options.wait ?? { seconds: 0 });
       return { store, embedded: null, keyDb: drizzlePostgres(pool) as unknown as ReadDb, describe: 'PostgreSQL' };
     }
     case 'esdb': {

@@ -121,13 +121,13 @@ describeWithPostgres('the master key of a PostgreSQL store in development', () =
   it('is kept in ./data/master-key across restarts (no key made per start), and a missing or different one is refused', async () => {
     const env = { EVENT_STORE_URL: db.url, NETRA_MASTER_KEY: '' };
     const file = join(cwd, 'data', 'master-key');
-    const first = await spawnNetra(env, { cwd });
+    const first = await spawnNetra(env, undefined, undefined, { cwd });
     expect(first.output.join('')).toContain(`generated the development master key into ${file}`);
     const caseId = await reportOne(first);
     await stop(first);
 
     // Before: a new random key at every start, and everything sealed before it unreadable.
-    const second = await spawnNetra(env, { cwd });
+    const second = await spawnNetra(env, undefined, undefined, { cwd });
     expect(second.output.join('')).toContain(`sealed with the development master key in ${file}`);
     await expectReadable(second, caseId);
     await stop(second);
@@ -147,7 +147,7 @@ describeWithPostgres('the master key of a PostgreSQL store in development', () =
     expect(rows[0].check_value).not.toContain(key.trim());
     expect(rows[0].check_value).toMatch(/^[0-9a-f]{64}$/);
 
-    const right = await spawnNetra({ ...env, NETRA_MASTER_KEY: key.trim() }, { cwd });
+    const right = await spawnNetra({ ...env, NETRA_MASTER_KEY: key.trim() }, undefined, undefined, { cwd });
     await expectReadable(right, caseId);
     await stop(right);
   }, 240_000);

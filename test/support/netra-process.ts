@@ -10,7 +10,13 @@ export interface NetraProcess {
   exited: Promise<number | null>;
 }
 
-export async function spawnNetra(env: Record<string, string>, options: { cwd?: string } = {}): Promise<NetraProcess> {
+/** `onOutput` sees each chunk of the log as it comes, also while Netra is still starting. */
+export async function spawnNetra(
+  env: Record<string, string>,
+  onOutput?: (chunk: string) => void,
+  startTimeoutMs = 60_000,
+  options: { cwd?: string } = {},
+): Promise<NetraProcess> {
   const child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'main.js')], {
     cwd: options.cwd,
     // The deadline process is off unless a test turns it on (OVERDUE_SCAN_SECONDS).
@@ -20,9 +26,10 @@ export async function spawnNetra(env: Record<string, string>, options: { cwd?: s
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`netra did not start:\n${output.join('')}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`netra did not start:\n${output.join('')}`)), startTimeoutMs);
     const collect = (chunk: Buffer) => {
       output.push(String(chunk));
+      onOutput?.(String(chunk));
       const match = /"url":"(http:\/\/[^"]+\/graphql)"/.exec(output.join(''));
       if (match) {
         clearTimeout(timer);
@@ -31,7 +38,10 @@ export async function spawnNetra(env: Record<string, string>, options: { cwd?: s
     };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
-    void exited.then((code) => reject(new Error(`netra exited with ${code}:\n${output.join('')}`)));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`netra exited with ${code}:\n${output.join('')}`));
+    });
   });
   return { child, url, output, exited };
 }

@@ -3,6 +3,7 @@ import type { EventStore, RecordedEvent, Subscription } from '../../event-store/
 import type { ReadDb } from '../read-model/read-db';
 import { checkpoints } from '../read-model/schema';
 import type { KeyStore } from '../../privacy/key-store';
+import { Backoff } from '../../storage/backoff';
 import { caseIdsOf, projectCaseEvents } from './case-projection';
 import { inSpan, linksTo } from '../../observability/tracing';
 
@@ -12,8 +13,15 @@ export interface ProjectionOptions {
   /** Opens the sealed NIPs for the read model (and repeats crypto-shredding of erased cases). */
   keys?: KeyStore;
   onBatch?: (events: readonly RecordedEvent[]) => void;
-  onFailure?: (error: unknown) => void;
+  /** The subscription failed (`where`: reading the log or writing the read model); it resubscribes after `retryInMs`. */
+  onFailure?: (error: unknown, where: ProjectionFailureSite, retryInMs: number) => void;
+  /** It caught up again after a failure. */
+  onRecovered?: (position: bigint) => void;
+  /** Resubscription delays; default 200 ms doubling up to 10 s, jittered. */
+  backoff?: Backoff;
 }
+
+export type ProjectionFailureSite = 'event store' | 'read model';
 
 /** The read model's checkpoint went back (its tables were swapped for a rebuilt copy): resubscribe from it. */
 class Rewind extends Error {
@@ -31,13 +39,19 @@ export class ProjectionRunner {
   private subscription: Subscription | null = null;
   private projected = 0n;
   private failure: unknown = null;
+  private failedIn: ProjectionFailureSite = 'event store';
   private waiters: Array<{ position: bigint; resolve: () => void }> = [];
+  private readonly backoff: Backoff;
+  private retry: NodeJS.Timeout | null = null;
+  private stopping = false;
 
   constructor(
     private readonly store: EventStore,
     private readonly db: ReadDb,
     private readonly options: ProjectionOptions = {},
-  ) {}
+  ) {
+    this.backoff = options.backoff ?? new Backoff(200, 10_000);
+  }
 
   /** Starts from the stored checkpoint; resolves when the read model has caught up with the log. */
   async start(): Promise<void> {
@@ -52,14 +66,50 @@ export class ProjectionRunner {
       onError: (error) => {
         if (error instanceof Rewind) {
           this.projected = error.to;
-          void this.subscribeFrom(error.to);
+          void this.subscribeFrom(error.to).catch(() => undefined);
           return;
         }
-        this.failure = error;
-        this.options.onFailure?.(error);
+        this.failed(error);
       },
     });
     await this.subscription.caughtUp;
+    if (this.failure !== null && !this.stopping) {
+      this.failure = null;
+      this.backoff.reset();
+      this.options.onRecovered?.(this.projected);
+    }
+  }
+
+  /**
+   * A failed read or write ends the subscription; a new one starts from the stored checkpoint after a
+   * capped, jittered delay, for as long as it takes (a database that is back makes /health ready again).
+   */
+  private failed(error: unknown): void {
+    this.failure = error;
+    if (this.stopping) return;
+    const delay = this.backoff.next();
+    this.options.onFailure?.(error, this.failedIn, delay);
+    this.failedIn = 'event store';
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.resubscribe();
+    }, delay);
+    this.retry.unref();
+  }
+
+  private async resubscribe(): Promise<void> {
+    if (this.stopping) return;
+    let checkpoint: bigint;
+    try {
+      checkpoint = await readCheckpoint(this.db);
+    } catch (error) {
+      this.failedIn = 'read model';
+      return this.failed(error);
+    }
+    if (this.stopping) return;
+    this.projected = checkpoint;
+    // A failure is reported through onError, which schedules the next attempt.
+    await this.subscribeFrom(checkpoint).catch(() => undefined);
   }
 
   get position(): bigint {
@@ -93,6 +143,8 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.retry) clearTimeout(this.retry);
     await this.subscription?.close();
     this.subscription = null;
   }
@@ -106,6 +158,7 @@ export class ProjectionRunner {
     if (events.length === 0) return;
     const last = events[events.length - 1].position;
     // Keys are read before the transaction: the embedded database runs one statement stream at a time.
+    this.failedIn = 'read model';
     const keys = this.options.keys ? await this.options.keys.keys(caseIdsOf(events)) : new Map<string, Buffer>();
     const stored = await this.db.transaction(async (tx) => {
       const db = tx as unknown as ReadDb;
@@ -124,6 +177,7 @@ export class ProjectionRunner {
     });
     this.projected = stored > last ? stored : last;
     await this.destroyErasedKeys(events);
+    this.failedIn = 'event store';
     this.options.onBatch?.(events);
     const ready = this.waiters.filter((w) => w.position <= last);
     this.waiters = this.waiters.filter((w) => w.position > last);
