@@ -42,12 +42,18 @@ export class KeyStore {
     return new Map(result.rows.map((row) => [row.case_id, unwrapKey(this.master, row.wrapped_key, row.case_id)]));
   }
 
-  /** Crypto-shredding: the wrapped key is overwritten; the row stays as the record that it was destroyed. */
+  /**
+   * Crypto-shredding: the wrapped key is overwritten; the row stays as the record that it was destroyed.
+   * The overwritten row version still holds the wrapped key in the table file, so the table is
+   * rewritten (VACUUM FULL): with the master key, a surviving copy would open everything again.
+   */
   async destroy(caseId: string, at: Date): Promise<void> {
     await this.init();
-    await this.db.execute(sql`
+    const result = (await this.db.execute(sql`
       INSERT INTO netra_keys.case_keys (case_id, wrapped_key, destroyed_at) VALUES (${caseId}, NULL, ${at.toISOString()}::timestamptz)
-      ON CONFLICT (case_id) DO UPDATE SET wrapped_key = NULL, destroyed_at = coalesce(netra_keys.case_keys.destroyed_at, excluded.destroyed_at)`);
+      ON CONFLICT (case_id) DO UPDATE SET wrapped_key = NULL, destroyed_at = coalesce(netra_keys.case_keys.destroyed_at, excluded.destroyed_at)
+      WHERE netra_keys.case_keys.wrapped_key IS NOT NULL OR netra_keys.case_keys.destroyed_at IS NULL`)) as unknown as { rowCount?: number | null; affectedRows?: number };
+    if ((result.rowCount ?? result.affectedRows ?? 1) > 0) await this.db.execute(sql`VACUUM FULL netra_keys.case_keys`);
   }
 }
 

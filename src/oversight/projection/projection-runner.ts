@@ -1,8 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
+import { CASE_STREAM_PREFIX } from '../../case/case-events';
 import type { EventStore, RecordedEvent, Subscription } from '../../event-store/event-store';
 import type { ReadDb } from '../read-model/read-db';
 import { checkpoints } from '../read-model/schema';
 import type { KeyStore } from '../../privacy/key-store';
+import { vacuumReadModel } from '../read-model/read-model-erasure';
 import { caseIdsOf, projectCaseEvents } from './case-projection';
 
 export const CASE_PROJECTION = 'cases';
@@ -91,6 +93,16 @@ export class ProjectionRunner {
     }
   }
 
+  /** The history (up to `last`) of each case erased in the batch: the projection rewrites its rows from it. */
+  private async erasedHistories(events: readonly RecordedEvent[], last: bigint): Promise<Map<string, RecordedEvent[]>> {
+    const erasures = new Map<string, RecordedEvent[]>();
+    for (const event of events) {
+      if (event.type !== 'PersonalDataErased' || erasures.has(event.streamId)) continue;
+      erasures.set(event.streamId, (await this.store.readStream(event.streamId)).filter((e) => e.position <= last));
+    }
+    return new Map([...erasures].map(([streamId, history]) => [streamId.slice(CASE_STREAM_PREFIX.length), history]));
+  }
+
   async stop(): Promise<void> {
     await this.subscription?.close();
     this.subscription = null;
@@ -104,15 +116,17 @@ export class ProjectionRunner {
   private async apply(events: RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const last = events[events.length - 1].position;
-    // Keys are read before the transaction: the embedded database runs one statement stream at a time.
+    // Keys and histories are read before the transaction: the embedded database runs one statement stream at a time.
     const keys = this.options.keys ? await this.options.keys.keys(caseIdsOf(events)) : new Map<string, Buffer>();
+    const erasures = await this.erasedHistories(events, last);
+    for (const caseId of erasures.keys()) keys.delete(caseId);
     const stored = await this.db.transaction(async (tx) => {
       const db = tx as unknown as ReadDb;
       const stored = await readCheckpoint(db, true);
       if (stored < this.projected) throw new Rewind(stored);
       const fresh = events.filter((e) => e.position > stored);
       if (fresh.length === 0) return stored;
-      await projectCaseEvents(db, fresh, keys);
+      await projectCaseEvents(db, fresh, keys, erasures);
       await tx
         .insert(checkpoints)
         .values({ name: CASE_PROJECTION, position: last })
@@ -121,6 +135,8 @@ export class ProjectionRunner {
     });
     this.projected = stored > last ? stored : last;
     await this.destroyErasedKeys(events);
+    // The rewritten rows' old versions still hold the plaintext on disk until the tables are rewritten.
+    if (erasures.size > 0) await vacuumReadModel(this.db);
     this.options.onBatch?.(events);
     const ready = this.waiters.filter((w) => w.position <= last);
     this.waiters = this.waiters.filter((w) => w.position > last);
