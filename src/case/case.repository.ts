@@ -79,7 +79,10 @@ export class CaseRepository {
         const result = await this.store.append(caseStreamId(command.caseId), events, version === 0 ? 'no_stream' : version);
         this.publisher.mergeObjectContext(aggregate).commit();
         // Crypto-shredding; the projection destroys the key again if we die right here.
-        if (decided.some((e) => e.type === 'PersonalDataErased')) await this.keys.destroy(command.caseId, now);
+        if (decided.some((e) => e.type === 'PersonalDataErased')) {
+          await this.keys.destroy(command.caseId, now);
+          await this.keys.vacuum();
+        }
         return { caseId: command.caseId, position: result.position, version: result.nextVersion, replayed: result.duplicate };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;

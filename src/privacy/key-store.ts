@@ -20,6 +20,8 @@ export class KeyStore {
       await this.db.execute(sql`CREATE SCHEMA IF NOT EXISTS netra_keys`);
       await this.db.execute(sql`
         CREATE TABLE IF NOT EXISTS netra_keys.case_keys (case_id text PRIMARY KEY, wrapped_key text, destroyed_at timestamptz)`);
+      // ANALYZE would copy sample keys into pg_statistic, where destroying a key cannot reach them.
+      await this.db.execute(sql`ALTER TABLE netra_keys.case_keys ALTER COLUMN wrapped_key SET STATISTICS 0`);
     })();
     return this.ready;
   }
@@ -44,16 +46,21 @@ export class KeyStore {
 
   /**
    * Crypto-shredding: the wrapped key is overwritten; the row stays as the record that it was destroyed.
-   * The overwritten row version still holds the wrapped key in the table file, so the table is
-   * rewritten (VACUUM FULL): with the master key, a surviving copy would open everything again.
+   * The overwritten row version still holds the wrapped key in the table file until `vacuum`: with the
+   * master key, a surviving copy would open everything again.
    */
   async destroy(caseId: string, at: Date): Promise<void> {
     await this.init();
-    const result = (await this.db.execute(sql`
+    await this.db.execute(sql`
       INSERT INTO netra_keys.case_keys (case_id, wrapped_key, destroyed_at) VALUES (${caseId}, NULL, ${at.toISOString()}::timestamptz)
       ON CONFLICT (case_id) DO UPDATE SET wrapped_key = NULL, destroyed_at = coalesce(netra_keys.case_keys.destroyed_at, excluded.destroyed_at)
-      WHERE netra_keys.case_keys.wrapped_key IS NOT NULL OR netra_keys.case_keys.destroyed_at IS NULL`)) as unknown as { rowCount?: number | null; affectedRows?: number };
-    if ((result.rowCount ?? result.affectedRows ?? 1) > 0) await this.db.execute(sql`VACUUM FULL netra_keys.case_keys`);
+      WHERE netra_keys.case_keys.wrapped_key IS NOT NULL OR netra_keys.case_keys.destroyed_at IS NULL`);
+  }
+
+  /** Rewrites the key table, so destroyed keys' old row versions are gone from its file (README, "Erasure"). */
+  async vacuum(): Promise<void> {
+    await this.init();
+    await this.db.execute(sql`VACUUM FULL netra_keys.case_keys`);
   }
 }
 

@@ -75,6 +75,10 @@ onBothStores(
         studiedAt: '2024-09-28T10:00:00+07:00',
         findings: [{ respondentId: 'R1', outcome: 'VIOLATION', violations: ['PARTISAN_ACTIVITY'], note: NOTE }],
       });
+      // Bystanders: with several distinct values ANALYZE keeps histograms, which would sample the erased ones.
+      for (const name of ['Agus Salim Harahap', 'Budi Darmawan Putra', 'Citra Kirana Dewi']) {
+        await mutate(bawaslu, REPORT, aLaporan({ respondents: [{ name, employment: 'PNS', position: `Staf ${name}`, institution: 'Kecamatan Lubuk Linggau Timur I', institutionRegionCode: '16.73' }] }));
+      }
       recordedAt = new Date().toISOString();
       wrappedKey = String((await rows(storage, sql`SELECT wrapped_key FROM netra_keys.case_keys WHERE case_id = ${caseId}`))[0].wrapped_key);
     }, 120_000);
@@ -91,6 +95,11 @@ onBothStores(
         expect(found.SUMMARY).toEqual(expect.arrayContaining(['rm_cases', 'rm_case_versions']));
         expect(found.NIP).toEqual(expect.arrayContaining(['rm_follow_ups', 'rm_follow_ups_nip_idx']));
         expect(found.WRAPPED_KEY).toEqual(['netra_keys.case_keys']);
+        // ANALYZE did sample the table, but no personal column: pg_statistic is out of an erasure's reach.
+        const stats = await rows(storage, sql`SELECT attname FROM pg_stats WHERE tablename IN ('rm_follow_ups', 'case_keys') ORDER BY attname`);
+        const columns = stats.map((r) => r.attname);
+        expect(columns).toEqual(expect.arrayContaining(['employment', 'institution', 'case_id']));
+        for (const personal of ['name', 'nip', 'position', 'wrapped_key']) expect(columns).not.toContain(personal);
       }
       // The events themselves never held them: only the read model (which opens them) did.
       const events = JSON.stringify((await storage.store.readAll(0n, 1000)).map((e) => e.data));
@@ -114,7 +123,8 @@ onBothStores(
       const byNip = await bawaslu.request<{ followUps: any }>(FOLLOW_UPS, { nip: NIP });
       expect(byNip.followUps.totalCount).toBe(0);
       const all = await bawaslu.request<{ followUps: any }>(FOLLOW_UPS, {});
-      expect(all.followUps.edges.map((e: any) => e.node)).toEqual([{ name: ERASED, nip: null, position: ERASED }]);
+      expect(all.followUps.edges.map((e: any) => e.node)).toContainEqual({ name: ERASED, nip: null, position: ERASED });
+      expect(all.followUps.edges.map((e: any) => e.node.name)).toContain('Agus Salim Harahap');
 
       const csv = await (await fetch(`${netra.origin}/exports/follow-ups.csv`, { headers: { authorization: `Bearer ${await signDevToken(TEST_SECRET, { sub: 'bawaslu-16.73', agency: 'BAWASLU', region: '16.73' })}` } })).text();
       expect(csv).toContain(ERASED);
@@ -125,8 +135,10 @@ onBothStores(
         const feed = new Feed(await grpc.watch({ afterPosition: '' }, { agency: 'OVERSIGHT' }));
         await feed.caughtUp;
         feed.cancel();
-        expect(feed.events.map((e) => e.type)).toEqual(['CaseReported', 'CaseStudied', 'PersonalDataErased']);
-        expect(JSON.parse(feed.events[0].dataJson).respondents[0]).toMatchObject({ name: ERASED, nip: null, position: ERASED });
+        const ofCase = feed.events.filter((e) => e.caseId === caseId);
+        expect(ofCase.map((e) => e.type)).toEqual(['CaseReported', 'CaseStudied', 'PersonalDataErased']);
+        expect(JSON.parse(ofCase[0].dataJson).respondents[0]).toMatchObject({ name: ERASED, nip: null, position: ERASED });
+        expect(JSON.stringify(feed.events)).toContain('Budi Darmawan Putra'); // the feed opens what is not erased
         expectNoPersonal(JSON.stringify(feed.events));
       } finally {
         grpc.close();

@@ -8,6 +8,7 @@ import { vacuumReadModel } from '../read-model/read-model-erasure';
 import { caseIdsOf, projectCaseEvents } from './case-projection';
 
 export const CASE_PROJECTION = 'cases';
+const VACUUM_AGAIN_MS = 60_000;
 
 export interface ProjectionOptions {
   /** Opens the sealed NIPs for the read model (and repeats crypto-shredding of erased cases). */
@@ -33,6 +34,7 @@ export class ProjectionRunner {
   private projected = 0n;
   private failure: unknown = null;
   private waiters: Array<{ position: bigint; resolve: () => void }> = [];
+  private vacuumAgain: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -93,6 +95,21 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * VACUUM FULL keeps a row version a transaction open at that moment may still see, so the rewrite
+   * is repeated once a minute later, when such a reader (a query, an export page) has long finished.
+   */
+  private async vacuum(): Promise<void> {
+    const rewrite = async () => {
+      await vacuumReadModel(this.db);
+      await this.options.keys?.vacuum();
+    };
+    await rewrite();
+    if (this.vacuumAgain) clearTimeout(this.vacuumAgain);
+    // Best effort: the first rewrite has run; a failure here (storage closing) leaves what the next erasure rewrites.
+    this.vacuumAgain = setTimeout(() => void rewrite().catch(() => undefined), VACUUM_AGAIN_MS).unref();
+  }
+
   /** The history (up to `last`) of each case erased in the batch: the projection rewrites its rows from it. */
   private async erasedHistories(events: readonly RecordedEvent[], last: bigint): Promise<Map<string, RecordedEvent[]>> {
     const erasures = new Map<string, RecordedEvent[]>();
@@ -104,6 +121,7 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    if (this.vacuumAgain) clearTimeout(this.vacuumAgain);
     await this.subscription?.close();
     this.subscription = null;
   }
@@ -135,8 +153,8 @@ export class ProjectionRunner {
     });
     this.projected = stored > last ? stored : last;
     await this.destroyErasedKeys(events);
-    // The rewritten rows' old versions still hold the plaintext on disk until the tables are rewritten.
-    if (erasures.size > 0) await vacuumReadModel(this.db);
+    // The rewritten rows' old versions (and the destroyed keys') stay on disk until the tables are rewritten.
+    if (erasures.size > 0) await this.vacuum();
     this.options.onBatch?.(events);
     const ready = this.waiters.filter((w) => w.position <= last);
     this.waiters = this.waiters.filter((w) => w.position > last);
