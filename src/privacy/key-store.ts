@@ -44,6 +44,16 @@ export class KeyStore {
     return new Map(result.rows.map((row) => [row.case_id, unwrapKey(this.master, row.wrapped_key, row.case_id)]));
   }
 
+  /** Which of these cases had their key destroyed (erased). */
+  async destroyed(caseIds: readonly string[]): Promise<Set<string>> {
+    await this.init();
+    if (caseIds.length === 0) return new Set();
+    const result = (await this.db.execute(
+      sql`SELECT case_id FROM netra_keys.case_keys WHERE destroyed_at IS NOT NULL AND case_id IN (${sql.join(caseIds.map((id) => sql`${id}`), sql`, `)})`,
+    )) as unknown as { rows: Array<{ case_id: string }> };
+    return new Set(result.rows.map((row) => row.case_id));
+  }
+
   /**
    * Crypto-shredding: the wrapped key is overwritten; the row stays as the record that it was destroyed.
    * The overwritten row version still holds the wrapped key in the table file until `vacuum`: with the
