@@ -75,9 +75,17 @@ describe('confidential reporters and erasure under UU PDP', () => {
     expect(followUps.totalCount).toBe(0);
   });
 
-  it('the case goes on after erasure: Bawaslu can still record its study', async () => {
-    const studied = await mutate(bawaslu, STUDY, aStudy(caseId, { R1: 'VIOLATION', R2: 'NO_VIOLATION' }));
+  it('the case goes on after erasure: Bawaslu can still record its study, whose note is erased on arrival', async () => {
+    const note = 'Ahmad Fauzi mengakui hadir';
+    const studied = await mutate(
+      bawaslu,
+      STUDY,
+      aStudy(caseId, { R1: 'VIOLATION', R2: 'NO_VIOLATION' }, { findings: [{ respondentId: 'R1', outcome: 'VIOLATION', violations: ['PARTISAN_ACTIVITY'], note }, { respondentId: 'R2', outcome: 'NO_VIOLATION' }] }),
+    );
     expect(studied.respondents.map((r) => r.stage)).toEqual(['STUDIED', 'NO_VIOLATION']);
+    // Its note is erased on arrival: sealed with a key nobody keeps, as the case's erasure says.
+    expect(await storedText()).not.toContain(note);
+    expect((await storage.keys.keys([caseId])).size).toBe(0);
   });
 
   it('a rebuild from the log cannot bring the data back', async () => {
