@@ -6,6 +6,7 @@ import { checkpoints } from '../read-model/schema';
 import type { KeyStore } from '../../privacy/key-store';
 import { vacuumReadModel } from '../read-model/read-model-erasure';
 import { caseIdsOf, projectCaseEvents } from './case-projection';
+import { inSpan, linksTo } from '../../observability/tracing';
 
 export const CASE_PROJECTION = 'cases';
 const VACUUM_AGAIN_MS = 60_000;
@@ -49,7 +50,7 @@ export class ProjectionRunner {
   }
 
   private async subscribeFrom(after: bigint): Promise<void> {
-    this.subscription = this.store.subscribe((events) => this.apply(events), {
+    this.subscription = this.store.subscribe((events) => inSpan('projection.apply', { 'netra.events': events.length }, () => this.apply(events), linksTo(events.map((e) => e.metadata))), {
       after,
       batchSize: 500,
       onError: (error) => {
