@@ -45,17 +45,18 @@ export function parsePosition(text: string | undefined | null): bigint {
 export function caseEventMessage(event: RecordedEvent, backfill: boolean, key: Buffer | null) {
   const { reporter: _reporter, ...withoutReporter } = event.data as Record<string, unknown>;
   const { data } = openEvent({ type: event.type, data: withoutReporter }, key);
+  const opened = { ...event, data };
   return {
     position: String(event.position),
     eventId: event.id,
     caseId: event.streamId.slice(CASE_STREAM_PREFIX.length),
     version: event.version,
     type: event.type,
-    occurredAt: new Date(timelineEntry(asCaseEvent(event)).occurredAt).toISOString(),
+    occurredAt: new Date(timelineEntry(asCaseEvent(opened)).occurredAt).toISOString(),
     recordedAt: new Date(event.metadata.recordedAt).toISOString(),
     agency: toProto('Agency', event.metadata.agency),
     unit: event.metadata.unit ?? undefined,
-    description: timelineEntry(asCaseEvent(event)).description,
+    description: timelineEntry(asCaseEvent(opened)).description,
     dataJson: JSON.stringify(data),
     backfill,
   };

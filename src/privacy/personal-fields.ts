@@ -44,6 +44,7 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalField[]>>
   CaseStudied: [field('findings.*.note')],
   FollowUpDeclaredImpossible: [field('note')],
   EscalationRecorded: [field('note')],
+  SanctionExecutionCorrected: [field('reason')],
   PersonalDataErased: [field('reason')],
 };
 

@@ -150,6 +150,7 @@ onBothStores(
       expect(found).toEqual(Object.fromEntries(Object.keys(found).map((label) => [label, []])));
     });
   },
+  {},
   { embeddedOnDisk: true },
 );
 

@@ -24,22 +24,22 @@ export interface BothStoresOptions {
  * One suite, run twice: on the embedded store (in memory, or on disk), and with events and read model
  * on PostgreSQL (a throwaway database; skipped without a server).
  */
-export function onBothStores(name: string, suite: (start: StartNetra) => void, options: BothStoresOptions = {}): void {
+export function onBothStores(name: string, suite: (start: StartNetra) => void, env: Record<string, string> = {}, options: BothStoresOptions = {}): void {
   describe(`${name} on the embedded store`, () => {
     suite(async () => {
       if (!options.embeddedOnDisk) {
-        const netra = await startTestNetra();
+        const netra = await startTestNetra(env);
         return { netra, cleanup: () => netra.close() };
       }
       const dataDir = mkdtempSync(join(tmpdir(), 'netra-disk-'));
-      const netra = await startTestNetra({ EVENT_STORE_URL: `file:${dataDir}` });
+      const netra = await startTestNetra({ ...env, EVENT_STORE_URL: `file:${dataDir}` });
       return { netra, dataDir, cleanup: async () => (await netra.close(), rmSync(dataDir, { recursive: true, force: true })) };
     });
   });
   describeWithPostgres(`${name} on PostgreSQL`, () => {
     suite(async () => {
       const database = await createThrowawayDatabase();
-      const netra = await startTestNetra({ EVENT_STORE_URL: database.url, DATABASE_URL: database.url });
+      const netra = await startTestNetra({ ...env, EVENT_STORE_URL: database.url, DATABASE_URL: database.url });
       return { netra, databaseUrl: database.url, cleanup: async () => (await netra.close(), await database.drop()) };
     });
   });

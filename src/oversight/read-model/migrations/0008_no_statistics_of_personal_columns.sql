@@ -5,9 +5,9 @@ ALTER TABLE "rm_cases" ALTER COLUMN "place" SET STATISTICS 0, ALTER COLUMN "summ
 --> statement-breakpoint
 ALTER TABLE "rm_case_versions" ALTER COLUMN "place" SET STATISTICS 0, ALTER COLUMN "summary" SET STATISTICS 0, ALTER COLUMN "evidence" SET STATISTICS 0;
 --> statement-breakpoint
-ALTER TABLE "rm_follow_ups" ALTER COLUMN "name" SET STATISTICS 0, ALTER COLUMN "nip" SET STATISTICS 0, ALTER COLUMN "position" SET STATISTICS 0;
+ALTER TABLE "rm_follow_ups" ALTER COLUMN "name" SET STATISTICS 0, ALTER COLUMN "nip" SET STATISTICS 0, ALTER COLUMN "position" SET STATISTICS 0, ALTER COLUMN "study_note" SET STATISTICS 0, ALTER COLUMN "decree_correction_reason" SET STATISTICS 0;
 --> statement-breakpoint
-ALTER TABLE "rm_follow_up_versions" ALTER COLUMN "name" SET STATISTICS 0, ALTER COLUMN "position" SET STATISTICS 0;
+ALTER TABLE "rm_follow_up_versions" ALTER COLUMN "name" SET STATISTICS 0, ALTER COLUMN "position" SET STATISTICS 0, ALTER COLUMN "study_note" SET STATISTICS 0, ALTER COLUMN "decree_correction_reason" SET STATISTICS 0;
 --> statement-breakpoint
 ALTER TABLE "rm_case_states" ALTER COLUMN "state" SET STATISTICS 0;
 --> statement-breakpoint
