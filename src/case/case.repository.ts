@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventPublisher } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../config/clock';
 import { eventId } from '../event-store/event-id';
 import { EVENT_STORE, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '../event-store/event-store';
 import { KEY_STORE, KeyStore } from '../privacy/key-store';
-import { sealCaseReported } from '../privacy/personal-data';
+import { sealEvent } from '../privacy/personal-data';
+import { hasPersonal } from '../privacy/personal-fields';
 import { conflict, forbidden } from './case-error';
 import { caseStreamId, type CaseEvent } from './case-events';
 import type { CaseCommandMessage, CaseWriteResult } from './case-command';
@@ -41,12 +42,15 @@ export class CaseRepository {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Reporter identity and NIPs leave the process only sealed with the case's data key. */
+  /**
+   * Personal values (src/privacy/personal-fields.ts) leave the process only sealed with the case's
+   * data key. Once the case was erased its key is gone: what a later step brings is sealed with a key
+   * nobody keeps, so it is erased on arrival, as the case's erasure says.
+   */
   private async sealPersonalData(caseId: string, events: CaseEvent[]): Promise<CaseEvent[]> {
-    if (!events.some((e) => e.type === 'CaseReported')) return events;
-    const key = await this.keys.keyFor(caseId);
-    if (!key) throw new Error(`the data key of case ${caseId} was destroyed`);
-    return events.map((e) => (e.type === 'CaseReported' ? sealCaseReported(e, key) : e));
+    if (!events.some(hasPersonal)) return events;
+    const key = (await this.keys.keyFor(caseId)) ?? randomBytes(32);
+    return events.map((e) => sealEvent(e, key));
   }
 
   async load(caseId: string): Promise<{ aggregate: CaseAggregate; history: RecordedEvent[] }> {
@@ -116,7 +120,10 @@ export class CaseRepository {
         );
         this.publisher.mergeObjectContext(aggregate).commit();
         // Crypto-shredding; the projection destroys the key again if we die right here.
-        if (decided.some((e) => e.type === 'PersonalDataErased')) await this.keys.destroy(command.caseId, now);
+        if (decided.some((e) => e.type === 'PersonalDataErased')) {
+          await this.keys.destroy(command.caseId, now);
+          await this.keys.vacuum();
+        }
         return { caseId: command.caseId, position: result.position, version: result.nextVersion, replayed: result.duplicate };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;

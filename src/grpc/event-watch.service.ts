@@ -7,10 +7,12 @@ import type { Actor } from '../case/decide-context';
 import { CASE_STREAM_PREFIX } from '../case/case-events';
 import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '../event-store/event-store';
 import { LOGGER } from '../observability/logger';
+import { KEY_STORE, KeyStore } from '../privacy/key-store';
+import { openEvent } from '../privacy/personal-data';
 import { timelineEntry, asCaseEvent } from '../oversight/projection/timeline-entry';
 import { GrpcStatusError } from './grpc-errors';
 import { toProto } from './grpc-enums';
-import { VisibleEvents, type FeedItem } from './visible-events';
+import { isCaseEvent, VisibleEvents, type FeedItem } from './visible-events';
 
 /** What WatchEvents writes: a `WatchEventsResponse` in proto-loader's object form. */
 export interface FeedMessage {
@@ -26,6 +28,7 @@ export interface WritableCall {
 }
 
 const MAX_POSITION = 2n ** 64n - 1n;
+const caseIdOf = (event: RecordedEvent) => event.streamId.slice(CASE_STREAM_PREFIX.length);
 
 export function parsePosition(text: string | undefined | null): bigint {
   if (text === undefined || text === null || text.trim() === '') return 0n;
@@ -35,20 +38,25 @@ export function parsePosition(text: string | undefined | null): bigint {
   return BigInt(text.trim());
 }
 
-/** A stored event as the feed sends it: never the reporter's identity. */
-export function caseEventMessage(event: RecordedEvent, backfill: boolean) {
-  const { reporter: _reporter, ...data } = event.data as Record<string, unknown>;
+/**
+ * A stored event as the feed sends it: never the reporter's identity; the other personal values
+ * opened with the case's key, or the erased marker once the key was destroyed.
+ */
+export function caseEventMessage(event: RecordedEvent, backfill: boolean, key: Buffer | null) {
+  const { reporter: _reporter, ...withoutReporter } = event.data as Record<string, unknown>;
+  const { data } = openEvent({ type: event.type, data: withoutReporter }, key);
+  const opened = { ...event, data };
   return {
     position: String(event.position),
     eventId: event.id,
     caseId: event.streamId.slice(CASE_STREAM_PREFIX.length),
     version: event.version,
     type: event.type,
-    occurredAt: new Date(timelineEntry(asCaseEvent(event)).occurredAt).toISOString(),
+    occurredAt: new Date(timelineEntry(asCaseEvent(opened)).occurredAt).toISOString(),
     recordedAt: new Date(event.metadata.recordedAt).toISOString(),
     agency: toProto('Agency', event.metadata.agency),
     unit: event.metadata.unit ?? undefined,
-    description: timelineEntry(asCaseEvent(event)).description,
+    description: timelineEntry(asCaseEvent(opened)).description,
     dataJson: JSON.stringify(data),
     backfill,
   };
@@ -66,6 +74,7 @@ export class EventWatchService implements BeforeApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(KEY_STORE) private readonly keys: KeyStore,
   ) {}
 
   watch(actor: Actor, afterPosition: string | undefined, call: WritableCall): Observable<FeedMessage> {
@@ -89,17 +98,20 @@ export class EventWatchService implements BeforeApplicationShutdown {
         });
       }
     };
-    const deliver = async (item: FeedItem, checkpointBefore: bigint) => {
+    const deliver = async (item: FeedItem, checkpointBefore: bigint, key: Buffer | null) => {
       sent++;
       const checkpoint = item.backfill ? checkpointBefore : item.event.position;
-      await emit({ checkpoint: String(checkpoint), event: caseEventMessage(item.event, item.backfill) });
+      await emit({ checkpoint: String(checkpoint), event: caseEventMessage(item.event, item.backfill, key) });
     };
     const subscription = this.store.subscribe(
       async (events) => {
+        // One look-up per batch; from an erasure on, its case is read without its key even if the look-up came first.
+        const keys = await this.keys.keys([...new Set(events.filter(isCaseEvent).map(caseIdOf))]);
         for (const event of events) {
           if (closed) return;
+          if (event.type === 'PersonalDataErased') keys.delete(caseIdOf(event));
           const before = scanned;
-          for (const item of await visible.of(event)) await deliver(item, before);
+          for (const item of await visible.of(event)) await deliver(item, before, keys.get(caseIdOf(item.event)) ?? null);
           scanned = event.position;
         }
       },

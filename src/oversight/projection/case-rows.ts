@@ -1,5 +1,4 @@
 import { caseStage, waitingOn, type OpenedCase, type RespondentTrack } from '../../case/case';
-import { openNip } from '../../privacy/personal-data';
 import { countingRegion } from '../figures/counting-region';
 import type { cases, followUpVersions, followUps } from '../read-model/schema';
 
@@ -40,13 +39,13 @@ export function scopeCodes(state: OpenedCase): string[] {
   return [...codes].sort();
 }
 
-/** `key` opens the sealed NIP; without it (destroyed, erased) the NIP is gone from the read model too. */
-export function followUpRow(state: OpenedCase, track: RespondentTrack, key: Buffer | null): typeof followUps.$inferInsert {
+/** From a state folded from opened events (personal values readable, or the erased marker). */
+export function followUpRow(state: OpenedCase, track: RespondentTrack): typeof followUps.$inferInsert {
   return {
     caseId: state.caseId,
     respondentId: track.respondentId,
     name: track.name,
-    nip: state.personalDataErasedAt ? null : openNip(state.caseId, track.respondentId, track.nip, key),
+    nip: track.nip,
     employment: track.employment,
     position: track.position,
     institution: track.institution,
@@ -97,6 +96,6 @@ export function followUpRow(state: OpenedCase, track: RespondentTrack, key: Buff
 
 /** The track's row as its history keeps it: without the NIP, which only the current row holds until erasure. */
 export function followUpVersionRow(state: OpenedCase, track: RespondentTrack): Omit<typeof followUpVersions.$inferInsert, 'caseVersion' | 'validFrom' | 'logPosition'> {
-  const { nip: _nip, ...row } = followUpRow(state, track, null);
+  const { nip: _nip, ...row } = followUpRow(state, track);
   return row;
 }

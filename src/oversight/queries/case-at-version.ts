@@ -1,4 +1,5 @@
 import { fold, initialState, type CaseEvent } from '../../case/case';
+import { openHistory } from '../../privacy/personal-data';
 import type { RecordedEvent } from '../../event-store/event-store';
 import type { CaseView } from '../models/case.model';
 import { caseRow, followUpRow } from '../projection/case-rows';
@@ -13,7 +14,8 @@ const snakeKeys = (row: object): Record<string, unknown> =>
  * projection's own row functions: what a retried command answers (its first result).
  */
 export function caseAtVersion(history: readonly RecordedEvent[], version: number, now: Date, key: Buffer | null): CaseView | null {
-  const events = history.slice(0, version);
+  // Opened as the read model would show the whole history: erased throughout once it holds an erasure.
+  const events = openHistory(history, key).slice(0, version);
   const state = fold(events as unknown as CaseEvent[], initialState());
   if (state.status !== 'opened') return null;
   const withdrawn = new Map<number, string>();
@@ -22,7 +24,7 @@ export function caseAtVersion(history: readonly RecordedEvent[], version: number
   }
   return {
     ...toCase(snakeKeys(caseRow(state, events[events.length - 1].position))),
-    respondents: state.respondents.map((track) => toFollowUp(snakeKeys(followUpRow(state, track, key)), now)),
+    respondents: state.respondents.map((track) => toFollowUp(snakeKeys(followUpRow(state, track)), now)),
     timeline: events.map((event) => toTimelineEntry({ ...snakeKeys(timelineRow(state.caseId, event)), withdrawn_at: withdrawn.get(event.version) ?? null })),
     reporter: null,
   };
