@@ -5,6 +5,7 @@ import { eventId } from '../event-store/event-id';
 import { EVENT_STORE, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '../event-store/event-store';
 import { KEY_STORE, KeyStore } from '../privacy/key-store';
 import { sealCaseReported } from '../privacy/personal-data';
+import { assertMayReadCase } from './case-access';
 import { conflict, forbidden } from './case-error';
 import { caseStreamId, type CaseEvent } from './case-events';
 import type { CaseCommandMessage, CaseWriteResult } from './case-command';
@@ -44,6 +45,8 @@ export class CaseRepository {
     const commandId = message.commandId ?? randomUUID();
     for (let attempt = 1; ; attempt++) {
       const { aggregate, history } = await this.load(command.caseId);
+      // Before the command id and the version say anything about the case: unreadable = NOT_FOUND.
+      if (command.type !== 'ReportCase') assertMayReadCase(command.actor, aggregate.state, command.caseId);
       const earlier = history.filter((e) => e.metadata.commandId === commandId);
       if (earlier.length > 0) {
         assertSameCommand(earlier[0], message);

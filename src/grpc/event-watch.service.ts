@@ -7,7 +7,7 @@ import type { Actor } from '../case/decide-context';
 import { CASE_STREAM_PREFIX } from '../case/case-events';
 import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '../event-store/event-store';
 import { LOGGER } from '../observability/logger';
-import { timelineEntry, asCaseEvent } from '../oversight/projection/timeline-entry';
+import { timelineEntry, asCaseEvent, respondentOf, withheldDescription } from '../oversight/projection/timeline-entry';
 import { GrpcStatusError } from './grpc-errors';
 import { toProto } from './grpc-enums';
 import { VisibleEvents, type FeedItem } from './visible-events';
@@ -35,23 +35,41 @@ export function parsePosition(text: string | undefined | null): bigint {
   return BigInt(text.trim());
 }
 
-/** A stored event as the feed sends it: never the reporter's identity. */
-export function caseEventMessage(event: RecordedEvent, backfill: boolean) {
+/**
+ * A stored event as the feed sends it: never the reporter's identity, and of the respondents in
+ * `hidden` (outside the caller's region) only their ids — the same rule as every read path.
+ */
+export function caseEventMessage(event: RecordedEvent, backfill: boolean, hidden: ReadonlySet<string> = new Set()) {
   const { reporter: _reporter, ...data } = event.data as Record<string, unknown>;
+  const about = respondentOf(asCaseEvent(event));
+  const withheld = about !== null && hidden.has(about);
+  const entry = timelineEntry(asCaseEvent(event));
   return {
     position: String(event.position),
     eventId: event.id,
     caseId: event.streamId.slice(CASE_STREAM_PREFIX.length),
     version: event.version,
     type: event.type,
-    occurredAt: new Date(timelineEntry(asCaseEvent(event)).occurredAt).toISOString(),
+    occurredAt: new Date(entry.occurredAt).toISOString(),
     recordedAt: new Date(event.metadata.recordedAt).toISOString(),
     agency: toProto('Agency', event.metadata.agency),
-    unit: event.metadata.unit ?? undefined,
-    description: timelineEntry(asCaseEvent(event)).description,
-    dataJson: JSON.stringify(data),
+    unit: withheld ? undefined : (event.metadata.unit ?? undefined),
+    description: withheld ? withheldDescription(asCaseEvent(event)) : entry.description,
+    dataJson: JSON.stringify(withheld ? { caseId: data.caseId, respondentId: about } : withholdInside(data, hidden)),
     backfill,
+    withheld,
   };
+}
+
+/** CaseReported's respondents and CaseStudied's findings about hidden respondents keep only their ids (and a finding its outcome). */
+function withholdInside(data: Record<string, unknown>, hidden: ReadonlySet<string>): Record<string, unknown> {
+  if (hidden.size === 0) return data;
+  const keep = (item: Record<string, unknown>, fields: string[]) =>
+    hidden.has(String(item.respondentId)) ? { ...Object.fromEntries(fields.map((f) => [f, item[f]])), identityWithheld: true } : item;
+  const out = { ...data };
+  if (Array.isArray(data.respondents)) out.respondents = (data.respondents as Array<Record<string, unknown>>).map((r) => keep(r, ['respondentId']));
+  if (Array.isArray(data.findings)) out.findings = (data.findings as Array<Record<string, unknown>>).map((f) => keep(f, ['respondentId', 'outcome']));
+  return out;
 }
 
 /**
@@ -92,7 +110,7 @@ export class EventWatchService implements BeforeApplicationShutdown {
     const deliver = async (item: FeedItem, checkpointBefore: bigint) => {
       sent++;
       const checkpoint = item.backfill ? checkpointBefore : item.event.position;
-      await emit({ checkpoint: String(checkpoint), event: caseEventMessage(item.event, item.backfill) });
+      await emit({ checkpoint: String(checkpoint), event: caseEventMessage(item.event, item.backfill, item.hidden) });
     };
     const subscription = this.store.subscribe(
       async (events) => {

@@ -12,6 +12,7 @@ import { CaseReader } from '../oversight/queries/case-reader';
 import { checkedFollowUpFilter } from '../oversight/queries/checked-filter';
 import type { FollowUpFilter } from '../oversight/queries/filters.input';
 import { ReporterReader } from '../oversight/reporter-reader';
+import { TimelineReader } from '../oversight/queries/timeline-reader';
 import { fromProto } from './grpc-enums';
 import { followUpMessage, type FullCaseView } from './grpc-responses';
 
@@ -26,6 +27,7 @@ export class GrpcReads {
     private readonly queries: QueryBus,
     private readonly reader: CaseReader,
     private readonly reporters: ReporterReader,
+    private readonly timelines: TimelineReader,
   ) {}
 
   async case(caseId: string | undefined, actor: Actor, asOf?: string | null): Promise<FullCaseView> {
@@ -40,8 +42,8 @@ export class GrpcReads {
   async complete(view: CaseSummaryView | CaseView, actor: Actor): Promise<FullCaseView> {
     const full = view as Partial<CaseView> & CaseSummaryView;
     const [respondents, timeline, reporter] = await Promise.all([
-      full.respondents ?? this.reader.respondents(view.id, full.asOf),
-      full.timeline ?? this.reader.timeline(view.id, full.asOf),
+      full.respondents ?? this.reader.respondents(view.id, full.asOf, actor),
+      full.timeline ?? this.timelines.timeline(view.id, view.handlingUnit, full.asOf, actor),
       this.reporters.reporter(view.id, view.handlingUnit, actor),
     ]);
     return { ...view, respondents, timeline, reporter };

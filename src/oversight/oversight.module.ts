@@ -10,6 +10,7 @@ import { ProjectionService } from './projection.service';
 import { CaseReader } from './queries/case-reader';
 import { FollowUpSummaryReader } from './queries/follow-up-summary';
 import { ReporterReader } from './reporter-reader';
+import { TimelineReader } from './queries/timeline-reader';
 
 @Module({
   imports: [CqrsModule, AuthModule],
@@ -20,10 +21,11 @@ import { ReporterReader } from './reporter-reader';
     CaseReader,
     FollowUpSummaryReader,
     ReporterReader,
+    TimelineReader,
     OversightResolver,
     ...OVERSIGHT_QUERY_HANDLERS,
     ...LEDGER_PROVIDERS,
   ],
-  exports: [ProjectionService, CaseReader, PROJECTION_HEALTH],
+  exports: [ProjectionService, CaseReader, TimelineReader, PROJECTION_HEALTH],
 })
 export class OversightModule {}

@@ -10,6 +10,7 @@ import { FollowUpSummaryQuery, GetCaseQuery, ListCasesQuery, ListFollowUpsQuery 
 import { CaseReader, type CaseSummaryView } from './queries/case-reader';
 import { CaseFilter, FollowUpFilter } from './queries/filters.input';
 import { ReporterReader } from './reporter-reader';
+import { TimelineReader } from './queries/timeline-reader';
 
 const AS_OF =
   'Answer as things stood at this instant, from the history: each step counts from the date the agency recorded for it. Absent = now; not in the future.';
@@ -21,6 +22,7 @@ export class OversightResolver {
     private readonly queries: QueryBus,
     private readonly reader: CaseReader,
     private readonly reporters: ReporterReader,
+    private readonly timelines: TimelineReader,
   ) {}
 
   @Query(() => CaseView, { nullable: true, description: 'null when there is no such case or it lies outside your region' })
@@ -64,14 +66,14 @@ export class OversightResolver {
     return this.queries.execute(new FollowUpSummaryQuery(groupBy, filter, actor, asOf ?? null));
   }
 
-  @ResolveField(() => [FollowUpView])
-  respondents(@Parent() parent: CaseSummaryView & Partial<CaseView>): Promise<FollowUpView[]> | FollowUpView[] {
-    return parent.respondents ?? this.reader.respondents(parent.id, parent.asOf);
+  @ResolveField(() => [FollowUpView], { description: 'Every respondent; those outside your region with identityWithheld (see FollowUp.identityWithheld)' })
+  respondents(@Parent() parent: CaseSummaryView & Partial<CaseView>, @Context() context: GraphqlContext): Promise<FollowUpView[]> | FollowUpView[] {
+    return parent.respondents ?? this.reader.respondents(parent.id, parent.asOf, context.actor);
   }
 
   @ResolveField(() => [TimelineEntryView])
-  timeline(@Parent() parent: CaseSummaryView & Partial<CaseView>): Promise<TimelineEntryView[]> | TimelineEntryView[] {
-    return parent.timeline ?? this.reader.timeline(parent.id, parent.asOf);
+  timeline(@Parent() parent: CaseSummaryView & Partial<CaseView>, @Context() context: GraphqlContext): Promise<TimelineEntryView[]> | TimelineEntryView[] {
+    return parent.timeline ?? this.timelines.timeline(parent.id, parent.handlingUnit, parent.asOf, context.actor);
   }
 
   @ResolveField(() => ReporterView, { nullable: true })

@@ -1,4 +1,5 @@
 import { caseStage, waitingOn, type OpenedCase, type RespondentTrack } from '../../case/case';
+import { caseScope } from '../../case/case-access';
 import { openNip } from '../../privacy/personal-data';
 import { countingRegion } from '../figures/counting-region';
 import type { cases, followUpVersions, followUps } from '../read-model/schema';
@@ -24,20 +25,11 @@ export function caseRow(state: OpenedCase, position: bigint): typeof cases.$infe
     summary: state.summary,
     violations: state.violations,
     evidence: state.evidence,
-    scopeCodes: scopeCodes(state),
+    scopeCodes: caseScope(state),
     personalDataErasedAt: date(state.personalDataErasedAt),
     version: state.version,
     position,
   };
-}
-
-export function scopeCodes(state: OpenedCase): string[] {
-  const codes = new Set<string>([state.handlingUnit]);
-  for (const r of state.respondents) {
-    if (r.decision?.ppk) codes.add(r.decision.ppk.regionCode);
-    if (r.institutionRegionCode) codes.add(r.institutionRegionCode);
-  }
-  return [...codes].sort();
 }
 
 /** `key` opens the sealed NIP; without it (destroyed, erased) the NIP is gone from the read model too. */
