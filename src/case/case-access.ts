@@ -145,3 +145,8 @@ export function respondentRegions(handlingUnit: string, respondent: RespondentPl
 export function maySeeReporter(actor: Actor | null, handlingUnit: string): boolean {
   return actor !== null && actor.agency === 'BAWASLU' && regionContains(actor.region, handlingUnit);
 }
+
+/** Who reads the access audit (who read whose personal data): a national Bawaslu unit, or a national inspector (OVERSIGHT). */
+export function mayReadAccessAudit(actor: Actor): boolean {
+  return actor.region === null && (actor.agency === 'BAWASLU' || actor.agency === 'OVERSIGHT');
+}

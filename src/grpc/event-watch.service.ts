@@ -2,6 +2,8 @@ import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/comm
 import { status } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import { Observable, type Subscriber } from 'rxjs';
+import { AccessAudit } from '../audit/access-audit';
+import { newRequestKey } from '../audit/personal-fields';
 import { badInput } from '../case/case-error';
 import type { Actor } from '../case/decide-context';
 import { CASE_STREAM_PREFIX } from '../case/case-events';
@@ -84,6 +86,7 @@ export class EventWatchService implements BeforeApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly audit: AccessAudit,
   ) {}
 
   watch(actor: Actor, afterPosition: string | undefined, call: WritableCall): Observable<FeedMessage> {
@@ -107,8 +110,10 @@ export class EventWatchService implements BeforeApplicationShutdown {
         });
       }
     };
+    const request = newRequestKey();
     const deliver = async (item: FeedItem, checkpointBefore: bigint) => {
       sent++;
+      this.auditNames(actor, request, item);
       const checkpoint = item.backfill ? checkpointBefore : item.event.position;
       await emit({ checkpoint: String(checkpoint), event: caseEventMessage(item.event, item.backfill, item.hidden) });
     };
@@ -153,6 +158,18 @@ export class EventWatchService implements BeforeApplicationShutdown {
       void subscription.close();
       this.logger.info({ agency: actor.agency, unit: actor.region, sent, scanned: String(scanned) }, 'event feed closed');
     };
+  }
+
+  /** Names, positions and institutions in a CaseReported the caller may see go to the access audit (NIPs travel sealed). */
+  private auditNames(actor: Actor, request: string, item: FeedItem): void {
+    if (item.event.type !== 'CaseReported') return;
+    const caseId = item.event.streamId.slice(CASE_STREAM_PREFIX.length);
+    const respondents = (item.event.data.respondents ?? []) as Array<Record<string, unknown>>;
+    for (const r of respondents) {
+      if (item.hidden.has(String(r.respondentId))) continue;
+      const fields = ['name', 'position', 'institution'].filter((f) => r[f] !== null && r[f] !== undefined);
+      this.audit.record({ actor, via: 'grpc:WatchEvents', request, caseId, respondentId: String(r.respondentId), fields });
+    }
   }
 
   /** Before storage closes: end every feed with UNAVAILABLE, so clients resume from their checkpoint elsewhere or later. */

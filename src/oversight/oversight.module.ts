@@ -6,6 +6,7 @@ import { PROJECTION_HEALTH } from '../observability/observability.module';
 import { ExportsController } from './exports/exports.controller';
 import { OVERSIGHT_QUERY_HANDLERS } from './oversight.queries';
 import { OversightResolver } from './oversight.resolver';
+import { FollowUpResolver } from './follow-up.resolver';
 import { ProjectionService } from './projection.service';
 import { CaseReader } from './queries/case-reader';
 import { FollowUpSummaryReader } from './queries/follow-up-summary';
@@ -23,6 +24,7 @@ import { TimelineReader } from './queries/timeline-reader';
     ReporterReader,
     TimelineReader,
     OversightResolver,
+    FollowUpResolver,
     ...OVERSIGHT_QUERY_HANDLERS,
     ...LEDGER_PROVIDERS,
   ],

@@ -1,4 +1,7 @@
-import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
+import { AccessAudit } from '../audit/access-audit';
+import { requestKey } from '../audit/personal-fields';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentActor, OptionalActor, type GraphqlContext } from '../auth/current-actor.decorator';
 import type { Actor } from '../case/decide-context';
@@ -23,6 +26,7 @@ export class OversightResolver {
     private readonly reader: CaseReader,
     private readonly reporters: ReporterReader,
     private readonly timelines: TimelineReader,
+    private readonly audit: AccessAudit,
   ) {}
 
   @Query(() => CaseView, { nullable: true, description: 'null when there is no such case or it lies outside your region' })
@@ -77,7 +81,13 @@ export class OversightResolver {
   }
 
   @ResolveField(() => ReporterView, { nullable: true })
-  reporter(@Parent() parent: CaseView, @Context() context: GraphqlContext): Promise<ReporterView | null> {
-    return this.reporters.reporter(parent.id, parent.handlingUnit, context.actor);
+  async reporter(@Parent() parent: CaseView, @Context() context: GraphqlContext, @Info() info: GraphQLResolveInfo): Promise<ReporterView | null> {
+    const reporter = await this.reporters.reporter(parent.id, parent.handlingUnit, context.actor);
+    if (reporter && context.actor) {
+      const asked = info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []).filter((s) => s.kind === Kind.FIELD).map((s) => s.name.value);
+      const fields = asked.filter((f) => f !== '__typename' && reporter[f as keyof ReporterView] !== null).map((f) => `reporter.${f}`);
+      this.audit.record({ actor: context.actor, via: 'graphql', request: requestKey(context), caseId: parent.id, respondentId: null, fields: fields.length > 0 ? fields : ['reporter'] });
+    }
+    return reporter;
   }
 }

@@ -40,6 +40,3 @@ export function withheld(view: FollowUpView): FollowUpView {
     siasnBlocked: null,
   };
 }
-
-/** The fields of a respondent that carry personal data: what the access audit records as read. */
-export const PERSONAL_FIELDS = ['name', 'nip', 'position', 'institution'] as const;
