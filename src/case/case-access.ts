@@ -15,6 +15,7 @@ export const WRITE_ACCESS = {
   decideSanction: { agencies: ['BKN', 'KASN'], regionOf: 'the case handling unit' },
   recordSanctionExecution: { agencies: ['PPK'], regionOf: 'exactly the PPK region named in the sanction decision' },
   declareFollowUpImpossible: { agencies: ['PPK', 'BKN'], regionOf: 'the PPK region of the sanction decision' },
+  correctSanctionExecution: { agencies: ['PPK', 'BKN'], regionOf: 'the PPK region of the sanction decision' },
   erasePersonalData: { agencies: ['BAWASLU'], regionOf: 'the case handling unit' },
   /** Which of the two depends on the step: EXTEND_DEADLINE_BY_STEP. */
   extendDeadline: { agencies: ['BAWASLU', 'BKN'], regionOf: 'the region of the step (handling unit, or the PPK region for execution)' },
@@ -78,7 +79,7 @@ export function assertRegionMay(actor: Actor, operation: WriteOperation, regionC
  * PPK does not act for the regional heads below it (each is a PPK of its own, shared/DOMAIN.md §2),
  * and a PPK token without a region (a minister) for no regional head.
  */
-export function assertNamedPpk(actor: Actor, operation: 'recordSanctionExecution' | 'declareFollowUpImpossible', ppkRegion: string): void {
+export function assertNamedPpk(actor: Actor, operation: 'recordSanctionExecution' | 'declareFollowUpImpossible' | 'correctSanctionExecution', ppkRegion: string): void {
   if (actor.region !== ppkRegion) {
     throw forbidden(`PPK unit ${actor.region ?? 'national'} may not ${operation}: the decision is addressed to the PPK of ${ppkRegion}`);
   }

@@ -35,6 +35,7 @@ type Operation =
   | 'decideSanction'
   | 'recordSanctionExecution'
   | 'declareFollowUpImpossible'
+  | 'correctSanctionExecution'
   | 'erasePersonalData';
 
 /**
@@ -53,6 +54,8 @@ const ALLOWED: Record<Operation, Array<[Agency, Place[]]>> = {
   recordSanctionExecution: [['PPK', ['the city itself (16.73)']]],
   // that PPK, or BKN
   declareFollowUpImpossible: [['PPK', ['the city itself (16.73)']], ['BKN', INSIDE]],
+  // README: a corrected decree, by that PPK (exactly the region the decision names) or BKN
+  correctSanctionExecution: [['PPK', ['the city itself (16.73)']], ['BKN', INSIDE]],
   // README: Bawaslu erases a closed case's personal data, within its region
   erasePersonalData: [['BAWASLU', INSIDE]],
 };
@@ -107,6 +110,7 @@ const DOCUMENTS: Record<Operation, string> = {
   decideSanction: MUTATION('decideSanction', 'DecideSanctionInput'),
   recordSanctionExecution: MUTATION('recordSanctionExecution', 'RecordSanctionExecutionInput'),
   declareFollowUpImpossible: MUTATION('declareFollowUpImpossible', 'DeclareFollowUpImpossibleInput'),
+  correctSanctionExecution: MUTATION('correctSanctionExecution', 'CorrectSanctionExecutionInput'),
   erasePersonalData: MUTATION('erasePersonalData', 'ErasePersonalDataInput'),
 };
 
@@ -137,6 +141,7 @@ const ATTEMPT: Record<Operation, (caseId: string) => Record<string, unknown>> = 
   }),
   recordSanctionExecution: (caseId) => ({ caseId, respondentId: 'R1', decreeNumber: '800/77/KPTS/BKPSDM/2024', executedAt: AT.executedAt, sanction: 'MORAL_OPEN' }),
   declareFollowUpImpossible: (caseId) => ({ caseId, respondentId: 'R1', reason: 'RETIRED', note: 'Pensiun per 1 Maret 2024', declaredAt: AT.declaredAt }),
+  correctSanctionExecution: (caseId) => ({ caseId, respondentId: 'R1', decreeNumber: '800/91/KPTS/BKPSDM/2024', executedAt: AT.declaredAt, sanction: 'MORAL_OPEN', reason: 'Nomor SK salah dicatat' }),
   erasePersonalData: (caseId) => ({ caseId, reason: 'Permintaan subjek data (UU 27/2022 Pasal 8)' }),
 };
 
@@ -171,6 +176,7 @@ describe('the access matrix (CONTRACT.md "Who may do what")', () => {
     await send(bawaslu, 'issueRecommendation', ATTEMPT.issueRecommendation(id));
     if (operation === 'decideSanction') return id;
     await send(bkn, 'decideSanction', ATTEMPT.decideSanction(id));
+    if (operation === 'correctSanctionExecution') await send(await netra.client('PPK', '16.73'), 'recordSanctionExecution', ATTEMPT.recordSanctionExecution(id));
     return id;
   }
 

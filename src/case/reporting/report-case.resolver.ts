@@ -14,11 +14,18 @@ export class ReportCaseResolver {
 
   @Mutation(() => CaseView, { description: 'Bawaslu opens a case: a laporan (report, with its reporter) or a temuan (finding)' })
   reportCase(@Args('input') input: ReportCaseInput, @CurrentActor() actor: Actor) {
-    const { commandId, expectedVersion, receivedAt, knownAt, occurredAt, ...rest } = input;
+    const { commandId, expectedVersion, receivedAt, knownAt, occurredAt, originalReport, ...rest } = input;
     const caseId = reportedCaseId(actor, commandId);
     return this.mutations.execute(
       new ReportCaseCommand(
-        { type: 'ReportCase', actor, caseId, input: { ...rest, receivedAt: toIso(receivedAt)!, knownAt: toIso(knownAt)!, occurredAt: toIso(occurredAt) } },
+        { type: 'ReportCase', actor, caseId, input: {
+            ...rest,
+            receivedAt: toIso(receivedAt)!,
+            knownAt: toIso(knownAt)!,
+            occurredAt: toIso(occurredAt),
+            originalReport: originalReport ? { receivedAt: toIso(originalReport.receivedAt)!, reference: originalReport.reference ?? null } : null,
+          },
+        },
         commandId ?? null,
         expectedVersion ?? null,
       ),

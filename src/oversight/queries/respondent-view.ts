@@ -38,5 +38,7 @@ export function withheld(view: FollowUpView): FollowUpView {
     impossibleReason: null,
     latestEscalation: null,
     siasnBlocked: null,
+    decreeCorrection: null,
+    studyNote: null,
   };
 }
