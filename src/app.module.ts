@@ -1,6 +1,7 @@
 import { Global, Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { Logger } from 'pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CaseModule } from './case/case.module';
 import { ConfigModule } from './config/config.module';
@@ -35,6 +36,7 @@ export class AppModule {
         LoggerModule.forRoot(logger),
         ObservabilityModule,
         StorageModule,
+        AuditModule,
         AuthModule,
         OversightModule,
         CaseModule,

@@ -42,7 +42,7 @@ export class CaseMutations {
     try {
       if (result.replayed && result.history && result.version < result.history.length) {
         const key = (await this.keys.keys([result.caseId])).get(result.caseId) ?? null;
-        const first = caseAtVersion(result.history, result.version, new Date(), key);
+        const first = caseAtVersion(result.history, result.version, new Date(), key, message.command.actor);
         if (first) return first;
       }
       if (!(await this.projection.runner.waitFor(result.position, READ_YOUR_WRITES_MS))) throw this.recordedButBehind(result);

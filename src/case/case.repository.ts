@@ -7,6 +7,7 @@ import { EVENT_STORE, WrongExpectedVersionError, type EventStore, type RecordedE
 import { KEY_STORE, KeyStore } from '../privacy/key-store';
 import { sealEvent } from '../privacy/personal-data';
 import { hasPersonal } from '../privacy/personal-fields';
+import { assertMayReadCase } from './case-access';
 import { conflict, forbidden } from './case-error';
 import { caseStreamId, type CaseEvent } from './case-events';
 import type { CaseCommandMessage, CaseWriteResult } from './case-command';
@@ -86,6 +87,8 @@ export class CaseRepository {
     const commandId = message.commandId ?? randomUUID();
     for (let attempt = 1; ; attempt++) {
       const { aggregate, history } = await this.load(command.caseId);
+      // Before the command id and the version say anything about the case: unreadable = NOT_FOUND.
+      if (command.type !== 'ReportCase') assertMayReadCase(command.actor, aggregate.state, command.caseId);
       const earlier = history.filter((e) => e.metadata.commandId === commandId);
       if (earlier.length > 0) {
         assertSameCommand(earlier[0], message);

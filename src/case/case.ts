@@ -17,6 +17,7 @@
  * `decide(command, state, ctx)` returns the events a command produces or throws a CaseError;
  * `evolve(state, event)` folds them. Both are pure: time and deadline policy come in through ctx.
  */
+import { assertMayReadCase } from './case-access';
 import type { CaseEvent } from './case-events';
 import type { CaseState } from './case-state';
 import type { DecideContext } from './decide-context';
@@ -49,6 +50,8 @@ export type CaseCommand =
   | RecomputeDueTime;
 
 export function decide(command: CaseCommand, state: CaseState, ctx: DecideContext): CaseEvent[] {
+  // Read permission first: an unreadable case is NOT_FOUND whatever else is wrong (case-access.ts).
+  if (command.type !== 'ReportCase') assertMayReadCase(command.actor, state, command.caseId);
   const events = decideStep(command, state, ctx);
   return [...events, ...overdueWithdrawals(state, events, command.actor, ctx)];
 }

@@ -99,7 +99,7 @@ export class CaseWorkflowController {
   private async command(metadata: Metadata, build: (actor: Actor) => Promise<CaseCommandMessage>) {
     const actor = await this.actor(metadata);
     const view = await this.mutations.execute(await build(actor));
-    return { case: caseMessage(await this.reads.complete(view, actor)) };
+    return { case: caseMessage(await this.reads.complete(view, actor, 'grpc:command')) };
   }
 
   private async actor(metadata: Metadata): Promise<Actor> {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { CaseCommand } from '../case/case';
 import type { CaseCommandMessage } from '../case/case-command';
 import type { Actor } from '../case/decide-context';
@@ -11,7 +10,7 @@ import { IssueRecommendationInput } from '../case/recommending/issue-recommendat
 import { ReportCaseInput } from '../case/reporting/report-case.input';
 import { DecideSanctionInput } from '../case/sanctioning/decide-sanction.input';
 import { RecordStudyInput } from '../case/studying/record-study.input';
-import { uuidFrom } from '../event-store/event-id';
+import { reportedCaseId } from '../case/reporting/reported-case-id';
 import { fromProto, listFromProto } from './grpc-enums';
 import { commandMessage, some, stepOf, type GrpcRequest } from './grpc-step';
 
@@ -54,8 +53,7 @@ export function reportCase(request: Request, actor: Actor): Promise<CaseCommandM
     registerNumber: some(request.registerNumber),
   };
   const commandId: string | undefined = some(request.commandId);
-  // The same command id always opens the same case, so a retried report cannot open a second one.
-  const caseId = commandId ? uuidFrom(`case:${commandId}`) : randomUUID();
+  const caseId = reportedCaseId(actor, commandId);
   return message(ReportCaseInput, { ...request, caseId: undefined }, (i) => ({ type: 'ReportCase', actor, caseId, input: i }) as CaseCommand, input);
 }
 

@@ -28,7 +28,7 @@ import { applied, stubRegisterNumber, wib } from './given';
 export const bawaslu = (region: string | null): Actor => ({ agency: 'BAWASLU', region, userId: `bawaslu-${region ?? 'ri'}` });
 export const bkn = (): Actor => ({ agency: 'BKN', region: null, userId: 'bkn-netralitas' });
 export const kasn = (): Actor => ({ agency: 'KASN', region: null, userId: 'kasn-pengawasan' });
-export const ppk = (region: string): Actor => ({ agency: 'PPK', region, userId: `ppk-${region}` });
+export const ppk = (region: string | null): Actor => ({ agency: 'PPK', region, userId: `ppk-${region ?? 'minister'}` });
 export const oversight = (): Actor => ({ agency: 'OVERSIGHT', region: null, userId: 'satgas-netralitas' });
 export const kemendagri = (): Actor => ({ agency: 'KEMENDAGRI', region: null, userId: 'kemendagri-otda' });
 export const kemenpanrb = (): Actor => ({ agency: 'KEMENPANRB', region: null, userId: 'kemenpanrb-sdm' });

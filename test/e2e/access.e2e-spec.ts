@@ -140,10 +140,10 @@ describe('access', () => {
     });
   });
 
-  describe('a unit acting outside its region is FORBIDDEN', () => {
+  describe('a unit acting outside its region is FORBIDDEN — NOT_FOUND where it may not even read the case', () => {
     it('Bawaslu Prabumulih (16.74) studies a Lubuk Linggau (16.73) case', async () => {
       const bawaslu = await netra.client('BAWASLU', '16.74');
-      await expectRefused(reported.id, () => mutate(bawaslu, STUDY, aStudy(reported.id, { R1: 'VIOLATION', R2: 'VIOLATION' })), 'FORBIDDEN');
+      await expectRefused(reported.id, () => mutate(bawaslu, STUDY, aStudy(reported.id, { R1: 'VIOLATION', R2: 'VIOLATION' })), 'NOT_FOUND');
     });
 
     it('Bawaslu Prabumulih (16.74) reports a case for the Lubuk Linggau unit', async () => {
@@ -153,12 +153,17 @@ describe('access', () => {
 
     it('the PPK of Prabumulih (16.74) executes a sanction addressed to the Walikota Lubuk Linggau', async () => {
       const ppk = await netra.client('PPK', '16.74');
-      await expectRefused(decided.id, () => mutate(ppk, EXECUTE, anExecution(decided.id, 'R1')), 'FORBIDDEN');
+      await expectRefused(decided.id, () => mutate(ppk, EXECUTE, anExecution(decided.id, 'R1')), 'NOT_FOUND');
     });
 
     it('the PPK of Prabumulih (16.74) declares follow-up impossible for a Lubuk Linggau sanction', async () => {
       const ppk = await netra.client('PPK', '16.74');
-      await expectRefused(decided.id, () => mutate(ppk, DECLARE, aDeclaration(decided.id, 'R2')), 'FORBIDDEN');
+      await expectRefused(decided.id, () => mutate(ppk, DECLARE, aDeclaration(decided.id, 'R2')), 'NOT_FOUND');
+    });
+
+    it('the Gubernur Sumatera Selatan (16) executes a sanction addressed to the Walikota Lubuk Linggau', async () => {
+      const ppk = await netra.client('PPK', '16');
+      await expectRefused(decided.id, () => mutate(ppk, EXECUTE, anExecution(decided.id, 'R1')), 'FORBIDDEN');
     });
 
     it('the PPK of Lubuk Linggau (16.73) may execute it', async () => {
@@ -310,6 +315,15 @@ describe('access', () => {
       const found = await readCase(await netra.client('BAWASLU', '16.74'), acrossRegions.id);
       expect(found?.id).toBe(acrossRegions.id);
       expect(found?.reporter).toBeNull();
+      // Its own civil servant by name; the camat of Lubuk Linggau only as "another respondent outside your region"
+      const { case: seen } = await (await netra.client('BAWASLU', '16.74')).request<{ case: { respondents: Array<{ respondentId: string; identityWithheld: boolean; name: string | null; nip: string | null }> } }>(
+        `query($id: ID!) { case(id: $id) { respondents { respondentId identityWithheld name nip } } }`,
+        { id: acrossRegions.id },
+      );
+      expect(seen.respondents).toEqual([
+        { respondentId: 'R1', identityWithheld: true, name: null, nip: null },
+        { respondentId: 'R2', identityWithheld: false, name: 'Dewi Anggraini', nip: NIP_STAFF },
+      ]);
     });
   });
 

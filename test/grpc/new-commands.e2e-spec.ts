@@ -51,7 +51,8 @@ describe('the gRPC API: ExtendDeadline, RecordEscalation, ErasePersonalData', ()
       const { id: caseId } = await report();
       const extend = { caseId, respondentId: 'R1', newDueAt: '2024-12-31', legalBasis: 'UU 1/2015 Pasal 134 ayat (3)' };
       expect(await refusal(call('ExtendDeadline', extend, BKN))).toMatchObject({ code: status.PERMISSION_DENIED, netraCode: 'FORBIDDEN' });
-      expect(await refusal(call('ExtendDeadline', extend, { agency: 'BAWASLU', region: '16.05' }))).toMatchObject({ code: status.PERMISSION_DENIED });
+      // Bawaslu Musi Rawas may not even read a Lubuk Linggau case: NOT_FOUND, as for no case at all
+      expect(await refusal(call('ExtendDeadline', extend, { agency: 'BAWASLU', region: '16.05' }))).toMatchObject({ code: status.NOT_FOUND, netraCode: 'NOT_FOUND' });
       expect(await refusal(call('ExtendDeadline', { ...extend, newDueAt: '2024-09-27' }, BAWASLU_LUBUK_LINGGAU)))
         .toMatchObject({ code: status.INVALID_ARGUMENT, netraCode: 'BAD_USER_INPUT' });
       expect(await version(caseId)).toBe(1);

@@ -22,7 +22,7 @@ export interface BothStoresOptions {
 
 /**
  * One suite, run twice: on the embedded store (in memory, or on disk), and with events and read model
- * on PostgreSQL (a throwaway database; skipped without a server).
+ * on PostgreSQL (a throwaway database; skipped without a server). `env` adds settings to both.
  */
 export function onBothStores(name: string, suite: (start: StartNetra) => void, env: Record<string, string> = {}, options: BothStoresOptions = {}): void {
   describe(`${name} on the embedded store`, () => {

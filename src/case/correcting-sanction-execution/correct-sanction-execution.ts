@@ -1,4 +1,4 @@
-import { assertAgencyMay, assertRegionMay } from '../case-access';
+import { assertAgencyMay, assertNamedPpk } from '../case-access';
 import { badInput, forbidden } from '../case-error';
 import type { SanctionExecutionCorrected } from '../case-events';
 import type { CaseState } from '../case-state';
@@ -35,7 +35,7 @@ export function correctSanctionExecution(
   const ppk = track.decision?.ppk;
   if (actor.agency === 'PPK') {
     if (!ppk) throw forbidden('a PPK may correct a decree only for a sanction addressed to it');
-    assertRegionMay(actor, 'correctSanctionExecution', ppk.regionCode);
+    assertNamedPpk(actor, 'correctSanctionExecution', ppk.regionCode);
   } else if (!regionContains(actor.region, opened.handlingUnit)) {
     throw forbidden(`BKN unit ${actor.region} may not correctSanctionExecution for the case handling unit ${opened.handlingUnit}, outside its region`);
   }

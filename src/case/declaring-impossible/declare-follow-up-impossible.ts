@@ -1,4 +1,4 @@
-import { assertAgencyMay, assertRegionMay } from '../case-access';
+import { assertAgencyMay, assertNamedPpk } from '../case-access';
 import { forbidden } from '../case-error';
 import type { FollowUpDeclaredImpossible } from '../case-events';
 import type { CaseState } from '../case-state';
@@ -32,7 +32,7 @@ export function declareFollowUpImpossible(
   const ppk = track.decision?.ppk;
   if (actor.agency === 'PPK') {
     if (!ppk) throw forbidden('a PPK may declare follow-up impossible only for a sanction addressed to it');
-    assertRegionMay(actor, 'declareFollowUpImpossible', ppk.regionCode);
+    assertNamedPpk(actor, 'declareFollowUpImpossible', ppk.regionCode);
   } else if (!regionContains(actor.region, opened.handlingUnit)) {
     // Like every unit, BKN acts inside its region: on the cases it may decide (their handling unit).
     throw forbidden(`BKN unit ${actor.region} may not declareFollowUpImpossible for the case handling unit ${opened.handlingUnit}, outside its region`);

@@ -1,4 +1,4 @@
-import { assertAgencyMay, assertRegionMay } from '../case-access';
+import { assertAgencyMay, assertNamedPpk } from '../case-access';
 import type { SanctionExecuted } from '../case-events';
 import type { CaseState } from '../case-state';
 import { SANCTION_KINDS } from '../case-vocabulary';
@@ -29,7 +29,7 @@ export function recordSanctionExecution(
   assertAgencyMay(actor, 'recordSanctionExecution');
   const track = trackOf(opened, input.respondentId);
   const decided = track.decision?.sanction ? track.decision : null;
-  if (decided?.ppk) assertRegionMay(actor, 'recordSanctionExecution', decided.ppk.regionCode);
+  if (decided?.ppk) assertNamedPpk(actor, 'recordSanctionExecution', decided.ppk.regionCode);
 
   const decreeNumber = text(input.decreeNumber, 'decreeNumber', 120);
   const executedAt = pastInstant(input.executedAt, 'executedAt', ctx.now);

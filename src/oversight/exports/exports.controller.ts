@@ -5,7 +5,10 @@ import { AuthService, requireActor } from '../../auth/auth.service';
 import { wibDayOf } from '../../case/deadlines/wib';
 import { CLOCK, type Clock } from '../../config/clock';
 import { LOGGER } from '../../observability/logger';
-import { CaseReader } from '../queries/case-reader';
+import { CaseReader, type FollowUpRecord } from '../queries/case-reader';
+import { AccessAudit } from '../../audit/access-audit';
+import { newRequestKey, respondentReads } from '../../audit/personal-fields';
+import type { Actor } from '../../case/decide-context';
 import { FollowUpSummaryReader } from '../queries/follow-up-summary';
 import { readSource } from '../queries/read-source';
 import { UTF8_BOM } from './csv';
@@ -33,6 +36,7 @@ export class ExportsController {
     private readonly summaries: FollowUpSummaryReader,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AccessAudit,
   ) {}
 
   @Get('follow-ups.csv')
@@ -70,7 +74,7 @@ export class ExportsController {
       return;
     }
     const progress: Progress = { pages: 0, rows: 0 };
-    const pages = await primed(followUpPages(this.reader, params.filter, actor, source, progress));
+    const pages = await primed(this.audited(followUpPages(this.reader, params.filter, actor, source, progress), actor, `export:${req.path.replace(/^\/exports\//, '')}`));
     attachment(res, 'follow-ups', format, source.at);
     res.setHeader('X-Netra-Position', source.position.toString());
     const chunks = format === 'csv' ? csvChunks(pages, params.headers, params.bom) : jsonChunks(pages, source.at);
@@ -79,6 +83,15 @@ export class ExportsController {
       { export: req.path, outcome, rows: progress.rows, pages: progress.pages, ms: Date.now() - requested.getTime(), agency: actor.agency, unit: actor.region },
       outcome === 'sent' ? 'export sent' : 'export stopped: the client went away',
     );
+  }
+
+  /** Each page's names, NIPs, positions and institutions go to the access audit as the page is read. */
+  private async *audited(pages: AsyncGenerator<FollowUpRecord[]>, actor: Actor, via: string): AsyncGenerator<FollowUpRecord[]> {
+    const request = newRequestKey();
+    for await (const records of pages) {
+      for (const read of respondentReads(actor, via, request, records.map((r) => r.followUp))) this.audit.record(read);
+      yield records;
+    }
   }
 
   /** Aggregates only: allowed without a token, which then may not narrow figures to a person or a case. */

@@ -29,12 +29,17 @@ export class FollowUpView {
   @Field(() => ID, { description: '<caseId>/<respondentId>' }) id: string;
   @Field(() => ID) caseId: string;
   @Field(() => ID) respondentId: string;
-  @Field() name: string;
-  @Field(() => String, { nullable: true, description: 'NIP: personal data, shown only to callers allowed to read the case' })
+  @Field({
+    description:
+      'true for "another respondent outside your region": a regional unit other than the handling Bawaslu unit sees only the respondents of its own region; of the others it sees where the track stands, and identity, region, letters, decrees and sanctions are null',
+  })
+  identityWithheld: boolean;
+  @Field(() => String, { nullable: true, description: 'null when identityWithheld' }) name: string | null;
+  @Field(() => String, { nullable: true, description: 'NIP: personal data; null when identityWithheld, erased or absent' })
   nip: string | null;
-  @Field(() => EmploymentEnum) employment: string;
+  @Field(() => EmploymentEnum, { nullable: true, description: 'null when identityWithheld' }) employment: string | null;
   @Field(() => String, { nullable: true }) position: string | null;
-  @Field() institution: string;
+  @Field(() => String, { nullable: true, description: 'null when identityWithheld' }) institution: string | null;
   @Field(() => String, { nullable: true }) institutionRegionCode: string | null;
   @Field(() => RespondentStageEnum) stage: string;
   @Field(() => StudyOutcomeEnum, { nullable: true }) outcome: string | null;
@@ -59,8 +64,8 @@ export class FollowUpView {
   overdueStep: string | null;
   @Field(() => EscalationView, { nullable: true, description: 'The latest escalation recorded for this track' })
   latestEscalation: EscalationView | null;
-  @Field({ description: 'The respondent’s personnel data is blocked in SIASN by BKN (Peraturan BKN 1/2023)' })
-  siasnBlocked: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'The respondent’s personnel data is blocked in SIASN by BKN (Peraturan BKN 1/2023); null when identityWithheld' })
+  siasnBlocked: boolean | null;
   @Field(() => Float, { nullable: true, description: 'Days since the track started waiting; null when nobody has to act' })
   daysWaiting: number | null;
   @Field(() => Int, { nullable: true, description: 'Whole days past the due time while still waiting' })
@@ -91,6 +96,6 @@ export class FollowUpView {
     description: 'The case version of the last event that touched this track (or the whole case). Send it, or the case version, as expectedVersion: CONFLICT only when this track moved since',
   })
   trackVersion: number;
-  @Field({ description: 'Region the figures count this person in: PPK region, else institution region, else handling unit' })
-  regionCode: string;
+  @Field(() => String, { nullable: true, description: 'Region the figures count this person in: PPK region, else institution region, else handling unit; null when identityWithheld' })
+  regionCode: string | null;
 }

@@ -1,4 +1,5 @@
 import { caseStage, waitingOn, type OpenedCase, type RespondentTrack } from '../../case/case';
+import { caseScope } from '../../case/case-access';
 import { countingRegion } from '../figures/counting-region';
 import type { cases, followUpVersions, followUps } from '../read-model/schema';
 
@@ -23,7 +24,7 @@ export function caseRow(state: OpenedCase, position: bigint): typeof cases.$infe
     summary: state.summary,
     violations: state.violations,
     evidence: state.evidence,
-    scopeCodes: scopeCodes(state),
+    scopeCodes: caseScope(state),
     personalDataErasedAt: date(state.personalDataErasedAt),
     version: state.version,
     position,

@@ -88,4 +88,39 @@ function describe(event: CaseEvent): string {
   }
 }
 
+/** The one respondent an event is about, for the events that are about one. */
+export function respondentOf(event: CaseEvent): string | null {
+  switch (event.type) {
+    case 'SanctionDecided':
+    case 'RespondentCleared':
+    case 'SanctionExecuted':
+    case 'FollowUpDeclaredImpossible':
+    case 'DeadlineExtended':
+    case 'FollowUpOverdue':
+    case 'EscalationRecorded':
+      return event.data.respondentId;
+    default:
+      return null;
+  }
+}
+
+const WITHHELD_STEP: Record<string, string> = {
+  SanctionDecided: 'a sanction was decided',
+  RespondentCleared: 'the respondent was cleared',
+  SanctionExecuted: 'the PPK recorded its decree',
+  FollowUpDeclaredImpossible: 'follow-up was declared impossible',
+  DeadlineExtended: 'a deadline was extended',
+  FollowUpOverdue: 'a deadline passed',
+  EscalationRecorded: 'an escalation was recorded',
+};
+
+/**
+ * The line a caller reads about a respondent it may not see (case-access.ts `maySeeRespondent`):
+ * what kind of step, and the respondent's id within the case — no PPK, letter, decree, sanction,
+ * reason or legal basis, which name or place the person.
+ */
+export function withheldDescription(event: CaseEvent): string {
+  return `${respondentOf(event)} (another respondent outside your region): ${WITHHELD_STEP[event.type] ?? event.type}`;
+}
+
 export const asCaseEvent = (event: RecordedEvent) => event as unknown as CaseEvent;

@@ -12,6 +12,7 @@ import { caseConditions, followUpConditions, scopeCondition, whereAll } from './
 import { readSource, type ReadSource } from './read-source';
 import { decodeCursor, encodeCursor, toCase, toFollowUp, toTimelineEntry } from './row-mapping';
 import { readCheckpoint } from '../projection/projection-runner';
+import { forViewer } from './respondent-view';
 
 /** A case without its lazily resolved parts; `asOf` tells those resolvers which moment the case is shown at. */
 export type CaseSummaryView = Omit<CaseView, 'respondents' | 'timeline' | 'reporter'> & { asOf?: Date | null };
@@ -83,7 +84,7 @@ export class CaseReader {
     );
     const page = rows.slice(0, limit).map((row) => ({
       cursor: encodeCursor([new Date(row.case_received_at as string).toISOString(), row.case_id, row.respondent_id]),
-      node: toFollowUp(row, source.at),
+      node: forViewer(toFollowUp(row, source.at), String(row.handling_unit), actor),
     }));
     return { edges: page, totalCount: total, pageInfo: pageInfo(page, rows.length > limit, Boolean(after)) };
   }
@@ -121,7 +122,7 @@ export class CaseReader {
           ORDER BY cur.case_received_at DESC, cur.case_id DESC, cur.respondent_id DESC LIMIT ${limit + 1}`,
     );
     const records = rows.slice(0, limit).map((row) => ({
-      followUp: toFollowUp(row, source.at),
+      followUp: forViewer(toFollowUp(row, source.at), String(row.handling_unit), actor),
       registerNumber: String(row.case_register_number),
       election: { kind: String(row.election_kind), year: Number(row.election_year) },
     }));
@@ -131,13 +132,13 @@ export class CaseReader {
     return { records, next };
   }
 
-  /** The case's respondents now, or as of `asOf`. */
-  async respondents(caseId: string, asOf?: Date | null): Promise<FollowUpView[]> {
+  /** The case's respondents now, or as of `asOf`, each as `actor` may see it. */
+  async respondents(caseId: string, asOf: Date | null | undefined, actor: Actor | null): Promise<FollowUpView[]> {
     const source = readSource(asOf, this.clock());
     const rows = await this.rows(
       sql`SELECT * FROM ${source.followUps} f WHERE f.case_id = ${caseId} ORDER BY length(f.respondent_id), f.respondent_id`,
     );
-    return rows.map((row) => toFollowUp(row, source.at));
+    return rows.map((row) => forViewer(toFollowUp(row, source.at), String(row.handling_unit), actor));
   }
 
   /** The log position the read model has applied: what a streamed export pins itself to. */

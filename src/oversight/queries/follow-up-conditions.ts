@@ -20,6 +20,21 @@ export function scopeCondition(actor: Actor | null, source?: ReadSource): SQL | 
   return sql`EXISTS (SELECT 1 FROM unnest(c.scope_codes) AS code WHERE ${inRegion})`;
 }
 
+/**
+ * SQL for case-access.ts `maySeeRespondent` over a follow-up row f (same rule, same order): null when
+ * the caller sees every respondent of every case it reads. Filters on what is withheld from a caller
+ * (a NIP; in listings also a respondent's region or PPK region) match only respondents it may see,
+ * or the answer would say what the row hides.
+ */
+export function respondentVisible(actor: Actor | null): SQL | null {
+  if (actor === null) return sql`false`;
+  if (mayReadAll(actor)) return null;
+  const region = actor.region!;
+  const own = sql`(${within(sql`f.institution_region`, region)} OR ${within(sql`f.ppk_region`, region)}
+    OR (f.institution_region IS NULL AND f.ppk_region IS NULL AND ${within(sql`f.handling_unit`, region)}))`;
+  return actor.agency === 'BAWASLU' ? sql`(${within(sql`f.handling_unit`, region)} OR ${own})` : own;
+}
+
 export const isWaiting = sql`f.waiting_on IS NOT NULL`;
 
 /** The agency a track waits on as it was at `at`: the rows say BKN, which was KASN before 24 Aug 2024. */
@@ -27,11 +42,20 @@ export const waitingOnAt = (at: Date): SQL =>
   at < KASN_DISSOLVED_AT ? sql`(CASE WHEN f.waiting_on = 'BKN' THEN 'KASN' ELSE f.waiting_on END)` : sql`f.waiting_on`;
 export const overdueAt = (now: Date) => sql`(f.waiting_on IS NOT NULL AND f.due_at < ${now.toISOString()}::timestamptz)`;
 
-export function followUpConditions(filter: FollowUpFilter | undefined, actor: Actor | null, source: ReadSource): SQL[] {
+/**
+ * `listing`: the answer lists respondents (followUps, cases, the follow-ups export), so region filters
+ * count as identifying too; aggregates (followUpSummary) only restrict the NIP.
+ */
+export function followUpConditions(filter: FollowUpFilter | undefined, actor: Actor | null, source: ReadSource, listing = true): SQL[] {
   const f = filter ?? {};
-  const now = source.at;
+  const identifying = Boolean(f.respondentNip) || (listing && Boolean(f.regionPrefix || f.ppkRegionPrefix));
+  const conditions: Array<SQL | null> = [scopeCondition(actor, source), identifying ? respondentVisible(actor) : null, ...filterConditions(f, source.at)];
+  return conditions.filter((c): c is SQL => c !== null);
+}
+
+/** The filter's own conditions over f, without the caller's scope. */
+function filterConditions(f: FollowUpFilter, now: Date): SQL[] {
   const conditions: Array<SQL | null> = [
-    scopeCondition(actor, source),
     f.electionKind ? sql`f.election_kind = ${f.electionKind}` : null,
     f.electionYear ? sql`f.election_year = ${f.electionYear}` : null,
     f.regionPrefix ? within(sql`f.region_code`, f.regionPrefix) : null,
@@ -52,11 +76,13 @@ export function followUpConditions(filter: FollowUpFilter | undefined, actor: Ac
 /** A case matches when it does and, for per-person filters, one of its respondents does. */
 export function caseConditions(filter: CaseFilter | undefined, actor: Actor | null, source: ReadSource): SQL[] {
   const f = filter ?? {};
-  const perPerson = followUpConditions(
+  const perPerson = filterConditions(
     { violation: f.violation, waitingOn: f.waitingOn, overdue: f.overdue, respondentNip: f.respondentNip, regionPrefix: f.regionPrefix },
-    null,
-    source,
+    source.at,
   );
+  // The case scope is checked below, on c; a NIP or region filter may only match a respondent the caller sees.
+  const visible = f.respondentNip || f.regionPrefix ? respondentVisible(actor) : null;
+  if (visible) perPerson.push(visible);
   const conditions: Array<SQL | null> = [
     scopeCondition(actor, source),
     f.electionKind ? sql`c.election_kind = ${f.electionKind}` : null,

@@ -43,7 +43,7 @@ export class FollowUpSummaryReader {
     const byViolation = dims.includes(SummaryDimension.VIOLATION);
     const joined = sql`FROM ${source.followUps} f JOIN rm_cases c ON c.id = f.case_id`;
     const from = byViolation ? sql`${joined} CROSS JOIN LATERAL unnest(f.violations) AS v(code)` : joined;
-    const where = whereAll(followUpConditions(filter, actor, source));
+    const where = whereAll(followUpConditions(filter, actor, source, false));
     const keys = dims.map((d, i) => sql`${dimension(d, source.at)} AS ${sql.raw(`k${i}`)}`);
     const figures = figureColumns(source.at);
     const order = sql.join(dims.map((_, i) => sql.raw(`k${i}`)), sql`, `);

@@ -19,6 +19,7 @@ export function toFollowUp(row: Row, now: Date): FollowUpView {
     id: `${row.case_id}/${row.respondent_id}`,
     caseId: String(row.case_id),
     respondentId: String(row.respondent_id),
+    identityWithheld: false,
     name: String(row.name),
     nip: s(row.nip),
     employment: String(row.employment),

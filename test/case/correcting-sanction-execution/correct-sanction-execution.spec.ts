@@ -57,11 +57,15 @@ describe('correcting a sanction execution', () => {
     });
 
     it.each([
-      ['the Walikota Prabumulih (16.74)', ppk('16.74'), /PPK unit 16\.74 may not correctSanctionExecution .*16\.73/],
+      ['the Gubernur Sumatera Selatan (16)', ppk('16'), /^PPK unit 16 may not correctSanctionExecution: the decision is addressed to the PPK of 16\.73$/],
       ['Bawaslu', bawaslu('16.73'), /^BAWASLU may not correctSanctionExecution; only PPK or BKN/],
       ['KASN', kasn(), /^KASN may not correctSanctionExecution/],
     ])('%s may not correct it', (_label, by, message) => {
       given(aSanctionedCase(), aLighterExecution()).when(correctSanctionExecution({ by })).thenRejects('FORBIDDEN', message);
+    });
+
+    it('the Walikota Prabumulih (16.74), who cannot read a Lubuk Linggau case, finds no such case', () => {
+      given(aSanctionedCase(), aLighterExecution()).when(correctSanctionExecution({ by: ppk('16.74') })).thenRejects('NOT_FOUND', /^no case /);
     });
 
     it('a respondent the case does not name is not found', () => {

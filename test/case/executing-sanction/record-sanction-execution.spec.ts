@@ -8,6 +8,7 @@ import {
   aSanctionedCase,
   bkn,
   ppk,
+  sanctionDecided,
   sanctionExecuted,
   sanctionExecutionCorrected,
 } from '../case-fixtures';
@@ -15,6 +16,20 @@ import { given, wib } from '../given';
 
 /** Hendra (R1) was recommended DEMOTION_12M, to the Walikota Lubuk Linggau (16.73), due 13 Nov 2024. */
 describe('executing a sanction', () => {
+  describe('when the decision names the governor as PPK', () => {
+    const toTheGovernor = () => [...aRecommendedCase(), sanctionDecided({ respondentId: 'R1', ppk: { title: 'Gubernur Sumatera Selatan', regionCode: '16' } })];
+
+    it('the province’s PPK executes it', () => {
+      given(toTheGovernor()).when(recordSanctionExecution({ by: ppk('16') })).then(sanctionExecuted());
+    });
+
+    it('the Walikota Lubuk Linggau, whose city handles the case, may not', () => {
+      given(toTheGovernor())
+        .when(recordSanctionExecution({ by: ppk('16.73') }))
+        .thenRejects('FORBIDDEN', /^PPK unit 16\.73 may not recordSanctionExecution: the decision is addressed to the PPK of 16$/);
+    });
+  });
+
   describe('when a sanction was decided', () => {
     it('the PPK executes it as recommended', () => {
       given(aSanctionedCase())
@@ -53,10 +68,16 @@ describe('executing a sanction', () => {
         .then(sanctionExecuted({ executedAt: wib('2024-12-20 09:00') }));
     });
 
-    it('the Walikota Prabumulih (16.74) may not execute a Lubuk Linggau (16.73) sanction', () => {
+    it('the Walikota Prabumulih (16.74), who cannot read a Lubuk Linggau (16.73) case, finds no such case', () => {
       given(aSanctionedCase())
         .when(recordSanctionExecution({ by: ppk('16.74') }))
-        .thenRejects('FORBIDDEN', /PPK unit 16\.74 may not recordSanctionExecution .*16\.73/);
+        .thenRejects('NOT_FOUND', /^no case /);
+    });
+
+    it('the Gubernur Sumatera Selatan (16), who reads the case, may not execute what was addressed to the Walikota', () => {
+      given(aSanctionedCase())
+        .when(recordSanctionExecution({ by: ppk('16') }))
+        .thenRejects('FORBIDDEN', /^PPK unit 16 may not recordSanctionExecution: the decision is addressed to the PPK of 16\.73$/);
     });
 
     it('BKN does not execute sanctions; it only records what the PPK decreed', () => {

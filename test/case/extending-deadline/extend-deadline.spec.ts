@@ -35,8 +35,8 @@ describe('extending a deadline', () => {
       given(aReportedCase()).when(extendDeadline({ by: bawaslu('16'), ...study })).then(extended);
     });
 
-    it('a Bawaslu unit of another region may not', () => {
-      given(aReportedCase()).when(extendDeadline({ by: bawaslu('16.74'), ...study })).thenRejects('FORBIDDEN', /outside its region/);
+    it('a Bawaslu unit of another region, which cannot read the case, finds no such case', () => {
+      given(aReportedCase()).when(extendDeadline({ by: bawaslu('16.74'), ...study })).thenRejects('NOT_FOUND', /^no case /);
     });
 
     it('BKN may not extend Bawaslu’s study', () => {

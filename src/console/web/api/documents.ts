@@ -1,7 +1,7 @@
 /** The GraphQL the console sends: only public operations of src/schema.graphql. */
 
 const FOLLOW_UP_FIELDS = `
-  respondentId caseId name nip employment position institution institutionRegionCode
+  respondentId caseId identityWithheld name nip employment position institution institutionRegionCode
   stage waitingOn since dueAt dueAtProvisional overdue daysLate daysWaiting outcome violations
   recommendationRecipient recommendationLetter recommendedAt recommendedSanction
   decidedBy decidedAt decisionLetter ppk { title regionCode regionName } ppkRegionCode
@@ -22,7 +22,7 @@ export const CASE_QUERY = `query Case($id: ID!) { case(id: $id) { ${CASE_FIELDS}
 export const QUEUE_QUERY = `query Queue($waitingOn: Agency!, $overdue: Boolean!) {
   followUps(filter: { waitingOn: $waitingOn, overdue: $overdue }, first: 100) {
     totalCount
-    edges { node { respondentId caseId name institution stage dueAt dueAtProvisional overdue daysLate daysWaiting ppk { title } } }
+    edges { node { respondentId caseId identityWithheld name institution stage dueAt dueAtProvisional overdue daysLate daysWaiting ppk { title } } }
   }
 }`;
 

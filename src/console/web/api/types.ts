@@ -9,11 +9,13 @@ export interface Ppk {
 export interface FollowUp {
   respondentId: string;
   caseId: string;
-  name: string;
+  /** "Another respondent outside your region": identity, region, letters and sanctions are null. */
+  identityWithheld: boolean;
+  name: string | null;
   nip: string | null;
-  employment: string;
+  employment: string | null;
   position: string | null;
-  institution: string;
+  institution: string | null;
   institutionRegionCode: string | null;
   stage: string;
   waitingOn: string | null;
@@ -39,7 +41,7 @@ export interface FollowUp {
   decreeNumber: string | null;
   followUpStatus: string | null;
   impossibleReason: string | null;
-  siasnBlocked: boolean;
+  siasnBlocked: boolean | null;
   latestEscalation: { kind: string; letterNumber: string; escalatedAt: string; escalatedBy: string } | null;
 }
 
@@ -78,7 +80,7 @@ export interface Case {
   timeline: TimelineEntry[];
 }
 
-export type QueueRow = Pick<FollowUp, 'respondentId' | 'caseId' | 'name' | 'institution' | 'stage' | 'dueAt' | 'dueAtProvisional' | 'overdue' | 'daysLate' | 'daysWaiting'> & {
+export type QueueRow = Pick<FollowUp, 'respondentId' | 'caseId' | 'identityWithheld' | 'name' | 'institution' | 'stage' | 'dueAt' | 'dueAtProvisional' | 'overdue' | 'daysLate' | 'daysWaiting'> & {
   ppk: { title: string } | null;
 };
 

@@ -85,6 +85,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'track.followUpStatus': 'Follow-up status',
   'track.escalation': 'Latest escalation',
   'track.siasn': 'SIASN',
+  'track.withheld': 'Another respondent outside your region',
   'track.siasnBlocked': 'Personnel data blocked',
   'step.recordStudy': 'Record the study',
   'step.recordStudy.submit': 'Save the study',

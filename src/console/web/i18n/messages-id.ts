@@ -83,6 +83,7 @@ export const MESSAGES_ID = {
   'track.followUpStatus': 'Status tindak lanjut',
   'track.escalation': 'Eskalasi terakhir',
   'track.siasn': 'SIASN',
+  'track.withheld': 'Terlapor lain di luar wilayah Anda',
   'track.siasnBlocked': 'Data kepegawaian diblokir',
   'step.recordStudy': 'Catat kajian',
   'step.recordStudy.submit': 'Simpan kajian',
