@@ -6,6 +6,8 @@ import { AppModule } from './app.module';
 import type { NetraConfig } from './config/config';
 import { connectGrpc } from './grpc/grpc-server';
 import { PinoNestLogger } from './observability/logger';
+import { startMetricsServer } from './observability/metrics-access';
+import { ObservabilityController } from './observability/observability.module';
 
 /** Builds and starts Netra's HTTP and gRPC servers; used by main.ts and by the end-to-end tests. */
 export async function startNetra(config: NetraConfig, logger: Logger): Promise<INestApplication> {
@@ -19,6 +21,15 @@ export async function startNetra(config: NetraConfig, logger: Logger): Promise<I
   await app.init();
   await app.startAllMicroservices();
   await app.listen(config.port, config.host);
+  if (config.metricsPort !== null) {
+    const controller = app.get(ObservabilityController);
+    const metrics = await startMetricsServer(config, () => controller.figures());
+    const close = app.close.bind(app);
+    app.close = async () => {
+      await new Promise<void>((resolve) => metrics.close(() => resolve()));
+      await close();
+    };
+  }
   // Longer than the idle timeouts of common proxies and clients (60 s), so an idle keep-alive
   // connection is closed by the client side first: a server closing it at the moment a client
   // reuses it resets that request (ECONNRESET), which Node 20's keep-alive global agent hits.

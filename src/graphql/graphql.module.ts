@@ -7,6 +7,7 @@ import type { GraphqlContext } from '../auth/current-actor.decorator';
 import { CaseError } from '../case/case-error';
 import type { Logger } from 'pino';
 import { LOGGER } from '../observability/logger';
+import { NETRA_CONFIG, type NetraConfig } from '../config/config';
 import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphqlError } from './graphql-errors';
 import { MAX_QUERY_TOKENS, queryLimitRule } from './query-limits';
@@ -14,14 +15,15 @@ import { MAX_QUERY_TOKENS, queryLimitRule } from './query-limits';
 export const NetraGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
   imports: [AuthModule],
-  inject: [AuthService, LOGGER],
-  useFactory: (auth: AuthService, logger: Logger) => ({
+  inject: [AuthService, LOGGER, NETRA_CONFIG],
+  useFactory: (auth: AuthService, logger: Logger, config: NetraConfig) => ({
     autoSchemaFile: true,
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     sortSchema: true,
     path: '/graphql',
     playground: false,
-    introspection: true,
+    // The schema is public in src/schema.graphql; a production server need not hand its map to every caller.
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError(logger),
     // Depth and cost are checked before anything runs (query-limits.ts); refusals are GRAPHQL_VALIDATION_FAILED.
