@@ -14,6 +14,8 @@ import { LOGGER } from './observability/logger';
 import { ObservabilityController, ObservabilityModule } from './observability/observability.module';
 import { OversightModule } from './oversight/oversight.module';
 import { StorageModule } from './storage/storage.module';
+import { AnonymousLimitsModule } from './security/anonymous-limits';
+import { SafeTextPipe } from './security/text-safety';
 
 @Global()
 @Module({})
@@ -33,6 +35,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(logger),
         ObservabilityModule,
+        AnonymousLimitsModule,
         StorageModule,
         AuthModule,
         OversightModule,
@@ -45,6 +48,7 @@ export class AppModule {
       controllers: [ObservabilityController],
       providers: [
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },
+        { provide: APP_PIPE, useClass: SafeTextPipe },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({ transform: true, exceptionFactory: validationError }),

@@ -17,6 +17,8 @@ export async function startNetra(config: NetraConfig, logger: Logger): Promise<I
     abortOnError: false,
   });
   app.useBodyParser('json', { limit: '1mb' });
+  // The anonymous rate limit keys on the client's address: behind a proxy, only the proxies named here are believed.
+  if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
   await connectGrpc(app, config, logger);
   await app.init();
   await app.startAllMicroservices();

@@ -6,6 +6,7 @@ import { CaseError } from '../case/case-error';
 import { LOGGER } from '../observability/logger';
 import { loggableError } from '../observability/loggable-error';
 import { RateLimitedError } from '../security/mutation-rate-limit';
+import { ClientGoneError, ReadTimeoutError } from '../oversight/queries/guarded-read';
 
 /**
  * The one place errors become GraphQL errors: a CaseError keeps its contract code and field; anything
@@ -23,6 +24,11 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
     if (exception instanceof GraphQLError) return exception;
     if (exception instanceof RateLimitedError) {
       return new GraphQLError(exception.message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: exception.retryAfterSeconds } });
+    }
+    // Nobody is listening for this answer: not a failure worth an error line.
+    if (exception instanceof ClientGoneError) return new GraphQLError(exception.message, { extensions: { code: 'CLIENT_CLOSED_REQUEST' } });
+    if (exception instanceof ReadTimeoutError) {
+      return new GraphQLError(exception.message, { extensions: { code: 'UNAVAILABLE', retryAfterSeconds: 60, timeoutMs: exception.timeoutMs } });
     }
     if (exception instanceof BadRequestException) {
       return new GraphQLError(String((exception.getResponse() as { message?: unknown }).message ?? exception.message), {

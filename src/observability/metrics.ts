@@ -27,6 +27,13 @@ export class NetraMetrics {
     registers: [this.registry],
   });
 
+  readonly summaryReads = new Counter({
+    name: 'netra_summary_reads_total',
+    help: 'followUpSummary reads (GraphQL and exports) by outcome: answered, ClientGoneError (the client went away, work stopped), ReadTimeoutError, …',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'netra_' });
   }

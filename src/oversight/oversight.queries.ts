@@ -37,6 +37,8 @@ export class FollowUpSummaryQuery {
     readonly filter: FollowUpFilter | undefined,
     readonly actor: Actor | null,
     readonly asOf?: Date | null,
+    /** Aborted when the client goes away: the read stops. */
+    readonly signal?: AbortSignal,
   ) {}
 }
 
@@ -68,7 +70,7 @@ export class ListFollowUpsHandler implements IQueryHandler<ListFollowUpsQuery> {
 export class FollowUpSummaryHandler implements IQueryHandler<FollowUpSummaryQuery> {
   constructor(private readonly reader: FollowUpSummaryReader) {}
   execute(q: FollowUpSummaryQuery) {
-    return this.reader.summary(q.groupBy, q.filter, q.actor, readSource(q.asOf, new Date()));
+    return this.reader.summary(q.groupBy, q.filter, q.actor, readSource(q.asOf, new Date()), 'filter.', q.signal);
   }
 }
 

@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import { AuthService, requireActor } from '../../auth/auth.service';
 import { wibDayOf } from '../../case/deadlines/wib';
 import { LOGGER } from '../../observability/logger';
+import { AnonymousLimits } from '../../security/anonymous-limits';
+import { requestSignal } from '../../security/request-signal';
 import { CaseReader } from '../queries/case-reader';
 import { FollowUpSummaryReader } from '../queries/follow-up-summary';
 import { readSource } from '../queries/read-source';
@@ -31,6 +33,7 @@ export class ExportsController {
     private readonly reader: CaseReader,
     private readonly summaries: FollowUpSummaryReader,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly limits: AnonymousLimits,
   ) {}
 
   @Get('follow-ups.csv')
@@ -82,8 +85,10 @@ export class ExportsController {
   /** Aggregates only: allowed without a token, which then may not narrow figures to a person or a case. */
   private async summary(req: Request, res: Response, format: ExportFormat): Promise<void> {
     const actor = await this.auth.actorFrom(req.headers.authorization);
+    if (actor === null) this.limits.take(req.ip ?? req.socket.remoteAddress ?? 'unknown');
     const params = await exportParams(req.query, 'summary', format);
-    const summary = await this.summaries.summary(params.groupBy, params.filter, actor, readSource(params.asOf, new Date()));
+    const signal = requestSignal(req, res);
+    const summary = await this.summaries.summary(params.groupBy, params.filter, actor, readSource(params.asOf, new Date()), '', signal);
     attachment(res, 'summary', format, summary.asOf);
     res.setHeader('X-Netra-Position', summary.position);
     const { asOf, current, position, overall, buckets } = summary;
