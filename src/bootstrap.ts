@@ -8,6 +8,8 @@ import { connectGrpc } from './grpc/grpc-server';
 import { PinoNestLogger } from './observability/logger';
 import { startMetricsServer } from './observability/metrics-access';
 import { ObservabilityController } from './observability/observability.module';
+import { NetraMetrics } from './observability/metrics';
+import { requestLog } from './observability/request-log';
 
 /** Builds and starts Netra's HTTP and gRPC servers; used by main.ts and by the end-to-end tests. */
 export async function startNetra(config: NetraConfig, logger: Logger): Promise<INestApplication> {
@@ -19,6 +21,8 @@ export async function startNetra(config: NetraConfig, logger: Logger): Promise<I
   app.useBodyParser('json', { limit: '1mb' });
   // The anonymous rate limit keys on the client's address: behind a proxy, only the proxies named here are believed.
   if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
+  // After the body parser: it calls on from the request stream's events, outside any context set before it.
+  app.use(requestLog(logger, app.get(NetraMetrics)));
   await connectGrpc(app, config, logger);
   await app.init();
   await app.startAllMicroservices();

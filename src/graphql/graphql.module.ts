@@ -8,6 +8,8 @@ import { CaseError } from '../case/case-error';
 import type { Logger } from 'pino';
 import { LOGGER } from '../observability/logger';
 import { NETRA_CONFIG, type NetraConfig } from '../config/config';
+import { NetraMetrics } from '../observability/metrics';
+import { operationMetrics } from './operation-metrics';
 import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphqlError } from './graphql-errors';
 import { MAX_QUERY_DEPTH, MAX_QUERY_TOKENS, queryLimitRule } from './query-limits';
@@ -18,8 +20,8 @@ import { requestSignal } from '../security/request-signal';
 export const NetraGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
   imports: [AuthModule],
-  inject: [AuthService, LOGGER, NETRA_CONFIG, AnonymousLimits],
-  useFactory: (auth: AuthService, logger: Logger, config: NetraConfig, limits: AnonymousLimits) => ({
+  inject: [AuthService, LOGGER, NETRA_CONFIG, AnonymousLimits, NetraMetrics],
+  useFactory: (auth: AuthService, logger: Logger, config: NetraConfig, limits: AnonymousLimits, metrics: NetraMetrics) => ({
     autoSchemaFile: true,
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     sortSchema: true,
@@ -32,7 +34,7 @@ export const NetraGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
     // Depth and cost are checked before anything runs (query-limits.ts); refusals are GRAPHQL_VALIDATION_FAILED.
     validationRules: [queryLimitRule({ maxDepth: MAX_QUERY_DEPTH, maxCost: config.queryCostLimit })],
     // A caller without a token: its address's rate limit and a smaller cost budget, before any read.
-    plugins: [anonymousBudgetPlugin(limits)],
+    plugins: [operationMetrics(metrics), anonymousBudgetPlugin(limits)],
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     context: async ({ req, res }: { req: Request; res: Response }): Promise<GraphqlContext> => {
       const request = { client: req.ip ?? req.socket.remoteAddress ?? 'unknown', signal: requestSignal(req, res) };
