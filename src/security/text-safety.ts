@@ -44,8 +44,9 @@ export function assertSafeText(value: unknown, path: string): void {
 @Injectable()
 export class SafeTextPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    if (metadata.type === 'custom') return value;
-    assertSafeText(value, metadata.data === 'input' || !metadata.data ? '' : String(metadata.data));
+    // Named arguments only: not @Parent() (what Netra already holds) nor @Context().
+    if (metadata.type === 'custom' || typeof metadata.data !== 'string') return value;
+    assertSafeText(value, metadata.data === 'input' ? '' : metadata.data);
     return value;
   }
 }
