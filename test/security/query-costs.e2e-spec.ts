@@ -33,7 +33,7 @@ describe('costs that match the work', () => {
     netra = await startTestNetra({ ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000' });
     const bawaslu = await netra.client('BAWASLU', '16.73');
     for (let i = 0; i < 3; i++) await bawaslu.request(REPORT_CASE, { input: aLaporan() });
-  });
+  }, 300_000);
   afterAll(() => netra.close());
 
   it('the 1,000-alias 129 kB summary request is refused before any read, with or without a token', async () => {
@@ -77,7 +77,7 @@ describe('the anonymous rate limit', () => {
   let netra: RunningNetra;
   beforeAll(async () => {
     netra = await startTestNetra({ ANONYMOUS_RATE_LIMIT_PER_MINUTE: '3' });
-  });
+  }, 300_000);
   afterAll(() => netra.close());
 
   it('the fourth anonymous request of a minute from one address is RATE_LIMITED with retryAfterSeconds, over GraphQL and the exports alike; tokens go on', async () => {
