@@ -14,6 +14,7 @@ export const WRITE_ACCESS = {
   decideSanction: { agencies: ['BKN', 'KASN'], regionOf: 'the case handling unit' },
   recordSanctionExecution: { agencies: ['PPK'], regionOf: 'the PPK region of the sanction decision' },
   declareFollowUpImpossible: { agencies: ['PPK', 'BKN'], regionOf: 'the PPK region of the sanction decision' },
+  correctSanctionExecution: { agencies: ['PPK', 'BKN'], regionOf: 'the PPK region of the sanction decision' },
   erasePersonalData: { agencies: ['BAWASLU'], regionOf: 'the case handling unit' },
   /** Which of the two depends on the step: EXTEND_DEADLINE_BY_STEP. */
   extendDeadline: { agencies: ['BAWASLU', 'BKN'], regionOf: 'the region of the step (handling unit, or the PPK region for execution)' },

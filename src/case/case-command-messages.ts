@@ -1,5 +1,6 @@
 import type { CaseCommand } from './case';
 import type { CaseCommandMessage } from './case-command';
+import { CorrectSanctionExecutionCommand } from './correcting-sanction-execution/correct-sanction-execution.handler';
 import { DeclareFollowUpImpossibleCommand } from './declaring-impossible/declare-follow-up-impossible.handler';
 import { ErasePersonalDataCommand } from './erasing/erase-personal-data.handler';
 import { RecordEscalationCommand } from './escalating/record-escalation.handler';
@@ -17,6 +18,7 @@ const MESSAGES = {
   IssueRecommendation: IssueRecommendationCommand,
   DecideSanction: DecideSanctionCommand,
   RecordSanctionExecution: RecordSanctionExecutionCommand,
+  CorrectSanctionExecution: CorrectSanctionExecutionCommand,
   DeclareFollowUpImpossible: DeclareFollowUpImpossibleCommand,
   ErasePersonalData: ErasePersonalDataCommand,
   ExtendDeadline: ExtendDeadlineCommand,

@@ -16,6 +16,7 @@ export function occurredAt(event: CaseEvent): string {
     case 'RespondentCleared':
       return event.data.decidedAt;
     case 'SanctionExecuted':
+    case 'SanctionExecutionCorrected':
       return event.data.executedAt;
     case 'FollowUpDeclaredImpossible':
       return event.data.declaredAt;

@@ -67,6 +67,11 @@ export interface CaseReported {
     evidence: string[];
     studyDueAt: string;
     studyDeadline: DeadlineApplied;
+    /**
+     * A finding Bawaslu registered from a laporan received after the reporting limit: when that
+     * report came in. Absent (older events) or null for every other case.
+     */
+    originalReport?: { receivedAt: string; reference: string | null } | null;
   };
 }
 
@@ -144,6 +149,28 @@ export interface SanctionExecuted {
     executedAt: string;
     sanction: SanctionKind;
     followUpStatus: Extract<FollowUpStatus, 'AS_RECOMMENDED' | 'NOT_AS_RECOMMENDED'>;
+  };
+}
+
+/** A recorded decree replaced by a corrected one: what it corrects, and why. The status follows the new decree. */
+export interface SanctionExecutionCorrected {
+  type: 'SanctionExecutionCorrected';
+  data: {
+    caseId: string;
+    respondentId: string;
+    decreeNumber: string;
+    executedAt: string;
+    sanction: SanctionKind;
+    followUpStatus: Extract<FollowUpStatus, 'AS_RECOMMENDED' | 'NOT_AS_RECOMMENDED'>;
+    reason: string;
+    correctedBy: Extract<Agency, 'PPK' | 'BKN'>;
+    /** The decree this one replaces, as it was recorded. */
+    previous: {
+      decreeNumber: string;
+      executedAt: string;
+      sanction: SanctionKind;
+      followUpStatus: Extract<FollowUpStatus, 'AS_RECOMMENDED' | 'NOT_AS_RECOMMENDED'>;
+    };
   };
 }
 
@@ -225,6 +252,7 @@ export type CaseEvent =
   | SanctionDecided
   | RespondentCleared
   | SanctionExecuted
+  | SanctionExecutionCorrected
   | FollowUpDeclaredImpossible
   | DeadlineExtended
   | FollowUpOverdue
@@ -244,6 +272,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'DeadlineExtended',
   'FollowUpOverdue',
   'EscalationRecorded',
+  'SanctionExecutionCorrected',
 ];
 
 export const caseStreamId = (caseId: string) => `case-${caseId}`;

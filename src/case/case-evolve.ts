@@ -1,11 +1,23 @@
 import type { CaseEvent } from './case-events';
 import type { CaseState, OpenedCase, RespondentTrack } from './case-state';
+import { tracksTouched } from './case-concurrency';
 
 /** A track that enters a new stage, or gets a new due time, is on time again. */
 const ON_TIME = { overdueSince: null, overdueFor: null } as const;
 
 /** Folds one event into the state. Pure and total: the write side and the projection share it. */
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
+  const next = apply(state, event);
+  if (next.status !== 'opened' || next === state) return next;
+  // Each track remembers the last version that touched it: per-track concurrency (case-concurrency.ts).
+  const touched = tracksTouched(event);
+  return {
+    ...next,
+    respondents: next.respondents.map((r) => (touched === null || touched.includes(r.respondentId) ? { ...r, trackVersion: next.version } : r)),
+  };
+}
+
+function apply(state: CaseState, event: CaseEvent): CaseState {
   const version = state.version + 1;
   if (event.type === 'CaseReported') {
     const d = event.data;
@@ -43,6 +55,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         ...ON_TIME,
         escalation: null,
         siasnBlocked: false,
+        trackVersion: version,
       })),
     };
   }
@@ -115,6 +128,22 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         dueAt: null,
         ...ON_TIME,
         execution: { decreeNumber: d.decreeNumber, executedAt: d.executedAt, sanction: d.sanction },
+        executionCorrection: null,
+        followUpStatus: d.followUpStatus,
+      }));
+    }
+    case 'SanctionExecutionCorrected': {
+      const d = event.data;
+      return withTracks(next, [d.respondentId], (r) => ({
+        ...r,
+        since: d.executedAt,
+        execution: { decreeNumber: d.decreeNumber, executedAt: d.executedAt, sanction: d.sanction },
+        executionCorrection: {
+          reason: d.reason,
+          correctedBy: d.correctedBy,
+          replacedDecreeNumber: d.previous.decreeNumber,
+          corrections: (r.executionCorrection?.corrections ?? 0) + 1,
+        },
         followUpStatus: d.followUpStatus,
       }));
     }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { NETRA_CONFIG, type NetraConfig, ConfigError } from '../config/config';
-import { DEFAULT_DEADLINE_POLICY, parseDeadlinePolicy, policyDeadline, type DeadlinePolicy } from './deadlines/deadline-policy';
+import { DEFAULT_DEADLINE_POLICY, parseDeadlinePolicy, policyDeadline, policyReportingLimit, type DeadlinePolicy } from './deadlines/deadline-policy';
 import { WorkingDayCalendar } from './deadlines/working-day-calendar';
 import type { DecideContext } from './decide-context';
 
@@ -19,6 +19,7 @@ export class CaseRules {
     return {
       now,
       deadline: policyDeadline(this.policy, this.calendar),
+      reportingLimit: policyReportingLimit(this.policy, this.calendar),
       registerNumber: ({ caseId, source, handlingUnit, receivedAt }) =>
         this.config.registerNumberTemplate
           .replace('{source}', source === 'REPORT' ? 'LP' : 'TM')

@@ -33,6 +33,8 @@ export interface RespondentTrack extends RespondentRecord {
     ppk: Ppk | null;
   } | null;
   execution: { decreeNumber: string; executedAt: string; sanction: SanctionKind } | null;
+  /** Set when the decree in force corrects an earlier one (SanctionExecutionCorrected). */
+  executionCorrection?: { reason: string; correctedBy: Agency; replacedDecreeNumber: string; corrections: number } | null;
   followUpStatus: FollowUpStatus | null;
   impossibility: { reason: ImpossibilityReason; note: string; declaredAt: string; declaredBy: Agency } | null;
   /** The due time Netra recorded as missed (FollowUpOverdue); null while on time, reset by a new stage or an extension. */
@@ -43,6 +45,8 @@ export interface RespondentTrack extends RespondentRecord {
   escalation: { kind: EscalationKind; letterNumber: string; escalatedAt: string; escalatedBy: Agency } | null;
   /** True between SIASN_BLOCKED and SIASN_UNBLOCKED. */
   siasnBlocked: boolean;
+  /** The case version of the latest event that touched this track (or the whole case): what CONFLICT is judged on. */
+  trackVersion: number;
 }
 
 export interface OpenedCase {

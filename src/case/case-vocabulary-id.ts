@@ -77,6 +77,7 @@ export const LABELS_ID = {
     DeadlineExtended: 'Tenggat diperpanjang',
     FollowUpOverdue: 'Melewati tenggat',
     EscalationRecorded: 'Eskalasi dicatat',
+    SanctionExecutionCorrected: 'SK pelaksanaan sanksi dikoreksi',
   },
   RecommendationRecipient: { BKN: 'BKN', KASN: 'KASN' },
   DeadlineStep: {

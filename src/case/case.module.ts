@@ -4,6 +4,8 @@ import { OversightModule } from '../oversight/oversight.module';
 import { CaseMutations } from './case-mutations.service';
 import { CaseRules } from './case-rules.service';
 import { CaseRepository } from './case.repository';
+import { CorrectSanctionExecutionHandler } from './correcting-sanction-execution/correct-sanction-execution.handler';
+import { CorrectSanctionExecutionResolver } from './correcting-sanction-execution/correct-sanction-execution.resolver';
 import { DeclareFollowUpImpossibleHandler } from './declaring-impossible/declare-follow-up-impossible.handler';
 import { DeclareFollowUpImpossibleResolver } from './declaring-impossible/declare-follow-up-impossible.resolver';
 import { ErasePersonalDataHandler } from './erasing/erase-personal-data.handler';
@@ -37,6 +39,7 @@ import { RecordStudyResolver } from './studying/record-study.resolver';
     IssueRecommendationHandler,
     DecideSanctionHandler,
     RecordSanctionExecutionHandler,
+    CorrectSanctionExecutionHandler,
     DeclareFollowUpImpossibleHandler,
     ErasePersonalDataHandler,
     ExtendDeadlineHandler,
@@ -48,6 +51,7 @@ import { RecordStudyResolver } from './studying/record-study.resolver';
     IssueRecommendationResolver,
     DecideSanctionResolver,
     RecordSanctionExecutionResolver,
+    CorrectSanctionExecutionResolver,
     DeclareFollowUpImpossibleResolver,
     ErasePersonalDataResolver,
     ExtendDeadlineResolver,

@@ -9,15 +9,26 @@ import { conflict, forbidden } from './case-error';
 import { caseStreamId, type CaseEvent } from './case-events';
 import type { CaseCommandMessage, CaseWriteResult } from './case-command';
 import { CaseAggregate } from './case.aggregate';
+import { staleness } from './case-concurrency';
 import { CaseRules } from './case-rules.service';
 import { currentRequestId } from '../observability/request-context';
 import { inSpan, traceMetadata } from '../observability/tracing';
 
-const MAX_ATTEMPTS = 5;
+/** Appends lost to concurrent writers before giving up; with 50 writers on one case each round lets at least one through. */
+const MAX_ATTEMPTS = 100;
+/** Full-jitter backoff between attempts: up to 10 ms, doubling, capped at 1 s, so racing writers spread out instead of colliding again. */
+const BACKOFF_BASE_MS = 10;
+const BACKOFF_CAP_MS = 1000;
+
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 10))));
 
 /**
- * Load, fold, decide, append with the expected version. A concurrent writer that got there first
- * makes us decide again on the new state (unless the caller pinned `expectedVersion`: then CONFLICT).
+ * Load, fold, decide, append with the version read. Commands on one case are queued within the
+ * process; a writer in another process that got there first makes us re-read and decide again on
+ * the new state, after a jittered pause, until the command is appended or refused on its merits. A caller's `expectedVersion` is judged per track
+ * (case-concurrency.ts): CONFLICT only when an event since then touched the command's own tracks,
+ * or the case as a whole.
  */
 @Injectable()
 export class CaseRepository {
@@ -41,8 +52,27 @@ export class CaseRepository {
     return { aggregate: CaseAggregate.from(history as unknown as CaseEvent[]), history };
   }
 
+  /** Commands on one case queue up in this process, so they do not race each other; other processes still can. */
+  private readonly queues = new Map<string, Promise<void>>();
+
   handle(message: CaseCommandMessage): Promise<CaseWriteResult> {
-    return inSpan(`command ${message.command.type}`, { 'netra.command': message.command.type, 'netra.case_id': message.command.caseId }, () => this.decideAndAppend(message));
+    return inSpan(`command ${message.command.type}`, { 'netra.command': message.command.type, 'netra.case_id': message.command.caseId }, () => this.queued(message));
+  }
+
+  private async queued(message: CaseCommandMessage): Promise<CaseWriteResult> {
+    const key = message.command.caseId;
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const run = previous.then(() => this.decideAndAppend(message));
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    }
   }
 
   private async decideAndAppend(message: CaseCommandMessage): Promise<CaseWriteResult> {
@@ -57,9 +87,8 @@ export class CaseRepository {
         return { caseId: command.caseId, position: last.position, version: last.version, replayed: true, history };
       }
       const version = aggregate.state.version;
-      if (message.expectedVersion !== null && message.expectedVersion !== version) {
-        throw conflict(`the case is at version ${version}, not ${message.expectedVersion}: it moved on; reload it`);
-      }
+      const stale = message.expectedVersion === null ? null : staleness(aggregate.state, command, message.expectedVersion);
+      if (stale) throw conflict(stale);
       const now = new Date();
       aggregate.execute(command, this.rules.context(now));
       const decided = await this.sealPersonalData(command.caseId, aggregate.getUncommittedEvents());
@@ -89,9 +118,10 @@ export class CaseRepository {
         return { caseId: command.caseId, position: result.position, version: result.nextVersion, replayed: result.duplicate };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (message.expectedVersion !== null || attempt >= MAX_ATTEMPTS) {
-          throw conflict(`the case changed while this command was decided (${error.message}); try again`);
+        if (attempt >= MAX_ATTEMPTS) {
+          throw conflict(`the case changed ${MAX_ATTEMPTS} times while this command was decided (${error.message}); try again`);
         }
+        await pause(attempt);
       }
     }
   }

@@ -6,6 +6,8 @@
  *                        │                  └─► cleared        └─► (overdue → escalated)
  *                        └─► no violation / forwarded
  *
+ * A recorded decree is never recorded twice; a corrected decree replaces it (SanctionExecutionCorrected).
+ *
  * Beside the stages: any waiting step's due time may be extended (with its legal basis), Netra's
  * deadline process records when it passes (FollowUpOverdue), and a PPK that does not act is
  * escalated (EscalationRecorded).
@@ -17,6 +19,7 @@ import type { CaseEvent } from './case-events';
 import type { CaseState } from './case-state';
 import type { DecideContext } from './decide-context';
 import { declareFollowUpImpossible, type DeclareFollowUpImpossible } from './declaring-impossible/declare-follow-up-impossible';
+import { correctSanctionExecution, type CorrectSanctionExecution } from './correcting-sanction-execution/correct-sanction-execution';
 import { erasePersonalData, type ErasePersonalData } from './erasing/erase-personal-data';
 import { recordEscalation, type RecordEscalation } from './escalating/record-escalation';
 import { recordSanctionExecution, type RecordSanctionExecution } from './executing-sanction/record-sanction-execution';
@@ -33,6 +36,7 @@ export type CaseCommand =
   | IssueRecommendation
   | DecideSanction
   | RecordSanctionExecution
+  | CorrectSanctionExecution
   | DeclareFollowUpImpossible
   | ErasePersonalData
   | ExtendDeadline
@@ -51,6 +55,8 @@ export function decide(command: CaseCommand, state: CaseState, ctx: DecideContex
       return decideSanction(command, state, ctx);
     case 'RecordSanctionExecution':
       return recordSanctionExecution(command, state, ctx);
+    case 'CorrectSanctionExecution':
+      return correctSanctionExecution(command, state, ctx);
     case 'DeclareFollowUpImpossible':
       return declareFollowUpImpossible(command, state, ctx);
     case 'ErasePersonalData':

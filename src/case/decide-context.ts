@@ -15,5 +15,7 @@ export type { DeadlineStep };
 export interface DecideContext {
   now: Date;
   deadline(kind: ElectionKind, step: DeadlineStep, start: Date): { dueAt: Date; applied: DeadlineApplied };
+  /** The last instant a case may be registered after the violation became known; null when no limit applies. */
+  reportingLimit(kind: ElectionKind, source: 'REPORT' | 'FINDING', knownAt: Date): { limitAt: Date; applied: DeadlineApplied } | null;
   registerNumber(input: { caseId: string; source: string; handlingUnit: string; receivedAt: Date }): string;
 }

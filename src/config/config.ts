@@ -58,6 +58,13 @@ export interface NetraConfig {
   tracing: { endpoint: string; serviceName: string } | null;
   /** Mutations each token may send per minute (a token bucket per agency, unit and sub). */
   mutationRateLimitPerMinute: number;
+  /**
+   * What start-up does when the read model does not match the log (its checkpoint is past the
+   * head, or the event there is not the one it applied): refuse (default) or rebuild it from the log.
+   */
+  onReadModelAhead: 'refuse' | 'rebuild';
+  /** Embedded store: fsync the WAL from Node after each append, before acknowledging it (PGlite cannot). */
+  embeddedSync: boolean;
 }
 
 /** `scenarios`: the handful of cases from the seed scenarios; `pilkada-2020`: the synthetic Pilkada 2020 history (src/demo). */
@@ -128,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NetraConfig {
     logLevel,
     tracing: tracingOf(env),
     mutationRateLimitPerMinute: rateLimitOf(env.MUTATION_RATE_LIMIT_PER_MINUTE),
+    onReadModelAhead: onReadModelAheadOf(env.NETRA_ON_READ_MODEL_AHEAD),
+    embeddedSync: embeddedSyncOf(env.NETRA_EMBEDDED_SYNC),
   };
 }
 
@@ -173,6 +182,19 @@ function trustProxyOf(value: string | undefined): string | number | null {
   if (text.toLowerCase() === 'true') throw new ConfigError('TRUST_PROXY', 'must name the proxies (a hop count, loopback, or addresses/subnets), not true: anyone could set X-Forwarded-For');
   if (!/^[0-9a-fA-F.:/,\sa-z]+$/.test(text)) throw new ConfigError('TRUST_PROXY', 'must be a hop count or a comma list of addresses, subnets, loopback, linklocal, uniquelocal');
   return text;
+}
+
+function embeddedSyncOf(value: string | undefined): boolean {
+  const text = (optional(value) ?? 'on').toLowerCase();
+  if (['on', '1', 'true', 'yes'].includes(text)) return true;
+  if (['off', '0', 'false', 'no'].includes(text)) return false;
+  throw new ConfigError('NETRA_EMBEDDED_SYNC', 'must be on (the default: each append is synced to disk before it is acknowledged) or off');
+}
+
+function onReadModelAheadOf(value: string | undefined): 'refuse' | 'rebuild' {
+  const text = optional(value) ?? 'refuse';
+  if (text === 'refuse' || text === 'rebuild') return text;
+  throw new ConfigError('NETRA_ON_READ_MODEL_AHEAD', 'must be refuse (the default: stop when the read model does not match the log) or rebuild');
 }
 
 function eventStoreOf(value: string | undefined): EventStoreLocation {

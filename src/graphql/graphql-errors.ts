@@ -19,7 +19,7 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
 
   catch(exception: unknown, _host: ArgumentsHost): GraphQLError {
     if (exception instanceof CaseError) {
-      return new GraphQLError(exception.message, { extensions: { code: exception.code, field: exception.field } });
+      return new GraphQLError(exception.message, { extensions: { code: exception.code, field: exception.field, ...(exception.params ? { params: exception.params } : {}) } });
     }
     if (exception instanceof GraphQLError) return exception;
     if (exception instanceof RateLimitedError) {

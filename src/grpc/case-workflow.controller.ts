@@ -5,6 +5,7 @@ import type { Observable } from 'rxjs';
 import { AuthService, requireActor } from '../auth/auth.service';
 import type { CaseCommandMessage } from '../case/case-command';
 import { CaseMutations } from '../case/case-mutations.service';
+import { correctSanctionExecutionRequest } from '../case/correcting-sanction-execution/correct-sanction-execution.grpc';
 import type { Actor } from '../case/decide-context';
 import { EventWatchService, type FeedMessage } from './event-watch.service';
 import { GrpcErrorFilter } from './grpc-errors';
@@ -53,6 +54,11 @@ export class CaseWorkflowController {
   @GrpcMethod('CaseWorkflow', 'RecordSanctionExecution')
   recordSanctionExecution(request: Request, metadata: Metadata) {
     return this.command(request, metadata, (actor) => requests.recordSanctionExecution(request, actor));
+  }
+
+  @GrpcMethod('CaseWorkflow', 'CorrectSanctionExecution')
+  correctSanctionExecution(request: Request, metadata: Metadata) {
+    return this.command(request, metadata, (actor) => correctSanctionExecutionRequest(request, actor));
   }
 
   @GrpcMethod('CaseWorkflow', 'DeclareFollowUpImpossible')

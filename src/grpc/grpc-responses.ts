@@ -84,6 +84,16 @@ export function followUpMessage(row: FollowUpView) {
         }
       : undefined,
     siasnBlocked: row.siasnBlocked,
+    decreeCorrection: row.decreeCorrection
+      ? {
+          reason: row.decreeCorrection.reason,
+          correctedBy: toProto('Agency', row.decreeCorrection.correctedBy),
+          replacedDecreeNumber: row.decreeCorrection.replacedDecreeNumber,
+          corrections: row.decreeCorrection.corrections,
+        }
+      : undefined,
+    studyNote: some(row.studyNote),
+    trackVersion: row.trackVersion,
   };
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ReadDb } from '../oversight/read-model/read-db';
+import { ensureKeyCheckTable, storedKeyCheck } from './key-check';
 import { newDataKey, unwrapKey, wrapKey } from './sealing';
 
 /**
@@ -51,11 +52,19 @@ export class KeyStore {
   }
 }
 
-/** Moves the wrapped keys (and destruction records) with a copied history; they stay wrapped by the same master key. */
+/**
+ * Moves the wrapped keys (and destruction records) with a copied history; they stay wrapped by the
+ * same master key, so the key check value goes with them, and a target sealed under another key is refused.
+ */
 export async function copyKeys(from: ReadDb, to: ReadDb): Promise<number> {
   const source = new KeyStore(from, Buffer.alloc(32));
   const target = new KeyStore(to, Buffer.alloc(32));
-  await Promise.all([source.init(), target.init()]);
+  await Promise.all([source.init(), target.init(), ensureKeyCheckTable(from), ensureKeyCheckTable(to)]);
+  const [check, targetCheck] = [await storedKeyCheck(from), await storedKeyCheck(to)];
+  if (check !== null && targetCheck !== null && check !== targetCheck) {
+    throw new Error('the target store is sealed under another master key (its key check value differs): copy into an empty store');
+  }
+  if (check !== null) await to.execute(sql`INSERT INTO netra_keys.master_key_check (check_value) VALUES (${check}) ON CONFLICT DO NOTHING`);
   const { rows } = (await from.execute(sql`SELECT case_id, wrapped_key, destroyed_at FROM netra_keys.case_keys ORDER BY case_id`)) as unknown as {
     rows: Array<{ case_id: string; wrapped_key: string | null; destroyed_at: string | Date | null }>;
   };

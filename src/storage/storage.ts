@@ -3,16 +3,18 @@ import { ConfigError, type EventStoreLocation, type NetraConfig } from '../confi
 import { CASE_STREAM_PREFIX } from '../case/case-events';
 import { EsdbEventStore } from '../event-store/esdb/esdb-event-store';
 import type { EventStore } from '../event-store/event-store';
-import { openPglite } from '../event-store/pglite/open-pglite';
+import { openEmbedded } from '../event-store/pglite/open-pglite';
 import { PgliteEventStore } from '../event-store/pglite/pglite-event-store';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { openPgliteReadDb, openPostgresReadDb } from '../oversight/read-model/open-read-db';
 import type { ReadDb } from '../oversight/read-model/read-db';
-import { KeyStore } from '../privacy/key-store';
-import { resolveMasterKey } from '../privacy/master-key';
+import { openKeyStore } from '../privacy/key-check';
+import type { KeyStore } from '../privacy/key-store';
+import { resolveMasterKey, type MasterKeySource } from '../privacy/master-key';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { lockDataDir } from './data-dir-lock';
+import { serveBackupRequests } from './embedded-backup';
 
 /** The event store and the read-model database a process works on, and how to close them. */
 export interface Storage {
@@ -20,6 +22,8 @@ export interface Storage {
   readDb: ReadDb;
   /** Per-case data keys: beside the events for SQL stores, in the read-model database for EventStoreDB. */
   keys: KeyStore;
+  /** Where the master key came from (a key file made at this start is reported by main.ts). */
+  masterKey: MasterKeySource;
   describe: string;
   close(): Promise<void>;
 }
@@ -33,7 +37,7 @@ export type Closer = () => Promise<void> | void;
 export async function openStorage(config: NetraConfig): Promise<Storage> {
   const closers: Closer[] = [];
   try {
-    const { store, embedded, keyDb, describe } = await openEventStore(config.eventStore, closers);
+    const { store, embedded, keyDb, describe } = await openEventStore(config.eventStore, closers, { embeddedSync: config.embeddedSync });
     let readDb: ReadDb;
     let readWhere: string;
     const readUrl = config.databaseUrl ?? (config.eventStore.kind === 'postgres' ? config.eventStore.url : null);
@@ -48,12 +52,14 @@ export async function openStorage(config: NetraConfig): Promise<Storage> {
     } else {
       throw new ConfigError('DATABASE_URL', 'is required with an EventStoreDB event store: the read model lives in PostgreSQL');
     }
-    const keys = new KeyStore(keyDb ?? readDb, resolveMasterKey(config.masterKey, config.dataDir));
-    await keys.init();
+    const ephemeral = config.eventStore.kind === 'embedded' && config.eventStore.location === 'memory:';
+    const master = resolveMasterKey(config.masterKey, config.dataDir, ephemeral);
+    const keys = await openKeyStore(keyDb ?? readDb, master, async () => (await store.headPosition()) > 0n);
     return {
       store,
       readDb,
       keys,
+      masterKey: master.source,
       describe: `events: ${describe}; read model: ${readWhere}`,
       close: async () => {
         for (const close of closers) await close();
@@ -66,13 +72,14 @@ export async function openStorage(config: NetraConfig): Promise<Storage> {
 }
 
 /** Opens one event store; what must be closed is pushed on `closers` (close them in order). */
-export async function openEventStore(location: EventStoreLocation, closers: Closer[]) {
+export async function openEventStore(location: EventStoreLocation, closers: Closer[], options: { embeddedSync?: boolean } = {}) {
   switch (location.kind) {
     case 'embedded': {
       if (location.location !== 'memory:') closers.unshift(lockDataDir(location.location));
-      const pglite = await openPglite(location.location);
+      const { pglite, sync } = await openEmbedded(location.location, { sync: options.embeddedSync ?? true });
       closers.unshift(() => pglite.close());
-      const store = new PgliteEventStore(pglite);
+      if (location.location !== 'memory:') closers.unshift(serveBackupRequests(location.location, pglite));
+      const store = new PgliteEventStore(pglite, { afterCommit: sync });
       closers.unshift(() => store.close());
       await store.init();
       return { store, embedded: pglite, keyDb: drizzlePglite(pglite) as unknown as ReadDb, describe: `embedded (${location.location})` };

@@ -10,6 +10,7 @@ import type {
   RespondentRecord,
   SanctionDecided,
   SanctionExecuted,
+  SanctionExecutionCorrected,
   StudyFinding,
 } from '../../src/case/case-events';
 import type { CaseEvent } from '../../src/case/case';
@@ -189,6 +190,30 @@ export const aLighterExecution = (): SanctionExecuted =>
     sanction: 'WRITTEN_REPRIMAND',
     followUpStatus: 'NOT_AS_RECOMMENDED',
   });
+
+/** The Walikota's corrected decree replacing aLighterExecution's written reprimand with the recommended demotion. */
+export function sanctionExecutionCorrected(data: Partial<SanctionExecutionCorrected['data']> = {}): SanctionExecutionCorrected {
+  return {
+    type: 'SanctionExecutionCorrected',
+    data: {
+      caseId: CASE_ID,
+      respondentId: 'R1',
+      decreeNumber: '800.1.6.4/131/BKPSDM/2024',
+      executedAt: wib('2024-11-25 09:00'),
+      sanction: 'DEMOTION_12M',
+      followUpStatus: 'AS_RECOMMENDED',
+      reason: 'SK 098 dicabut setelah teguran BKN; diganti SK penurunan jabatan sesuai rekomendasi.',
+      correctedBy: 'PPK',
+      previous: {
+        decreeNumber: '800.1.6.4/098/BKPSDM/2024',
+        executedAt: wib('2024-11-04 09:00'),
+        sanction: 'WRITTEN_REPRIMAND',
+        followUpStatus: 'NOT_AS_RECOMMENDED',
+      },
+      ...data,
+    },
+  };
+}
 
 export function followUpDeclaredImpossible(data: Partial<FollowUpDeclaredImpossible['data']> = {}): FollowUpDeclaredImpossible {
   return {

@@ -4,6 +4,8 @@ import {
   aDeclaration,
   allFollowUps,
   anExecution,
+  aCorrection,
+  CORRECT,
   aRecommendation,
   aSanctionDecision,
   aStudy,
@@ -76,7 +78,10 @@ describe('personal data in logs', () => {
     const reported = await mutate(bawaslu, REPORT, { ...laporan, commandId: 'lapor-pdp-0001' });
     await mutate(bawaslu, REPORT, { ...laporan, commandId: 'lapor-pdp-0001' }); // a retry
     expect(await codeOf(mutate(bawaslu, STUDY, aStudy(reported.id, { R1: 'VIOLATION' })))).toBe('BAD_USER_INPUT');
-    await mutate(bawaslu, STUDY, aStudy(reported.id, { R1: 'VIOLATION', R2: 'VIOLATION', R3: 'NO_VIOLATION' }));
+    const studyNote = 'Klarifikasi: terlapor mengakui mengunggah foto bersama calon di akun pribadinya';
+    const correctionReason = 'SK 800/1 dicabut atas keberatan terlapor; diganti sesuai rekomendasi';
+    const studied = aStudy(reported.id, { R1: 'VIOLATION', R2: 'VIOLATION', R3: 'NO_VIOLATION' });
+    await mutate(bawaslu, STUDY, { ...studied, findings: (studied.findings as Array<Record<string, unknown>>).map((f) => (f.respondentId === 'R1' ? { ...f, note: studyNote } : f)) });
     expect(await codeOf(mutate(bawaslu, RECOMMEND, aRecommendation(reported.id, ['R3'])))).toBe('INVALID_TRANSITION');
     await mutate(bawaslu, RECOMMEND, aRecommendation(reported.id, ['R1', 'R2']));
     expect(await codeOf(mutate(bawaslu, DECIDE, aSanctionDecision(reported.id, 'R1')))).toBe('FORBIDDEN');
@@ -85,7 +90,8 @@ describe('personal data in logs', () => {
     expect(await codeOf(mutate(ppk, EXECUTE, anExecution(reported.id, 'R1', { sanction: 'FLOGGING' })))).toBe('BAD_USER_INPUT');
     expect(await codeOf(mutate(ppk, EXECUTE, anExecution(reported.id, 'R1', { expectedVersion: 2 })))).toBe('CONFLICT');
     await mutate(ppk, EXECUTE, anExecution(reported.id, 'R1', { sanction: 'WRITTEN_REPRIMAND' }));
-    await mutate(ppk, EXECUTE, anExecution(reported.id, 'R1', { sanction: 'DEMOTION_12M', decreeNumber: '800/2/2024', executedAt: '2024-10-21T10:00:00+07:00' }));
+    expect(await codeOf(mutate(ppk, EXECUTE, anExecution(reported.id, 'R1', { sanction: 'DEMOTION_12M', decreeNumber: '800/2/2024', executedAt: '2024-10-21T10:00:00+07:00' })))).toBe('INVALID_TRANSITION');
+    await mutate(ppk, CORRECT, aCorrection(reported.id, 'R1', { sanction: 'DEMOTION_12M', decreeNumber: '800/2/2024', executedAt: '2024-10-21T10:00:00+07:00', reason: correctionReason }));
     expect(await codeOf(mutate(ppk, DECLARE, aDeclaration(reported.id, 'R1')))).toBe('INVALID_TRANSITION');
 
     // Everyone reads it, including by NIP.
@@ -107,6 +113,8 @@ describe('personal data in logs', () => {
     const secrets = [
       ...respondents.flatMap((r) => [r.nip, r.name]),
       ...badNips,
+      studyNote,
+      correctionReason,
       reporter.name,
       reporter.address,
       reporter.phone,

@@ -1,5 +1,6 @@
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import type { Logger } from 'pino';
+import type { NetraConfig } from '../../src/config/config';
 import type { EventStore, SubscribeOptions } from '../../src/event-store/event-store';
 import type { NetraMetrics } from '../../src/observability/metrics';
 import { ProjectionService } from '../../src/oversight/projection.service';
@@ -14,7 +15,7 @@ describe('the projection service’s log when the projection stops', () => {
     const store = { subscribe: (_handler: unknown, options: SubscribeOptions) => ((onError = options.onError), { caughtUp: Promise.resolve(), stop: async () => {} }) } as unknown as EventStore;
     const logged: Array<[unknown, string]> = [];
     const logger = { error: (object: unknown, message: string) => logged.push([object, message]), info: () => {} } as unknown as Logger;
-    const service = new ProjectionService(store, {} as ReadDb, logger, {} as NetraMetrics, {} as KeyStore);
+    const service = new ProjectionService(store, {} as ReadDb, logger, {} as NetraMetrics, {} as KeyStore, {} as NetraConfig);
     // What the runner hands on when the subscription fails: start() would first read the checkpoint.
     (service.runner as unknown as { subscribeFrom(after: bigint): Promise<void> }).subscribeFrom(0n);
 

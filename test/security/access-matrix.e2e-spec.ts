@@ -32,6 +32,7 @@ type Operation =
   | 'decideSanction'
   | 'recordSanctionExecution'
   | 'declareFollowUpImpossible'
+  | 'correctSanctionExecution'
   | 'erasePersonalData';
 
 /**
@@ -50,6 +51,8 @@ const ALLOWED: Record<Operation, Array<[Agency, Place[]]>> = {
   recordSanctionExecution: [['PPK', INSIDE]],
   // that PPK, or BKN
   declareFollowUpImpossible: [['PPK', INSIDE], ['BKN', INSIDE]],
+  // README: a corrected decree, by that PPK or BKN
+  correctSanctionExecution: [['PPK', INSIDE], ['BKN', INSIDE]],
   // README: Bawaslu erases a closed case's personal data, within its region
   erasePersonalData: [['BAWASLU', INSIDE]],
 };
@@ -98,6 +101,7 @@ const DOCUMENTS: Record<Operation, string> = {
   decideSanction: MUTATION('decideSanction', 'DecideSanctionInput'),
   recordSanctionExecution: MUTATION('recordSanctionExecution', 'RecordSanctionExecutionInput'),
   declareFollowUpImpossible: MUTATION('declareFollowUpImpossible', 'DeclareFollowUpImpossibleInput'),
+  correctSanctionExecution: MUTATION('correctSanctionExecution', 'CorrectSanctionExecutionInput'),
   erasePersonalData: MUTATION('erasePersonalData', 'ErasePersonalDataInput'),
 };
 
@@ -128,6 +132,7 @@ const ATTEMPT: Record<Operation, (caseId: string) => Record<string, unknown>> = 
   }),
   recordSanctionExecution: (caseId) => ({ caseId, respondentId: 'R1', decreeNumber: '800/77/KPTS/BKPSDM/2024', executedAt: AT.executedAt, sanction: 'MORAL_OPEN' }),
   declareFollowUpImpossible: (caseId) => ({ caseId, respondentId: 'R1', reason: 'RETIRED', note: 'Pensiun per 1 Maret 2024', declaredAt: AT.declaredAt }),
+  correctSanctionExecution: (caseId) => ({ caseId, respondentId: 'R1', decreeNumber: '800/91/KPTS/BKPSDM/2024', executedAt: AT.declaredAt, sanction: 'MORAL_OPEN', reason: 'Nomor SK salah dicatat' }),
   erasePersonalData: (caseId) => ({ caseId, reason: 'Permintaan subjek data (UU 27/2022 Pasal 8)' }),
 };
 
@@ -162,6 +167,7 @@ describe('the access matrix (CONTRACT.md "Who may do what")', () => {
     await send(bawaslu, 'issueRecommendation', ATTEMPT.issueRecommendation(id));
     if (operation === 'decideSanction') return id;
     await send(bkn, 'decideSanction', ATTEMPT.decideSanction(id));
+    if (operation === 'correctSanctionExecution') await send(await netra.client('PPK', '16.73'), 'recordSanctionExecution', ATTEMPT.recordSanctionExecution(id));
     return id;
   }
 

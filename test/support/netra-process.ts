@@ -10,8 +10,9 @@ export interface NetraProcess {
   exited: Promise<number | null>;
 }
 
-export async function spawnNetra(env: Record<string, string>): Promise<NetraProcess> {
+export async function spawnNetra(env: Record<string, string>, options: { cwd?: string } = {}): Promise<NetraProcess> {
   const child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'main.js')], {
+    cwd: options.cwd,
     // The deadline process is off unless a test turns it on (OVERDUE_SCAN_SECONDS).
     env: { ...process.env, PORT: '0', GRPC_PORT: '0', NETRA_DEMO: '0', AUTH_DEV_SECRET: TEST_SECRET, LOG_LEVEL: 'info', OVERDUE_SCAN_SECONDS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -15,12 +15,19 @@ export class ReportCaseResolver {
 
   @Mutation(() => CaseView, { description: 'Bawaslu opens a case: a laporan (report, with its reporter) or a temuan (finding)' })
   reportCase(@Args('input') input: ReportCaseInput, @CurrentActor() actor: Actor) {
-    const { commandId, expectedVersion, receivedAt, knownAt, occurredAt, ...rest } = input;
+    const { commandId, expectedVersion, receivedAt, knownAt, occurredAt, originalReport, ...rest } = input;
     // The same command id always opens the same case, so a retried report cannot open a second one.
     const caseId = commandId ? uuidFrom(`case:${commandId}`) : randomUUID();
     return this.mutations.execute(
       new ReportCaseCommand(
-        { type: 'ReportCase', actor, caseId, input: { ...rest, receivedAt: toIso(receivedAt)!, knownAt: toIso(knownAt)!, occurredAt: toIso(occurredAt) } },
+        { type: 'ReportCase', actor, caseId, input: {
+            ...rest,
+            receivedAt: toIso(receivedAt)!,
+            knownAt: toIso(knownAt)!,
+            occurredAt: toIso(occurredAt),
+            originalReport: originalReport ? { receivedAt: toIso(originalReport.receivedAt)!, reference: originalReport.reference ?? null } : null,
+          },
+        },
         commandId ?? null,
         expectedVersion ?? null,
       ),

@@ -16,6 +16,14 @@ export class EscalationView {
   @Field(() => AgencyEnum) escalatedBy: string;
 }
 
+@ObjectType('DecreeCorrection', { description: 'The decree in force corrects an earlier one (correctSanctionExecution)' })
+export class DecreeCorrectionView {
+  @Field({ description: 'Why the earlier decree was corrected: personal data, shown like the respondent’s name' }) reason: string;
+  @Field(() => AgencyEnum) correctedBy: string;
+  @Field({ description: 'Number of the decree this one replaced' }) replacedDecreeNumber: string;
+  @Field(() => Int, { description: 'How many corrections the track has had' }) corrections: number;
+}
+
 @ObjectType('FollowUp', { description: 'One respondent’s track: what was decided, what waits on whom, and since when' })
 export class FollowUpView {
   @Field(() => ID, { description: '<caseId>/<respondentId>' }) id: string;
@@ -67,6 +75,17 @@ export class FollowUpView {
   @Field(() => String, { nullable: true }) decreeNumber: string | null;
   @Field(() => Date, { nullable: true }) executedAt: Date | null;
   @Field(() => ImpossibilityReasonEnum, { nullable: true }) impossibleReason: string | null;
+  @Field(() => DecreeCorrectionView, { nullable: true, description: 'Set when the decree in force corrects an earlier one; decreeNumber, executedAt, executedSanction and followUpStatus are the corrected decree’s' })
+  decreeCorrection: DecreeCorrectionView | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The note Bawaslu’s study (kajian) recorded for this respondent; personal data, shown to whoever may see the respondent’s name',
+  })
+  studyNote: string | null;
+  @Field(() => Int, {
+    description: 'The case version of the last event that touched this track (or the whole case). Send it, or the case version, as expectedVersion: CONFLICT only when this track moved since',
+  })
+  trackVersion: number;
   @Field({ description: 'Region the figures count this person in: PPK region, else institution region, else handling unit' })
   regionCode: string;
 }

@@ -79,6 +79,13 @@ export function followUpRow(state: OpenedCase, track: RespondentTrack, key: Buff
     escalatedAt: date(track.escalation?.escalatedAt),
     escalatedBy: track.escalation?.escalatedBy ?? null,
     siasnBlocked: track.siasnBlocked === true,
+    studyNote: track.findingNote ?? null,
+    decreeCorrectionReason: track.executionCorrection?.reason ?? null,
+    decreeCorrectedBy: track.executionCorrection?.correctedBy ?? null,
+    replacedDecreeNumber: track.executionCorrection?.replacedDecreeNumber ?? null,
+    decreeCorrections: track.executionCorrection?.corrections ?? 0,
+    // States folded before tracks kept their version: the case version is a safe upper bound.
+    trackVersion: track.trackVersion ?? state.version,
     ...countingRegion(state, track),
     electionKind: state.election.kind,
     electionYear: state.election.year,

@@ -114,10 +114,12 @@ export class ProjectionRunner {
       const fresh = events.filter((e) => e.position > stored);
       if (fresh.length === 0) return stored;
       await projectCaseEvents(db, fresh, keys);
+      // The link of the last event goes with the checkpoint: start-up checks the log still holds it (read-model-check.ts).
+      const hash = events[events.length - 1].hash ?? null;
       await tx
         .insert(checkpoints)
-        .values({ name: CASE_PROJECTION, position: last })
-        .onConflictDoUpdate({ target: checkpoints.name, set: { position: last } });
+        .values({ name: CASE_PROJECTION, position: last, hash })
+        .onConflictDoUpdate({ target: checkpoints.name, set: { position: last, hash } });
       return last;
     });
     this.projected = stored > last ? stored : last;

@@ -21,7 +21,8 @@ function describe(event: CaseEvent): string {
     case 'CaseReported': {
       const d = event.data;
       const what = d.source === 'REPORT' ? 'Report (laporan) received' : 'Finding (temuan) recorded';
-      return `${what} by ${d.handlingUnit}, ${d.respondents.length} respondent(s)`;
+      const late = d.originalReport ? `, taken up from a report received out of time on ${formatWib(new Date(d.originalReport.receivedAt))}` : '';
+      return `${what} by ${d.handlingUnit}, ${d.respondents.length} respondent(s)${late}`;
     }
     case 'CaseStudied': {
       const d = event.data;
@@ -43,6 +44,10 @@ function describe(event: CaseEvent): string {
     case 'SanctionExecuted': {
       const d = event.data;
       return `PPK executed ${d.sanction} for ${d.respondentId} by decree ${d.decreeNumber}: ${d.followUpStatus}`;
+    }
+    case 'SanctionExecutionCorrected': {
+      const d = event.data;
+      return `${d.correctedBy} corrected the decree for ${d.respondentId}: ${d.previous.decreeNumber} (${d.previous.sanction}) replaced by ${d.decreeNumber} (${d.sanction}): ${d.followUpStatus}`;
     }
     case 'PersonalDataErased': {
       const d = event.data;

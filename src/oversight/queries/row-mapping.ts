@@ -55,6 +55,16 @@ export function toFollowUp(row: Row, now: Date): FollowUpView {
     decreeNumber: s(row.decree_number),
     executedAt: d(row.executed_at),
     impossibleReason: s(row.impossible_reason),
+    decreeCorrection: row.decree_correction_reason
+      ? {
+          reason: String(row.decree_correction_reason),
+          correctedBy: String(row.decree_corrected_by),
+          replacedDecreeNumber: String(row.replaced_decree_number),
+          corrections: Number(row.decree_corrections),
+        }
+      : null,
+    studyNote: s(row.study_note),
+    trackVersion: Number(row.track_version),
     regionCode: String(row.region_code),
   };
 }

@@ -76,6 +76,15 @@ const followUpColumns = () => ({
   escalatedAt: ts('escalated_at'),
   escalatedBy: text('escalated_by'),
   siasnBlocked: boolean('siasn_blocked').notNull().default(false),
+  /** The study's note on this respondent (kajian): identity-level data, shown like the name. */
+  studyNote: text('study_note'),
+  /** Set when the decree in force corrects an earlier one: why, by whom, which decree it replaced, how many corrections. */
+  decreeCorrectionReason: text('decree_correction_reason'),
+  decreeCorrectedBy: text('decree_corrected_by'),
+  replacedDecreeNumber: text('replaced_decree_number'),
+  decreeCorrections: integer('decree_corrections').notNull().default(0),
+  /** The case version of the last event that touched this track: what a client sends as expectedVersion. */
+  trackVersion: integer('track_version').notNull().default(0),
   /** The respondent's region for figures: PPK region, else institution region, else handling unit. */
   regionCode: text('region_code').notNull(),
   provinceCode: text('province_code').notNull(),
@@ -152,4 +161,6 @@ export const caseStates = pgTable('rm_case_states', {
 export const checkpoints = pgTable('rm_checkpoints', {
   name: text('name').primaryKey(),
   position: bigint('position', { mode: 'bigint' }).notNull(),
+  /** The hash-chain link of the event at `position` (null on EventStoreDB, which stores none): start-up checks the log still holds it. */
+  hash: text('hash'),
 });

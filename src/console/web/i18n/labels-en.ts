@@ -75,6 +75,7 @@ export const LABELS_EN: Labels = {
     DeadlineExtended: 'Deadline extended',
     FollowUpOverdue: 'Due time passed',
     EscalationRecorded: 'Escalation recorded',
+    SanctionExecutionCorrected: 'Sanction decree corrected',
   },
   DeadlineStep: {
     STUDY: 'Study',

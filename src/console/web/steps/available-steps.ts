@@ -28,9 +28,8 @@ export function availableSteps(c: Case, session: Session): Step[] {
   }
   for (const respondent of c.respondents) {
     const ppkHere = session.agency === 'PPK' && regionContains(session.region, respondent.ppkRegionCode);
-    // A corrected decree may follow an execution not as recommended.
-    const correctable = respondent.stage === 'SANCTION_EXECUTED' && respondent.followUpStatus === 'NOT_AS_RECOMMENDED';
-    if (ppkHere && (respondent.stage === 'SANCTION_DECIDED' || correctable)) steps.push({ kind: 'recordSanctionExecution', respondent });
+    // A decree is recorded once; a corrected one is the API's correctSanctionExecution (no form here yet).
+    if (ppkHere && respondent.stage === 'SANCTION_DECIDED') steps.push({ kind: 'recordSanctionExecution', respondent });
     const bknMayDeclare = session.agency === 'BKN' && (respondent.stage === 'RECOMMENDED' || respondent.stage === 'SANCTION_DECIDED');
     if ((ppkHere && respondent.stage === 'SANCTION_DECIDED') || bknMayDeclare) steps.push({ kind: 'declareFollowUpImpossible', respondent });
   }
