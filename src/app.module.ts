@@ -16,6 +16,8 @@ import { LOGGER } from './observability/logger';
 import { ObservabilityController, ObservabilityModule } from './observability/observability.module';
 import { OversightModule } from './oversight/oversight.module';
 import { StorageModule } from './storage/storage.module';
+import { AnonymousLimitsModule } from './security/anonymous-limits';
+import { SafeTextPipe } from './security/text-safety';
 
 @Global()
 @Module({})
@@ -35,6 +37,7 @@ export class AppModule {
         ConfigModule.forRoot(config, clock),
         LoggerModule.forRoot(logger),
         ObservabilityModule,
+        AnonymousLimitsModule,
         StorageModule,
         AuditModule,
         AuthModule,
@@ -48,6 +51,7 @@ export class AppModule {
       controllers: [ObservabilityController],
       providers: [
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },
+        { provide: APP_PIPE, useClass: SafeTextPipe },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({ transform: true, exceptionFactory: validationError }),

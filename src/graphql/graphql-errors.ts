@@ -7,6 +7,7 @@ import { LOGGER } from '../observability/logger';
 import { loggableError } from '../observability/loggable-error';
 import { RateLimitedError } from '../security/mutation-rate-limit';
 import { asUnavailable, type UnavailableError } from '../storage/unavailable';
+import { ClientGoneError, ReadTimeoutError } from '../oversight/queries/guarded-read';
 
 /**
  * The one place errors become GraphQL errors: a CaseError keeps its contract code and field; anything
@@ -29,6 +30,11 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
     if (unavailable) {
       this.logger.warn({ failure: loggableError(exception), recorded: unavailable.recorded !== undefined }, 'answered UNAVAILABLE: a dependency does not answer');
       return unavailableGraphqlError(unavailable);
+    }
+    // Nobody is listening for this answer: not a failure worth an error line.
+    if (exception instanceof ClientGoneError) return new GraphQLError(exception.message, { extensions: { code: 'CLIENT_CLOSED_REQUEST' } });
+    if (exception instanceof ReadTimeoutError) {
+      return new GraphQLError(exception.message, { extensions: { code: 'UNAVAILABLE', retryAfterSeconds: 60, timeoutMs: exception.timeoutMs } });
     }
     if (exception instanceof BadRequestException) {
       return new GraphQLError(String((exception.getResponse() as { message?: unknown }).message ?? exception.message), {

@@ -39,6 +39,8 @@ export class FollowUpSummaryQuery {
     readonly filter: FollowUpFilter | undefined,
     readonly actor: Actor | null,
     readonly asOf?: Date | null,
+    /** Aborted when the client goes away: the read stops. */
+    readonly signal?: AbortSignal,
   ) {}
 }
 
@@ -70,7 +72,7 @@ export class ListFollowUpsHandler implements IQueryHandler<ListFollowUpsQuery> {
 export class FollowUpSummaryHandler implements IQueryHandler<FollowUpSummaryQuery> {
   constructor(private readonly reader: FollowUpSummaryReader, @Inject(CLOCK) private readonly clock: Clock) {}
   execute(q: FollowUpSummaryQuery) {
-    return this.reader.summary(q.groupBy, q.filter, q.actor, readSource(q.asOf, this.clock()));
+    return this.reader.summary(q.groupBy, q.filter, q.actor, readSource(q.asOf, this.clock()), 'filter.', q.signal);
   }
 }
 

@@ -63,11 +63,12 @@ export class OversightResolver {
   @Query(() => FollowUpSummary, { description: 'Aggregates only; allowed without a token' })
   followUpSummary(
     @OptionalActor() actor: Actor | null,
+    @Context() context: GraphqlContext,
     @Args('groupBy', { type: () => [SummaryDimension], defaultValue: [] }) groupBy: SummaryDimension[],
     @Args('filter', { type: () => FollowUpFilter, nullable: true }) filter?: FollowUpFilter,
     @Args('asOf', { type: () => Date, nullable: true, description: AS_OF }) asOf?: Date,
   ) {
-    return this.queries.execute(new FollowUpSummaryQuery(groupBy, filter, actor, asOf ?? null));
+    return this.queries.execute(new FollowUpSummaryQuery(groupBy, filter, actor, asOf ?? null, context.signal));
   }
 
   @ResolveField(() => [FollowUpView], { description: 'Every respondent; those outside your region with identityWithheld (see FollowUp.identityWithheld)' })

@@ -335,13 +335,13 @@ describe('the access matrix (CONTRACT.md "Who may do what")', () => {
       }
     });
 
-    it('the anonymous summary counts both cases and names no one', async () => {
-      const answer = await netra.anonymous().request<{ followUpSummary: { overall: { total: number } } }>(
-        gql`query($filter: FollowUpFilter) { followUpSummary(groupBy: [REGION], filter: $filter) { overall { total } buckets { key { regionCode } total } } }`,
-        { filter: WINDOW },
-      );
+    it('the summary counts both cases and names no one; without a token a date window is refused, and the answer names no one either', async () => {
+      const SUMMARY_IN = gql`query($filter: FollowUpFilter) { followUpSummary(groupBy: [REGION], filter: $filter) { overall { total } buckets { key { regionCode } total } } }`;
+      const answer = await oversight.request<{ followUpSummary: { overall: { total: number } } }>(SUMMARY_IN, { filter: WINDOW });
       expect(answer.followUpSummary.overall.total).toBe(2);
-      const text = JSON.stringify(answer);
+      expect(await codeOf(netra.anonymous().request(SUMMARY_IN, { filter: WINDOW }))).toBe('BAD_USER_INPUT');
+      const anonymous = await netra.anonymous().request(SUMMARY_IN, { filter: { receivedFromMonth: '2023-02', receivedToMonth: '2023-02' } });
+      const text = JSON.stringify(answer) + JSON.stringify(anonymous);
       for (const secret of ['Hendra Wijaya', 'Rudi Hartono', '197905122006041003', REPORTER.name, REPORTER.phone]) expect(text).not.toContain(secret);
     });
   });

@@ -9,6 +9,8 @@ import { CaseReader, type FollowUpRecord } from '../queries/case-reader';
 import { AccessAudit } from '../../audit/access-audit';
 import { newRequestKey, respondentReads } from '../../audit/personal-fields';
 import type { Actor } from '../../case/decide-context';
+import { AnonymousLimits } from '../../security/anonymous-limits';
+import { requestSignal } from '../../security/request-signal';
 import { FollowUpSummaryReader } from '../queries/follow-up-summary';
 import { readSource } from '../queries/read-source';
 import { UTF8_BOM } from './csv';
@@ -37,6 +39,7 @@ export class ExportsController {
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly audit: AccessAudit,
+    private readonly limits: AnonymousLimits,
   ) {}
 
   @Get('follow-ups.csv')
@@ -97,8 +100,10 @@ export class ExportsController {
   /** Aggregates only: allowed without a token, which then may not narrow figures to a person or a case. */
   private async summary(req: Request, res: Response, format: ExportFormat): Promise<void> {
     const actor = await this.auth.actorFrom(req.headers.authorization);
+    if (actor === null) this.limits.take(req.ip ?? req.socket.remoteAddress ?? 'unknown');
     const params = await exportParams(req.query, 'summary', format);
-    const summary = await this.summaries.summary(params.groupBy, params.filter, actor, readSource(params.asOf, this.clock()));
+    const signal = requestSignal(req, res);
+    const summary = await this.summaries.summary(params.groupBy, params.filter, actor, readSource(params.asOf, this.clock()), '', signal);
     attachment(res, 'summary', format, summary.asOf);
     res.setHeader('X-Netra-Position', summary.position);
     const { asOf, current, position, overall, buckets } = summary;

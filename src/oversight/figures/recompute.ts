@@ -45,7 +45,7 @@ export async function recomputeFigures(store: EventStore, request: RecomputeRequ
   const until = request.current ? Number.POSITIVE_INFINITY : request.asOf.getTime();
   const persons = [...histories.values()].flatMap((history) => personsOf(history, until, request.asOf));
   const { overall, buckets } = aggregate(persons, request.groupBy, request.filter ?? {}, request.asOf);
-  return { asOf: request.asOf, current: request.current === true, position: String(request.position), overall, buckets };
+  return { asOf: request.asOf, current: request.current === true, position: String(request.position), smallCellThreshold: null, overall, buckets };
 }
 
 /** Every respondent of a case as of `until`, each from a fold of only the events that concern them. */

@@ -4,6 +4,7 @@ import { KASN_DISSOLVED_AT } from '../../case/case-vocabulary';
 import type { Actor } from '../../case/decide-context';
 import type { CaseFilter, FollowUpFilter } from './filters.input';
 import type { ReadSource } from './read-source';
+import { monthStart } from '../small-cells/months';
 
 /** SQL conditions over rm_follow_ups (alias f) joined to rm_cases (alias c). */
 
@@ -66,6 +67,8 @@ function filterConditions(f: FollowUpFilter, now: Date): SQL[] {
     f.respondentNip ? sql`f.nip = ${f.respondentNip}` : null,
     f.receivedFrom ? sql`f.case_received_at >= ${f.receivedFrom.toISOString()}::timestamptz` : null,
     f.receivedTo ? sql`f.case_received_at <= ${f.receivedTo.toISOString()}::timestamptz` : null,
+    f.receivedFromMonth ? sql`f.case_received_at >= ${monthStart(f.receivedFromMonth, 'receivedFromMonth').toISOString()}::timestamptz` : null,
+    f.receivedToMonth ? sql`f.case_received_at < ${monthStart(f.receivedToMonth, 'receivedToMonth', true).toISOString()}::timestamptz` : null,
     f.stage ? sql`f.stage = ${f.stage}` : null,
     f.followUpStatus ? sql`f.follow_up_status = ${f.followUpStatus}` : null,
     f.caseId ? sql`f.case_id = ${f.caseId}` : null,
@@ -90,6 +93,8 @@ export function caseConditions(filter: CaseFilter | undefined, actor: Actor | nu
     f.stage ? sql`c.stage = ${f.stage}` : null,
     f.receivedFrom ? sql`c.received_at >= ${f.receivedFrom.toISOString()}::timestamptz` : null,
     f.receivedTo ? sql`c.received_at <= ${f.receivedTo.toISOString()}::timestamptz` : null,
+    f.receivedFromMonth ? sql`c.received_at >= ${monthStart(f.receivedFromMonth, 'receivedFromMonth').toISOString()}::timestamptz` : null,
+    f.receivedToMonth ? sql`c.received_at < ${monthStart(f.receivedToMonth, 'receivedToMonth', true).toISOString()}::timestamptz` : null,
     perPerson.length > 0 ? sql`EXISTS (SELECT 1 FROM ${source.followUps} f WHERE f.case_id = c.id AND ${sql.join(perPerson, sql` AND `)})` : null,
   ];
   return conditions.filter((c): c is SQL => c !== null);
