@@ -141,7 +141,7 @@ describe('the gRPC API: ExtendDeadline, RecordEscalation, ErasePersonalData', ()
 
       const correction = { caseId, respondentId: 'R1', decreeNumber: 'SK/131/2024', executedAt: '2024-10-21', sanction: 'SANCTION_KIND_WRITTEN_REPRIMAND' };
       expect(await refusal(call('CorrectSanctionExecution', correction, PPK_LUBUK_LINGGAU))).toMatchObject({ code: status.INVALID_ARGUMENT, netraCode: 'BAD_USER_INPUT' });
-      expect(await refusal(call('CorrectSanctionExecution', { ...correction, reason: 'r' }, { agency: 'PPK', region: '16.05' }))).toMatchObject({ code: status.PERMISSION_DENIED });
+      expect(await refusal(call('CorrectSanctionExecution', { ...correction, reason: 'r' }, { agency: 'PPK', region: '16.05' }))).toMatchObject({ code: status.NOT_FOUND });
       expect(await version(caseId)).toBe(5);
 
       const corrected = (await call('CorrectSanctionExecution', { ...correction, reason: 'SK 098 dicabut; diganti sesuai rekomendasi BKN.', expectedVersion: 5 }, BKN)).case;

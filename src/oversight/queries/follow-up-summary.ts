@@ -102,7 +102,7 @@ export class FollowUpSummaryReader {
 
   /** Per person, the plain facts the cells are formed from (no name, NIP or id of a person), then protected in memory. */
   private anonymous(groupBy: SummaryDimension[], filter: FollowUpFilter | undefined, source: ReadSource, signal?: AbortSignal): Promise<FollowUpSummary> {
-    const where = whereAll(followUpConditions(filter, null, source));
+    const where = whereAll(followUpConditions(filter, null, source, false));
     return guardedRead(this.db, this.guard, signal, async (run: Run) => {
         const [checkpoint] = await run(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`);
         const facts = await run(sql`SELECT f.case_id, f.stage, f.waiting_on, f.follow_up_status, f.recommended_at IS NOT NULL AS recommended,
