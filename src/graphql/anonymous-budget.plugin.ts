@@ -27,7 +27,9 @@ export function anonymousBudgetPlugin(limits: AnonymousLimits): ApolloServerPlug
               },
             });
           }
-          const cost = operationCost(new ValidationContext(schema, document, new TypeInfo(schema), () => {}), operation);
+          // Introspection reads the schema, not the data: its size is the schema's, whoever asks (it is off in production).
+          const introspectionOnly = operation.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__'));
+          const cost = introspectionOnly ? 0 : operationCost(new ValidationContext(schema, document, new TypeInfo(schema), () => {}), operation);
           if (cost > limits.maxCost) {
             throw new GraphQLError(`this ${operation.operation} would cost about ${Math.round(cost)}; without a token the limit is ${limits.maxCost} (ask for fewer aliases or groupings, or send a token)`, {
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },

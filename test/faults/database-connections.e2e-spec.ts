@@ -29,7 +29,7 @@ describeWithPostgres('database connection faults (real PostgreSQL, Netra as a ch
   const origin = () => netra!.url.replace(/\/graphql$/, '');
 
   const start = (url: string, env: Record<string, string> = {}, onOutput?: (chunk: string) => void) =>
-    spawnNetra({ EVENT_STORE_URL: withName(url), NETRA_MASTER_KEY: FAULT_MASTER_KEY, ...env }, onOutput);
+    spawnNetra({ EVENT_STORE_URL: withName(url), NETRA_MASTER_KEY: FAULT_MASTER_KEY, MUTATION_RATE_LIMIT_PER_MINUTE: '100000', ...env }, onOutput);
 
   beforeAll(async () => {
     database = await createThrowawayDatabase(4);

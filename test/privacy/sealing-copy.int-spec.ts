@@ -132,7 +132,9 @@ function migrationSuite(targetKind: string, openTarget: () => Promise<Side>, dro
       const [a, b] = [await source.readModel(), await target.readModel()];
       try {
         const [dumpA, dumpB] = [await dumpReadModel(a.db), await dumpReadModel(b.db)];
-        expect(dumpB).toEqual(dumpA);
+        // The copy has a hash chain of its own (its events are sealed): the checkpoint's link differs by design.
+        const unlinked = (dump: typeof dumpA) => ({ ...dump, rm_checkpoints: dump.rm_checkpoints.map((row: string) => row.replace(/"hash": "[0-9a-f]+", /, '')) });
+        expect(unlinked(dumpB)).toEqual(unlinked(dumpA));
         const text = JSON.stringify(dumpB);
         for (const name of old.erasedNames) expect(text).not.toContain(name);
         expect(text).toContain(ERASED);
