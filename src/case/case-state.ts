@@ -14,6 +14,8 @@ import type {
   ViolationCode,
 } from './case-vocabulary';
 
+import { kindOf, routeOf } from './respondent-kinds';
+
 /** One respondent's own track through the lifecycle (shared/DOMAIN.md §3). */
 export interface RespondentTrack extends RespondentRecord {
   stage: RespondentStage;
@@ -112,9 +114,10 @@ export function waitingOn(track: RespondentTrack): Agency | null {
       return 'BAWASLU';
     case 'RECOMMENDED':
       // KASN stopped operating on 24 Aug 2024: a recommendation it never decided now waits on BKN.
-      return 'BKN';
+      // Respondents who are not ASN wait on the body that handles them (respondent-kinds.ts).
+      return kindOf(track.employment) === 'CIVIL_SERVICE' ? 'BKN' : routeOf(track.employment).deciders[0];
     case 'SANCTION_DECIDED':
-      return 'PPK';
+      return routeOf(track.employment).executors[0];
     default:
       return null;
   }
