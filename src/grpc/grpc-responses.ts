@@ -45,6 +45,8 @@ export function followUpMessage(row: FollowUpView) {
     respondentId: row.respondentId,
     name: row.name,
     nip: some(row.nip),
+    nrp: some(row.nrp),
+    nik: some(row.nik),
     employment: toProto('Employment', row.employment),
     position: some(row.position),
     institution: row.institution,

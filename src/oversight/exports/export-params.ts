@@ -20,7 +20,7 @@ export type ExportFormat = 'csv' | 'json';
 type Query = Record<string, unknown>;
 
 const TEXT_FIELDS = ['electionKind', 'regionPrefix', 'violation', 'waitingOn', 'respondentNip', 'stage', 'followUpStatus', 'ppkRegionPrefix', 'caseId'] as const;
-const FILTER_FIELDS = [...TEXT_FIELDS, 'electionYear', 'overdue', 'receivedFrom', 'receivedTo'];
+const FILTER_FIELDS = [...TEXT_FIELDS, 'electionYear', 'overdue', 'receivedFrom', 'receivedTo', 'respondentKinds'];
 const DIMENSIONS = Object.values(SummaryDimension);
 
 /**
@@ -49,6 +49,7 @@ export async function exportParams(query: Query, kind: ExportKind, format: Expor
     overdue: flag(value('overdue'), 'overdue'),
     receivedFrom: date('receivedFrom'),
     receivedTo: date('receivedTo'),
+    respondentKinds: value('respondentKinds')?.split(',').map((kind) => kind.trim()),
   });
   return {
     filter,

@@ -72,6 +72,7 @@ function personOf(state: OpenedCase, track: RespondentTrack): Person {
     caseId: state.caseId,
     stage: track.stage,
     waitingOn: waitingOn(track),
+    employment: track.employment,
     since: Date.parse(track.since),
     dueAt: track.dueAt ? Date.parse(track.dueAt) : null,
     followUpStatus: track.followUpStatus,

@@ -24,6 +24,10 @@ export class FollowUpView {
   @Field() name: string;
   @Field(() => String, { nullable: true, description: 'NIP: personal data, shown only to callers allowed to read the case' })
   nip: string | null;
+  @Field(() => String, { nullable: true, description: 'NRP of a TNI or Polri member: personal data, visible like the NIP' })
+  nrp: string | null;
+  @Field(() => String, { nullable: true, description: 'NIK of a village head or official: personal data, visible like the NIP' })
+  nik: string | null;
   @Field(() => EmploymentEnum) employment: string;
   @Field(() => String, { nullable: true }) position: string | null;
   @Field() institution: string;

@@ -1,5 +1,5 @@
 import { caseStage, waitingOn, type OpenedCase, type RespondentTrack } from '../../case/case';
-import { openNip } from '../../privacy/personal-data';
+import { openIdentifier, openNip } from '../../privacy/personal-data';
 import { countingRegion } from '../figures/counting-region';
 import type { cases, followUpVersions, followUps } from '../read-model/schema';
 
@@ -47,6 +47,8 @@ export function followUpRow(state: OpenedCase, track: RespondentTrack, key: Buff
     respondentId: track.respondentId,
     name: track.name,
     nip: state.personalDataErasedAt ? null : openNip(state.caseId, track.respondentId, track.nip, key),
+    nrp: state.personalDataErasedAt ? null : openIdentifier('nrp', state.caseId, track.respondentId, track.nrp, key),
+    nik: state.personalDataErasedAt ? null : openIdentifier('nik', state.caseId, track.respondentId, track.nik, key),
     employment: track.employment,
     position: track.position,
     institution: track.institution,
@@ -89,6 +91,6 @@ export function followUpRow(state: OpenedCase, track: RespondentTrack, key: Buff
 
 /** The track's row as its history keeps it: without the NIP, which only the current row holds until erasure. */
 export function followUpVersionRow(state: OpenedCase, track: RespondentTrack): Omit<typeof followUpVersions.$inferInsert, 'caseVersion' | 'validFrom' | 'logPosition'> {
-  const { nip: _nip, ...row } = followUpRow(state, track, null);
+  const { nip: _nip, nrp: _nrp, nik: _nik, ...row } = followUpRow(state, track, null);
   return row;
 }

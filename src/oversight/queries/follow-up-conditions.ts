@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { mayReadAll } from '../../case/case-access';
 import type { Actor } from '../../case/decide-context';
+import { employmentsOf } from '../figures/figure-filter';
 import type { CaseFilter, FollowUpFilter } from './filters.input';
 import type { ReadSource } from './read-source';
 
@@ -40,6 +41,7 @@ export function followUpConditions(filter: FollowUpFilter | undefined, actor: Ac
     f.stage ? sql`f.stage = ${f.stage}` : null,
     f.followUpStatus ? sql`f.follow_up_status = ${f.followUpStatus}` : null,
     f.caseId ? sql`f.case_id = ${f.caseId}` : null,
+    f.respondentKinds ? sql`f.employment = ANY(${employmentsOf(f.respondentKinds)})` : null,
   ];
   return conditions.filter((c): c is SQL => c !== null);
 }
@@ -48,7 +50,7 @@ export function followUpConditions(filter: FollowUpFilter | undefined, actor: Ac
 export function caseConditions(filter: CaseFilter | undefined, actor: Actor | null, source: ReadSource): SQL[] {
   const f = filter ?? {};
   const perPerson = followUpConditions(
-    { violation: f.violation, waitingOn: f.waitingOn, overdue: f.overdue, respondentNip: f.respondentNip, regionPrefix: f.regionPrefix },
+    { violation: f.violation, waitingOn: f.waitingOn, overdue: f.overdue, respondentNip: f.respondentNip, regionPrefix: f.regionPrefix, respondentKinds: f.respondentKinds },
     null,
     source,
   );

@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { CaseError } from '../../case/case-error';
 import { FOLLOW_UP_STATUSES, RESPONDENT_STAGES } from '../../case/case-vocabulary';
 import type { Actor } from '../../case/decide-context';
+import { figureFilter, respondentKindCases } from '../figures/figure-filter';
 import { bucketFrom, type BucketFigures } from '../figures/summary-buckets';
 import { SummaryDimension, type FollowUpSummary } from '../models/summary.model';
 import { READ_DB, type ReadDb } from '../read-model/read-db';
@@ -18,6 +19,11 @@ const DIMENSION: Record<SummaryDimension, SQL> = {
   VIOLATION: sql`v.code`,
   ELECTION: sql`f.election_kind || ' ' || f.election_year`,
   WAITING_ON: sql`coalesce(f.waiting_on, '')`,
+  RESPONDENT_KIND: sql.raw(
+    `CASE ${respondentKindCases()
+      .map(([kind, employments]) => `WHEN f.employment IN (${employments.map((e) => `'${e}'`).join(', ')}) THEN '${kind}'`)
+      .join(' ')} ELSE 'CIVIL_SERVICE' END`,
+  ),
 };
 
 const ACTED_ON = sql`f.follow_up_status IN ('AS_RECOMMENDED', 'NOT_AS_RECOMMENDED')`;
@@ -42,7 +48,7 @@ export class FollowUpSummaryReader {
     const byViolation = dims.includes(SummaryDimension.VIOLATION);
     const joined = sql`FROM ${source.followUps} f JOIN rm_cases c ON c.id = f.case_id`;
     const from = byViolation ? sql`${joined} CROSS JOIN LATERAL unnest(f.violations) AS v(code)` : joined;
-    const where = whereAll(followUpConditions(filter, actor, source));
+    const where = whereAll(followUpConditions(figureFilter(filter), actor, source));
     const keys = dims.map((d, i) => sql`${DIMENSION[d]} AS ${sql.raw(`k${i}`)}`);
     const figures = figureColumns(source.at);
     const order = sql.join(dims.map((_, i) => sql.raw(`k${i}`)), sql`, `);
