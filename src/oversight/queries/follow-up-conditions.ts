@@ -41,7 +41,7 @@ export function followUpConditions(filter: FollowUpFilter | undefined, actor: Ac
     f.stage ? sql`f.stage = ${f.stage}` : null,
     f.followUpStatus ? sql`f.follow_up_status = ${f.followUpStatus}` : null,
     f.caseId ? sql`f.case_id = ${f.caseId}` : null,
-    f.respondentKinds ? sql`f.employment = ANY(${employmentsOf(f.respondentKinds)})` : null,
+    f.respondentKinds ? sql`f.employment IN (${sql.join(employmentsOf(f.respondentKinds).map((e) => sql`${e}`), sql`, `)})` : null,
   ];
   return conditions.filter((c): c is SQL => c !== null);
 }

@@ -1,7 +1,7 @@
 /** The GraphQL the console sends: only public operations of src/schema.graphql. */
 
 const FOLLOW_UP_FIELDS = `
-  respondentId caseId name nip employment position institution institutionRegionCode
+  respondentId caseId name nip nrp nik employment position institution institutionRegionCode
   stage waitingOn since dueAt overdue daysLate daysWaiting outcome violations
   recommendationRecipient recommendationLetter recommendedAt recommendedSanction
   decidedBy decidedAt decisionLetter ppk { title regionCode regionName } ppkRegionCode

@@ -11,6 +11,8 @@ export interface FollowUp {
   caseId: string;
   name: string;
   nip: string | null;
+  nrp: string | null;
+  nik: string | null;
   employment: string;
   position: string | null;
   institution: string;
