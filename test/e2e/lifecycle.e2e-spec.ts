@@ -539,6 +539,8 @@ describe.each(STORES)('the case lifecycle over GraphQL, on %s', (_store, openSto
         ['R3', 'SANCTION_EXECUTED', 'VILLAGE_VERBAL_REPRIMAND', 'NOT_AS_RECOMMENDED', null],
       ]);
       expect(mixed.timeline.filter((t) => t.type === 'SanctionExecuted').map((t) => `${t.agency} ${t.unit}`)).toEqual(['TNI 16.73', 'PPK 16.73', 'PPK 16.73']);
+      expect(mixed.timeline.find((t) => t.type === 'SanctionExecuted')?.description).toMatch(/^TNI executed TNI_LIGHT_DETENTION for R2/);
+      expect(mixed.timeline.filter((t) => t.type === 'SanctionDecided').map((t) => t.description.split(' ').slice(0, 2).join(' '))).toEqual(['TNI decided', 'BKN recommended', 'PPK decided']);
       await expectReadBackEquals(mixed);
     });
 
