@@ -6,6 +6,8 @@ import { AppModule } from './app.module';
 import type { NetraConfig } from './config/config';
 import { connectGrpc } from './grpc/grpc-server';
 import { PinoNestLogger } from './observability/logger';
+import { NetraMetrics } from './observability/metrics';
+import { requestLog } from './observability/request-log';
 
 /** Builds and starts Netra's HTTP and gRPC servers; used by main.ts and by the end-to-end tests. */
 export async function startNetra(config: NetraConfig, logger: Logger): Promise<INestApplication> {
@@ -15,6 +17,8 @@ export async function startNetra(config: NetraConfig, logger: Logger): Promise<I
     abortOnError: false,
   });
   app.useBodyParser('json', { limit: '1mb' });
+  // After the body parser: it calls on from the request stream's events, outside any context set before it.
+  app.use(requestLog(logger, app.get(NetraMetrics)));
   await connectGrpc(app, config, logger);
   await app.init();
   await app.startAllMicroservices();

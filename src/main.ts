@@ -4,6 +4,7 @@ import { listeningUrl, startNetra } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './observability/logger';
 import { loggableError } from './observability/loggable-error';
+import { startTracing } from './observability/tracing-sdk';
 
 async function main(): Promise<void> {
   let config;
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // Before the app is built, so every span has the SDK's context manager; off unless configured.
+  const stopTracing = config.tracing ? startTracing(config.tracing) : async () => undefined;
   let app;
   try {
     app = await startNetra(config, logger);
@@ -28,7 +31,8 @@ async function main(): Promise<void> {
     logger.fatal({ err: loggableError(error) }, 'netra could not start');
     process.exit(1);
   }
-  const url = listeningUrl(app);
+  // Listening on every interface (a container): the banner gives an address a browser on this host can open.
+  const url = listeningUrl(app).replace('://0.0.0.0:', '://localhost:').replace('://[::]:', '://localhost:');
   const secret = app.get(AuthService).secretOrigin;
   const secretLine = config.authJwks
     ? `  Tokens are verified against the identity provider's keys at ${config.authJwks.url}`
@@ -37,17 +41,22 @@ async function main(): Promise<void> {
       : secret === 'generated'
         ? '  No AUTH_DEV_SECRET was set: using a throw-away secret for this in-memory run'
         : `  Development tokens are signed with the secret from ${secret === 'stored' ? `${config.dataDir}/dev-secret` : 'AUTH_DEV_SECRET'}`;
-  logger.info({ url: `${url}/graphql`, health: `${url}/health`, metrics: `${url}/metrics` }, 'netra is listening');
+  logger.info({ console: `${url}/`, url: `${url}/graphql`, health: `${url}/health/ready`, metrics: `${url}/metrics` }, 'netra is listening');
   process.stdout.write(
     [
       '',
-      `  Netra is running: GraphQL at ${url}/graphql  (store: ${config.eventStore.kind})`,
+      '  ──────────────────────────────────────────────────────────────────────',
+      `  Netra is running (store: ${config.eventStore.kind}).`,
+      `  Console (open in a browser):  ${url}/`,
+      `  GraphQL API:                  ${url}/graphql`,
+      `  Health:                       ${url}/health/ready   (liveness: ${url}/health/live)`,
       secretLine,
       config.authJwks
         ? `  Tokens must carry iss ${config.authJwks.issuer} and aud ${config.authJwks.audience}`
         : `  Get a development token:  npm run token -- --agency BAWASLU --region 16.73`,
       `  Anonymous figures:        curl -s ${url}/graphql -H 'content-type: application/json' \\`,
       `                              -d '{"query":"{ followUpSummary { overall { total actedOnRate overdue } } }"}'`,
+      '  ──────────────────────────────────────────────────────────────────────',
       '',
     ].join('\n') + '\n',
   );
@@ -58,6 +67,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await app.close();
+    await stopTracing();
     logger.info('stopped');
     process.exit(0);
   };

@@ -9,6 +9,7 @@ import { openStorage } from '../storage/storage';
 import { exportFollowUpsCsv } from './export';
 import { rawInsertPglite, rawInsertPostgres } from './raw-insert';
 import { loadHistory, rebuild, reads, sequentialRead } from './replay';
+import { startupTimes } from './startup';
 import { profiled } from './profiler';
 import { printTable } from './report';
 import { round, RssSampler } from './stats';
@@ -105,6 +106,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   const rss = new RssSampler();
   const machine = { cores: cpus().length, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version, loadAverageAtStart: loadavg().map((l) => round(l)) };
+  const startup = await startupTimes();
+  process.stdout.write(
+    `start-up on the embedded store: first ${startup.firstStartSeconds} s (with the demo cases), second ${startup.secondStartSeconds} s ` +
+      `(node dist/main.js), ${startup.secondNpmStartSeconds} s with npm start: target < ${startup.targetSeconds} s ${startup.met ? 'met' : 'missed'}\n`,
+  );
   const stores: Array<Record<string, unknown>> = [];
   for (const name of o.stores) {
     const target = name === 'postgres' ? await postgresTarget(o.postgresUrl).catch((error: Error) => ({ skipped: error.message })) : embeddedTarget();
@@ -125,6 +131,7 @@ async function main(): Promise<void> {
     options: { ...o, postgresUrl: undefined },
     machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => round(l)) },
     seconds: round((Date.now() - started) / 1000, 1),
+    startup,
     stores,
   };
   printTable(report);

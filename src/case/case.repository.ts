@@ -10,6 +10,8 @@ import { caseStreamId, type CaseEvent } from './case-events';
 import type { CaseCommandMessage, CaseWriteResult } from './case-command';
 import { CaseAggregate } from './case.aggregate';
 import { CaseRules } from './case-rules.service';
+import { currentRequestId } from '../observability/request-context';
+import { inSpan, traceMetadata } from '../observability/tracing';
 
 const MAX_ATTEMPTS = 5;
 
@@ -39,7 +41,11 @@ export class CaseRepository {
     return { aggregate: CaseAggregate.from(history as unknown as CaseEvent[]), history };
   }
 
-  async handle(message: CaseCommandMessage): Promise<CaseWriteResult> {
+  handle(message: CaseCommandMessage): Promise<CaseWriteResult> {
+    return inSpan(`command ${message.command.type}`, { 'netra.command': message.command.type, 'netra.case_id': message.command.caseId }, () => this.decideAndAppend(message));
+  }
+
+  private async decideAndAppend(message: CaseCommandMessage): Promise<CaseWriteResult> {
     const { command } = message;
     const commandId = message.commandId ?? randomUUID();
     for (let attempt = 1; ; attempt++) {
@@ -69,10 +75,14 @@ export class CaseRepository {
           unit: command.actor.region,
           userId: command.actor.userId,
           recordedAt: now.toISOString(),
+          ...requestIdMetadata(),
+          ...traceMetadata(),
         },
       }));
       try {
-        const result = await this.store.append(caseStreamId(command.caseId), events, version === 0 ? 'no_stream' : version);
+        const result = await inSpan('eventStore.append', { 'netra.events': events.length, 'netra.expected_version': version }, () =>
+          this.store.append(caseStreamId(command.caseId), events, version === 0 ? 'no_stream' : version),
+        );
         this.publisher.mergeObjectContext(aggregate).commit();
         // Crypto-shredding; the projection destroys the key again if we die right here.
         if (decided.some((e) => e.type === 'PersonalDataErased')) await this.keys.destroy(command.caseId, now);
@@ -97,4 +107,10 @@ function assertSameCommand(first: RecordedEvent, message: CaseCommandMessage): v
   if (meta.command !== undefined && meta.command !== type) {
     throw conflict(`this commandId was already used for ${String(meta.command)}; use a new commandId`);
   }
+}
+
+/** The HTTP request that caused the command, so an operator can follow one request from its log line to its events. */
+function requestIdMetadata(): { requestId?: string } {
+  const requestId = currentRequestId();
+  return requestId ? { requestId } : {};
 }

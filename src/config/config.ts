@@ -33,6 +33,8 @@ export interface NetraConfig {
   overdueScanSeconds: number;
   registerNumberTemplate: string;
   logLevel: string;
+  /** OpenTelemetry traces over OTLP/HTTP; null (the default) makes no span at all. */
+  tracing: { endpoint: string; serviceName: string } | null;
   /** Mutations each token may send per minute (a token bucket per agency, unit and sub). */
   mutationRateLimitPerMinute: number;
 }
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NetraConfig {
     overdueScanSeconds: overdueScanSecondsOf(env.OVERDUE_SCAN_SECONDS),
     registerNumberTemplate: optional(env.REGISTER_NUMBER_TEMPLATE) ?? '{source}/{unit}/{year}/{id}',
     logLevel,
+    tracing: tracingOf(env),
     mutationRateLimitPerMinute: rateLimitOf(env.MUTATION_RATE_LIMIT_PER_MINUTE),
   };
 }
@@ -118,8 +121,9 @@ function eventStoreOf(value: string | undefined): EventStoreLocation {
     return { kind: 'embedded', location: isAbsolute(dir) ? dir : resolve(dir) };
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
-  if (/^esdb(\+discover)?:\/\//.test(url)) return { kind: 'esdb', url };
-  throw new ConfigError('EVENT_STORE_URL', 'must be esdb://…, postgres://…, file:DIR or memory:');
+  // KurrentDB (formerly EventStoreDB): its client also reads the older esdb:// scheme.
+  if (/^(kurrentdb|esdb)(\+discover)?:\/\//.test(url)) return { kind: 'esdb', url };
+  throw new ConfigError('EVENT_STORE_URL', 'must be kurrentdb://… (or esdb://…), postgres://…, file:DIR or memory:');
 }
 
 /** JWKS mode when AUTH_JWKS_URL is set; production refuses the development HS256 mode. */
@@ -208,4 +212,14 @@ function masterKeyOf(env: NodeJS.ProcessEnv): string | null {
     throw new ConfigError('NETRA_MASTER_KEY', 'is required when NODE_ENV=production: it protects reporter identities and NIPs');
   }
   return key;
+}
+
+/** OTEL_EXPORTER_OTLP_TRACES_ENDPOINT (the full URL) or OTEL_EXPORTER_OTLP_ENDPOINT (+ /v1/traces), as the OpenTelemetry SDKs read them. */
+function tracingOf(env: NodeJS.ProcessEnv): { endpoint: string; serviceName: string } | null {
+  const traces = optional(env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+  const base = optional(env.OTEL_EXPORTER_OTLP_ENDPOINT);
+  const [name, endpoint] = traces !== null ? ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', traces] : ['OTEL_EXPORTER_OTLP_ENDPOINT', base === null ? null : `${base.replace(/\/+$/, '')}/v1/traces`];
+  if (endpoint === null) return null;
+  if (!/^https?:\/\/[^/\s]+/.test(endpoint)) throw new ConfigError(name, 'must be an http:// or https:// URL of an OTLP/HTTP collector, e.g. http://otel-collector:4318');
+  return { endpoint, serviceName: optional(env.OTEL_SERVICE_NAME) ?? 'netra' };
 }

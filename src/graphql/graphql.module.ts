@@ -7,6 +7,8 @@ import type { GraphqlContext } from '../auth/current-actor.decorator';
 import { CaseError } from '../case/case-error';
 import type { Logger } from 'pino';
 import { LOGGER } from '../observability/logger';
+import { NetraMetrics } from '../observability/metrics';
+import { operationMetrics } from './operation-metrics';
 import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphqlError } from './graphql-errors';
 import { MAX_QUERY_TOKENS, queryLimitRule } from './query-limits';
@@ -14,8 +16,8 @@ import { MAX_QUERY_TOKENS, queryLimitRule } from './query-limits';
 export const NetraGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
   imports: [AuthModule],
-  inject: [AuthService, LOGGER],
-  useFactory: (auth: AuthService, logger: Logger) => ({
+  inject: [AuthService, LOGGER, NetraMetrics],
+  useFactory: (auth: AuthService, logger: Logger, metrics: NetraMetrics) => ({
     autoSchemaFile: true,
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     sortSchema: true,
@@ -24,6 +26,7 @@ export const NetraGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError(logger),
+    plugins: [operationMetrics(metrics)],
     // Depth and cost are checked before anything runs (query-limits.ts); refusals are GRAPHQL_VALIDATION_FAILED.
     validationRules: [queryLimitRule()],
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },

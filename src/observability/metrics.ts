@@ -27,6 +27,33 @@ export class NetraMetrics {
     registers: [this.registry],
   });
 
+  readonly httpRequests = new Counter({
+    name: 'netra_http_requests_total',
+    help: 'HTTP requests answered, by method, route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+  readonly httpSeconds = new Histogram({
+    name: 'netra_http_request_duration_seconds',
+    help: 'Time from request received to response finished, by method and route',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    registers: [this.registry],
+  });
+  readonly graphqlOperations = new Counter({
+    name: 'netra_graphql_operations_total',
+    help: 'GraphQL operations answered, by operation type, root field and outcome (ok or the first error code)',
+    labelNames: ['type', 'field', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly graphqlSeconds = new Histogram({
+    name: 'netra_graphql_operation_duration_seconds',
+    help: 'Time from GraphQL request parsed to response ready, by operation type and root field',
+    labelNames: ['type', 'field'] as const,
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'netra_' });
   }

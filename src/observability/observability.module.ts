@@ -12,7 +12,7 @@ export interface ProjectionHealth {
   readonly position: bigint;
 }
 
-/** GET /health and GET /metrics; declared by the app module, which sees the projection. */
+/** GET /health (= /health/ready), /health/live and GET /metrics; declared by the app module, which sees the projection. */
 @Controller()
 export class ObservabilityController {
   constructor(
@@ -25,7 +25,7 @@ export class ObservabilityController {
   ) {}
 
   /** Ready only when the event store and the read model answer and the projection runs. */
-  @Get('health')
+  @Get(['health', 'health/ready'])
   @HealthCheck()
   check() {
     return this.health.check([
@@ -35,6 +35,12 @@ export class ObservabilityController {
         if (!this.projection.healthy) throw new Error('the projection is not running');
       }),
     ]);
+  }
+
+  /** Alive: the process answers HTTP. An orchestrator restarts on this, never on readiness (a store outage is not cured by a restart). */
+  @Get('health/live')
+  live() {
+    return { status: 'ok' };
   }
 
   @Get('metrics')

@@ -20,7 +20,10 @@ describe('configuration', () => {
     expect(loadConfig({ NETRA_DEMO: 'off' }).demo).toBeNull();
   });
 
-  it('reads memory:, file:DIR, postgres:// and esdb:// event store URLs without changing them', () => {
+  it('reads memory:, file:DIR, postgres://, kurrentdb:// and esdb:// event store URLs without changing them', () => {
+    for (const url of ['kurrentdb://kdb:2113?tls=false', 'kurrentdb+discover://a:2113,b:2113?tls=true', 'esdb://localhost:2113?tls=false']) {
+      expect(loadConfig({ EVENT_STORE_URL: url }).eventStore).toEqual({ kind: 'esdb', url });
+    }
     expect(loadConfig({ EVENT_STORE_URL: 'memory:' }).eventStore).toEqual({ kind: 'embedded', location: 'memory:' });
     expect(loadConfig({ EVENT_STORE_URL: 'file:/var/netra' }).eventStore).toEqual({ kind: 'embedded', location: '/var/netra' });
     const esdb = 'esdb+discover://a:2113,b:2113,c:2113?tls=true&tlsCAFile=/ca.crt';
@@ -30,6 +33,7 @@ describe('configuration', () => {
 
   it.each([
     [{ EVENT_STORE_URL: 'mysql://x' }, /^EVENT_STORE_URL: /],
+    [{ EVENT_STORE_URL: 'kurrent://x:2113' }, /^EVENT_STORE_URL: must be kurrentdb:\/\//],
     [{ EVENT_STORE_URL: 'file:' }, /^EVENT_STORE_URL: /],
     [{ PORT: 'eighty' }, /^PORT: /],
     [{ PORT: '70000' }, /^PORT: /],

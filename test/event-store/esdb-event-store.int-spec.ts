@@ -9,7 +9,7 @@
  * `positions: 'ordered'` and the contract asserts no position arithmetic here.
  */
 import { randomUUID } from 'node:crypto';
-import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
+import { KurrentDBClient, MaxAppendSizeExceededError, jsonEvent } from '@kurrent/kurrentdb-client';
 import { WrongExpectedVersionError, type RecordedEvent } from '../../src/event-store/event-store';
 import { EsdbEventStore } from '../../src/event-store/esdb/esdb-event-store';
 import { aStreamId, asAppended, someEvents, waitFor, type StoreFactory } from './contract/contract-helpers';
@@ -17,8 +17,16 @@ import { describeEventStoreContract } from './event-store.contract';
 import { EsdbTestServer } from './esdb/esdb-test-server';
 
 let server: EsdbTestServer;
-beforeAll(async () => (server = await EsdbTestServer.start({ maxAppendSize: 2 * 1024 * 1024 })));
-afterAll(async () => server?.stop());
+/** A server without BatchAppend (before 21.10): the client falls back to Streams.Append. */
+let appendOnly: EsdbTestServer;
+beforeAll(async () => {
+  server = await EsdbTestServer.start({ maxAppendSize: 2 * 1024 * 1024 });
+  appendOnly = await EsdbTestServer.start({ maxAppendSize: 2 * 1024 * 1024, batchAppend: false });
+});
+afterAll(async () => {
+  await server?.stop();
+  await appendOnly?.stop();
+});
 
 function storeOn(connectionString: () => string): StoreFactory {
   return async () => {
@@ -27,7 +35,8 @@ function storeOn(connectionString: () => string): StoreFactory {
   };
 }
 
-describeEventStoreContract('EventStoreDB test server', storeOn(() => server.connectionString));
+describeEventStoreContract('KurrentDB test server (BatchAppend, as real servers offer it)', storeOn(() => server.connectionString));
+describeEventStoreContract('KurrentDB test server (Streams.Append only)', storeOn(() => appendOnly.connectionString));
 
 const realServer = process.env.ESDB_TEST_URL;
 if (realServer) describeEventStoreContract(`EventStoreDB at ${realServer}`, storeOn(() => realServer));
@@ -55,7 +64,7 @@ describe('EventStoreDB event store', () => {
     const received: string[] = [];
     const cluster = new EsdbEventStore(url, {
       streamPrefixes: ['case-'],
-      createClient: (connectionString) => (received.push(connectionString), EventStoreDBClient.connectionString(connectionString)),
+      createClient: (connectionString) => (received.push(connectionString), KurrentDBClient.connectionString(connectionString)),
     });
 
     expect(received).toEqual([url]);
@@ -67,7 +76,7 @@ describe('EventStoreDB event store', () => {
     const seen: RecordedEvent[] = [];
     const subscription = store.subscribe(async (events) => void seen.push(...events), { after: head, batchSize: 1 });
     try {
-      const raw = EventStoreDBClient.connectionString(server.connectionString);
+      const raw = KurrentDBClient.connectionString(server.connectionString);
       const own = someEvents(2);
       server.writeSystemEvent('$stats-127.0.0.1:2113');
       await raw.appendToStream(`other-${randomUUID()}`, jsonEvent({ type: 'Foreign', data: {} }));
@@ -88,19 +97,45 @@ describe('EventStoreDB event store', () => {
   });
 
   it("relies on a server that treats the same ids at the same expected revision as a no-op, as EventStoreDB does", async () => {
-    const raw = EventStoreDBClient.connectionString(server.connectionString);
+    const raw = KurrentDBClient.connectionString(server.connectionString);
     try {
       const streamId = aStreamId();
       const events = [jsonEvent({ id: randomUUID(), type: 'A', data: {} }), jsonEvent({ id: randomUUID(), type: 'B', data: {} })];
-      const first = await raw.appendToStream(streamId, events, { expectedRevision: 'no_stream' });
-      const retried = await raw.appendToStream(streamId, events, { expectedRevision: 'no_stream' });
+      const first = await raw.appendToStream(streamId, events, { streamState: 'no_stream' });
+      const retried = await raw.appendToStream(streamId, events, { streamState: 'no_stream' });
 
       expect(retried.nextExpectedRevision).toBe(first.nextExpectedRevision);
       expect(await store.readStream(streamId)).toHaveLength(2);
-      await expect(raw.appendToStream(streamId, [events[1]], { expectedRevision: 'no_stream' })).rejects.toThrow();
+      await expect(raw.appendToStream(streamId, [events[1]], { streamState: 'no_stream' })).rejects.toThrow();
     } finally {
       await raw.dispose();
     }
+  });
+
+  it('appends through BatchAppend when the server offers it, and through Append when it does not', async () => {
+    const [batchBefore, appendBefore] = [server.calls.batchAppend, server.calls.append];
+    await store.append(aStreamId(), someEvents(2), 'no_stream');
+    expect(server.calls.batchAppend).toBe(batchBefore + 1);
+    expect(server.calls.append).toBe(appendBefore);
+
+    const legacy = new EsdbEventStore(appendOnly.connectionString, { streamPrefixes: ['stream-'] });
+    try {
+      const before = appendOnly.calls.append;
+      await legacy.append(aStreamId(), someEvents(2), 'no_stream');
+      expect(appendOnly.calls.append).toBe(before + 1);
+      expect(appendOnly.calls.batchAppend).toBe(0);
+    } finally {
+      await legacy.close();
+    }
+  });
+
+  it('refuses an append over the server\'s maximum append size through BatchAppend, appending nothing', async () => {
+    const streamId = aStreamId();
+    const big = [{ ...someEvents(1)[0], data: { text: 'x'.repeat(3 * 1024 * 1024) } }];
+    const refusal = await store.append(streamId, big, 'no_stream').catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(MaxAppendSizeExceededError);
+    expect(refusal).toMatchObject({ maxAppendSize: 2 * 1024 * 1024 });
+    expect(await store.readStream(streamId)).toEqual([]);
   });
 
   it('refuses to append to a stream outside its prefixes, which its global log would never show', async () => {

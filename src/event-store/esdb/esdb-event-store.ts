@@ -1,26 +1,26 @@
 /**
- * Event store on EventStoreDB/KurrentDB through `@eventstore/db-client` (gRPC, server 22.6+).
- * The connection string (`EVENT_STORE_URL=esdb://…`, `esdb+discover://…`, TLS options) goes to the
- * client untouched. The store's global log is `$all` restricted to streams under its prefixes
- * (`case-` for Netra): subscriptions filter on the server, reads filter here, because db-client v6
- * sends no filter on `$all` reads. Positions are ESDB commit positions: ordered, unique, not dense
- * (see esdb-mapping.ts). Idempotency matches the port: an append whose event ids are all in the
- * stream already is a retry and returns the stored result; ESDB's own id check (same ids at the same
- * expected revision) backs it up when two retries race, but such a race may report no duplicate.
+ * Event store on KurrentDB (formerly EventStoreDB) through `@kurrent/kurrentdb-client` (gRPC, server
+ * 22.6+; KurrentDB 25/26). The connection string (`EVENT_STORE_URL=kurrentdb://…`, `kurrentdb+discover://…`,
+ * or the older `esdb://…`, TLS options) goes to the client untouched. The store's global log is `$all`
+ * restricted to streams under its prefixes (`case-` for Netra), filtered on the server for reads,
+ * the head position and subscriptions. Positions are commit positions: ordered, unique, not dense
+ * (see esdb-mapping.ts). Idempotency matches the port: an append whose event ids are already in the
+ * stream right after the expected version is a retry and returns the stored result (one short read,
+ * not the whole stream); KurrentDB's own id check (same ids at the same expected revision) backs it
+ * up when two retries race, but such a race may report no duplicate.
  */
 import {
   BACKWARDS,
   END,
-  EventStoreDBClient,
   FORWARDS,
+  KurrentDBClient,
   START,
   StreamNotFoundError,
   jsonEvent,
   streamNameFilter,
-  type AllStreamResolvedEvent,
   type JSONType,
   type ReadPosition,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import type {
   AppendResult,
   EventStore,
@@ -31,7 +31,7 @@ import type {
   Subscription,
   SubscriptionHandler,
 } from '../event-store';
-import { isOwnStream, toConflict, toEsdbPosition, toExpectedRevision, toRecordedEvent } from './esdb-mapping';
+import { isOwnStream, toConflict, toEsdbPosition, toRecordedEvent, toStreamState } from './esdb-mapping';
 import { EsdbSubscription } from './esdb-subscription';
 
 export interface EsdbEventStoreOptions {
@@ -40,22 +40,13 @@ export interface EsdbEventStoreOptions {
   /** Checkpoint interval multiplier of the server-side subscription filter. */
   checkpointInterval?: number;
   /** How the client is made; tests pass one to see the connection string without connecting. */
-  createClient?: (connectionString: string) => EventStoreDBClient;
-}
-
-interface LogEntry {
-  streamId: string;
-  position: bigint;
-  resolved: AllStreamResolvedEvent;
+  createClient?: (connectionString: string) => KurrentDBClient;
 }
 
 type Direction = typeof FORWARDS | typeof BACKWARDS;
 
-/** `$all` is read in pages of this many events while looking for the store's own. */
-const SCAN_PAGE = 1000;
-
 export class EsdbEventStore implements EventStore {
-  readonly client: EventStoreDBClient;
+  readonly client: KurrentDBClient;
   private readonly subscriptions = new Set<EsdbSubscription>();
 
   constructor(
@@ -63,7 +54,7 @@ export class EsdbEventStore implements EventStore {
     private readonly options: EsdbEventStoreOptions,
   ) {
     if (options.streamPrefixes.length === 0) throw new Error('EsdbEventStore needs at least one stream prefix');
-    const createClient = options.createClient ?? ((url: string) => EventStoreDBClient.connectionString(url));
+    const createClient = options.createClient ?? ((url: string) => KurrentDBClient.connectionString(url));
     this.client = createClient(connectionString);
   }
 
@@ -72,13 +63,13 @@ export class EsdbEventStore implements EventStore {
     if (!isOwnStream(streamId, this.options.streamPrefixes)) {
       throw new Error(`stream ${streamId} is outside this store's prefixes ${this.options.streamPrefixes.join(', ')}`);
     }
-    const retried = findRetriedAppend(streamId, events, await this.readStream(streamId));
+    const retried = await this.findRetriedAppend(streamId, events, expected);
     if (retried) return retried;
     try {
       const result = await this.client.appendToStream(
         streamId,
         events.map(({ id, type, data, metadata }) => jsonEvent({ id, type, data: data as JSONType, metadata })),
-        { expectedRevision: toExpectedRevision(expected) },
+        { streamState: toStreamState(expected) },
       );
       // The response's position pair describes the write, not its last event: read that event.
       const last = await this.readStream(streamId, result.nextExpectedRevision, 1);
@@ -104,20 +95,10 @@ export class EsdbEventStore implements EventStore {
   }
 
   async readAll(after: bigint, limit: number): Promise<RecordedEvent[]> {
-    const events: RecordedEvent[] = [];
-    let seen = after;
-    for (;;) {
-      // Forward reads include their start: the event at `seen` comes again and is skipped.
-      const page = await this.readAllPage(seen === 0n ? START : toEsdbPosition(seen), FORWARDS, SCAN_PAGE);
-      for (const entry of page) {
-        if (entry.position <= seen) continue;
-        seen = entry.position;
-        if (!isOwnStream(entry.streamId, this.options.streamPrefixes)) continue;
-        events.push(toRecordedEvent(entry.resolved));
-        if (events.length === limit) return events;
-      }
-      if (page.length < SCAN_PAGE) return events;
-    }
+    // Forward reads include their start: the event at `after` comes again and is skipped.
+    const from = after === 0n ? START : toEsdbPosition(after);
+    const page = await this.readOwn(from, FORWARDS, after === 0n ? limit : limit + 1);
+    return page.filter((event) => event.position > after).slice(0, limit);
   }
 
   subscribe(handler: SubscriptionHandler, options: SubscribeOptions): Subscription {
@@ -135,19 +116,13 @@ export class EsdbEventStore implements EventStore {
   }
 
   async headPosition(): Promise<bigint> {
-    let from: ReadPosition = END;
-    for (;;) {
-      // Backward reads exclude their start, so pages do not overlap.
-      const page = await this.readAllPage(from, BACKWARDS, SCAN_PAGE);
-      const own = page.find((event) => isOwnStream(event.streamId, this.options.streamPrefixes));
-      if (own) return own.position;
-      if (page.length < SCAN_PAGE) return 0n;
-      from = toEsdbPosition(page[page.length - 1].position);
-    }
+    const [last] = await this.readOwn(END, BACKWARDS, 1);
+    return last?.position ?? 0n;
   }
 
   async ping(): Promise<void> {
-    await this.readAllPage(END, BACKWARDS, 1);
+    // One unfiltered event (or none): any answer from the server will do.
+    for await (const _ of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 })) break;
   }
 
   async close(): Promise<void> {
@@ -155,18 +130,32 @@ export class EsdbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  /** A page of `$all`, system events and other prefixes included. */
-  private async readAllPage(from: ReadPosition, direction: Direction, maxCount: number): Promise<LogEntry[]> {
-    const page: LogEntry[] = [];
-    for await (const resolved of this.client.readAll({ fromPosition: from, direction, maxCount })) {
-      if (resolved.event) page.push({ streamId: resolved.event.streamId, position: resolved.event.position.commit, resolved });
+  /** This store's events in `$all`, filtered on the server by stream prefix. */
+  private async readOwn(from: ReadPosition, direction: Direction, maxCount: number): Promise<RecordedEvent[]> {
+    const filter = streamNameFilter({ prefixes: [...this.options.streamPrefixes] });
+    const events: RecordedEvent[] = [];
+    for await (const resolved of this.client.readAll({ fromPosition: from, direction, maxCount, filter })) {
+      if (resolved.event && isOwnStream(resolved.event.streamId, this.options.streamPrefixes)) events.push(toRecordedEvent(resolved));
     }
-    return page;
+    return events;
+  }
+
+  /**
+   * The stored result when this append was written before (a retry), null when it was not. At an exact
+   * version the retried events sit right after it: one short read. Only `any` (no caller of Netra's
+   * command path) still scans the stream.
+   */
+  private async findRetriedAppend(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult | null> {
+    if (expected === 'any') return findRetriedIn(streamId, events, await this.readStream(streamId));
+    const next = expected === 'no_stream' ? 0n : BigInt(expected);
+    const stored = await this.readStream(streamId, next, events.length);
+    if (stored.length === 0 || stored[0].id !== events[0].id) return null;
+    return findRetriedIn(streamId, events, stored);
   }
 }
 
 /** The stored result when every event id is already in the stream; null when none is. */
-function findRetriedAppend(streamId: string, events: NewEvent[], stored: RecordedEvent[]): AppendResult | null {
+function findRetriedIn(streamId: string, events: NewEvent[], stored: RecordedEvent[]): AppendResult | null {
   const ids = new Set(events.map((event) => event.id));
   const found = stored.filter((event) => ids.has(event.id));
   if (found.length === 0) return null;

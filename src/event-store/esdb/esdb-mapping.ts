@@ -1,5 +1,5 @@
 /**
- * Translation between Netra's event-store port and EventStoreDB's vocabulary.
+ * Translation between Netra's event-store port and KurrentDB's (EventStoreDB's) vocabulary.
  *
  * Versions: Netra counts events (1-based), ESDB numbers them (0-based revision), so version =
  * revision + 1. Positions: Netra's position is the event's `$all` commit position. ESDB writes each
@@ -12,13 +12,13 @@ import {
   NO_STREAM,
   WrongExpectedVersionError as EsdbWrongExpectedVersionError,
   type AllStreamResolvedEvent,
-  type AppendExpectedRevision,
+  type AppendStreamState,
   type Position,
   type ResolvedEvent,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import { WrongExpectedVersionError, type EventMetadata, type ExpectedVersion, type RecordedEvent } from '../event-store';
 
-export function toExpectedRevision(expected: ExpectedVersion): AppendExpectedRevision {
+export function toStreamState(expected: ExpectedVersion): AppendStreamState {
   if (expected === 'no_stream') return NO_STREAM;
   if (expected === 'any') return ANY;
   return BigInt(expected - 1);
@@ -32,7 +32,7 @@ export function toEsdbPosition(position: bigint): Position {
 /** The port's conflict, with the stream's version taken from ESDB's answer. */
 export function toConflict(error: unknown, streamId: string, expected: ExpectedVersion): WrongExpectedVersionError | null {
   if (!(error instanceof EsdbWrongExpectedVersionError)) return null;
-  const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) + 1 : 0;
+  const actual = typeof error.actualState === 'bigint' ? Number(error.actualState) + 1 : 0;
   return new WrongExpectedVersionError(streamId, expected, actual);
 }
 

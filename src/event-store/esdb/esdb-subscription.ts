@@ -1,4 +1,4 @@
-import type { AllStreamResolvedEvent, AllStreamSubscription } from '@eventstore/db-client';
+import type { AllStreamResolvedEvent, AllStreamSubscription } from '@kurrent/kurrentdb-client';
 import type { RecordedEvent, SubscribeOptions, Subscription, SubscriptionHandler } from '../event-store';
 import { toRecordedEvent } from './esdb-mapping';
 

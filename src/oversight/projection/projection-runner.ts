@@ -4,6 +4,7 @@ import type { ReadDb } from '../read-model/read-db';
 import { checkpoints } from '../read-model/schema';
 import type { KeyStore } from '../../privacy/key-store';
 import { caseIdsOf, projectCaseEvents } from './case-projection';
+import { inSpan, linksTo } from '../../observability/tracing';
 
 export const CASE_PROJECTION = 'cases';
 
@@ -45,7 +46,7 @@ export class ProjectionRunner {
   }
 
   private async subscribeFrom(after: bigint): Promise<void> {
-    this.subscription = this.store.subscribe((events) => this.apply(events), {
+    this.subscription = this.store.subscribe((events) => inSpan('projection.apply', { 'netra.events': events.length }, () => this.apply(events), linksTo(events.map((e) => e.metadata))), {
       after,
       batchSize: 500,
       onError: (error) => {

@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
-import { StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb';
-import { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
+import { StreamIdentifier, UUID } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/shared_pb';
+import { ReadReq, ReadResp } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_pb';
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
 import type { InMemoryLog, StoredEvent } from './in-memory-log';
 

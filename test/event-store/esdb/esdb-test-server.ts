@@ -1,12 +1,12 @@
 /**
  * An EventStoreDB stand-in for tests: a real gRPC server (`@grpc/grpc-js`) with the service
- * definitions and messages that `@eventstore/db-client` ships (`generated/streams_grpc_pb`,
+ * definitions and messages that `@kurrent/kurrentdb-client` ships (`generated/streams_grpc_pb`,
  * `serverfeatures_grpc_pb`), so the real client talks real gRPC to it over
- * `esdb://127.0.0.1:<port>?tls=false`. In-memory; one per test file.
+ * `kurrentdb://127.0.0.1:<port>?tls=false`. In-memory; one per test file.
  *
  * Covers, the way EventStoreDB 23.10+ answers:
- * - ServerFeatures.GetSupportedMethods: Streams.Read and Streams.Append, without BatchAppend, so
- *   the client appends through Streams.Append.
+ * - ServerFeatures.GetSupportedMethods: Streams.Read, Streams.Append and (unless turned off)
+ *   Streams.BatchAppend.
  * - Streams.Append (client streaming: options, then proposed messages): expected revision any /
  *   no_stream / stream_exists / exact; WrongExpectedVersion with the current revision; idempotent
  *   retries (the same event ids at the same expected revision, or found by the first id for
@@ -24,8 +24,10 @@
  *   after it, and FellBehind when a live subscriber lags by over 1,000 events. Backpressure: the
  *   server waits for the client to drain.
  *
- * Does NOT cover: BatchAppend (real servers advertise it and the client then uses it: only the
- * opt-in run against a real server exercises that path); stream subscriptions; persistent
+ * - Streams.BatchAppend (esdb-test-batch-append.ts), advertised unless `batchAppend: false`, as
+ *   real servers do; the client then appends through it.
+ *
+ * Does NOT cover: the v2 multi-stream append; stream subscriptions; persistent
  * subscriptions; projections; users, ACLs and authentication; TLS; clustering, gossip, leader
  * election and NotLeader redirects; stream deletion, tombstones and `$`-metadata streams, so no
  * $maxCount / $maxAge / truncation; scavenging; link events and resolveLinkTos; explicit
@@ -33,11 +35,11 @@
  * from a position that is not an event's (answered from the next event, where ESDB would fail);
  * deadlines; durability — everything is lost when the server stops.
  */
-import { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_pb';
-import { Empty } from '@eventstore/db-client/generated/shared_pb';
-import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
-import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
-import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { AppendReq, AppendResp } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_pb';
+import { Empty } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/shared_pb';
+import { ServerFeaturesService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/serverfeatures_grpc_pb';
+import { SupportedMethod, SupportedMethods } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/serverfeatures_pb';
+import { StreamsService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_grpc_pb';
 import {
   Metadata,
   Server,
@@ -47,12 +49,18 @@ import {
   type ServerReadableStream,
   type ServiceError,
 } from '@grpc/grpc-js';
+import { batchAppendHandler } from './esdb-test-batch-append';
 import { handleRead } from './esdb-test-reads';
 import { InMemoryLog, systemEvent, type AppendOutcome, type ExpectedRevision, type ProposedEvent } from './in-memory-log';
 
 export interface EsdbTestServerOptions {
   /** Bytes of data and metadata one append may carry; ESDB's default is 1 MiB. */
   maxAppendSize?: number;
+  /**
+   * Advertise and serve Streams.BatchAppend, as every real server does (the client then appends
+   * through it); false leaves the client on Streams.Append, as against servers before 21.10.
+   */
+  batchAppend?: boolean;
 }
 
 const STREAMS = 'event_store.client.streams.streams';
@@ -63,26 +71,34 @@ export class EsdbTestServer {
     private readonly server: Server,
     readonly port: number,
     readonly log: InMemoryLog,
+    /** Appends received, by method: which path the client took. */
+    readonly calls: { append: number; batchAppend: number },
   ) {}
 
   static async start(options: EsdbTestServerOptions = {}): Promise<EsdbTestServer> {
     const server = new Server();
     const log = new InMemoryLog();
+    const maxAppendSize = options.maxAppendSize ?? 1024 * 1024;
+    const batchAppend = options.batchAppend ?? true;
+    const calls = { append: 0, batchAppend: 0 };
+    const append = appendHandler(log, maxAppendSize);
+    const batch = batchAppendHandler(log, maxAppendSize, () => (calls.batchAppend += 1));
     server.addService(StreamsService, {
       read: (call: Parameters<typeof handleRead>[1]) => void handleRead(log, call),
-      append: appendHandler(log, options.maxAppendSize ?? 1024 * 1024),
+      append: (...args: Parameters<typeof append>) => ((calls.append += 1), append(...args)),
+      ...(batchAppend ? { batchAppend: batch } : {}),
     });
     server.addService(ServerFeaturesService, {
-      getSupportedMethods: (_call: unknown, callback: sendUnaryData<SupportedMethods>) => callback(null, supportedMethods()),
+      getSupportedMethods: (_call: unknown, callback: sendUnaryData<SupportedMethods>) => callback(null, supportedMethods(batchAppend)),
     });
     const port = await new Promise<number>((resolve, reject) =>
       server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
     );
-    return new EsdbTestServer(server, port, log);
+    return new EsdbTestServer(server, port, log, calls);
   }
 
   get connectionString(): string {
-    return `esdb://127.0.0.1:${this.port}?tls=false`;
+    return `kurrentdb://127.0.0.1:${this.port}?tls=false`;
   }
 
   /** Appends to a `$`-stream the way the server writes its own events (statistics, settings). */
@@ -158,8 +174,8 @@ function toAppendResp(outcome: AppendOutcome, expected: ExpectedRevision): Appen
   return new AppendResp().setSuccess(new AppendResp.Success().setCurrentRevision(outcome.current.toString()).setPosition(position));
 }
 
-function supportedMethods(): SupportedMethods {
-  const methods = ['read', 'append'].map((name) => new SupportedMethod().setServiceName(STREAMS).setMethodName(name));
+function supportedMethods(batchAppend: boolean): SupportedMethods {
+  const methods = ['read', 'append', ...(batchAppend ? ['batchappend'] : [])].map((name) => new SupportedMethod().setServiceName(STREAMS).setMethodName(name));
   return new SupportedMethods().setMethodsList(methods).setEventStoreServerVersion(VERSION);
 }
 

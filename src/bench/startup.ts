@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { round } from './stats';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface StartupFigures {
+  /** An empty embedded store: create the database, migrate, load the demo cases, project them. */
+  firstStartSeconds: number;
+  /** The same store again with `node dist/main.js`: open, check, catch up. */
+  secondStartSeconds: number;
+  /** The same store again with `npm start` (npm, the build-freshness check, then the server). */
+  secondNpmStartSeconds: number;
+  targetSeconds: number;
+  met: boolean;
+}
+
+/** Seconds from spawning a command until GET /health/ready answers 200; then stops it with SIGTERM. */
+async function timeToReady(command: string, args: string[], env: Record<string, string>): Promise<number> {
+  const started = process.hrtime.bigint();
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  try {
+    const origin = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`did not start in 120 s:\n${output}`)), 120_000);
+      const collect = (chunk: Buffer) => {
+        output += String(chunk);
+        const match = /"url":"(http:\/\/[^"]+)\/graphql"/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      };
+      child.stdout!.on('data', collect);
+      child.stderr!.on('data', collect);
+      child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+    });
+    for (;;) {
+      const status = await fetch(`${origin}/health/ready`).then((r) => r.status, () => 0);
+      if (status === 200) return Number(process.hrtime.bigint() - started) / 1e9;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    // The process group: `npm start` runs the server as a child of npm.
+    process.kill(-child.pid!, 'SIGTERM');
+    await exited;
+  }
+}
+
+/** First and second start of the built server on an embedded store, as an operator restarting it sees them. */
+export async function startupTimes(): Promise<StartupFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'netra-bench-start-'));
+  const env = { EVENT_STORE_URL: `file:${dir}`, PORT: '0', GRPC_PORT: '0', NODE_ENV: 'development', LOG_LEVEL: 'info', OVERDUE_SCAN_SECONDS: '0' };
+  try {
+    const firstStartSeconds = await timeToReady(process.execPath, [join(ROOT, 'dist', 'main.js')], env);
+    const secondStartSeconds = await timeToReady(process.execPath, [join(ROOT, 'dist', 'main.js')], env);
+    const secondNpmStartSeconds = await timeToReady(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['start', '--silent'], env);
+    const targetSeconds = 2;
+    return {
+      firstStartSeconds: round(firstStartSeconds, 2),
+      secondStartSeconds: round(secondStartSeconds, 2),
+      secondNpmStartSeconds: round(secondNpmStartSeconds, 2),
+      targetSeconds,
+      met: secondNpmStartSeconds < targetSeconds,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import type { NetraMetrics } from './metrics';
+import { runInRequest } from './request-context';
+import { context, SpanKind, trace } from './tracing';
+
+/** A caller's own id is kept when it looks like one (a proxy's or a client's); anything else gets a fresh UUID. */
+const CALLER_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/**
+ * One log line and one metric sample per HTTP request, under a request id that is echoed in
+ * `X-Request-Id` and carried into the metadata of the events a request appends. Only the path is
+ * logged: query strings (export filters) and headers can carry personal data and tokens.
+ */
+export function requestLog(logger: Logger, metrics: NetraMetrics) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const offered = req.headers['x-request-id'];
+    const requestId = typeof offered === 'string' && CALLER_REQUEST_ID.test(offered) ? offered : randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    const started = process.hrtime.bigint();
+    // Read now: a router mounted further down (GraphQL at /graphql) rewrites req.path to its own.
+    const path = req.path;
+    const span = trace.getTracer('netra').startSpan(`${req.method} ${routeOf(path)}`, {
+      kind: SpanKind.SERVER,
+      attributes: { 'http.request.method': req.method, 'http.route': routeOf(path), 'netra.request_id': requestId },
+    });
+    const traceId = currentTraceIdOf(span);
+    res.on('finish', () => {
+      span.setAttribute('http.response.status_code', res.statusCode);
+      span.end();
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = routeOf(path);
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+      metrics.httpSeconds.observe({ method: req.method, route }, seconds);
+      // Probes and scrapes every few seconds would drown the log: they go at debug.
+      const level = route === '/health' || route === '/metrics' ? 'debug' : 'info';
+      logger[level]({ requestId, ...(traceId ? { traceId } : {}), method: req.method, path: path.slice(0, 200), status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+    });
+    runInRequest({ requestId }, () => context.with(trace.setSpan(context.active(), span), next));
+  };
+}
+
+/** A bounded label set: case ids and file names would make one time series per request. */
+export function routeOf(path: string): string {
+  if (path === '/graphql') return '/graphql';
+  if (path.startsWith('/health')) return '/health';
+  if (path === '/metrics') return '/metrics';
+  if (path.startsWith('/exports/')) return '/exports';
+  if (path.startsWith('/auth/')) return '/auth';
+  if (path.startsWith('/cases/')) return '/cases';
+  return '/console';
+}
+
+function currentTraceIdOf(span: ReturnType<typeof trace.getActiveSpan>): string | undefined {
+  const spanContext = span?.spanContext();
+  return spanContext && spanContext.traceFlags !== 0 ? spanContext.traceId : undefined;
+}
