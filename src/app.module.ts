@@ -1,10 +1,12 @@
 import { Global, Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { Logger } from 'pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CaseModule } from './case/case.module';
 import { ConfigModule } from './config/config.module';
 import { ConsoleModule } from './console/console.module';
+import type { Clock } from './config/clock';
 import type { NetraConfig } from './config/config';
 import { DemoModule } from './demo/demo.module';
 import { GraphqlErrorFilter, validationError } from './graphql/graphql-errors';
@@ -14,6 +16,8 @@ import { LOGGER } from './observability/logger';
 import { ObservabilityController, ObservabilityModule } from './observability/observability.module';
 import { OversightModule } from './oversight/oversight.module';
 import { StorageModule } from './storage/storage.module';
+import { AnonymousLimitsModule } from './security/anonymous-limits';
+import { SafeTextPipe } from './security/text-safety';
 
 @Global()
 @Module({})
@@ -26,14 +30,16 @@ class LoggerModule {
 /** Netra in one process: storage, write side, read side, GraphQL, gRPC, health, metrics and the web console. */
 @Module({})
 export class AppModule {
-  static forRoot(config: NetraConfig, logger: Logger): DynamicModule {
+  static forRoot(config: NetraConfig, logger: Logger, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, clock),
         LoggerModule.forRoot(logger),
         ObservabilityModule,
+        AnonymousLimitsModule,
         StorageModule,
+        AuditModule,
         AuthModule,
         OversightModule,
         CaseModule,
@@ -45,6 +51,7 @@ export class AppModule {
       controllers: [ObservabilityController],
       providers: [
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },
+        { provide: APP_PIPE, useClass: SafeTextPipe },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({ transform: true, exceptionFactory: validationError }),

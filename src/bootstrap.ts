@@ -3,26 +3,40 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import type { Clock } from './config/clock';
 import type { NetraConfig } from './config/config';
 import { connectGrpc } from './grpc/grpc-server';
 import { PinoNestLogger } from './observability/logger';
+import { startMetricsServer } from './observability/metrics-access';
+import { ObservabilityController } from './observability/observability.module';
 import { NetraMetrics } from './observability/metrics';
 import { requestLog } from './observability/request-log';
 
 /** Builds and starts Netra's HTTP and gRPC servers; used by main.ts and by the end-to-end tests. */
-export async function startNetra(config: NetraConfig, logger: Logger): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
+export async function startNetra(config: NetraConfig, logger: Logger, options: { clock?: Clock } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger, options.clock), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
     abortOnError: false,
   });
   app.useBodyParser('json', { limit: '1mb' });
+  // The anonymous rate limit keys on the client's address: behind a proxy, only the proxies named here are believed.
+  if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
   // After the body parser: it calls on from the request stream's events, outside any context set before it.
   app.use(requestLog(logger, app.get(NetraMetrics)));
   await connectGrpc(app, config, logger);
   await app.init();
   await app.startAllMicroservices();
   await app.listen(config.port, config.host);
+  if (config.metricsPort !== null) {
+    const controller = app.get(ObservabilityController);
+    const metrics = await startMetricsServer(config, () => controller.figures());
+    const close = app.close.bind(app);
+    app.close = async () => {
+      await new Promise<void>((resolve) => metrics.close(() => resolve()));
+      await close();
+    };
+  }
   // Longer than the idle timeouts of common proxies and clients (60 s), so an idle keep-alive
   // connection is closed by the client side first: a server closing it at the moment a client
   // reuses it resets that request (ECONNRESET), which Node 20's keep-alive global agent hits.

@@ -2,9 +2,13 @@ import 'reflect-metadata';
 import { AuthService } from './auth/auth.service';
 import { listeningUrl, startNetra } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
+import { DamagedStoreError } from './event-store/damaged-store-error';
 import { createLogger } from './observability/logger';
+import type { Storage } from './storage/storage';
+import { STORAGE } from './storage/storage.module';
 import { loggableError } from './observability/loggable-error';
 import { startTracing } from './observability/tracing-sdk';
+import { StoreUnreachableError } from './storage/wait-for-store';
 
 async function main(): Promise<void> {
   let config;
@@ -28,6 +32,15 @@ async function main(): Promise<void> {
       process.stderr.write(`netra: bad configuration: ${error.message}\n`);
       process.exit(1);
     }
+    if (error instanceof DamagedStoreError) {
+      process.stderr.write(`netra: cannot start: ${error.message}\n`);
+      process.exit(1);
+    }
+    if (error instanceof StoreUnreachableError) {
+      logger.fatal({ dependency: error.dependency, failure: loggableError(error.lastFailure) }, 'netra could not start: a store did not answer');
+      process.stderr.write(`netra: could not start: ${error.message}\n`);
+      process.exit(1);
+    }
     logger.fatal({ err: loggableError(error) }, 'netra could not start');
     process.exit(1);
   }
@@ -41,6 +54,13 @@ async function main(): Promise<void> {
       : secret === 'generated'
         ? '  No AUTH_DEV_SECRET was set: using a throw-away secret for this in-memory run'
         : `  Development tokens are signed with the secret from ${secret === 'stored' ? `${config.dataDir}/dev-secret` : 'AUTH_DEV_SECRET'}`;
+  const masterKey = app.get<Storage>(STORAGE).masterKey;
+  const keyLine =
+    masterKey.kind === 'file' && masterKey.created
+      ? `  No NETRA_MASTER_KEY was set: generated the development master key into ${masterKey.file}; back it up with the data (without it personal data cannot be read)`
+      : masterKey.kind === 'file'
+        ? `  Personal data is sealed with the development master key in ${masterKey.file}`
+        : null;
   logger.info({ console: `${url}/`, url: `${url}/graphql`, health: `${url}/health/ready`, metrics: `${url}/metrics` }, 'netra is listening');
   process.stdout.write(
     [
@@ -51,6 +71,7 @@ async function main(): Promise<void> {
       `  GraphQL API:                  ${url}/graphql`,
       `  Health:                       ${url}/health/ready   (liveness: ${url}/health/live)`,
       secretLine,
+      ...(keyLine ? [keyLine] : []),
       config.authJwks
         ? `  Tokens must carry iss ${config.authJwks.issuer} and aud ${config.authJwks.audience}`
         : `  Get a development token:  npm run token -- --agency BAWASLU --region 16.73`,

@@ -22,13 +22,16 @@ export class AuthService {
   private readonly verify: TokenVerifier;
   /** Kept so the console's development sign-in signs with the very secret tokens are checked against. */
   private readonly devSecret: string | null = null;
+  /** The console's development tokens live 12 hours, or less when AUTH_MAX_TOKEN_LIFETIME_SECONDS says so. */
+  private readonly devTokenLifetime: string;
 
   constructor(@Inject(NETRA_CONFIG) config: NetraConfig, @Optional() @Inject(LOGGER) logger?: Logger) {
+    this.devTokenLifetime = `${Math.min(12 * 3600, config.authMaxTokenLifetimeSeconds)}s`;
     if (config.authJwks) {
       this.mode = 'jwks';
       this.secretOrigin = null;
       let warnedAt = -Infinity;
-      this.verify = jwksVerifier({ ...config.authJwks, clockSkewSeconds: config.authClockSkewSeconds }, (cause) => {
+      this.verify = jwksVerifier({ ...config.authJwks, clockSkewSeconds: config.authClockSkewSeconds, maxLifetimeSeconds: config.authMaxTokenLifetimeSeconds }, (cause) => {
         if (Date.now() - warnedAt < 60_000) return; // once a minute, not once per refused request
         warnedAt = Date.now();
         logger?.warn({ cause }, 'the JWKS at AUTH_JWKS_URL could not be fetched; tokens are refused until it can');
@@ -41,12 +44,12 @@ export class AuthService {
     this.mode = 'development';
     this.secretOrigin = origin;
     this.devSecret = secret;
-    this.verify = (token) => verifyDevToken(secret, token, config.authClockSkewSeconds);
+    this.verify = (token) => verifyDevToken(secret, token, config.authClockSkewSeconds, config.authMaxTokenLifetimeSeconds);
   }
 
   /** A development token for the console's sign-in form; null in JWKS mode, which has no such tokens. */
   async issueDevToken(claims: { sub: string; agency: Agency; region: string | null }): Promise<string | null> {
-    return this.devSecret === null ? null : signDevToken(this.devSecret, claims);
+    return this.devSecret === null ? null : signDevToken(this.devSecret, claims, this.devTokenLifetime);
   }
 
   /** null when no credentials were sent; throws UNAUTHENTICATED when they were sent and are wrong. */

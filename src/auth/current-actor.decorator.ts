@@ -7,6 +7,10 @@ import type { Actor } from '../case/decide-context';
 export interface GraphqlContext {
   actor: Actor | null;
   authError: CaseError | null;
+  /** The client's address (after TRUST_PROXY): the key of the anonymous rate limit. */
+  client?: string;
+  /** Aborted when the client goes away before the answer is sent: reads stop. */
+  signal?: AbortSignal;
 }
 
 function actorOf(context: ExecutionContext, optional: boolean): Actor | null {

@@ -3,6 +3,7 @@ import { CaseError } from '../case/case-error';
 import type { Agency } from '../case/case-vocabulary';
 import type { Actor } from '../case/decide-context';
 import { actorFromClaims } from './actor-claims';
+import { assertBoundedLifetime, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './token-lifetime';
 
 /**
  * Development tokens: HS256 JWTs signed with AUTH_DEV_SECRET, claims `sub`, `agency`, `region`
@@ -28,13 +29,24 @@ export async function signDevToken(
     .sign(key(secret));
 }
 
-export async function verifyDevToken(secret: string, token: string, clockSkewSeconds = 30): Promise<Actor> {
+export async function verifyDevToken(
+  secret: string,
+  token: string,
+  clockSkewSeconds = 30,
+  maxLifetimeSeconds = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+): Promise<Actor> {
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, key(secret), { algorithms: [ALGORITHM], clockTolerance: clockSkewSeconds }));
+    ({ payload } = await jwtVerify(token, key(secret), { algorithms: [ALGORITHM], clockTolerance: clockSkewSeconds, requiredClaims: ['exp'] }));
   } catch (error) {
-    const reason = error instanceof errors.JWTExpired ? 'the token has expired' : 'the token is not valid';
+    const reason =
+      error instanceof errors.JWTExpired
+        ? 'the token has expired'
+        : error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp'
+          ? 'the token has no expiry (exp)'
+          : 'the token is not valid';
     throw new CaseError('UNAUTHENTICATED', reason);
   }
+  assertBoundedLifetime(payload, maxLifetimeSeconds, clockSkewSeconds);
   return actorFromClaims(payload);
 }

@@ -2,6 +2,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { CaseError } from '../case/case-error';
 import type { Actor } from '../case/decide-context';
 import { actorFromClaims } from './actor-claims';
+import { assertBoundedLifetime, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './token-lifetime';
 
 /**
  * Production tokens: RS256/ES256 JWTs from the identity provider, checked against its JWKS, issuer
@@ -16,6 +17,8 @@ export interface JwksOptions {
   issuer: string;
   audience: string;
   clockSkewSeconds: number;
+  /** Tokens valid for longer than this (or without exp) are refused. */
+  maxLifetimeSeconds?: number;
   /** Minimum time between two refetches triggered by unknown kids; jose's default is 30 s. */
   cooldownMs?: number;
   /** How long a fetched key set is used before it is fetched again; jose's default is 10 min. */
@@ -47,6 +50,7 @@ export function jwksVerifier(options: JwksOptions, onKeysUnavailable: KeysUnavai
       if (reason === KEYS_UNAVAILABLE) onKeysUnavailable(error instanceof Error ? error.message : String(error));
       throw new CaseError('UNAUTHENTICATED', reason);
     }
+    assertBoundedLifetime(payload, options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, options.clockSkewSeconds);
     return actorFromClaims(payload);
   };
 }

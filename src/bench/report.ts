@@ -21,6 +21,7 @@ export function printTable(report: Json): void {
       [s.store, `GraphQL/HTTP, ${s.graphql.commands} mutations, ${report.options.clients} clients`, `${n(s.graphql.perSecond)} cmd/s; p50 ${ms(s.graphql.latencyMs, 'p50')}, p99 ${ms(s.graphql.latencyMs, 'p99')}`,
         `${n(rawN.perSecond)} insert+commit/s (${rawN.concurrency} conn)`, ratio(s.graphql.perSecond, rawN.perSecond)],
       [s.store, 'raw insert+commit, 1 connection', `${n(raw1.perSecond)} /s`, '', ''],
+      ...(s.durableAppend ?? []).map((d: Json) => [s.store, `single-event append, one at a time, NETRA_EMBEDDED_SYNC=${d.sync}`, `${n(d.perSecond)} /s; p50 ${ms(d.latencyMs, 'p50')}, p99 ${ms(d.latencyMs, 'p99')}`, '', '']),
       [s.store, 'projection lag under CommandBus load', `p50 ${ms(s.projectionLagMs, 'p50')}, p99 ${ms(s.projectionLagMs, 'p99')}`, 'target p99 < 50 ms', ''],
       [s.store, `history for replay: ${n(s.history.cases)} cases, ${n(s.history.events)} events`, s.load ? `loaded at ${n(s.load.eventsPerSecond)} events/s` : '', '', ''],
       [s.store, 'rebuild of the read model', `${n(s.rebuild.eventsPerSecond)} events/s (${n(s.rebuild.seconds, 1)} s)`, `${n(s.sequentialRead.eventsPerSecond)} events/s readAll`, ratio(s.rebuild.eventsPerSecond, s.sequentialRead.eventsPerSecond)],

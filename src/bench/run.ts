@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import { loadConfig } from '../config/config';
 import { syntheticHistory } from '../demo/synthetic-history';
 import { openStorage } from '../storage/storage';
+import { durableAppendCost } from './durable-append';
 import { exportFollowUpsCsv } from './export';
 import { rawInsertPglite, rawInsertPostgres } from './raw-insert';
 import { loadHistory, rebuild, reads, sequentialRead } from './replay';
@@ -75,6 +76,7 @@ async function benchStore(target: BenchTarget, o: Options, rss: RssSampler) {
         ? [await rawInsertPostgres(client as Pool, payload, o.rawOperations, 1), await rawInsertPostgres(client as Pool, payload, o.rawOperations, o.clients)]
         : [await rawInsertPglite(client as PGlite, payload, o.rawOperations)];
     peakRssMiB.rawInsert = rss.phase();
+    if (target.name === 'embedded') result.durableAppend = await durableAppendCost(o.rawOperations);
   } finally {
     await app.close();
   }

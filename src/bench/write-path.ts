@@ -7,7 +7,7 @@ import { messageFor } from '../case/case-command-messages';
 import { CaseMutations } from '../case/case-mutations.service';
 import type { Actor } from '../case/decide-context';
 import { loadConfig } from '../config/config';
-import { uuidFrom } from '../event-store/event-id';
+import { reportedCaseId } from '../case/reporting/reported-case-id';
 import { createLogger } from '../observability/logger';
 import { ProjectionService } from '../oversight/projection.service';
 import { STORAGE } from '../storage/storage.module';
@@ -83,7 +83,7 @@ export async function graphqlWrites(url: string, scripts: CaseScript[], clients:
   const started = performance.now();
   await pool(scripts, clients, async ({ n, commands }) => {
     const commandId = `bench-gql:${n}:0`;
-    const caseId = uuidFrom(`case:${commandId}`);
+    const caseId = reportedCaseId(commands[0].actor, commandId);
     for (const [c, command] of commands.entries()) {
       const { query, input } = mutationOf(command, caseId, c === 0 ? commandId : `bench-gql:${n}:${c}`);
       const t0 = performance.now();

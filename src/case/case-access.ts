@@ -1,4 +1,5 @@
-import { forbidden } from './case-error';
+import { forbidden, notFound } from './case-error';
+import type { CaseState, OpenedCase } from './case-state';
 import type { Agency, DeadlineStep, EscalationKind } from './case-vocabulary';
 import type { Actor } from './decide-context';
 import { regionContains } from './validation/regions';
@@ -13,8 +14,9 @@ export const WRITE_ACCESS = {
   issueRecommendation: { agencies: ['BAWASLU'], regionOf: 'the case handling unit' },
   /** Which one depends on the respondent's kind (respondent-kinds.ts): KASN/BKN for ASN, TNI, POLRI, the PPK for a village. */
   decideSanction: { agencies: ['BKN', 'KASN', 'TNI', 'POLRI', 'PPK'], regionOf: 'the case handling unit (for a village respondent, its region)' },
-  recordSanctionExecution: { agencies: ['PPK', 'TNI', 'POLRI'], regionOf: 'the PPK region of the sanction decision' },
+  recordSanctionExecution: { agencies: ['PPK', 'TNI', 'POLRI'], regionOf: 'exactly the PPK region named in the sanction decision' },
   declareFollowUpImpossible: { agencies: ['PPK', 'BKN', 'TNI', 'POLRI'], regionOf: 'the PPK region of the sanction decision' },
+  correctSanctionExecution: { agencies: ['PPK', 'BKN', 'TNI', 'POLRI'], regionOf: 'the PPK region of the sanction decision' },
   erasePersonalData: { agencies: ['BAWASLU'], regionOf: 'the case handling unit' },
   /** Which of the two depends on the step: EXTEND_DEADLINE_BY_STEP. */
   extendDeadline: { agencies: ['BAWASLU', 'BKN', 'TNI', 'POLRI'], regionOf: 'the region of the step (handling unit, or the PPK region for execution)' },
@@ -22,6 +24,8 @@ export const WRITE_ACCESS = {
   recordEscalation: { agencies: ['KEMENDAGRI', 'KEMENPANRB', 'BKN', 'KASN'], regionOf: 'the PPK region of the sanction decision' },
   /** Netra's own deadline process; no token can claim the NETRA agency. */
   markOverdue: { agencies: ['NETRA'], regionOf: 'the case handling unit' },
+  /** Netra's calendar process, after a year's calendar was published. */
+  recomputeDueTime: { agencies: ['NETRA'], regionOf: 'the case handling unit' },
 } as const satisfies Record<string, { agencies: readonly Agency[]; regionOf: string }>;
 
 export type WriteOperation = keyof typeof WRITE_ACCESS;
@@ -56,6 +60,19 @@ export const ESCALATION_BY_KIND: Record<EscalationKind, Agency> = {
   REFERRED_TO_PRESIDENT: 'KASN',
 };
 
+/**
+ * Who publishes a year's holiday calendar: the national KemenPANRB unit. The Minister of PANRB
+ * co-signs the SKB 3 Menteri that sets the civil service's holidays and collective leave each year,
+ * so KemenPANRB is the agency that answers for those dates; a regional unit may not publish.
+ */
+export const CALENDAR_PUBLISHERS: readonly Agency[] = ['KEMENPANRB'];
+
+export function assertMayPublishCalendar(actor: Actor): void {
+  if (!CALENDAR_PUBLISHERS.includes(actor.agency) || actor.region !== null) {
+    throw forbidden(`${actor.agency}${actor.region ? ` unit ${actor.region}` : ''} may not publish the holiday calendar; only a national ${CALENDAR_PUBLISHERS.join(' or ')} unit`);
+  }
+}
+
 /** Agencies that read every case whatever their region claim. */
 export const READ_ALL_AGENCIES: readonly Agency[] = ['BKN', 'KASN', 'OVERSIGHT'];
 
@@ -74,6 +91,18 @@ export function assertRegionMay(actor: Actor, operation: WriteOperation, regionC
   }
 }
 
+/**
+ * The PPK of exactly the region a sanction decision names executes it (CONTRACT.md): a governor's
+ * decision by the province's PPK, a bupati's or walikota's by that regency's or city's. A province
+ * PPK does not act for the regional heads below it (each is a PPK of its own, shared/DOMAIN.md §2),
+ * and a PPK token without a region (a minister) for no regional head.
+ */
+export function assertNamedPpk(actor: Actor, operation: 'recordSanctionExecution' | 'declareFollowUpImpossible' | 'correctSanctionExecution', ppkRegion: string): void {
+  if (actor.region !== ppkRegion) {
+    throw forbidden(`PPK unit ${actor.region ?? 'national'} may not ${operation}: the decision is addressed to the PPK of ${ppkRegion}`);
+  }
+}
+
 /** A case is visible to national readers, and to units whose region contains one of its region codes. */
 export function mayReadAll(actor: Actor): boolean {
   return actor.region === null || READ_ALL_AGENCIES.includes(actor.agency);
@@ -83,7 +112,60 @@ export function mayRead(actor: Actor, scopeCodes: readonly string[]): boolean {
   return mayReadAll(actor) || scopeCodes.some((code) => regionContains(actor.region, code));
 }
 
+/** The region codes that make a regional unit see a case: its handling unit, the PPK regions and institutions of its respondents. */
+export function caseScope(state: OpenedCase): string[] {
+  const codes = new Set<string>([state.handlingUnit]);
+  for (const r of state.respondents) {
+    if (r.decision?.ppk) codes.add(r.decision.ppk.regionCode);
+    if (r.institutionRegionCode) codes.add(r.institutionRegionCode);
+  }
+  return [...codes].sort();
+}
+
+/**
+ * Read permission comes before every other check of a step: a caller that may not read the case
+ * learns nothing from the refusal (its handling unit, PPK regions, respondents, version or which
+ * command ids were used) — it is NOT_FOUND, exactly as a case that does not exist.
+ */
+export function assertMayReadCase(actor: Actor, state: CaseState, caseId: string): asserts state is OpenedCase {
+  if (state.status !== 'opened' || !mayRead(actor, caseScope(state))) throw notFound(`no case ${caseId}`);
+}
+
+/** What places a respondent in a region: the PPK a decision names for it and its institution. */
+export interface RespondentPlace {
+  institutionRegionCode: string | null;
+  ppkRegionCode: string | null;
+}
+
+/**
+ * Who sees whom (CONTRACT.md "a respondent's identity"), the one rule every read path applies:
+ * the handling Bawaslu unit (or a Bawaslu unit above it), national units, BKN, KASN and OVERSIGHT
+ * see every respondent of a case they read; any other regional unit sees the respondents of its own
+ * region — whose institution or named PPK lies in it, or, where neither is known, whose case is
+ * handled in it — and the others only as "another respondent outside your region".
+ */
+export function maySeeEveryRespondent(actor: Actor | null, handlingUnit: string): boolean {
+  if (actor === null) return false;
+  return mayReadAll(actor) || (actor.agency === 'BAWASLU' && regionContains(actor.region, handlingUnit));
+}
+
+export function maySeeRespondent(actor: Actor | null, handlingUnit: string, respondent: RespondentPlace): boolean {
+  if (actor === null) return false;
+  if (maySeeEveryRespondent(actor, handlingUnit)) return true;
+  return respondentRegions(handlingUnit, respondent).some((code) => regionContains(actor.region, code));
+}
+
+export function respondentRegions(handlingUnit: string, respondent: RespondentPlace): string[] {
+  const codes = [respondent.institutionRegionCode, respondent.ppkRegionCode].filter((c): c is string => c !== null && c !== undefined);
+  return codes.length > 0 ? codes : [handlingUnit];
+}
+
 /** Only the handling Bawaslu unit (or a Bawaslu unit above it) may see who reported. */
 export function maySeeReporter(actor: Actor | null, handlingUnit: string): boolean {
   return actor !== null && actor.agency === 'BAWASLU' && regionContains(actor.region, handlingUnit);
+}
+
+/** Who reads the access audit (who read whose personal data): a national Bawaslu unit, or a national inspector (OVERSIGHT). */
+export function mayReadAccessAudit(actor: Actor): boolean {
+  return actor.region === null && (actor.agency === 'BAWASLU' || actor.agency === 'OVERSIGHT');
 }

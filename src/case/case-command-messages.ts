@@ -1,5 +1,6 @@
 import type { CaseCommand } from './case';
 import type { CaseCommandMessage } from './case-command';
+import { CorrectSanctionExecutionCommand } from './correcting-sanction-execution/correct-sanction-execution.handler';
 import { DeclareFollowUpImpossibleCommand } from './declaring-impossible/declare-follow-up-impossible.handler';
 import { ErasePersonalDataCommand } from './erasing/erase-personal-data.handler';
 import { RecordEscalationCommand } from './escalating/record-escalation.handler';
@@ -10,6 +11,7 @@ import { IssueRecommendationCommand } from './recommending/issue-recommendation.
 import { ReportCaseCommand } from './reporting/report-case.handler';
 import { DecideSanctionCommand } from './sanctioning/decide-sanction.handler';
 import { RecordStudyCommand } from './studying/record-study.handler';
+import { RecomputeDueTimeCommand } from './recomputing-due-time/recompute-due-time.handler';
 
 const MESSAGES = {
   ReportCase: ReportCaseCommand,
@@ -17,11 +19,13 @@ const MESSAGES = {
   IssueRecommendation: IssueRecommendationCommand,
   DecideSanction: DecideSanctionCommand,
   RecordSanctionExecution: RecordSanctionExecutionCommand,
+  CorrectSanctionExecution: CorrectSanctionExecutionCommand,
   DeclareFollowUpImpossible: DeclareFollowUpImpossibleCommand,
   ErasePersonalData: ErasePersonalDataCommand,
   ExtendDeadline: ExtendDeadlineCommand,
   MarkOverdue: MarkOverdueCommand,
   RecordEscalation: RecordEscalationCommand,
+  RecomputeDueTime: RecomputeDueTimeCommand,
 } as const;
 
 /** The CommandBus message for a domain command, for callers that hold a command of any type (demo, gRPC). */

@@ -16,6 +16,7 @@ export function occurredAt(event: CaseEvent): string {
     case 'RespondentCleared':
       return event.data.decidedAt;
     case 'SanctionExecuted':
+    case 'SanctionExecutionCorrected':
       return event.data.executedAt;
     case 'FollowUpDeclaredImpossible':
       return event.data.declaredAt;
@@ -27,6 +28,11 @@ export function occurredAt(event: CaseEvent): string {
       return event.data.dueAt;
     case 'EscalationRecorded':
       return event.data.escalatedAt;
+    // Corrections take effect when they are made: "as of" an earlier instant still shows what was believed then.
+    case 'DueTimeRecomputed':
+      return event.data.recomputedAt;
+    case 'OverdueWithdrawn':
+      return event.data.withdrawnAt;
   }
 }
 

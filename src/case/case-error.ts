@@ -14,13 +14,15 @@ export class CaseError extends Error {
     message: string,
     /** Input path of the offending field, e.g. `respondents[1].nip`. */
     readonly field?: string,
+    /** The values the message was built from, so a client can word it in its own language. */
+    readonly params?: Record<string, string | number | boolean | null>,
   ) {
     super(field ? `${field}: ${message}` : message);
     this.name = 'CaseError';
   }
 }
 
-export const badInput = (field: string, message: string) => new CaseError('BAD_USER_INPUT', message, field);
+export const badInput = (field: string, message: string, params?: CaseError['params']) => new CaseError('BAD_USER_INPUT', message, field, params);
 export const invalidTransition = (message: string) => new CaseError('INVALID_TRANSITION', message);
 export const notFound = (message: string) => new CaseError('NOT_FOUND', message);
 export const forbidden = (message: string) => new CaseError('FORBIDDEN', message);

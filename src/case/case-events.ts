@@ -50,6 +50,11 @@ export interface DeadlineApplied {
   days: number;
   unit: 'CALENDAR' | 'WORKING';
   basis: string;
+  /**
+   * True when a working-day count ran through a year whose holiday decree was not in Netra's calendar:
+   * the due time is recounted when that year is published (DueTimeRecomputed). Absent in older events.
+   */
+  provisional?: boolean;
 }
 
 export interface CaseReported {
@@ -72,6 +77,11 @@ export interface CaseReported {
     evidence: string[];
     studyDueAt: string;
     studyDeadline: DeadlineApplied;
+    /**
+     * A finding Bawaslu registered from a laporan received after the reporting limit: when that
+     * report came in. Absent (older events) or null for every other case.
+     */
+    originalReport?: { receivedAt: string; reference: string | null } | null;
   };
 }
 
@@ -157,6 +167,28 @@ export interface SanctionExecuted {
   };
 }
 
+/** A recorded decree replaced by a corrected one: what it corrects, and why. The status follows the new decree. */
+export interface SanctionExecutionCorrected {
+  type: 'SanctionExecutionCorrected';
+  data: {
+    caseId: string;
+    respondentId: string;
+    decreeNumber: string;
+    executedAt: string;
+    sanction: SanctionKind;
+    followUpStatus: Extract<FollowUpStatus, 'AS_RECOMMENDED' | 'NOT_AS_RECOMMENDED'>;
+    reason: string;
+    correctedBy: Extract<Agency, 'PPK' | 'BKN' | 'TNI' | 'POLRI'>;
+    /** The decree this one replaces, as it was recorded. */
+    previous: {
+      decreeNumber: string;
+      executedAt: string;
+      sanction: SanctionKind;
+      followUpStatus: Extract<FollowUpStatus, 'AS_RECOMMENDED' | 'NOT_AS_RECOMMENDED'>;
+    };
+  };
+}
+
 export interface FollowUpDeclaredImpossible {
   type: 'FollowUpDeclaredImpossible';
   data: {
@@ -227,6 +259,51 @@ export interface EscalationRecorded {
   };
 }
 
+/**
+ * A due time counted in working days was counted again because the holiday calendar of a year it
+ * runs through was published (src/case/calendar): recorded by Netra's calendar process with the
+ * decree that changed it. The rule (days, unit, basis) is the one the first count used.
+ */
+export interface DueTimeRecomputed {
+  type: 'DueTimeRecomputed';
+  data: {
+    caseId: string;
+    respondentId: string;
+    step: DeadlineStep;
+    previousDueAt: string;
+    dueAt: string;
+    deadline: DeadlineApplied;
+    /** The published year that changed the count, and its decree (e.g. the SKB number). */
+    calendarYear: number;
+    legalBasis: string;
+    recomputedAt: string;
+  };
+}
+
+/** Why an overdue record no longer holds. */
+export type OverdueWithdrawalReason = 'DUE_TIME_RECOMPUTED' | 'DEADLINE_EXTENDED' | 'BACKDATED_STEP';
+
+/**
+ * An earlier FollowUpOverdue turned out untrue: the due time it missed was recounted or extended to
+ * a later one, or the step was in fact taken by then (entered late, dated before the due time).
+ * The overdue event stays in the log; this one says it no longer stands, and why.
+ */
+export interface OverdueWithdrawn {
+  type: 'OverdueWithdrawn';
+  data: {
+    caseId: string;
+    respondentId: string;
+    step: DeadlineStep;
+    /** The due time of the withdrawn record, and its version in the case stream. */
+    dueAt: string;
+    overdueVersion: number | null;
+    reason: OverdueWithdrawalReason;
+    explanation: string;
+    withdrawnBy: Agency;
+    withdrawnAt: string;
+  };
+}
+
 export type CaseEvent =
   | CaseReported
   | PersonalDataErased
@@ -235,10 +312,13 @@ export type CaseEvent =
   | SanctionDecided
   | RespondentCleared
   | SanctionExecuted
+  | SanctionExecutionCorrected
   | FollowUpDeclaredImpossible
   | DeadlineExtended
   | FollowUpOverdue
-  | EscalationRecorded;
+  | EscalationRecorded
+  | DueTimeRecomputed
+  | OverdueWithdrawn;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -254,6 +334,9 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'DeadlineExtended',
   'FollowUpOverdue',
   'EscalationRecorded',
+  'DueTimeRecomputed',
+  'OverdueWithdrawn',
+  'SanctionExecutionCorrected',
 ];
 
 export const caseStreamId = (caseId: string) => `case-${caseId}`;

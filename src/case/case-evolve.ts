@@ -1,11 +1,26 @@
-import type { CaseEvent } from './case-events';
+import type { CaseEvent, DeadlineApplied } from './case-events';
 import type { CaseState, OpenedCase, RespondentTrack } from './case-state';
+import { tracksTouched } from './case-concurrency';
 
 /** A track that enters a new stage, or gets a new due time, is on time again. */
-const ON_TIME = { overdueSince: null, overdueFor: null } as const;
+const ON_TIME = { overdueSince: null, overdueFor: null, overdueVersion: null } as const;
+
+/** The rule that counted a due time, and whether the count may still move; none when nobody waits or a letter set it. */
+const countedBy = (deadline: DeadlineApplied | null) => ({ deadline, dueAtProvisional: deadline?.provisional === true });
 
 /** Folds one event into the state. Pure and total: the write side and the projection share it. */
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
+  const next = apply(state, event);
+  if (next.status !== 'opened' || next === state) return next;
+  // Each track remembers the last version that touched it: per-track concurrency (case-concurrency.ts).
+  const touched = tracksTouched(event);
+  return {
+    ...next,
+    respondents: next.respondents.map((r) => (touched === null || touched.includes(r.respondentId) ? { ...r, trackVersion: next.version } : r)),
+  };
+}
+
+function apply(state: CaseState, event: CaseEvent): CaseState {
   const version = state.version + 1;
   if (event.type === 'CaseReported') {
     const d = event.data;
@@ -32,6 +47,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         stage: 'REPORTED',
         since: d.receivedAt,
         dueAt: d.studyDueAt,
+        ...countedBy(d.studyDeadline),
         outcome: null,
         findingViolations: [],
         findingNote: null,
@@ -43,6 +59,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         ...ON_TIME,
         escalation: null,
         siasnBlocked: false,
+        trackVersion: version,
       })),
     };
   }
@@ -64,6 +81,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
             stage,
             since: d.studiedAt,
             dueAt: f.outcome === 'VIOLATION' ? d.recommendationDueAt : null,
+            ...countedBy(f.outcome === 'VIOLATION' ? d.recommendationDeadline : null),
             ...ON_TIME,
             outcome: f.outcome,
             findingViolations: f.violations,
@@ -79,6 +97,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         stage: 'RECOMMENDED',
         since: d.issuedAt,
         dueAt: d.decisionDueAt,
+        ...countedBy(d.decisionDeadline),
         ...ON_TIME,
         recommendation: { recipient: d.recipient, letterNumber: d.letterNumber, issuedAt: d.issuedAt },
       }));
@@ -90,6 +109,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         stage: 'SANCTION_DECIDED',
         since: d.decidedAt,
         dueAt: d.dueAt,
+        ...countedBy(d.deadline),
         ...ON_TIME,
         decision: { decidedBy: d.decidedBy, letterNumber: d.letterNumber, decidedAt: d.decidedAt, sanction: d.sanction, ppk: d.ppk },
         followUpStatus: 'PENDING',
@@ -102,6 +122,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         stage: 'CLEARED',
         since: d.decidedAt,
         dueAt: null,
+        ...countedBy(null),
         ...ON_TIME,
         decision: { decidedBy: d.decidedBy, letterNumber: d.letterNumber, decidedAt: d.decidedAt, sanction: null, ppk: null },
       }));
@@ -113,8 +134,25 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         stage: 'SANCTION_EXECUTED',
         since: d.executedAt,
         dueAt: null,
+        ...countedBy(null),
         ...ON_TIME,
         execution: { decreeNumber: d.decreeNumber, executedAt: d.executedAt, sanction: d.sanction },
+        executionCorrection: null,
+        followUpStatus: d.followUpStatus,
+      }));
+    }
+    case 'SanctionExecutionCorrected': {
+      const d = event.data;
+      return withTracks(next, [d.respondentId], (r) => ({
+        ...r,
+        since: d.executedAt,
+        execution: { decreeNumber: d.decreeNumber, executedAt: d.executedAt, sanction: d.sanction },
+        executionCorrection: {
+          reason: d.reason,
+          correctedBy: d.correctedBy,
+          replacedDecreeNumber: d.previous.decreeNumber,
+          corrections: (r.executionCorrection?.corrections ?? 0) + 1,
+        },
         followUpStatus: d.followUpStatus,
       }));
     }
@@ -125,6 +163,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         stage: 'FOLLOW_UP_IMPOSSIBLE',
         since: d.declaredAt,
         dueAt: null,
+        ...countedBy(null),
         ...ON_TIME,
         followUpStatus: 'CANNOT_BE_ACTED_ON',
         impossibility: { reason: d.reason, note: d.note, declaredAt: d.declaredAt, declaredBy: d.declaredBy },
@@ -134,11 +173,19 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       return { ...next, personalDataErasedAt: event.data.erasedAt };
     case 'DeadlineExtended': {
       const d = event.data;
-      return withTracks(next, [d.respondentId], (r) => ({ ...r, dueAt: d.dueAt, ...ON_TIME }));
+      return withTracks(next, [d.respondentId], (r) => ({ ...r, dueAt: d.dueAt, ...countedBy(null), ...ON_TIME }));
     }
     case 'FollowUpOverdue': {
       const d = event.data;
-      return withTracks(next, [d.respondentId], (r) => ({ ...r, overdueSince: d.dueAt, overdueFor: d.step }));
+      return withTracks(next, [d.respondentId], (r) => ({ ...r, overdueSince: d.dueAt, overdueFor: d.step, overdueVersion: version }));
+    }
+    case 'DueTimeRecomputed': {
+      const d = event.data;
+      return withTracks(next, [d.respondentId], (r) => ({ ...r, dueAt: d.dueAt, ...countedBy(d.deadline) }));
+    }
+    case 'OverdueWithdrawn': {
+      const d = event.data;
+      return withTracks(next, [d.respondentId], (r) => (r.overdueSince === d.dueAt ? { ...r, ...ON_TIME } : r));
     }
     case 'EscalationRecorded': {
       const d = event.data;

@@ -10,6 +10,7 @@ import { caseAtVersion } from '../oversight/queries/case-at-version';
 import { CaseReader } from '../oversight/queries/case-reader';
 import { KEY_STORE, KeyStore } from '../privacy/key-store';
 import { callerKey, MutationRateLimiter, RateLimitedError } from '../security/mutation-rate-limit';
+import { isConnectionFailure, RETRY_AFTER_SECONDS, UnavailableError } from '../storage/unavailable';
 import { CaseError } from './case-error';
 import type { CaseCommandMessage, CaseWriteResult } from './case-command';
 
@@ -38,17 +39,31 @@ export class CaseMutations {
   async execute(message: CaseCommandMessage): Promise<CaseView> {
     this.admit(message);
     const result = await this.run(message);
-    if (result.replayed && result.history && result.version < result.history.length) {
-      const key = (await this.keys.keys([result.caseId])).get(result.caseId) ?? null;
-      const first = caseAtVersion(result.history, result.version, new Date(), key);
-      if (first) return first;
+    try {
+      if (result.replayed && result.history && result.version < result.history.length) {
+        const key = (await this.keys.keys([result.caseId])).get(result.caseId) ?? null;
+        const first = caseAtVersion(result.history, result.version, new Date(), key, message.command.actor);
+        if (first) return first;
+      }
+      if (!(await this.projection.runner.waitFor(result.position, READ_YOUR_WRITES_MS))) throw this.recordedButBehind(result);
+      const view = await this.reader.case(result.caseId, message.command.actor);
+      if (!view) throw new Error(`case ${result.caseId} was written but is not in the read model yet`);
+      return view as CaseView;
+    } catch (error) {
+      // The write is in the log: the answer says so, never the case as it was before it.
+      if (isConnectionFailure(error) && !(error instanceof UnavailableError)) throw this.recordedButBehind(result);
+      throw error;
     }
-    if (!(await this.projection.runner.waitFor(result.position, READ_YOUR_WRITES_MS))) {
-      this.logger.warn({ caseId: result.caseId, position: Number(result.position) }, 'read model behind: answering with its last state');
-    }
-    const view = await this.reader.case(result.caseId, message.command.actor);
-    if (!view) throw new Error(`case ${result.caseId} was written but is not in the read model yet`);
-    return view as CaseView;
+  }
+
+  private recordedButBehind(result: CaseWriteResult): UnavailableError {
+    const { caseId, version, position } = result;
+    this.logger.warn({ caseId, version, position: Number(position) }, 'write recorded, read model behind: answering UNAVAILABLE with the recorded version and position');
+    return new UnavailableError(
+      `The write was recorded (case version ${version}, log position ${position}) but the read model is behind; read the case again shortly, or retry with the same commandId`,
+      RETRY_AFTER_SECONDS,
+      { caseId, version, position },
+    );
   }
 
   /** Transports' mutations pass the per-token rate limit first; a refusal appends nothing. */
@@ -76,7 +91,7 @@ export class CaseMutations {
       );
       return result;
     } catch (error) {
-      const outcome = error instanceof CaseError ? error.code : 'INTERNAL';
+      const outcome = error instanceof CaseError ? error.code : isConnectionFailure(error) ? 'UNAVAILABLE' : 'INTERNAL';
       this.metrics.commands.inc({ command: command.type, outcome });
       this.logger.info({ command: command.type, caseId: command.caseId, outcome, field: error instanceof CaseError ? error.field : undefined, agency: command.actor.agency }, 'command refused');
       throw error;

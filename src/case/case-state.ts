@@ -1,4 +1,5 @@
-import type { Election, Ppk, RespondentRecord } from './case-events';
+import type { DeadlineApplied, Election, Ppk, RespondentRecord } from './case-events';
+import { KASN_DISSOLVED_AT } from './case-vocabulary';
 import type {
   Agency,
   CaseSource,
@@ -23,6 +24,10 @@ export interface RespondentTrack extends RespondentRecord {
   since: string;
   /** Due time of the step the track is waiting for; null when nobody has to act. */
   dueAt: string | null;
+  /** The rule that counted dueAt; null when a letter or an extension set it (or in states folded before it was kept). */
+  deadline?: DeadlineApplied | null;
+  /** dueAt was counted through a year whose holiday decree Netra does not have yet. */
+  dueAtProvisional?: boolean;
   outcome: StudyOutcome | null;
   findingViolations: ViolationCode[];
   findingNote: string | null;
@@ -35,16 +40,22 @@ export interface RespondentTrack extends RespondentRecord {
     ppk: Ppk | null;
   } | null;
   execution: { decreeNumber: string; executedAt: string; sanction: SanctionKind } | null;
+  /** Set when the decree in force corrects an earlier one (SanctionExecutionCorrected). */
+  executionCorrection?: { reason: string; correctedBy: Agency; replacedDecreeNumber: string; corrections: number } | null;
   followUpStatus: FollowUpStatus | null;
   impossibility: { reason: ImpossibilityReason; note: string; declaredAt: string; declaredBy: Agency } | null;
   /** The due time Netra recorded as missed (FollowUpOverdue); null while on time, reset by a new stage or an extension. */
   overdueSince: string | null;
   /** The step that is late when overdueSince is set. */
   overdueFor: DeadlineStep | null;
+  /** Stream version of that FollowUpOverdue, so a withdrawal names the record it withdraws. */
+  overdueVersion?: number | null;
   /** The latest escalation recorded for this track. */
   escalation: { kind: EscalationKind; letterNumber: string; escalatedAt: string; escalatedBy: Agency } | null;
   /** True between SIASN_BLOCKED and SIASN_UNBLOCKED. */
   siasnBlocked: boolean;
+  /** The case version of the latest event that touched this track (or the whole case): what CONFLICT is judged on. */
+  trackVersion: number;
 }
 
 export interface OpenedCase {
@@ -107,15 +118,16 @@ export function caseStage(respondents: readonly RespondentTrack[]): CaseStage {
 }
 
 /** The agency that must act next on a track, or null when nobody has to. */
-export function waitingOn(track: RespondentTrack): Agency | null {
+export function waitingOn(track: RespondentTrack, at?: Date): Agency | null {
   switch (track.stage) {
     case 'REPORTED':
     case 'STUDIED':
       return 'BAWASLU';
     case 'RECOMMENDED':
-      // KASN stopped operating on 24 Aug 2024: a recommendation it never decided now waits on BKN.
+      // KASN stopped operating on 24 Aug 2024: a recommendation it never decided waits on BKN from then on.
       // Respondents who are not ASN wait on the body that handles them (respondent-kinds.ts).
-      return kindOf(track.employment) === 'CIVIL_SERVICE' ? 'BKN' : routeOf(track.employment).deciders[0];
+      if (kindOf(track.employment) !== 'CIVIL_SERVICE') return routeOf(track.employment).deciders[0];
+      return at !== undefined && at < KASN_DISSOLVED_AT ? 'KASN' : 'BKN';
     case 'SANCTION_DECIDED':
       return routeOf(track.employment).executors[0];
     default:

@@ -107,6 +107,9 @@ export const LABELS_ID = {
     DeadlineExtended: 'Tenggat diperpanjang',
     FollowUpOverdue: 'Melewati tenggat',
     EscalationRecorded: 'Eskalasi dicatat',
+    DueTimeRecomputed: 'Tenggat dihitung ulang (kalender libur diterbitkan)',
+    OverdueWithdrawn: 'Catatan keterlambatan dicabut',
+    SanctionExecutionCorrected: 'SK pelaksanaan sanksi dikoreksi',
   },
   RecommendationRecipient: { BKN: 'BKN', KASN: 'KASN', TNI: 'TNI', POLRI: 'Polri (Propam)', REGIONAL_HEAD: 'Bupati/Walikota' },
   DeadlineStep: {

@@ -31,6 +31,14 @@ export type RecommendationRecipient = (typeof RECOMMENDATION_RECIPIENTS)[number]
 /** KASN stopped operating on this day (UU 20/2023); its neutrality duties went to BKN. */
 export const KASN_DISSOLVED_AT = new Date('2024-08-24T00:00:00+07:00');
 
+/**
+ * The agency as it was at `at`: the neutrality role read as BKN is KASN's before 24 Aug 2024. A track
+ * waiting since 2020 waits on BKN now, and waited on KASN as of 1 Feb 2024 (shared/DOMAIN.md §2).
+ */
+export function agencyInItsTime(agency: string | null, at: Date): string | null {
+  return agency === 'BKN' && at < KASN_DISSOLVED_AT ? 'KASN' : agency;
+}
+
 /** PNS and PPPK are ASN; OTHER has always gone the civil-service way (KASN/BKN → PPK). The rest: src/case/respondent-kinds.ts. */
 export const EMPLOYMENTS = ['PNS', 'PPPK', 'VILLAGE_HEAD', 'TNI', 'POLRI', 'OTHER', 'VILLAGE_OFFICIAL'] as const;
 export type Employment = (typeof EMPLOYMENTS)[number];

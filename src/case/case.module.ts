@@ -1,9 +1,17 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { OversightModule } from '../oversight/oversight.module';
+import { CALENDAR_HEALTH } from '../observability/observability.module';
+import { CalendarHealthService } from './calendar/calendar-health.service';
+import { CalendarRecount } from './calendar/calendar-recount.service';
+import { CalendarService } from './calendar/calendar.service';
+import { PublishCalendarResolver } from './calendar/publish-calendar.resolver';
 import { CaseMutations } from './case-mutations.service';
+import { RecomputeDueTimeHandler } from './recomputing-due-time/recompute-due-time.handler';
 import { CaseRules } from './case-rules.service';
 import { CaseRepository } from './case.repository';
+import { CorrectSanctionExecutionHandler } from './correcting-sanction-execution/correct-sanction-execution.handler';
+import { CorrectSanctionExecutionResolver } from './correcting-sanction-execution/correct-sanction-execution.resolver';
 import { DeclareFollowUpImpossibleHandler } from './declaring-impossible/declare-follow-up-impossible.handler';
 import { DeclareFollowUpImpossibleResolver } from './declaring-impossible/declare-follow-up-impossible.resolver';
 import { ErasePersonalDataHandler } from './erasing/erase-personal-data.handler';
@@ -37,22 +45,30 @@ import { RecordStudyResolver } from './studying/record-study.resolver';
     IssueRecommendationHandler,
     DecideSanctionHandler,
     RecordSanctionExecutionHandler,
+    CorrectSanctionExecutionHandler,
     DeclareFollowUpImpossibleHandler,
     ErasePersonalDataHandler,
     ExtendDeadlineHandler,
     RecordEscalationHandler,
     MarkOverdueHandler,
     OverdueScheduler,
+    CalendarService,
+    CalendarRecount,
+    CalendarHealthService,
+    { provide: CALENDAR_HEALTH, useExisting: CalendarHealthService },
+    RecomputeDueTimeHandler,
+    PublishCalendarResolver,
     ReportCaseResolver,
     RecordStudyResolver,
     IssueRecommendationResolver,
     DecideSanctionResolver,
     RecordSanctionExecutionResolver,
+    CorrectSanctionExecutionResolver,
     DeclareFollowUpImpossibleResolver,
     ErasePersonalDataResolver,
     ExtendDeadlineResolver,
     RecordEscalationResolver,
   ],
-  exports: [CaseMutations, CaseRules],
+  exports: [CaseMutations, CaseRules, CalendarService, CALENDAR_HEALTH],
 })
 export class CaseModule {}

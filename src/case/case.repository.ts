@@ -1,23 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventPublisher } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { CLOCK, type Clock } from '../config/clock';
 import { eventId } from '../event-store/event-id';
 import { EVENT_STORE, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '../event-store/event-store';
 import { KEY_STORE, KeyStore } from '../privacy/key-store';
-import { sealCaseReported } from '../privacy/personal-data';
+import { sealEvent } from '../privacy/personal-data';
+import { hasPersonal } from '../privacy/personal-fields';
+import { assertMayReadCase } from './case-access';
 import { conflict, forbidden } from './case-error';
 import { caseStreamId, type CaseEvent } from './case-events';
 import type { CaseCommandMessage, CaseWriteResult } from './case-command';
 import { CaseAggregate } from './case.aggregate';
+import { staleness } from './case-concurrency';
 import { CaseRules } from './case-rules.service';
 import { currentRequestId } from '../observability/request-context';
 import { inSpan, traceMetadata } from '../observability/tracing';
 
-const MAX_ATTEMPTS = 5;
+/** Appends lost to concurrent writers before giving up; with 50 writers on one case each round lets at least one through. */
+const MAX_ATTEMPTS = 100;
+/** Full-jitter backoff between attempts: up to 10 ms, doubling, capped at 1 s, so racing writers spread out instead of colliding again. */
+const BACKOFF_BASE_MS = 10;
+const BACKOFF_CAP_MS = 1000;
+
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 10))));
 
 /**
- * Load, fold, decide, append with the expected version. A concurrent writer that got there first
- * makes us decide again on the new state (unless the caller pinned `expectedVersion`: then CONFLICT).
+ * Load, fold, decide, append with the version read. Commands on one case are queued within the
+ * process; a writer in another process that got there first makes us re-read and decide again on
+ * the new state, after a jittered pause, until the command is appended or refused on its merits. A caller's `expectedVersion` is judged per track
+ * (case-concurrency.ts): CONFLICT only when an event since then touched the command's own tracks,
+ * or the case as a whole.
  */
 @Injectable()
 export class CaseRepository {
@@ -26,14 +40,18 @@ export class CaseRepository {
     private readonly rules: CaseRules,
     private readonly publisher: EventPublisher,
     @Inject(KEY_STORE) private readonly keys: KeyStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Reporter identity and NIPs leave the process only sealed with the case's data key. */
+  /**
+   * Personal values (src/privacy/personal-fields.ts) leave the process only sealed with the case's
+   * data key. Once the case was erased its key is gone: what a later step brings is sealed with a key
+   * nobody keeps, so it is erased on arrival, as the case's erasure says.
+   */
   private async sealPersonalData(caseId: string, events: CaseEvent[]): Promise<CaseEvent[]> {
-    if (!events.some((e) => e.type === 'CaseReported')) return events;
-    const key = await this.keys.keyFor(caseId);
-    if (!key) throw new Error(`the data key of case ${caseId} was destroyed`);
-    return events.map((e) => (e.type === 'CaseReported' ? sealCaseReported(e, key) : e));
+    if (!events.some(hasPersonal)) return events;
+    const key = (await this.keys.keyFor(caseId)) ?? randomBytes(32);
+    return events.map((e) => sealEvent(e, key));
   }
 
   async load(caseId: string): Promise<{ aggregate: CaseAggregate; history: RecordedEvent[] }> {
@@ -41,8 +59,27 @@ export class CaseRepository {
     return { aggregate: CaseAggregate.from(history as unknown as CaseEvent[]), history };
   }
 
+  /** Commands on one case queue up in this process, so they do not race each other; other processes still can. */
+  private readonly queues = new Map<string, Promise<void>>();
+
   handle(message: CaseCommandMessage): Promise<CaseWriteResult> {
-    return inSpan(`command ${message.command.type}`, { 'netra.command': message.command.type, 'netra.case_id': message.command.caseId }, () => this.decideAndAppend(message));
+    return inSpan(`command ${message.command.type}`, { 'netra.command': message.command.type, 'netra.case_id': message.command.caseId }, () => this.queued(message));
+  }
+
+  private async queued(message: CaseCommandMessage): Promise<CaseWriteResult> {
+    const key = message.command.caseId;
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const run = previous.then(() => this.decideAndAppend(message));
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    }
   }
 
   private async decideAndAppend(message: CaseCommandMessage): Promise<CaseWriteResult> {
@@ -50,6 +87,8 @@ export class CaseRepository {
     const commandId = message.commandId ?? randomUUID();
     for (let attempt = 1; ; attempt++) {
       const { aggregate, history } = await this.load(command.caseId);
+      // Before the command id and the version say anything about the case: unreadable = NOT_FOUND.
+      if (command.type !== 'ReportCase') assertMayReadCase(command.actor, aggregate.state, command.caseId);
       const earlier = history.filter((e) => e.metadata.commandId === commandId);
       if (earlier.length > 0) {
         assertSameCommand(earlier[0], message);
@@ -57,10 +96,9 @@ export class CaseRepository {
         return { caseId: command.caseId, position: last.position, version: last.version, replayed: true, history };
       }
       const version = aggregate.state.version;
-      if (message.expectedVersion !== null && message.expectedVersion !== version) {
-        throw conflict(`the case is at version ${version}, not ${message.expectedVersion}: it moved on; reload it`);
-      }
-      const now = new Date();
+      const stale = message.expectedVersion === null ? null : staleness(aggregate.state, command, message.expectedVersion);
+      if (stale) throw conflict(stale);
+      const now = this.clock();
       aggregate.execute(command, this.rules.context(now));
       const decided = await this.sealPersonalData(command.caseId, aggregate.getUncommittedEvents());
       const events = decided.map((event, index) => ({
@@ -85,13 +123,17 @@ export class CaseRepository {
         );
         this.publisher.mergeObjectContext(aggregate).commit();
         // Crypto-shredding; the projection destroys the key again if we die right here.
-        if (decided.some((e) => e.type === 'PersonalDataErased')) await this.keys.destroy(command.caseId, now);
+        if (decided.some((e) => e.type === 'PersonalDataErased')) {
+          await this.keys.destroy(command.caseId, now);
+          await this.keys.vacuum();
+        }
         return { caseId: command.caseId, position: result.position, version: result.nextVersion, replayed: result.duplicate };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (message.expectedVersion !== null || attempt >= MAX_ATTEMPTS) {
-          throw conflict(`the case changed while this command was decided (${error.message}); try again`);
+        if (attempt >= MAX_ATTEMPTS) {
+          throw conflict(`the case changed ${MAX_ATTEMPTS} times while this command was decided (${error.message}); try again`);
         }
+        await pause(attempt);
       }
     }
   }

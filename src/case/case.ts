@@ -6,22 +6,30 @@
  *                        │                  └─► cleared        └─► (overdue → escalated)
  *                        └─► no violation / forwarded
  *
+ * A recorded decree is never recorded twice; a corrected decree replaces it (SanctionExecutionCorrected).
+ *
  * Beside the stages: any waiting step's due time may be extended (with its legal basis), Netra's
- * deadline process records when it passes (FollowUpOverdue), and a PPK that does not act is
- * escalated (EscalationRecorded).
+ * deadline process records when it passes (FollowUpOverdue), a PPK that does not act is escalated
+ * (EscalationRecorded), and a working-day due time is recounted when a year's holiday calendar is
+ * published (DueTimeRecomputed). Whatever a command decides, an overdue record it makes untrue is
+ * withdrawn in the same append (OverdueWithdrawn, src/case/correcting).
  *
  * `decide(command, state, ctx)` returns the events a command produces or throws a CaseError;
  * `evolve(state, event)` folds them. Both are pure: time and deadline policy come in through ctx.
  */
+import { assertMayReadCase } from './case-access';
 import type { CaseEvent } from './case-events';
 import type { CaseState } from './case-state';
 import type { DecideContext } from './decide-context';
 import { declareFollowUpImpossible, type DeclareFollowUpImpossible } from './declaring-impossible/declare-follow-up-impossible';
+import { correctSanctionExecution, type CorrectSanctionExecution } from './correcting-sanction-execution/correct-sanction-execution';
 import { erasePersonalData, type ErasePersonalData } from './erasing/erase-personal-data';
 import { recordEscalation, type RecordEscalation } from './escalating/record-escalation';
 import { recordSanctionExecution, type RecordSanctionExecution } from './executing-sanction/record-sanction-execution';
 import { extendDeadline, type ExtendDeadline } from './extending-deadline/extend-deadline';
+import { overdueWithdrawals } from './correcting/withdraw-overdue';
 import { markOverdue, type MarkOverdue } from './overdue/mark-overdue';
+import { recomputeDueTime, type RecomputeDueTime } from './recomputing-due-time/recompute-due-time';
 import { issueRecommendation, type IssueRecommendation } from './recommending/issue-recommendation';
 import { reportCase, type ReportCase } from './reporting/report-case';
 import { decideSanction, type DecideSanction } from './sanctioning/decide-sanction';
@@ -33,13 +41,22 @@ export type CaseCommand =
   | IssueRecommendation
   | DecideSanction
   | RecordSanctionExecution
+  | CorrectSanctionExecution
   | DeclareFollowUpImpossible
   | ErasePersonalData
   | ExtendDeadline
   | MarkOverdue
-  | RecordEscalation;
+  | RecordEscalation
+  | RecomputeDueTime;
 
 export function decide(command: CaseCommand, state: CaseState, ctx: DecideContext): CaseEvent[] {
+  // Read permission first: an unreadable case is NOT_FOUND whatever else is wrong (case-access.ts).
+  if (command.type !== 'ReportCase') assertMayReadCase(command.actor, state, command.caseId);
+  const events = decideStep(command, state, ctx);
+  return [...events, ...overdueWithdrawals(state, events, command.actor, ctx)];
+}
+
+function decideStep(command: CaseCommand, state: CaseState, ctx: DecideContext): CaseEvent[] {
   switch (command.type) {
     case 'ReportCase':
       return reportCase(command, state, ctx);
@@ -51,6 +68,8 @@ export function decide(command: CaseCommand, state: CaseState, ctx: DecideContex
       return decideSanction(command, state, ctx);
     case 'RecordSanctionExecution':
       return recordSanctionExecution(command, state, ctx);
+    case 'CorrectSanctionExecution':
+      return correctSanctionExecution(command, state, ctx);
     case 'DeclareFollowUpImpossible':
       return declareFollowUpImpossible(command, state, ctx);
     case 'ErasePersonalData':
@@ -61,6 +80,8 @@ export function decide(command: CaseCommand, state: CaseState, ctx: DecideContex
       return markOverdue(command, state, ctx);
     case 'RecordEscalation':
       return recordEscalation(command, state, ctx);
+    case 'RecomputeDueTime':
+      return recomputeDueTime(command, state, ctx);
     default: {
       const unknown: never = command;
       throw new Error(`unknown command ${(unknown as CaseCommand).type}`);

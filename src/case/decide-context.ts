@@ -15,5 +15,9 @@ export type { DeadlineStep };
 export interface DecideContext {
   now: Date;
   deadline(kind: ElectionKind, step: DeadlineStep, start: Date): { dueAt: Date; applied: DeadlineApplied };
+  /** Counts a due time again under today's calendar (only Netra's calendar process needs it). */
+  recount?(start: Date, days: number, unit: DeadlineApplied['unit']): { dueAt: Date; provisional: boolean };
+  /** The last instant a case may be registered after the violation became known; null when no limit applies. */
+  reportingLimit(kind: ElectionKind, source: 'REPORT' | 'FINDING', knownAt: Date): { limitAt: Date; applied: DeadlineApplied } | null;
   registerNumber(input: { caseId: string; source: string; handlingUnit: string; receivedAt: Date }): string;
 }

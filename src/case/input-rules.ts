@@ -5,11 +5,14 @@ import { assertNotFuture, parseInstant } from './validation/dates';
 
 // Control characters other than tab and line breaks; PostgreSQL's JSON cannot even store U+0000.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 
 export function text(value: unknown, field: string, max = 2000): string {
   if (typeof value !== 'string' || value.trim() === '') throw badInput(field, 'must not be empty');
   if (CONTROL.test(value)) throw badInput(field, 'must not contain control characters');
   if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) throw badInput(field, 'is not well-formed Unicode text');
+  // A name that reads differently from what it holds (U+202E "right-to-left override"…): Trojan Source.
+  if (BIDI.test(value)) throw badInput(field, 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)');
   const trimmed = value.trim();
   if (trimmed.length > max) throw badInput(field, `must be at most ${max} characters`);
   return trimmed;

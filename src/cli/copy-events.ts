@@ -1,7 +1,11 @@
+import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config';
 import { copyEvents } from '../event-store/copying/copy-events';
-import { copyKeys } from '../privacy/key-store';
+import { copyKeys, KeyStore } from '../privacy/key-store';
+import { resolveMasterKey } from '../privacy/master-key';
+import { sealingCopy } from '../privacy/sealing-copy';
 import { openEventStore, type Closer } from '../storage/storage';
 import { operatorMessage } from '../observability/loggable-error';
 
@@ -9,19 +13,36 @@ import { operatorMessage } from '../observability/loggable-error';
  * `npm run copy -- --from file:./data --to postgres://…`: copies the whole history between any two
  * stores (same URL forms as EVENT_STORE_URL), resumable, verified by counts and digests at the end,
  * with the wrapped per-case data keys (the target needs the same master key to open them).
+ * `--seal` brings a store written before names and texts were sealed forward (src/privacy/sealing-copy.ts):
+ * it needs the master key (NETRA_MASTER_KEY, or the embedded source's data/master-key).
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, 'batch-size': { type: 'string' } } });
-  if (!values.from || !values.to) fail('usage: npm run copy -- --from <store URL> --to <store URL>');
-  const from = loadConfig({ EVENT_STORE_URL: values.from }).eventStore;
+  const { values } = parseArgs({
+    options: { from: { type: 'string' }, to: { type: 'string' }, 'batch-size': { type: 'string' }, seal: { type: 'boolean' } },
+  });
+  if (!values.from || !values.to) fail('usage: npm run copy -- --from <store URL> --to <store URL> [--seal]');
+  const source = loadConfig({ EVENT_STORE_URL: values.from, NETRA_MASTER_KEY: process.env.NETRA_MASTER_KEY });
+  const from = source.eventStore;
   const to = loadConfig({ EVENT_STORE_URL: values.to }).eventStore;
   const closers: Closer[] = [];
   try {
     const sourceSide = await openEventStore(from, closers);
     const targetSide = await openEventStore(to, closers);
-    const [source, target] = [sourceSide.store, targetSide.store];
+    let transform: ReturnType<typeof sealingCopy> | undefined;
+    if (values.seal) {
+      if (!sourceSide.keyDb || !targetSide.keyDb) fail('--seal needs both stores SQL (embedded or PostgreSQL): the data keys are read and made beside the events');
+      if (!source.masterKey && !source.dataDir) fail('--seal needs NETRA_MASTER_KEY (or an embedded source whose data directory holds master-key)');
+      const resolved = resolveMasterKey(source.masterKey, source.dataDir, false);
+      if (resolved.create) fail(`--seal needs the source's master key: ${resolved.name} does not exist`);
+      const master = resolved.key;
+      if (to.kind === 'embedded' && to.location !== 'memory:' && !source.masterKey) copyMasterKeyFile(source.dataDir!, to.location);
+      await copyKeys(sourceSide.keyDb, targetSide.keyDb);
+      transform = sealingCopy(new KeyStore(targetSide.keyDb, master));
+    }
+    const [sourceStore, target] = [sourceSide.store, targetSide.store];
     let reported = 0;
-    const report = await copyEvents(source, target, {
+    const report = await copyEvents(sourceStore, target, {
+      transform,
       batchSize: values['batch-size'] ? Number(values['batch-size']) : undefined,
       onProgress: (count) => {
         if (count - reported >= 10_000) {
@@ -38,6 +59,12 @@ async function main(): Promise<void> {
   } finally {
     for (const close of closers) await close();
   }
+}
+
+/** An embedded target opened by the service must find the master key its data keys are wrapped with. */
+function copyMasterKeyFile(fromDir: string, toDir: string): void {
+  const target = join(toDir, 'master-key');
+  if (!existsSync(target)) copyFileSync(join(fromDir, 'master-key'), target);
 }
 
 function fail(message: string): never {

@@ -3,24 +3,40 @@ import { loadConfig } from '../config/config';
 import { chainKindOf } from '../ledger/ledger-head';
 import { parsePublishedHead, verifyLedger } from '../ledger/verify-ledger';
 import { openEventStore, type Closer } from '../storage/storage';
+import { openPgliteReadDb, openPostgresReadDb } from '../oversight/read-model/open-read-db';
+import type { ReadDb } from '../oversight/read-model/read-db';
+import { checkReadModel } from '../oversight/projection/read-model-check';
 import { operatorMessage } from '../observability/loggable-error';
 
 /**
  * `npm run verify [-- --expect-head <hash>@<position>]`: recomputes the hash chain of the whole
  * event log named by EVENT_STORE_URL and prints the report as JSON; exit code 1 when the history was
- * tampered with or no longer holds the published head. The embedded store is verified with its
- * server stopped (the data directory is one process's).
+ * tampered with or no longer holds the published head. It also holds the read model's checkpoint
+ * against the log (`readModel`: ok, or a checkpoint past the head / an event that is not the one it
+ * applied), which fails the run too. The embedded store is verified with its server stopped (the
+ * data directory is one process's).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'expect-head': { type: 'string' } } });
   const expectHead = values['expect-head'] === undefined ? undefined : parsePublishedHead(values['expect-head']);
-  const location = loadConfig().eventStore;
+  const config = loadConfig();
+  const location = config.eventStore;
   const closers: Closer[] = [];
   try {
-    const { store } = await openEventStore(location, closers);
+    const { store, embedded } = await openEventStore(location, closers);
     const report = await verifyLedger(store, { chain: chainKindOf(location), expectHead });
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    process.exitCode = report.ok ? 0 : 1;
+    const readUrl = config.databaseUrl ?? (location.kind === 'postgres' ? location.url : null);
+    let readDb: ReadDb | null = null;
+    if (readUrl) {
+      const opened = await openPostgresReadDb(readUrl);
+      closers.unshift(() => opened.pool.end());
+      readDb = opened.db;
+    } else if (embedded) {
+      readDb = await openPgliteReadDb(embedded);
+    }
+    const readModel = readDb ? await checkReadModel(store, readDb) : null;
+    process.stdout.write(`${JSON.stringify({ ...report, ok: report.ok && readModel?.ok !== false, ledgerOk: report.ok, readModel }, null, 2)}\n`);
+    process.exitCode = report.ok && readModel?.ok !== false ? 0 : 1;
   } finally {
     for (const close of closers) await close();
   }

@@ -28,6 +28,27 @@ export interface NetraConfig {
   authClient: AuthClientConfig | null;
   /** Leeway for exp/nbf against clocks that disagree, in seconds. */
   authClockSkewSeconds: number;
+  /** Tokens without exp, or valid for longer than this many seconds, are refused (AUTH_MAX_TOKEN_LIFETIME_SECONDS). */
+  authMaxTokenLifetimeSeconds: number;
+  /** GraphQL introspection (GRAPHQL_INTROSPECTION); off by default with NODE_ENV=production. */
+  introspection: boolean;
+  /** GET /metrics needs `Authorization: Bearer <this>` when set (METRICS_TOKEN). */
+  metricsToken: string | null;
+  /** Without METRICS_TOKEN, /metrics on the API port is open (development) or not served (NODE_ENV=production). */
+  metricsOpen: boolean;
+  /** Serve /metrics on this port of HOST instead of the API port (METRICS_PORT); null = on the API port. */
+  metricsPort: number | null;
+  /** Anonymous figures: counts below this are suppressed (SMALL_CELL_THRESHOLD). */
+  smallCellThreshold: number;
+  /** Query cost budgets (QUERY_COST_LIMIT for tokens, ANONYMOUS_QUERY_COST_LIMIT without). */
+  queryCostLimit: number;
+  anonymousQueryCostLimit: number;
+  /** Anonymous GraphQL and export requests one client address may send per minute (ANONYMOUS_RATE_LIMIT_PER_MINUTE). */
+  anonymousRateLimitPerMinute: number;
+  /** Express `trust proxy` (TRUST_PROXY): how the client address is found behind a reverse proxy; null = the socket's address. */
+  trustProxy: string | number | null;
+  /** PostgreSQL statement timeout for reads, in milliseconds (READ_STATEMENT_TIMEOUT_MS); 0 = none. */
+  readStatementTimeoutMs: number;
   deadlinePolicyFile: string | null;
   /** How often the deadline process scans for due times that passed (OVERDUE_SCAN_SECONDS); 0 turns it off. */
   overdueScanSeconds: number;
@@ -37,6 +58,15 @@ export interface NetraConfig {
   tracing: { endpoint: string; serviceName: string } | null;
   /** Mutations each token may send per minute (a token bucket per agency, unit and sub). */
   mutationRateLimitPerMinute: number;
+  /**
+   * What start-up does when the read model does not match the log (its checkpoint is past the
+   * head, or the event there is not the one it applied): refuse (default) or rebuild it from the log.
+   */
+  onReadModelAhead: 'refuse' | 'rebuild';
+  /** Embedded store: fsync the WAL from Node after each append, before acknowledging it (PGlite cannot). */
+  embeddedSync: boolean;
+  /** How long start-up waits for a PostgreSQL store that does not answer yet (STARTUP_WAIT_SECONDS). */
+  startupWaitSeconds: number;
 }
 
 /** `scenarios`: the handful of cases from the seed scenarios; `pilkada-2020`: the synthetic Pilkada 2020 history (src/demo). */
@@ -92,13 +122,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NetraConfig {
     authJwks,
     authClient: authClientOf(env, authJwks),
     authClockSkewSeconds: clockSkewOf(env.AUTH_CLOCK_SKEW_SECONDS),
+    authMaxTokenLifetimeSeconds: wholeNumberOf(env, 'AUTH_MAX_TOKEN_LIFETIME_SECONDS', 12 * 3600, 60, 7 * 86_400, 'seconds'),
+    introspection: switchOf(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+    ...metricsOf(env, nodeEnv),
+    smallCellThreshold: wholeNumberOf(env, 'SMALL_CELL_THRESHOLD', 5, 2, 100, 'persons'),
+    queryCostLimit: wholeNumberOf(env, 'QUERY_COST_LIMIT', 20_000, 100, 10_000_000, 'cost units'),
+    anonymousQueryCostLimit: wholeNumberOf(env, 'ANONYMOUS_QUERY_COST_LIMIT', 2_000, 100, 10_000_000, 'cost units'),
+    anonymousRateLimitPerMinute: wholeNumberOf(env, 'ANONYMOUS_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000, 'requests per minute'),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
+    readStatementTimeoutMs: wholeNumberOf(env, 'READ_STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000, 'milliseconds'),
     deadlinePolicyFile: optional(env.DEADLINE_POLICY_FILE),
     overdueScanSeconds: overdueScanSecondsOf(env.OVERDUE_SCAN_SECONDS),
     registerNumberTemplate: optional(env.REGISTER_NUMBER_TEMPLATE) ?? '{source}/{unit}/{year}/{id}',
     logLevel,
     tracing: tracingOf(env),
     mutationRateLimitPerMinute: rateLimitOf(env.MUTATION_RATE_LIMIT_PER_MINUTE),
+    onReadModelAhead: onReadModelAheadOf(env.NETRA_ON_READ_MODEL_AHEAD),
+    embeddedSync: embeddedSyncOf(env.NETRA_EMBEDDED_SYNC),
+    startupWaitSeconds: startupWaitOf(env.STARTUP_WAIT_SECONDS),
   };
+}
+
+function startupWaitOf(value: string | undefined): number {
+  const text = optional(value);
+  if (text === null) return 60;
+  const seconds = Number(text);
+  if (!/^\d+$/.test(text) || seconds > 3600) {
+    throw new ConfigError('STARTUP_WAIT_SECONDS', 'must be a whole number of seconds 0–3600 (0 = fail at once when a store does not answer)');
+  }
+  return seconds;
 }
 
 function rateLimitOf(value: string | undefined): number {
@@ -109,6 +161,53 @@ function rateLimitOf(value: string | undefined): number {
     throw new ConfigError('MUTATION_RATE_LIMIT_PER_MINUTE', 'must be a whole number of mutations per minute, 1–1000000');
   }
   return perMinute;
+}
+
+function wholeNumberOf(env: NodeJS.ProcessEnv, variable: string, fallback: number, min: number, max: number, unit: string): number {
+  const text = optional(env[variable]);
+  if (text === null) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) throw new ConfigError(variable, `must be a whole number of ${unit}, ${min}–${max}`);
+  return value;
+}
+
+function switchOf(env: NodeJS.ProcessEnv, variable: string, fallback: boolean): boolean {
+  const text = optional(env[variable])?.toLowerCase() ?? null;
+  if (text === null) return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(text)) return true;
+  if (['0', 'false', 'off', 'no'].includes(text)) return false;
+  throw new ConfigError(variable, 'must be true or false');
+}
+
+/** In production, /metrics is behind a token or on a port of its own, or not served: never public beside the API. */
+function metricsOf(env: NodeJS.ProcessEnv, nodeEnv: string): { metricsToken: string | null; metricsPort: number | null; metricsOpen: boolean } {
+  const token = optional(env.METRICS_TOKEN);
+  if (token !== null && !/^[\x21-\x7e]{24,}$/.test(token)) throw new ConfigError('METRICS_TOKEN', 'must be at least 24 printable characters without spaces');
+  const metricsPort = optional(env.METRICS_PORT) === null ? null : portOf('METRICS_PORT', env.METRICS_PORT, 0);
+  return { metricsToken: token, metricsPort, metricsOpen: nodeEnv !== 'production' };
+}
+
+/** Express's trust proxy: a hop count, or addresses/subnets (loopback, 10.0.0.0/8, …); never `true`, which trusts any X-Forwarded-For. */
+function trustProxyOf(value: string | undefined): string | number | null {
+  const text = optional(value);
+  if (text === null || text === '0' || text.toLowerCase() === 'false') return null;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  if (text.toLowerCase() === 'true') throw new ConfigError('TRUST_PROXY', 'must name the proxies (a hop count, loopback, or addresses/subnets), not true: anyone could set X-Forwarded-For');
+  if (!/^[0-9a-fA-F.:/,\sa-z]+$/.test(text)) throw new ConfigError('TRUST_PROXY', 'must be a hop count or a comma list of addresses, subnets, loopback, linklocal, uniquelocal');
+  return text;
+}
+
+function embeddedSyncOf(value: string | undefined): boolean {
+  const text = (optional(value) ?? 'on').toLowerCase();
+  if (['on', '1', 'true', 'yes'].includes(text)) return true;
+  if (['off', '0', 'false', 'no'].includes(text)) return false;
+  throw new ConfigError('NETRA_EMBEDDED_SYNC', 'must be on (the default: each append is synced to disk before it is acknowledged) or off');
+}
+
+function onReadModelAheadOf(value: string | undefined): 'refuse' | 'rebuild' {
+  const text = optional(value) ?? 'refuse';
+  if (text === 'refuse' || text === 'rebuild') return text;
+  throw new ConfigError('NETRA_ON_READ_MODEL_AHEAD', 'must be refuse (the default: stop when the read model does not match the log) or rebuild');
 }
 
 function eventStoreOf(value: string | undefined): EventStoreLocation {

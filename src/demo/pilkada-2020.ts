@@ -1,10 +1,10 @@
-import { caseStreamId, type CaseReported } from '../case/case-events';
+import { caseStreamId } from '../case/case-events';
 import { CaseRules } from '../case/case-rules.service';
 import { loadConfig } from '../config/config';
 import { uuidFrom } from '../event-store/event-id';
 import type { EventStore } from '../event-store/event-store';
 import type { KeyStore } from '../privacy/key-store';
-import { sealCaseReported } from '../privacy/personal-data';
+import { sealEvent } from '../privacy/personal-data';
 import { PILKADA_2020_NOW } from './pilkada-2020-curve';
 import { caseCommands } from './pilkada-2020-commands';
 import { planEscalations } from './pilkada-2020-escalations';
@@ -34,8 +34,8 @@ export function* pilkada2020History(seed = PILKADA_2020_SEED): Generator<Synthet
 }
 
 /**
- * Appends the history, one append per case; returns the number of events. With `keys`, reporter
- * identities are sealed with each case's data key as the write side stores them (src/privacy).
+ * Appends the history, one append per case; returns the number of events. With `keys`, personal
+ * data is sealed with each case's data key as the write side stores them (src/privacy).
  */
 export function appendPilkada2020(store: EventStore, keys?: KeyStore, seed = PILKADA_2020_SEED): Promise<number> {
   return appendCases(store, keys ? sealed(pilkada2020History(seed), keys) : pilkada2020History(seed));
@@ -43,10 +43,9 @@ export function appendPilkada2020(store: EventStore, keys?: KeyStore, seed = PIL
 
 async function* sealed(cases: Iterable<SyntheticCase>, keys: KeyStore): AsyncGenerator<SyntheticCase> {
   for (const c of cases) {
-    const [reported, ...rest] = c.events;
-    const event = { type: reported.type, data: reported.data } as unknown as CaseReported;
-    const key = await keys.keyFor(event.data.caseId);
-    if (!key) throw new Error(`the data key of case ${event.data.caseId} was destroyed`);
-    yield { ...c, events: [{ ...reported, data: sealCaseReported(event, key).data as unknown as Record<string, unknown> }, ...rest] };
+    const caseId = String(c.events[0].data.caseId);
+    const key = await keys.keyFor(caseId);
+    if (!key) throw new Error(`the data key of case ${caseId} was destroyed`);
+    yield { ...c, events: c.events.map((e) => sealEvent(e, key)) };
   }
 }

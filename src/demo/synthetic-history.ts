@@ -1,5 +1,7 @@
 import { decide, evolve, initialState, type CaseCommand, type CaseEvent, type CaseState } from '../case/case';
 import { caseStreamId } from '../case/case-events';
+import { DEFAULT_DEADLINE_POLICY, policyReportingLimit } from '../case/deadlines/deadline-policy';
+import { WorkingDayCalendar } from '../case/deadlines/working-day-calendar';
 import type { DecideContext } from '../case/decide-context';
 import { eventId } from '../event-store/event-id';
 import type { EventStore, NewEvent } from '../event-store/event-store';
@@ -24,6 +26,7 @@ const fixedContext = (now: Date): DecideContext => ({
     applied: { policyVersion: 'synthetic', days: step === 'EXECUTION' ? 14 : 7, unit: 'CALENDAR', basis: 'synthetic history' },
   }),
   registerNumber: ({ caseId }) => `SYN/${caseId.slice(0, 8)}`,
+  reportingLimit: policyReportingLimit(DEFAULT_DEADLINE_POLICY, WorkingDayCalendar.indonesia()),
 });
 
 export function* syntheticHistory(cases: number, seed = 2024): Generator<SyntheticCase> {

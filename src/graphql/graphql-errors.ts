@@ -6,6 +6,8 @@ import { CaseError } from '../case/case-error';
 import { LOGGER } from '../observability/logger';
 import { loggableError } from '../observability/loggable-error';
 import { RateLimitedError } from '../security/mutation-rate-limit';
+import { asUnavailable, type UnavailableError } from '../storage/unavailable';
+import { ClientGoneError, ReadTimeoutError } from '../oversight/queries/guarded-read';
 
 /**
  * The one place errors become GraphQL errors: a CaseError keeps its contract code and field; anything
@@ -18,11 +20,21 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
 
   catch(exception: unknown, _host: ArgumentsHost): GraphQLError {
     if (exception instanceof CaseError) {
-      return new GraphQLError(exception.message, { extensions: { code: exception.code, field: exception.field } });
+      return new GraphQLError(exception.message, { extensions: { code: exception.code, field: exception.field, ...(exception.params ? { params: exception.params } : {}) } });
     }
     if (exception instanceof GraphQLError) return exception;
     if (exception instanceof RateLimitedError) {
       return new GraphQLError(exception.message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: exception.retryAfterSeconds } });
+    }
+    const unavailable = asUnavailable(exception);
+    if (unavailable) {
+      this.logger.warn({ failure: loggableError(exception), recorded: unavailable.recorded !== undefined }, 'answered UNAVAILABLE: a dependency does not answer');
+      return unavailableGraphqlError(unavailable);
+    }
+    // Nobody is listening for this answer: not a failure worth an error line.
+    if (exception instanceof ClientGoneError) return new GraphQLError(exception.message, { extensions: { code: 'CLIENT_CLOSED_REQUEST' } });
+    if (exception instanceof ReadTimeoutError) {
+      return new GraphQLError(exception.message, { extensions: { code: 'UNAVAILABLE', retryAfterSeconds: 60, timeoutMs: exception.timeoutMs } });
     }
     if (exception instanceof BadRequestException) {
       return new GraphQLError(String((exception.getResponse() as { message?: unknown }).message ?? exception.message), {
@@ -36,6 +48,12 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
 
 const INTERNAL = 'Internal error; it has been logged';
 
+/** UNAVAILABLE: retriable; for a write already recorded, the case's new version and log position (a decimal string). */
+export function unavailableGraphqlError(error: UnavailableError): GraphQLError {
+  const recorded = error.recorded ? { caseId: error.recorded.caseId, version: error.recorded.version, position: error.recorded.position.toString() } : {};
+  return new GraphQLError(error.message, { extensions: { code: 'UNAVAILABLE', retryAfterSeconds: error.retryAfterSeconds, ...recorded, params: recorded } });
+}
+
 /**
  * Apollo's last word on every error it sends. Input graphql-js refuses without a code (more than 50
  * bad variable values) is BAD_USER_INPUT; any other uncoded or internal error — from Apollo itself,
@@ -47,6 +65,13 @@ export function formatGraphqlError(logger: Logger) {
     const code = formatted.extensions?.code;
     if (formatted.message.startsWith('Too many errors processing variables')) {
       return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    const unavailable = code === 'UNAVAILABLE' ? null : asUnavailable(thrown(error));
+    if (unavailable) {
+      // Raised outside a resolver (e.g. while building the request's context): still retriable.
+      logger.warn({ failure: loggableError(thrown(error)), path: formatted.path }, 'answered UNAVAILABLE: a dependency does not answer');
+      const { message, extensions } = unavailableGraphqlError(unavailable);
+      return { message, extensions, ...(formatted.path ? { path: formatted.path } : {}) };
     }
     if ((code === undefined || code === 'INTERNAL_SERVER_ERROR') && formatted.message !== INTERNAL) {
       // Not the message: it is the thrown error's, and a database error's quotes the SQL parameters.

@@ -21,6 +21,21 @@ import {
 } from 'graphql';
 
 /**
+ * What a root field costs beyond the fields it returns: the work behind it. A summary is one
+ * aggregation over every matching person (the scan), each grouping dimension one more sort of it
+ * (VIOLATION also unnests every person's violations), and an as-of read first rebuilds the rows
+ * valid at the instant from the history tables (DISTINCT ON over every version). A page of rows
+ * is one indexed read plus its count. Measured on the Pilkada 2020 history (README, Security).
+ */
+export const WORK_PRICE = {
+  summary: 150,
+  perDimension: 60,
+  violationDimension: 120,
+  asOf: 200,
+  page: 20,
+} as const;
+
+/**
  * Query depth and cost limits as graphql-js validation rules: a query is refused before anything
  * runs, with GRAPHQL_VALIDATION_FAILED and a message giving the figure and the limit.
  *
@@ -44,6 +59,12 @@ const LIST_GUESS = 5;
 export interface QueryLimits {
   maxDepth: number;
   maxCost: number;
+}
+
+/** The estimated cost of an operation, for budgets that depend on the caller (anonymous-budget.plugin.ts). */
+export function operationCost(context: ValidationContext, operation: OperationDefinitionNode): number {
+  const root = rootType(context, operation);
+  return root ? new Measure(context, operation).cost(operation.selectionSet, root, new Set(), null) : 0;
 }
 
 export function queryLimitRule(limits: QueryLimits = { maxDepth: MAX_QUERY_DEPTH, maxCost: MAX_QUERY_COST }) {
@@ -128,6 +149,35 @@ class Measure {
   }
 
   private fieldCost(node: FieldNode, parent: GraphQLCompositeType | null, fragments: Set<string>, page: number | null): number {
+    if (!node.selectionSet) return 1;
+    const work = parent === this.context.getSchema().getQueryType() ? this.workOf(node) : 0;
+    return work + this.selectionCost(node, parent, fragments, page);
+  }
+
+  /** The price of the reads behind a root field (WORK_PRICE); a variable is priced at its dearest value. */
+  private workOf(node: FieldNode): number {
+    const arg = (name: string) => node.arguments?.find((a) => a.name.value === name)?.value;
+    const asOf = arg('asOf');
+    const history = asOf && asOf.kind !== Kind.NULL ? WORK_PRICE.asOf : 0;
+    if (node.name.value === 'followUpSummary') {
+      const groupBy = arg('groupBy');
+      const dims =
+        groupBy?.kind === Kind.LIST
+          ? [...new Set(groupBy.values.map((v) => (v.kind === Kind.ENUM ? v.value : 'VIOLATION')))]
+          : groupBy?.kind === Kind.ENUM
+            ? [groupBy.value]
+            : groupBy?.kind === Kind.VARIABLE
+              ? ['VIOLATION', 'REGION', 'PROVINCE', 'PPK', 'ELECTION', 'WAITING_ON']
+              : [];
+      const grouping = dims.reduce((sum, d) => sum + (d === 'VIOLATION' ? WORK_PRICE.violationDimension : WORK_PRICE.perDimension), 0);
+      return WORK_PRICE.summary + grouping + history;
+    }
+    if (['cases', 'followUps'].includes(node.name.value)) return WORK_PRICE.page + history;
+    if (node.name.value === 'case') return history;
+    return 0;
+  }
+
+  private selectionCost(node: FieldNode, parent: GraphQLCompositeType | null, fragments: Set<string>, page: number | null): number {
     if (!node.selectionSet) return 1;
     const field = fieldOf(parent, node.name.value);
     const type = field ? getNullableType(field.type) : null;

@@ -5,12 +5,14 @@ import type { Observable } from 'rxjs';
 import { AuthService, requireActor } from '../auth/auth.service';
 import type { CaseCommandMessage } from '../case/case-command';
 import { CaseMutations } from '../case/case-mutations.service';
+import { correctSanctionExecutionRequest } from '../case/correcting-sanction-execution/correct-sanction-execution.grpc';
 import type { Actor } from '../case/decide-context';
 import { EventWatchService, type FeedMessage } from './event-watch.service';
 import { GrpcErrorFilter } from './grpc-errors';
 import { GrpcReads } from './grpc-reads';
 import * as requests from './grpc-requests';
 import { caseMessage } from './grpc-responses';
+import { assertSafeText } from '../security/text-safety';
 
 type Request = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -31,73 +33,81 @@ export class CaseWorkflowController {
 
   @GrpcMethod('CaseWorkflow', 'ReportCase')
   reportCase(request: Request, metadata: Metadata) {
-    return this.command(metadata, (actor) => requests.reportCase(request, actor));
+    return this.command(request, metadata, (actor) => requests.reportCase(request, actor));
   }
 
   @GrpcMethod('CaseWorkflow', 'RecordStudy')
   recordStudy(request: Request, metadata: Metadata) {
-    return this.command(metadata, (actor) => requests.recordStudy(request, actor));
+    return this.command(request, metadata, (actor) => requests.recordStudy(request, actor));
   }
 
   @GrpcMethod('CaseWorkflow', 'IssueRecommendation')
   issueRecommendation(request: Request, metadata: Metadata) {
-    return this.command(metadata, (actor) => requests.issueRecommendation(request, actor));
+    return this.command(request, metadata, (actor) => requests.issueRecommendation(request, actor));
   }
 
   @GrpcMethod('CaseWorkflow', 'DecideSanction')
   decideSanction(request: Request, metadata: Metadata) {
-    return this.command(metadata, (actor) => requests.decideSanction(request, actor));
+    return this.command(request, metadata, (actor) => requests.decideSanction(request, actor));
   }
 
   @GrpcMethod('CaseWorkflow', 'RecordSanctionExecution')
   recordSanctionExecution(request: Request, metadata: Metadata) {
-    return this.command(metadata, (actor) => requests.recordSanctionExecution(request, actor));
+    return this.command(request, metadata, (actor) => requests.recordSanctionExecution(request, actor));
+  }
+
+  @GrpcMethod('CaseWorkflow', 'CorrectSanctionExecution')
+  correctSanctionExecution(request: Request, metadata: Metadata) {
+    return this.command(request, metadata, (actor) => correctSanctionExecutionRequest(request, actor));
   }
 
   @GrpcMethod('CaseWorkflow', 'DeclareFollowUpImpossible')
   declareFollowUpImpossible(request: Request, metadata: Metadata) {
-    return this.command(metadata, (actor) => requests.declareFollowUpImpossible(request, actor));
+    return this.command(request, metadata, (actor) => requests.declareFollowUpImpossible(request, actor));
   }
 
   @GrpcMethod('CaseWorkflow', 'ExtendDeadline')
   extendDeadline(request: Request, metadata: Metadata) {
-    return this.command(metadata, (actor) => requests.extendDeadline(request, actor));
+    return this.command(request, metadata, (actor) => requests.extendDeadline(request, actor));
   }
 
   @GrpcMethod('CaseWorkflow', 'RecordEscalation')
   recordEscalation(request: Request, metadata: Metadata) {
-    return this.command(metadata, (actor) => requests.recordEscalation(request, actor));
+    return this.command(request, metadata, (actor) => requests.recordEscalation(request, actor));
   }
 
   @GrpcMethod('CaseWorkflow', 'ErasePersonalData')
   erasePersonalData(request: Request, metadata: Metadata) {
-    return this.command(metadata, (actor) => requests.erasePersonalData(request, actor));
+    return this.command(request, metadata, (actor) => requests.erasePersonalData(request, actor));
   }
 
   @GrpcMethod('CaseWorkflow', 'GetCase')
   async getCase(request: Request, metadata: Metadata) {
-    const actor = await this.actor(metadata);
+    const actor = await this.actor(metadata, request);
     return { case: caseMessage(await this.reads.case(request.caseId, actor, request.asOf)) };
   }
 
   @GrpcMethod('CaseWorkflow', 'ListFollowUps')
   async listFollowUps(request: Request, metadata: Metadata) {
-    return this.reads.followUps(request, await this.actor(metadata));
+    return this.reads.followUps(request, await this.actor(metadata, request));
   }
 
   @GrpcMethod('CaseWorkflow', 'WatchEvents')
   async watchEvents(request: Request, metadata: Metadata, call: ServerWritableStream<unknown, unknown>): Promise<Observable<FeedMessage>> {
-    return this.watches.watch(await this.actor(metadata), request.afterPosition, call);
+    return this.watches.watch(await this.actor(metadata, request), request.afterPosition, call);
   }
 
-  private async command(metadata: Metadata, build: (actor: Actor) => Promise<CaseCommandMessage>) {
-    const actor = await this.actor(metadata);
+  private async command(request: Request, metadata: Metadata, build: (actor: Actor) => Promise<CaseCommandMessage>) {
+    const actor = await this.actor(metadata, request);
     const view = await this.mutations.execute(await build(actor));
-    return { case: caseMessage(await this.reads.complete(view, actor)) };
+    return { case: caseMessage(await this.reads.complete(view, actor, 'grpc:command')) };
   }
 
-  private async actor(metadata: Metadata): Promise<Actor> {
+  /** The caller, then the request's text checked (NUL, unpaired surrogates, bidi controls: INVALID_ARGUMENT naming the field). */
+  private async actor(metadata: Metadata, request: Request): Promise<Actor> {
     const [authorization] = metadata.get('authorization');
-    return requireActor(await this.auth.actorFrom(typeof authorization === 'string' ? authorization : undefined));
+    const actor = requireActor(await this.auth.actorFrom(typeof authorization === 'string' ? authorization : undefined));
+    assertSafeText(request, '');
+    return actor;
   }
 }

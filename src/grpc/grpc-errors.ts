@@ -5,6 +5,7 @@ import { throwError, type Observable } from 'rxjs';
 import { CaseError, type ErrorCode } from '../case/case-error';
 import { LOGGER } from '../observability/logger';
 import { loggableError } from '../observability/loggable-error';
+import { asUnavailable } from '../storage/unavailable';
 
 /** The contract's error codes as gRPC status codes (shared/CONTRACT.md "Errors"). */
 export const GRPC_STATUS: Record<ErrorCode, status> = {
@@ -49,6 +50,18 @@ export function toGrpcError(error: unknown, logger: Logger): GrpcError {
     return { code: GRPC_STATUS[error.code], message: text, details: text, metadata };
   }
   if (error instanceof GrpcStatusError) return { code: error.code, message: error.message, details: error.message, metadata };
+  const unavailable = asUnavailable(error);
+  if (unavailable) {
+    logger.warn({ failure: loggableError(error), recorded: unavailable.recorded !== undefined }, 'answered UNAVAILABLE (grpc): a dependency does not answer');
+    metadata.set('netra-error-code', 'UNAVAILABLE');
+    metadata.set('retry-after-seconds', String(unavailable.retryAfterSeconds));
+    if (unavailable.recorded) {
+      metadata.set('netra-case-id', unavailable.recorded.caseId);
+      metadata.set('netra-case-version', String(unavailable.recorded.version));
+      metadata.set('netra-log-position', unavailable.recorded.position.toString());
+    }
+    return { code: status.UNAVAILABLE, message: unavailable.message, details: unavailable.message, metadata };
+  }
   logger.error({ failure: loggableError(error) }, 'internal error (grpc)');
   const text = 'Internal error; it has been logged';
   return { code: status.INTERNAL, message: text, details: text, metadata };

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { AccessAudit } from '../audit/access-audit';
+import { newRequestKey, respondentReads } from '../audit/personal-fields';
 import { isUUID } from 'class-validator';
 import { badInput, CaseError, notFound } from '../case/case-error';
 import type { Actor } from '../case/decide-context';
@@ -12,6 +14,7 @@ import { CaseReader } from '../oversight/queries/case-reader';
 import { checkedFollowUpFilter } from '../oversight/queries/checked-filter';
 import type { FollowUpFilter } from '../oversight/queries/filters.input';
 import { ReporterReader } from '../oversight/reporter-reader';
+import { TimelineReader } from '../oversight/queries/timeline-reader';
 import { fromProto } from './grpc-enums';
 import { followUpMessage, type FullCaseView } from './grpc-responses';
 
@@ -26,6 +29,8 @@ export class GrpcReads {
     private readonly queries: QueryBus,
     private readonly reader: CaseReader,
     private readonly reporters: ReporterReader,
+    private readonly timelines: TimelineReader,
+    private readonly audit: AccessAudit,
   ) {}
 
   async case(caseId: string | undefined, actor: Actor, asOf?: string | null): Promise<FullCaseView> {
@@ -33,17 +38,23 @@ export class GrpcReads {
     const view = await this.queries.execute<GetCaseQuery, CaseSummaryView | null>(new GetCaseQuery(caseId, actor, instantOf(asOf)));
     // Outside the caller's region looks exactly like no case at all.
     if (!view) throw notFound(`no case ${caseId}`);
-    return this.complete(view, actor);
+    return this.complete(view, actor, 'grpc:GetCase');
   }
 
-  /** Adds what GraphQL resolves lazily; the reporter only for the handling Bawaslu unit. */
-  async complete(view: CaseSummaryView | CaseView, actor: Actor): Promise<FullCaseView> {
+  /** Adds what GraphQL resolves lazily; the reporter only for the handling Bawaslu unit. The personal fields it carries go to the access audit. */
+  async complete(view: CaseSummaryView | CaseView, actor: Actor, via: string): Promise<FullCaseView> {
     const full = view as Partial<CaseView> & CaseSummaryView;
     const [respondents, timeline, reporter] = await Promise.all([
-      full.respondents ?? this.reader.respondents(view.id, full.asOf),
-      full.timeline ?? this.reader.timeline(view.id, full.asOf),
+      full.respondents ?? this.reader.respondents(view.id, full.asOf, actor),
+      full.timeline ?? this.timelines.timeline(view.id, view.handlingUnit, full.asOf, actor),
       this.reporters.reporter(view.id, view.handlingUnit, actor),
     ]);
+    const request = newRequestKey();
+    for (const read of respondentReads(actor, via, request, respondents)) this.audit.record(read);
+    if (reporter) {
+      const fields = (['name', 'address', 'phone', 'email'] as const).filter((f) => reporter[f] !== null).map((f) => `reporter.${f}`);
+      this.audit.record({ actor, via, request, caseId: view.id, respondentId: null, fields });
+    }
     return { ...view, respondents, timeline, reporter };
   }
 
@@ -60,6 +71,8 @@ export class GrpcReads {
       if (error instanceof CaseError && error.field === 'after') throw badInput('pageToken', 'is not a token this query returned');
       throw error;
     }
+    const call = newRequestKey();
+    for (const read of respondentReads(actor, 'grpc:ListFollowUps', call, page.edges.map((e) => e.node))) this.audit.record(read);
     return {
       followUps: page.edges.map((edge) => followUpMessage(edge.node)),
       nextPageToken: page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? '') : '',

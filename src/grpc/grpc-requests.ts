@@ -1,9 +1,5 @@
-import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { validate } from 'class-validator';
-import { randomUUID } from 'node:crypto';
 import type { CaseCommand } from '../case/case';
 import type { CaseCommandMessage } from '../case/case-command';
-import { messageFor } from '../case/case-command-messages';
 import type { Actor } from '../case/decide-context';
 import { DeclareFollowUpImpossibleInput } from '../case/declaring-impossible/declare-follow-up-impossible.input';
 import { ErasePersonalDataInput } from '../case/erasing/erase-personal-data.input';
@@ -14,9 +10,9 @@ import { IssueRecommendationInput } from '../case/recommending/issue-recommendat
 import { ReportCaseInput } from '../case/reporting/report-case.input';
 import { DecideSanctionInput } from '../case/sanctioning/decide-sanction.input';
 import { RecordStudyInput } from '../case/studying/record-study.input';
-import { uuidFrom } from '../event-store/event-id';
-import { validationError } from '../graphql/graphql-errors';
+import { reportedCaseId } from '../case/reporting/reported-case-id';
 import { fromProto, listFromProto } from './grpc-enums';
+import { commandMessage, some, stepOf, type GrpcRequest } from './grpc-step';
 
 /**
  * gRPC requests to the domain's commands. The fields are GraphQL's inputs under proto names, checked
@@ -24,32 +20,11 @@ import { fromProto, listFromProto } from './grpc-enums';
  * disagree on what a field means.
  */
 
-type Request = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Request = GrpcRequest;
 
-const some = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
 const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list && list.length > 0 ? list : undefined);
-
-async function checked<I extends object>(Input: ClassConstructor<I>, plain: object): Promise<void> {
-  // As Nest's ValidationPipe does for GraphQL: inputs without rules (ElectionInput) are not "unknown values".
-  const errors = await validate(plainToInstance(Input, plain) as object, { forbidUnknownValues: false });
-  if (errors.length > 0) throw validationError(errors);
-}
-
-/** Builds the CommandBus message of a command after the GraphQL input's own checks. */
-async function message(
-  Input: ClassConstructor<object>,
-  request: Request,
-  command: (input: Record<string, unknown>) => CaseCommand,
-  input: Record<string, unknown>,
-): Promise<CaseCommandMessage> {
-  const commandId = some(request.commandId);
-  const expectedVersion = some(request.expectedVersion);
-  await checked(Input, { ...input, caseId: request.caseId ?? '', commandId, expectedVersion });
-  return messageFor(command(input), commandId ?? null, expectedVersion ?? null);
-}
-
-const step = (type: string, actor: Actor, request: Request) => (input: Record<string, unknown>) =>
-  ({ type, actor, caseId: request.caseId ?? '', input }) as unknown as CaseCommand;
+const message = commandMessage;
+const step = stepOf;
 
 export function reportCase(request: Request, actor: Actor): Promise<CaseCommandMessage> {
   const election = request.election ?? {};
@@ -80,8 +55,7 @@ export function reportCase(request: Request, actor: Actor): Promise<CaseCommandM
     registerNumber: some(request.registerNumber),
   };
   const commandId: string | undefined = some(request.commandId);
-  // The same command id always opens the same case, so a retried report cannot open a second one.
-  const caseId = commandId ? uuidFrom(`case:${commandId}`) : randomUUID();
+  const caseId = reportedCaseId(actor, commandId);
   return message(ReportCaseInput, { ...request, caseId: undefined }, (i) => ({ type: 'ReportCase', actor, caseId, input: i }) as CaseCommand, input);
 }
 

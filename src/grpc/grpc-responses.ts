@@ -43,13 +43,14 @@ export function followUpMessage(row: FollowUpView) {
     id: row.id,
     caseId: row.caseId,
     respondentId: row.respondentId,
-    name: row.name,
+    // proto3 strings have no null: a withheld identity is '' with identity_withheld set.
+    name: row.name ?? '',
     nip: some(row.nip),
     nrp: some(row.nrp),
     nik: some(row.nik),
     employment: toProto('Employment', row.employment),
     position: some(row.position),
-    institution: row.institution,
+    institution: row.institution ?? '',
     institutionRegionCode: some(row.institutionRegionCode),
     stage: toProto('RespondentStage', row.stage),
     outcome: toProto('StudyOutcome', row.outcome),
@@ -74,7 +75,7 @@ export function followUpMessage(row: FollowUpView) {
     decreeNumber: some(row.decreeNumber),
     executedAt: iso(row.executedAt),
     impossibleReason: toProto('ImpossibilityReason', row.impossibleReason),
-    regionCode: row.regionCode,
+    regionCode: row.regionCode ?? '',
     overdueSince: iso(row.overdueSince),
     overdueStep: toProto('DeadlineStep', row.overdueStep),
     latestEscalation: row.latestEscalation
@@ -85,7 +86,18 @@ export function followUpMessage(row: FollowUpView) {
           escalatedBy: toProto('Agency', row.latestEscalation.escalatedBy),
         }
       : undefined,
-    siasnBlocked: row.siasnBlocked,
+    siasnBlocked: row.siasnBlocked ?? false,
+    identityWithheld: row.identityWithheld,
+    decreeCorrection: row.decreeCorrection
+      ? {
+          reason: row.decreeCorrection.reason,
+          correctedBy: toProto('Agency', row.decreeCorrection.correctedBy),
+          replacedDecreeNumber: row.decreeCorrection.replacedDecreeNumber,
+          corrections: row.decreeCorrection.corrections,
+        }
+      : undefined,
+    studyNote: some(row.studyNote),
+    trackVersion: row.trackVersion,
   };
 }
 

@@ -27,6 +27,12 @@ export class NetraMetrics {
     registers: [this.registry],
   });
 
+  readonly summaryReads = new Counter({
+    name: 'netra_summary_reads_total',
+    help: 'followUpSummary reads (GraphQL and exports) by outcome: answered, ClientGoneError (the client went away, work stopped), ReadTimeoutError, …',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   readonly httpRequests = new Counter({
     name: 'netra_http_requests_total',
     help: 'HTTP requests answered, by method, route and status',

@@ -1,8 +1,11 @@
-import { Controller, Get, Global, Header, Inject, Module } from '@nestjs/common';
+import { Controller, Get, Global, Inject, Module, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule, type HealthIndicatorResult } from '@nestjs/terminus';
 import { sql } from 'drizzle-orm';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store';
 import { READ_DB, type ReadDb } from '../oversight/read-model/read-db';
+import { NETRA_CONFIG, type NetraConfig } from '../config/config';
+import { metricsAccess } from './metrics-access';
 import { NetraMetrics } from './metrics';
 
 /** Readiness lives behind a token so the projection can report itself without a module cycle. */
@@ -10,6 +13,12 @@ export const PROJECTION_HEALTH = Symbol('PROJECTION_HEALTH');
 export interface ProjectionHealth {
   readonly healthy: boolean;
   readonly position: bigint;
+}
+
+/** The holiday calendar's state (src/case/calendar), behind a token for the same reason. */
+export const CALENDAR_HEALTH = Symbol('CALENDAR_HEALTH');
+export interface CalendarHealth {
+  status(): Promise<{ warning: string | null }>;
 }
 
 /** GET /health (= /health/ready), /health/live and GET /metrics; declared by the app module, which sees the projection. */
@@ -22,6 +31,8 @@ export class ObservabilityController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_DB) private readonly readDb: ReadDb,
     @Inject(PROJECTION_HEALTH) private readonly projection: ProjectionHealth,
+    @Inject(CALENDAR_HEALTH) private readonly calendar: CalendarHealth,
+    @Inject(NETRA_CONFIG) private readonly config: NetraConfig,
   ) {}
 
   /** Ready only when the event store and the read model answer and the projection runs. */
@@ -34,6 +45,15 @@ export class ObservabilityController {
       () => this.probe('projection', async () => {
         if (!this.projection.healthy) throw new Error('the projection is not running');
       }),
+      // Up even when it warns: a provisional calendar makes due times uncertain, not the service unready.
+      async () => {
+        const session = this.indicator.check('calendar');
+        try {
+          return session.up({ ...(await this.calendar.status()) });
+        } catch {
+          return session.down();
+        }
+      },
     ]);
   }
 
@@ -44,8 +64,17 @@ export class ObservabilityController {
   }
 
   @Get('metrics')
-  @Header('Content-Type', 'text/plain; version=0.0.4')
-  async scrape(): Promise<string> {
+  async scrape(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const access = metricsAccess(this.config, req.headers.authorization, false);
+    if (access === 'not-here') return void res.status(404).json({ statusCode: 404, message: 'Not Found' });
+    if (access === 'unauthorized') {
+      return void res.status(401).setHeader('WWW-Authenticate', 'Bearer').json({ statusCode: 401, message: 'GET /metrics needs the METRICS_TOKEN bearer token' });
+    }
+    res.status(200).setHeader('Content-Type', 'text/plain; version=0.0.4').send(await this.figures());
+  }
+
+  /** The Prometheus text, also for the separate listener on METRICS_PORT. */
+  async figures(): Promise<string> {
     this.metrics.projectedPosition.set(Number(this.projection.position));
     return this.metrics.registry.metrics();
   }

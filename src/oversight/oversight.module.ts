@@ -6,10 +6,12 @@ import { PROJECTION_HEALTH } from '../observability/observability.module';
 import { ExportsController } from './exports/exports.controller';
 import { OVERSIGHT_QUERY_HANDLERS } from './oversight.queries';
 import { OversightResolver } from './oversight.resolver';
+import { FollowUpResolver } from './follow-up.resolver';
 import { ProjectionService } from './projection.service';
 import { CaseReader } from './queries/case-reader';
 import { FollowUpSummaryReader } from './queries/follow-up-summary';
 import { ReporterReader } from './reporter-reader';
+import { TimelineReader } from './queries/timeline-reader';
 
 @Module({
   imports: [CqrsModule, AuthModule],
@@ -20,10 +22,12 @@ import { ReporterReader } from './reporter-reader';
     CaseReader,
     FollowUpSummaryReader,
     ReporterReader,
+    TimelineReader,
     OversightResolver,
+    FollowUpResolver,
     ...OVERSIGHT_QUERY_HANDLERS,
     ...LEDGER_PROVIDERS,
   ],
-  exports: [ProjectionService, CaseReader, PROJECTION_HEALTH],
+  exports: [ProjectionService, CaseReader, TimelineReader, PROJECTION_HEALTH],
 })
 export class OversightModule {}

@@ -1,4 +1,6 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { CLOCK, type Clock } from '../config/clock';
 import type { Actor } from '../case/decide-context';
 import type { SummaryDimension } from './models/summary.model';
 import { CaseReader } from './queries/case-reader';
@@ -37,6 +39,8 @@ export class FollowUpSummaryQuery {
     readonly filter: FollowUpFilter | undefined,
     readonly actor: Actor | null,
     readonly asOf?: Date | null,
+    /** Aborted when the client goes away: the read stops. */
+    readonly signal?: AbortSignal,
   ) {}
 }
 
@@ -50,25 +54,25 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
 
 @QueryHandler(ListCasesQuery)
 export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
-  constructor(private readonly reader: CaseReader) {}
+  constructor(private readonly reader: CaseReader, @Inject(CLOCK) private readonly clock: Clock) {}
   execute(q: ListCasesQuery) {
-    return this.reader.cases(q.filter, q.first, q.after, q.actor, readSource(q.asOf, new Date()));
+    return this.reader.cases(q.filter, q.first, q.after, q.actor, readSource(q.asOf, this.clock()));
   }
 }
 
 @QueryHandler(ListFollowUpsQuery)
 export class ListFollowUpsHandler implements IQueryHandler<ListFollowUpsQuery> {
-  constructor(private readonly reader: CaseReader) {}
+  constructor(private readonly reader: CaseReader, @Inject(CLOCK) private readonly clock: Clock) {}
   execute(q: ListFollowUpsQuery) {
-    return this.reader.followUps(q.filter, q.first, q.after, q.actor, readSource(q.asOf, new Date()));
+    return this.reader.followUps(q.filter, q.first, q.after, q.actor, readSource(q.asOf, this.clock()));
   }
 }
 
 @QueryHandler(FollowUpSummaryQuery)
 export class FollowUpSummaryHandler implements IQueryHandler<FollowUpSummaryQuery> {
-  constructor(private readonly reader: FollowUpSummaryReader) {}
+  constructor(private readonly reader: FollowUpSummaryReader, @Inject(CLOCK) private readonly clock: Clock) {}
   execute(q: FollowUpSummaryQuery) {
-    return this.reader.summary(q.groupBy, q.filter, q.actor, readSource(q.asOf, new Date()));
+    return this.reader.summary(q.groupBy, q.filter, q.actor, readSource(q.asOf, this.clock()), 'filter.', q.signal);
   }
 }
 

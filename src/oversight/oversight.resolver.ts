@@ -1,4 +1,7 @@
-import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
+import { AccessAudit } from '../audit/access-audit';
+import { requestKey } from '../audit/personal-fields';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentActor, OptionalActor, type GraphqlContext } from '../auth/current-actor.decorator';
 import type { Actor } from '../case/decide-context';
@@ -10,6 +13,7 @@ import { FollowUpSummaryQuery, GetCaseQuery, ListCasesQuery, ListFollowUpsQuery 
 import { CaseReader, type CaseSummaryView } from './queries/case-reader';
 import { CaseFilter, FollowUpFilter } from './queries/filters.input';
 import { ReporterReader } from './reporter-reader';
+import { TimelineReader } from './queries/timeline-reader';
 
 const AS_OF =
   'Answer as things stood at this instant, from the history: each step counts from the date the agency recorded for it. Absent = now; not in the future.';
@@ -21,6 +25,8 @@ export class OversightResolver {
     private readonly queries: QueryBus,
     private readonly reader: CaseReader,
     private readonly reporters: ReporterReader,
+    private readonly timelines: TimelineReader,
+    private readonly audit: AccessAudit,
   ) {}
 
   @Query(() => CaseView, { nullable: true, description: 'null when there is no such case or it lies outside your region' })
@@ -57,25 +63,32 @@ export class OversightResolver {
   @Query(() => FollowUpSummary, { description: 'Aggregates only; allowed without a token' })
   followUpSummary(
     @OptionalActor() actor: Actor | null,
+    @Context() context: GraphqlContext,
     @Args('groupBy', { type: () => [SummaryDimension], defaultValue: [] }) groupBy: SummaryDimension[],
     @Args('filter', { type: () => FollowUpFilter, nullable: true }) filter?: FollowUpFilter,
     @Args('asOf', { type: () => Date, nullable: true, description: AS_OF }) asOf?: Date,
   ) {
-    return this.queries.execute(new FollowUpSummaryQuery(groupBy, filter, actor, asOf ?? null));
+    return this.queries.execute(new FollowUpSummaryQuery(groupBy, filter, actor, asOf ?? null, context.signal));
   }
 
-  @ResolveField(() => [FollowUpView])
-  respondents(@Parent() parent: CaseSummaryView & Partial<CaseView>): Promise<FollowUpView[]> | FollowUpView[] {
-    return parent.respondents ?? this.reader.respondents(parent.id, parent.asOf);
+  @ResolveField(() => [FollowUpView], { description: 'Every respondent; those outside your region with identityWithheld (see FollowUp.identityWithheld)' })
+  respondents(@Parent() parent: CaseSummaryView & Partial<CaseView>, @Context() context: GraphqlContext): Promise<FollowUpView[]> | FollowUpView[] {
+    return parent.respondents ?? this.reader.respondents(parent.id, parent.asOf, context.actor);
   }
 
   @ResolveField(() => [TimelineEntryView])
-  timeline(@Parent() parent: CaseSummaryView & Partial<CaseView>): Promise<TimelineEntryView[]> | TimelineEntryView[] {
-    return parent.timeline ?? this.reader.timeline(parent.id, parent.asOf);
+  timeline(@Parent() parent: CaseSummaryView & Partial<CaseView>, @Context() context: GraphqlContext): Promise<TimelineEntryView[]> | TimelineEntryView[] {
+    return parent.timeline ?? this.timelines.timeline(parent.id, parent.handlingUnit, parent.asOf, context.actor);
   }
 
   @ResolveField(() => ReporterView, { nullable: true })
-  reporter(@Parent() parent: CaseView, @Context() context: GraphqlContext): Promise<ReporterView | null> {
-    return this.reporters.reporter(parent.id, parent.handlingUnit, context.actor);
+  async reporter(@Parent() parent: CaseView, @Context() context: GraphqlContext, @Info() info: GraphQLResolveInfo): Promise<ReporterView | null> {
+    const reporter = await this.reporters.reporter(parent.id, parent.handlingUnit, context.actor);
+    if (reporter && context.actor) {
+      const asked = info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []).filter((s) => s.kind === Kind.FIELD).map((s) => s.name.value);
+      const fields = asked.filter((f) => f !== '__typename' && reporter[f as keyof ReporterView] !== null).map((f) => `reporter.${f}`);
+      this.audit.record({ actor: context.actor, via: 'graphql', request: requestKey(context), caseId: parent.id, respondentId: null, fields: fields.length > 0 ? fields : ['reporter'] });
+    }
+    return reporter;
   }
 }

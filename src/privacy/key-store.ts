@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ReadDb } from '../oversight/read-model/read-db';
+import { ensureKeyCheckTable, storedKeyCheck } from './key-check';
 import { newDataKey, unwrapKey, wrapKey } from './sealing';
 
 /**
@@ -20,6 +21,8 @@ export class KeyStore {
       await this.db.execute(sql`CREATE SCHEMA IF NOT EXISTS netra_keys`);
       await this.db.execute(sql`
         CREATE TABLE IF NOT EXISTS netra_keys.case_keys (case_id text PRIMARY KEY, wrapped_key text, destroyed_at timestamptz)`);
+      // ANALYZE would copy sample keys into pg_statistic, where destroying a key cannot reach them.
+      await this.db.execute(sql`ALTER TABLE netra_keys.case_keys ALTER COLUMN wrapped_key SET STATISTICS 0`);
     })();
     return this.ready;
   }
@@ -42,20 +45,49 @@ export class KeyStore {
     return new Map(result.rows.map((row) => [row.case_id, unwrapKey(this.master, row.wrapped_key, row.case_id)]));
   }
 
-  /** Crypto-shredding: the wrapped key is overwritten; the row stays as the record that it was destroyed. */
+  /** Which of these cases had their key destroyed (erased). */
+  async destroyed(caseIds: readonly string[]): Promise<Set<string>> {
+    await this.init();
+    if (caseIds.length === 0) return new Set();
+    const result = (await this.db.execute(
+      sql`SELECT case_id FROM netra_keys.case_keys WHERE destroyed_at IS NOT NULL AND case_id IN (${sql.join(caseIds.map((id) => sql`${id}`), sql`, `)})`,
+    )) as unknown as { rows: Array<{ case_id: string }> };
+    return new Set(result.rows.map((row) => row.case_id));
+  }
+
+  /**
+   * Crypto-shredding: the wrapped key is overwritten; the row stays as the record that it was destroyed.
+   * The overwritten row version still holds the wrapped key in the table file until `vacuum`: with the
+   * master key, a surviving copy would open everything again.
+   */
   async destroy(caseId: string, at: Date): Promise<void> {
     await this.init();
     await this.db.execute(sql`
       INSERT INTO netra_keys.case_keys (case_id, wrapped_key, destroyed_at) VALUES (${caseId}, NULL, ${at.toISOString()}::timestamptz)
-      ON CONFLICT (case_id) DO UPDATE SET wrapped_key = NULL, destroyed_at = coalesce(netra_keys.case_keys.destroyed_at, excluded.destroyed_at)`);
+      ON CONFLICT (case_id) DO UPDATE SET wrapped_key = NULL, destroyed_at = coalesce(netra_keys.case_keys.destroyed_at, excluded.destroyed_at)
+      WHERE netra_keys.case_keys.wrapped_key IS NOT NULL OR netra_keys.case_keys.destroyed_at IS NULL`);
+  }
+
+  /** Rewrites the key table, so destroyed keys' old row versions are gone from its file (README, "Erasure"). */
+  async vacuum(): Promise<void> {
+    await this.init();
+    await this.db.execute(sql`VACUUM FULL netra_keys.case_keys`);
   }
 }
 
-/** Moves the wrapped keys (and destruction records) with a copied history; they stay wrapped by the same master key. */
+/**
+ * Moves the wrapped keys (and destruction records) with a copied history; they stay wrapped by the
+ * same master key, so the key check value goes with them, and a target sealed under another key is refused.
+ */
 export async function copyKeys(from: ReadDb, to: ReadDb): Promise<number> {
   const source = new KeyStore(from, Buffer.alloc(32));
   const target = new KeyStore(to, Buffer.alloc(32));
-  await Promise.all([source.init(), target.init()]);
+  await Promise.all([source.init(), target.init(), ensureKeyCheckTable(from), ensureKeyCheckTable(to)]);
+  const [check, targetCheck] = [await storedKeyCheck(from), await storedKeyCheck(to)];
+  if (check !== null && targetCheck !== null && check !== targetCheck) {
+    throw new Error('the target store is sealed under another master key (its key check value differs): copy into an empty store');
+  }
+  if (check !== null) await to.execute(sql`INSERT INTO netra_keys.master_key_check (check_value) VALUES (${check}) ON CONFLICT DO NOTHING`);
   const { rows } = (await from.execute(sql`SELECT case_id, wrapped_key, destroyed_at FROM netra_keys.case_keys ORDER BY case_id`)) as unknown as {
     rows: Array<{ case_id: string; wrapped_key: string | null; destroyed_at: string | Date | null }>;
   };

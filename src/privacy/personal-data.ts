@@ -1,46 +1,43 @@
 import type { CaseReported, Reporter } from '../case/case-events';
+import { mapPersonal, type EventLike } from './personal-fields';
 import { isSealed, seal, unseal } from './sealing';
 
 /**
- * Which fields of the events are personal data sealed with the case's key: the reporter's identity
- * and the respondents' NIP, NRP (TNI/Polri) and NIK (village). Names of respondents stay readable: officers
- * work with them.
+ * Sealing and opening the personal fields of events (the list is in personal-fields.ts): the write
+ * side stores them only sealed with the case's data key; every read path opens them with the key,
+ * and without it (destroyed: erased) they read as the erased marker.
  */
 
-const reporterContext = (caseId: string) => `reporter:${caseId}`;
-const nipContext = (caseId: string, respondentId: string) => `nip:${caseId}:${respondentId}`;
-/** NRP and NIK are sealed like the NIP, each bound to its own kind of field. */
+/** NRP and NIK are sealed like the NIP, each bound to its own kind of field (personal-fields.ts). */
 const identifierContext = (field: 'nrp' | 'nik', caseId: string, respondentId: string) => `${field}:${caseId}:${respondentId}`;
 
-/** The event as it is stored: reporter and NIPs sealed. */
-export function sealCaseReported(event: CaseReported, key: Buffer): CaseReported {
-  const d = event.data;
-  return {
-    ...event,
-    data: {
-      ...d,
-      reporter: d.reporter === null ? null : (seal(key, d.reporter, reporterContext(d.caseId)) as unknown as Reporter),
-      respondents: d.respondents.map((r) => ({
-        ...r,
-        nip: r.nip === null ? null : seal(key, r.nip, nipContext(d.caseId, r.respondentId)),
-        ...(typeof r.nrp === 'string' ? { nrp: seal(key, r.nrp, identifierContext('nrp', d.caseId, r.respondentId)) } : {}),
-        ...(typeof r.nik === 'string' ? { nik: seal(key, r.nik, identifierContext('nik', d.caseId, r.respondentId)) } : {}),
-      })),
-    },
-  };
+/** The event as it is stored: every personal value sealed (values sealed already are kept). */
+export function sealEvent<E extends EventLike>(event: E, key: Buffer): E {
+  return mapPersonal(event, (value, field, caseId, item) => (isSealed(value) ? value : seal(key, value, field.context(caseId, item))));
+}
+
+/**
+ * The event as a reader sees it: sealed values opened with `key`; without the key, or once the case
+ * was erased (`erased`: also for values a store written before sealing holds as plaintext), the
+ * erased marker.
+ */
+export function openEvent<E extends EventLike>(event: E, key: Buffer | null, erased = false): E {
+  return mapPersonal(event, (value, field, caseId, item) => {
+    if (erased) return field.erasedAs;
+    if (!isSealed(value)) return value;
+    return key ? unseal(key, value, field.context(caseId, item)) : field.erasedAs;
+  });
+}
+
+/** A case's history opened for reading: all of it reads as erased when the history holds an erasure. */
+export function openHistory<E extends EventLike>(events: readonly E[], key: Buffer | null): E[] {
+  const erased = events.some((e) => e.type === 'PersonalDataErased');
+  return events.map((e) => openEvent(e, key, erased));
 }
 
 /** The reporter, or null when there is none or the key was destroyed (erased). */
 export function openReporter(data: CaseReported['data'], key: Buffer | null): Reporter | null {
-  if (data.reporter === null) return null;
-  if (!isSealed(data.reporter)) return data.reporter;
-  return key ? unseal<Reporter>(key, data.reporter, reporterContext(data.caseId)) : null;
-}
-
-/** A respondent's NIP, or null when there is none or the key was destroyed (erased). */
-export function openNip(caseId: string, respondentId: string, nip: string | null, key: Buffer | null): string | null {
-  if (nip === null || !isSealed(nip)) return nip;
-  return key ? unseal<string>(key, nip, nipContext(caseId, respondentId)) : null;
+  return openEvent({ type: 'CaseReported', data }, key).data.reporter;
 }
 
 /** A respondent's NRP or NIK, or null when there is none or the key was destroyed (erased). */

@@ -19,13 +19,13 @@ export class MutationRateLimiter {
   }
 
   /** Takes one token for `caller`, or throws RateLimitedError saying when the next one is due. */
-  take(caller: string, now: number = Date.now()): void {
+  take(caller: string, now: number = Date.now(), what = 'mutations', per = 'token'): void {
     const bucket = this.buckets.get(caller) ?? { tokens: this.perMinute, at: now };
     bucket.tokens = Math.min(this.perMinute, bucket.tokens + Math.max(0, now - bucket.at) * this.refillPerMs);
     bucket.at = now;
     if (bucket.tokens < 1) {
       this.buckets.set(caller, bucket);
-      throw new RateLimitedError(this.perMinute, Math.ceil((1 - bucket.tokens) / this.refillPerMs / 1000));
+      throw new RateLimitedError(this.perMinute, Math.ceil((1 - bucket.tokens) / this.refillPerMs / 1000), what, per);
     }
     bucket.tokens -= 1;
     this.buckets.set(caller, bucket);
@@ -56,8 +56,10 @@ export class RateLimitedError extends GrpcStatusError {
   constructor(
     readonly perMinute: number,
     readonly retryAfterSeconds: number,
+    what = 'mutations',
+    per = 'token',
   ) {
-    super(status.RESOURCE_EXHAUSTED, `too many mutations: at most ${perMinute} per minute per token; retry in ${retryAfterSeconds} s`);
+    super(status.RESOURCE_EXHAUSTED, `too many ${what}: at most ${perMinute} per minute per ${per}; retry in ${retryAfterSeconds} s`);
     this.name = 'RateLimitedError';
   }
 }

@@ -1,5 +1,8 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { NETRA_CONFIG, type NetraConfig } from '../config/config';
+import { loggableError } from '../observability/loggable-error';
+import { LOGGER } from '../observability/logger';
 import { EVENT_STORE } from '../event-store/event-store';
 import { READ_DB } from '../oversight/read-model/read-db';
 import { KEY_STORE } from '../privacy/key-store';
@@ -10,7 +13,7 @@ export const STORAGE = Symbol('STORAGE');
 @Global()
 @Module({
   providers: [
-    { provide: STORAGE, inject: [NETRA_CONFIG], useFactory: (config: NetraConfig) => openStorage(config) },
+    { provide: STORAGE, inject: [NETRA_CONFIG, LOGGER], useFactory: (config: NetraConfig, logger: Logger) => openStorage(config, watchStorage(logger)) },
     { provide: EVENT_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.store },
     { provide: READ_DB, inject: [STORAGE], useFactory: (storage: Storage) => storage.readDb },
     { provide: KEY_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.keys },
@@ -24,4 +27,14 @@ export class StorageModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.storage.close();
   }
+}
+
+/** Connection faults as log lines: the dependency and the failure's type and code, never a message (it may quote SQL parameters). */
+export function watchStorage(logger: Logger) {
+  return {
+    connectionLost: (dependency: string, error: Error) =>
+      logger.warn({ dependency, failure: loggableError(error) }, 'database connection lost; the pool replaces it'),
+    waiting: (dependency: string, error: unknown, delayMs: number) =>
+      logger.warn({ dependency, failure: loggableError(error), retryInMs: delayMs }, `waiting for the ${dependency} to answer`),
+  };
 }

@@ -3,16 +3,35 @@ import { ConfigError, type EventStoreLocation, type NetraConfig } from '../confi
 import { CASE_STREAM_PREFIX } from '../case/case-events';
 import { EsdbEventStore } from '../event-store/esdb/esdb-event-store';
 import type { EventStore } from '../event-store/event-store';
-import { openPglite } from '../event-store/pglite/open-pglite';
+import { openEmbedded } from '../event-store/pglite/open-pglite';
 import { PgliteEventStore } from '../event-store/pglite/pglite-event-store';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { openPgliteReadDb, openPostgresReadDb } from '../oversight/read-model/open-read-db';
 import type { ReadDb } from '../oversight/read-model/read-db';
-import { KeyStore } from '../privacy/key-store';
-import { resolveMasterKey } from '../privacy/master-key';
+import { openKeyStore } from '../privacy/key-check';
+import type { KeyStore } from '../privacy/key-store';
+import { resolveMasterKey, type MasterKeySource } from '../privacy/master-key';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { lockDataDir } from './data-dir-lock';
+import { serveBackupRequests } from './embedded-backup';
+import { guardPool } from './pool-guard';
+import { untilAnswering, type StartupWait } from './wait-for-store';
+
+/** What storage tells the process about its connections; the app logs it (dependency and failure code only). */
+export interface StorageWatch {
+  /** A connection broke (terminated by the server, reset, timed out); its pool opens a new one. */
+  connectionLost?: (dependency: string, error: Error) => void;
+  /** Start-up: a store does not answer yet and is tried again after `delayMs`. */
+  waiting?: StartupWait['onWaiting'];
+}
+
+/** A connection attempt that hangs (a black-holed network) fails after this, as a connection failure, instead of holding a request. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+/** Names for logs and messages: which database a failure is about. */
+export const EVENT_STORE_POSTGRES = 'event store (PostgreSQL)';
+export const READ_MODEL_POSTGRES = 'read model (PostgreSQL)';
 
 /** The event store and the read-model database a process works on, and how to close them. */
 export interface Storage {
@@ -20,6 +39,8 @@ export interface Storage {
   readDb: ReadDb;
   /** Per-case data keys: beside the events for SQL stores, in the read-model database for EventStoreDB. */
   keys: KeyStore;
+  /** Where the master key came from (a key file made at this start is reported by main.ts). */
+  masterKey: MasterKeySource;
   describe: string;
   close(): Promise<void>;
 }
@@ -30,15 +51,17 @@ export const EVENTS_SCHEMA = 'netra_events';
 export type Closer = () => Promise<void> | void;
 
 /** Opens what the configuration names; never falls back silently to another store. */
-export async function openStorage(config: NetraConfig): Promise<Storage> {
+export async function openStorage(config: NetraConfig, watch: StorageWatch = {}): Promise<Storage> {
   const closers: Closer[] = [];
+  const wait: StartupWait = { seconds: config.startupWaitSeconds, onWaiting: watch.waiting };
   try {
-    const { store, embedded, keyDb, describe } = await openEventStore(config.eventStore, closers);
+    const { store, embedded, keyDb, describe } = await openEventStore(config.eventStore, closers, { wait, connectionLost: watch.connectionLost, embeddedSync: config.embeddedSync });
     let readDb: ReadDb;
     let readWhere: string;
     const readUrl = config.databaseUrl ?? (config.eventStore.kind === 'postgres' ? config.eventStore.url : null);
     if (readUrl) {
-      const opened = await openPostgresReadDb(readUrl);
+      const onLost = (error: Error) => watch.connectionLost?.(READ_MODEL_POSTGRES, error);
+      const opened = await untilAnswering(READ_MODEL_POSTGRES, () => openPostgresReadDb(readUrl, undefined, onLost), wait);
       closers.unshift(() => opened.pool.end());
       readDb = opened.db;
       readWhere = 'PostgreSQL';
@@ -48,12 +71,14 @@ export async function openStorage(config: NetraConfig): Promise<Storage> {
     } else {
       throw new ConfigError('DATABASE_URL', 'is required with an EventStoreDB event store: the read model lives in PostgreSQL');
     }
-    const keys = new KeyStore(keyDb ?? readDb, resolveMasterKey(config.masterKey, config.dataDir));
-    await keys.init();
+    const ephemeral = config.eventStore.kind === 'embedded' && config.eventStore.location === 'memory:';
+    const master = resolveMasterKey(config.masterKey, config.dataDir, ephemeral);
+    const keys = await openKeyStore(keyDb ?? readDb, master, async () => (await store.headPosition()) > 0n);
     return {
       store,
       readDb,
       keys,
+      masterKey: master.source,
       describe: `events: ${describe}; read model: ${readWhere}`,
       close: async () => {
         for (const close of closers) await close();
@@ -65,27 +90,33 @@ export async function openStorage(config: NetraConfig): Promise<Storage> {
   }
 }
 
+export interface OpenOptions {
+  /** Keep trying a PostgreSQL store that does not answer yet; default one try (the command-line tools). */
+  wait?: StartupWait;
+  connectionLost?: StorageWatch['connectionLost'];
+  /** Embedded store: fsync the WAL from Node after each append (default true). */
+  embeddedSync?: boolean;
+}
+
 /** Opens one event store; what must be closed is pushed on `closers` (close them in order). */
-export async function openEventStore(location: EventStoreLocation, closers: Closer[]) {
+export async function openEventStore(location: EventStoreLocation, closers: Closer[], options: OpenOptions = {}) {
   switch (location.kind) {
     case 'embedded': {
       if (location.location !== 'memory:') closers.unshift(lockDataDir(location.location));
-      const pglite = await openPglite(location.location);
+      const { pglite, sync } = await openEmbedded(location.location, { sync: options.embeddedSync ?? true });
       closers.unshift(() => pglite.close());
-      const store = new PgliteEventStore(pglite);
+      if (location.location !== 'memory:') closers.unshift(serveBackupRequests(location.location, pglite));
+      const store = new PgliteEventStore(pglite, { afterCommit: sync });
       closers.unshift(() => store.close());
       await store.init();
       return { store, embedded: pglite, keyDb: drizzlePglite(pglite) as unknown as ReadDb, describe: `embedded (${location.location})` };
     }
     case 'postgres': {
-      const pool = new Pool({ connectionString: location.url, max: 10 });
-      // An idle connection the server dropped (restart, failover) is discarded by the pool and the next
-      // query opens a new one; without a listener the error would crash the process.
-      pool.on('error', () => undefined);
+      const pool = guardPool(new Pool({ connectionString: location.url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }), (error) => options.connectionLost?.(EVENT_STORE_POSTGRES, error));
       closers.unshift(() => pool.end());
       const store = new PostgresEventStore(pool, { schema: EVENTS_SCHEMA });
       closers.unshift(() => store.close());
-      await store.init();
+      await untilAnswering(EVENT_STORE_POSTGRES, () => store.init(), options.wait ?? { seconds: 0 });
       return { store, embedded: null, keyDb: drizzlePostgres(pool) as unknown as ReadDb, describe: 'PostgreSQL' };
     }
     case 'esdb': {

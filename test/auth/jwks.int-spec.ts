@@ -85,6 +85,7 @@ describe('production authentication against the identity provider’s JWKS', () 
       ['expired beyond the clock skew', () => signWith(rsa, { expiresIn: -120 }), /expired/],
       ['not valid yet', () => signWith(ec, { notBefore: 120 }), /not valid yet/],
       ['without an expiry', () => signWith(rsa, { expiresIn: null }), /no expiry/],
+      ['valid for a day, longer than the 12-hour maximum', () => signWith(rsa, { expiresIn: 86_400 }), /longer than 43200 seconds/],
       ['with a bad signature (another key under a published kid)', () => signWith(stranger), /signature/],
       ['signed by a key the JWKS does not publish', () => signWith(rsa, { kid: 'rsa-unknown' }), /unknown key/],
       ['signed HS256 with the development secret', HS256, /RS256 or ES256/],

@@ -1,5 +1,7 @@
 import { decide, evolve, initialState, type CaseState } from '../../src/case/case';
 import type { DecideContext } from '../../src/case/decide-context';
+import { DEFAULT_DEADLINE_POLICY, policyReportingLimit } from '../../src/case/deadlines/deadline-policy';
+import { WorkingDayCalendar } from '../../src/case/deadlines/working-day-calendar';
 import { syntheticHistory } from '../../src/demo/synthetic-history';
 import { caseScripts } from '../../src/bench/workload';
 
@@ -11,6 +13,7 @@ const synthetic: DecideContext = {
     applied: { policyVersion: 'synthetic', days: step === 'EXECUTION' ? 14 : 7, unit: 'CALENDAR', basis: 'synthetic history' },
   }),
   registerNumber: ({ caseId }) => `SYN/${caseId.slice(0, 8)}`,
+  reportingLimit: policyReportingLimit(DEFAULT_DEADLINE_POLICY, WorkingDayCalendar.indonesia()),
 };
 
 describe('bench workload', () => {

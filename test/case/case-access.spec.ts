@@ -49,6 +49,8 @@ interface Rule {
 const outside = (unit: string, op: string, target: string) =>
   new RegExp(`unit ${unit.replace('.', '\\.')} may not ${op} .*${target.replace('.', '\\.')}, outside its region`);
 const notThisAgency = (agency: string, op: string) => new RegExp(`^${agency} may not ${op}`);
+/** A unit that may not read the case learns nothing from the refusal: NOT_FOUND, as for no case at all. */
+const UNREADABLE = /^no case [0-9a-f-]+$/;
 
 const RULES: Rule[] = [
   {
@@ -79,7 +81,7 @@ const RULES: Rule[] = [
       ['Bawaslu Provinsi Sumatera Selatan', bawaslu('16'), caseStudied()],
     ],
     mayNot: [
-      ['Bawaslu Kota Prabumulih', bawaslu('16.74'), outside('16.74', 'recordStudy', '16.73')],
+      ['Bawaslu Kota Prabumulih', bawaslu('16.74'), UNREADABLE],
       ['BKN', bkn(), notThisAgency('BKN', 'recordStudy')],
       ['the Walikota Lubuk Linggau as PPK', ppk('16.73'), notThisAgency('PPK', 'recordStudy')],
       ['oversight', oversight(), notThisAgency('OVERSIGHT', 'recordStudy')],
@@ -94,7 +96,7 @@ const RULES: Rule[] = [
       ['Bawaslu Provinsi Sumatera Selatan', bawaslu('16'), recommendationIssued()],
     ],
     mayNot: [
-      ['Bawaslu Kota Prabumulih', bawaslu('16.74'), outside('16.74', 'issueRecommendation', '16.73')],
+      ['Bawaslu Kota Prabumulih', bawaslu('16.74'), UNREADABLE],
       ['BKN', bkn(), notThisAgency('BKN', 'issueRecommendation')],
       ['KASN', kasn(), notThisAgency('KASN', 'issueRecommendation')],
       ['oversight', oversight(), notThisAgency('OVERSIGHT', 'issueRecommendation')],
@@ -127,13 +129,13 @@ const RULES: Rule[] = [
     step: 'recording the sanction’s execution',
     history: aSanctionedCase(),
     command: (by) => recordSanctionExecution({ by }),
-    may: [
-      ['the Walikota Lubuk Linggau as PPK', ppk('16.73'), sanctionExecuted()],
-      ['a PPK whose region contains Lubuk Linggau', ppk('16'), sanctionExecuted()],
-    ],
+    may: [['the Walikota Lubuk Linggau as PPK', ppk('16.73'), sanctionExecuted()]],
     mayNot: [
-      ['the Walikota Prabumulih as PPK', ppk('16.74'), outside('16.74', 'recordSanctionExecution', '16.73')],
-      ['the Walikota Solok as PPK', ppk('13.72'), outside('13.72', 'recordSanctionExecution', '16.73')],
+      // "the PPK of exactly the region named in the sanction decision": the governor is not the walikota's PPK
+      ['the Gubernur Sumatera Selatan as PPK', ppk('16'), /^PPK unit 16 may not recordSanctionExecution: the decision is addressed to the PPK of 16\.73$/],
+      ['a PPK without a region (a minister)', ppk(null), /^PPK unit national may not recordSanctionExecution/],
+      ['the Walikota Prabumulih as PPK', ppk('16.74'), UNREADABLE],
+      ['the Walikota Solok as PPK', ppk('13.72'), UNREADABLE],
       ['BKN', bkn(), notThisAgency('BKN', 'recordSanctionExecution')],
       ['KASN', kasn(), notThisAgency('KASN', 'recordSanctionExecution')],
       ['Bawaslu Kota Lubuk Linggau', bawaslu('16.73'), notThisAgency('BAWASLU', 'recordSanctionExecution')],
@@ -149,7 +151,8 @@ const RULES: Rule[] = [
       ['BKN', bkn(), followUpDeclaredImpossible({ declaredBy: 'BKN' })],
     ],
     mayNot: [
-      ['the Walikota Prabumulih as PPK', ppk('16.74'), outside('16.74', 'declareFollowUpImpossible', '16.73')],
+      ['the Gubernur Sumatera Selatan as PPK', ppk('16'), /^PPK unit 16 may not declareFollowUpImpossible: the decision is addressed to the PPK of 16\.73$/],
+      ['the Walikota Prabumulih as PPK', ppk('16.74'), UNREADABLE],
       ['KASN', kasn(), notThisAgency('KASN', 'declareFollowUpImpossible')],
       ['Bawaslu Kota Lubuk Linggau', bawaslu('16.73'), notThisAgency('BAWASLU', 'declareFollowUpImpossible')],
       ['oversight', oversight(), notThisAgency('OVERSIGHT', 'declareFollowUpImpossible')],
@@ -164,7 +167,7 @@ describe('who may act on a case', () => {
     });
 
     it.each(mayNot)('%s may not', (_label, actor, message) => {
-      given(history).when(command(actor)).thenRejects('FORBIDDEN', message);
+      given(history).when(command(actor)).thenRejects(message === UNREADABLE ? 'NOT_FOUND' : 'FORBIDDEN', message);
     });
   });
 

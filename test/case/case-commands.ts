@@ -1,3 +1,4 @@
+import type { CorrectSanctionExecution } from '../../src/case/correcting-sanction-execution/correct-sanction-execution';
 import type { RecordEscalation } from '../../src/case/escalating/record-escalation';
 import type { ExtendDeadline } from '../../src/case/extending-deadline/extend-deadline';
 import type { DeclareFollowUpImpossible } from '../../src/case/declaring-impossible/declare-follow-up-impossible';
@@ -156,5 +157,25 @@ export function recordEscalation({ by = kemendagri(), ...input }: With<RecordEsc
     actor: by,
     caseId: CASE_ID,
     input: { respondentId: 'R1', kind: 'KEMENDAGRI_REPRIMAND', letterNumber: '800.1.6.4/5123/OTDA', escalatedAt: '2024-11-20T10:00:00+07:00', ...input },
+  };
+}
+
+/** The Walikota replaces the written reprimand it decreed (aLighterExecution) with the recommended demotion. */
+export function correctSanctionExecution({
+  by = ppk('16.73'),
+  ...input
+}: With<CorrectSanctionExecution['input']> = {}): CorrectSanctionExecution {
+  return {
+    type: 'CorrectSanctionExecution',
+    actor: by,
+    caseId: CASE_ID,
+    input: {
+      respondentId: 'R1',
+      decreeNumber: '800.1.6.4/131/BKPSDM/2024',
+      executedAt: '2024-11-25T09:00:00+07:00',
+      sanction: 'DEMOTION_12M',
+      reason: 'SK 098 dicabut setelah teguran BKN; diganti SK penurunan jabatan sesuai rekomendasi.',
+      ...input,
+    },
   };
 }

@@ -4,12 +4,14 @@ import type {
   DeadlineExtended,
   EscalationRecorded,
   FollowUpOverdue,
+  OverdueWithdrawn,
   FollowUpDeclaredImpossible,
   RecommendationIssued,
   RespondentCleared,
   RespondentRecord,
   SanctionDecided,
   SanctionExecuted,
+  SanctionExecutionCorrected,
   StudyFinding,
 } from '../../src/case/case-events';
 import type { CaseEvent } from '../../src/case/case';
@@ -26,7 +28,7 @@ import { applied, stubRegisterNumber, wib } from './given';
 export const bawaslu = (region: string | null): Actor => ({ agency: 'BAWASLU', region, userId: `bawaslu-${region ?? 'ri'}` });
 export const bkn = (): Actor => ({ agency: 'BKN', region: null, userId: 'bkn-netralitas' });
 export const kasn = (): Actor => ({ agency: 'KASN', region: null, userId: 'kasn-pengawasan' });
-export const ppk = (region: string): Actor => ({ agency: 'PPK', region, userId: `ppk-${region}` });
+export const ppk = (region: string | null): Actor => ({ agency: 'PPK', region, userId: `ppk-${region ?? 'minister'}` });
 export const oversight = (): Actor => ({ agency: 'OVERSIGHT', region: null, userId: 'satgas-netralitas' });
 export const kemendagri = (): Actor => ({ agency: 'KEMENDAGRI', region: null, userId: 'kemendagri-otda' });
 export const kemenpanrb = (): Actor => ({ agency: 'KEMENPANRB', region: null, userId: 'kemenpanrb-sdm' });
@@ -190,6 +192,30 @@ export const aLighterExecution = (): SanctionExecuted =>
     followUpStatus: 'NOT_AS_RECOMMENDED',
   });
 
+/** The Walikota's corrected decree replacing aLighterExecution's written reprimand with the recommended demotion. */
+export function sanctionExecutionCorrected(data: Partial<SanctionExecutionCorrected['data']> = {}): SanctionExecutionCorrected {
+  return {
+    type: 'SanctionExecutionCorrected',
+    data: {
+      caseId: CASE_ID,
+      respondentId: 'R1',
+      decreeNumber: '800.1.6.4/131/BKPSDM/2024',
+      executedAt: wib('2024-11-25 09:00'),
+      sanction: 'DEMOTION_12M',
+      followUpStatus: 'AS_RECOMMENDED',
+      reason: 'SK 098 dicabut setelah teguran BKN; diganti SK penurunan jabatan sesuai rekomendasi.',
+      correctedBy: 'PPK',
+      previous: {
+        decreeNumber: '800.1.6.4/098/BKPSDM/2024',
+        executedAt: wib('2024-11-04 09:00'),
+        sanction: 'WRITTEN_REPRIMAND',
+        followUpStatus: 'NOT_AS_RECOMMENDED',
+      },
+      ...data,
+    },
+  };
+}
+
 export function followUpDeclaredImpossible(data: Partial<FollowUpDeclaredImpossible['data']> = {}): FollowUpDeclaredImpossible {
   return {
     type: 'FollowUpDeclaredImpossible',
@@ -309,3 +335,23 @@ export function escalationRecorded(data: Partial<EscalationRecorded['data']> = {
 
 /** Hendra's sanction is overdue with the Walikota. */
 export const anOverdueCase = (): CaseEvent[] => [...aSanctionedCase(), followUpOverdue()];
+
+// Corrections (issue 14): an overdue record that turned out untrue is withdrawn, with the reason.
+
+export function overdueWithdrawn(data: Partial<OverdueWithdrawn['data']> = {}): OverdueWithdrawn {
+  return {
+    type: 'OverdueWithdrawn',
+    data: {
+      caseId: CASE_ID,
+      respondentId: 'R1',
+      step: 'EXECUTION',
+      dueAt: wib('2024-11-13 10:00'),
+      overdueVersion: 6,
+      reason: 'DEADLINE_EXTENDED',
+      explanation: 'the due time was extended',
+      withdrawnBy: 'BKN',
+      withdrawnAt: new Date('2025-01-15T10:00:00+07:00').toISOString(),
+      ...data,
+    },
+  };
+}

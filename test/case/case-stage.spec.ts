@@ -14,6 +14,7 @@ import {
   respondentCleared,
   sanctionDecided,
   sanctionExecuted,
+  sanctionExecutionCorrected,
 } from './case-fixtures';
 import { stateAfter, wib } from './given';
 
@@ -71,7 +72,7 @@ describe('where a case stands', () => {
     });
 
     it('a corrected decree brings Hendra to AS_RECOMMENDED', () => {
-      const corrected = sanctionExecuted({ executedAt: wib('2024-11-25 09:00') });
+      const corrected = sanctionExecutionCorrected();
       expect(standing(aRecommendedCase(), sanctionDecided(), rinaCleared, aLighterExecution(), corrected).followUpStatus).toEqual({
         hendra: 'AS_RECOMMENDED',
         rina: null,
@@ -100,7 +101,7 @@ describe('where a case stands', () => {
       ['Hendra’s sanction decided', sanctionDecided()],
       ['Rina cleared', respondentCleared({ respondentId: 'R2', decidedAt: wib('2024-10-15 10:00') })],
       ['Hendra executed lighter', aLighterExecution()],
-      ['Hendra’s corrected decree', sanctionExecuted({ executedAt: wib('2024-11-25 09:00') })],
+      ['Hendra’s corrected decree', sanctionExecutionCorrected()],
     ];
     const track = (stage: string, since: string, dueAt: string | null, followUpStatus: string | null) => ({ stage, since, dueAt, followUpStatus });
     const expected: Array<[ReturnType<typeof track>, ReturnType<typeof track>]> = [
@@ -129,7 +130,7 @@ describe('where a case stands', () => {
         findingViolations: ['ACTIVE_SUPPORT_AT_CAMPAIGN'],
         recommendation: { recipient: 'BKN', letterNumber: '045/PP.01.02/K.SS-09/10/2024', issuedAt: wib('2024-10-02 09:00') },
         decision: { decidedBy: 'BKN', sanction: 'DEMOTION_12M', ppk: { title: 'Walikota Lubuk Linggau', regionCode: '16.73' } },
-        execution: { decreeNumber: '800.1.6.4/117/BKPSDM/2024', executedAt: wib('2024-11-25 09:00'), sanction: 'DEMOTION_12M' },
+        execution: { decreeNumber: '800.1.6.4/131/BKPSDM/2024', executedAt: wib('2024-11-25 09:00'), sanction: 'DEMOTION_12M' },
         impossibility: null,
       });
       expect(state.respondents[1]).toMatchObject({ decision: { decidedBy: 'BKN', sanction: null, ppk: null }, execution: null });

@@ -1,6 +1,7 @@
 import type { CaseCommand, CaseEvent } from '../../src/case/case';
 import {
   clearRespondent,
+  correctSanctionExecution,
   declareFollowUpImpossible,
   decideSanction,
   issueRecommendation,
@@ -25,6 +26,7 @@ import {
   respondentCleared,
   sanctionDecided,
   sanctionExecuted,
+  sanctionExecutionCorrected,
 } from './case-fixtures';
 import { given } from './given';
 
@@ -103,7 +105,22 @@ const STEPS: Step[] = [
     name: 'the Walikota records the decree executing Hendra’s sanction',
     command: recordSanctionExecution(),
     scope: 'respondent',
-    allowedIn: { SANCTION_DECIDED: sanctionExecuted(), 'SANCTION_EXECUTED not as recommended': sanctionExecuted() },
+    allowedIn: { SANCTION_DECIDED: sanctionExecuted() },
+  },
+  {
+    name: 'the Walikota corrects the decree recorded for Hendra',
+    command: correctSanctionExecution(),
+    scope: 'respondent',
+    allowedIn: {
+      'SANCTION_EXECUTED not as recommended': sanctionExecutionCorrected(),
+      'SANCTION_EXECUTED as recommended': sanctionExecutionCorrected({
+        previous: { decreeNumber: '800.1.6.4/117/BKPSDM/2024', executedAt: sanctionExecuted().data.executedAt, sanction: 'DEMOTION_12M', followUpStatus: 'AS_RECOMMENDED' },
+      }),
+    },
+    forbiddenIn: {
+      stages: ['REPORTED', 'STUDIED (violation proven)', 'NO_VIOLATION', 'FORWARDED', 'RECOMMENDED', 'CLEARED'],
+      message: /only for a sanction addressed to it/,
+    },
   },
   {
     name: 'BKN declares Hendra’s follow-up impossible',

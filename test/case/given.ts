@@ -4,6 +4,8 @@ import { decide, fold, initialState, type CaseEvent, type CaseState } from '../.
 import type { CaseCommand } from '../../src/case/case';
 import type { ElectionKind } from '../../src/case/case-vocabulary';
 import type { DecideContext, DeadlineStep } from '../../src/case/decide-context';
+import { DEFAULT_DEADLINE_POLICY, policyReportingLimit } from '../../src/case/deadlines/deadline-policy';
+import { WorkingDayCalendar } from '../../src/case/deadlines/working-day-calendar';
 
 /**
  * The decider's test grammar (shared/STYLE.md, Tests):
@@ -44,6 +46,8 @@ export const testContext: DecideContext = {
   }),
   registerNumber: ({ source, handlingUnit, receivedAt }) =>
     stubRegisterNumber(source, handlingUnit, receivedAt.toISOString()),
+  // The real reporting limits on the real working-day calendar: the law's day counts are what is tested.
+  reportingLimit: policyReportingLimit(DEFAULT_DEADLINE_POLICY, WorkingDayCalendar.indonesia()),
 };
 
 /** An instant written as an officer reads it, `2024-09-27 10:00` in WIB, as the events store it (ISO UTC). */
@@ -58,6 +62,12 @@ export function stateAfter(...history: History): CaseState {
 }
 
 export function given(...history: History) {
+  return givenUnder(testContext, ...history);
+}
+
+/** `given` with another context: a real calendar's `recount`, another "now". */
+export function givenUnder(context: DecideContext, ...history: History) {
+  const testContext = context;
   const state = stateAfter(...history);
   return {
     when(command: CaseCommand) {

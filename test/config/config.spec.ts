@@ -55,6 +55,10 @@ describe('configuration', () => {
     [{ OVERDUE_SCAN_SECONDS: 'every minute' }, /^OVERDUE_SCAN_SECONDS: /],
     [{ OVERDUE_SCAN_SECONDS: '-1' }, /^OVERDUE_SCAN_SECONDS: /],
     [{ OVERDUE_SCAN_SECONDS: '0.01' }, /^OVERDUE_SCAN_SECONDS: /],
+    [{ STARTUP_WAIT_SECONDS: 'a minute' }, /^STARTUP_WAIT_SECONDS: must be a whole number of seconds 0–3600/],
+    [{ STARTUP_WAIT_SECONDS: '-1' }, /^STARTUP_WAIT_SECONDS: /],
+    [{ STARTUP_WAIT_SECONDS: '2.5' }, /^STARTUP_WAIT_SECONDS: /],
+    [{ STARTUP_WAIT_SECONDS: '3601' }, /^STARTUP_WAIT_SECONDS: /],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -64,6 +68,12 @@ describe('configuration', () => {
     expect(loadConfig({}).overdueScanSeconds).toBe(60);
     expect(loadConfig({ OVERDUE_SCAN_SECONDS: '0.5' }).overdueScanSeconds).toBe(0.5);
     expect(loadConfig({ OVERDUE_SCAN_SECONDS: '0' }).overdueScanSeconds).toBe(0);
+  });
+
+  it('waits 60 s for its stores at start-up by default; STARTUP_WAIT_SECONDS changes it, 0 tries once', () => {
+    expect(loadConfig({}).startupWaitSeconds).toBe(60);
+    expect(loadConfig({ STARTUP_WAIT_SECONDS: '5' }).startupWaitSeconds).toBe(5);
+    expect(loadConfig({ STARTUP_WAIT_SECONDS: '0' }).startupWaitSeconds).toBe(0);
   });
 
   describe('authentication mode', () => {

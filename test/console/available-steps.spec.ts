@@ -25,12 +25,12 @@ describe('console: the next steps offered', () => {
     expect(kinds(aCase(track('SANCTION_DECIDED', { ppkRegionCode: '16.73' })), as('BKN', null))).toEqual(['declareFollowUpImpossible:R-SANCTION_DECIDED']);
   });
 
-  it('offers the PPK of the decision’s region the decree or a declaration, and a corrected decree after one not as recommended', () => {
+  it('offers the PPK of the decision’s region the decree or a declaration, and no second decree once one was recorded', () => {
     const decided = aCase(track('SANCTION_DECIDED', { ppkRegionCode: '16.73' }));
     expect(kinds(decided, as('PPK', '16.73'))).toEqual(['recordSanctionExecution:R-SANCTION_DECIDED', 'declareFollowUpImpossible:R-SANCTION_DECIDED']);
     expect(kinds(decided, as('PPK', '16.05'))).toEqual([]);
     const lighter = aCase(track('SANCTION_EXECUTED', { ppkRegionCode: '16.73', followUpStatus: 'NOT_AS_RECOMMENDED' }));
-    expect(kinds(lighter, as('PPK', '16.73'))).toEqual(['recordSanctionExecution:R-SANCTION_EXECUTED']);
+    expect(kinds(lighter, as('PPK', '16.73'))).toEqual([]);
     const done = aCase(track('SANCTION_EXECUTED', { ppkRegionCode: '16.73', followUpStatus: 'AS_RECOMMENDED' }));
     expect(kinds(done, as('PPK', '16.73'))).toEqual([]);
   });

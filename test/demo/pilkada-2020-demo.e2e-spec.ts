@@ -17,7 +17,7 @@ const SUMMARY = gql`
 describe('NETRA_DEMO=pilkada-2020', () => {
   let netra: RunningNetra;
   const events = [...pilkada2020History()].reduce((sum, c) => sum + c.events.length, 0);
-  const summary = (asOf: Date) => netra.anonymous().request<{ followUpSummary: Summary }>(SUMMARY, { asOf: asOf.toISOString() });
+  const summary = async (asOf: Date) => (await netra.client('OVERSIGHT')).request<{ followUpSummary: Summary }>(SUMMARY, { asOf: asOf.toISOString() });
 
   beforeAll(async () => {
     netra = await startTestNetra({ NETRA_DEMO: 'pilkada-2020' });

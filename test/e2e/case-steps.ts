@@ -55,6 +55,26 @@ export const RECOMMEND = mutation('issueRecommendation', 'IssueRecommendationInp
 export const DECIDE = mutation('decideSanction', 'DecideSanctionInput');
 export const EXECUTE = mutation('recordSanctionExecution', 'RecordSanctionExecutionInput');
 export const DECLARE = mutation('declareFollowUpImpossible', 'DeclareFollowUpImpossibleInput');
+export const CORRECT = mutation('correctSanctionExecution', 'CorrectSanctionExecutionInput');
+
+/** What a track adds beyond FULL_CASE: its version, the study's note and a decree correction. */
+export const TRACK_DETAILS = gql`
+  query trackDetails($id: ID!) {
+    case(id: $id) { version respondents { respondentId name trackVersion studyNote decreeCorrection { reason correctedBy replacedDecreeNumber corrections } } }
+  }
+`;
+
+export interface TrackDetails {
+  respondentId: string;
+  name: string;
+  trackVersion: number;
+  studyNote: string | null;
+  decreeCorrection: { reason: string; correctedBy: string; replacedDecreeNumber: string; corrections: number } | null;
+}
+
+export async function trackDetails(client: GraphQLClient, caseId: string): Promise<{ version: number; respondents: TrackDetails[] } | null> {
+  return (await client.request<{ case: { version: number; respondents: TrackDetails[] } | null }>(TRACK_DETAILS, { id: caseId })).case;
+}
 
 export const CASE = gql`
   query case($id: ID!) { case(id: $id) { ...FullCase } }
@@ -264,6 +284,18 @@ export function anExecution(caseId: string, respondentId: string, overrides: Inp
     decreeNumber: `800/101/KPTS/BKPSDM/2024/${respondentId}`,
     executedAt: DATES.executedAt,
     sanction: 'MORAL_OPEN',
+    ...overrides,
+  };
+}
+
+export function aCorrection(caseId: string, respondentId: string, overrides: Input = {}): Input {
+  return {
+    caseId,
+    respondentId,
+    decreeNumber: `800/245/KPTS/BKPSDM/2024/${respondentId}`,
+    executedAt: DATES.correctedAt,
+    sanction: 'MORAL_OPEN',
+    reason: 'SK sebelumnya dicabut setelah teguran BKN; diganti sesuai rekomendasi.',
     ...overrides,
   };
 }

@@ -81,7 +81,7 @@ describe('a crash in the middle of a stream of mutations', () => {
       const recovered = await dumpReadModel(await openPgliteReadDb(disk));
       spare = await openPglite('memory:');
       const rebuilt = await openPgliteReadDb(spare);
-      const keys = new KeyStore(drizzle(disk) as unknown as ReadDb, resolveMasterKey(null, dir));
+      const keys = new KeyStore(drizzle(disk) as unknown as ReadDb, resolveMasterKey(null, dir, false).key);
       const runner = new ProjectionRunner(store, rebuilt, { keys });
       await runner.start();
       await runner.stop();

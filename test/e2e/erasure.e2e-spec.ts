@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { gql, type GraphQLClient } from 'graphql-request';
 import { openPglite } from '../../src/event-store/pglite/open-pglite';
+import { ERASED } from '../../src/privacy/personal-fields';
 import { ProjectionRunner } from '../../src/oversight/projection/projection-runner';
 import { openPgliteReadDb } from '../../src/oversight/read-model/open-read-db';
 import { dumpReadModel } from '../../src/oversight/read-model/read-model-dump';
@@ -15,7 +16,7 @@ const ERASE = gql`
     erasePersonalData(input: $input) { id version personalDataErasedAt reporter { name } respondents { respondentId name nip stage } timeline { type } }
   }
 `;
-const PERSONAL = [REPORTER.name, REPORTER.phone, REPORTER.email, NIP_CAMAT, NIP_STAFF];
+const PERSONAL = [REPORTER.name, REPORTER.phone, REPORTER.email, NIP_CAMAT, NIP_STAFF, 'Ahmad Fauzi', 'Dewi Anggraini', 'Foto kegiatan'];
 
 describe('confidential reporters and erasure under UU PDP', () => {
   let netra: RunningNetra;
@@ -34,7 +35,7 @@ describe('confidential reporters and erasure under UU PDP', () => {
 
   const storedText = async () => JSON.stringify((await storage.store.readAll(0n, 10_000)).map((e) => e.data), null, 0);
 
-  it('the events hold the reporter identity and the NIPs only sealed', async () => {
+  it('the events hold the reporter identity, names, NIPs and texts only sealed', async () => {
     const text = await storedText();
     for (const value of PERSONAL) expect(text).not.toContain(value);
     expect(text).toContain('sealed:v1:');
@@ -65,7 +66,7 @@ describe('confidential reporters and erasure under UU PDP', () => {
     const after = (await readCase(bawaslu, caseId))!;
     expect(after.reporter).toBeNull();
     expect(after.respondents.map((r) => [r.respondentId, r.name, r.nip, r.stage])).toEqual(
-      before.respondents.map((r) => [r.respondentId, r.name, null, r.stage]),
+      before.respondents.map((r) => [r.respondentId, ERASED, null, r.stage]),
     );
     const { followUps } = await national.request<{ followUps: { totalCount: number } }>(
       gql`query($nip: String) { followUps(filter: { respondentNip: $nip }) { totalCount } }`,
@@ -74,9 +75,17 @@ describe('confidential reporters and erasure under UU PDP', () => {
     expect(followUps.totalCount).toBe(0);
   });
 
-  it('the case goes on after erasure: Bawaslu can still record its study', async () => {
-    const studied = await mutate(bawaslu, STUDY, aStudy(caseId, { R1: 'VIOLATION', R2: 'NO_VIOLATION' }));
+  it('the case goes on after erasure: Bawaslu can still record its study, whose note is erased on arrival', async () => {
+    const note = 'Ahmad Fauzi mengakui hadir';
+    const studied = await mutate(
+      bawaslu,
+      STUDY,
+      aStudy(caseId, { R1: 'VIOLATION', R2: 'NO_VIOLATION' }, { findings: [{ respondentId: 'R1', outcome: 'VIOLATION', violations: ['PARTISAN_ACTIVITY'], note }, { respondentId: 'R2', outcome: 'NO_VIOLATION' }] }),
+    );
     expect(studied.respondents.map((r) => r.stage)).toEqual(['STUDIED', 'NO_VIOLATION']);
+    // Its note is erased on arrival: sealed with a key nobody keeps, as the case's erasure says.
+    expect(await storedText()).not.toContain(note);
+    expect((await storage.keys.keys([caseId])).size).toBe(0);
   });
 
   it('a rebuild from the log cannot bring the data back', async () => {
@@ -89,7 +98,8 @@ describe('confidential reporters and erasure under UU PDP', () => {
       await runner.stop();
       const dump = JSON.stringify(await dumpReadModel(rebuilt));
       for (const value of PERSONAL) expect(dump).not.toContain(value);
-      expect(dump).toContain('Ahmad Fauzi');
+      expect(dump).not.toContain('Ahmad Fauzi');
+      expect(dump).toContain(ERASED);
       expect((await storage.keys.keys([caseId])).size).toBe(0);
     } finally {
       await spare?.close();

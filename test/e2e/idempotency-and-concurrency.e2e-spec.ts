@@ -137,10 +137,11 @@ describe('idempotency and concurrency', () => {
       ppk = await netra.client('PPK', '16.73');
     });
 
-    it('a stale expectedVersion answers CONFLICT and appends nothing', async () => {
+    it('an expectedVersion from before the track last moved answers CONFLICT and appends nothing', async () => {
       expect(decided.version).toBe(5);
       const before = await historyOf(netra, decided.id);
-      const request = mutate(ppk, EXECUTE, anExecution(decided.id, 'R1', { expectedVersion: 4 }));
+      // R1's sanction was decided at version 4 (R2's at 5): version 3 is stale for R1.
+      const request = mutate(ppk, EXECUTE, anExecution(decided.id, 'R1', { expectedVersion: 3 }));
       expect(await codeOf(request)).toBe('CONFLICT');
       expect(await messageOf(request)).toMatch(/version 5/);
       expect(await historyOf(netra, decided.id)).toEqual(before);
@@ -152,15 +153,21 @@ describe('idempotency and concurrency', () => {
       expect(await historyOf(netra, decided.id)).toEqual(before);
     });
 
-    it('the current expectedVersion succeeds, and the same one used again is then stale', async () => {
+    it('the current expectedVersion succeeds, and the same one used again on that track is then stale', async () => {
       const executed = await mutate(ppk, EXECUTE, anExecution(decided.id, 'R1', { expectedVersion: 5 }));
       expect(executed.version).toBe(6);
       expect(track(executed, 'R1').followUpStatus).toBe('AS_RECOMMENDED');
 
       const before = await historyOf(netra, decided.id);
-      const declared = mutate(ppk, DECLARE, aDeclaration(decided.id, 'R2', { expectedVersion: 5 }));
+      const declared = mutate(ppk, DECLARE, aDeclaration(decided.id, 'R1', { expectedVersion: 5 }));
       expect(await codeOf(declared)).toBe('CONFLICT');
       expect(await historyOf(netra, decided.id)).toEqual(before);
+    });
+
+    it('the same version is not stale for another respondent whose track did not move', async () => {
+      const declared = await mutate(ppk, DECLARE, aDeclaration(decided.id, 'R2', { expectedVersion: 5 }));
+      expect(declared.version).toBe(7);
+      expect(track(declared, 'R2').followUpStatus).toBe('CANNOT_BE_ACTED_ON');
     });
   });
 
@@ -243,10 +250,12 @@ describe('idempotency and concurrency', () => {
         expect({ marker: attempt.marker, times: lines.length }).toEqual({ marker: attempt.marker, times: accepted.includes(attempt) ? 1 : 0 });
       }
 
-      // Each accepted command was decided on the state it was appended to.
+      // Each accepted command was decided on the state it was appended to; a pinned one only while its own track had not moved.
       const pinnedAccepted = accepted.filter((a) => a.pinned);
-      expect(pinnedAccepted.length).toBeLessThanOrEqual(1);
-      for (const a of pinnedAccepted) expect(added[0].description).toContain(a.marker);
+      expect(pinnedAccepted.length).toBeLessThanOrEqual(2);
+      for (const a of pinnedAccepted) {
+        expect(added.find((t) => new RegExp(`\\b${a.respondentId}\\b`).test(t.description))!.description).toContain(a.marker);
+      }
       for (const respondentId of ['R1', 'R2'] as const) {
         const own = added.filter((t) => new RegExp(`\\b${respondentId}\\b`).test(t.description));
         expect(own.length).toBeGreaterThanOrEqual(1);

@@ -1,9 +1,12 @@
 import type { GraphQLClient } from 'graphql-request';
 import { EsdbTestServer } from '../event-store/esdb/esdb-test-server';
-import { startTestNetra, type RunningNetra } from '../support/netra-app';
+import { codeOf, messageOf, startTestNetra, type RunningNetra } from '../support/netra-app';
 import { createThrowawayDatabase, POSTGRES_URL, type ThrowawayDatabase } from '../support/throwaway-database';
 import {
   aClearance,
+  aCorrection,
+  CORRECT,
+  trackDetails,
   aDeclaration,
   allFollowUps,
   anExecution,
@@ -232,8 +235,21 @@ describe.each(STORES)('the case lifecycle over GraphQL, on %s', (_store, openSto
       expect(statusCount(bucket(figures, '16.73', 'Walikota Lubuk Linggau')!, 'NOT_AS_RECOMMENDED')).toBe(1);
     });
 
-    it('a corrected decree imposes the recommended sanction: AS_RECOMMENDED', async () => {
-      const corrected = await mutate(ppk, EXECUTE, anExecution(laporan.id, 'R1', { sanction: 'MORAL_OPEN', decreeNumber: '800/245/KPTS/BKPSDM/2024', executedAt: DATES.correctedAt }));
+    it('the same decree recorded a second time is INVALID_TRANSITION naming the stage, and appends nothing', async () => {
+      const again = mutate(ppk, EXECUTE, anExecution(laporan.id, 'R1', { sanction: 'MORAL_CLOSED', decreeNumber: '800/211/KPTS/BKPSDM/2024', executedAt: DATES.executedAt }));
+      expect(await codeOf(again)).toBe('INVALID_TRANSITION');
+      expect(await messageOf(again)).toMatch(/respondent R1 is at stage SANCTION_EXECUTED.*correctSanctionExecution/);
+      expect((await readCase(oversight, laporan.id))!.version).toBe(6);
+    });
+
+    it('a corrected decree without a reason is refused naming reason', async () => {
+      const request = mutate(ppk, CORRECT, aCorrection(laporan.id, 'R1', { reason: ' ' }));
+      expect(await codeOf(request)).toBe('BAD_USER_INPUT');
+      expect(await messageOf(request)).toMatch(/^reason: must not be empty/);
+    });
+
+    it('a corrected decree imposes the recommended sanction: AS_RECOMMENDED, with what it replaced and why', async () => {
+      const corrected = await mutate(ppk, CORRECT, aCorrection(laporan.id, 'R1', { decreeNumber: '800/245/KPTS/BKPSDM/2024' }));
 
       expect(corrected.stage).toBe('SANCTION_EXECUTED');
       expect(corrected.version).toBe(7);
@@ -253,8 +269,24 @@ describe.each(STORES)('the case lifecycle over GraphQL, on %s', (_store, openSto
         'SanctionDecided',
         'RespondentCleared',
         'SanctionExecuted',
-        'SanctionExecuted',
+        'SanctionExecutionCorrected',
       ]);
+      expect(corrected.timeline[6].description).toBe(
+        'PPK corrected the decree for R1: 800/211/KPTS/BKPSDM/2024 (MORAL_CLOSED) replaced by 800/245/KPTS/BKPSDM/2024 (MORAL_OPEN): AS_RECOMMENDED',
+      );
+      const details = (await trackDetails(oversight, laporan.id))!.respondents.find((r) => r.respondentId === 'R1')!;
+      expect(details).toMatchObject({
+        trackVersion: 7,
+        decreeCorrection: {
+          reason: 'SK sebelumnya dicabut setelah teguran BKN; diganti sesuai rekomendasi.',
+          correctedBy: 'PPK',
+          replacedDecreeNumber: '800/211/KPTS/BKPSDM/2024',
+          corrections: 1,
+        },
+      });
+      const figures = await summary(oversight, ['REGION', 'PPK']);
+      expect(statusCount(bucket(figures, '16.73', 'Walikota Lubuk Linggau')!, 'NOT_AS_RECOMMENDED')).toBe(0);
+      expect(statusCount(bucket(figures, '16.73', 'Walikota Lubuk Linggau')!, 'AS_RECOMMENDED')).toBe(1);
       expect(actors(corrected)).toEqual([
         'BAWASLU 16.73',
         'BAWASLU 16.73',

@@ -51,7 +51,8 @@ describe('the gRPC API: ExtendDeadline, RecordEscalation, ErasePersonalData', ()
       const { id: caseId } = await report();
       const extend = { caseId, respondentId: 'R1', newDueAt: '2024-12-31', legalBasis: 'UU 1/2015 Pasal 134 ayat (3)' };
       expect(await refusal(call('ExtendDeadline', extend, BKN))).toMatchObject({ code: status.PERMISSION_DENIED, netraCode: 'FORBIDDEN' });
-      expect(await refusal(call('ExtendDeadline', extend, { agency: 'BAWASLU', region: '16.05' }))).toMatchObject({ code: status.PERMISSION_DENIED });
+      // Bawaslu Musi Rawas may not even read a Lubuk Linggau case: NOT_FOUND, as for no case at all
+      expect(await refusal(call('ExtendDeadline', extend, { agency: 'BAWASLU', region: '16.05' }))).toMatchObject({ code: status.NOT_FOUND, netraCode: 'NOT_FOUND' });
       expect(await refusal(call('ExtendDeadline', { ...extend, newDueAt: '2024-09-27' }, BAWASLU_LUBUK_LINGGAU)))
         .toMatchObject({ code: status.INVALID_ARGUMENT, netraCode: 'BAD_USER_INPUT' });
       expect(await version(caseId)).toBe(1);
@@ -127,6 +128,32 @@ describe('the gRPC API: ExtendDeadline, RecordEscalation, ErasePersonalData', ()
       const erased = (await call('ErasePersonalData', { caseId, reason: 'Retensi berakhir' }, BAWASLU_LUBUK_LINGGAU)).case;
       expect(erased.personalDataErasedAt).toBeDefined();
       expect(erased.reporter).toBeUndefined();
+    });
+  });
+
+  describe('CorrectSanctionExecution', () => {
+    it('refuses a second RecordSanctionExecution (FAILED_PRECONDITION), and records a corrected decree with its reason', async () => {
+      const caseId = await sanctionDecided();
+      const decree = { caseId, respondentId: 'R1', decreeNumber: 'SK/098/2024', executedAt: '2024-10-14', sanction: 'SANCTION_KIND_VERBAL_REPRIMAND' };
+      const lighter = (await call('RecordSanctionExecution', decree, PPK_LUBUK_LINGGAU)).case;
+      expect(lighter.respondents[0]).toMatchObject({ followUpStatus: 'FOLLOW_UP_STATUS_NOT_AS_RECOMMENDED', trackVersion: 5 });
+      expect(await refusal(call('RecordSanctionExecution', decree, PPK_LUBUK_LINGGAU))).toMatchObject({ code: status.FAILED_PRECONDITION, netraCode: 'INVALID_TRANSITION' });
+
+      const correction = { caseId, respondentId: 'R1', decreeNumber: 'SK/131/2024', executedAt: '2024-10-21', sanction: 'SANCTION_KIND_WRITTEN_REPRIMAND' };
+      expect(await refusal(call('CorrectSanctionExecution', correction, PPK_LUBUK_LINGGAU))).toMatchObject({ code: status.INVALID_ARGUMENT, netraCode: 'BAD_USER_INPUT' });
+      expect(await refusal(call('CorrectSanctionExecution', { ...correction, reason: 'r' }, { agency: 'PPK', region: '16.05' }))).toMatchObject({ code: status.NOT_FOUND });
+      expect(await version(caseId)).toBe(5);
+
+      const corrected = (await call('CorrectSanctionExecution', { ...correction, reason: 'SK 098 dicabut; diganti sesuai rekomendasi BKN.', expectedVersion: 5 }, BKN)).case;
+      expect(corrected.version).toBe(6);
+      expect(corrected.respondents[0]).toMatchObject({
+        followUpStatus: 'FOLLOW_UP_STATUS_AS_RECOMMENDED',
+        decreeNumber: 'SK/131/2024',
+        executedSanction: 'SANCTION_KIND_WRITTEN_REPRIMAND',
+        trackVersion: 6,
+        decreeCorrection: { reason: 'SK 098 dicabut; diganti sesuai rekomendasi BKN.', correctedBy: 'AGENCY_BKN', replacedDecreeNumber: 'SK/098/2024', corrections: 1 },
+      });
+      expect(corrected.timeline.map((t: Message) => t.type)).toContain('SanctionExecutionCorrected');
     });
   });
 });

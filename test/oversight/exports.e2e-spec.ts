@@ -155,11 +155,10 @@ function exportSuite(open: () => Promise<{ env: Record<string, string>; drop: ()
   describe('summary', () => {
     it('the JSON is followUpSummary for the same question, with its asOf and position', async () => {
       const question = { groupBy: 'REGION,WAITING_ON', regionPrefix: '16', asOf: PAST };
-      const file = await download(netra, '/exports/summary.json', question);
+      const file = await download(netra, '/exports/summary.json', question, oversightToken);
       expect(file.status).toBe(200);
       const body = JSON.parse(file.text);
-      const { followUpSummary } = await netra
-        .anonymous()
+      const { followUpSummary } = await (await netra.client('OVERSIGHT'))
         .request<{ followUpSummary: Record<string, unknown> }>(SUMMARY_QUERY, { groupBy: ['REGION', 'WAITING_ON'], filter: { regionPrefix: '16' }, asOf: PAST });
       expect(body).toEqual({ ...followUpSummary, groupBy: ['REGION', 'WAITING_ON'] });
       expect(file.headers.get('x-netra-position')).toBe(body.position);
@@ -168,8 +167,8 @@ function exportSuite(open: () => Promise<{ env: Record<string, string>; drop: ()
 
     it('the CSV has an overall row and a row per bucket, persons beside cases, in Indonesian', async () => {
       const [csv, json] = await Promise.all([
-        download(netra, '/exports/summary.csv', { groupBy: 'PPK' }),
-        download(netra, '/exports/summary.json', { groupBy: 'PPK' }),
+        download(netra, '/exports/summary.csv', { groupBy: 'PPK' }, oversightToken),
+        download(netra, '/exports/summary.json', { groupBy: 'PPK' }, oversightToken),
       ]);
       const summary = JSON.parse(json.text);
       const [overall, ...buckets] = csvRecords(csv.text);
@@ -185,7 +184,7 @@ function exportSuite(open: () => Promise<{ env: Record<string, string>; drop: ()
       expect((await download(netra, '/exports/summary.csv', {})).status).toBe(200);
       for (const narrowing of [{ respondentNip: NIP_CAMAT }, { caseId: awkward.id }]) {
         const file = await download(netra, '/exports/summary.csv', narrowing);
-        expect([file.status, JSON.parse(file.text).code]).toEqual([401, 'UNAUTHENTICATED']);
+        expect([file.status, JSON.parse(file.text).code, JSON.parse(file.text).field]).toEqual([400, 'BAD_USER_INPUT', Object.keys(narrowing)[0]]);
         expect((await download(netra, '/exports/summary.csv', narrowing, oversightToken)).status).toBe(200);
       }
     });

@@ -1,6 +1,9 @@
 import { gql, type GraphQLClient } from 'graphql-request';
 import { randomUUID } from 'node:crypto';
 import type { Agency } from '../../src/case/case-vocabulary';
+import { CaseWorkflowClient, refusal } from '../grpc/grpc-client';
+import { Feed } from '../grpc/event-feed';
+import { download, tokenFor } from '../oversight/exports-support';
 import { codeOf, startTestNetra, type RunningNetra } from '../support/netra-app';
 import { appendedSince, storeHead } from './security-support';
 
@@ -32,6 +35,7 @@ type Operation =
   | 'decideSanction'
   | 'recordSanctionExecution'
   | 'declareFollowUpImpossible'
+  | 'correctSanctionExecution'
   | 'erasePersonalData';
 
 /**
@@ -46,16 +50,24 @@ const ALLOWED: Record<Operation, Array<[Agency, Place[]]>> = {
   issueRecommendation: [['BAWASLU', INSIDE]],
   // BKN (or KASN for decisions dated before 24 Aug 2024) — the fixture's decision is dated March 2024
   decideSanction: [['BKN', INSIDE], ['KASN', INSIDE]],
-  // PPK whose region contains the PPK region named in the sanction decision
-  recordSanctionExecution: [['PPK', INSIDE]],
+  // "the PPK of exactly the region named in the sanction decision (a province PPK only where the decision names the governor)"
+  recordSanctionExecution: [['PPK', ['the city itself (16.73)']]],
   // that PPK, or BKN
-  declareFollowUpImpossible: [['PPK', INSIDE], ['BKN', INSIDE]],
+  declareFollowUpImpossible: [['PPK', ['the city itself (16.73)']], ['BKN', INSIDE]],
+  // README: a corrected decree, by that PPK (exactly the region the decision names) or BKN
+  correctSanctionExecution: [['PPK', ['the city itself (16.73)']], ['BKN', INSIDE]],
   // README: Bawaslu erases a closed case's personal data, within its region
   erasePersonalData: [['BAWASLU', INSIDE]],
 };
 
-const expected = (operation: Operation, agency: Agency, place: Place) =>
-  ALLOWED[operation].some(([a, places]) => a === agency && places.includes(place)) ? 'OK' : 'FORBIDDEN';
+/** "queries: any authenticated agency, within its region; BKN, KASN, OVERSIGHT and national units see all". */
+const readsLubukLinggau = (agency: Agency, place: Place) => INSIDE.includes(place) || ['BKN', 'KASN', 'OVERSIGHT'].includes(agency);
+
+/** "A caller that may not read a case gets NOT_FOUND for every operation on it, whatever else is wrong." */
+const expected = (operation: Operation, agency: Agency, place: Place) => {
+  if (ALLOWED[operation].some(([a, places]) => a === agency && places.includes(place))) return 'OK';
+  return operation !== 'reportCase' && !readsLubukLinggau(agency, place) ? 'NOT_FOUND' : 'FORBIDDEN';
+};
 
 // ---- a case in Lubuk Linggau, all before KASN was dissolved (24 Aug 2024) -------------------------
 
@@ -98,6 +110,7 @@ const DOCUMENTS: Record<Operation, string> = {
   decideSanction: MUTATION('decideSanction', 'DecideSanctionInput'),
   recordSanctionExecution: MUTATION('recordSanctionExecution', 'RecordSanctionExecutionInput'),
   declareFollowUpImpossible: MUTATION('declareFollowUpImpossible', 'DeclareFollowUpImpossibleInput'),
+  correctSanctionExecution: MUTATION('correctSanctionExecution', 'CorrectSanctionExecutionInput'),
   erasePersonalData: MUTATION('erasePersonalData', 'ErasePersonalDataInput'),
 };
 
@@ -128,6 +141,7 @@ const ATTEMPT: Record<Operation, (caseId: string) => Record<string, unknown>> = 
   }),
   recordSanctionExecution: (caseId) => ({ caseId, respondentId: 'R1', decreeNumber: '800/77/KPTS/BKPSDM/2024', executedAt: AT.executedAt, sanction: 'MORAL_OPEN' }),
   declareFollowUpImpossible: (caseId) => ({ caseId, respondentId: 'R1', reason: 'RETIRED', note: 'Pensiun per 1 Maret 2024', declaredAt: AT.declaredAt }),
+  correctSanctionExecution: (caseId) => ({ caseId, respondentId: 'R1', decreeNumber: '800/91/KPTS/BKPSDM/2024', executedAt: AT.declaredAt, sanction: 'MORAL_OPEN', reason: 'Nomor SK salah dicatat' }),
   erasePersonalData: (caseId) => ({ caseId, reason: 'Permintaan subjek data (UU 27/2022 Pasal 8)' }),
 };
 
@@ -162,6 +176,7 @@ describe('the access matrix (CONTRACT.md "Who may do what")', () => {
     await send(bawaslu, 'issueRecommendation', ATTEMPT.issueRecommendation(id));
     if (operation === 'decideSanction') return id;
     await send(bkn, 'decideSanction', ATTEMPT.decideSanction(id));
+    if (operation === 'correctSanctionExecution') await send(await netra.client('PPK', '16.73'), 'recordSanctionExecution', ATTEMPT.recordSanctionExecution(id));
     return id;
   }
 
@@ -320,14 +335,156 @@ describe('the access matrix (CONTRACT.md "Who may do what")', () => {
       }
     });
 
-    it('the anonymous summary counts both cases and names no one', async () => {
-      const answer = await netra.anonymous().request<{ followUpSummary: { overall: { total: number } } }>(
-        gql`query($filter: FollowUpFilter) { followUpSummary(groupBy: [REGION], filter: $filter) { overall { total } buckets { key { regionCode } total } } }`,
-        { filter: WINDOW },
-      );
+    it('the summary counts both cases and names no one; without a token a date window is refused, and the answer names no one either', async () => {
+      const SUMMARY_IN = gql`query($filter: FollowUpFilter) { followUpSummary(groupBy: [REGION], filter: $filter) { overall { total } buckets { key { regionCode } total } } }`;
+      const answer = await oversight.request<{ followUpSummary: { overall: { total: number } } }>(SUMMARY_IN, { filter: WINDOW });
       expect(answer.followUpSummary.overall.total).toBe(2);
-      const text = JSON.stringify(answer);
+      expect(await codeOf(netra.anonymous().request(SUMMARY_IN, { filter: WINDOW }))).toBe('BAD_USER_INPUT');
+      const anonymous = await netra.anonymous().request(SUMMARY_IN, { filter: { receivedFromMonth: '2023-02', receivedToMonth: '2023-02' } });
+      const text = JSON.stringify(answer) + JSON.stringify(anonymous);
       for (const secret of ['Hendra Wijaya', 'Rudi Hartono', '197905122006041003', REPORTER.name, REPORTER.phone]) expect(text).not.toContain(secret);
+    });
+  });
+
+  describe('respondents across regions (CONTRACT.md "a respondent\'s identity")', () => {
+    /**
+     * One case handled by Bawaslu Lubuk Linggau (16.73) naming a lurah of Lubuk Linggau and an official
+     * of Prabumulih (16.74), each sent to the PPK of their own city. Every caller reads it on every path;
+     * what each may see is copied from the contract: the handling Bawaslu unit (or one above it),
+     * national units, BKN, KASN and OVERSIGHT see both; any other regional unit only the respondent of
+     * its own region, the other as "another respondent outside your region".
+     */
+    const LURAH = { name: 'Hendra Wijaya', nip: '198001152005011002', employment: 'PNS', position: 'Lurah Taba Jemekeh', institution: 'Kelurahan Taba Jemekeh', institutionRegionCode: '16.73' };
+    const KABAG = { name: 'Yanti Oktaviani', nip: '198211052008012004', employment: 'PNS', position: 'Kepala Bagian Umum Setda', institution: 'Sekretariat Daerah Kota Prabumulih', institutionRegionCode: '16.74' };
+    /** What names, places or identifies each respondent on any path: identity, institution, its PPK. */
+    const SECRETS = {
+      R1: [LURAH.name, LURAH.nip, LURAH.position, LURAH.institution, 'Walikota Lubuk Linggau'],
+      R2: [KABAG.name, KABAG.nip, KABAG.position, KABAG.institution, 'Walikota Prabumulih'],
+    };
+    const REGION_OF = { R1: '16.73', R2: '16.74' } as const;
+    const contains = (region: string, code: string) => code === region || code.startsWith(`${region}.`);
+    const READS_ALL: Agency[] = ['BKN', 'KASN', 'OVERSIGHT'];
+    const readsCase = (agency: Agency, region: string | null) =>
+      region === null || READS_ALL.includes(agency) || ['16.73', '16.74'].some((code) => contains(region, code));
+    const seesRespondent = (agency: Agency, region: string | null, respondent: 'R1' | 'R2') =>
+      readsCase(agency, region) &&
+      (region === null || READS_ALL.includes(agency) || (agency === 'BAWASLU' && contains(region, '16.73')) || contains(region, REGION_OF[respondent]));
+
+    let caseId: string;
+    let before: bigint;
+    let grpc: CaseWorkflowClient;
+
+    beforeAll(async () => {
+      grpc = new CaseWorkflowClient(netra.grpcAddress);
+      before = await storeHead(netra);
+      caseId = (await send(bawaslu, 'reportCase', aReport({ respondents: [LURAH, KABAG], summary: 'Two officials handed out a candidate’s calendars.' }))).id;
+      await send(bawaslu, 'recordStudy', { caseId, studiedAt: AT.studiedAt, findings: [{ respondentId: 'R1', outcome: 'VIOLATION' }, { respondentId: 'R2', outcome: 'VIOLATION' }] });
+      await send(bawaslu, 'issueRecommendation', { ...ATTEMPT.issueRecommendation(caseId), respondentIds: ['R1', 'R2'] });
+      await send(bkn, 'decideSanction', ATTEMPT.decideSanction(caseId));
+      await send(bkn, 'decideSanction', { ...ATTEMPT.decideSanction(caseId), respondentId: 'R2', letterNumber: 'B-0312/KASN/03/2024', ppk: { title: 'Walikota Prabumulih', regionCode: '16.74' } });
+    });
+    afterAll(() => grpc.close());
+
+    /** Each of R1 and R2 appears in `text` with its identity exactly when the caller may see it. */
+    const expectIdentities = (text: string, agency: Agency, region: string | null, path: string) => {
+      for (const respondent of ['R1', 'R2'] as const) {
+        const shown = SECRETS[respondent].filter((secret) => text.includes(secret));
+        // The feed opens the sealed values with the case's key for those who may see the respondent, as every other path does.
+        const visible = SECRETS[respondent];
+        expect([path, respondent, shown]).toEqual([path, respondent, seesRespondent(agency, region, respondent) ? visible : []]);
+      }
+    };
+
+    const CASE_READ = gql`
+      query ($id: ID!, $cid: String!, $r1: String!, $r2: String!) {
+        case(id: $id) {
+          respondents { respondentId identityWithheld stage waitingOn name nip employment position institution institutionRegionCode regionCode ppk { title regionCode } decisionLetter }
+          timeline { type unit description }
+        }
+        byR1: cases(filter: { respondentNip: $r1 }, first: 100) { totalCount }
+        byR2: cases(filter: { respondentNip: $r2 }, first: 100) { totalCount }
+        rowsR1: followUps(filter: { respondentNip: $r1 }, first: 100) { totalCount }
+        rowsR2: followUps(filter: { respondentNip: $r2 }, first: 100) { totalCount }
+        inPrabumulih: followUps(filter: { caseId: $cid, regionPrefix: "16.74" }, first: 100) { totalCount }
+        rows: followUps(filter: { caseId: $cid }, first: 100) { totalCount edges { node { respondentId identityWithheld name nip institution } } }
+      }
+    `;
+    interface Respondent {
+      respondentId: string;
+      identityWithheld: boolean;
+      stage: string;
+      waitingOn: string | null;
+      name: string | null;
+      [field: string]: unknown;
+    }
+    interface CaseRead {
+      case: { respondents: Respondent[]; timeline: Array<{ type: string; unit: string | null; description: string }> } | null;
+      byR1: { totalCount: number };
+      byR2: { totalCount: number };
+      rowsR1: { totalCount: number };
+      rowsR2: { totalCount: number };
+      inPrabumulih: { totalCount: number };
+      rows: { totalCount: number; edges: Array<{ node: Respondent }> };
+    }
+
+    it.each(CELLS)('%s from %s sees each respondent only as the contract allows, on every path', async (agency, place) => {
+      const region = PLACES[place];
+      const caller = await netra.client(agency, region);
+      const sees = { R1: seesRespondent(agency, region, 'R1'), R2: seesRespondent(agency, region, 'R2') };
+      const reads = readsCase(agency, region);
+
+      // GraphQL: case, its respondents and timeline, NIP and region filters, followUps
+      const answer = await caller.request<CaseRead>(CASE_READ, { id: caseId, cid: caseId, r1: LURAH.nip, r2: KABAG.nip });
+      expectIdentities(JSON.stringify(answer), agency, region, 'GraphQL');
+      expect(answer.case === null).toBe(!reads);
+      expect(answer.rows.totalCount).toBe(reads ? 2 : 0);
+      // A NIP filter matches only a respondent the caller sees; a region filter likewise
+      expect([answer.byR1.totalCount, answer.rowsR1.totalCount]).toEqual(sees.R1 ? [1, 1] : [0, 0]);
+      expect([answer.byR2.totalCount, answer.rowsR2.totalCount]).toEqual(sees.R2 ? [1, 1] : [0, 0]);
+      expect(answer.inPrabumulih.totalCount).toBe(sees.R2 ? 1 : 0);
+      if (reads) {
+        for (const respondents of [answer.case!.respondents, answer.rows.edges.map((e) => e.node)]) {
+          expect(respondents.map((r) => [r.respondentId, r.identityWithheld]).sort()).toEqual([['R1', !sees.R1], ['R2', !sees.R2]]);
+        }
+        for (const r of answer.case!.respondents) {
+          const seen = sees[r.respondentId as 'R1' | 'R2'];
+          // Where the track stands is shown to every reader of the case; who it is only to those who may see it
+          expect([r.respondentId, r.stage, r.waitingOn]).toEqual([r.respondentId, 'SANCTION_DECIDED', 'PPK']);
+          const identity = [r.name, r.nip, r.employment, r.position, r.institution, r.institutionRegionCode, r.regionCode, r.ppk, r.decisionLetter];
+          if (!seen) expect(identity).toEqual([null, null, null, null, null, null, null, null, null]);
+          else expect(identity.every((v) => v !== null)).toBe(true);
+        }
+        // The PPK's unit in the timeline would place the respondent too
+        const decisions = answer.case!.timeline.filter((e) => e.type === 'SanctionDecided');
+        expect(decisions.map((e) => e.description.includes('outside your region'))).toEqual([!sees.R1, !sees.R2]);
+      }
+
+      // gRPC: GetCase, ListFollowUps, WatchEvents
+      const caller2 = { agency, region };
+      const got = await refusal(grpc.call('GetCase', { caseId }, caller2));
+      expect(got.netraCode ?? 'OK').toBe(reads ? 'OK' : 'NOT_FOUND');
+      if (reads) expectIdentities(JSON.stringify(await grpc.call('GetCase', { caseId }, caller2)), agency, region, 'GetCase');
+      const listed = await grpc.call('ListFollowUps', { filter: { caseId }, pageSize: 100 }, caller2);
+      expectIdentities(JSON.stringify(listed), agency, region, 'ListFollowUps');
+      expect(listed.followUps.map((f: Respondent) => [f.respondentId, f.identityWithheld]).sort()).toEqual(reads ? [['R1', !sees.R1], ['R2', !sees.R2]] : []);
+      const byNip = await grpc.call('ListFollowUps', { filter: { respondentNip: KABAG.nip }, pageSize: 100 }, caller2);
+      expect(byNip.followUps.length).toBe(sees.R2 ? 1 : 0);
+      const feed = new Feed(await grpc.watch({ afterPosition: String(before) }, caller2));
+      await feed.caughtUp;
+      feed.cancel();
+      const events = feed.events.filter((e) => e.caseId === caseId);
+      expect(events.length).toBe(reads ? 5 : 0);
+      expectIdentities(JSON.stringify(events), agency, region, 'WatchEvents');
+
+      // Exports: the follow-ups file in both formats
+      const token = await tokenFor(agency, region);
+      for (const path of ['/exports/follow-ups.json', '/exports/follow-ups.csv']) {
+        const file = await download(netra, path, { caseId }, token);
+        expect(file.status).toBe(200);
+        expectIdentities(file.text, agency, region, path);
+        const nip = await download(netra, path, { respondentNip: KABAG.nip }, token);
+        expect(nip.text.includes(caseId)).toBe(sees.R2);
+      }
     });
   });
 });

@@ -148,7 +148,7 @@ describe('hardening the GraphQL endpoint', () => {
       expect(await appendedSince(netra, head)).toEqual([]);
     });
 
-    it('a failure while reading the caller’s token answers bare too (Apollo’s own errors pass the same gate)', async () => {
+    it('an unreachable dependency while reading the caller’s token answers a bare UNAVAILABLE (Apollo’s own errors pass the same gate)', async () => {
       const auth = netra.app.get(AuthService);
       const spy = jest.spyOn(auth, 'actorFrom').mockRejectedValueOnce(
         // As Node's network errors are: the code is what the log keeps (loggableError), not the message.
@@ -156,13 +156,15 @@ describe('hardening the GraphQL endpoint', () => {
       );
       try {
         const answer = await post(netra.url, { query: '{ cases(first: 5) { totalCount } }' }, oversight);
-        expect(codesOf(answer)).toEqual(['INTERNAL_SERVER_ERROR']);
-        expect(answer.body?.errors?.[0].message).toBe('Internal error; it has been logged');
-        expect(answer.text).not.toMatch(/ECONNREFUSED|jwks-token/);
+        // A connection refused is an outage, retriable: never INTERNAL_SERVER_ERROR (issue 12).
+        expect(codesOf(answer)).toEqual(['UNAVAILABLE']);
+        expect(answer.body?.errors?.[0].extensions?.retryAfterSeconds).toBe(2);
+        expect(answer.body?.errors?.[0].message).toBe('A store or service Netra depends on does not answer; retry later (a mutation with the same commandId, which never appends twice)');
+        expect(answer.text).not.toMatch(/ECONNREFUSED|jwks-token|10\.0\.0\.7/);
       } finally {
         spy.mockRestore();
       }
-      expect(netra.logs.some((line) => line.includes('internal error') && line.includes('ECONNREFUSED'))).toBe(true);
+      expect(netra.logs.some((line) => line.includes('answered UNAVAILABLE') && line.includes('ECONNREFUSED'))).toBe(true);
     });
 
     it('more than 50 bad values in one input is BAD_USER_INPUT, like one', async () => {

@@ -36,6 +36,14 @@ const bad = (shape: string, codes: Code[] = BAD) => (value: unknown): Bad => ({ 
 /** Control characters Netra refuses in text (tab and line breaks are allowed). */
 const CONTROL = fc.constantFrom(...'\u0000\u0001\u0007\u0008\u000B\u000C\u000E\u001B\u001F\u007F'.split(''));
 const LONE_SURROGATE = fc.constantFrom('\uD800', '\uDBFF', '\uDC00', '\uDFFF');
+/** Bidirectional controls that make a name read differently from what it holds (Trojan Source). */
+export const BIDI_CONTROL = fc.constantFrom('\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069');
+/** NUL, a lone surrogate or a bidi control: refused in every string argument on every path. */
+export const UNSAFE_CHARACTER = fc.oneof(fc.constant('\u0000'), LONE_SURROGATE, BIDI_CONTROL);
+/** Printable text around an unsafe character. */
+export const UNSAFE_TEXT = fc
+  .tuple(fc.string({ unit: 'grapheme-ascii', maxLength: 12 }), UNSAFE_CHARACTER, fc.string({ unit: 'grapheme-ascii', maxLength: 12 }))
+  .map(([a, b, c]) => `${a}${b}${c}`);
 /** Any code points, lone surrogates included. */
 const ANY_TEXT = fc.string({ unit: 'binary', maxLength: 40 });
 
@@ -56,6 +64,7 @@ function invalidText(max: number, optional: boolean): fc.Arbitrary<Bad> {
   return fc.oneof(
     withInside(CONTROL).map(bad('text with a control character')),
     withInside(LONE_SURROGATE).map(bad('text with a lone surrogate')),
+    withInside(BIDI_CONTROL).map(bad('text with a bidi control')),
     fc.integer({ min: max + 1, max: max + 50 }).map((n) => bad('text over its length')('ü'.repeat(n))),
     ...(optional ? [] : [fc.constantFrom('', ' ', '\t\n ', '\u00a0').map(bad('empty text'))]),
     fc.oneof(NOT_A_STRING, ANY_NUMBER).map(bad('text of the wrong type')),
@@ -137,6 +146,7 @@ function invalidCaseId(): fc.Arbitrary<Bad> {
   return fc.oneof(
     fc.uuid().map(bad('an unknown case id', ['NOT_FOUND'])),
     ANY_TEXT.filter((s) => !UUID_SHAPE.test(s)).map(bad('a case id that is no UUID')),
+    fc.tuple(fc.uuid(), UNSAFE_CHARACTER).map(([id, c]) => bad('a case id with NUL, a surrogate or a bidi control')(`${id}${c}`)),
     fc.integer().map(bad('a case id that is a number')),
     fc.oneof(NOT_A_STRING.filter((v) => !Array.isArray(v)), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n))).map(bad('a case id of the wrong type')),
   );

@@ -5,6 +5,7 @@ import { listeningUrl, startNetra } from '../../src/bootstrap';
 import { grpcAddress } from '../../src/grpc/grpc-server';
 import { signDevToken } from '../../src/auth/dev-token';
 import type { Agency } from '../../src/case/case-vocabulary';
+import type { Clock } from '../../src/config/clock';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/observability/logger';
 
@@ -26,7 +27,8 @@ export interface RunningNetra {
 }
 
 /** A real Netra on random ports (HTTP, GraphQL, gRPC, projection), on an in-memory embedded store by default. */
-export async function startTestNetra(env: Record<string, string> = {}): Promise<RunningNetra> {
+/** `clock`: start Netra on another day (e.g. 1 Jan 2027); decisions, reads and warnings use it. */
+export async function startTestNetra(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<RunningNetra> {
   // The deadline process is off unless a test turns it on: its events would shift the versions other suites assert.
   const config = loadConfig({ EVENT_STORE_URL: 'memory:', NETRA_DEMO: '0', PORT: '0', GRPC_PORT: '0', AUTH_DEV_SECRET: TEST_SECRET, OVERDUE_SCAN_SECONDS: '0', ...env });
   const logs: string[] = [];
@@ -37,7 +39,7 @@ export async function startTestNetra(env: Record<string, string> = {}): Promise<
     },
   });
   const logger = createLogger('info', sink);
-  const app = await startNetra(config, logger);
+  const app = await startNetra(config, logger, options);
   const origin = listeningUrl(app);
   const url = `${origin}/graphql`;
   return {

@@ -10,8 +10,15 @@ export interface NetraProcess {
   exited: Promise<number | null>;
 }
 
-export async function spawnNetra(env: Record<string, string>): Promise<NetraProcess> {
+/** `onOutput` sees each chunk of the log as it comes, also while Netra is still starting. */
+export async function spawnNetra(
+  env: Record<string, string>,
+  onOutput?: (chunk: string) => void,
+  startTimeoutMs = 60_000,
+  options: { cwd?: string } = {},
+): Promise<NetraProcess> {
   const child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'main.js')], {
+    cwd: options.cwd,
     // The deadline process is off unless a test turns it on (OVERDUE_SCAN_SECONDS).
     env: { ...process.env, PORT: '0', GRPC_PORT: '0', NETRA_DEMO: '0', AUTH_DEV_SECRET: TEST_SECRET, LOG_LEVEL: 'info', OVERDUE_SCAN_SECONDS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -19,9 +26,10 @@ export async function spawnNetra(env: Record<string, string>): Promise<NetraProc
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`netra did not start:\n${output.join('')}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`netra did not start:\n${output.join('')}`)), startTimeoutMs);
     const collect = (chunk: Buffer) => {
       output.push(String(chunk));
+      onOutput?.(String(chunk));
       const match = /"url":"(http:\/\/[^"]+\/graphql)"/.exec(output.join(''));
       if (match) {
         clearTimeout(timer);
@@ -30,7 +38,10 @@ export async function spawnNetra(env: Record<string, string>): Promise<NetraProc
     };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
-    void exited.then((code) => reject(new Error(`netra exited with ${code}:\n${output.join('')}`)));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`netra exited with ${code}:\n${output.join('')}`));
+    });
   });
   return { child, url, output, exited };
 }

@@ -17,9 +17,15 @@ export interface DeadlineRule {
   confirmed: boolean;
 }
 
+/** Who brought the case: an outside reporter's laporan, or Bawaslu's own temuan. */
+export type ReportingSource = 'REPORT' | 'FINDING';
+export const REPORTING_SOURCES: readonly ReportingSource[] = ['REPORT', 'FINDING'];
+
 export interface DeadlinePolicy {
   version: string;
   rules: Record<ElectionKind, Record<DeadlineStep, DeadlineRule>>;
+  /** How long after the violation became known a case may still be registered; absent = no limit. */
+  reporting: Record<ElectionKind, Partial<Record<ReportingSource, DeadlineRule>>>;
 }
 
 export const ELECTION_KINDS: readonly ElectionKind[] = ['PILKADA', 'PEMILU'];
@@ -77,6 +83,31 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = deepFreeze({
       ...UNCONFIRMED_STEPS,
     },
   },
+  reporting: {
+    PILKADA: {
+      REPORT: {
+        days: 7,
+        unit: 'CALENDAR',
+        basis:
+          'UU 1/2015 as amended, Pasal 134: a report is filed within 7 days of the violation becoming known. Reading these as calendar days is unconfirmed; no separate limit for a finding (temuan) was found.',
+        confirmed: true,
+      },
+    },
+    PEMILU: {
+      REPORT: {
+        days: 7,
+        unit: 'WORKING',
+        basis: 'UU 7/2017, Pasal 454: a report is filed within 7 working days of the violation becoming known.',
+        confirmed: true,
+      },
+      FINDING: {
+        days: 7,
+        unit: 'CALENDAR',
+        basis: 'UU 7/2017, Pasal 454: a finding (temuan) is registered within 7 days of the violation being found.',
+        confirmed: true,
+      },
+    },
+  },
 });
 
 export function deadlineRule(policy: DeadlinePolicy, kind: ElectionKind, step: DeadlineStep): DeadlineRule {
@@ -86,12 +117,29 @@ export function deadlineRule(policy: DeadlinePolicy, kind: ElectionKind, step: D
 /**
  * The due time a policy gives a step, with the record of which rule gave it: the event that sets the
  * due date stores both, so a later policy never rewrites it (evolve reads the event, not the policy).
+ * `provisional` says the count ran through a year whose holiday decree is not in the calendar yet.
  */
 export function policyDeadline(policy: DeadlinePolicy, calendar: WorkingDayCalendar) {
   return (kind: ElectionKind, step: DeadlineStep, start: Date): { dueAt: Date; applied: DeadlineApplied } => {
     const rule = deadlineRule(policy, kind, step);
+    const counted = countDue(start, rule.days, rule.unit, calendar);
     return {
-      dueAt: dueAt(start, rule, calendar),
+      dueAt: counted.dueAt,
+      applied: { policyVersion: policy.version, days: rule.days, unit: rule.unit, basis: rule.basis, provisional: counted.provisional },
+    };
+  };
+}
+
+/**
+ * The last instant a case from `source` may be registered for a violation that became known at
+ * `knownAt`, with the rule that set it; null when the policy sets no limit for it.
+ */
+export function policyReportingLimit(policy: DeadlinePolicy, calendar: WorkingDayCalendar) {
+  return (kind: ElectionKind, source: ReportingSource, knownAt: Date): { limitAt: Date; applied: DeadlineApplied } | null => {
+    const rule = policy.reporting[kind][source];
+    if (!rule) return null;
+    return {
+      limitAt: dueAt(knownAt, rule, calendar),
       applied: { policyVersion: policy.version, days: rule.days, unit: rule.unit, basis: rule.basis },
     };
   };
@@ -101,11 +149,17 @@ export function policyDeadline(policy: DeadlinePolicy, calendar: WorkingDayCalen
  * The last instant a step is on time: 23:59:59.999 WIB of the Nth calendar day, or the Nth working
  * day, after the WIB day on which `start` falls (the start day itself never counts).
  */
-export function dueAt(start: Date, rule: DeadlineRule, calendar: WorkingDayCalendar): Date {
+export function dueAt(start: Date, rule: Pick<DeadlineRule, 'days' | 'unit'>, calendar: WorkingDayCalendar): Date {
+  return countDue(start, rule.days, rule.unit, calendar).dueAt;
+}
+
+/** The due time and whether it may still move: a working-day count through a year the calendar does not fully cover. */
+export function countDue(start: Date, days: number, unit: DeadlineUnit, calendar: WorkingDayCalendar): { dueAt: Date; provisional: boolean } {
   if (Number.isNaN(start.getTime())) throw new RangeError('deadline start is not a valid date');
   const startDay = wibDayOf(start);
-  const dueDay = rule.unit === 'WORKING' ? calendar.nthWorkingDayAfter(startDay, rule.days) : addDays(startDay, rule.days);
-  return endOfWibDay(dueDay);
+  if (unit !== 'WORKING') return { dueAt: endOfWibDay(addDays(startDay, days)), provisional: false };
+  const dueDay = calendar.nthWorkingDayAfter(startDay, days);
+  return { dueAt: endOfWibDay(dueDay), provisional: !calendar.coversSpan(startDay, dueDay) };
 }
 
 /**
@@ -121,7 +175,7 @@ export function parseDeadlinePolicy(
 ): DeadlinePolicy {
   const input = typeof json === 'string' ? parseJson(json, field) : json;
   const root = asObject(input, field, 'the deadline policy must be an object { version, rules }');
-  refuseUnknownKeys(root, ['version', 'rules'], field);
+  refuseUnknownKeys(root, ['version', 'rules', 'reporting'], field);
   if (typeof root.version !== 'string' || root.version.trim() === '') {
     throw badInput(`${field}.version`, 'the deadline policy needs a version name, e.g. "2025-02-bawaslu"');
   }
@@ -139,7 +193,25 @@ export function parseDeadlinePolicy(
       }
     }
   }
-  return deepFreeze({ version: root.version.trim(), rules });
+  return deepFreeze({ version: root.version.trim(), rules, reporting: parseReporting(root.reporting, `${field}.reporting`, base.reporting) });
+}
+
+/** `reporting: { PEMILU: { FINDING: { days, unit, basis } } }`; a rule given as null removes that limit. */
+function parseReporting(value: unknown, path: string, base: DeadlinePolicy['reporting']): DeadlinePolicy['reporting'] {
+  const reporting = structuredClone(base) as DeadlinePolicy['reporting'];
+  if (value === undefined) return reporting;
+  const byKind = asObject(value, path, 'reporting must be an object keyed by PILKADA / PEMILU');
+  refuseUnknownKeys(byKind, ELECTION_KINDS, path, 'election kind');
+  for (const kind of ELECTION_KINDS) {
+    if (byKind[kind] === undefined) continue;
+    const bySource = asObject(byKind[kind], `${path}.${kind}`, `reporting limits for ${kind} must be an object keyed by REPORT / FINDING`);
+    refuseUnknownKeys(bySource, REPORTING_SOURCES, `${path}.${kind}`, 'source');
+    for (const source of REPORTING_SOURCES) {
+      if (bySource[source] === null) delete reporting[kind][source];
+      else if (bySource[source] !== undefined) reporting[kind][source] = parseRule(bySource[source], `${path}.${kind}.${source}`);
+    }
+  }
+  return reporting;
 }
 
 function parseRule(value: unknown, path: string): DeadlineRule {

@@ -1,37 +1,73 @@
 import { badInput } from '../case-error';
-import { Holiday, HolidayKind, INDONESIAN_HOLIDAYS } from './holidays-id';
+import { HOLIDAY_KINDS, type CalendarLegalBasis, type CalendarYear } from './calendar-year';
+import { BUNDLED_CALENDAR_YEARS, type Holiday } from './holidays-id';
 import { addDays, dayOfWeek, dayParts, IsoDay } from './wib';
 
-const KINDS: readonly HolidayKind[] = ['NATIONAL', 'COLLECTIVE_LEAVE', 'ELECTION_DAY'];
 const SATURDAY = 6;
 const SUNDAY = 0;
 
+/** What a year's holiday data rests on: COMPLETE years carry the decree, PROVISIONAL ones say what is missing. */
+export interface YearCoverage {
+  year: number;
+  status: CalendarYear['status'];
+  legalBasis: CalendarLegalBasis | null;
+}
+
 /**
  * Which WIB days are working days for the civil service: not Saturday or Sunday, not a national
- * holiday, collective leave (cuti bersama) or declared voting day. Immutable; extending it with
- * an administrator's holidays gives a new calendar.
+ * holiday, collective leave (cuti bersama) or declared voting day. Immutable; a published year gives
+ * a new calendar. `covers(day)` is true only for a year whose decree is in (COMPLETE): elsewhere only
+ * weekends and the holidays known so far are skipped, and a due time counted through it is provisional.
  */
 export class WorkingDayCalendar {
   private readonly holidays = new Map<IsoDay, Holiday>();
-  /** Years for which holiday data was given; outside them only weekends are skipped. */
+  private readonly years = new Map<number, YearCoverage>();
+  /** Years whose holiday data is complete. */
   readonly coveredYears: ReadonlySet<number>;
 
-  constructor(holidays: readonly Holiday[], field = 'holidays') {
+  /** Ad-hoc holidays count as complete years (tests, a one-off calendar); Indonesia's come from `fromYears`. */
+  constructor(holidays: readonly Holiday[], field = 'holidays', years: readonly YearCoverage[] | null = null) {
     holidays.forEach((holiday, index) => {
       assertHoliday(holiday, `${field}[${index}]`);
       if (!this.holidays.has(holiday.date)) this.holidays.set(holiday.date, { ...holiday });
     });
-    this.coveredYears = new Set([...this.holidays.keys()].map((day) => Number(day.slice(0, 4))));
+    const coverage = years ?? [...new Set([...this.holidays.keys()].map((day) => Number(day.slice(0, 4))))].map((year) => ({ year, status: 'COMPLETE' as const, legalBasis: null }));
+    coverage.forEach((entry) => this.years.set(entry.year, entry));
+    this.coveredYears = new Set(coverage.filter((entry) => entry.status === 'COMPLETE').map((entry) => entry.year));
   }
 
-  /** Indonesia's calendar from the bundled data (2024–2026), plus any holidays an administrator adds. */
+  /** A calendar of whole years: a later entry for the same year replaces the earlier one (a publication overrides the file). */
+  static fromYears(years: readonly CalendarYear[]): WorkingDayCalendar {
+    const byYear = new Map<number, CalendarYear>();
+    years.forEach((year) => byYear.set(year.year, year));
+    const ordered = [...byYear.values()].sort((a, b) => a.year - b.year);
+    return new WorkingDayCalendar(
+      ordered.flatMap((year) => year.holidays),
+      'holidays',
+      ordered.map(({ year, status, legalBasis }) => ({ year, status, legalBasis })),
+    );
+  }
+
+  /** Indonesia's calendar from the bundled data files, plus any holidays an administrator adds. */
   static indonesia(extra: readonly Holiday[] = []): WorkingDayCalendar {
-    return new WorkingDayCalendar([...INDONESIAN_HOLIDAYS, ...extra]);
+    const base = WorkingDayCalendar.fromYears(BUNDLED_CALENDAR_YEARS);
+    return extra.length === 0 ? base : base.withHolidays(extra, BUNDLED_CALENDAR_YEARS.flatMap((year) => year.holidays).length);
   }
 
-  /** A new calendar with these holidays added (e.g. a newly declared voting day or an amended SKB). */
-  withHolidays(extra: readonly Holiday[]): WorkingDayCalendar {
-    return new WorkingDayCalendar([...this.holidays.values(), ...extra]);
+  /** A new calendar with these holidays added (e.g. a newly declared voting day); their years count as complete. */
+  withHolidays(extra: readonly Holiday[], firstIndex = this.holidays.size): WorkingDayCalendar {
+    extra.forEach((holiday, index) => assertHoliday(holiday, `holidays[${firstIndex + index}]`));
+    const years = new Map(this.years);
+    extra.forEach((holiday) => {
+      const year = Number(holiday.date.slice(0, 4));
+      years.set(year, { year, status: 'COMPLETE', legalBasis: years.get(year)?.legalBasis ?? null });
+    });
+    return new WorkingDayCalendar([...this.holidays.values(), ...extra], 'holidays', [...years.values()]);
+  }
+
+  /** What the calendar knows about each year it has data for, in year order. */
+  coverage(): YearCoverage[] {
+    return [...this.years.values()].sort((a, b) => a.year - b.year);
   }
 
   holidayOn(day: IsoDay): Holiday | undefined {
@@ -43,9 +79,16 @@ export class WorkingDayCalendar {
     return weekday !== SATURDAY && weekday !== SUNDAY && !this.holidays.has(day);
   }
 
-  /** Whether holiday data exists for the day's year; a deadline beyond it may fall too early. */
+  /** Whether the day's year has complete holiday data; a deadline counted through any other year may fall too early. */
   covers(day: IsoDay): boolean {
     return this.coveredYears.has(Number(day.slice(0, 4)));
+  }
+
+  /** Whether every day in (from, to] lies in a complete year: a working-day count over them is final. */
+  coversSpan(from: IsoDay, to: IsoDay): boolean {
+    const [first, last] = [Number(addDays(from, 1).slice(0, 4)), Number(to.slice(0, 4))];
+    for (let year = first; year <= last; year++) if (!this.coveredYears.has(year)) return false;
+    return true;
   }
 
   /** The nth working day after `day` (the day itself never counts); n = 0 gives `day`. */
@@ -77,7 +120,7 @@ function assertHoliday(holiday: Holiday, field: string): void {
   if (typeof holiday.name !== 'string' || holiday.name.trim() === '') {
     throw badInput(`${field}.name`, `holiday on ${holiday.date} needs a name`);
   }
-  if (!KINDS.includes(holiday.kind)) {
-    throw badInput(`${field}.kind`, `holiday kind must be one of ${KINDS.join(', ')}, not ${JSON.stringify(holiday.kind)}`);
+  if (!HOLIDAY_KINDS.includes(holiday.kind)) {
+    throw badInput(`${field}.kind`, `holiday kind must be one of ${HOLIDAY_KINDS.join(', ')}, not ${JSON.stringify(holiday.kind)}`);
   }
 }

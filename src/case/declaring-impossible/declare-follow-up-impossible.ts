@@ -1,4 +1,4 @@
-import { assertAgencyMay, assertRegionMay } from '../case-access';
+import { assertAgencyMay, assertNamedPpk, assertRegionMay } from '../case-access';
 import { forbidden } from '../case-error';
 import type { FollowUpDeclaredImpossible } from '../case-events';
 import type { CaseState } from '../case-state';
@@ -41,11 +41,13 @@ export function declareFollowUpImpossible(
   const recipientToo = actor.agency === 'BKN' || (executor && route.deciders.includes(actor.agency));
   if (actor.agency === 'PPK' && kindOf(track.employment) === 'CIVIL_SERVICE') {
     if (!ppk) throw forbidden('a PPK may declare follow-up impossible only for a sanction addressed to it');
-    assertRegionMay(actor, 'declareFollowUpImpossible', ppk.regionCode);
+    assertNamedPpk(actor, 'declareFollowUpImpossible', ppk.regionCode);
   } else if (ppk && executor) {
-    assertRegionMay(actor, 'declareFollowUpImpossible', ppk.regionCode);
+    // The regional head is the PPK of exactly the region named; the TNI and Polri act inside their region.
+    if (actor.agency === 'PPK') assertNamedPpk(actor, 'declareFollowUpImpossible', ppk.regionCode);
+    else assertRegionMay(actor, 'declareFollowUpImpossible', ppk.regionCode);
   } else if (!regionContains(actor.region, kindOf(track.employment) === 'VILLAGE' ? (track.institutionRegionCode ?? opened.handlingUnit) : opened.handlingUnit)) {
-    // Like every unit, the deciding body acts inside its region: on the cases it may decide.
+    // Like every unit, the deciding body acts inside its region: on the cases it may decide (their handling unit).
     throw forbidden(`${actor.agency} unit ${actor.region} may not declareFollowUpImpossible for the case handling unit ${opened.handlingUnit}, outside its region`);
   }
 

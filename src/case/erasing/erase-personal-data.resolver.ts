@@ -12,7 +12,7 @@ export class ErasePersonalDataResolver {
   constructor(private readonly mutations: CaseMutations) {}
 
   @Mutation(() => CaseView, {
-    description: 'Bawaslu destroys the case’s data key: reporter identity and NIPs become unreadable for good (crypto-shredding)',
+    description: 'Bawaslu destroys the case’s data key: reporter identity, names, NIPs and notes become unreadable for good (crypto-shredding)',
   })
   erasePersonalData(@Args('input') input: ErasePersonalDataInput, @CurrentActor() actor: Actor) {
     return this.mutations.execute(stepCommand(ErasePersonalDataCommand, 'ErasePersonalData', actor, input, {}));

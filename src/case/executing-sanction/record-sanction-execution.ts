@@ -1,4 +1,4 @@
-import { assertAgencyMay, assertRegionMay } from '../case-access';
+import { assertAgencyMay, assertNamedPpk } from '../case-access';
 import type { SanctionExecuted } from '../case-events';
 import type { CaseState } from '../case-state';
 import type { Actor, DecideContext } from '../decide-context';
@@ -17,7 +17,8 @@ export interface RecordSanctionExecution {
 /**
  * The PPK's decree (SK) — for a TNI or Polri member the punishment their body carried out, for a village
  * respondent the regional head's decision (respondent-kinds.ts). A sanction other than the recommended one — lighter, heavier or of another
- * kind — is follow-up NOT_AS_RECOMMENDED; a later corrected decree may still bring it to AS_RECOMMENDED.
+ * kind — is follow-up NOT_AS_RECOMMENDED. A decree is recorded once: a later, corrected decree is
+ * `correctSanctionExecution`, which says what it corrects and why, so one SK never counts twice.
  */
 export function recordSanctionExecution(
   command: RecordSanctionExecution,
@@ -30,16 +31,18 @@ export function recordSanctionExecution(
   const track = trackOf(opened, input.respondentId);
   assertExecutor(actor, routeOf(track.employment), track.employment, 'recordSanctionExecution');
   const decided = track.decision?.sanction ? track.decision : null;
-  if (decided?.ppk) assertRegionMay(actor, 'recordSanctionExecution', decided.ppk.regionCode);
+  if (decided?.ppk) assertNamedPpk(actor, 'recordSanctionExecution', decided.ppk.regionCode);
 
   const decreeNumber = text(input.decreeNumber, 'decreeNumber', 120);
   const executedAt = pastInstant(input.executedAt, 'executedAt', ctx.now);
   const sanction = sanctionFor(input.sanction, track.employment, 'sanction');
-  const correcting = track.stage === 'SANCTION_EXECUTED' && track.followUpStatus === 'NOT_AS_RECOMMENDED';
-  if (!decided || (track.stage !== 'SANCTION_DECIDED' && !correcting)) {
-    refuseStage(opened, track, 'record a sanction execution', 'stage SANCTION_DECIDED (or an execution not as recommended)');
+  if (track.stage === 'SANCTION_EXECUTED') {
+    refuseStage(opened, track, 'record a second sanction execution', 'stage SANCTION_DECIDED; a corrected decree is correctSanctionExecution, with its reason');
   }
-  assertNotBefore(executedAt, 'executedAt', new Date(track.since), correcting ? 'the earlier executedAt' : 'decidedAt');
+  if (!decided || track.stage !== 'SANCTION_DECIDED') {
+    refuseStage(opened, track, 'record a sanction execution', 'stage SANCTION_DECIDED');
+  }
+  assertNotBefore(executedAt, 'executedAt', new Date(track.since), 'decidedAt');
 
   return [
     {

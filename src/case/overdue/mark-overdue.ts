@@ -69,7 +69,7 @@ export function markOverdue(command: MarkOverdue, state: CaseState, ctx: DecideC
         respondentId: track.respondentId,
         step: due.step,
         dueAt: due.dueAt,
-        waitingOn: waitingOn(track)!,
+        waitingOn: waitingOn(track, new Date(due.dueAt))!,
         detectedAt: iso(ctx.now),
       },
     },

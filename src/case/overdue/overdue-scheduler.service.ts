@@ -10,6 +10,8 @@ import { CaseMutations } from '../case-mutations.service';
 import { markOverdueCommand, overdueCommandId, overdueDue } from './mark-overdue';
 import { MarkOverdueCommand } from './mark-overdue.handler';
 import { loggableError } from '../../observability/loggable-error';
+import { Backoff } from '../../storage/backoff';
+import { isConnectionFailure } from '../../storage/unavailable';
 
 /** Cases per scan; a larger backlog (after a long outage) drains over the following scans. */
 const CASES_PER_SCAN = 500;
@@ -25,8 +27,10 @@ const CASES_PER_SCAN = 500;
 @Injectable()
 export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
+  private retry: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private stopping = false;
+  private backoff: Backoff | null = null;
 
   constructor(
     @Inject(NETRA_CONFIG) private readonly config: NetraConfig,
@@ -45,6 +49,7 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.retry) clearTimeout(this.retry);
     await this.running;
   }
 
@@ -66,10 +71,28 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
         }
       }
       if (appended > 0) this.logger.info({ appended }, 'deadline process recorded overdue follow-ups');
+      if (this.backoff?.attempts) this.logger.info('deadline process scanning again after a failure');
+      this.backoff?.reset();
     } catch (error) {
-      this.logger.error({ failure: loggableError(error) }, 'deadline scan failed; retrying on the next one');
+      this.retryAfterFailure(error);
     }
     return appended;
+  }
+
+  /** A failed scan is tried again sooner than the next tick: capped (at the scan interval), jittered backoff. */
+  private retryAfterFailure(error: unknown): void {
+    const intervalMs = this.config.overdueScanSeconds * 1000;
+    this.backoff ??= new Backoff(Math.min(500, intervalMs), Math.max(intervalMs, 1000));
+    const delay = this.backoff.next();
+    const dependency = isConnectionFailure(error) ? 'read model or event store' : undefined;
+    this.logger.error({ dependency, failure: loggableError(error), retryInMs: delay }, 'deadline scan failed; retrying');
+    if (this.stopping || intervalMs === 0) return;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.scan();
+    }, delay);
+    this.retry.unref();
   }
 
   private async mark(track: Parameters<typeof markOverdueCommand>[0]): Promise<number> {

@@ -32,6 +32,15 @@ export class ReporterInput {
   @Field({ nullable: true }) @IsOptional() @MaxLength(200) email?: string;
 }
 
+@InputType({
+  description:
+    'A laporan received after the reporting limit that Bawaslu takes up as its own finding (temuan): only with source FINDING; the reporter is not recorded',
+})
+export class OriginalReportInput {
+  @Field({ description: 'When the out-of-time report came in; a Pemilu finding’s 7-day limit counts from it' }) receivedAt: Date;
+  @Field({ nullable: true, description: 'The report’s reference (e.g. its receipt number)' }) @IsOptional() @MaxLength(120) reference?: string;
+}
+
 @InputType()
 export class ReportCaseInput extends CommandOptionsInput {
   @Field(() => CaseSourceEnum) source: string;
@@ -52,4 +61,12 @@ export class ReportCaseInput extends CommandOptionsInput {
   @IsOptional()
   @MaxLength(120)
   registerNumber?: string;
+  @Field(() => OriginalReportInput, {
+    nullable: true,
+    description: 'Registers an out-of-time laporan explicitly as a finding: only with source FINDING',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OriginalReportInput)
+  originalReport?: OriginalReportInput;
 }

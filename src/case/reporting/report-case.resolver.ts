@@ -1,13 +1,12 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { randomUUID } from 'node:crypto';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { uuidFrom } from '../../event-store/event-id';
 import { CaseView } from '../../oversight/models/case.model';
 import { toIso } from '../case-command.input';
 import { CaseMutations } from '../case-mutations.service';
 import type { Actor } from '../decide-context';
 import { ReportCaseCommand } from './report-case.handler';
 import { ReportCaseInput } from './report-case.input';
+import { reportedCaseId } from './reported-case-id';
 
 @Resolver()
 export class ReportCaseResolver {
@@ -15,12 +14,18 @@ export class ReportCaseResolver {
 
   @Mutation(() => CaseView, { description: 'Bawaslu opens a case: a laporan (report, with its reporter) or a temuan (finding)' })
   reportCase(@Args('input') input: ReportCaseInput, @CurrentActor() actor: Actor) {
-    const { commandId, expectedVersion, receivedAt, knownAt, occurredAt, ...rest } = input;
-    // The same command id always opens the same case, so a retried report cannot open a second one.
-    const caseId = commandId ? uuidFrom(`case:${commandId}`) : randomUUID();
+    const { commandId, expectedVersion, receivedAt, knownAt, occurredAt, originalReport, ...rest } = input;
+    const caseId = reportedCaseId(actor, commandId);
     return this.mutations.execute(
       new ReportCaseCommand(
-        { type: 'ReportCase', actor, caseId, input: { ...rest, receivedAt: toIso(receivedAt)!, knownAt: toIso(knownAt)!, occurredAt: toIso(occurredAt) } },
+        { type: 'ReportCase', actor, caseId, input: {
+            ...rest,
+            receivedAt: toIso(receivedAt)!,
+            knownAt: toIso(knownAt)!,
+            occurredAt: toIso(occurredAt),
+            originalReport: originalReport ? { receivedAt: toIso(originalReport.receivedAt)!, reference: originalReport.reference ?? null } : null,
+          },
+        },
         commandId ?? null,
         expectedVersion ?? null,
       ),

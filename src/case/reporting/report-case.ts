@@ -5,6 +5,7 @@ import { caseStage, type CaseState } from '../case-state';
 import { CASE_SOURCES, ELECTION_KINDS, EMPLOYMENTS, VIOLATION_CODES, type Employment } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, listOf, oneOf, optionalText, pastInstant, text } from '../input-rules';
+import { formatWib } from '../deadlines/wib';
 import { assertNotBefore } from '../validation/dates';
 import { routeOf } from '../respondent-kinds';
 import { assertValidNik } from '../validation/nik';
@@ -39,6 +40,8 @@ export interface ReportCase {
     reporter?: { name: string; address?: string | null; phone?: string | null; email?: string | null } | null;
     evidence?: string[] | null;
     registerNumber?: string | null;
+    /** Only for a FINDING: the out-of-time laporan Bawaslu takes up as its own finding. */
+    originalReport?: { receivedAt: string; reference?: string | null } | null;
   };
 }
 
@@ -63,6 +66,8 @@ export function reportCase(command: ReportCase, state: CaseState, ctx: DecideCon
   const occurredAt = input.occurredAt ? pastInstant(input.occurredAt, 'occurredAt', ctx.now) : null;
   if (occurredAt) assertNotBefore(knownAt, 'knownAt', occurredAt, 'occurredAt');
   assertNotBefore(receivedAt, 'receivedAt', knownAt, 'knownAt');
+  const originalReport = originalReportOf(source, input.originalReport, knownAt, receivedAt, ctx.now);
+  assertWithinReportingLimit(ctx, election.kind, source, originalReport ? new Date(originalReport.receivedAt) : knownAt, receivedAt, originalReport !== null);
 
   const reporter = reporterOf(source, input.reporter);
   const study = ctx.deadline(election.kind, 'STUDY', receivedAt);
@@ -88,9 +93,46 @@ export function reportCase(command: ReportCase, state: CaseState, ctx: DecideCon
         evidence: (input.evidence ?? []).map((e, i) => text(e, `evidence[${i}]`, 1000)),
         studyDueAt: iso(study.dueAt),
         studyDeadline: study.applied,
+        ...(originalReport ? { originalReport } : {}),
       },
     },
   ];
+}
+
+/**
+ * The reporting limit (shared/DOMAIN.md §4): a laporan received after it is refused. A temuan has its
+ * own limit where the law sets one (Pemilu: 7 days), counted from when Bawaslu found the violation —
+ * for a finding taken up from an out-of-time laporan, from when that report came in.
+ */
+function assertWithinReportingLimit(ctx: DecideContext, kind: Election['kind'], source: 'REPORT' | 'FINDING', clockFrom: Date, receivedAt: Date, fromLateReport: boolean): void {
+  const limit = ctx.reportingLimit(kind, source, clockFrom);
+  if (!limit || receivedAt.getTime() <= limit.limitAt.getTime()) return;
+  const { days, unit, basis, policyVersion } = limit.applied;
+  const span = `${days} ${unit === 'WORKING' ? 'working days' : 'days'}`;
+  const from = fromLateReport ? 'originalReport.receivedAt' : 'knownAt';
+  const advice = source === 'REPORT' ? '; Bawaslu may take it up as its own finding (source FINDING with originalReport)' : '';
+  throw badInput(
+    'receivedAt',
+    `is after the reporting limit ${formatWib(limit.limitAt)}: a ${source === 'REPORT' ? 'report (laporan)' : 'finding (temuan)'} in a ${kind} is registered within ${span} of ${from} (${basis})${advice}`,
+    { limitAt: iso(limit.limitAt), receivedAt: iso(receivedAt), clockFrom: iso(clockFrom), clockField: from, days, unit, source, electionKind: kind, policyVersion },
+  );
+}
+
+function originalReportOf(
+  source: string,
+  value: ReportCase['input']['originalReport'],
+  knownAt: Date,
+  receivedAt: Date,
+  now: Date,
+): { receivedAt: string; reference: string | null } | null {
+  if (value === undefined || value === null) return null;
+  if (source !== 'FINDING') {
+    throw badInput('originalReport', 'only a finding (temuan) records the out-of-time report (laporan) it was taken up from');
+  }
+  const reportReceivedAt = pastInstant(value.receivedAt, 'originalReport.receivedAt', now);
+  assertNotBefore(reportReceivedAt, 'originalReport.receivedAt', knownAt, 'knownAt');
+  assertNotBefore(receivedAt, 'receivedAt', reportReceivedAt, 'originalReport.receivedAt');
+  return { receivedAt: iso(reportReceivedAt), reference: optionalText(value.reference, 'originalReport.reference', 120) };
 }
 
 function electionOf(election: ReportCase['input']['election']): Election {

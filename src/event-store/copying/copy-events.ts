@@ -12,7 +12,18 @@ export interface CopyReport {
   verified: boolean;
 }
 
+/**
+ * Changes events on their way to the target (e.g. sealing what an older version stored as plaintext).
+ * Ids, streams, versions, types and metadata are kept; the copy is verified in `comparable` form: each
+ * target event must read exactly as its source event does, so nothing but the representation changed.
+ */
+export interface EventTransform {
+  apply(events: readonly RecordedEvent[]): Promise<RecordedEvent[]>;
+  comparable(events: readonly RecordedEvent[]): Promise<RecordedEvent[]>;
+}
+
 export interface CopyOptions {
+  transform?: EventTransform;
   batchSize?: number;
   onProgress?: (copied: number) => void;
   /** Stops after this many appended events (tests use it to simulate an interrupted copy). */
@@ -27,7 +38,8 @@ export interface CopyOptions {
  */
 export async function copyEvents(source: EventStore, target: EventStore, options: CopyOptions = {}): Promise<CopyReport> {
   const batchSize = options.batchSize ?? 1000;
-  const existing = await digestOf(target, batchSize);
+  const { transform } = options;
+  const existing = await digestOf(target, batchSize, transform);
   const sourceDigest = new EventDigest();
   let copied = 0;
   let after = 0n;
@@ -36,17 +48,19 @@ export async function copyEvents(source: EventStore, target: EventStore, options
     if (batch.length === 0) break;
     after = batch[batch.length - 1].position;
     const fresh: RecordedEvent[] = [];
-    for (const event of batch) {
-      sourceDigest.add(event);
+    const compared = transform ? await transform.comparable(batch) : batch;
+    batch.forEach((event, index) => {
+      sourceDigest.add(compared[index]);
       if (sourceDigest.count === existing.count && sourceDigest.hex() !== existing.hex()) {
         throw new Error(`the target's ${existing.count} events are not the start of the source's history; refusing to copy`);
       }
       if (sourceDigest.count > existing.count) fresh.push(event);
-    }
+    });
     for (const run of streamRuns(fresh)) {
       if (options.stopAfter !== undefined && copied >= options.stopAfter) break;
       const first = run[0];
-      await target.append(first.streamId, run.map(asNew), first.version === 1 ? 'no_stream' : first.version - 1);
+      const events = transform ? await transform.apply(run) : run;
+      await target.append(first.streamId, events.map(asNew), first.version === 1 ? 'no_stream' : first.version - 1);
       copied += run.length;
     }
     options.onProgress?.(existing.count + copied);
@@ -54,8 +68,8 @@ export async function copyEvents(source: EventStore, target: EventStore, options
   if (sourceDigest.count < existing.count) {
     throw new Error(`the target holds ${existing.count} events, more than the source's ${sourceDigest.count}`);
   }
-  const finalSource = await digestOf(source, batchSize);
-  const finalTarget = await digestOf(target, batchSize);
+  const finalSource = await digestOf(source, batchSize, transform);
+  const finalTarget = await digestOf(target, batchSize, transform);
   return {
     alreadyCopied: existing.count,
     copied,
@@ -67,13 +81,14 @@ export async function copyEvents(source: EventStore, target: EventStore, options
   };
 }
 
-export async function digestOf(store: EventStore, batchSize = 1000): Promise<EventDigest> {
+/** The digest of a store's whole history, in a transform's comparable form when one is given. */
+export async function digestOf(store: EventStore, batchSize = 1000, transform?: EventTransform): Promise<EventDigest> {
   const digest = new EventDigest();
   let after = 0n;
   for (;;) {
     const batch = await store.readAll(after, batchSize);
     if (batch.length === 0) return digest;
-    batch.forEach((event) => digest.add(event));
+    (transform ? await transform.comparable(batch) : batch).forEach((event) => digest.add(event));
     after = batch[batch.length - 1].position;
   }
 }

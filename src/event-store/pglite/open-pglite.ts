@@ -1,12 +1,56 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { DamagedStoreError } from '../damaged-store-error';
+import { findDamage } from './data-dir-damage';
+import { walSyncer } from './wal-sync';
+
+/**
+ * PGlite's own start parameters without `-F`: PostgreSQL runs with fsync on. (PGlite cannot carry
+ * the sync out — see wal-sync.ts — so `EmbeddedDatabase.sync` does it.)
+ */
+export const DURABLE_START_PARAMS = PGlite.defaultStartParams.filter((param) => param !== '-F');
+
+/** The embedded database and, for one on disk, what makes its last commit durable. */
+export interface EmbeddedDatabase {
+  pglite: PGlite;
+  /** Syncs what the last commits wrote to the WAL; null for `memory:` (or with sync off). */
+  sync: (() => void) | null;
+}
 
 /** Opens the embedded database: `memory:` for a throw-away one, otherwise a directory on disk. */
 export async function openPglite(location: string): Promise<PGlite> {
-  if (location === 'memory:') return PGlite.create('memory://');
+  return (await openEmbedded(location, { sync: false })).pglite;
+}
+
+/**
+ * Opens the embedded database; a directory that does not start (or that PGlite would silently
+ * initialise over, PG_VERSION gone) is refused naming the damaged file and the remedy.
+ */
+export async function openEmbedded(location: string, options: { sync: boolean }): Promise<EmbeddedDatabase> {
+  if (location === 'memory:') return { pglite: await PGlite.create('memory://'), sync: null };
   if (location.trim() === '') throw new Error('PGlite location is empty: use memory: or a directory');
   const dataDir = resolve(location);
   await mkdir(dataDir, { recursive: true });
-  return PGlite.create(dataDir);
+  const before = findDamage(dataDir, false);
+  if (before) throw damaged(dataDir, before);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir, { startParams: DURABLE_START_PARAMS });
+  } catch (error) {
+    const found = findDamage(dataDir, true);
+    throw found
+      ? damaged(dataDir, found)
+      : new DamagedStoreError(
+          `the embedded database in ${dataDir} does not start (PGlite: ${String((error as Error)?.message ?? error).split('\n')[0]}), and Netra cannot tell which file is damaged: ` +
+            `restore the directory from a backup (npm run backup; README "Faults and recovery")`,
+        );
+  }
+  return { pglite, sync: options.sync ? walSyncer(dataDir) : null };
+}
+
+function damaged(dir: string, what: string): DamagedStoreError {
+  return new DamagedStoreError(
+    `the embedded database in ${dir} is damaged: ${what}. Restore the directory from a backup (npm run backup; README "Faults and recovery"); do not delete or recreate files to make it start`,
+  );
 }

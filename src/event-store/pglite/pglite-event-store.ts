@@ -27,6 +27,8 @@ import { CREATE_EVENT_STORE_TABLES } from './pglite-schema';
 export interface PgliteEventStoreOptions {
   /** How often a live subscription looks for events appended through another adapter instance. */
   pollIntervalMs?: number;
+  /** Makes a commit durable before the append is acknowledged (open-pglite.ts: PGlite itself cannot sync). */
+  afterCommit?: (() => void) | null;
 }
 
 const STREAM_VERSION = 'SELECT coalesce(max(version), 0)::text AS v FROM es_events WHERE stream_id = $1';
@@ -48,7 +50,10 @@ export class PgliteEventStore implements EventStore {
     options: PgliteEventStoreOptions = {},
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.afterCommit = options.afterCommit ?? null;
   }
+
+  private readonly afterCommit: (() => void) | null;
 
   async init(): Promise<void> {
     await this.db.exec(CREATE_EVENT_STORE_TABLES);
@@ -68,7 +73,10 @@ export class PgliteEventStore implements EventStore {
       await tx.query(INSERT_EVENTS, [streamId, current, head.toString(), JSON.stringify(rows)]);
       return { nextVersion: current + events.length, position: head + BigInt(events.length), duplicate: false };
     });
-    if (!result.duplicate) this.subscriptions.forEach((subscription) => subscription.notify());
+    if (!result.duplicate) {
+      this.afterCommit?.();
+      this.subscriptions.forEach((subscription) => subscription.notify());
+    }
     return result;
   }
 

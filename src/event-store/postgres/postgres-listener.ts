@@ -1,6 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-
-const RECONNECT_DELAY_MS = 1000;
+import { Backoff } from '../../storage/backoff';
 
 /**
  * LISTENs on the append channel through one dedicated client from the pool and calls `onAppended`
@@ -10,6 +9,8 @@ export class PostgresListener {
   private client: PoolClient | null = null;
   private starting: Promise<void> | null = null;
   private closed = false;
+  /** Reconnects from 200 ms up to 5 s, jittered: the subscriptions poll meanwhile. */
+  private readonly backoff = new Backoff(200, 5000);
 
   constructor(
     private readonly pool: Pool,
@@ -48,6 +49,7 @@ export class PostgresListener {
       throw error;
     }
     this.client = client;
+    this.backoff.reset();
     // An append that committed before LISTEN took effect sent its notification to nobody.
     this.onAppended();
   }
@@ -55,6 +57,6 @@ export class PostgresListener {
   private retryLater(): void {
     this.starting = null;
     if (this.closed) return;
-    setTimeout(() => this.start(), RECONNECT_DELAY_MS).unref();
+    setTimeout(() => this.start(), this.backoff.next()).unref();
   }
 }

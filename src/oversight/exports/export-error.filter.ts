@@ -3,6 +3,9 @@ import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { CaseError, type ErrorCode } from '../../case/case-error';
 import { LOGGER } from '../../observability/logger';
+import { loggableError } from '../../observability/loggable-error';
+import { asUnavailable } from '../../storage/unavailable';
+import { RateLimitedError } from '../../security/mutation-rate-limit';
 
 const STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -28,6 +31,19 @@ export class ExportErrorFilter implements ExceptionFilter {
       this.logger.info({ export: res.req.path, outcome: exception.code, field: exception.field }, 'export refused');
       if (exception.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
       res.status(STATUS[exception.code]).json({ code: exception.code, message: exception.message, field: exception.field });
+      return;
+    }
+    const unavailable = asUnavailable(exception);
+    if (unavailable) {
+      this.logger.warn({ export: res.req.path, failure: loggableError(exception) }, 'export answered 503: a dependency does not answer');
+      if (res.headersSent) res.destroy();
+      else res.status(503).setHeader('Retry-After', String(unavailable.retryAfterSeconds)).json({ code: 'UNAVAILABLE', message: unavailable.message, retryAfterSeconds: unavailable.retryAfterSeconds });
+      return;
+    }
+    if (exception instanceof RateLimitedError) {
+      this.logger.info({ export: res.req.path, outcome: 'RATE_LIMITED' }, 'export refused');
+      res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      res.status(429).json({ code: 'RATE_LIMITED', message: exception.message, retryAfterSeconds: exception.retryAfterSeconds });
       return;
     }
     // Only the error's type: a driver's message may quote the SQL parameters, a NIP among them.

@@ -1,4 +1,5 @@
 import { badInput } from '../../case/case-error';
+import { assertSafeText } from '../../security/text-safety';
 import { parseInstant } from '../../case/validation/dates';
 import { SummaryDimension } from '../models/summary.model';
 import { checkedFollowUpFilter } from '../queries/checked-filter';
@@ -19,7 +20,19 @@ export type ExportFormat = 'csv' | 'json';
 
 type Query = Record<string, unknown>;
 
-const TEXT_FIELDS = ['electionKind', 'regionPrefix', 'violation', 'waitingOn', 'respondentNip', 'stage', 'followUpStatus', 'ppkRegionPrefix', 'caseId'] as const;
+const TEXT_FIELDS = [
+  'electionKind',
+  'regionPrefix',
+  'violation',
+  'waitingOn',
+  'respondentNip',
+  'stage',
+  'followUpStatus',
+  'ppkRegionPrefix',
+  'caseId',
+  'receivedFromMonth',
+  'receivedToMonth',
+] as const;
 const FILTER_FIELDS = [...TEXT_FIELDS, 'electionYear', 'overdue', 'receivedFrom', 'receivedTo', 'respondentKinds'];
 const DIMENSIONS = Object.values(SummaryDimension);
 
@@ -31,6 +44,8 @@ const DIMENSIONS = Object.values(SummaryDimension);
 export async function exportParams(query: Query, kind: ExportKind, format: ExportFormat): Promise<ExportParams> {
   const accepted = new Set([...FILTER_FIELDS, 'asOf', ...(kind === 'summary' ? ['groupBy'] : []), ...(format === 'csv' ? ['headers', 'bom'] : [])]);
   for (const name of Object.keys(query)) {
+    assertSafeText(name, 'query');
+    assertSafeText(query[name], name);
     if (!accepted.has(name)) throw badInput(name, `is not a parameter of this export (it takes ${[...accepted].join(', ')})`);
   }
   const value = (name: string): string | undefined => {

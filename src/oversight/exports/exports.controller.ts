@@ -3,8 +3,14 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AuthService, requireActor } from '../../auth/auth.service';
 import { wibDayOf } from '../../case/deadlines/wib';
+import { CLOCK, type Clock } from '../../config/clock';
 import { LOGGER } from '../../observability/logger';
-import { CaseReader } from '../queries/case-reader';
+import { CaseReader, type FollowUpRecord } from '../queries/case-reader';
+import { AccessAudit } from '../../audit/access-audit';
+import { newRequestKey, respondentReads } from '../../audit/personal-fields';
+import type { Actor } from '../../case/decide-context';
+import { AnonymousLimits } from '../../security/anonymous-limits';
+import { requestSignal } from '../../security/request-signal';
 import { FollowUpSummaryReader } from '../queries/follow-up-summary';
 import { readSource } from '../queries/read-source';
 import { UTF8_BOM } from './csv';
@@ -31,6 +37,9 @@ export class ExportsController {
     private readonly reader: CaseReader,
     private readonly summaries: FollowUpSummaryReader,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AccessAudit,
+    private readonly limits: AnonymousLimits,
   ) {}
 
   @Get('follow-ups.csv')
@@ -57,7 +66,7 @@ export class ExportsController {
   private async followUps(req: Request, res: Response, format: ExportFormat): Promise<void> {
     const actor = requireActor(await this.auth.actorFrom(req.headers.authorization));
     const params = await exportParams(req.query, 'follow-ups', format);
-    const requested = new Date();
+    const requested = this.clock();
     // One instant for every page: without asOf the moment the request came, so a long download is one picture.
     const source = { ...readSource(params.asOf ?? requested, requested), position: await this.reader.position() };
     if (req.method === 'HEAD') {
@@ -68,7 +77,7 @@ export class ExportsController {
       return;
     }
     const progress: Progress = { pages: 0, rows: 0 };
-    const pages = await primed(followUpPages(this.reader, params.filter, actor, source, progress));
+    const pages = await primed(this.audited(followUpPages(this.reader, params.filter, actor, source, progress), actor, `export:${req.path.replace(/^\/exports\//, '')}`));
     attachment(res, 'follow-ups', format, source.at);
     res.setHeader('X-Netra-Position', source.position.toString());
     const chunks = format === 'csv' ? csvChunks(pages, params.headers, params.bom) : jsonChunks(pages, source.at);
@@ -79,11 +88,22 @@ export class ExportsController {
     );
   }
 
+  /** Each page's names, NIPs, positions and institutions go to the access audit as the page is read. */
+  private async *audited(pages: AsyncGenerator<FollowUpRecord[]>, actor: Actor, via: string): AsyncGenerator<FollowUpRecord[]> {
+    const request = newRequestKey();
+    for await (const records of pages) {
+      for (const read of respondentReads(actor, via, request, records.map((r) => r.followUp))) this.audit.record(read);
+      yield records;
+    }
+  }
+
   /** Aggregates only: allowed without a token, which then may not narrow figures to a person or a case. */
   private async summary(req: Request, res: Response, format: ExportFormat): Promise<void> {
     const actor = await this.auth.actorFrom(req.headers.authorization);
+    if (actor === null) this.limits.take(req.ip ?? req.socket.remoteAddress ?? 'unknown');
     const params = await exportParams(req.query, 'summary', format);
-    const summary = await this.summaries.summary(params.groupBy, params.filter, actor, readSource(params.asOf, new Date()));
+    const signal = requestSignal(req, res);
+    const summary = await this.summaries.summary(params.groupBy, params.filter, actor, readSource(params.asOf, this.clock()), '', signal);
     attachment(res, 'summary', format, summary.asOf);
     res.setHeader('X-Netra-Position', summary.position);
     const { asOf, current, position, overall, buckets } = summary;

@@ -44,7 +44,7 @@ const COLUMNS: Column[] = [
   text('Jenis Pemilihan', 'election.kind', (r) => r.election.kind),
   { id: 'Tahun Pemilihan', en: 'election.year', value: (r) => r.election.year },
   text('Kode Wilayah', 'regionCode', (r) => r.followUp.regionCode),
-  text('Nama Wilayah', 'regionName', (r) => regionName(r.followUp.regionCode) ?? null),
+  text('Nama Wilayah', 'regionName', (r) => (r.followUp.regionCode === null ? null : (regionName(r.followUp.regionCode) ?? null))),
   text('Jenis Pelanggaran', 'violations', (r) => r.followUp.violations.join('; ')),
   labelled('Hasil Kajian', 'outcome', 'StudyOutcome', (r) => r.followUp.outcome),
   labelled('Tahapan', 'stage', 'Stage', (r) => r.followUp.stage),
@@ -76,7 +76,10 @@ const COLUMNS: Column[] = [
   text('Nomor Surat Eskalasi', 'latestEscalation.letterNumber', (r) => r.followUp.latestEscalation?.letterNumber ?? null),
   time('Tanggal Eskalasi', 'latestEscalation.escalatedAt', (r) => r.followUp.latestEscalation?.escalatedAt ?? null),
   text('Eskalasi Oleh', 'latestEscalation.escalatedBy', (r) => r.followUp.latestEscalation?.escalatedBy ?? null),
-  { id: 'Diblokir di SIASN', en: 'siasnBlocked', value: (r, language) => yesNo(r.followUp.siasnBlocked, language) },
+  { id: 'Diblokir di SIASN', en: 'siasnBlocked', value: (r, language) => (r.followUp.siasnBlocked === null ? null : yesNo(r.followUp.siasnBlocked, language)) },
+  // Last, so files read by column position keep their layout. "Another respondent outside your region"
+  // (src/oversight/queries/respondent-view.ts): its identity columns stay empty.
+  { id: 'Identitas Dirahasiakan', en: 'identityWithheld', value: (r, language) => yesNo(r.followUp.identityWithheld, language) },
 ];
 
 const columnsFor = (language: HeaderLanguage) => COLUMNS.filter((c) => language === 'id' || !c.idOnly);

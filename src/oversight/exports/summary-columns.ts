@@ -19,7 +19,7 @@ interface Column {
 const column = (id: string, en: string, value: (b: SummaryBucket) => CsvValue): Column => ({ id, en, value });
 
 /** Persons and cases of one figure, side by side. */
-const pair = (id: string, en: string, persons: (b: SummaryBucket) => number, cases: (b: SummaryBucket) => number) => [
+const pair = (id: string, en: string, persons: (b: SummaryBucket) => number | null, cases: (b: SummaryBucket) => number | null) => [
   column(`${id} (orang)`, `${en}.persons`, persons),
   column(`${id} (kasus)`, `${en}.cases`, cases),
 ];

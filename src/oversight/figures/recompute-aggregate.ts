@@ -4,6 +4,7 @@ import { SummaryDimension, type SummaryBucket } from '../models/summary.model';
 import { employmentsOf, figureFilter } from './figure-filter';
 import type { FollowUpFilter } from '../queries/filters.input';
 import { percentileCont } from './figure-math';
+import { monthStart } from '../small-cells/months';
 import { bucketFrom, type BucketFigures, type BucketKey, type Count } from './summary-buckets';
 
 /** One respondent track as the recomputation sees it: plain facts folded from the events. */
@@ -43,6 +44,8 @@ function matches(p: Person, f: FollowUpFilter, at: number): boolean {
     (f.overdue === undefined || f.overdue === null || isOverdue(p, at) === f.overdue) &&
     (!f.receivedFrom || p.receivedAt >= f.receivedFrom.getTime()) &&
     (!f.receivedTo || p.receivedAt <= f.receivedTo.getTime()) &&
+    (!f.receivedFromMonth || p.receivedAt >= monthStart(f.receivedFromMonth, 'receivedFromMonth').getTime()) &&
+    (!f.receivedToMonth || p.receivedAt < monthStart(f.receivedToMonth, 'receivedToMonth', true).getTime()) &&
     (!f.stage || p.stage === f.stage) &&
     (!f.followUpStatus || p.followUpStatus === f.followUpStatus) &&
     (!f.respondentKinds || employmentsOf(f.respondentKinds).includes(p.employment))

@@ -43,13 +43,13 @@ export async function recomputeFigures(store: EventStore, request: RecomputeRequ
     after = page[page.length - 1].position;
   }
   const until = request.current ? Number.POSITIVE_INFINITY : request.asOf.getTime();
-  const persons = [...histories.values()].flatMap((history) => personsOf(history, until));
+  const persons = [...histories.values()].flatMap((history) => personsOf(history, until, request.asOf));
   const { overall, buckets } = aggregate(persons, request.groupBy, request.filter ?? {}, request.asOf);
-  return { asOf: request.asOf, current: request.current === true, position: String(request.position), overall, buckets };
+  return { asOf: request.asOf, current: request.current === true, position: String(request.position), smallCellThreshold: null, overall, buckets };
 }
 
 /** Every respondent of a case as of `until`, each from a fold of only the events that concern them. */
-function personsOf(history: CaseEvent[], until: number): Person[] {
+function personsOf(history: CaseEvent[], until: number, at: Date): Person[] {
   const reported = history[0];
   if (reported?.type !== 'CaseReported' || Date.parse(occurredAt(reported)) > until) return [];
   return reported.data.respondents.flatMap((respondent) => {
@@ -63,15 +63,16 @@ function personsOf(history: CaseEvent[], until: number): Person[] {
       state = evolve(state, event);
     }
     const track = state.status === 'opened' ? state.respondents.find((r) => r.respondentId === respondent.respondentId) : undefined;
-    return state.status === 'opened' && track ? [personOf(state, track)] : [];
+    return state.status === 'opened' && track ? [personOf(state, track, at)] : [];
   });
 }
 
-function personOf(state: OpenedCase, track: RespondentTrack): Person {
+/** `at`: the instant the figures describe; KASN waits where BKN would, before 24 Aug 2024. */
+function personOf(state: OpenedCase, track: RespondentTrack, at: Date): Person {
   return {
     caseId: state.caseId,
     stage: track.stage,
-    waitingOn: waitingOn(track),
+    waitingOn: waitingOn(track, at),
     employment: track.employment,
     since: Date.parse(track.since),
     dueAt: track.dueAt ? Date.parse(track.dueAt) : null,

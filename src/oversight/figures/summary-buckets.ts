@@ -59,5 +59,6 @@ export function bucketFrom(f: BucketFigures, key: BucketKey): SummaryBucket {
     medianDaysWaiting: roundDays(f.waitingMs.median),
     p90DaysWaiting: roundDays(f.waitingMs.p90),
     maxDaysLate: wholeDays(f.maxLateMs),
+    suppressed: [],
   };
 }

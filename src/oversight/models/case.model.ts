@@ -26,6 +26,8 @@ export class TimelineEntryView {
   @Field(() => AgencyEnum) agency: string;
   @Field(() => String, { nullable: true }) unit: string | null;
   @Field() description: string;
+  @Field({ description: 'For an overdue record (FollowUpOverdue): an OverdueWithdrawn said it no longer stands, by the time asked about. Figures count only records that stand' })
+  withdrawn: boolean;
 }
 
 @ObjectType('Case')
@@ -47,7 +49,7 @@ export class CaseView {
   @Field(() => [FollowUpView]) respondents: FollowUpView[];
   @Field(() => ReporterView, { nullable: true, description: 'null unless the caller is the handling Bawaslu unit (or above it)' })
   reporter: ReporterView | null;
-  @Field(() => Date, { nullable: true, description: 'When the reporter identity and NIPs were erased (crypto-shredded); they read as null from then on' })
+  @Field(() => Date, { nullable: true, description: 'When the personal data was erased (crypto-shredded): from then on the reporter and NIPs read as null, names and texts as "[erased]"' })
   personalDataErasedAt: Date | null;
   @Field(() => Int, { description: 'Number of events in the case history; send it back as expectedVersion' }) version: number;
   @Field(() => [TimelineEntryView]) timeline: TimelineEntryView[];

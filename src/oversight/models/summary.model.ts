@@ -29,21 +29,21 @@ export class SummaryKey {
 @ObjectType({ description: 'Persons in a stage, and the distinct cases they belong to' })
 export class StageCount {
   @Field(() => RespondentStageEnum) stage: string;
-  @Field(() => Int, { description: 'Persons' }) count: number;
-  @Field(() => Int, { description: 'Distinct cases with at least one such person' }) cases: number;
+  @Field(() => Int, { nullable: true, description: 'Persons; null when withheld from an anonymous caller (see suppressed)' }) count: number | null;
+  @Field(() => Int, { nullable: true, description: 'Distinct cases with at least one such person; null when withheld from an anonymous caller (see suppressed)' }) cases: number | null;
 }
 
 @ObjectType({ description: 'Persons with a follow-up status, and the distinct cases they belong to' })
 export class StatusCount {
   @Field(() => FollowUpStatusEnum) status: string;
-  @Field(() => Int, { description: 'Persons' }) count: number;
-  @Field(() => Int, { description: 'Distinct cases with at least one such person' }) cases: number;
+  @Field(() => Int, { nullable: true, description: 'Persons; null when withheld from an anonymous caller (see suppressed)' }) count: number | null;
+  @Field(() => Int, { nullable: true, description: 'Distinct cases with at least one such person; null when withheld from an anonymous caller (see suppressed)' }) cases: number | null;
 }
 
 @ObjectType({ description: 'A count of persons (how KASN/BKN count) beside the distinct cases they belong to (how Bawaslu counts)' })
 export class PersonsAndCases {
-  @Field(() => Int) persons: number;
-  @Field(() => Int) cases: number;
+  @Field(() => Int, { nullable: true, description: 'null when withheld from an anonymous caller (see suppressed)' }) persons: number | null;
+  @Field(() => Int, { nullable: true, description: 'null when withheld from an anonymous caller (see suppressed)' }) cases: number | null;
 }
 
 @ObjectType({
@@ -52,8 +52,8 @@ export class PersonsAndCases {
 })
 export class SummaryBucket {
   @Field(() => SummaryKey) key: SummaryKey;
-  @Field(() => Int, { description: 'Persons (respondent tracks): how KASN/BKN count' }) total: number;
-  @Field(() => Int, { description: 'Distinct cases: how Bawaslu counts' }) cases: number;
+  @Field(() => Int, { nullable: true, description: 'Persons (respondent tracks): how KASN/BKN count; null when withheld from an anonymous caller (see suppressed)' }) total: number | null;
+  @Field(() => Int, { nullable: true, description: 'Distinct cases: how Bawaslu counts; null when withheld from an anonymous caller (see suppressed)' }) cases: number | null;
   @Field(() => [StageCount]) byStage: StageCount[];
   @Field(() => [StatusCount], { description: 'Only persons with a sanction decided have a follow-up status' })
   byStatus: StatusCount[];
@@ -64,8 +64,8 @@ export class SummaryBucket {
   @Field(() => PersonsAndCases, { description: 'The PPK executed the sanction: AS_RECOMMENDED + NOT_AS_RECOMMENDED (BPK: ditindaklanjuti)' })
   actedOn: PersonsAndCases;
   @Field(() => PersonsAndCases, { description: 'Some agency must still act' }) waiting: PersonsAndCases;
-  @Field(() => Int, { description: 'Persons whose waiting step is past its due time' }) overdue: number;
-  @Field(() => Int, { description: 'Distinct cases with an overdue person' }) overdueCases: number;
+  @Field(() => Int, { nullable: true, description: 'Persons whose waiting step is past its due time; null when withheld from an anonymous caller (see suppressed)' }) overdue: number | null;
+  @Field(() => Int, { nullable: true, description: 'Distinct cases with an overdue person; null when withheld from an anonymous caller (see suppressed)' }) overdueCases: number | null;
   @Field(() => Float, {
     nullable: true,
     description: '(AS_RECOMMENDED + NOT_AS_RECOMMENDED) / persons with a sanction decided; null when none was decided',
@@ -81,6 +81,11 @@ export class SummaryBucket {
   p90DaysWaiting: number | null;
   @Field(() => Int, { nullable: true, description: 'Whole days past the due time of the longest-overdue person' })
   maxDaysLate: number | null;
+  @Field(() => [String], {
+    description:
+      'Figures (GraphQL paths such as total, byStage.REPORTED.count, medianDaysToExecute) that leave out groups smaller than the small-cell threshold, or are null because of them. Always empty for a caller with a token; for an anonymous caller case counts are always listed (never published).',
+  })
+  suppressed: string[];
 }
 
 @ObjectType({ description: 'Follow-up figures, with what is needed to recompute them from the raw events (npm run figures)' })
@@ -93,6 +98,11 @@ export class FollowUpSummary {
       'True when no asOf was asked: every event up to position counts (also one dated within the clock-skew allowance ahead of asOf); false: only what had taken effect by asOf',
   })
   current: boolean;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'For an anonymous caller, the small-cell threshold the figures were protected with (SMALL_CELL_THRESHOLD); null for a caller with a token, whose figures are exact',
+  })
+  smallCellThreshold?: number | null;
   @Field({
     description: 'The event-log position the read model had applied when answering (a decimal integer): the figures are those of the events up to it',
   })

@@ -1,10 +1,11 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { evolve, initialState, type CaseState, type OpenedCase } from '../../case/case';
 import { advance, noEffectiveTimes, trackFrom, type EffectiveTimes } from '../../case/case-effective-time';
 import { CASE_EVENT_TYPES, CASE_STREAM_PREFIX, type CaseEventType } from '../../case/case-events';
 import type { RecordedEvent } from '../../event-store/event-store';
 import type { ReadDb } from '../read-model/read-db';
 import { caseStates, caseVersions, cases, followUpVersions, followUps, timeline } from '../read-model/schema';
+import { openEvent } from '../../privacy/personal-data';
 import { caseRow, followUpRow, followUpVersionRow } from './case-rows';
 import { insertRows } from './json-rows';
 import { asCaseEvent, timelineEntry } from './timeline-entry';
@@ -17,45 +18,76 @@ const isCaseEvent = (e: RecordedEvent) =>
  * decider's own `evolve`, so the read model can never disagree with what the write side decides on.
  * A batch costs a handful of statements whatever its size: states are read together, rows written
  * as one JSON parameter per table (json-rows.ts).
+ *
+ * Personal values are opened with the case's key (`keys`) on the way in. `erasures` holds the whole
+ * history of each case erased in this batch: its rows — current, versions, timeline, folded state —
+ * are deleted and projected again from that history with nothing opened, so no row keeps a value the
+ * erasure destroyed (the caller then vacuums the tables: read-model-erasure.ts).
  */
 export async function projectCaseEvents(
   tx: ReadDb,
   batch: readonly RecordedEvent[],
   keys: ReadonlyMap<string, Buffer> = new Map(),
+  erasures: ReadonlyMap<string, readonly RecordedEvent[]> = new Map(),
 ): Promise<void> {
-  const byCase = new Map<string, RecordedEvent[]>();
+  const byCase = new Map<string, readonly RecordedEvent[]>();
   for (const event of batch.filter(isCaseEvent)) {
     const caseId = event.streamId.slice(CASE_STREAM_PREFIX.length);
     const events = byCase.get(caseId);
-    if (events) events.push(event);
+    if (events) (events as RecordedEvent[]).push(event);
     else byCase.set(caseId, [event]);
   }
   if (byCase.size === 0) return;
+  for (const [caseId, history] of erasures) if (byCase.has(caseId)) byCase.set(caseId, history);
+  const replayed = [...erasures.keys()].filter((caseId) => byCase.has(caseId));
+  await deleteCaseRows(tx, replayed);
   const states = await loadStates(tx, [...byCase.keys()]);
   const changed: Changed[] = [];
   const entries: Array<typeof timeline.$inferInsert> = [];
   const history: History = { cases: [], tracks: [] };
+  const withdrawals: Array<{ caseId: string; version: number; at: string }> = [];
   for (const [caseId, events] of byCase) {
     const stored = states.get(caseId);
     let state = stored?.state ?? initialState();
     let times = stored?.effective ?? noEffectiveTimes();
     const versions = new TrackVersions(state);
-    for (const event of events) {
-      if (event.version <= state.version) continue; // already applied: a replayed batch must not double-apply
-      state = evolve(state, asCaseEvent(event));
-      const step = advance(times, asCaseEvent(event), state.status === 'opened' ? state.respondents.map((r) => r.respondentId) : []);
+    const key = keys.get(caseId) ?? null;
+    const erased = erasures.has(caseId);
+    for (const recorded of events) {
+      if (recorded.version <= state.version) continue; // already applied: a replayed batch must not double-apply
+      const event = openEvent(asCaseEvent(recorded), key, erased || (state.status === 'opened' && state.personalDataErasedAt !== null));
+      state = evolve(state, event);
+      const step = advance(times, event, state.status === 'opened' ? state.respondents.map((r) => r.respondentId) : []);
       times = step.times;
-      entries.push(timelineRow(caseId, event));
-      if (state.status === 'opened') versions.record(state, event.position, times, step.moved, history);
+      entries.push(timelineRow(caseId, { ...recorded, data: event.data as unknown as Record<string, unknown> }));
+      if (event.type === 'OverdueWithdrawn' && event.data.overdueVersion !== null) {
+        withdrawals.push({ caseId, version: event.data.overdueVersion, at: event.data.withdrawnAt });
+      }
+      if (state.status === 'opened') versions.record(state, recorded.position, times, step.moved, history);
     }
     if (state.status === 'opened' && times.caseFrom !== null) {
       changed.push({ state, position: events[events.length - 1].position, effective: times });
     }
   }
   await insertRows(tx, timeline, entries);
+  // The overdue line stays in the timeline, marked from when it no longer stands (as of earlier it still does).
+  for (const w of withdrawals) {
+    await tx.update(timeline).set({ withdrawnAt: new Date(w.at) }).where(and(eq(timeline.caseId, w.caseId), eq(timeline.version, w.version)));
+  }
   await insertRows(tx, caseVersions, history.cases, { nothing: true });
   await insertRows(tx, followUpVersions, history.tracks, { nothing: true });
-  await writeCases(tx, changed, keys);
+  await writeCases(tx, changed);
+}
+
+/** Every read-model row of these cases. */
+async function deleteCaseRows(tx: ReadDb, caseIds: string[]): Promise<void> {
+  if (caseIds.length === 0) return;
+  await tx.delete(cases).where(inArray(cases.id, caseIds));
+  await tx.delete(caseVersions).where(inArray(caseVersions.id, caseIds));
+  await tx.delete(caseStates).where(inArray(caseStates.caseId, caseIds));
+  await tx.delete(followUps).where(inArray(followUps.caseId, caseIds));
+  await tx.delete(followUpVersions).where(inArray(followUpVersions.caseId, caseIds));
+  await tx.delete(timeline).where(inArray(timeline.caseId, caseIds));
 }
 
 interface Changed {
@@ -118,14 +150,10 @@ async function loadStates(tx: ReadDb, caseIds: string[]): Promise<Map<string, { 
   return new Map(rows.map((row) => [row.caseId, { state: row.state as CaseState, effective: row.effective as EffectiveTimes | null }]));
 }
 
-async function writeCases(
-  tx: ReadDb,
-  changed: Changed[],
-  keys: ReadonlyMap<string, Buffer>,
-): Promise<void> {
+async function writeCases(tx: ReadDb, changed: Changed[]): Promise<void> {
   if (changed.length === 0) return;
   await insertRows(tx, cases, changed.map(({ state, position }) => caseRow(state, position)), { replace: ['id'] });
   await insertRows(tx, caseStates, changed.map(({ state, effective }) => ({ caseId: state.caseId, state, effective })), { replace: ['case_id'] });
   await tx.delete(followUps).where(inArray(followUps.caseId, changed.map(({ state }) => state.caseId)));
-  await insertRows(tx, followUps, changed.flatMap(({ state }) => state.respondents.map((track) => followUpRow(state, track, keys.get(state.caseId) ?? null))));
+  await insertRows(tx, followUps, changed.flatMap(({ state }) => state.respondents.map((track) => followUpRow(state, track))));
 }

@@ -1,5 +1,5 @@
 import { caseStage, waitingOn, type OpenedCase, type RespondentTrack } from '../../case/case';
-import { openIdentifier, openNip } from '../../privacy/personal-data';
+import { caseScope } from '../../case/case-access';
 import { countingRegion } from '../figures/counting-region';
 import type { cases, followUpVersions, followUps } from '../read-model/schema';
 
@@ -24,7 +24,7 @@ export function caseRow(state: OpenedCase, position: bigint): typeof cases.$infe
     summary: state.summary,
     violations: state.violations,
     evidence: state.evidence,
-    scopeCodes: scopeCodes(state),
+    scopeCodes: caseScope(state),
     personalDataErasedAt: date(state.personalDataErasedAt),
     version: state.version,
     position,
@@ -40,15 +40,15 @@ export function scopeCodes(state: OpenedCase): string[] {
   return [...codes].sort();
 }
 
-/** `key` opens the sealed NIP; without it (destroyed, erased) the NIP is gone from the read model too. */
-export function followUpRow(state: OpenedCase, track: RespondentTrack, key: Buffer | null): typeof followUps.$inferInsert {
+/** From a state folded from opened events (personal values readable, or the erased marker). */
+export function followUpRow(state: OpenedCase, track: RespondentTrack): typeof followUps.$inferInsert {
   return {
     caseId: state.caseId,
     respondentId: track.respondentId,
     name: track.name,
-    nip: state.personalDataErasedAt ? null : openNip(state.caseId, track.respondentId, track.nip, key),
-    nrp: state.personalDataErasedAt ? null : openIdentifier('nrp', state.caseId, track.respondentId, track.nrp, key),
-    nik: state.personalDataErasedAt ? null : openIdentifier('nik', state.caseId, track.respondentId, track.nik, key),
+    nip: track.nip,
+    nrp: track.nrp ?? null,
+    nik: track.nik ?? null,
     employment: track.employment,
     position: track.position,
     institution: track.institution,
@@ -57,6 +57,7 @@ export function followUpRow(state: OpenedCase, track: RespondentTrack, key: Buff
     waitingOn: waitingOn(track),
     since: new Date(track.since),
     dueAt: date(track.dueAt),
+    dueAtProvisional: track.dueAtProvisional === true,
     followUpStatus: track.followUpStatus,
     outcome: track.outcome,
     violations: track.findingViolations.length > 0 ? track.findingViolations : state.violations,
@@ -81,6 +82,13 @@ export function followUpRow(state: OpenedCase, track: RespondentTrack, key: Buff
     escalatedAt: date(track.escalation?.escalatedAt),
     escalatedBy: track.escalation?.escalatedBy ?? null,
     siasnBlocked: track.siasnBlocked === true,
+    studyNote: track.findingNote ?? null,
+    decreeCorrectionReason: track.executionCorrection?.reason ?? null,
+    decreeCorrectedBy: track.executionCorrection?.correctedBy ?? null,
+    replacedDecreeNumber: track.executionCorrection?.replacedDecreeNumber ?? null,
+    decreeCorrections: track.executionCorrection?.corrections ?? 0,
+    // States folded before tracks kept their version: the case version is a safe upper bound.
+    trackVersion: track.trackVersion ?? state.version,
     ...countingRegion(state, track),
     electionKind: state.election.kind,
     electionYear: state.election.year,
@@ -91,6 +99,6 @@ export function followUpRow(state: OpenedCase, track: RespondentTrack, key: Buff
 
 /** The track's row as its history keeps it: without the NIP, which only the current row holds until erasure. */
 export function followUpVersionRow(state: OpenedCase, track: RespondentTrack): Omit<typeof followUpVersions.$inferInsert, 'caseVersion' | 'validFrom' | 'logPosition'> {
-  const { nip: _nip, nrp: _nrp, nik: _nik, ...row } = followUpRow(state, track, null);
+  const { nip: _nip, nrp: _nrp, nik: _nik, ...row } = followUpRow(state, track);
   return row;
 }

@@ -1,19 +1,30 @@
 import { eq, sql } from 'drizzle-orm';
+import { CASE_STREAM_PREFIX } from '../../case/case-events';
 import type { EventStore, RecordedEvent, Subscription } from '../../event-store/event-store';
 import type { ReadDb } from '../read-model/read-db';
 import { checkpoints } from '../read-model/schema';
 import type { KeyStore } from '../../privacy/key-store';
+import { Backoff } from '../../storage/backoff';
+import { vacuumReadModel } from '../read-model/read-model-erasure';
 import { caseIdsOf, projectCaseEvents } from './case-projection';
 import { inSpan, linksTo } from '../../observability/tracing';
 
 export const CASE_PROJECTION = 'cases';
+const VACUUM_AGAIN_MS = 60_000;
 
 export interface ProjectionOptions {
   /** Opens the sealed NIPs for the read model (and repeats crypto-shredding of erased cases). */
   keys?: KeyStore;
   onBatch?: (events: readonly RecordedEvent[]) => void;
-  onFailure?: (error: unknown) => void;
+  /** The subscription failed (`where`: reading the log or writing the read model); it resubscribes after `retryInMs`. */
+  onFailure?: (error: unknown, where: ProjectionFailureSite, retryInMs: number) => void;
+  /** It caught up again after a failure. */
+  onRecovered?: (position: bigint) => void;
+  /** Resubscription delays; default 200 ms doubling up to 10 s, jittered. */
+  backoff?: Backoff;
 }
+
+export type ProjectionFailureSite = 'event store' | 'read model';
 
 /** The read model's checkpoint went back (its tables were swapped for a rebuilt copy): resubscribe from it. */
 class Rewind extends Error {
@@ -31,13 +42,20 @@ export class ProjectionRunner {
   private subscription: Subscription | null = null;
   private projected = 0n;
   private failure: unknown = null;
+  private failedIn: ProjectionFailureSite = 'event store';
   private waiters: Array<{ position: bigint; resolve: () => void }> = [];
+  private readonly backoff: Backoff;
+  private retry: NodeJS.Timeout | null = null;
+  private stopping = false;
+  private vacuumAgain: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly store: EventStore,
     private readonly db: ReadDb,
     private readonly options: ProjectionOptions = {},
-  ) {}
+  ) {
+    this.backoff = options.backoff ?? new Backoff(200, 10_000);
+  }
 
   /** Starts from the stored checkpoint; resolves when the read model has caught up with the log. */
   async start(): Promise<void> {
@@ -52,14 +70,50 @@ export class ProjectionRunner {
       onError: (error) => {
         if (error instanceof Rewind) {
           this.projected = error.to;
-          void this.subscribeFrom(error.to);
+          void this.subscribeFrom(error.to).catch(() => undefined);
           return;
         }
-        this.failure = error;
-        this.options.onFailure?.(error);
+        this.failed(error);
       },
     });
     await this.subscription.caughtUp;
+    if (this.failure !== null && !this.stopping) {
+      this.failure = null;
+      this.backoff.reset();
+      this.options.onRecovered?.(this.projected);
+    }
+  }
+
+  /**
+   * A failed read or write ends the subscription; a new one starts from the stored checkpoint after a
+   * capped, jittered delay, for as long as it takes (a database that is back makes /health ready again).
+   */
+  private failed(error: unknown): void {
+    this.failure = error;
+    if (this.stopping) return;
+    const delay = this.backoff.next();
+    this.options.onFailure?.(error, this.failedIn, delay);
+    this.failedIn = 'event store';
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.resubscribe();
+    }, delay);
+    this.retry.unref();
+  }
+
+  private async resubscribe(): Promise<void> {
+    if (this.stopping) return;
+    let checkpoint: bigint;
+    try {
+      checkpoint = await readCheckpoint(this.db);
+    } catch (error) {
+      this.failedIn = 'read model';
+      return this.failed(error);
+    }
+    if (this.stopping) return;
+    this.projected = checkpoint;
+    // A failure is reported through onError, which schedules the next attempt.
+    await this.subscribeFrom(checkpoint).catch(() => undefined);
   }
 
   get position(): bigint {
@@ -92,7 +146,35 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * VACUUM FULL keeps a row version a transaction open at that moment may still see, so the rewrite
+   * is repeated once a minute later, when such a reader (a query, an export page) has long finished.
+   */
+  private async vacuum(): Promise<void> {
+    const rewrite = async () => {
+      await vacuumReadModel(this.db);
+      await this.options.keys?.vacuum();
+    };
+    await rewrite();
+    if (this.vacuumAgain) clearTimeout(this.vacuumAgain);
+    // Best effort: the first rewrite has run; a failure here (storage closing) leaves what the next erasure rewrites.
+    this.vacuumAgain = setTimeout(() => void rewrite().catch(() => undefined), VACUUM_AGAIN_MS).unref();
+  }
+
+  /** The history (up to `last`) of each case erased in the batch: the projection rewrites its rows from it. */
+  private async erasedHistories(events: readonly RecordedEvent[], last: bigint): Promise<Map<string, RecordedEvent[]>> {
+    const erasures = new Map<string, RecordedEvent[]>();
+    for (const event of events) {
+      if (event.type !== 'PersonalDataErased' || erasures.has(event.streamId)) continue;
+      erasures.set(event.streamId, (await this.store.readStream(event.streamId)).filter((e) => e.position <= last));
+    }
+    return new Map([...erasures].map(([streamId, history]) => [streamId.slice(CASE_STREAM_PREFIX.length), history]));
+  }
+
   async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.retry) clearTimeout(this.retry);
+    if (this.vacuumAgain) clearTimeout(this.vacuumAgain);
     await this.subscription?.close();
     this.subscription = null;
   }
@@ -105,23 +187,31 @@ export class ProjectionRunner {
   private async apply(events: RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const last = events[events.length - 1].position;
-    // Keys are read before the transaction: the embedded database runs one statement stream at a time.
+    // Keys and histories are read before the transaction: the embedded database runs one statement stream at a time.
+    this.failedIn = 'read model';
     const keys = this.options.keys ? await this.options.keys.keys(caseIdsOf(events)) : new Map<string, Buffer>();
+    const erasures = await this.erasedHistories(events, last);
+    for (const caseId of erasures.keys()) keys.delete(caseId);
     const stored = await this.db.transaction(async (tx) => {
       const db = tx as unknown as ReadDb;
       const stored = await readCheckpoint(db, true);
       if (stored < this.projected) throw new Rewind(stored);
       const fresh = events.filter((e) => e.position > stored);
       if (fresh.length === 0) return stored;
-      await projectCaseEvents(db, fresh, keys);
+      await projectCaseEvents(db, fresh, keys, erasures);
+      // The link of the last event goes with the checkpoint: start-up checks the log still holds it (read-model-check.ts).
+      const hash = events[events.length - 1].hash ?? null;
       await tx
         .insert(checkpoints)
-        .values({ name: CASE_PROJECTION, position: last })
-        .onConflictDoUpdate({ target: checkpoints.name, set: { position: last } });
+        .values({ name: CASE_PROJECTION, position: last, hash })
+        .onConflictDoUpdate({ target: checkpoints.name, set: { position: last, hash } });
       return last;
     });
     this.projected = stored > last ? stored : last;
     await this.destroyErasedKeys(events);
+    // The rewritten rows' old versions (and the destroyed keys') stay on disk until the tables are rewritten.
+    if (erasures.size > 0) await this.vacuum();
+    this.failedIn = 'event store';
     this.options.onBatch?.(events);
     const ready = this.waiters.filter((w) => w.position <= last);
     this.waiters = this.waiters.filter((w) => w.position > last);

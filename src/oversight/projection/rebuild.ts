@@ -68,6 +68,8 @@ async function project(store: EventStore, db: ReadDb, keys: KeyStore | undefined
 
 async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
+  // A connection cut under it fails the statement in flight; unheard, the client's 'error' would end the process.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     return await use(client);

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { CLOCK, systemClock, type Clock } from '../../config/clock';
 import { sql, type SQL } from 'drizzle-orm';
 import { badInput } from '../../case/case-error';
 import type { Actor } from '../../case/decide-context';
@@ -11,6 +12,7 @@ import { caseConditions, followUpConditions, scopeCondition, whereAll } from './
 import { readSource, type ReadSource } from './read-source';
 import { decodeCursor, encodeCursor, toCase, toFollowUp, toTimelineEntry } from './row-mapping';
 import { readCheckpoint } from '../projection/projection-runner';
+import { forViewer } from './respondent-view';
 
 /** A case without its lazily resolved parts; `asOf` tells those resolvers which moment the case is shown at. */
 export type CaseSummaryView = Omit<CaseView, 'respondents' | 'timeline' | 'reporter'> & { asOf?: Date | null };
@@ -31,10 +33,13 @@ const MAX_PAGE = 100;
 /** Reads cases and follow-ups from the read model, always within what the caller may see. */
 @Injectable()
 export class CaseReader {
-  constructor(@Inject(READ_DB) private readonly db: ReadDb) {}
+  constructor(
+    @Inject(READ_DB) private readonly db: ReadDb,
+    @Optional() @Inject(CLOCK) private readonly clock: Clock = systemClock,
+  ) {}
 
   async case(id: string, actor: Actor, asOf?: Date | null): Promise<CaseSummaryView | null> {
-    const source = readSource(asOf, new Date());
+    const source = readSource(asOf, this.clock());
     const conditions = [sql`c.id = ${id}`, scopeCondition(actor, source)].filter((c): c is SQL => c !== null);
     const rows = await this.rows(sql`SELECT c.* FROM ${source.cases} c ${whereAll(conditions)}`);
     return rows.length > 0 ? { ...toCase(rows[0]), asOf: source.asOf } : null;
@@ -79,7 +84,7 @@ export class CaseReader {
     );
     const page = rows.slice(0, limit).map((row) => ({
       cursor: encodeCursor([new Date(row.case_received_at as string).toISOString(), row.case_id, row.respondent_id]),
-      node: toFollowUp(row, source.at),
+      node: forViewer(toFollowUp(row, source.at), String(row.handling_unit), actor),
     }));
     return { edges: page, totalCount: total, pageInfo: pageInfo(page, rows.length > limit, Boolean(after)) };
   }
@@ -117,7 +122,7 @@ export class CaseReader {
           ORDER BY cur.case_received_at DESC, cur.case_id DESC, cur.respondent_id DESC LIMIT ${limit + 1}`,
     );
     const records = rows.slice(0, limit).map((row) => ({
-      followUp: toFollowUp(row, source.at),
+      followUp: forViewer(toFollowUp(row, source.at), String(row.handling_unit), actor),
       registerNumber: String(row.case_register_number),
       election: { kind: String(row.election_kind), year: Number(row.election_year) },
     }));
@@ -127,13 +132,13 @@ export class CaseReader {
     return { records, next };
   }
 
-  /** The case's respondents now, or as of `asOf`. */
-  async respondents(caseId: string, asOf?: Date | null): Promise<FollowUpView[]> {
-    const source = readSource(asOf, new Date());
+  /** The case's respondents now, or as of `asOf`, each as `actor` may see it. */
+  async respondents(caseId: string, asOf: Date | null | undefined, actor: Actor | null): Promise<FollowUpView[]> {
+    const source = readSource(asOf, this.clock());
     const rows = await this.rows(
       sql`SELECT * FROM ${source.followUps} f WHERE f.case_id = ${caseId} ORDER BY length(f.respondent_id), f.respondent_id`,
     );
-    return rows.map((row) => toFollowUp(row, source.at));
+    return rows.map((row) => forViewer(toFollowUp(row, source.at), String(row.handling_unit), actor));
   }
 
   /** The log position the read model has applied: what a streamed export pins itself to. */
@@ -145,7 +150,7 @@ export class CaseReader {
   async timeline(caseId: string, asOf?: Date | null): Promise<TimelineEntryView[]> {
     const upTo = asOf ? sql` AND occurred_at <= ${asOf.toISOString()}::timestamptz` : sql``;
     const rows = await this.rows(sql`SELECT * FROM rm_timeline WHERE case_id = ${caseId}${upTo} ORDER BY version`);
-    return rows.map(toTimelineEntry);
+    return rows.map((row) => toTimelineEntry(row, asOf ?? null));
   }
 
   private async rows(query: SQL): Promise<Array<Record<string, unknown>>> {

@@ -10,6 +10,7 @@ import {
   ViolationCodeEnum,
 } from '../../case/case-vocabulary.graphql';
 
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const REGION_PREFIX = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 
 @InputType({ description: 'Filters shared by cases, followUps and followUpSummary; all optional and combined with AND' })
@@ -36,6 +37,14 @@ export class OversightFilter {
   @IsOptional()
   @ArrayMaxSize(4)
   respondentKinds?: string[];
+  @Field({ nullable: true, description: 'Cases received from the start of this calendar month (WIB), written YYYY-MM' })
+  @IsOptional()
+  @Matches(MONTH, { message: 'receivedFromMonth must be a calendar month written YYYY-MM, e.g. 2024-10' })
+  receivedFromMonth?: string;
+  @Field({ nullable: true, description: 'Cases received up to the end of this calendar month (WIB), written YYYY-MM' })
+  @IsOptional()
+  @Matches(MONTH, { message: 'receivedToMonth must be a calendar month written YYYY-MM, e.g. 2024-10' })
+  receivedToMonth?: string;
 }
 
 @InputType()

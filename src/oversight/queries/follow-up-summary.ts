@@ -1,17 +1,24 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { sql, type SQL } from 'drizzle-orm';
 import { CaseError } from '../../case/case-error';
 import { FOLLOW_UP_STATUSES, RESPONDENT_STAGES } from '../../case/case-vocabulary';
 import type { Actor } from '../../case/decide-context';
+import { NETRA_CONFIG, type NetraConfig } from '../../config/config';
 import { figureFilter, respondentKindCases } from '../figures/figure-filter';
+import type { Person } from '../figures/recompute-aggregate';
+import { assertAnonymousQuery } from '../small-cells/anonymous-query';
+import { anonymousFigures } from '../small-cells/anonymous-summary';
 import { bucketFrom, type BucketFigures } from '../figures/summary-buckets';
 import { SummaryDimension, type FollowUpSummary } from '../models/summary.model';
 import { READ_DB, type ReadDb } from '../read-model/read-db';
 import type { FollowUpFilter } from './filters.input';
-import { followUpConditions, overdueAt, whereAll } from './follow-up-conditions';
+import { followUpConditions, overdueAt, waitingOnAt, whereAll } from './follow-up-conditions';
 import type { ReadSource } from './read-source';
+import { guardedRead, type ReadGuard, type Run } from './guarded-read';
+import { NetraMetrics } from '../../observability/metrics';
 
-/** The SQL expression each dimension groups by, over follow-ups f (and v.code for violations). */
+/** The SQL expression each dimension groups by, over follow-ups f (and v.code for violations), at the instant asked about. */
+const dimension = (d: SummaryDimension, at: Date): SQL => (d === SummaryDimension.WAITING_ON ? sql`coalesce(${waitingOnAt(at)}, '')` : DIMENSION[d]);
 const DIMENSION: Record<SummaryDimension, SQL> = {
   REGION: sql`coalesce(f.regency_code, f.province_code)`,
   PROVINCE: sql`f.province_code`,
@@ -37,25 +44,54 @@ const epochMs = (column: SQL) => sql`(extract(epoch FROM ${column}) * 1000)`;
  */
 @Injectable()
 export class FollowUpSummaryReader {
-  constructor(@Inject(READ_DB) private readonly db: ReadDb) {}
+  private readonly threshold: number;
+  private readonly guard: ReadGuard;
 
-  async summary(groupBy: SummaryDimension[], filter: FollowUpFilter | undefined, actor: Actor | null, source: ReadSource): Promise<FollowUpSummary> {
-    if (actor === null && (filter?.respondentNip || filter?.caseId)) {
-      // Aggregates narrowed to one person or one case would tell an anonymous caller about that person.
-      throw new CaseError('UNAUTHENTICATED', 'filtering figures by respondentNip or caseId needs a bearer token');
+  constructor(
+    @Inject(READ_DB) private readonly db: ReadDb,
+    @Optional() @Inject(NETRA_CONFIG) config?: NetraConfig,
+    @Optional() private readonly metrics?: NetraMetrics,
+  ) {
+    this.threshold = config?.smallCellThreshold ?? 5;
+    // The read model is on PostgreSQL exactly when storage.ts opens it there.
+    const postgres = config ? (config.databaseUrl ?? (config.eventStore.kind === 'postgres' ? config.eventStore.url : null)) !== null : false;
+    this.guard = { postgres, statementTimeoutMs: config?.readStatementTimeoutMs ?? 10_000 };
+  }
+
+  /**
+   * `fieldPrefix` is how the transport names filter fields in a refusal (`filter.` in GraphQL). A
+   * caller without a token gets small-cell protected figures (src/oversight/small-cells).
+   */
+  async summary(
+    groupBy: SummaryDimension[],
+    filter: FollowUpFilter | undefined,
+    actor: Actor | null,
+    source: ReadSource,
+    fieldPrefix = 'filter.',
+    signal?: AbortSignal,
+  ): Promise<FollowUpSummary> {
+    if (actor === null) assertAnonymousQuery(groupBy, filter, source.asOf, fieldPrefix);
+    try {
+      const answer = await (actor === null ? this.anonymous(groupBy, filter, source, signal) : this.exact(groupBy, filter, actor, source, signal));
+      this.metrics?.summaryReads.inc({ outcome: 'answered' });
+      return answer;
+    } catch (error) {
+      this.metrics?.summaryReads.inc({ outcome: error instanceof Error ? error.name : 'error' });
+      throw error;
     }
+  }
+
+  private exact(groupBy: SummaryDimension[], filter: FollowUpFilter | undefined, actor: Actor, source: ReadSource, signal?: AbortSignal): Promise<FollowUpSummary> {
     const dims = [...new Set(groupBy)];
     const byViolation = dims.includes(SummaryDimension.VIOLATION);
     const joined = sql`FROM ${source.followUps} f JOIN rm_cases c ON c.id = f.case_id`;
     const from = byViolation ? sql`${joined} CROSS JOIN LATERAL unnest(f.violations) AS v(code)` : joined;
-    const where = whereAll(followUpConditions(figureFilter(filter), actor, source));
-    const keys = dims.map((d, i) => sql`${DIMENSION[d]} AS ${sql.raw(`k${i}`)}`);
+    const where = whereAll(followUpConditions(figureFilter(filter), actor, source, false));
+    const keys = dims.map((d, i) => sql`${dimension(d, source.at)} AS ${sql.raw(`k${i}`)}`);
     const figures = figureColumns(source.at);
     const order = sql.join(dims.map((_, i) => sql.raw(`k${i}`)), sql`, `);
     // One snapshot for the figures and the checkpoint, so `position` is exactly what they were computed from.
-    return this.db.transaction(
-      async (tx) => {
-        const run = (query: SQL) => rows(tx as unknown as ReadDb, query);
+    return guardedRead(this.db, this.guard, signal, async (run: Run) => {
         const [checkpoint] = await run(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`);
         const [overall] = await run(sql`SELECT ${figures} ${joined} ${where}`);
         const grouped = dims.length > 0 ? await run(sql`SELECT ${sql.join(keys, sql`, `)}, ${figures} ${from} ${where} GROUP BY ${order} ORDER BY ${order}`) : [];
@@ -63,13 +99,51 @@ export class FollowUpSummaryReader {
           asOf: source.at,
           current: source.asOf === null,
           position: String(checkpoint?.position ?? 0),
+          smallCellThreshold: null,
           overall: bucketFrom(figuresOf(overall), {}),
           buckets: grouped.map((row) => bucketFrom(figuresOf(row), keyOf(row, dims))),
         };
-      },
-      { isolationLevel: 'repeatable read', accessMode: 'read only' },
-    );
+    });
   }
+
+  /** Per person, the plain facts the cells are formed from (no name, NIP or id of a person), then protected in memory. */
+  private anonymous(groupBy: SummaryDimension[], filter: FollowUpFilter | undefined, source: ReadSource, signal?: AbortSignal): Promise<FollowUpSummary> {
+    // Figures count ASN only unless the filter names kinds (figure-filter.ts); an aggregate, so no listing rule.
+    const where = whereAll(followUpConditions(figureFilter(filter), null, source, false));
+    return guardedRead(this.db, this.guard, signal, async (run: Run) => {
+        const [checkpoint] = await run(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`);
+        const facts = await run(sql`SELECT f.case_id, f.stage, f.waiting_on, f.follow_up_status, f.recommended_at IS NOT NULL AS recommended,
+            ${epochMs(sql`f.since`)}::float8 AS since, ${epochMs(sql`f.due_at`)}::float8 AS due_at, ${epochMs(sql`f.decided_at`)}::float8 AS decided_at,
+            ${epochMs(sql`f.executed_at`)}::float8 AS executed_at, ${epochMs(sql`f.case_received_at`)}::float8 AS received_at,
+            f.employment, f.election_kind, f.election_year, f.region_code, f.province_code, f.regency_code
+          FROM ${source.followUps} f ${where}`);
+        const { overall, buckets } = anonymousFigures(facts.map(personOf), { groupBy, keep: () => true, at: source.at, threshold: this.threshold });
+        return { asOf: source.at, current: true, position: String(checkpoint?.position ?? 0), smallCellThreshold: this.threshold, overall, buckets };
+    });
+  }
+}
+
+function personOf(row: Record<string, unknown>): Person {
+  return {
+    caseId: String(row.case_id),
+    stage: String(row.stage),
+    waitingOn: (row.waiting_on as string | null) ?? null,
+    employment: String(row.employment),
+    since: Number(row.since),
+    dueAt: numOrNull(row.due_at),
+    followUpStatus: (row.follow_up_status as string | null) ?? null,
+    recommended: row.recommended === true,
+    decidedAt: numOrNull(row.decided_at),
+    executedAt: numOrNull(row.executed_at),
+    violations: [],
+    ppk: null,
+    ppkRegion: null,
+    election: { kind: String(row.election_kind), year: Number(row.election_year) },
+    receivedAt: Number(row.received_at),
+    regionCode: String(row.region_code),
+    provinceCode: String(row.province_code),
+    regencyCode: (row.regency_code as string | null) ?? null,
+  };
 }
 
 async function rows(db: ReadDb, query: SQL): Promise<Array<Record<string, unknown>>> {

@@ -1,3 +1,4 @@
+import { agencyInItsTime } from '../../case/case-vocabulary';
 import { regionName } from '../../case/validation/regions';
 import type { CaseView, TimelineEntryView } from '../models/case.model';
 import type { FollowUpView } from '../models/follow-up.model';
@@ -18,6 +19,7 @@ export function toFollowUp(row: Row, now: Date): FollowUpView {
     id: `${row.case_id}/${row.respondent_id}`,
     caseId: String(row.case_id),
     respondentId: String(row.respondent_id),
+    identityWithheld: false,
     name: String(row.name),
     nip: s(row.nip),
     nrp: s(row.nrp),
@@ -29,9 +31,10 @@ export function toFollowUp(row: Row, now: Date): FollowUpView {
     stage: String(row.stage),
     outcome: s(row.outcome),
     violations: row.violations as string[],
-    waitingOn: s(row.waiting_on),
+    waitingOn: agencyInItsTime(s(row.waiting_on), now),
     since,
     dueAt,
+    dueAtProvisional: row.due_at_provisional === true,
     overdue: late,
     overdueSince: d(row.overdue_since),
     overdueStep: s(row.overdue_step),
@@ -57,6 +60,16 @@ export function toFollowUp(row: Row, now: Date): FollowUpView {
     decreeNumber: s(row.decree_number),
     executedAt: d(row.executed_at),
     impossibleReason: s(row.impossible_reason),
+    decreeCorrection: row.decree_correction_reason
+      ? {
+          reason: String(row.decree_correction_reason),
+          correctedBy: String(row.decree_corrected_by),
+          replacedDecreeNumber: String(row.replaced_decree_number),
+          corrections: Number(row.decree_corrections),
+        }
+      : null,
+    studyNote: s(row.study_note),
+    trackVersion: Number(row.track_version),
     regionCode: String(row.region_code),
   };
 }
@@ -83,8 +96,11 @@ export function toCase(row: Row): Omit<CaseView, 'respondents' | 'timeline' | 'r
   };
 }
 
-export function toTimelineEntry(row: Row): TimelineEntryView {
+/** `asOf`: an overdue record withdrawn after it still stands in the answer. */
+export function toTimelineEntry(row: Row, asOf: Date | null = null): TimelineEntryView {
+  const withdrawnAt = d(row.withdrawn_at);
   return {
+    withdrawn: withdrawnAt !== null && (asOf === null || withdrawnAt <= asOf),
     version: Number(row.version),
     type: String(row.type),
     occurredAt: d(row.occurred_at)!,

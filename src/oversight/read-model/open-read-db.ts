@@ -5,6 +5,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import { guardPool } from '../../storage/pool-guard';
 import type { ReadDb } from './read-db';
 
 /** The same SQL migrations build the read model on PGlite and on PostgreSQL. */
@@ -24,14 +25,21 @@ export async function openPgliteReadDb(client: PGlite): Promise<ReadDb> {
  * The read model on PostgreSQL, in a schema of its own: connections resolve the unqualified table
  * names through `search_path`, so a rebuilt schema renamed into place is picked up by the next query.
  */
-export async function openPostgresReadDb(url: string, schema = READ_MODEL_SCHEMA): Promise<{ db: ReadDb; pool: Pool }> {
+export async function openPostgresReadDb(
+  url: string,
+  schema = READ_MODEL_SCHEMA,
+  onConnectionLost?: (error: Error) => void,
+): Promise<{ db: ReadDb; pool: Pool }> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`read model schema ${schema} is not a plain identifier`);
-  const pool = new Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
-  // An idle connection the server dropped (restart, failover) is discarded by the pool and the next
-  // query opens a new one; without a listener the error would crash the process.
-  pool.on('error', () => undefined);
-  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  const db = drizzlePostgres(pool);
-  await migratePostgres(db, { migrationsFolder: MIGRATIONS, migrationsSchema: schema, migrationsTable: 'rm_migrations' });
-  return { db: db as unknown as ReadDb, pool };
+  // A connection the server dropped (restart, failover) is discarded and replaced; see guardPool.
+  const pool = guardPool(new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000, options: `-c search_path=${schema}` }), onConnectionLost);
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    const db = drizzlePostgres(pool);
+    await migratePostgres(db, { migrationsFolder: MIGRATIONS, migrationsSchema: schema, migrationsTable: 'rm_migrations' });
+    return { db: db as unknown as ReadDb, pool };
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
 }

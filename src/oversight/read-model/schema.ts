@@ -51,6 +51,8 @@ const followUpColumns = () => ({
   waitingOn: text('waiting_on'),
   since: ts('since').notNull(),
   dueAt: ts('due_at'),
+  /** due_at was counted through a year whose holiday decree Netra does not have yet. */
+  dueAtProvisional: boolean('due_at_provisional').notNull().default(false),
   followUpStatus: text('follow_up_status'),
   outcome: text('outcome'),
   violations: text('violations').array().notNull(),
@@ -76,6 +78,15 @@ const followUpColumns = () => ({
   escalatedAt: ts('escalated_at'),
   escalatedBy: text('escalated_by'),
   siasnBlocked: boolean('siasn_blocked').notNull().default(false),
+  /** The study's note on this respondent (kajian): identity-level data, shown like the name. */
+  studyNote: text('study_note'),
+  /** Set when the decree in force corrects an earlier one: why, by whom, which decree it replaced, how many corrections. */
+  decreeCorrectionReason: text('decree_correction_reason'),
+  decreeCorrectedBy: text('decree_corrected_by'),
+  replacedDecreeNumber: text('replaced_decree_number'),
+  decreeCorrections: integer('decree_corrections').notNull().default(0),
+  /** The case version of the last event that touched this track: what a client sends as expectedVersion. */
+  trackVersion: integer('track_version').notNull().default(0),
   /** The respondent's region for figures: PPK region, else institution region, else handling unit. */
   regionCode: text('region_code').notNull(),
   provinceCode: text('province_code').notNull(),
@@ -113,6 +124,8 @@ export const timeline = pgTable(
     unit: text('unit'),
     userId: text('user_id').notNull(),
     description: text('description').notNull(),
+    /** For a FollowUpOverdue: when an OverdueWithdrawn said it no longer stands (its own effective instant). */
+    withdrawnAt: ts('withdrawn_at'),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.version] })],
 );
@@ -153,4 +166,6 @@ export const caseStates = pgTable('rm_case_states', {
 export const checkpoints = pgTable('rm_checkpoints', {
   name: text('name').primaryKey(),
   position: bigint('position', { mode: 'bigint' }).notNull(),
+  /** The hash-chain link of the event at `position` (null on EventStoreDB, which stores none): start-up checks the log still holds it. */
+  hash: text('hash'),
 });

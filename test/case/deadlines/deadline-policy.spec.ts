@@ -3,6 +3,7 @@ import {
   deadlineRule,
   dueAt,
   parseDeadlinePolicy,
+  policyReportingLimit,
 } from '../../../src/case/deadlines/deadline-policy';
 import { WorkingDayCalendar } from '../../../src/case/deadlines/working-day-calendar';
 import { expectBadInput } from '../validation/expect-bad-input';
@@ -132,5 +133,33 @@ describe('deadlines', () => {
     it('names the variable it came from', () => {
       expectBadInput(() => parseDeadlinePolicy({}, 'NETRA_DEADLINE_POLICY'), 'NETRA_DEADLINE_POLICY.version', /version/);
     });
+  });
+});
+
+describe('the reporting limits in the policy', () => {
+  const limit = (policy = DEFAULT_DEADLINE_POLICY) => policyReportingLimit(policy, calendar);
+
+  it('default: 7 calendar days for a Pilkada laporan, 7 working days for a Pemilu laporan, 7 days for a Pemilu temuan, none for a Pilkada temuan', () => {
+    const known = new Date('2024-02-07T10:00:00+07:00');
+    expect(limit()('PILKADA', 'REPORT', known)?.limitAt.toISOString()).toBe(endOfWib('2024-02-14'));
+    expect(limit()('PEMILU', 'REPORT', known)?.limitAt.toISOString()).toBe(endOfWib('2024-02-21'));
+    expect(limit()('PEMILU', 'FINDING', known)?.limitAt.toISOString()).toBe(endOfWib('2024-02-14'));
+    expect(limit()('PILKADA', 'FINDING', known)).toBeNull();
+    expect(limit()('PEMILU', 'REPORT', known)?.applied).toEqual({ policyVersion: 'default-2025.1', days: 7, unit: 'WORKING', basis: expect.stringContaining('Pasal 454') });
+  });
+
+  it('an administrator adds a Pilkada finding limit, or removes one with null, and keeps the others', () => {
+    const policy = parseDeadlinePolicy({
+      version: 'test-reporting',
+      reporting: { PILKADA: { FINDING: { days: 3, unit: 'CALENDAR', basis: 'Perbawaslu (test)' } }, PEMILU: { FINDING: null } },
+    });
+    const known = new Date('2024-10-01T10:00:00+07:00');
+    expect(limit(policy)('PILKADA', 'FINDING', known)?.limitAt.toISOString()).toBe(endOfWib('2024-10-04'));
+    expect(limit(policy)('PEMILU', 'FINDING', known)).toBeNull();
+    expect(limit(policy)('PILKADA', 'REPORT', known)?.applied.days).toBe(7);
+  });
+
+  it('refuses an unknown source, naming the path', () => {
+    expectBadInput(() => parseDeadlinePolicy({ version: 'x', reporting: { PEMILU: { LAPORAN: null } } }), 'deadlinePolicy.reporting.PEMILU.LAPORAN', /unknown source/);
   });
 });

@@ -68,7 +68,7 @@ describe('deadline policy versioning', () => {
       const state = fold(history, initialState()) as OpenedCase;
       expect(findTrack(state, 'R1')!.dueAt).toBe(endOfWib('2024-10-28'));
       // The read model derives its row from the folded events only.
-      expect(followUpRow(state, findTrack(state, 'R1')!, null).dueAt).toEqual(new Date(endOfWib('2024-10-28')));
+      expect(followUpRow(state, findTrack(state, 'R1')!).dueAt).toEqual(new Date(endOfWib('2024-10-28')));
     });
 
     it('a new decision uses the new policy and records its version', () => {

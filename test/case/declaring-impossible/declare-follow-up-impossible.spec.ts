@@ -38,10 +38,10 @@ describe('declaring follow-up impossible', () => {
         .then(followUpDeclaredImpossible({ reason: 'COURT_PROCESS', note: 'Gugatan di PTUN Palembang', declaredBy: 'BKN' }));
     });
 
-    it('the Walikota Prabumulih (16.74) may not declare it for a Lubuk Linggau (16.73) sanction', () => {
+    it('the Walikota Prabumulih (16.74), who cannot read a Lubuk Linggau (16.73) case, finds no such case', () => {
       given(aSanctionedCase())
         .when(declareFollowUpImpossible({ by: ppk('16.74') }))
-        .thenRejects('FORBIDDEN', /PPK unit 16\.74 may not declareFollowUpImpossible .*16\.73/);
+        .thenRejects('NOT_FOUND', /^no case /);
     });
 
     it.each([

@@ -21,8 +21,8 @@ describe('erasing personal data', () => {
       given(closedCase()).when(erase(bawaslu('16.73'))).then(erased(false));
     });
 
-    it('a Bawaslu unit of another region may not', () => {
-      given(closedCase()).when(erase(bawaslu('16.74'))).thenRejects('FORBIDDEN', /outside its region/);
+    it('a Bawaslu unit of another region, which cannot read the case, finds no such case', () => {
+      given(closedCase()).when(erase(bawaslu('16.74'))).thenRejects('NOT_FOUND', /^no case /);
     });
 
     it('other agencies may not erase what Bawaslu collected', () => {

@@ -8,12 +8,28 @@ import {
   aSanctionedCase,
   bkn,
   ppk,
+  sanctionDecided,
   sanctionExecuted,
+  sanctionExecutionCorrected,
 } from '../case-fixtures';
 import { given, wib } from '../given';
 
 /** Hendra (R1) was recommended DEMOTION_12M, to the Walikota Lubuk Linggau (16.73), due 13 Nov 2024. */
 describe('executing a sanction', () => {
+  describe('when the decision names the governor as PPK', () => {
+    const toTheGovernor = () => [...aRecommendedCase(), sanctionDecided({ respondentId: 'R1', ppk: { title: 'Gubernur Sumatera Selatan', regionCode: '16' } })];
+
+    it('the province’s PPK executes it', () => {
+      given(toTheGovernor()).when(recordSanctionExecution({ by: ppk('16') })).then(sanctionExecuted());
+    });
+
+    it('the Walikota Lubuk Linggau, whose city handles the case, may not', () => {
+      given(toTheGovernor())
+        .when(recordSanctionExecution({ by: ppk('16.73') }))
+        .thenRejects('FORBIDDEN', /^PPK unit 16\.73 may not recordSanctionExecution: the decision is addressed to the PPK of 16$/);
+    });
+  });
+
   describe('when a sanction was decided', () => {
     it('the PPK executes it as recommended', () => {
       given(aSanctionedCase())
@@ -52,10 +68,16 @@ describe('executing a sanction', () => {
         .then(sanctionExecuted({ executedAt: wib('2024-12-20 09:00') }));
     });
 
-    it('the Walikota Prabumulih (16.74) may not execute a Lubuk Linggau (16.73) sanction', () => {
+    it('the Walikota Prabumulih (16.74), who cannot read a Lubuk Linggau (16.73) case, finds no such case', () => {
       given(aSanctionedCase())
         .when(recordSanctionExecution({ by: ppk('16.74') }))
-        .thenRejects('FORBIDDEN', /PPK unit 16\.74 may not recordSanctionExecution .*16\.73/);
+        .thenRejects('NOT_FOUND', /^no case /);
+    });
+
+    it('the Gubernur Sumatera Selatan (16), who reads the case, may not execute what was addressed to the Walikota', () => {
+      given(aSanctionedCase())
+        .when(recordSanctionExecution({ by: ppk('16') }))
+        .thenRejects('FORBIDDEN', /^PPK unit 16 may not recordSanctionExecution: the decision is addressed to the PPK of 16\.73$/);
     });
 
     it('BKN does not execute sanctions; it only records what the PPK decreed', () => {
@@ -76,36 +98,23 @@ describe('executing a sanction', () => {
     });
   });
 
-  describe('when the execution was not as recommended', () => {
-    it('a corrected decree brings it to as recommended', () => {
+  describe('when a decree was already recorded', () => {
+    it('the same decree recorded again is refused, naming the stage and the correction step', () => {
+      given(aSanctionedCase(), aLighterExecution())
+        .when(recordSanctionExecution({ decreeNumber: '800.1.6.4/098/BKPSDM/2024', executedAt: '2024-11-04T09:00:00+07:00', sanction: 'WRITTEN_REPRIMAND' }))
+        .thenRejects('INVALID_TRANSITION', /cannot record a second sanction execution: respondent R1 is at stage SANCTION_EXECUTED; .*correctSanctionExecution/);
+    });
+
+    it('a different, heavier decree after one not as recommended is refused too: it is a correction', () => {
       given(aSanctionedCase(), aLighterExecution())
         .when(recordSanctionExecution({ decreeNumber: '800.1.6.4/131/BKPSDM/2024', executedAt: '2024-11-25T09:00:00+07:00' }))
-        .then(
-          sanctionExecuted({
-            decreeNumber: '800.1.6.4/131/BKPSDM/2024',
-            executedAt: wib('2024-11-25 09:00'),
-            sanction: 'DEMOTION_12M',
-            followUpStatus: 'AS_RECOMMENDED',
-          }),
-        );
+        .thenRejects('INVALID_TRANSITION', /stage SANCTION_EXECUTED/);
     });
 
-    it('a corrected decree that still falls short stays not as recommended', () => {
-      given(aSanctionedCase(), aLighterExecution())
-        .when(recordSanctionExecution({ executedAt: '2024-11-25T09:00:00+07:00', sanction: 'ALLOWANCE_CUT_6M' }))
-        .then(sanctionExecuted({ executedAt: wib('2024-11-25 09:00'), sanction: 'ALLOWANCE_CUT_6M', followUpStatus: 'NOT_AS_RECOMMENDED' }));
-    });
-
-    it('a corrected decree may not be dated before the first one', () => {
-      given(aSanctionedCase(), aLighterExecution())
-        .when(recordSanctionExecution({ executedAt: '2024-11-01T09:00:00+07:00' }))
-        .thenRejects('BAD_USER_INPUT', /^executedAt: .*before the earlier executedAt/);
-    });
-
-    it('the Walikota Prabumulih may not correct it either', () => {
-      given(aSanctionedCase(), aLighterExecution())
-        .when(recordSanctionExecution({ by: ppk('16.74'), executedAt: '2024-11-25T09:00:00+07:00' }))
-        .thenRejects('FORBIDDEN', /16\.74/);
+    it('after a corrected decree a second recording is refused as well', () => {
+      given(aSanctionedCase(), aLighterExecution(), sanctionExecutionCorrected())
+        .when(recordSanctionExecution({ executedAt: '2024-12-02T09:00:00+07:00' }))
+        .thenRejects('INVALID_TRANSITION', /stage SANCTION_EXECUTED/);
     });
   });
 
@@ -113,12 +122,6 @@ describe('executing a sanction', () => {
     it('nothing may follow: another decree is an invalid transition', () => {
       given(anExecutedCase('AS_RECOMMENDED'))
         .when(recordSanctionExecution({ executedAt: '2024-12-02T09:00:00+07:00', sanction: 'DISMISSAL' }))
-        .thenRejects('INVALID_TRANSITION', /respondent R1 is at stage SANCTION_EXECUTED/);
-    });
-
-    it('nothing may follow a corrected decree that reached as recommended', () => {
-      given(aSanctionedCase(), aLighterExecution(), sanctionExecuted({ executedAt: wib('2024-11-25 09:00') }))
-        .when(recordSanctionExecution({ executedAt: '2024-12-02T09:00:00+07:00' }))
         .thenRejects('INVALID_TRANSITION', /respondent R1 is at stage SANCTION_EXECUTED/);
     });
 

@@ -11,6 +11,7 @@ import {
   bawaslu,
   bkn,
   deadlineExtended,
+  overdueWithdrawn,
   kasn,
   kemendagri,
   ppk,
@@ -34,8 +35,8 @@ describe('extending a deadline', () => {
       given(aReportedCase()).when(extendDeadline({ by: bawaslu('16'), ...study })).then(extended);
     });
 
-    it('a Bawaslu unit of another region may not', () => {
-      given(aReportedCase()).when(extendDeadline({ by: bawaslu('16.74'), ...study })).thenRejects('FORBIDDEN', /outside its region/);
+    it('a Bawaslu unit of another region, which cannot read the case, finds no such case', () => {
+      given(aReportedCase()).when(extendDeadline({ by: bawaslu('16.74'), ...study })).thenRejects('NOT_FOUND', /^no case /);
     });
 
     it('BKN may not extend Bawaslu’s study', () => {
@@ -101,8 +102,13 @@ describe('extending a deadline', () => {
       expect(findTrack(after, 'R1')).toMatchObject({ dueAt: wib('2024-12-13 10:00'), overdueSince: null, overdueFor: null });
     });
 
-    it('an overdue step can still be extended', () => {
-      given(anOverdueCase()).when(extendDeadline()).then(extendedNow());
+    it('an overdue step can still be extended, and its overdue record is withdrawn', () => {
+      given(anOverdueCase())
+        .when(extendDeadline())
+        .then(
+          extendedNow(),
+          overdueWithdrawn({ reason: 'DEADLINE_EXTENDED', explanation: `the due time was extended to 2024-12-13 10:00 WIB: ${extendedNow().data.legalBasis}` }),
+        );
     });
   });
 

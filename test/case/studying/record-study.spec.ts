@@ -88,8 +88,8 @@ describe('studying', () => {
       given(aReportedCase()).when(recordStudy({ by: bawaslu('16') })).then(caseStudied());
     });
 
-    it('Bawaslu Prabumulih may not study a Lubuk Linggau case', () => {
-      given(aReportedCase()).when(recordStudy({ by: bawaslu('16.74') })).thenRejects('FORBIDDEN', /16\.74 .*16\.73/);
+    it('Bawaslu Prabumulih, which cannot read a Lubuk Linggau case, finds no such case', () => {
+      given(aReportedCase()).when(recordStudy({ by: bawaslu('16.74') })).thenRejects('NOT_FOUND', /^no case /);
     });
 
     describe('the findings it refuses', () => {

@@ -1,8 +1,8 @@
 /** The GraphQL the console sends: only public operations of src/schema.graphql. */
 
 const FOLLOW_UP_FIELDS = `
-  respondentId caseId name nip nrp nik employment position institution institutionRegionCode
-  stage waitingOn since dueAt overdue daysLate daysWaiting outcome violations
+  respondentId caseId identityWithheld name nip nrp nik employment position institution institutionRegionCode
+  stage waitingOn since dueAt dueAtProvisional overdue daysLate daysWaiting outcome violations
   recommendationRecipient recommendationLetter recommendedAt recommendedSanction
   decidedBy decidedAt decisionLetter ppk { title regionCode regionName } ppkRegionCode
   executedSanction executedAt decreeNumber followUpStatus impossibleReason siasnBlocked
@@ -14,7 +14,7 @@ const CASE_FIELDS = `
   election { kind year regionCode }
   reporter { name address phone email }
   respondents { ${FOLLOW_UP_FIELDS} }
-  timeline { version type occurredAt recordedAt agency unit description }`;
+  timeline { version type occurredAt recordedAt agency unit description withdrawn }`;
 
 export const CASE_QUERY = `query Case($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`;
 
@@ -22,7 +22,7 @@ export const CASE_QUERY = `query Case($id: ID!) { case(id: $id) { ${CASE_FIELDS}
 export const QUEUE_QUERY = `query Queue($waitingOn: Agency!, $overdue: Boolean!) {
   followUps(filter: { waitingOn: $waitingOn, overdue: $overdue }, first: 100) {
     totalCount
-    edges { node { respondentId caseId name institution stage dueAt overdue daysLate daysWaiting ppk { title } } }
+    edges { node { respondentId caseId identityWithheld name institution stage dueAt dueAtProvisional overdue daysLate daysWaiting ppk { title } } }
   }
 }`;
 

@@ -9,18 +9,21 @@ export interface Ppk {
 export interface FollowUp {
   respondentId: string;
   caseId: string;
-  name: string;
+  /** "Another respondent outside your region": identity, region, letters and sanctions are null. */
+  identityWithheld: boolean;
+  name: string | null;
   nip: string | null;
   nrp: string | null;
   nik: string | null;
-  employment: string;
+  employment: string | null;
   position: string | null;
-  institution: string;
+  institution: string | null;
   institutionRegionCode: string | null;
   stage: string;
   waitingOn: string | null;
   since: string;
   dueAt: string | null;
+  dueAtProvisional: boolean;
   overdue: boolean;
   daysLate: number | null;
   daysWaiting: number | null;
@@ -40,7 +43,7 @@ export interface FollowUp {
   decreeNumber: string | null;
   followUpStatus: string | null;
   impossibleReason: string | null;
-  siasnBlocked: boolean;
+  siasnBlocked: boolean | null;
   latestEscalation: { kind: string; letterNumber: string; escalatedAt: string; escalatedBy: string } | null;
 }
 
@@ -52,6 +55,8 @@ export interface TimelineEntry {
   agency: string;
   unit: string | null;
   description: string;
+  /** An overdue record an OverdueWithdrawn says no longer stands. */
+  withdrawn: boolean;
 }
 
 export interface Case {
@@ -77,7 +82,7 @@ export interface Case {
   timeline: TimelineEntry[];
 }
 
-export type QueueRow = Pick<FollowUp, 'respondentId' | 'caseId' | 'name' | 'institution' | 'stage' | 'dueAt' | 'overdue' | 'daysLate' | 'daysWaiting'> & {
+export type QueueRow = Pick<FollowUp, 'respondentId' | 'caseId' | 'identityWithheld' | 'name' | 'institution' | 'stage' | 'dueAt' | 'dueAtProvisional' | 'overdue' | 'daysLate' | 'daysWaiting'> & {
   ppk: { title: string } | null;
 };
 

@@ -2,7 +2,20 @@ import { useI18n } from '../i18n/i18n';
 import { daysUntil, formatDateTime, type Zone } from '../time/zones';
 
 /** "3 hari lagi" or "terlambat 2 hari" beside the due time, so a late step stands out without reading dates. */
-export function DueBadge({ dueAt, overdue, daysLate, zone }: { dueAt: string | null; overdue: boolean; daysLate: number | null; zone: Zone }) {
+export function DueBadge({
+  dueAt,
+  overdue,
+  daysLate,
+  provisional = false,
+  zone,
+}: {
+  dueAt: string | null;
+  overdue: boolean;
+  daysLate: number | null;
+  /** Counted through a year whose holiday calendar is not complete: it may still move (dueAtProvisional). */
+  provisional?: boolean;
+  zone: Zone;
+}) {
   const { t, lang } = useI18n();
   if (!dueAt) return null;
   const days = daysUntil(dueAt, new Date());
@@ -14,6 +27,12 @@ export function DueBadge({ dueAt, overdue, daysLate, zone }: { dueAt: string | n
       ) : (
         <span className="badge badge-left">{days === 0 ? t('due.today') : t('due.left', { days })}</span>
       )}
+      {provisional ? (
+        <>
+          {' '}
+          <span className="badge badge-provisional">{t('due.provisional', { year: dueAt.slice(0, 4) })}</span>
+        </>
+      ) : null}
     </span>
   );
 }

@@ -12,7 +12,7 @@ export function RespondentTrack({ r, zone }: { r: FollowUp; zone: Zone }) {
   const letter = (number: string | null, at: string | null) => (number ? `${number}${at ? ` — ${when(at)}` : ''}` : null);
   return (
     <article className="card respondent" aria-labelledby={`respondent-${r.respondentId}`}>
-      <h3 id={`respondent-${r.respondentId}`}>{r.name}</h3>
+      <h3 id={`respondent-${r.respondentId}`}>{r.identityWithheld ? `${r.respondentId} — ${t('track.withheld')}` : r.name}</h3>
       <p className="stage-line">
         <span className={`stage stage-${r.stage}`}>{label('Stage', r.stage)}</span>
         {r.waitingOn ? <span> · {t('track.waitingOn', { agency: label('Agency', r.waitingOn) })}</span> : null}
@@ -22,10 +22,10 @@ export function RespondentTrack({ r, zone }: { r: FollowUp; zone: Zone }) {
           [t('field.nip'), r.nip],
           [t('field.nrp'), r.nrp],
           [t('field.nik'), r.nik],
-          [t('field.employment'), label('Employment', r.employment)],
+          [t('field.employment'), r.employment ? label('Employment', r.employment) : null],
           [t('field.position'), r.position],
           [t('field.institution'), r.institution],
-          [t('track.dueAt'), r.dueAt && r.waitingOn ? <DueBadge dueAt={r.dueAt} overdue={r.overdue} daysLate={r.daysLate} zone={zone} /> : null],
+          [t('track.dueAt'), r.dueAt && r.waitingOn ? <DueBadge dueAt={r.dueAt} overdue={r.overdue} daysLate={r.daysLate} provisional={r.dueAtProvisional} zone={zone} /> : null],
           [t('field.outcome'), r.outcome ? label('StudyOutcome', r.outcome) : null],
           [t('track.provenViolations'), r.outcome === 'VIOLATION' ? r.violations.map((v) => label('ViolationCode', v)).join('; ') : null],
           [t('track.recommendation'), r.recommendationLetter ? `${label('RecommendationRecipient', r.recommendationRecipient)}: ${letter(r.recommendationLetter, r.recommendedAt)}` : null],

@@ -10,13 +10,14 @@ export function Timeline({ c, zone }: { c: Case; zone: Zone }) {
       <h2 id="timeline">{t('case.timeline')}</h2>
       <ol className="timeline">
         {c.timeline.map((entry) => (
-          <li key={entry.version}>
+          <li key={entry.version} className={entry.withdrawn ? 'timeline-withdrawn' : undefined}>
             <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, zone, lang)}</time>
             <span className="timeline-who">
               {label('Agency', entry.agency)}
               {entry.unit ? ` ${entry.unit}` : ''}
             </span>
             <strong className="timeline-what">{label('EventType', entry.type)}</strong>
+            {entry.withdrawn ? <span className="badge badge-withdrawn">{t('timeline.withdrawn')}</span> : null}
             {/* The server's own words (English), with letter numbers and sanctions as recorded. */}
             <span className="timeline-detail" lang="en">
               {entry.description}

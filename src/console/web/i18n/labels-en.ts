@@ -105,6 +105,9 @@ export const LABELS_EN: Labels = {
     DeadlineExtended: 'Deadline extended',
     FollowUpOverdue: 'Due time passed',
     EscalationRecorded: 'Escalation recorded',
+    DueTimeRecomputed: 'Due time recounted (holiday calendar published)',
+    OverdueWithdrawn: 'Overdue record withdrawn',
+    SanctionExecutionCorrected: 'Sanction decree corrected',
   },
   DeadlineStep: {
     STUDY: 'Study',

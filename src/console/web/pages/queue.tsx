@@ -60,7 +60,7 @@ export function QueuePage() {
               return (
                 <li key={`${row.caseId}/${row.respondentId}`} className={row.overdue ? 'card queue-item overdue' : 'card queue-item'}>
                   <a href={caseHref(row.caseId)}>
-                    <span className="queue-name">{row.name}</span>
+                    <span className="queue-name">{row.identityWithheld ? `${row.respondentId} — ${t('track.withheld')}` : row.name}</span>
                     <span className="queue-case">{header?.registerNumber ?? row.caseId}</span>
                   </a>
                   <p>{row.institution}</p>
@@ -71,7 +71,7 @@ export function QueuePage() {
                   </p>
                   <p>
                     {t('track.dueAt')}:{' '}
-                    {row.dueAt ? <DueBadge dueAt={row.dueAt} overdue={row.overdue} daysLate={row.daysLate} zone={zoneOf(header?.handlingUnit)} /> : t('queue.noDue')}
+                    {row.dueAt ? <DueBadge dueAt={row.dueAt} overdue={row.overdue} daysLate={row.daysLate} provisional={row.dueAtProvisional} zone={zoneOf(header?.handlingUnit)} /> : t('queue.noDue')}
                   </p>
                 </li>
               );

@@ -33,12 +33,13 @@ export function availableSteps(c: Case, session: Session): Step[] {
     if (mayDecide && respondent.stage === 'RECOMMENDED') steps.push({ kind: 'decideSanction', respondent });
   }
   for (const respondent of c.respondents) {
+    // A respondent withheld from this officer (outside its region) is not one it acts on.
+    if (respondent.identityWithheld) continue;
     const route = routeFor(respondent.employment);
     const acts = (agencies: readonly string[]) => agencies.includes(session.agency);
     const executorHere = acts(route.executors) && regionContains(session.region, respondent.ppkRegionCode);
-    // A corrected decree may follow an execution not as recommended.
-    const correctable = respondent.stage === 'SANCTION_EXECUTED' && respondent.followUpStatus === 'NOT_AS_RECOMMENDED';
-    if (executorHere && (respondent.stage === 'SANCTION_DECIDED' || correctable)) steps.push({ kind: 'recordSanctionExecution', respondent });
+    // A decree is recorded once; a corrected one is the API's correctSanctionExecution (no form here yet).
+    if (executorHere && respondent.stage === 'SANCTION_DECIDED') steps.push({ kind: 'recordSanctionExecution', respondent });
     // Whoever received the recommendation may also declare before deciding: BKN for ASN, the TNI, Polri, the regional head.
     const receiver = acts(route.alsoDeclaresImpossible) || (acts(route.executors) && acts(route.deciders));
     const decidingRegion = route.deciders.includes('PPK') ? (respondent.institutionRegionCode ?? c.handlingUnit) : c.handlingUnit;

@@ -47,7 +47,7 @@ export function DecideSanctionForm({ c, respondent, onDone, onReload }: { c: Cas
 
   return (
     <FormShell
-      title={t('step.decideSanction', { name: respondent.name })}
+      title={t('step.decideSanction', { name: respondent.name ?? respondent.respondentId })}
       submitLabel={t('step.decideSanction.submit')}
       busy={busy}
       errors={errors}

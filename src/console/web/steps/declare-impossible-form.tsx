@@ -23,7 +23,7 @@ export function DeclareImpossibleForm({ c, respondent, onDone, onReload }: { c: 
 
   return (
     <FormShell
-      title={t('step.declareFollowUpImpossible', { name: respondent.name })}
+      title={t('step.declareFollowUpImpossible', { name: respondent.name ?? respondent.respondentId })}
       submitLabel={t('step.declareFollowUpImpossible.submit')}
       busy={busy}
       errors={errors}

@@ -34,7 +34,7 @@ export function IssueRecommendationForm({ c, respondents, onDone, onReload }: { 
         name="respondentIds"
         label={t('field.respondentIds')}
         values={values.respondentIds}
-        options={respondents.map((r) => ({ value: r.respondentId, label: r.name }))}
+        options={respondents.map((r) => ({ value: r.respondentId, label: r.name ?? r.respondentId }))}
         onChange={set('respondentIds')}
         error={errors.fields.respondentIds}
         required

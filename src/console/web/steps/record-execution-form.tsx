@@ -29,7 +29,7 @@ export function RecordExecutionForm({ c, respondent, onDone, onReload }: { c: Ca
 
   return (
     <FormShell
-      title={t('step.recordSanctionExecution', { name: respondent.name })}
+      title={t('step.recordSanctionExecution', { name: respondent.name ?? respondent.respondentId })}
       submitLabel={t('step.recordSanctionExecution.submit')}
       busy={busy}
       errors={errors}

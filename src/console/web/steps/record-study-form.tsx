@@ -38,7 +38,7 @@ export function RecordStudyForm({ c, respondents, onDone, onReload }: { c: Case;
       <DateTimeField name="studiedAt" label={t('field.studiedAt', { zone: zone.name })} value={values.studiedAt} onChange={set('studiedAt')} error={errors.fields.studiedAt} required />
       {respondents.map((r, i) => (
         <fieldset key={r.respondentId} className="group">
-          <legend>{r.name}</legend>
+          <legend>{r.name ?? r.respondentId}</legend>
           <SelectField
             name={`findings[${i}].outcome`}
             label={t('field.outcome')}

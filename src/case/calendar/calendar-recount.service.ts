@@ -1,0 +1,119 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store';
+import { loggableError } from '../../observability/loggable-error';
+import { LOGGER } from '../../observability/logger';
+import { ProjectionService } from '../../oversight/projection.service';
+import { READ_DB, type ReadDb } from '../../oversight/read-model/read-db';
+import { CaseError } from '../case-error';
+import { CaseMutations } from '../case-mutations.service';
+import type { CaseState } from '../case-state';
+import { startOfWibDay, wibDayOf } from '../deadlines/wib';
+import { caseStreamId } from '../case-events';
+import { CALENDAR_PROCESS, recountable, type RecomputeDueTime } from '../recomputing-due-time/recompute-due-time';
+import { RecomputeDueTimeCommand } from '../recomputing-due-time/recompute-due-time.handler';
+import { CalendarService } from './calendar.service';
+
+const CASES_PER_PAGE = 500;
+const CATCH_UP_MS = 30_000;
+
+/** What a recount pass did: due times recounted, and overdue records it withdrew with them. */
+export interface RecountResult {
+  recomputed: number;
+  withdrawn: number;
+}
+
+/**
+ * Netra's calendar process. After a year is published it recounts every open working-day due time
+ * whose count runs through that year (started before its end, due after its start), each as a
+ * RecomputeDueTime by the system actor; the decider refuses the ones that do not change, and
+ * withdraws the overdue records the new due times make untrue. On start it recounts every
+ * provisional due time, so a publication whose recount was cut short (a crash) is completed, and so
+ * is a newer bundled file. Command ids derive from track, due time and calendar, so a repeat appends nothing.
+ */
+@Injectable()
+export class CalendarRecount implements OnApplicationBootstrap {
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly mutations: CaseMutations,
+    private readonly projection: ProjectionService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_DB) private readonly db: ReadDb,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.provisional().catch((error) => this.logger.error({ failure: loggableError(error) }, 'calendar recount at start failed; it runs again on the next start or publication'));
+  }
+
+  /** After `year` was published: every open working-day due time whose count runs through it. */
+  async year(year: number, publication: string): Promise<RecountResult> {
+    const from = startOfWibDay(`${year}-01-01`).toISOString();
+    const to = startOfWibDay(`${year + 1}-01-01`).toISOString();
+    return this.pass(sql`f.due_at >= ${from}::timestamptz AND f.since < ${to}::timestamptz`, () => year, publication);
+  }
+
+  /** Every due time still provisional, recounted under the calendar now in force; each names the first year its count runs into that is now complete. */
+  async provisional(): Promise<RecountResult> {
+    const calendar = this.calendar.current;
+    const yearOf = (since: string, dueAt: string) => {
+      const [first, last] = [Number(wibDayOf(new Date(since)).slice(0, 4)), Number(wibDayOf(new Date(dueAt)).slice(0, 4))];
+      for (let year = first; year <= last; year++) if (calendar.coveredYears.has(year)) return year;
+      return last;
+    };
+    const stamp = this.calendar.years().map((y) => `${y.year}${y.status[0]}${y.publishedAt ?? ''}`).join(',');
+    return this.pass(sql`f.due_at_provisional`, yearOf, `start:${createHash('sha1').update(stamp).digest('hex').slice(0, 12)}`);
+  }
+
+  private async pass(condition: ReturnType<typeof sql>, yearFor: (since: string, dueAt: string) => number, publication: string): Promise<RecountResult> {
+    await this.projection.runner.waitFor(await this.store.headPosition(), CATCH_UP_MS);
+    const result: RecountResult = { recomputed: 0, withdrawn: 0 };
+    for (let after = ''; ; ) {
+      const states = await this.page(condition, after);
+      for (const state of states) {
+        if (state.status !== 'opened') continue;
+        for (const track of state.respondents.filter(recountable)) {
+          const year = yearFor(track.since, track.dueAt!);
+          const decree = this.calendar.years().find((y) => y.year === year)?.legalBasis.decree ?? 'no decree for this year yet';
+          await this.recount(state.caseId, track.respondentId, track.dueAt!, year, decree, publication, result);
+        }
+      }
+      if (states.length < CASES_PER_PAGE) break;
+      after = (states[states.length - 1] as { caseId: string }).caseId;
+    }
+    if (result.recomputed > 0) this.logger.info({ publication, ...result }, 'calendar process recounted due times');
+    return result;
+  }
+
+  private async recount(caseId: string, respondentId: string, dueAt: string, calendarYear: number, legalBasis: string, publication: string, result: RecountResult): Promise<void> {
+    const command: RecomputeDueTime = { type: 'RecomputeDueTime', actor: CALENDAR_PROCESS, caseId, input: { respondentId, dueAt, calendarYear, legalBasis } };
+    try {
+      const commandId = `recount:${caseId}:${respondentId}:${new Date(dueAt).toISOString()}:${publication}`;
+      const written = await this.mutations.run(new RecomputeDueTimeCommand(command, commandId, null));
+      if (written.replayed) return;
+      result.recomputed += 1;
+      const history = await this.store.readStream(caseStreamId(caseId));
+      result.withdrawn += history.filter((e) => e.metadata.commandId === commandId && e.type === 'OverdueWithdrawn').length;
+    } catch (error) {
+      // Unchanged by the calendar, or the track moved on since the read model saw it.
+      if (error instanceof CaseError && (error.code === 'INVALID_TRANSITION' || error.code === 'NOT_FOUND')) return;
+      throw error;
+    }
+  }
+
+  /** Folded states of cases with a waiting track matching `condition`, in case id order after `after`. */
+  private async page(condition: ReturnType<typeof sql>, after: string): Promise<Array<CaseState & { caseId?: string }>> {
+    const result = await this.db.execute(sql`
+      SELECT s.state FROM rm_case_states s
+      WHERE s.case_id IN (
+        SELECT DISTINCT f.case_id FROM rm_follow_ups f
+        WHERE f.waiting_on IS NOT NULL AND f.due_at IS NOT NULL AND ${condition} AND f.case_id > ${after}
+        ORDER BY f.case_id LIMIT ${CASES_PER_PAGE}
+      )
+      ORDER BY s.case_id`);
+    const rows = (result as unknown as { rows: Array<{ state: unknown }> }).rows;
+    return rows.map((row) => (typeof row.state === 'string' ? JSON.parse(row.state) : row.state) as CaseState);
+  }
+}

@@ -1,0 +1,88 @@
+import { assertAgencyMay, assertNamedPpk, assertRegionMay } from '../case-access';
+import { badInput, forbidden } from '../case-error';
+import type { SanctionExecutionCorrected } from '../case-events';
+import type { CaseState } from '../case-state';
+import type { Actor, DecideContext } from '../decide-context';
+import { iso, pastInstant, text } from '../input-rules';
+import { openedCase, refuseStage, trackOf } from '../opened-case';
+import { routeOf, sanctionFor } from '../respondent-kinds';
+import { assertNotBefore } from '../validation/dates';
+import { regionContains } from '../validation/regions';
+
+export interface CorrectSanctionExecution {
+  type: 'CorrectSanctionExecution';
+  actor: Actor;
+  caseId: string;
+  input: { respondentId: string; decreeNumber: string; executedAt: string; sanction: string; reason: string };
+}
+
+/**
+ * A decree already recorded is replaced by a corrected one (a new SK, or the same SK with its
+ * number, date or sanction set right), and the event says what it corrects and why. A second
+ * `recordSanctionExecution` is refused instead: the same decree must not count twice. The follow-up
+ * status follows the decree in force. The PPK of the decision's region corrects its own decree;
+ * BKN, which keeps the discipline registry (I'DIS), may correct what was recorded.
+ */
+export function correctSanctionExecution(
+  command: CorrectSanctionExecution,
+  state: CaseState,
+  ctx: DecideContext,
+): SanctionExecutionCorrected[] {
+  const { actor, input } = command;
+  const opened = openedCase(state, command.caseId);
+  assertAgencyMay(actor, 'correctSanctionExecution');
+  const track = trackOf(opened, input.respondentId);
+  const ppk = track.decision?.ppk;
+  const route = routeOf(track.employment);
+  // By kind (respondent-kinds.ts): whoever executes corrects its own decree; BKN only for ASN.
+  if (!route.executors.includes(actor.agency) && !route.alsoDeclaresImpossible.includes(actor.agency)) {
+    throw forbidden(`${actor.agency} may not correctSanctionExecution for a respondent who is ${track.employment}; only ${[...route.executors, ...route.alsoDeclaresImpossible].join(' or ')}`);
+  }
+  if (actor.agency === 'PPK') {
+    if (!ppk) throw forbidden('a PPK may correct a decree only for a sanction addressed to it');
+    assertNamedPpk(actor, 'correctSanctionExecution', ppk.regionCode);
+  } else if (actor.agency !== 'BKN') {
+    // The TNI or Polri correct what they carried out, inside their region.
+    if (ppk) assertRegionMay(actor, 'correctSanctionExecution', ppk.regionCode);
+    else if (!regionContains(actor.region, opened.handlingUnit)) {
+      throw forbidden(`${actor.agency} unit ${actor.region} may not correctSanctionExecution for the case handling unit ${opened.handlingUnit}, outside its region`);
+    }
+  } else if (!regionContains(actor.region, opened.handlingUnit)) {
+    throw forbidden(`BKN unit ${actor.region} may not correctSanctionExecution for the case handling unit ${opened.handlingUnit}, outside its region`);
+  }
+
+  const decreeNumber = text(input.decreeNumber, 'decreeNumber', 120);
+  const executedAt = pastInstant(input.executedAt, 'executedAt', ctx.now);
+  const sanction = sanctionFor(input.sanction, track.employment, 'sanction');
+  const reason = text(input.reason, 'reason', 2000);
+  const previous = track.execution;
+  if (track.stage !== 'SANCTION_EXECUTED' || !previous || !track.decision?.sanction) {
+    refuseStage(opened, track, 'correct a sanction execution', 'stage SANCTION_EXECUTED (a decree already recorded)');
+  }
+  assertNotBefore(executedAt, 'executedAt', new Date(track.decision.decidedAt), 'decidedAt');
+  if (decreeNumber === previous.decreeNumber && iso(executedAt) === previous.executedAt && sanction === previous.sanction) {
+    throw badInput('decreeNumber', 'the corrected decree is the one already recorded (same number, date and sanction): nothing to correct');
+  }
+
+  return [
+    {
+      type: 'SanctionExecutionCorrected',
+      data: {
+        caseId: opened.caseId,
+        respondentId: track.respondentId,
+        decreeNumber,
+        executedAt: iso(executedAt),
+        sanction,
+        followUpStatus: sanction === track.decision.sanction ? 'AS_RECOMMENDED' : 'NOT_AS_RECOMMENDED',
+        reason,
+        correctedBy: actor.agency as SanctionExecutionCorrected['data']['correctedBy'],
+        previous: {
+          decreeNumber: previous.decreeNumber,
+          executedAt: previous.executedAt,
+          sanction: previous.sanction,
+          followUpStatus: track.followUpStatus === 'AS_RECOMMENDED' ? 'AS_RECOMMENDED' : 'NOT_AS_RECOMMENDED',
+        },
+      },
+    },
+  ];
+}

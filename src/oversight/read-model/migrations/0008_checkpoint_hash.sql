@@ -1,0 +1,1 @@
+ALTER TABLE "rm_checkpoints" ADD COLUMN "hash" text;
