@@ -3,13 +3,15 @@ import type { Actor } from '../case/decide-context';
 import type { AccessRead } from './access-audit';
 
 /** The fields of a respondent that identify the person: what the access audit records as read (names, never values). */
-export const PERSONAL_FIELDS = ['name', 'nip', 'position', 'institution'] as const;
+export const PERSONAL_FIELDS = ['name', 'nip', 'nrp', 'nik', 'position', 'institution'] as const;
 
 interface RespondentLike {
   caseId: string;
   respondentId: string;
   name: string | null;
   nip: string | null;
+  nrp?: string | null;
+  nik?: string | null;
   position: string | null;
   institution: string | null;
 }

@@ -12,13 +12,14 @@ export const WRITE_ACCESS = {
   reportCase: { agencies: ['BAWASLU'], regionOf: 'the case handling unit' },
   recordStudy: { agencies: ['BAWASLU'], regionOf: 'the case handling unit' },
   issueRecommendation: { agencies: ['BAWASLU'], regionOf: 'the case handling unit' },
-  decideSanction: { agencies: ['BKN', 'KASN'], regionOf: 'the case handling unit' },
-  recordSanctionExecution: { agencies: ['PPK'], regionOf: 'exactly the PPK region named in the sanction decision' },
-  declareFollowUpImpossible: { agencies: ['PPK', 'BKN'], regionOf: 'the PPK region of the sanction decision' },
-  correctSanctionExecution: { agencies: ['PPK', 'BKN'], regionOf: 'the PPK region of the sanction decision' },
+  /** Which one depends on the respondent's kind (respondent-kinds.ts): KASN/BKN for ASN, TNI, POLRI, the PPK for a village. */
+  decideSanction: { agencies: ['BKN', 'KASN', 'TNI', 'POLRI', 'PPK'], regionOf: 'the case handling unit (for a village respondent, its region)' },
+  recordSanctionExecution: { agencies: ['PPK', 'TNI', 'POLRI'], regionOf: 'exactly the PPK region named in the sanction decision' },
+  declareFollowUpImpossible: { agencies: ['PPK', 'BKN', 'TNI', 'POLRI'], regionOf: 'the PPK region of the sanction decision' },
+  correctSanctionExecution: { agencies: ['PPK', 'BKN', 'TNI', 'POLRI'], regionOf: 'the PPK region of the sanction decision' },
   erasePersonalData: { agencies: ['BAWASLU'], regionOf: 'the case handling unit' },
   /** Which of the two depends on the step: EXTEND_DEADLINE_BY_STEP. */
-  extendDeadline: { agencies: ['BAWASLU', 'BKN'], regionOf: 'the region of the step (handling unit, or the PPK region for execution)' },
+  extendDeadline: { agencies: ['BAWASLU', 'BKN', 'TNI', 'POLRI'], regionOf: 'the region of the step (handling unit, or the PPK region for execution)' },
   /** Which one depends on the kind: ESCALATION_BY_KIND. */
   recordEscalation: { agencies: ['KEMENDAGRI', 'KEMENPANRB', 'BKN', 'KASN'], regionOf: 'the PPK region of the sanction decision' },
   /** Netra's own deadline process; no token can claim the NETRA agency. */
@@ -35,7 +36,9 @@ export type WriteOperation = keyof typeof WRITE_ACCESS;
  * Pasal 454: up to 14 working days) and its own recommendation; BKN its own decision, and the PPK's
  * execution, whose due date its letter set. The PPK never extends its own deadline: it is the
  * handoff most often late, and its escalation path starts at the due time. KASN no longer operates
- * (24 Aug 2024), so an extension recorded now is BKN's.
+ * (24 Aug 2024), so an extension recorded now is BKN's. For respondents who are not ASN the decision and
+ * execution steps follow KIND_ROUTES.extendsOwnSteps (respondent-kinds.ts): the TNI and Polri extend their own,
+ * and Bawaslu the regional head's, who never extends its own (as the PPK).
  */
 export const EXTEND_DEADLINE_BY_STEP: Record<DeadlineStep, readonly Agency[]> = {
   STUDY: ['BAWASLU'],

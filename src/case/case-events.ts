@@ -25,7 +25,12 @@ export interface Election {
 export interface RespondentRecord {
   respondentId: string;
   name: string;
+  /** NIP of an ASN (PNS, PPPK); sealed when stored, like NRP and NIK (src/privacy). */
   nip: string | null;
+  /** NRP of a TNI or Polri member; absent in events recorded before respondents who are not ASN. */
+  nrp?: string | null;
+  /** NIK of a village head or official; absent in older events. */
+  nik?: string | null;
   employment: Employment;
   position: string | null;
   institution: string;
@@ -113,7 +118,11 @@ export interface RecommendationIssued {
 }
 
 export interface Ppk {
-  /** e.g. "Walikota Lubuk Linggau" — the regional head acting as Pejabat Pembina Kepegawaian. */
+  /**
+   * e.g. "Walikota Lubuk Linggau" — the regional head acting as Pejabat Pembina Kepegawaian; for a TNI or
+   * Polri member the commander who punishes (e.g. "Dandim 0406/Lubuklinggau"), for a village respondent
+   * the bupati/walikota.
+   */
   title: string;
   regionCode: string;
 }
@@ -123,7 +132,8 @@ export interface SanctionDecided {
   data: {
     caseId: string;
     respondentId: string;
-    decidedBy: Extract<Agency, 'KASN' | 'BKN'>;
+    /** KASN/BKN for ASN; the TNI, Polri or the regional head (PPK) for the others (respondent-kinds.ts). */
+    decidedBy: Extract<Agency, 'KASN' | 'BKN' | 'TNI' | 'POLRI' | 'PPK'>;
     letterNumber: string;
     decidedAt: string;
     sanction: SanctionKind;
@@ -139,7 +149,7 @@ export interface RespondentCleared {
   data: {
     caseId: string;
     respondentId: string;
-    decidedBy: Extract<Agency, 'KASN' | 'BKN'>;
+    decidedBy: Extract<Agency, 'KASN' | 'BKN' | 'TNI' | 'POLRI' | 'PPK'>;
     letterNumber: string;
     decidedAt: string;
   };
@@ -168,7 +178,7 @@ export interface SanctionExecutionCorrected {
     sanction: SanctionKind;
     followUpStatus: Extract<FollowUpStatus, 'AS_RECOMMENDED' | 'NOT_AS_RECOMMENDED'>;
     reason: string;
-    correctedBy: Extract<Agency, 'PPK' | 'BKN'>;
+    correctedBy: Extract<Agency, 'PPK' | 'BKN' | 'TNI' | 'POLRI'>;
     /** The decree this one replaces, as it was recorded. */
     previous: {
       decreeNumber: string;
@@ -187,7 +197,7 @@ export interface FollowUpDeclaredImpossible {
     reason: ImpossibilityReason;
     note: string;
     declaredAt: string;
-    declaredBy: Extract<Agency, 'PPK' | 'BKN'>;
+    declaredBy: Extract<Agency, 'PPK' | 'BKN' | 'TNI' | 'POLRI'>;
   };
 }
 

@@ -15,6 +15,8 @@ import type {
   ViolationCode,
 } from './case-vocabulary';
 
+import { kindOf, routeOf } from './respondent-kinds';
+
 /** One respondent's own track through the lifecycle (shared/DOMAIN.md §3). */
 export interface RespondentTrack extends RespondentRecord {
   stage: RespondentStage;
@@ -123,9 +125,11 @@ export function waitingOn(track: RespondentTrack, at?: Date): Agency | null {
       return 'BAWASLU';
     case 'RECOMMENDED':
       // KASN stopped operating on 24 Aug 2024: a recommendation it never decided waits on BKN from then on.
+      // Respondents who are not ASN wait on the body that handles them (respondent-kinds.ts).
+      if (kindOf(track.employment) !== 'CIVIL_SERVICE') return routeOf(track.employment).deciders[0];
       return at !== undefined && at < KASN_DISSOLVED_AT ? 'KASN' : 'BKN';
     case 'SANCTION_DECIDED':
-      return 'PPK';
+      return routeOf(track.employment).executors[0];
     default:
       return null;
   }

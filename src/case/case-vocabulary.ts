@@ -6,7 +6,11 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 export const ELECTION_KINDS = ['PILKADA', 'PEMILU'] as const;
 export type ElectionKind = (typeof ELECTION_KINDS)[number];
 
-export const AGENCIES = ['BAWASLU', 'KASN', 'BKN', 'PPK', 'KEMENDAGRI', 'KEMENPANRB', 'OVERSIGHT', 'NETRA'] as const;
+/**
+ * TNI and POLRI are the disciplinary bodies of respondents who are not ASN (src/case/respondent-kinds.ts):
+ * a TNI unit (the Ankum, Puspom) and Polri's Propam decide and carry out their own members' punishment.
+ */
+export const AGENCIES = ['BAWASLU', 'KASN', 'BKN', 'PPK', 'KEMENDAGRI', 'KEMENPANRB', 'OVERSIGHT', 'NETRA', 'TNI', 'POLRI'] as const;
 export type Agency = (typeof AGENCIES)[number];
 
 /**
@@ -16,7 +20,12 @@ export type Agency = (typeof AGENCIES)[number];
 export const SYSTEM_AGENCY = 'NETRA' as const satisfies Agency;
 export const TOKEN_AGENCIES: readonly Agency[] = AGENCIES.filter((a) => a !== SYSTEM_AGENCY);
 
-export const RECOMMENDATION_RECIPIENTS = ['KASN', 'BKN'] as const;
+/**
+ * Who Bawaslu's recommendation goes to, by the respondent's kind (src/case/respondent-kinds.ts): KASN/BKN for
+ * ASN; the TNI's and Polri's own disciplinary bodies; the bupati/walikota (REGIONAL_HEAD) for village heads
+ * and officials under the Village Law.
+ */
+export const RECOMMENDATION_RECIPIENTS = ['KASN', 'BKN', 'TNI', 'POLRI', 'REGIONAL_HEAD'] as const;
 export type RecommendationRecipient = (typeof RECOMMENDATION_RECIPIENTS)[number];
 
 /** KASN stopped operating on this day (UU 20/2023); its neutrality duties went to BKN. */
@@ -30,7 +39,8 @@ export function agencyInItsTime(agency: string | null, at: Date): string | null 
   return agency === 'BKN' && at < KASN_DISSOLVED_AT ? 'KASN' : agency;
 }
 
-export const EMPLOYMENTS = ['PNS', 'PPPK', 'VILLAGE_HEAD', 'TNI', 'POLRI', 'OTHER'] as const;
+/** PNS and PPPK are ASN; OTHER has always gone the civil-service way (KASN/BKN → PPK). The rest: src/case/respondent-kinds.ts. */
+export const EMPLOYMENTS = ['PNS', 'PPPK', 'VILLAGE_HEAD', 'TNI', 'POLRI', 'OTHER', 'VILLAGE_OFFICIAL'] as const;
 export type Employment = (typeof EMPLOYMENTS)[number];
 
 /** SKB 5 agencies 2022, Lampiran II (shared/DOMAIN.md §5). */
@@ -55,8 +65,12 @@ export const VIOLATION_CODES = [
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 
-/** Ordered lightest first: PP 42/2004 Pasal 15 (ethics), then PP 94/2021 Pasal 8 (discipline). */
-export const SANCTION_KINDS = [
+/**
+ * Civil-service sanctions, ordered lightest first: PP 42/2004 Pasal 15 (ethics), then PP 94/2021 Pasal 8
+ * (discipline). The sanctions of the other kinds of respondent follow them (SANCTIONS_BY_KIND in
+ * src/case/respondent-kinds.ts says which belong to whom).
+ */
+export const ASN_SANCTION_KINDS = [
   'MORAL_CLOSED',
   'MORAL_OPEN',
   'VERBAL_REPRIMAND',
@@ -69,6 +83,39 @@ export const SANCTION_KINDS = [
   'RELEASE_FROM_POST_12M',
   'DISMISSAL',
 ] as const;
+
+/** UU 25/2014 (Hukum Disiplin Militer) Pasal 9: teguran; penahanan disiplin ringan ≤ 14 days; berat ≤ 21 days. */
+export const TNI_SANCTION_KINDS = ['TNI_REPRIMAND', 'TNI_LIGHT_DETENTION', 'TNI_HEAVY_DETENTION'] as const;
+
+/**
+ * PP 2/2003 (disciplinary regulations for Polri) Pasal 9: written reprimand; postponed education (≤ 1 year);
+ * postponed periodic pay rise; postponed promotion (≤ 1 year); transfer by demotion; release from post;
+ * placement in a special place (≤ 21 days). The law does not rank them; they are listed in its order.
+ */
+export const POLRI_SANCTION_KINDS = [
+  'POLRI_WRITTEN_REPRIMAND',
+  'POLRI_EDUCATION_POSTPONED',
+  'POLRI_PAY_RISE_POSTPONED',
+  'POLRI_PROMOTION_POSTPONED',
+  'POLRI_DEMOTION_TRANSFER',
+  'POLRI_RELEASE_FROM_POST',
+  'POLRI_SPECIAL_PLACEMENT',
+] as const;
+
+/**
+ * UU 6/2014 (Desa) Pasal 30 (village head, for the prohibitions of Pasal 29, e.g. huruf j: taking part in
+ * a campaign) and Pasal 52 (village officials, for Pasal 51): verbal and/or written reprimand; if not
+ * heeded, temporary dismissal, then dismissal.
+ */
+export const VILLAGE_SANCTION_KINDS = [
+  'VILLAGE_VERBAL_REPRIMAND',
+  'VILLAGE_WRITTEN_REPRIMAND',
+  'VILLAGE_TEMPORARY_DISMISSAL',
+  'VILLAGE_DISMISSAL',
+] as const;
+
+/** Every sanction Netra records; the civil-service ones first, as before. */
+export const SANCTION_KINDS = [...ASN_SANCTION_KINDS, ...TNI_SANCTION_KINDS, ...POLRI_SANCTION_KINDS, ...VILLAGE_SANCTION_KINDS] as const;
 export type SanctionKind = (typeof SANCTION_KINDS)[number];
 
 export const STUDY_OUTCOMES = ['VIOLATION', 'NO_VIOLATION', 'FORWARDED'] as const;

@@ -41,6 +41,8 @@ export function reportCase(request: Request, actor: Actor): Promise<CaseCommandM
     respondents: (request.respondents ?? []).map((r: Request) => ({
       name: r.name ?? '',
       nip: some(r.nip),
+      nrp: some(r.nrp),
+      nik: some(r.nik),
       employment: fromProto('Employment', r.employment),
       position: some(r.position),
       institution: r.institution ?? '',

@@ -46,6 +46,8 @@ export function followUpMessage(row: FollowUpView) {
     // proto3 strings have no null: a withheld identity is '' with identity_withheld set.
     name: row.name ?? '',
     nip: some(row.nip),
+    nrp: some(row.nrp),
+    nik: some(row.nik),
     employment: toProto('Employment', row.employment),
     position: some(row.position),
     institution: row.institution ?? '',

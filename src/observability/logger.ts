@@ -6,7 +6,7 @@ import pino, { type Logger } from 'pino';
  * and these paths are redacted in case an object with them slips through.
  */
 export const REDACTED_PATHS = [
-  'nip', '*.nip', 'name', '*.name', 'reporter', '*.reporter', 'respondents', '*.respondents',
+  'nip', '*.nip', 'nrp', '*.nrp', 'nik', '*.nik', 'name', '*.name', 'reporter', '*.reporter', 'respondents', '*.respondents',
   'req.headers.authorization', 'headers.authorization', 'authorization', 'token', 'variables', '*.variables',
 ];
 

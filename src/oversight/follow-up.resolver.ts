@@ -12,7 +12,7 @@ import { FollowUpView } from './models/follow-up.model';
 export class FollowUpResolver {
   constructor(private readonly audit: AccessAudit) {}
 
-  private read(f: FollowUpView, field: 'name' | 'nip' | 'position' | 'institution', context: GraphqlContext): string | null {
+  private read(f: FollowUpView, field: 'name' | 'nip' | 'nrp' | 'nik' | 'position' | 'institution', context: GraphqlContext): string | null {
     const value = f[field];
     if (value !== null && context.actor) {
       this.audit.record({ actor: context.actor, via: 'graphql', request: requestKey(context), caseId: f.caseId, respondentId: f.respondentId, fields: [field] });
@@ -28,6 +28,16 @@ export class FollowUpResolver {
   @ResolveField(() => String, { nullable: true, description: 'NIP: personal data; null when identityWithheld, erased or absent' })
   nip(@Parent() f: FollowUpView, @Context() context: GraphqlContext) {
     return this.read(f, 'nip', context);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'NRP of a TNI or Polri member: personal data, visible like the NIP; null when identityWithheld' })
+  nrp(@Parent() f: FollowUpView, @Context() context: GraphqlContext) {
+    return this.read(f, 'nrp', context);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'NIK of a village head or official: personal data, visible like the NIP; null when identityWithheld' })
+  nik(@Parent() f: FollowUpView, @Context() context: GraphqlContext) {
+    return this.read(f, 'nik', context);
   }
 
   @ResolveField(() => String, { nullable: true })

@@ -8,6 +8,9 @@ import { isSealed, seal, unseal } from './sealing';
  * and without it (destroyed: erased) they read as the erased marker.
  */
 
+/** NRP and NIK are sealed like the NIP, each bound to its own kind of field (personal-fields.ts). */
+const identifierContext = (field: 'nrp' | 'nik', caseId: string, respondentId: string) => `${field}:${caseId}:${respondentId}`;
+
 /** The event as it is stored: every personal value sealed (values sealed already are kept). */
 export function sealEvent<E extends EventLike>(event: E, key: Buffer): E {
   return mapPersonal(event, (value, field, caseId, item) => (isSealed(value) ? value : seal(key, value, field.context(caseId, item))));
@@ -35,4 +38,17 @@ export function openHistory<E extends EventLike>(events: readonly E[], key: Buff
 /** The reporter, or null when there is none or the key was destroyed (erased). */
 export function openReporter(data: CaseReported['data'], key: Buffer | null): Reporter | null {
   return openEvent({ type: 'CaseReported', data }, key).data.reporter;
+}
+
+/** A respondent's NRP or NIK, or null when there is none or the key was destroyed (erased). */
+export function openIdentifier(
+  field: 'nrp' | 'nik',
+  caseId: string,
+  respondentId: string,
+  value: string | null | undefined,
+  key: Buffer | null,
+): string | null {
+  if (value === null || value === undefined) return null;
+  if (!isSealed(value)) return value;
+  return key ? unseal<string>(key, value, identifierContext(field, caseId, respondentId)) : null;
 }

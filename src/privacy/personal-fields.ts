@@ -35,6 +35,9 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalField[]>>
     // The contexts of the reporter and the NIP are the ones sealed since the first version.
     field('reporter', { erasedAs: null, context: (caseId) => `reporter:${caseId}` }),
     field('respondents.*.nip', { erasedAs: null, context: (caseId, respondentId) => `nip:${caseId}:${respondentId}` }),
+    // NRP (TNI/Polri) and NIK (village): identifiers like the NIP, each bound to its own kind of field.
+    field('respondents.*.nrp', { erasedAs: null, context: (caseId, respondentId) => `nrp:${caseId}:${respondentId}` }),
+    field('respondents.*.nik', { erasedAs: null, context: (caseId, respondentId) => `nik:${caseId}:${respondentId}` }),
     field('respondents.*.name'),
     field('respondents.*.position'),
     field('summary'),

@@ -90,7 +90,7 @@ describe('production authentication against the identity provider’s JWKS', () 
       ['signed by a key the JWKS does not publish', () => signWith(rsa, { kid: 'rsa-unknown' }), /unknown key/],
       ['signed HS256 with the development secret', HS256, /RS256 or ES256/],
       ['unsecured (alg: none)', unsecured, /RS256 or ES256/],
-      ['with an unknown agency', () => signWith(rsa, { claims: { agency: 'POLRI' } }), /agency claim/],
+      ['with an unknown agency', () => signWith(rsa, { claims: { agency: 'KPU' } }), /agency claim/],
       ['whose region is a BPS code', () => signWith(rsa, { claims: { region: '1673' } }), /region claim/],
       ['without a subject', () => signWith(ec, { claims: { sub: '' } }), /subject/],
       ['that is not a JWT at all', () => 'not.a.jwt', /not valid/],
@@ -102,7 +102,7 @@ describe('production authentication against the identity provider’s JWKS', () 
       const message = (refusal as { message: string }).message;
       expect(message).not.toContain(jwt);
       if (jwt.length > 20) expect(message).not.toContain(jwt.split('.')[1]);
-      expect(message).not.toMatch(/officer-1673|evil\.example|another-api|POLRI|1673\b/);
+      expect(message).not.toMatch(/officer-1673|evil\.example|another-api|KPU|1673\b/);
     });
   });
 

@@ -35,6 +35,20 @@ describe('console: the next steps offered', () => {
     expect(kinds(done, as('PPK', '16.73'))).toEqual([]);
   });
 
+  it('offers the TNI, not BKN, the decision and the punishment of a TNI sergeant; the walikota those of a village head', () => {
+    const sergeant = (stage: string) => track(stage, { respondentId: 'R-TNI', employment: 'TNI', ppkRegionCode: stage === 'SANCTION_DECIDED' ? '16.73' : null });
+    expect(kinds(aCase(sergeant('RECOMMENDED')), as('TNI', '16'))).toEqual(['decideSanction:R-TNI', 'declareFollowUpImpossible:R-TNI']);
+    expect(kinds(aCase(sergeant('RECOMMENDED')), as('BKN', null))).toEqual([]);
+    expect(kinds(aCase(sergeant('SANCTION_DECIDED')), as('TNI', '16.73'))).toEqual(['recordSanctionExecution:R-TNI', 'declareFollowUpImpossible:R-TNI']);
+    expect(kinds(aCase(sergeant('SANCTION_DECIDED')), as('PPK', '16.73'))).toEqual([]);
+    const kades = (stage: string) =>
+      track(stage, { respondentId: 'R-DESA', employment: 'VILLAGE_HEAD', institutionRegionCode: '16.73.02', ppkRegionCode: stage === 'SANCTION_DECIDED' ? '16.73' : null });
+    expect(kinds(aCase(kades('RECOMMENDED')), as('PPK', '16.73'))).toEqual(['decideSanction:R-DESA', 'declareFollowUpImpossible:R-DESA']);
+    expect(kinds(aCase(kades('RECOMMENDED')), as('PPK', '16.71'))).toEqual([]);
+    expect(kinds(aCase(kades('RECOMMENDED')), as('BKN', null))).toEqual([]);
+    expect(kinds(aCase(kades('SANCTION_DECIDED')), as('PPK', '16.73'))).toEqual(['recordSanctionExecution:R-DESA', 'declareFollowUpImpossible:R-DESA']);
+  });
+
   it('offers oversight nothing: it reads only', () => {
     expect(kinds(aCase(track('REPORTED'), track('RECOMMENDED'), track('SANCTION_DECIDED', { ppkRegionCode: '16.73' })), as('OVERSIGHT', null))).toEqual([]);
   });

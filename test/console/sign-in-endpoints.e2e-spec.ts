@@ -88,7 +88,7 @@ describe('console sign-in endpoints', () => {
     });
 
     it.each([
-      ['Netra’s own deadline process', { agency: 'NETRA' }, 'agency', /must be one of BAWASLU, KASN, BKN, PPK, KEMENDAGRI, KEMENPANRB, OVERSIGHT$/],
+      ['Netra’s own deadline process', { agency: 'NETRA' }, 'agency', /must be one of BAWASLU, KASN, BKN, PPK, KEMENDAGRI, KEMENPANRB, OVERSIGHT, TNI, POLRI$/],
       ['no agency', {}, 'agency', /must be one of/],
       ['a BPS region code', { agency: 'PPK', region: '1673' }, 'region', /looks like a BPS/],
       ['an unknown region', { agency: 'PPK', region: '16.99' }, 'region', /not in the Kemendagri list/],

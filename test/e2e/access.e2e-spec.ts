@@ -235,7 +235,7 @@ describe('access', () => {
           return withToken(`${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: 'ppk-16.73', agency: 'PPK', region: '16.73', exp: Math.floor(Date.now() / 1000) + 3600 })}.`);
         },
       ],
-      ['a token for an unknown agency', async () => withToken(await signDevToken(TEST_SECRET, { sub: 'x', agency: 'POLRI' as never, region: '16.73' }))],
+      ['a token for an unknown agency', async () => withToken(await signDevToken(TEST_SECRET, { sub: 'x', agency: 'KPU' as never, region: '16.73' }))],
       ['a token whose region is a BPS code', async () => withToken(await signDevToken(TEST_SECRET, { sub: 'x', agency: 'PPK', region: '1673' }))],
       ['a Basic authorization header', async () => withHeader('Basic cHBrOnBwaw==')],
     ];

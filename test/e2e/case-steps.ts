@@ -36,8 +36,8 @@ export const FULL_CASE = gql`
     election { kind year regionCode }
     reporter { name address phone email }
     respondents {
-      id caseId respondentId name nip stage outcome waitingOn since dueAt overdue followUpStatus
-      recommendationRecipient recommendedSanction executedSanction decreeNumber impossibleReason regionCode
+      id caseId respondentId name nip nrp nik employment stage outcome waitingOn since dueAt overdue followUpStatus
+      decidedBy recommendationRecipient recommendedSanction executedSanction decreeNumber impossibleReason regionCode
       ppk { title regionCode regionName }
     }
     timeline { version type occurredAt agency unit description }
@@ -116,7 +116,7 @@ export const SUMMARY = gql`
     }
   }
   fragment Figures on SummaryBucket {
-    key { regionCode regionName ppk violation election waitingOn }
+    key { regionCode regionName ppk violation election waitingOn respondentKind }
     total
     cases
     byStage { stage count }
@@ -133,6 +133,9 @@ export interface Track {
   respondentId: string;
   name: string;
   nip: string | null;
+  nrp: string | null;
+  nik: string | null;
+  employment: string;
   stage: string;
   outcome: string | null;
   waitingOn: string | null;
@@ -140,6 +143,7 @@ export interface Track {
   dueAt: string | null;
   overdue: boolean;
   followUpStatus: string | null;
+  decidedBy: string | null;
   recommendationRecipient: string | null;
   recommendedSanction: string | null;
   executedSanction: string | null;
@@ -201,7 +205,15 @@ export interface FollowUpPage {
 }
 
 export interface Figures {
-  key: { regionCode: string | null; regionName: string | null; ppk: string | null; violation: string | null; election: string | null; waitingOn: string | null };
+  key: {
+    regionCode: string | null;
+    regionName: string | null;
+    ppk: string | null;
+    violation: string | null;
+    election: string | null;
+    waitingOn: string | null;
+    respondentKind: string | null;
+  };
   total: number;
   cases: number;
   byStage: Array<{ stage: string; count: number }>;

@@ -482,4 +482,122 @@ describe.each(STORES)('the case lifecycle over GraphQL, on %s', (_store, openSto
       expect(figures.buckets.map((b) => [b.key.regionCode, b.total])).toEqual([['16.05', 1]]);
     });
   });
+
+  describe('a TNI sergeant and a village head beside an ASN', () => {
+    const SERGEANT_NRP = '21150234567';
+    const VILLAGE_HEAD_NIK = '1673025203700003';
+    const NIP_LURAH = '197812242006041002';
+    const DANDIM = { title: 'Dandim 0406/Lubuklinggau (Ankum)', regionCode: '16.73' };
+    let mixed: FullCase;
+    let asnBefore: Summary;
+    let tni: GraphQLClient;
+    let tniKodim: GraphQLClient;
+
+    /** Code and field of a refusal: the API names the field at fault. */
+    async function refusalOf(request: Promise<unknown>) {
+      try {
+        await request;
+      } catch (error) {
+        const [first] = (error as { response: { errors: Array<{ extensions: { code: string; field?: string } }> } }).response.errors;
+        return { code: first.extensions.code, field: first.extensions.field ?? null };
+      }
+      return { code: 'OK', field: null };
+    }
+
+    beforeAll(async () => {
+      [tni, tniKodim] = await Promise.all([netra.client('TNI', '16'), netra.client('TNI', '16.73')]);
+      asnBefore = await summary(oversight, ['REGION', 'PPK']);
+    });
+
+    it('Bawaslu 16.73 reports them with the identifier of each kind; an NIP for the sergeant is refused', async () => {
+      const respondents = [
+        { name: 'Hasan Basri', nip: NIP_LURAH, employment: 'PNS', position: 'Lurah', institution: 'Kelurahan Taba Jemekeh', institutionRegionCode: '16.73' },
+        { name: 'Serka Agus Wibowo', nrp: SERGEANT_NRP, employment: 'TNI', position: 'Babinsa', institution: 'Kodim 0406/Lubuklinggau', institutionRegionCode: '16.73' },
+        { name: 'Siti Rohmah', nik: VILLAGE_HEAD_NIK, employment: 'VILLAGE_HEAD', position: 'Kepala Desa', institution: 'Desa Air Kuti', institutionRegionCode: '16.73.02' },
+      ];
+      const nipForSergeant = respondents.map((r, i) => (i === 1 ? { ...r, nrp: undefined, nip: NIP_STAFF } : r));
+      expect(await refusalOf(mutate(bawaslu, REPORT, aLaporan({ respondents: nipForSergeant })))).toEqual({ code: 'BAD_USER_INPUT', field: 'respondents[1].nip' });
+      const badNik = respondents.map((r, i) => (i === 2 ? { ...r, nik: '1673027102700003' } : r));
+      expect(await refusalOf(mutate(bawaslu, REPORT, aLaporan({ respondents: badNik })))).toEqual({ code: 'BAD_USER_INPUT', field: 'respondents[2].nik' });
+
+      mixed = await mutate(bawaslu, REPORT, aLaporan({ respondents }));
+      expect(mixed.respondents.map((r) => [r.respondentId, r.employment, r.nip, r.nrp, r.nik])).toEqual([
+        ['R1', 'PNS', NIP_LURAH, null, null],
+        ['R2', 'TNI', null, SERGEANT_NRP, null],
+        ['R3', 'VILLAGE_HEAD', null, null, VILLAGE_HEAD_NIK],
+      ]);
+      await expectReadBackEquals(mixed);
+      mixed = await mutate(bawaslu, STUDY, aStudy(mixed.id, { R1: 'VIOLATION', R2: 'VIOLATION', R3: 'VIOLATION' }));
+    });
+
+    it('Bawaslu recommends each to the body that handles them: BKN, the TNI, the walikota', async () => {
+      expect(await refusalOf(mutate(bawaslu, RECOMMEND, aRecommendation(mixed.id, ['R1', 'R2'])))).toEqual({ code: 'BAD_USER_INPUT', field: 'recipient' });
+      await mutate(bawaslu, RECOMMEND, aRecommendation(mixed.id, ['R1']));
+      await mutate(bawaslu, RECOMMEND, aRecommendation(mixed.id, ['R2'], { recipient: 'TNI', letterNumber: '0457/PP.01.02/K.SS-16.73/09/2024' }));
+      mixed = await mutate(bawaslu, RECOMMEND, aRecommendation(mixed.id, ['R3'], { recipient: 'REGIONAL_HEAD', letterNumber: '0458/PP.01.02/K.SS-16.73/09/2024' }));
+      expect(mixed.respondents.map((r) => [r.respondentId, r.stage, r.recommendationRecipient, r.waitingOn])).toEqual([
+        ['R1', 'RECOMMENDED', 'BKN', 'BKN'],
+        ['R2', 'RECOMMENDED', 'TNI', 'TNI'],
+        ['R3', 'RECOMMENDED', 'REGIONAL_HEAD', 'PPK'],
+      ]);
+      for (const r of mixed.respondents) expect(r.dueAt).not.toBeNull();
+      expect((await allFollowUps(ppk, { waitingOn: 'PPK' })).map((r) => [r.caseId, r.respondentId])).toEqual([[mixed.id, 'R3']]);
+    });
+
+    it('the TNI decides the sergeant’s punishment (never a civil-service one, never BKN); the walikota the village head’s', async () => {
+      const detention = aSanctionDecision(mixed.id, 'R2', { sanction: 'TNI_LIGHT_DETENTION', ppk: DANDIM, letterNumber: 'B/112/X/2024/Kodim0406' });
+      expect(await refusalOf(mutate(bkn, DECIDE, detention))).toEqual({ code: 'FORBIDDEN', field: null });
+      expect(await refusalOf(mutate(tni, DECIDE, { ...detention, sanction: 'DEMOTION_12M' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'sanction' });
+      await mutate(tni, DECIDE, detention);
+      await mutate(bkn, DECIDE, aSanctionDecision(mixed.id, 'R1', { sanction: 'WRITTEN_REPRIMAND' }));
+      mixed = await mutate(ppk, DECIDE, aSanctionDecision(mixed.id, 'R3', { sanction: 'VILLAGE_WRITTEN_REPRIMAND', letterNumber: '100.3.5/210/Pem/2024' }));
+      expect(mixed.respondents.map((r) => [r.respondentId, r.stage, r.decidedBy, r.recommendedSanction, r.waitingOn, r.followUpStatus, r.ppk?.title])).toEqual([
+        ['R1', 'SANCTION_DECIDED', 'BKN', 'WRITTEN_REPRIMAND', 'PPK', 'PENDING', 'Walikota Lubuk Linggau'],
+        ['R2', 'SANCTION_DECIDED', 'TNI', 'TNI_LIGHT_DETENTION', 'TNI', 'PENDING', DANDIM.title],
+        ['R3', 'SANCTION_DECIDED', 'PPK', 'VILLAGE_WRITTEN_REPRIMAND', 'PPK', 'PENDING', 'Walikota Lubuk Linggau'],
+      ]);
+      expect(track(mixed, 'R2').dueAt).not.toBeNull();
+    });
+
+    it('each body records what it carried out, with the same follow-up statuses', async () => {
+      expect(await refusalOf(mutate(ppk, EXECUTE, anExecution(mixed.id, 'R2', { sanction: 'TNI_LIGHT_DETENTION' })))).toEqual({ code: 'FORBIDDEN', field: null });
+      await mutate(tniKodim, EXECUTE, anExecution(mixed.id, 'R2', { sanction: 'TNI_LIGHT_DETENTION', decreeNumber: 'Kep/77/X/2024' }));
+      await mutate(ppk, EXECUTE, anExecution(mixed.id, 'R1', { sanction: 'WRITTEN_REPRIMAND' }));
+      mixed = await mutate(ppk, EXECUTE, anExecution(mixed.id, 'R3', { sanction: 'VILLAGE_VERBAL_REPRIMAND', decreeNumber: '141/55/Pem/2024' }));
+      expect(mixed.stage).toBe('SANCTION_EXECUTED');
+      expect(mixed.respondents.map((r) => [r.respondentId, r.stage, r.executedSanction, r.followUpStatus, r.waitingOn])).toEqual([
+        ['R1', 'SANCTION_EXECUTED', 'WRITTEN_REPRIMAND', 'AS_RECOMMENDED', null],
+        ['R2', 'SANCTION_EXECUTED', 'TNI_LIGHT_DETENTION', 'AS_RECOMMENDED', null],
+        ['R3', 'SANCTION_EXECUTED', 'VILLAGE_VERBAL_REPRIMAND', 'NOT_AS_RECOMMENDED', null],
+      ]);
+      expect(mixed.timeline.filter((t) => t.type === 'SanctionExecuted').map((t) => `${t.agency} ${t.unit}`)).toEqual(['TNI 16.73', 'PPK 16.73', 'PPK 16.73']);
+      expect(mixed.timeline.find((t) => t.type === 'SanctionExecuted')?.description).toMatch(/^TNI executed TNI_LIGHT_DETENTION for R2/);
+      expect(mixed.timeline.filter((t) => t.type === 'SanctionDecided').map((t) => t.description.split(' ').slice(0, 2).join(' '))).toEqual(['TNI decided', 'BKN recommended', 'PPK decided']);
+      await expectReadBackEquals(mixed);
+    });
+
+    it('figures count ASN only unless asked: the ASN figures moved by the one new civil servant, and nothing else', async () => {
+      const asnAfter = await summary(oversight, ['REGION', 'PPK']);
+      const figuresOnly = ({ asOf: _instant, ...figures }: Summary) => figures;
+      expect(figuresOnly(await summary(oversight, ['REGION', 'PPK'], { respondentKinds: ['CIVIL_SERVICE'] }))).toEqual(figuresOnly(asnAfter));
+      expect(asnAfter.overall).toMatchObject({ total: asnBefore.overall.total + 1, cases: asnBefore.overall.cases + 1 });
+      const walikota = (s: Summary) => bucket(s, '16.73', 'Walikota Lubuk Linggau')!;
+      expect(walikota(asnAfter)).toMatchObject({ total: walikota(asnBefore).total + 1, actedOnRate: 1 });
+      expect(statusCount(walikota(asnAfter), 'AS_RECOMMENDED')).toBe(statusCount(walikota(asnBefore), 'AS_RECOMMENDED') + 1);
+      // Everything but the new civil servant's own bucket is exactly as before.
+      const others = (s: Summary) => s.buckets.filter((b) => !(b.key.regionCode === '16.73' && b.key.ppk === 'Walikota Lubuk Linggau'));
+      expect(others(asnAfter)).toEqual(others(asnBefore));
+
+      const byKind = await summary(oversight, ['RESPONDENT_KIND'], { respondentKinds: ['CIVIL_SERVICE', 'TNI', 'POLRI', 'VILLAGE'] });
+      expect(byKind.buckets.map((b) => [b.key.respondentKind, b.total, b.actedOnRate])).toEqual([
+        ['CIVIL_SERVICE', asnAfter.overall.total, asnAfter.overall.actedOnRate],
+        ['TNI', 1, 1],
+        ['VILLAGE', 1, 1],
+      ]);
+      expect(statusCount(byKind.buckets[2], 'NOT_AS_RECOMMENDED')).toBe(1);
+      expect(byKind.overall.total).toBe(asnAfter.overall.total + 2);
+      const tniOnly = await summary(oversight, ['PPK'], { respondentKinds: ['TNI'] });
+      expect(tniOnly.buckets.map((b) => [b.key.ppk, b.total])).toEqual([[DANDIM.title, 1]]);
+    });
+  });
 });

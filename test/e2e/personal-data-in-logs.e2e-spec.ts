@@ -128,6 +128,42 @@ describe('personal data in logs', () => {
     expect(metrics).toContain('netra');
     expect(secrets.filter((secret) => metrics.includes(secret))).toEqual([]);
   });
+
+  it('NRPs and NIKs of respondents who are not ASN, accepted or refused, reach no log line either', async () => {
+    const bawaslu = await netra.client('BAWASLU', '16.73');
+    const tni = await netra.client('TNI', '16.73');
+    const ppk = await netra.client('PPK', '16.73');
+    const others = [
+      { name: 'Sertu Gunawan Prasetyo', nrp: '31140567890', employment: 'TNI', position: 'Babinsa', institution: 'Kodim 0406/Lubuklinggau', institutionRegionCode: '16.73' },
+      { name: 'Aipda Yoga Pratama', nrp: '88071234', employment: 'POLRI', position: 'Bhabinkamtibmas', institution: 'Polres Lubuklinggau', institutionRegionCode: '16.73' },
+      { name: 'Rusdi Hamzah', nik: '1673021507750002', employment: 'VILLAGE_HEAD', position: 'Kepala Desa', institution: 'Desa Air Kuti', institutionRegionCode: '16.73.02' },
+    ];
+    const badIdentifiers = [
+      { at: 0, field: 'nrp', value: '0311405678' }, // leading zero
+      { at: 1, field: 'nrp', value: '88131234' }, // month 13
+      { at: 2, field: 'nik', value: '1673023106750002' }, // 31 June
+      { at: 0, field: 'nip', value: '197612242003121004' }, // a NIP for a TNI member
+    ];
+    for (const bad of badIdentifiers) {
+      const respondentsWithBad = others.map((r, i) => (i === bad.at ? { ...r, nrp: undefined, nik: undefined, [bad.field]: bad.value } : r));
+      expect(await codeOf(mutate(bawaslu, REPORT, aLaporan({ reporter, respondents: respondentsWithBad })))).toBe('BAD_USER_INPUT');
+    }
+    const reported = await mutate(bawaslu, REPORT, aLaporan({ reporter, respondents: others }));
+    await mutate(bawaslu, STUDY, aStudy(reported.id, { R1: 'VIOLATION', R2: 'NO_VIOLATION', R3: 'VIOLATION' }));
+    await mutate(bawaslu, RECOMMEND, aRecommendation(reported.id, ['R1'], { recipient: 'TNI' }));
+    await mutate(bawaslu, RECOMMEND, aRecommendation(reported.id, ['R3'], { recipient: 'REGIONAL_HEAD' }));
+    await mutate(tni, DECIDE, aSanctionDecision(reported.id, 'R1', { sanction: 'TNI_REPRIMAND', ppk: { title: 'Dandim 0406', regionCode: '16.73' } }));
+    await mutate(ppk, DECIDE, aSanctionDecision(reported.id, 'R3', { sanction: 'VILLAGE_VERBAL_REPRIMAND' }));
+    await mutate(tni, EXECUTE, anExecution(reported.id, 'R1', { sanction: 'TNI_REPRIMAND' }));
+    await mutate(ppk, EXECUTE, anExecution(reported.id, 'R3', { sanction: 'VILLAGE_VERBAL_REPRIMAND' }));
+    const read = await readCase(await netra.client('OVERSIGHT'), reported.id);
+    expect(read?.respondents.map((r) => r.nrp ?? r.nik)).toEqual([others[0].nrp, others[1].nrp, others[2].nik]);
+
+    expect(netra.logs.some((line) => line.includes('respondents[0].nrp'))).toBe(true);
+    const secrets = [...others.flatMap((r) => [r.name, r.nrp ?? r.nik!]), ...badIdentifiers.map((b) => b.value)];
+    const leaks = netra.logs.flatMap((line) => secrets.filter((secret) => line.includes(secret)).map((secret) => ({ secret, line })));
+    expect(leaks).toEqual([]);
+  });
 });
 
 /**

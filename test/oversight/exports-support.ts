@@ -61,7 +61,7 @@ export function csvRecords(text: string): Array<Record<string, string>> {
 
 /** Every FollowUp field, so a test compares whole rows. */
 export const FOLLOW_UP_FIELDS = `
-  id caseId respondentId identityWithheld name nip employment position institution institutionRegionCode stage outcome violations
+  id caseId respondentId identityWithheld name nip nrp nik employment position institution institutionRegionCode stage outcome violations
   waitingOn since dueAt overdue overdueSince overdueStep latestEscalation { kind letterNumber escalatedAt escalatedBy } siasnBlocked
   daysWaiting daysLate followUpStatus recommendationRecipient recommendationLetter recommendedAt decidedBy decisionLetter decidedAt
   recommendedSanction ppk { title regionCode regionName } ppkRegionCode executedSanction decreeNumber executedAt impossibleReason regionCode

@@ -1,6 +1,6 @@
 /** Every figure of a followUpSummary bucket, so tests compare whole answers, not a chosen few fields. */
 export const BUCKET_FIELDS = `
-  key { regionCode regionName ppk violation election waitingOn }
+  key { regionCode regionName ppk violation election waitingOn respondentKind }
   total cases
   byStage { stage count cases }
   byStatus { status count cases }

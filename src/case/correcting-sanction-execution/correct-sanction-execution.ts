@@ -1,11 +1,11 @@
-import { assertAgencyMay, assertNamedPpk } from '../case-access';
+import { assertAgencyMay, assertNamedPpk, assertRegionMay } from '../case-access';
 import { badInput, forbidden } from '../case-error';
 import type { SanctionExecutionCorrected } from '../case-events';
 import type { CaseState } from '../case-state';
-import { SANCTION_KINDS } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
-import { iso, oneOf, pastInstant, text } from '../input-rules';
+import { iso, pastInstant, text } from '../input-rules';
 import { openedCase, refuseStage, trackOf } from '../opened-case';
+import { routeOf, sanctionFor } from '../respondent-kinds';
 import { assertNotBefore } from '../validation/dates';
 import { regionContains } from '../validation/regions';
 
@@ -33,16 +33,27 @@ export function correctSanctionExecution(
   assertAgencyMay(actor, 'correctSanctionExecution');
   const track = trackOf(opened, input.respondentId);
   const ppk = track.decision?.ppk;
+  const route = routeOf(track.employment);
+  // By kind (respondent-kinds.ts): whoever executes corrects its own decree; BKN only for ASN.
+  if (!route.executors.includes(actor.agency) && !route.alsoDeclaresImpossible.includes(actor.agency)) {
+    throw forbidden(`${actor.agency} may not correctSanctionExecution for a respondent who is ${track.employment}; only ${[...route.executors, ...route.alsoDeclaresImpossible].join(' or ')}`);
+  }
   if (actor.agency === 'PPK') {
     if (!ppk) throw forbidden('a PPK may correct a decree only for a sanction addressed to it');
     assertNamedPpk(actor, 'correctSanctionExecution', ppk.regionCode);
+  } else if (actor.agency !== 'BKN') {
+    // The TNI or Polri correct what they carried out, inside their region.
+    if (ppk) assertRegionMay(actor, 'correctSanctionExecution', ppk.regionCode);
+    else if (!regionContains(actor.region, opened.handlingUnit)) {
+      throw forbidden(`${actor.agency} unit ${actor.region} may not correctSanctionExecution for the case handling unit ${opened.handlingUnit}, outside its region`);
+    }
   } else if (!regionContains(actor.region, opened.handlingUnit)) {
     throw forbidden(`BKN unit ${actor.region} may not correctSanctionExecution for the case handling unit ${opened.handlingUnit}, outside its region`);
   }
 
   const decreeNumber = text(input.decreeNumber, 'decreeNumber', 120);
   const executedAt = pastInstant(input.executedAt, 'executedAt', ctx.now);
-  const sanction = oneOf(input.sanction, SANCTION_KINDS, 'sanction');
+  const sanction = sanctionFor(input.sanction, track.employment, 'sanction');
   const reason = text(input.reason, 'reason', 2000);
   const previous = track.execution;
   if (track.stage !== 'SANCTION_EXECUTED' || !previous || !track.decision?.sanction) {
@@ -64,7 +75,7 @@ export function correctSanctionExecution(
         sanction,
         followUpStatus: sanction === track.decision.sanction ? 'AS_RECOMMENDED' : 'NOT_AS_RECOMMENDED',
         reason,
-        correctedBy: actor.agency === 'BKN' ? 'BKN' : 'PPK',
+        correctedBy: actor.agency as SanctionExecutionCorrected['data']['correctedBy'],
         previous: {
           decreeNumber: previous.decreeNumber,
           executedAt: previous.executedAt,

@@ -1,4 +1,4 @@
-import { assertAgencyMay, assertNamedPpk } from '../case-access';
+import { assertAgencyMay, assertNamedPpk, assertRegionMay } from '../case-access';
 import { forbidden } from '../case-error';
 import type { FollowUpDeclaredImpossible } from '../case-events';
 import type { CaseState } from '../case-state';
@@ -6,6 +6,7 @@ import { IMPOSSIBILITY_REASONS } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, oneOf, pastInstant, text } from '../input-rules';
 import { openedCase, refuseStage, trackOf } from '../opened-case';
+import { kindOf, routeOf } from '../respondent-kinds';
 import { assertNotBefore } from '../validation/dates';
 import { regionContains } from '../validation/regions';
 
@@ -29,19 +30,31 @@ export function declareFollowUpImpossible(
   const opened = openedCase(state, command.caseId);
   assertAgencyMay(actor, 'declareFollowUpImpossible');
   const track = trackOf(opened, input.respondentId);
+  const route = routeOf(track.employment);
   const ppk = track.decision?.ppk;
-  if (actor.agency === 'PPK') {
+  const executor = route.executors.includes(actor.agency);
+  if (!executor && !route.alsoDeclaresImpossible.includes(actor.agency)) {
+    const allowed = [...route.executors, ...route.alsoDeclaresImpossible];
+    throw forbidden(`${actor.agency} may not declareFollowUpImpossible for a respondent who is ${track.employment}; only ${allowed.join(' or ')}`);
+  }
+  // Whoever received the recommendation may declare before deciding: BKN for ASN, the TNI, Polri or the regional head.
+  const recipientToo = actor.agency === 'BKN' || (executor && route.deciders.includes(actor.agency));
+  if (actor.agency === 'PPK' && kindOf(track.employment) === 'CIVIL_SERVICE') {
     if (!ppk) throw forbidden('a PPK may declare follow-up impossible only for a sanction addressed to it');
     assertNamedPpk(actor, 'declareFollowUpImpossible', ppk.regionCode);
-  } else if (!regionContains(actor.region, opened.handlingUnit)) {
-    // Like every unit, BKN acts inside its region: on the cases it may decide (their handling unit).
-    throw forbidden(`BKN unit ${actor.region} may not declareFollowUpImpossible for the case handling unit ${opened.handlingUnit}, outside its region`);
+  } else if (ppk && executor) {
+    // The regional head is the PPK of exactly the region named; the TNI and Polri act inside their region.
+    if (actor.agency === 'PPK') assertNamedPpk(actor, 'declareFollowUpImpossible', ppk.regionCode);
+    else assertRegionMay(actor, 'declareFollowUpImpossible', ppk.regionCode);
+  } else if (!regionContains(actor.region, kindOf(track.employment) === 'VILLAGE' ? (track.institutionRegionCode ?? opened.handlingUnit) : opened.handlingUnit)) {
+    // Like every unit, the deciding body acts inside its region: on the cases it may decide (their handling unit).
+    throw forbidden(`${actor.agency} unit ${actor.region} may not declareFollowUpImpossible for the case handling unit ${opened.handlingUnit}, outside its region`);
   }
 
   const reason = oneOf(input.reason, IMPOSSIBILITY_REASONS, 'reason');
   const note = text(input.note, 'note', 4000);
   const declaredAt = pastInstant(input.declaredAt, 'declaredAt', ctx.now);
-  const allowed = actor.agency === 'BKN' ? ['RECOMMENDED', 'SANCTION_DECIDED'] : ['SANCTION_DECIDED'];
+  const allowed = recipientToo ? ['RECOMMENDED', 'SANCTION_DECIDED'] : ['SANCTION_DECIDED'];
   if (!allowed.includes(track.stage)) {
     refuseStage(opened, track, 'declare follow-up impossible', `stage ${allowed.join(' or ')}`);
   }
@@ -56,7 +69,7 @@ export function declareFollowUpImpossible(
         reason,
         note,
         declaredAt: iso(declaredAt),
-        declaredBy: actor.agency === 'BKN' ? 'BKN' : 'PPK',
+        declaredBy: actor.agency as FollowUpDeclaredImpossible['data']['declaredBy'],
       },
     },
   ];

@@ -1,11 +1,12 @@
 import { assertAgencyMay, assertRegionMay, ESCALATION_BY_KIND } from '../case-access';
-import { forbidden, invalidTransition } from '../case-error';
+import { badInput, forbidden, invalidTransition } from '../case-error';
 import type { EscalationRecorded } from '../case-events';
 import type { CaseState } from '../case-state';
 import { ESCALATION_KINDS, KASN_DISSOLVED_AT } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, oneOf, optionalText, pastInstant, text } from '../input-rules';
 import { openedCase, refuseStage, trackOf } from '../opened-case';
+import { routeOf } from '../respondent-kinds';
 import { assertNotBefore } from '../validation/dates';
 
 export interface RecordEscalation {
@@ -29,6 +30,11 @@ export function recordEscalation(command: RecordEscalation, state: CaseState, ct
   assertAgencyMay(actor, 'recordEscalation');
   const track = trackOf(opened, input.respondentId);
   const kind = oneOf(input.kind, ESCALATION_KINDS, 'kind');
+  const route = routeOf(track.employment);
+  if (!route.escalations.includes(kind)) {
+    const exist = route.escalations.length > 0 ? route.escalations.join(', ') : 'none: their own body decides and acts';
+    throw badInput('kind', `${kind} does not apply to a respondent who is ${track.employment}; escalations for them: ${exist}`);
+  }
   if (actor.agency !== ESCALATION_BY_KIND[kind]) {
     throw forbidden(`${actor.agency} may not record ${kind}; only ${ESCALATION_BY_KIND[kind]}`);
   }

@@ -6,6 +6,7 @@ import type { DeadlineStep } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, text } from '../input-rules';
 import { openedCase, refuseStage, trackOf } from '../opened-case';
+import { kindOf, routeOf } from '../respondent-kinds';
 import { formatWib } from '../deadlines/wib';
 import { parseInstant } from '../validation/dates';
 
@@ -26,7 +27,9 @@ export function extendDeadline(command: ExtendDeadline, state: CaseState, ctx: D
   if (step === null || track.dueAt === null) {
     refuseStage(opened, track, 'extend a deadline', 'a step that still waits (REPORTED, STUDIED, RECOMMENDED or SANCTION_DECIDED)');
   }
-  const allowed = EXTEND_DEADLINE_BY_STEP[step];
+  const ownSteps = step === 'SANCTION_DECISION' || step === 'EXECUTION';
+  const route = routeOf(track.employment);
+  const allowed = ownSteps && kindOf(track.employment) !== 'CIVIL_SERVICE' ? route.extendsOwnSteps : EXTEND_DEADLINE_BY_STEP[step];
   if (!allowed.includes(actor.agency)) {
     throw forbidden(`${actor.agency} may not extend the ${step} deadline; only ${allowed.join(' or ')}`);
   }
@@ -54,5 +57,7 @@ export function extendDeadline(command: ExtendDeadline, state: CaseState, ctx: D
 }
 
 function regionOfStep(state: OpenedCase, track: RespondentTrack, step: DeadlineStep): string {
+  // Bawaslu extends a village track's steps as the handling unit, like its own.
+  if (kindOf(track.employment) === 'VILLAGE') return state.handlingUnit;
   return step === 'EXECUTION' ? (track.decision?.ppk?.regionCode ?? state.handlingUnit) : state.handlingUnit;
 }

@@ -6,6 +6,7 @@ import { KASN_DISSOLVED_AT, RECOMMENDATION_RECIPIENTS } from '../case-vocabulary
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, oneOf, pastInstant, text } from '../input-rules';
 import { openedCase, refuseStage, trackOf } from '../opened-case';
+import { routeOf } from '../respondent-kinds';
 import { assertNotBefore } from '../validation/dates';
 
 export interface IssueRecommendation {
@@ -15,7 +16,10 @@ export interface IssueRecommendation {
   input: { respondentIds: string[]; recipient: string; letterNumber: string; issuedAt: string };
 }
 
-/** Bawaslu forwards its recommendation to KASN (before 24 Aug 2024) or BKN, for proven violations only. */
+/**
+ * Bawaslu forwards its recommendation, for proven violations only, to the body that handles the respondent
+ * (respondent-kinds.ts): KASN (before 24 Aug 2024) or BKN for ASN, the TNI, Polri, or the bupati/walikota.
+ */
 export function issueRecommendation(
   command: IssueRecommendation,
   state: CaseState,
@@ -39,6 +43,10 @@ export function issueRecommendation(
   if (new Set(tracks).size !== tracks.length) throw badInput('respondentIds', 'must not repeat a respondent');
   for (const track of tracks) {
     if (track.stage !== 'STUDIED') refuseStage(opened, track, 'issue a recommendation', 'stage STUDIED with a proven violation');
+    const route = routeOf(track.employment);
+    if (!route.recipients.includes(recipient)) {
+      throw badInput('recipient', `respondent ${track.respondentId} is ${track.employment}: the recommendation goes to ${route.recipients.join(' or ')}, not ${recipient}`);
+    }
     assertNotBefore(issuedAt, 'issuedAt', new Date(track.since), 'studiedAt');
   }
 

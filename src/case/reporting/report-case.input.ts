@@ -14,7 +14,10 @@ export class ElectionInput {
 @InputType()
 export class RespondentInput {
   @Field() @MaxLength(200) name: string;
-  @Field({ nullable: true, description: 'NIP: 18 digits YYYYMMDD YYYYMM G NNN' }) nip?: string;
+  @Field({ nullable: true, description: 'NIP of an ASN (PNS, PPPK, OTHER): 18 digits YYYYMMDD YYYYMM G NNN' }) nip?: string;
+  @Field({ nullable: true, description: 'NRP of a TNI member (5–14 digits) or a Polri member (8 digits)' }) nrp?: string;
+  @Field({ nullable: true, description: 'NIK of a village head or official: 16 digits (region, birth date DDMMYY with women +40, sequence)' })
+  nik?: string;
   @Field(() => EmploymentEnum) employment: string;
   @Field({ nullable: true }) @IsOptional() @MaxLength(300) position?: string;
   @Field() @MaxLength(300) institution: string;

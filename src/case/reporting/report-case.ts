@@ -2,12 +2,15 @@ import { assertAgencyMay, assertRegionMay } from '../case-access';
 import { badInput, invalidTransition } from '../case-error';
 import type { CaseReported, Election, Reporter, RespondentRecord } from '../case-events';
 import { caseStage, type CaseState } from '../case-state';
-import { CASE_SOURCES, ELECTION_KINDS, EMPLOYMENTS, VIOLATION_CODES } from '../case-vocabulary';
+import { CASE_SOURCES, ELECTION_KINDS, EMPLOYMENTS, VIOLATION_CODES, type Employment } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, listOf, oneOf, optionalText, pastInstant, text } from '../input-rules';
 import { formatWib } from '../deadlines/wib';
 import { assertNotBefore } from '../validation/dates';
+import { routeOf } from '../respondent-kinds';
+import { assertValidNik } from '../validation/nik';
 import { assertValidNip } from '../validation/nip';
+import { assertValidNrp } from '../validation/nrp';
 import { assertKnownRegion } from '../validation/regions';
 
 export interface ReportCase {
@@ -27,6 +30,8 @@ export interface ReportCase {
     respondents: Array<{
       name: string;
       nip?: string | null;
+      nrp?: string | null;
+      nik?: string | null;
       employment: string;
       position?: string | null;
       institution: string;
@@ -164,25 +169,51 @@ function respondentsOf(respondents: ReportCase['input']['respondents']): Respond
     throw badInput('respondents', 'a case names at least one respondent (terlapor)');
   }
   if (respondents.length > MAX_RESPONDENTS) throw badInput('respondents', `at most ${MAX_RESPONDENTS} per case`);
-  const nips = new Set<string>();
+  const seen = new Set<string>();
   return respondents.map((r, i) => {
     const field = `respondents[${i}]`;
-    const nip = optionalText(r.nip, `${field}.nip`, 40);
-    if (nip) {
-      assertValidNip(nip, `${field}.nip`);
-      if (nips.has(nip)) throw badInput(`${field}.nip`, 'names the same person twice in one case');
-      nips.add(nip);
+    const employment = oneOf(r.employment, EMPLOYMENTS, `${field}.employment`);
+    const ids = identifiersOf(r, employment, field);
+    for (const key of ['nip', 'nrp', 'nik'] as const) {
+      const value = ids[key];
+      if (!value) continue;
+      if (seen.has(`${key}:${value}`)) throw badInput(`${field}.${key}`, 'names the same person twice in one case');
+      seen.add(`${key}:${value}`);
     }
     const institutionRegionCode = optionalText(r.institutionRegionCode, `${field}.institutionRegionCode`, 20);
     if (institutionRegionCode) assertKnownRegion(institutionRegionCode, `${field}.institutionRegionCode`);
     return {
       respondentId: `R${i + 1}`,
       name: text(r.name, `${field}.name`, 200),
-      nip,
-      employment: oneOf(r.employment, EMPLOYMENTS, `${field}.employment`),
+      nip: ids.nip,
+      // Written only when given: a record without them reads as it always did.
+      ...(ids.nrp ? { nrp: ids.nrp } : {}),
+      ...(ids.nik ? { nik: ids.nik } : {}),
+      employment,
       position: optionalText(r.position, `${field}.position`, 300),
       institution: text(r.institution, `${field}.institution`, 300),
       institutionRegionCode,
     };
   });
+}
+
+type Respondent = ReportCase['input']['respondents'][number];
+
+/** The identifier follows the kind (respondent-kinds.ts): NIP for ASN, NRP for TNI/Polri, NIK (or none) in a village. */
+function identifiersOf(r: Respondent, employment: Employment, field: string) {
+  const route = routeOf(employment);
+  const given = {
+    nip: optionalText(r.nip, `${field}.nip`, 40),
+    nrp: optionalText(r.nrp, `${field}.nrp`, 40),
+    nik: optionalText(r.nik, `${field}.nik`, 40),
+  };
+  for (const key of ['nip', 'nrp', 'nik'] as const) {
+    if (given[key] && key !== route.identifier) {
+      throw badInput(`${field}.${key}`, `${employment} is identified by ${route.identifier.toUpperCase()}, not ${key.toUpperCase()}`);
+    }
+  }
+  if (given.nip) assertValidNip(given.nip, `${field}.nip`);
+  if (given.nrp) assertValidNrp(given.nrp, employment === 'POLRI' ? 'POLRI' : 'TNI', `${field}.nrp`);
+  if (given.nik) assertValidNik(given.nik, `${field}.nik`);
+  return given;
 }

@@ -33,7 +33,7 @@ const TEXT_FIELDS = [
   'receivedFromMonth',
   'receivedToMonth',
 ] as const;
-const FILTER_FIELDS = [...TEXT_FIELDS, 'electionYear', 'overdue', 'receivedFrom', 'receivedTo'];
+const FILTER_FIELDS = [...TEXT_FIELDS, 'electionYear', 'overdue', 'receivedFrom', 'receivedTo', 'respondentKinds'];
 const DIMENSIONS = Object.values(SummaryDimension);
 
 /**
@@ -64,6 +64,7 @@ export async function exportParams(query: Query, kind: ExportKind, format: Expor
     overdue: flag(value('overdue'), 'overdue'),
     receivedFrom: date('receivedFrom'),
     receivedTo: date('receivedTo'),
+    respondentKinds: value('respondentKinds')?.split(',').map((kind) => kind.trim()),
   });
   return {
     filter,

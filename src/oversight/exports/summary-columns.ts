@@ -66,6 +66,7 @@ function keyColumns(groupBy: readonly SummaryDimension[]): Column[] {
     ...(has(SummaryDimension.VIOLATION) ? [column('Jenis Pelanggaran', 'key.violation', (b) => b.key.violation)] : []),
     ...(has(SummaryDimension.ELECTION) ? [column('Pemilihan', 'key.election', (b) => b.key.election)] : []),
     ...(has(SummaryDimension.WAITING_ON) ? [column('Menunggu', 'key.waitingOn', (b) => b.key.waitingOn)] : []),
+    ...(has(SummaryDimension.RESPONDENT_KIND) ? [column('Jenis Terlapor', 'key.respondentKind', (b) => b.key.respondentKind)] : []),
   ];
 }
 

@@ -26,7 +26,7 @@ export function compareSummaries(published: Partial<FollowUpSummary>, recomputed
   return differences;
 }
 
-const DIMENSIONS = ['regionCode', 'ppk', 'violation', 'election', 'waitingOn'] as const;
+const DIMENSIONS = ['regionCode', 'ppk', 'violation', 'election', 'waitingOn', 'respondentKind'] as const;
 
 function keyText(bucket: Partial<SummaryBucket>): string {
   const key = (bucket.key ?? {}) as Record<string, unknown>;

@@ -1,4 +1,7 @@
+import type { Employment } from '../../case/case-vocabulary';
+import { kindOf } from '../../case/respondent-kinds';
 import { SummaryDimension, type SummaryBucket } from '../models/summary.model';
+import { employmentsOf, figureFilter } from './figure-filter';
 import type { FollowUpFilter } from '../queries/filters.input';
 import { percentileCont } from './figure-math';
 import { monthStart } from '../small-cells/months';
@@ -9,6 +12,7 @@ export interface Person {
   caseId: string;
   stage: string;
   waitingOn: string | null;
+  employment: string;
   since: number;
   dueAt: number | null;
   followUpStatus: string | null;
@@ -43,7 +47,8 @@ function matches(p: Person, f: FollowUpFilter, at: number): boolean {
     (!f.receivedFromMonth || p.receivedAt >= monthStart(f.receivedFromMonth, 'receivedFromMonth').getTime()) &&
     (!f.receivedToMonth || p.receivedAt < monthStart(f.receivedToMonth, 'receivedToMonth', true).getTime()) &&
     (!f.stage || p.stage === f.stage) &&
-    (!f.followUpStatus || p.followUpStatus === f.followUpStatus)
+    (!f.followUpStatus || p.followUpStatus === f.followUpStatus) &&
+    (!f.respondentKinds || employmentsOf(f.respondentKinds).includes(p.employment))
   );
 }
 
@@ -62,6 +67,8 @@ function valuesOf(p: Person, d: SummaryDimension): Array<string | null> {
       return [`${p.election.kind} ${p.election.year}`];
     case SummaryDimension.WAITING_ON:
       return [p.waitingOn];
+    case SummaryDimension.RESPONDENT_KIND:
+      return [kindOf(p.employment as Employment)];
   }
 }
 
@@ -71,7 +78,7 @@ function keysOf(p: Person, dims: SummaryDimension[]): BucketKey[] {
 
 export function aggregate(all: Person[], groupBy: SummaryDimension[], filter: FollowUpFilter, asOf: Date): { overall: SummaryBucket; buckets: SummaryBucket[] } {
   const at = asOf.getTime();
-  const persons = all.filter((p) => matches(p, filter, at));
+  const persons = all.filter((p) => matches(p, figureFilter(filter), at));
   const dims = [...new Set(groupBy)];
   const groups = new Map<string, { key: BucketKey; persons: Person[] }>();
   if (dims.length > 0) {

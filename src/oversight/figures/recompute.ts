@@ -73,6 +73,7 @@ function personOf(state: OpenedCase, track: RespondentTrack, at: Date): Person {
     caseId: state.caseId,
     stage: track.stage,
     waitingOn: waitingOn(track, at),
+    employment: track.employment,
     since: Date.parse(track.since),
     dueAt: track.dueAt ? Date.parse(track.dueAt) : null,
     followUpStatus: track.followUpStatus,

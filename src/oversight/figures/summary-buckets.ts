@@ -41,6 +41,7 @@ export function bucketFrom(f: BucketFigures, key: BucketKey): SummaryBucket {
       violation: key.VIOLATION ?? null,
       election: key.ELECTION ?? null,
       waitingOn: key.WAITING_ON ?? null,
+      respondentKind: key.RESPONDENT_KIND ?? null,
     },
     total: f.total.persons,
     cases: f.total.cases,

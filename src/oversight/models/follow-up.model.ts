@@ -37,6 +37,10 @@ export class FollowUpView {
   @Field(() => String, { nullable: true, description: 'null when identityWithheld' }) name: string | null;
   @Field(() => String, { nullable: true, description: 'NIP: personal data; null when identityWithheld, erased or absent' })
   nip: string | null;
+  @Field(() => String, { nullable: true, description: 'NRP of a TNI or Polri member: personal data, visible like the NIP; null when identityWithheld' })
+  nrp: string | null;
+  @Field(() => String, { nullable: true, description: 'NIK of a village head or official: personal data, visible like the NIP; null when identityWithheld' })
+  nik: string | null;
   @Field(() => EmploymentEnum, { nullable: true, description: 'null when identityWithheld' }) employment: string | null;
   @Field(() => String, { nullable: true }) position: string | null;
   @Field(() => String, { nullable: true, description: 'null when identityWithheld' }) institution: string | null;

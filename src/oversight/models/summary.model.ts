@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AgencyEnum, FollowUpStatusEnum, RespondentStageEnum } from '../../case/case-vocabulary.graphql';
+import { AgencyEnum, FollowUpStatusEnum, RespondentKindEnum, RespondentStageEnum } from '../../case/case-vocabulary.graphql';
 
 export enum SummaryDimension {
   REGION = 'REGION',
@@ -8,10 +8,11 @@ export enum SummaryDimension {
   VIOLATION = 'VIOLATION',
   ELECTION = 'ELECTION',
   WAITING_ON = 'WAITING_ON',
+  RESPONDENT_KIND = 'RESPONDENT_KIND',
 }
 registerEnumType(SummaryDimension, {
   name: 'SummaryDimension',
-  description: 'REGION = regency/city (or province where the person is counted at province level), PROVINCE, PPK, VIOLATION, ELECTION, WAITING_ON',
+  description: 'REGION = regency/city (or province where the person is counted at province level), PROVINCE, PPK, VIOLATION, ELECTION, WAITING_ON, RESPONDENT_KIND (CIVIL_SERVICE, TNI, POLRI, VILLAGE; only the kinds the filter counts)',
 });
 
 @ObjectType({ description: 'The bucket a row of figures belongs to: only the dimensions grouped by are set' })
@@ -22,6 +23,7 @@ export class SummaryKey {
   @Field(() => String, { nullable: true }) violation: string | null;
   @Field(() => String, { nullable: true, description: 'e.g. PILKADA 2024' }) election: string | null;
   @Field(() => AgencyEnum, { nullable: true }) waitingOn: string | null;
+  @Field(() => RespondentKindEnum, { nullable: true }) respondentKind: string | null;
 }
 
 @ObjectType({ description: 'Persons in a stage, and the distinct cases they belong to' })

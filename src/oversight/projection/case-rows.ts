@@ -47,6 +47,8 @@ export function followUpRow(state: OpenedCase, track: RespondentTrack): typeof f
     respondentId: track.respondentId,
     name: track.name,
     nip: track.nip,
+    nrp: track.nrp ?? null,
+    nik: track.nik ?? null,
     employment: track.employment,
     position: track.position,
     institution: track.institution,
@@ -97,6 +99,6 @@ export function followUpRow(state: OpenedCase, track: RespondentTrack): typeof f
 
 /** The track's row as its history keeps it: without the NIP, which only the current row holds until erasure. */
 export function followUpVersionRow(state: OpenedCase, track: RespondentTrack): Omit<typeof followUpVersions.$inferInsert, 'caseVersion' | 'validFrom' | 'logPosition'> {
-  const { nip: _nip, ...row } = followUpRow(state, track);
+  const { nip: _nip, nrp: _nrp, nik: _nik, ...row } = followUpRow(state, track);
   return row;
 }

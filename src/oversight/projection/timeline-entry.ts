@@ -1,6 +1,8 @@
 import type { CaseEvent } from '../../case/case';
 import { occurredAt } from '../../case/case-effective-time';
+import type { SanctionKind } from '../../case/case-vocabulary';
 import { formatWib } from '../../case/deadlines/wib';
+import { KIND_ROUTES, RESPONDENT_KINDS } from '../../case/respondent-kinds';
 import type { RecordedEvent } from '../../event-store/event-store';
 
 const ESCALATION: Record<string, string> = {
@@ -10,6 +12,9 @@ const ESCALATION: Record<string, string> = {
   SIASN_UNBLOCKED: 'BKN unblocked the personnel data in SIASN',
   REFERRED_TO_PRESIDENT: 'KASN referred the case to the President',
 };
+
+/** Who carries out a sanction, from its kind: the PPK for ASN and village respondents, the TNI, Polri. */
+const executorOf = (sanction: SanctionKind) => KIND_ROUTES[RESPONDENT_KINDS.find((k) => KIND_ROUTES[k].sanctions.includes(sanction)) ?? 'CIVIL_SERVICE'].executors[0];
 
 const WITHDRAWAL: Record<string, string> = {
   DUE_TIME_RECOMPUTED: 'due time recounted',
@@ -41,7 +46,9 @@ function describe(event: CaseEvent): string {
     }
     case 'SanctionDecided': {
       const d = event.data;
-      return `${d.decidedBy} recommended ${d.sanction} for ${d.respondentId} to ${d.ppk.title} (${d.letterNumber})`;
+      // KASN/BKN recommend to the PPK; the TNI, Polri and the regional head decide for their own respondents.
+      const verb = d.decidedBy === 'KASN' || d.decidedBy === 'BKN' ? 'recommended' : 'decided';
+      return `${d.decidedBy} ${verb} ${d.sanction} for ${d.respondentId} to ${d.ppk.title} (${d.letterNumber})`;
     }
     case 'RespondentCleared': {
       const d = event.data;
@@ -49,7 +56,7 @@ function describe(event: CaseEvent): string {
     }
     case 'SanctionExecuted': {
       const d = event.data;
-      return `PPK executed ${d.sanction} for ${d.respondentId} by decree ${d.decreeNumber}: ${d.followUpStatus}`;
+      return `${executorOf(d.sanction)} executed ${d.sanction} for ${d.respondentId} by decree ${d.decreeNumber}: ${d.followUpStatus}`;
     }
     case 'SanctionExecutionCorrected': {
       const d = event.data;

@@ -114,7 +114,7 @@ export class CaseReader {
       sql`SELECT f.*, c.register_number AS case_register_number
           FROM rm_follow_ups cur
           CROSS JOIN LATERAL (
-            SELECT v.*, cur.nip FROM rm_follow_up_versions v
+            SELECT v.*, cur.nip, cur.nrp, cur.nik FROM rm_follow_up_versions v
             WHERE v.case_id = cur.case_id AND v.respondent_id = cur.respondent_id AND v.valid_from <= ${at}${pinned}
             ORDER BY v.case_version DESC LIMIT 1) f
           JOIN rm_cases c ON c.id = cur.case_id

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { badInput } from '../../case/case-error';
 import { AGENCIES, ELECTION_KINDS, FOLLOW_UP_STATUSES, RESPONDENT_STAGES, VIOLATION_CODES } from '../../case/case-vocabulary';
+import { RESPONDENT_KINDS } from '../../case/respondent-kinds';
 import { validationError } from '../../graphql/graphql-errors';
 import { FollowUpFilter } from './filters.input';
 
@@ -23,6 +24,13 @@ export async function checkedFollowUpFilter(plain: Partial<Record<keyof FollowUp
   for (const [field, allowed] of Object.entries(CLOSED_SETS)) {
     const value = plain[field as keyof FollowUpFilter];
     if (value !== undefined && !allowed.includes(value as string)) throw badInput(`${prefix}${field}`, `must be one of ${allowed.join(', ')}`);
+  }
+  const kinds = plain.respondentKinds;
+  if (kinds !== undefined) {
+    if (!Array.isArray(kinds)) throw badInput(`${prefix}respondentKinds`, 'must be a list');
+    kinds.forEach((kind, i) => {
+      if (!RESPONDENT_KINDS.includes(kind)) throw badInput(`${prefix}respondentKinds[${i}]`, `must be one of ${RESPONDENT_KINDS.join(', ')}`);
+    });
   }
   const filter = plainToInstance(FollowUpFilter, plain);
   const errors = await validate(filter, { forbidUnknownValues: false });

@@ -1,10 +1,11 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsOptional, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Matches, Max, Min } from 'class-validator';
 import {
   AgencyEnum,
   CaseStageEnum,
   ElectionKindEnum,
   FollowUpStatusEnum,
+  RespondentKindEnum,
   RespondentStageEnum,
   ViolationCodeEnum,
 } from '../../case/case-vocabulary.graphql';
@@ -29,6 +30,13 @@ export class OversightFilter {
   respondentNip?: string;
   @Field({ nullable: true }) receivedFrom?: Date;
   @Field({ nullable: true }) receivedTo?: Date;
+  @Field(() => [RespondentKindEnum], {
+    nullable: true,
+    description: 'Only respondents of these kinds. followUpSummary counts CIVIL_SERVICE (ASN) unless this names others; cases and followUps list every kind unless it is given',
+  })
+  @IsOptional()
+  @ArrayMaxSize(4)
+  respondentKinds?: string[];
   @Field({ nullable: true, description: 'Cases received from the start of this calendar month (WIB), written YYYY-MM' })
   @IsOptional()
   @Matches(MONTH, { message: 'receivedFromMonth must be a calendar month written YYYY-MM, e.g. 2024-10' })

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { mayReadAll } from '../../case/case-access';
 import { KASN_DISSOLVED_AT } from '../../case/case-vocabulary';
 import type { Actor } from '../../case/decide-context';
+import { employmentsOf } from '../figures/figure-filter';
 import type { CaseFilter, FollowUpFilter } from './filters.input';
 import type { ReadSource } from './read-source';
 import { monthStart } from '../small-cells/months';
@@ -49,7 +50,8 @@ export const overdueAt = (now: Date) => sql`(f.waiting_on IS NOT NULL AND f.due_
  */
 export function followUpConditions(filter: FollowUpFilter | undefined, actor: Actor | null, source: ReadSource, listing = true): SQL[] {
   const f = filter ?? {};
-  const identifying = Boolean(f.respondentNip) || (listing && Boolean(f.regionPrefix || f.ppkRegionPrefix));
+  // A respondent's kind is withheld with its employment, so in listings a kind filter identifies too.
+  const identifying = Boolean(f.respondentNip) || (listing && Boolean(f.regionPrefix || f.ppkRegionPrefix || f.respondentKinds));
   const conditions: Array<SQL | null> = [scopeCondition(actor, source), identifying ? respondentVisible(actor) : null, ...filterConditions(f, source.at)];
   return conditions.filter((c): c is SQL => c !== null);
 }
@@ -72,6 +74,7 @@ function filterConditions(f: FollowUpFilter, now: Date): SQL[] {
     f.stage ? sql`f.stage = ${f.stage}` : null,
     f.followUpStatus ? sql`f.follow_up_status = ${f.followUpStatus}` : null,
     f.caseId ? sql`f.case_id = ${f.caseId}` : null,
+    f.respondentKinds ? sql`f.employment IN (${sql.join(employmentsOf(f.respondentKinds).map((e) => sql`${e}`), sql`, `)})` : null,
   ];
   return conditions.filter((c): c is SQL => c !== null);
 }
@@ -80,11 +83,11 @@ function filterConditions(f: FollowUpFilter, now: Date): SQL[] {
 export function caseConditions(filter: CaseFilter | undefined, actor: Actor | null, source: ReadSource): SQL[] {
   const f = filter ?? {};
   const perPerson = filterConditions(
-    { violation: f.violation, waitingOn: f.waitingOn, overdue: f.overdue, respondentNip: f.respondentNip, regionPrefix: f.regionPrefix },
+    { violation: f.violation, waitingOn: f.waitingOn, overdue: f.overdue, respondentNip: f.respondentNip, regionPrefix: f.regionPrefix, respondentKinds: f.respondentKinds },
     source.at,
   );
   // The case scope is checked below, on c; a NIP or region filter may only match a respondent the caller sees.
-  const visible = f.respondentNip || f.regionPrefix ? respondentVisible(actor) : null;
+  const visible = f.respondentNip || f.regionPrefix || f.respondentKinds ? respondentVisible(actor) : null;
   if (visible) perPerson.push(visible);
   const conditions: Array<SQL | null> = [
     scopeCondition(actor, source),

@@ -4,6 +4,7 @@ import { CaseError } from '../../case/case-error';
 import { FOLLOW_UP_STATUSES, RESPONDENT_STAGES } from '../../case/case-vocabulary';
 import type { Actor } from '../../case/decide-context';
 import { NETRA_CONFIG, type NetraConfig } from '../../config/config';
+import { figureFilter, respondentKindCases } from '../figures/figure-filter';
 import type { Person } from '../figures/recompute-aggregate';
 import { assertAnonymousQuery } from '../small-cells/anonymous-query';
 import { anonymousFigures } from '../small-cells/anonymous-summary';
@@ -25,6 +26,11 @@ const DIMENSION: Record<SummaryDimension, SQL> = {
   VIOLATION: sql`v.code`,
   ELECTION: sql`f.election_kind || ' ' || f.election_year`,
   WAITING_ON: sql`coalesce(f.waiting_on, '')`,
+  RESPONDENT_KIND: sql.raw(
+    `CASE ${respondentKindCases()
+      .map(([kind, employments]) => `WHEN f.employment IN (${employments.map((e) => `'${e}'`).join(', ')}) THEN '${kind}'`)
+      .join(' ')} ELSE 'CIVIL_SERVICE' END`,
+  ),
 };
 
 const ACTED_ON = sql`f.follow_up_status IN ('AS_RECOMMENDED', 'NOT_AS_RECOMMENDED')`;
@@ -80,7 +86,7 @@ export class FollowUpSummaryReader {
     const byViolation = dims.includes(SummaryDimension.VIOLATION);
     const joined = sql`FROM ${source.followUps} f JOIN rm_cases c ON c.id = f.case_id`;
     const from = byViolation ? sql`${joined} CROSS JOIN LATERAL unnest(f.violations) AS v(code)` : joined;
-    const where = whereAll(followUpConditions(filter, actor, source, false));
+    const where = whereAll(followUpConditions(figureFilter(filter), actor, source, false));
     const keys = dims.map((d, i) => sql`${dimension(d, source.at)} AS ${sql.raw(`k${i}`)}`);
     const figures = figureColumns(source.at);
     const order = sql.join(dims.map((_, i) => sql.raw(`k${i}`)), sql`, `);
@@ -102,13 +108,14 @@ export class FollowUpSummaryReader {
 
   /** Per person, the plain facts the cells are formed from (no name, NIP or id of a person), then protected in memory. */
   private anonymous(groupBy: SummaryDimension[], filter: FollowUpFilter | undefined, source: ReadSource, signal?: AbortSignal): Promise<FollowUpSummary> {
-    const where = whereAll(followUpConditions(filter, null, source, false));
+    // Figures count ASN only unless the filter names kinds (figure-filter.ts); an aggregate, so no listing rule.
+    const where = whereAll(followUpConditions(figureFilter(filter), null, source, false));
     return guardedRead(this.db, this.guard, signal, async (run: Run) => {
         const [checkpoint] = await run(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`);
         const facts = await run(sql`SELECT f.case_id, f.stage, f.waiting_on, f.follow_up_status, f.recommended_at IS NOT NULL AS recommended,
             ${epochMs(sql`f.since`)}::float8 AS since, ${epochMs(sql`f.due_at`)}::float8 AS due_at, ${epochMs(sql`f.decided_at`)}::float8 AS decided_at,
             ${epochMs(sql`f.executed_at`)}::float8 AS executed_at, ${epochMs(sql`f.case_received_at`)}::float8 AS received_at,
-            f.election_kind, f.election_year, f.region_code, f.province_code, f.regency_code
+            f.employment, f.election_kind, f.election_year, f.region_code, f.province_code, f.regency_code
           FROM ${source.followUps} f ${where}`);
         const { overall, buckets } = anonymousFigures(facts.map(personOf), { groupBy, keep: () => true, at: source.at, threshold: this.threshold });
         return { asOf: source.at, current: true, position: String(checkpoint?.position ?? 0), smallCellThreshold: this.threshold, overall, buckets };
@@ -121,6 +128,7 @@ function personOf(row: Record<string, unknown>): Person {
     caseId: String(row.case_id),
     stage: String(row.stage),
     waitingOn: (row.waiting_on as string | null) ?? null,
+    employment: String(row.employment),
     since: Number(row.since),
     dueAt: numOrNull(row.due_at),
     followUpStatus: (row.follow_up_status as string | null) ?? null,

@@ -28,7 +28,7 @@ export function readSource(asOf: Date | null | undefined, now: Date): ReadSource
     asOf,
     cases: sql`(SELECT DISTINCT ON (id) * FROM rm_case_versions WHERE valid_from <= ${t} ORDER BY id, version DESC)`,
     // The NIP is not kept in the history: it comes from the current row, so an erased NIP stays erased in the past too.
-    followUps: sql`(SELECT DISTINCT ON (v.case_id, v.respondent_id) v.*, cur.nip
+    followUps: sql`(SELECT DISTINCT ON (v.case_id, v.respondent_id) v.*, cur.nip, cur.nrp, cur.nik
       FROM rm_follow_up_versions v
       LEFT JOIN rm_follow_ups cur ON cur.case_id = v.case_id AND cur.respondent_id = v.respondent_id
       WHERE v.valid_from <= ${t}

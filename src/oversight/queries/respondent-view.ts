@@ -7,7 +7,7 @@ import type { FollowUpView } from '../models/follow-up.model';
  * the caller's region keeps only where its track stands — its id within the case, stage, outcome,
  * the violations, who must act, since when, due times, overdue, the follow-up status and the dates
  * and agencies of the steps — which tell a unit why the case waits without telling who. Withheld:
- * the identity (name, NIP, employment, position, institution), everything that places the person
+ * the identity (name, NIP, NRP, NIK, employment, position, institution), everything that places the person
  * (institution region, PPK and its region, the region counted in figures), the letters and decrees
  * addressed to that person's PPK (numbers that can be looked up), the sanctions, the reason a
  * follow-up is impossible (death, retirement, dismissal are personal facts), escalations and SIASN.
@@ -23,6 +23,8 @@ export function withheld(view: FollowUpView): FollowUpView {
     identityWithheld: true,
     name: null,
     nip: null,
+    nrp: null,
+    nik: null,
     employment: null,
     position: null,
     institution: null,

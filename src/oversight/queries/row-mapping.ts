@@ -22,6 +22,8 @@ export function toFollowUp(row: Row, now: Date): FollowUpView {
     identityWithheld: false,
     name: String(row.name),
     nip: s(row.nip),
+    nrp: s(row.nrp),
+    nik: s(row.nik),
     employment: String(row.employment),
     position: s(row.position),
     institution: String(row.institution),

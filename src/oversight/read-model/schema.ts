@@ -100,7 +100,8 @@ const followUpColumns = () => ({
 /** One row per respondent track: the unit in which KASN/BKN count (persons). */
 export const followUps = pgTable(
   'rm_follow_ups',
-  { ...followUpColumns(), nip: text('nip') },
+  // NRP (TNI/Polri) and NIK (village) are personal data like the NIP: current row only, cleared on erasure.
+  { ...followUpColumns(), nip: text('nip'), nrp: text('nrp'), nik: text('nik') },
   (t) => [
     primaryKey({ columns: [t.caseId, t.respondentId] }),
     index('rm_follow_ups_order_idx').on(t.caseReceivedAt, t.caseId, t.respondentId),

@@ -146,6 +146,7 @@ function bucketOf(cells: Cell[], key: Partial<Record<SummaryDimension, string>>,
     violation: null,
     election: key.ELECTION ?? null,
     waitingOn: null,
+    respondentKind: null,
   };
   const actedOn = persons('actedOn');
   const decided = persons('decided');

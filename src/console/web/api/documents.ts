@@ -1,7 +1,7 @@
 /** The GraphQL the console sends: only public operations of src/schema.graphql. */
 
 const FOLLOW_UP_FIELDS = `
-  respondentId caseId identityWithheld name nip employment position institution institutionRegionCode
+  respondentId caseId identityWithheld name nip nrp nik employment position institution institutionRegionCode
   stage waitingOn since dueAt dueAtProvisional overdue daysLate daysWaiting outcome violations
   recommendationRecipient recommendationLetter recommendedAt recommendedSanction
   decidedBy decidedAt decisionLetter ppk { title regionCode regionName } ppkRegionCode

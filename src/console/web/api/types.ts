@@ -13,6 +13,8 @@ export interface FollowUp {
   identityWithheld: boolean;
   name: string | null;
   nip: string | null;
+  nrp: string | null;
+  nik: string | null;
   employment: string | null;
   position: string | null;
   institution: string | null;

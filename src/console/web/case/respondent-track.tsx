@@ -20,6 +20,8 @@ export function RespondentTrack({ r, zone }: { r: FollowUp; zone: Zone }) {
       <Facts
         items={[
           [t('field.nip'), r.nip],
+          [t('field.nrp'), r.nrp],
+          [t('field.nik'), r.nik],
           [t('field.employment'), r.employment ? label('Employment', r.employment) : null],
           [t('field.position'), r.position],
           [t('field.institution'), r.institution],

@@ -1,3 +1,4 @@
+import { identifierOf } from '../respondent-kinds';
 import { fromLocalInput, toLocalInput, zoneOf } from '../time/zones';
 
 /** The new-case form as the officer fills it in; `reportCaseInput` turns it into the API's ReportCaseInput. */
@@ -5,6 +6,7 @@ export interface RespondentDraft {
   /** Only for React's list keys: respondents are added and removed. */
   key: number;
   name: string;
+  /** NIP, NRP or NIK: which one follows the employment (respondent-kinds.ts). */
   nip: string;
   employment: string;
   position: string;
@@ -77,7 +79,7 @@ export function reportCaseInput(d: NewCaseDraft): Record<string, unknown> {
       name: r.name,
       employment: r.employment,
       institution: r.institution,
-      ...optional('nip', r.nip),
+      ...optional(identifierOf(r.employment), r.nip),
       ...optional('position', r.position),
       ...optional('institutionRegionCode', r.institutionRegionCode),
     })),

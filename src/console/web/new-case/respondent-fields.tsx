@@ -1,5 +1,6 @@
 import { SelectField, TextField } from '../forms/fields';
 import { useI18n } from '../i18n/i18n';
+import { identifierOf } from '../respondent-kinds';
 import { emptyRespondent, type RespondentDraft } from './new-case-state';
 
 /** The respondents (terlapor): at least one, each added or removed with a button that says which. */
@@ -15,7 +16,6 @@ export function RespondentFields({ value, onChange, errors }: { value: Responden
         <fieldset key={r.key} className="group respondent-draft">
           <legend>{t('newCase.respondentN', { n: i + 1 })}</legend>
           <TextField name={path(i, 'name')} label={t('field.name')} value={r.name} onChange={(name) => update(i, { name })} error={errors[path(i, 'name')]} required />
-          <TextField name={path(i, 'nip')} label={t('field.nip')} hint={t('hint.nip')} value={r.nip} onChange={(nip) => update(i, { nip })} error={errors[path(i, 'nip')]} />
           <SelectField
             name={path(i, 'employment')}
             label={t('field.employment')}
@@ -24,6 +24,14 @@ export function RespondentFields({ value, onChange, errors }: { value: Responden
             onChange={(employment) => update(i, { employment })}
             error={errors[path(i, 'employment')]}
             required
+          />
+          <TextField
+            name={path(i, identifierOf(r.employment))}
+            label={t(`field.${identifierOf(r.employment)}`)}
+            hint={t(`hint.${identifierOf(r.employment)}`)}
+            value={r.nip}
+            onChange={(nip) => update(i, { nip })}
+            error={errors[path(i, identifierOf(r.employment))]}
           />
           <TextField name={path(i, 'position')} label={t('field.position')} value={r.position} onChange={(position) => update(i, { position })} error={errors[path(i, 'position')]} />
           <TextField name={path(i, 'institution')} label={t('field.institution')} value={r.institution} onChange={(institution) => update(i, { institution })} error={errors[path(i, 'institution')]} required />

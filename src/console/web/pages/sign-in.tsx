@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
 
 /** Agencies that sign in; NETRA is Netra's own deadline process and never a person. */
-const AGENCIES = ['BAWASLU', 'BKN', 'PPK', 'KASN', 'KEMENDAGRI', 'KEMENPANRB', 'OVERSIGHT'];
+const AGENCIES = ['BAWASLU', 'BKN', 'PPK', 'KASN', 'KEMENDAGRI', 'KEMENPANRB', 'OVERSIGHT', 'TNI', 'POLRI'];
 
 /** #/sign-in — the identity provider in production; in development, an agency and region of your choice. */
 export function SignInPage({ config, error }: { config: SignInConfig; error: string | null }) {

@@ -1,6 +1,7 @@
 import type { Case, FollowUp } from '../api/types';
 import type { Session } from '../auth/session';
 import { regionContains } from '../regions';
+import { routeFor } from '../respondent-kinds';
 
 /** A step this officer may take next on a case (shared/CONTRACT.md "Who may do what"). */
 export type Step =
@@ -23,15 +24,30 @@ export function availableSteps(c: Case, session: Session): Step[] {
     const proven = at('STUDIED').filter((r) => r.outcome === 'VIOLATION');
     if (proven.length > 0) steps.push({ kind: 'issueRecommendation', respondents: proven });
   }
-  if ((session.agency === 'BKN' || session.agency === 'KASN') && inHandlingUnit) {
-    for (const respondent of at('RECOMMENDED')) steps.push({ kind: 'decideSanction', respondent });
+  for (const respondent of c.respondents) {
+    const route = routeFor(respondent.employment);
+    const acts = (agencies: readonly string[]) => agencies.includes(session.agency);
+    // The regional head decides for the villages of its own region; the national bodies by the handling unit.
+    const decidingRegion = route.deciders.includes('PPK') ? (respondent.institutionRegionCode ?? c.handlingUnit) : c.handlingUnit;
+    const mayDecide = acts(route.deciders) && regionContains(session.region, decidingRegion);
+    if (mayDecide && respondent.stage === 'RECOMMENDED') steps.push({ kind: 'decideSanction', respondent });
   }
   for (const respondent of c.respondents) {
-    const ppkHere = session.agency === 'PPK' && regionContains(session.region, respondent.ppkRegionCode);
+    // A respondent withheld from this officer (outside its region) is not one it acts on.
+    if (respondent.identityWithheld) continue;
+    const route = routeFor(respondent.employment);
+    const acts = (agencies: readonly string[]) => agencies.includes(session.agency);
+    const executorHere = acts(route.executors) && regionContains(session.region, respondent.ppkRegionCode);
     // A decree is recorded once; a corrected one is the API's correctSanctionExecution (no form here yet).
-    if (ppkHere && respondent.stage === 'SANCTION_DECIDED') steps.push({ kind: 'recordSanctionExecution', respondent });
-    const bknMayDeclare = session.agency === 'BKN' && (respondent.stage === 'RECOMMENDED' || respondent.stage === 'SANCTION_DECIDED');
-    if ((ppkHere && respondent.stage === 'SANCTION_DECIDED') || bknMayDeclare) steps.push({ kind: 'declareFollowUpImpossible', respondent });
+    if (executorHere && respondent.stage === 'SANCTION_DECIDED') steps.push({ kind: 'recordSanctionExecution', respondent });
+    // Whoever received the recommendation may also declare before deciding: BKN for ASN, the TNI, Polri, the regional head.
+    const receiver = acts(route.alsoDeclaresImpossible) || (acts(route.executors) && acts(route.deciders));
+    const decidingRegion = route.deciders.includes('PPK') ? (respondent.institutionRegionCode ?? c.handlingUnit) : c.handlingUnit;
+    const receiverMayDeclare =
+      receiver &&
+      ((respondent.stage === 'RECOMMENDED' && regionContains(session.region, decidingRegion)) ||
+        (respondent.stage === 'SANCTION_DECIDED' && (acts(route.alsoDeclaresImpossible) || executorHere)));
+    if ((executorHere && respondent.stage === 'SANCTION_DECIDED') || receiverMayDeclare) steps.push({ kind: 'declareFollowUpImpossible', respondent });
   }
   return steps;
 }

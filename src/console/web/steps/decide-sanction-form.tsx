@@ -4,19 +4,21 @@ import { FormShell } from '../forms/form-shell';
 import { useCommand } from '../forms/use-command';
 import { useFields } from '../forms/use-fields';
 import { useI18n } from '../i18n/i18n';
+import { routeFor } from '../respondent-kinds';
 import { fromLocalInput, toLocalInput, zoneOf } from '../time/zones';
 
 const FIELDS = new Set(['decision', 'letterNumber', 'decidedAt', 'sanction', 'ppk', 'ppk.title', 'ppk.regionCode', 'dueAt']);
 
 /** BKN (KASN for decisions dated before 24 Aug 2024) recommends a sanction to the respondent's PPK, or clears. */
 export function DecideSanctionForm({ c, respondent, onDone, onReload }: { c: Case; respondent: FollowUp; onDone(c: Case): void; onReload(): void }) {
-  const { t, options } = useI18n();
+  const { t, label } = useI18n();
   const zone = zoneOf(c.handlingUnit);
+  const sanctions = routeFor(respondent.employment).sanctions;
   const { values, set } = useFields(() => ({
     decision: 'SANCTION',
     letterNumber: '',
     decidedAt: toLocalInput(new Date(), zone),
-    sanction: 'MORAL_CLOSED',
+    sanction: sanctions[0],
     ppkTitle: '',
     ppkRegionCode: respondent.institutionRegionCode ?? c.handlingUnit,
     dueAt: '',
@@ -68,7 +70,7 @@ export function DecideSanctionForm({ c, respondent, onDone, onReload }: { c: Cas
       <DateTimeField name="decidedAt" label={t('field.decidedAt', { zone: zone.name })} value={values.decidedAt} onChange={set('decidedAt')} error={errors.fields.decidedAt} required />
       {sanctioning ? (
         <>
-          <SelectField name="sanction" label={t('field.sanction')} value={values.sanction} options={options('SanctionKind')} onChange={set('sanction')} error={errors.fields.sanction} required />
+          <SelectField name="sanction" label={t('field.sanction')} value={values.sanction} options={sanctions.map((s) => ({ value: s, label: label('SanctionKind', s) }))} onChange={set('sanction')} error={errors.fields.sanction} required />
           <TextField name="ppk.title" label={t('field.ppkTitle')} hint={t('hint.ppkTitle')} value={values.ppkTitle} onChange={set('ppkTitle')} error={errors.fields['ppk.title'] ?? errors.fields.ppk} required />
           <TextField name="ppk.regionCode" label={t('field.ppkRegionCode')} hint={t('hint.regionCode')} value={values.ppkRegionCode} onChange={set('ppkRegionCode')} error={errors.fields['ppk.regionCode']} required />
           <DateTimeField name="dueAt" label={t('field.dueAt', { zone: zone.name })} hint={t('hint.dueAt')} value={values.dueAt} onChange={set('dueAt')} error={errors.fields.dueAt} />

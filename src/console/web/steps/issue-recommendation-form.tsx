@@ -4,6 +4,7 @@ import { FormShell } from '../forms/form-shell';
 import { useCommand } from '../forms/use-command';
 import { useFields } from '../forms/use-fields';
 import { useI18n } from '../i18n/i18n';
+import { routeFor } from '../respondent-kinds';
 import { fromLocalInput, toLocalInput, zoneOf } from '../time/zones';
 
 const FIELDS = new Set(['respondentIds', 'recipient', 'letterNumber', 'issuedAt']);
@@ -14,7 +15,8 @@ export function IssueRecommendationForm({ c, respondents, onDone, onReload }: { 
   const zone = zoneOf(c.handlingUnit);
   const { values, set } = useFields(() => ({
     respondentIds: respondents.map((r) => r.respondentId),
-    recipient: 'BKN',
+    // The body that handles the first of them (BKN for ASN, the TNI, Polri, the bupati/walikota).
+    recipient: routeFor(respondents[0]?.employment ?? 'PNS').recipients.at(-1) ?? 'BKN',
     letterNumber: '',
     issuedAt: toLocalInput(new Date(), zone),
   }));

@@ -4,18 +4,20 @@ import { FormShell } from '../forms/form-shell';
 import { useCommand } from '../forms/use-command';
 import { useFields } from '../forms/use-fields';
 import { useI18n } from '../i18n/i18n';
+import { routeFor } from '../respondent-kinds';
 import { fromLocalInput, toLocalInput, zoneOf } from '../time/zones';
 
 const FIELDS = new Set(['decreeNumber', 'executedAt', 'sanction']);
 
 /** The PPK records its decree (SK); the sanction may differ from the recommended one (then: not as recommended). */
 export function RecordExecutionForm({ c, respondent, onDone, onReload }: { c: Case; respondent: FollowUp; onDone(c: Case): void; onReload(): void }) {
-  const { t, label, options } = useI18n();
+  const { t, label } = useI18n();
+  const sanctions = routeFor(respondent.employment).sanctions;
   const zone = zoneOf(c.handlingUnit);
   const { values, set } = useFields(() => ({
     decreeNumber: '',
     executedAt: toLocalInput(new Date(), zone),
-    sanction: respondent.recommendedSanction ?? 'MORAL_CLOSED',
+    sanction: respondent.recommendedSanction ?? sanctions[0],
   }));
   const { busy, errors, send } = useCommand('recordSanctionExecution', (path) => FIELDS.has(path));
 
@@ -37,7 +39,7 @@ export function RecordExecutionForm({ c, respondent, onDone, onReload }: { c: Ca
       <p className="hint">{t('hint.recommendedSanction', { sanction: label('SanctionKind', respondent.recommendedSanction) })}</p>
       <TextField name="decreeNumber" label={t('field.decreeNumber')} value={values.decreeNumber} onChange={set('decreeNumber')} error={errors.fields.decreeNumber} required />
       <DateTimeField name="executedAt" label={t('field.executedAt', { zone: zone.name })} value={values.executedAt} onChange={set('executedAt')} error={errors.fields.executedAt} required />
-      <SelectField name="sanction" label={t('field.executedSanction')} value={values.sanction} options={options('SanctionKind')} onChange={set('sanction')} error={errors.fields.sanction} required />
+      <SelectField name="sanction" label={t('field.executedSanction')} value={values.sanction} options={sanctions.map((s) => ({ value: s, label: label('SanctionKind', s) }))} onChange={set('sanction')} error={errors.fields.sanction} required />
     </FormShell>
   );
 }
