@@ -9,7 +9,8 @@ import { ConsoleModule } from './console/console.module';
 import type { Clock } from './config/clock';
 import type { NetraConfig } from './config/config';
 import { DemoModule } from './demo/demo.module';
-import { GraphqlErrorFilter, validationError } from './graphql/graphql-errors';
+import { validationError } from './case/validation/validation-error';
+import { GraphqlErrorFilter } from './graphql/graphql-errors';
 import { NetraGraphqlModule } from './graphql/graphql.module';
 import { GrpcModule } from './grpc/grpc.module';
 import { LOGGER } from './observability/logger';
@@ -17,7 +18,7 @@ import { ObservabilityController, ObservabilityModule } from './observability/ob
 import { OversightModule } from './oversight/oversight.module';
 import { StorageModule } from './storage/storage.module';
 import { AnonymousLimitsModule } from './security/anonymous-limits';
-import { SafeTextPipe } from './security/text-safety';
+import { SafeTextPipe } from './api/text-safety';
 
 @Global()
 @Module({})

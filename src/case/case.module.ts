@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { OversightModule } from '../oversight/oversight.module';
-import { CALENDAR_HEALTH } from '../observability/observability.module';
+import { CALENDAR_HEALTH } from '../observability/health';
 import { CalendarHealthService } from './calendar/calendar-health.service';
 import { CalendarRecount } from './calendar/calendar-recount.service';
 import { CalendarService } from './calendar/calendar.service';

@@ -12,7 +12,7 @@ import { GrpcErrorFilter } from './grpc-errors';
 import { GrpcReads } from './grpc-reads';
 import * as requests from './grpc-requests';
 import { caseMessage } from './grpc-responses';
-import { assertSafeText } from '../security/text-safety';
+import { assertSafeText } from '../api/text-safety';
 
 type Request = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

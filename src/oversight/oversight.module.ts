@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '../auth/auth.module';
 import { LEDGER_PROVIDERS } from '../ledger/ledger.providers';
-import { PROJECTION_HEALTH } from '../observability/observability.module';
+import { PROJECTION_HEALTH } from '../observability/health';
 import { ExportsController } from './exports/exports.controller';
 import { OVERSIGHT_QUERY_HANDLERS } from './oversight.queries';
 import { OversightResolver } from './oversight.resolver';

@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { CLOCK, type Clock } from '../../config/clock';
 import { LOGGER } from '../../observability/logger';
-import type { CalendarHealth } from '../../observability/observability.module';
-import { READ_DB, type ReadDb } from '../../oversight/read-model/read-db';
+import type { CalendarHealth } from '../../observability/health';
+import { READ_DB, type ReadDb } from '../../storage/read-db';
 import { calendarStatus, type CalendarStatusReport } from '../deadlines/calendar-status';
 import { CalendarService } from './calendar.service';
 

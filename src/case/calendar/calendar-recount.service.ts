@@ -6,7 +6,7 @@ import { EVENT_STORE, type EventStore } from '../../event-store/event-store';
 import { loggableError } from '../../observability/loggable-error';
 import { LOGGER } from '../../observability/logger';
 import { ProjectionService } from '../../oversight/projection.service';
-import { READ_DB, type ReadDb } from '../../oversight/read-model/read-db';
+import { READ_DB, type ReadDb } from '../../storage/read-db';
 import { CaseError } from '../case-error';
 import { CaseMutations } from '../case-mutations.service';
 import type { CaseState } from '../case-state';

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { NETRA_CONFIG, type NetraConfig } from '../../config/config';
 import { LOGGER } from '../../observability/logger';
-import { READ_DB, type ReadDb } from '../../oversight/read-model/read-db';
+import { READ_DB, type ReadDb } from '../../storage/read-db';
 import type { CaseState } from '../case-state';
 import { CaseError } from '../case-error';
 import { CaseMutations } from '../case-mutations.service';
