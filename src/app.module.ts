@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CaseApiModule } from './api/case-api.module';
 import { CaseModule } from './case/case.module';
 import { ConfigModule } from './config/config.module';
 import { ConsoleModule } from './console/console.module';
@@ -44,6 +45,7 @@ export class AppModule {
         AuthModule,
         OversightModule,
         CaseModule,
+        CaseApiModule,
         DemoModule,
         NetraGraphqlModule,
         GrpcModule,

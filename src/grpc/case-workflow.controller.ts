@@ -4,7 +4,7 @@ import type { Metadata, ServerWritableStream } from '@grpc/grpc-js';
 import type { Observable } from 'rxjs';
 import { AuthService, requireActor } from '../auth/auth.service';
 import type { CaseCommandMessage } from '../case/case-command';
-import { CaseMutations } from '../case/case-mutations.service';
+import { CaseMutations } from '../api/case-mutations.service';
 import { correctSanctionExecutionRequest } from '../case/correcting-sanction-execution/correct-sanction-execution.grpc';
 import type { Actor } from '../case/decide-context';
 import { EventWatchService, type FeedMessage } from './event-watch.service';
