@@ -66,6 +66,10 @@ describe('imports point down', () => {
     expect(PARTS.filter((p) => p.layer !== 'browser' && !layerOf(p.layer)).map((p) => p.part)).toEqual([]);
   });
 
+  it('resolvers and controllers are the API layer', () => {
+    expect(server.filter((f) => /\.(resolver|controller)\.ts$/.test(f) && partOf(f)?.layer !== 'api')).toEqual([]);
+  });
+
   it('no file imports a layer above its own', () => {
     const upward = imports
       .filter((i) => !i.file.startsWith('src/console/web/') && i.target?.startsWith('src/'))

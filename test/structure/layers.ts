@@ -29,7 +29,7 @@ export const LAYERS: Layer[] = [
   {
     name: 'gateway',
     uses: ['reference', 'platform', 'domain'],
-    what: 'the command gateway (handlers, repository, aggregate; answers version and position), the deadline and calendar processes, and their ports',
+    what: 'the command gateway (handlers, repository, aggregate; answers version and position), the deadline and calendar processes and the ports they read through, the case id a report opens, the GraphQL names of the domain enums',
   },
   {
     name: 'read',
@@ -54,7 +54,11 @@ export const LAYERS: Layer[] = [
  */
 export const PARTS: Array<{ part: string; layer: string; files: string[] }> = [
   { part: 'console/web', layer: 'browser', files: ['src/console/web/**'] },
-  { part: 'wiring', layer: 'app', files: ['src/**/*.module.ts', 'src/storage/storage.ts', 'src/main.ts', 'src/bootstrap.ts'] },
+  {
+    part: 'wiring',
+    layer: 'app',
+    files: ['src/**/*.module.ts', 'src/**/*.providers.ts', 'src/storage/storage.ts', 'src/main.ts', 'src/bootstrap.ts'],
+  },
   { part: 'cli', layer: 'app', files: ['src/cli/**'] },
   { part: 'bench', layer: 'app', files: ['src/bench/**'] },
   { part: 'demo', layer: 'app', files: ['src/demo/**'] },
@@ -79,6 +83,7 @@ export const PARTS: Array<{ part: string; layer: string; files: string[] }> = [
       'src/oversight/exports/export-error.filter.ts',
     ],
   },
+  { part: 'ledger/api', layer: 'api', files: ['src/ledger/*.resolver.ts', 'src/ledger/*.model.ts'] },
   {
     part: 'case/gateway',
     layer: 'gateway',
