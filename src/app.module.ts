@@ -3,13 +3,15 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CaseApiModule } from './api/case-api.module';
 import { CaseModule } from './case/case.module';
 import { ConfigModule } from './config/config.module';
 import { ConsoleModule } from './console/console.module';
 import type { Clock } from './config/clock';
 import type { NetraConfig } from './config/config';
 import { DemoModule } from './demo/demo.module';
-import { GraphqlErrorFilter, validationError } from './graphql/graphql-errors';
+import { validationError } from './case/validation/validation-error';
+import { GraphqlErrorFilter } from './graphql/graphql-errors';
 import { NetraGraphqlModule } from './graphql/graphql.module';
 import { GrpcModule } from './grpc/grpc.module';
 import { LOGGER } from './observability/logger';
@@ -17,7 +19,7 @@ import { ObservabilityController, ObservabilityModule } from './observability/ob
 import { OversightModule } from './oversight/oversight.module';
 import { StorageModule } from './storage/storage.module';
 import { AnonymousLimitsModule } from './security/anonymous-limits';
-import { SafeTextPipe } from './security/text-safety';
+import { SafeTextPipe } from './api/text-safety';
 
 @Global()
 @Module({})
@@ -43,6 +45,7 @@ export class AppModule {
         AuthModule,
         OversightModule,
         CaseModule,
+        CaseApiModule,
         DemoModule,
         NetraGraphqlModule,
         GrpcModule,

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Actor } from '../case/decide-context';
 import { LOGGER } from '../observability/logger';
-import { READ_DB, type ReadDb } from '../oversight/read-model/read-db';
+import { READ_DB, type ReadDb } from '../storage/read-db';
 
 /** One answer's reading of one case (and respondent): who, through what, which fields — names of fields, never values. */
 export interface AccessRead {

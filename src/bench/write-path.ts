@@ -4,7 +4,7 @@ import { signDevToken } from '../auth/dev-token';
 import { listeningUrl, startNetra } from '../bootstrap';
 import type { CaseCommand } from '../case/case';
 import { messageFor } from '../case/case-command-messages';
-import { CaseMutations } from '../case/case-mutations.service';
+import { CaseMutations } from '../api/case-mutations.service';
 import type { Actor } from '../case/decide-context';
 import { loadConfig } from '../config/config';
 import { reportedCaseId } from '../case/reporting/reported-case-id';

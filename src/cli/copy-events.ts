@@ -5,7 +5,7 @@ import { loadConfig } from '../config/config';
 import { copyEvents } from '../event-store/copying/copy-events';
 import { copyKeys, KeyStore } from '../privacy/key-store';
 import { resolveMasterKey } from '../privacy/master-key';
-import { sealingCopy } from '../privacy/sealing-copy';
+import { sealingCopy } from './sealing-copy';
 import { openEventStore, type Closer } from '../storage/storage';
 import { operatorMessage } from '../observability/loggable-error';
 
@@ -13,7 +13,7 @@ import { operatorMessage } from '../observability/loggable-error';
  * `npm run copy -- --from file:./data --to postgres://…`: copies the whole history between any two
  * stores (same URL forms as EVENT_STORE_URL), resumable, verified by counts and digests at the end,
  * with the wrapped per-case data keys (the target needs the same master key to open them).
- * `--seal` brings a store written before names and texts were sealed forward (src/privacy/sealing-copy.ts):
+ * `--seal` brings a store written before names and texts were sealed forward (src/cli/sealing-copy.ts):
  * it needs the master key (NETRA_MASTER_KEY, or the embedded source's data/master-key).
  */
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@ import { chainKindOf } from '../ledger/ledger-head';
 import { parsePublishedHead, verifyLedger } from '../ledger/verify-ledger';
 import { openEventStore, type Closer } from '../storage/storage';
 import { openPgliteReadDb, openPostgresReadDb } from '../oversight/read-model/open-read-db';
-import type { ReadDb } from '../oversight/read-model/read-db';
+import type { ReadDb } from '../storage/read-db';
 import { checkReadModel } from '../oversight/projection/read-model-check';
 import { operatorMessage } from '../observability/loggable-error';
 

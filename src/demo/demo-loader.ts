@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { CaseMutations } from '../case/case-mutations.service';
+import { CaseMutations } from '../api/case-mutations.service';
 import { messageFor } from '../case/case-command-messages';
 import { NETRA_CONFIG, type NetraConfig } from '../config/config';
 import { uuidFrom } from '../event-store/event-id';

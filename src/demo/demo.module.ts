@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CaseModule } from '../case/case.module';
+import { CaseApiModule } from '../api/case-api.module';
 import { DemoLoader } from './demo-loader';
 
-@Module({ imports: [CaseModule], providers: [DemoLoader] })
+@Module({ imports: [CaseApiModule], providers: [DemoLoader] })
 export class DemoModule {}

@@ -1,4 +1,4 @@
-import { ArgumentsHost, BadRequestException, Catch, Inject, type ValidationError } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Catch, Inject } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -85,22 +85,4 @@ export function formatGraphqlError(logger: Logger) {
 /** The error that was thrown, out of the GraphQLError Apollo wraps it in (a resolver's, or "Context creation failed"). */
 function thrown(error: unknown): unknown {
   return error instanceof GraphQLError && error.originalError ? error.originalError : error;
-}
-
-/** class-validator's nested errors as one CaseError naming the first offending field path. */
-export function validationError(errors: ValidationError[]): CaseError {
-  const [path, message] = firstProblem(errors, '');
-  return new CaseError('BAD_USER_INPUT', message, path);
-}
-
-function firstProblem(errors: ValidationError[], prefix: string): [string, string] {
-  for (const error of errors) {
-    const path = /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
-    if (error.constraints) {
-      const text = Object.values(error.constraints)[0];
-      return [path, text.startsWith(`${error.property} `) ? text.slice(error.property.length + 1) : text];
-    }
-    if (error.children?.length) return firstProblem(error.children, path);
-  }
-  return ['input', 'is not valid'];
 }

@@ -4,7 +4,7 @@ import type { Metadata, ServerWritableStream } from '@grpc/grpc-js';
 import type { Observable } from 'rxjs';
 import { AuthService, requireActor } from '../auth/auth.service';
 import type { CaseCommandMessage } from '../case/case-command';
-import { CaseMutations } from '../case/case-mutations.service';
+import { CaseMutations } from '../api/case-mutations.service';
 import { correctSanctionExecutionRequest } from '../case/correcting-sanction-execution/correct-sanction-execution.grpc';
 import type { Actor } from '../case/decide-context';
 import { EventWatchService, type FeedMessage } from './event-watch.service';
@@ -12,7 +12,7 @@ import { GrpcErrorFilter } from './grpc-errors';
 import { GrpcReads } from './grpc-reads';
 import * as requests from './grpc-requests';
 import { caseMessage } from './grpc-responses';
-import { assertSafeText } from '../security/text-safety';
+import { assertSafeText } from '../api/text-safety';
 
 type Request = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -5,6 +5,7 @@ import { throwError, type Observable } from 'rxjs';
 import { CaseError, type ErrorCode } from '../case/case-error';
 import { LOGGER } from '../observability/logger';
 import { loggableError } from '../observability/loggable-error';
+import { RateLimitedError } from '../security/mutation-rate-limit';
 import { asUnavailable } from '../storage/unavailable';
 
 /** The contract's error codes as gRPC status codes (shared/CONTRACT.md "Errors"). */
@@ -50,6 +51,7 @@ export function toGrpcError(error: unknown, logger: Logger): GrpcError {
     return { code: GRPC_STATUS[error.code], message: text, details: text, metadata };
   }
   if (error instanceof GrpcStatusError) return { code: error.code, message: error.message, details: error.message, metadata };
+  if (error instanceof RateLimitedError) return { code: status.RESOURCE_EXHAUSTED, message: error.message, details: error.message, metadata };
   const unavailable = asUnavailable(error);
   if (unavailable) {
     logger.warn({ failure: loggableError(error), recorded: unavailable.recorded !== undefined }, 'answered UNAVAILABLE (grpc): a dependency does not answer');

@@ -4,7 +4,7 @@ import type { CaseCommand } from '../case/case';
 import type { CaseCommandMessage } from '../case/case-command';
 import { messageFor } from '../case/case-command-messages';
 import type { Actor } from '../case/decide-context';
-import { validationError } from '../graphql/graphql-errors';
+import { validationError } from '../case/validation/validation-error';
 
 export { fromProto, listFromProto } from './grpc-enums';
 

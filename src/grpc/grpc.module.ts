@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '../auth/auth.module';
-import { CaseModule } from '../case/case.module';
+import { CaseApiModule } from '../api/case-api.module';
 import { OversightModule } from '../oversight/oversight.module';
 import { ReporterReader } from '../oversight/reporter-reader';
 import { CaseWorkflowController } from './case-workflow.controller';
@@ -12,7 +12,7 @@ import { GrpcReads } from './grpc-reads';
 
 /** The gRPC API's handlers; the server itself is connected in bootstrap (grpc-server.ts). */
 @Module({
-  imports: [CqrsModule, AuthModule, CaseModule, OversightModule],
+  imports: [CqrsModule, AuthModule, CaseApiModule, OversightModule],
   controllers: [CaseWorkflowController],
   providers: [GrpcReads, ReporterReader, EventWatchService, GrpcHealth, GrpcErrorFilter],
 })

@@ -1,5 +1,3 @@
-import { CaseError } from '../case/case-error';
-
 /** What a log line may say about a failure: never a database error's message, which quotes the SQL and its parameters. */
 export interface LoggableError {
   type: string;
@@ -29,9 +27,12 @@ export function loggableError(error: unknown): LoggableError {
     const causeCode = codeOf(cause);
     summary.cause = { type: typeOf(cause), ...(causeCode !== undefined ? { code: causeCode } : {}) };
   }
-  if (error instanceof CaseError) summary.message = error.message;
+  if (isRefusal(error)) summary.message = error.message;
   return summary;
 }
+
+/** Netra's own refusal (src/case/case-error.ts), known by its name: what logs must not import. */
+const isRefusal = (error: unknown): error is Error => error instanceof Error && error.name === 'CaseError';
 
 function typeOf(value: unknown): string {
   if (value instanceof Error) {

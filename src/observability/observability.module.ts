@@ -3,23 +3,11 @@ import type { Request, Response } from 'express';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule, type HealthIndicatorResult } from '@nestjs/terminus';
 import { sql } from 'drizzle-orm';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store';
-import { READ_DB, type ReadDb } from '../oversight/read-model/read-db';
+import { READ_DB, type ReadDb } from '../storage/read-db';
 import { NETRA_CONFIG, type NetraConfig } from '../config/config';
+import { CALENDAR_HEALTH, PROJECTION_HEALTH, type CalendarHealth, type ProjectionHealth } from './health';
 import { metricsAccess } from './metrics-access';
 import { NetraMetrics } from './metrics';
-
-/** Readiness lives behind a token so the projection can report itself without a module cycle. */
-export const PROJECTION_HEALTH = Symbol('PROJECTION_HEALTH');
-export interface ProjectionHealth {
-  readonly healthy: boolean;
-  readonly position: bigint;
-}
-
-/** The holiday calendar's state (src/case/calendar), behind a token for the same reason. */
-export const CALENDAR_HEALTH = Symbol('CALENDAR_HEALTH');
-export interface CalendarHealth {
-  status(): Promise<{ warning: string | null }>;
-}
 
 /** GET /health (= /health/ready), /health/live and GET /metrics; declared by the app module, which sees the projection. */
 @Controller()

@@ -7,11 +7,11 @@ import { loggableError } from '../observability/loggable-error';
 import { isConnectionFailure } from '../storage/unavailable';
 import { LOGGER } from '../observability/logger';
 import { NetraMetrics } from '../observability/metrics';
-import type { ProjectionHealth } from '../observability/observability.module';
+import type { ProjectionHealth } from '../observability/health';
 import { KEY_STORE, KeyStore } from '../privacy/key-store';
 import { ProjectionRunner, resetReadModel } from './projection/projection-runner';
 import { checkReadModel } from './projection/read-model-check';
-import { READ_DB, type ReadDb } from './read-model/read-db';
+import { READ_DB, type ReadDb } from '../storage/read-db';
 
 /** The projection's life in the Nest app: caught up before the app serves, stopped before storage closes. */
 @Injectable()

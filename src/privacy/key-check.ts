@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { ConfigError } from '../config/config';
-import type { ReadDb } from '../oversight/read-model/read-db';
+import type { ReadDb } from '../storage/read-db';
 import { KeyStore } from './key-store';
 import type { MasterKey } from './master-key';
 import { unwrapKey } from './sealing';

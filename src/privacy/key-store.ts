@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { ReadDb } from '../oversight/read-model/read-db';
+import type { ReadDb } from '../storage/read-db';
 import { ensureKeyCheckTable, storedKeyCheck } from './key-check';
 import { newDataKey, unwrapKey, wrapKey } from './sealing';
 

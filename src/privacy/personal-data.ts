@@ -1,4 +1,3 @@
-import type { CaseReported, Reporter } from '../case/case-events';
 import { mapPersonal, type EventLike } from './personal-fields';
 import { isSealed, seal, unseal } from './sealing';
 
@@ -36,7 +35,7 @@ export function openHistory<E extends EventLike>(events: readonly E[], key: Buff
 }
 
 /** The reporter, or null when there is none or the key was destroyed (erased). */
-export function openReporter(data: CaseReported['data'], key: Buffer | null): Reporter | null {
+export function openReporter<D extends { reporter: unknown }>(data: D, key: Buffer | null): D['reporter'] | null {
   return openEvent({ type: 'CaseReported', data }, key).data.reporter;
 }
 

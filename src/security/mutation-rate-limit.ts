@@ -1,6 +1,3 @@
-import { status } from '@grpc/grpc-js';
-import { GrpcStatusError } from '../grpc/grpc-errors';
-
 /**
  * Per-caller token buckets for mutations: each caller (agency, unit and `sub` of the token) may
  * send `perMinute` mutations in a burst, refilled evenly over a minute. A refused mutation is
@@ -49,17 +46,17 @@ export const callerKey = (actor: { agency: string; region: string | null; userId
   `${actor.agency}|${actor.region ?? ''}|${actor.userId}`;
 
 /**
- * GraphQL answers it with `extensions.code: RATE_LIMITED` (src/graphql/graphql-errors.ts); as a
- * GrpcStatusError the gRPC transport already answers RESOURCE_EXHAUSTED without knowing it.
+ * A refused request: GraphQL answers it with `extensions.code: RATE_LIMITED`
+ * (src/graphql/graphql-errors.ts), gRPC with RESOURCE_EXHAUSTED (src/grpc/grpc-errors.ts).
  */
-export class RateLimitedError extends GrpcStatusError {
+export class RateLimitedError extends Error {
   constructor(
     readonly perMinute: number,
     readonly retryAfterSeconds: number,
     what = 'mutations',
     per = 'token',
   ) {
-    super(status.RESOURCE_EXHAUSTED, `too many ${what}: at most ${perMinute} per minute per ${per}; retry in ${retryAfterSeconds} s`);
+    super(`too many ${what}: at most ${perMinute} per minute per ${per}; retry in ${retryAfterSeconds} s`);
     this.name = 'RateLimitedError';
   }
 }

@@ -4,7 +4,7 @@ import { NETRA_CONFIG, type NetraConfig } from '../config/config';
 import { loggableError } from '../observability/loggable-error';
 import { LOGGER } from '../observability/logger';
 import { EVENT_STORE } from '../event-store/event-store';
-import { READ_DB } from '../oversight/read-model/read-db';
+import { READ_DB } from './read-db';
 import { KEY_STORE } from '../privacy/key-store';
 import { openStorage, type Storage } from './storage';
 

@@ -7,7 +7,7 @@ import { openEmbedded } from '../event-store/pglite/open-pglite';
 import { PgliteEventStore } from '../event-store/pglite/pglite-event-store';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { openPgliteReadDb, openPostgresReadDb } from '../oversight/read-model/open-read-db';
-import type { ReadDb } from '../oversight/read-model/read-db';
+import type { ReadDb } from './read-db';
 import { openKeyStore } from '../privacy/key-check';
 import type { KeyStore } from '../privacy/key-store';
 import { resolveMasterKey, type MasterKeySource } from '../privacy/master-key';

@@ -12,7 +12,7 @@ import { openPgliteReadDb } from '../../src/oversight/read-model/open-read-db';
 import { dumpReadModel } from '../../src/oversight/read-model/read-model-dump';
 import { TEST_SECRET } from '../support/netra-app';
 import { drizzle } from 'drizzle-orm/pglite';
-import type { ReadDb } from '../../src/oversight/read-model/read-db';
+import type { ReadDb } from '../../src/storage/read-db';
 import { KeyStore } from '../../src/privacy/key-store';
 import { resolveMasterKey } from '../../src/privacy/master-key';
 import { spawnNetra } from '../support/netra-process';

@@ -23,7 +23,7 @@ import {
 } from './case-steps';
 import { aLaporan } from './fixtures';
 import { sql } from 'drizzle-orm';
-import { READ_DB, type ReadDb } from '../../src/oversight/read-model/read-db';
+import { READ_DB, type ReadDb } from '../../src/storage/read-db';
 
 /**
  * NIPs, names and the reporter's contacts are personal data (DOMAIN.md §8): whatever happens,

@@ -6,7 +6,7 @@ import { signDevToken } from '../../src/auth/dev-token';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { ProjectionRunner } from '../../src/oversight/projection/projection-runner';
 import { openPostgresReadDb } from '../../src/oversight/read-model/open-read-db';
-import type { ReadDb } from '../../src/oversight/read-model/read-db';
+import type { ReadDb } from '../../src/storage/read-db';
 import { dumpReadModel } from '../../src/oversight/read-model/read-model-dump';
 import { KeyStore } from '../../src/privacy/key-store';
 import { EVENTS_SCHEMA } from '../../src/storage/storage';

@@ -16,7 +16,7 @@ import { openPglite } from '../../src/event-store/pglite/open-pglite';
 import { PgliteEventStore } from '../../src/event-store/pglite/pglite-event-store';
 import { ProjectionRunner } from '../../src/oversight/projection/projection-runner';
 import { openPgliteReadDb } from '../../src/oversight/read-model/open-read-db';
-import type { ReadDb } from '../../src/oversight/read-model/read-db';
+import type { ReadDb } from '../../src/storage/read-db';
 import { dumpReadModel } from '../../src/oversight/read-model/read-model-dump';
 import { KeyStore } from '../../src/privacy/key-store';
 import { resolveMasterKey } from '../../src/privacy/master-key';

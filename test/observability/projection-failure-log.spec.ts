@@ -4,7 +4,7 @@ import type { NetraConfig } from '../../src/config/config';
 import type { EventStore, SubscribeOptions } from '../../src/event-store/event-store';
 import type { NetraMetrics } from '../../src/observability/metrics';
 import { ProjectionService } from '../../src/oversight/projection.service';
-import type { ReadDb } from '../../src/oversight/read-model/read-db';
+import type { ReadDb } from '../../src/storage/read-db';
 import type { KeyStore } from '../../src/privacy/key-store';
 
 const NIP = '198911052014022002';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { CaseReader } from '../../src/oversight/queries/case-reader';
-import { READ_DB, type ReadDb } from '../../src/oversight/read-model/read-db';
+import { READ_DB, type ReadDb } from '../../src/storage/read-db';
 import { startTestNetra, type RunningNetra } from '../support/netra-app';
 import { tokenFor } from './exports-support';
 

@@ -1,6 +1,6 @@
 import { gql, type GraphQLClient } from 'graphql-request';
 import { sql } from 'drizzle-orm';
-import { READ_DB, type ReadDb } from '../../src/oversight/read-model/read-db';
+import { READ_DB, type ReadDb } from '../../src/storage/read-db';
 import { CaseWorkflowClient } from '../grpc/grpc-client';
 import { Feed } from '../grpc/event-feed';
 import { download, tokenFor } from '../oversight/exports-support';

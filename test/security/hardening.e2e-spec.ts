@@ -3,7 +3,7 @@ import { AuthService } from '../../src/auth/auth.service';
 import { signDevToken } from '../../src/auth/dev-token';
 import { loadConfig } from '../../src/config/config';
 import { MAX_QUERY_COST, MAX_QUERY_DEPTH, MAX_QUERY_TOKENS } from '../../src/graphql/query-limits';
-import { READ_DB, type ReadDb } from '../../src/oversight/read-model/read-db';
+import { READ_DB, type ReadDb } from '../../src/storage/read-db';
 import { FULL_CASE } from '../e2e/case-steps';
 import { aLaporan } from '../e2e/fixtures';
 import { startTestNetra, TEST_SECRET, type RunningNetra } from '../support/netra-app';

@@ -1,4 +1,6 @@
 import { status } from '@grpc/grpc-js';
+import pino from 'pino';
+import { toGrpcError } from '../../src/grpc/grpc-errors';
 import { callerKey, MutationRateLimiter, RateLimitedError } from '../../src/security/mutation-rate-limit';
 
 describe('the mutation rate limit', () => {
@@ -42,6 +44,6 @@ describe('the mutation rate limit', () => {
   });
 
   it('is RESOURCE_EXHAUSTED on gRPC', () => {
-    expect(new RateLimitedError(60, 1).code).toBe(status.RESOURCE_EXHAUSTED);
+    expect(toGrpcError(new RateLimitedError(60, 1), pino({ enabled: false })).code).toBe(status.RESOURCE_EXHAUSTED);
   });
 });

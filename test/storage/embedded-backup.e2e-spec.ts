@@ -12,7 +12,7 @@ import { PgliteEventStore } from '../../src/event-store/pglite/pglite-event-stor
 import { verifyLedger } from '../../src/ledger/verify-ledger';
 import { ProjectionRunner } from '../../src/oversight/projection/projection-runner';
 import { openPgliteReadDb } from '../../src/oversight/read-model/open-read-db';
-import type { ReadDb } from '../../src/oversight/read-model/read-db';
+import type { ReadDb } from '../../src/storage/read-db';
 import { dumpReadModel } from '../../src/oversight/read-model/read-model-dump';
 import { KeyStore } from '../../src/privacy/key-store';
 import { resolveMasterKey } from '../../src/privacy/master-key';

@@ -1,11 +1,10 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { CLOCK, type Clock } from '../../config/clock';
 import { LOGGER } from '../../observability/logger';
-import type { CalendarHealth } from '../../observability/observability.module';
-import { READ_DB, type ReadDb } from '../../oversight/read-model/read-db';
+import type { CalendarHealth } from '../../observability/health';
 import { calendarStatus, type CalendarStatusReport } from '../deadlines/calendar-status';
+import { CALENDAR_READS, type CalendarReads } from './calendar-reads.port';
 import { CalendarService } from './calendar.service';
 
 /** The calendar's state for /health and the start-up log: a warning, never a reason to refuse traffic. */
@@ -13,7 +12,7 @@ import { CalendarService } from './calendar.service';
 export class CalendarHealthService implements CalendarHealth, OnApplicationBootstrap {
   constructor(
     private readonly calendar: CalendarService,
-    @Inject(READ_DB) private readonly db: ReadDb,
+    @Inject(CALENDAR_READS) private readonly reads: CalendarReads,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -24,8 +23,7 @@ export class CalendarHealthService implements CalendarHealth, OnApplicationBoots
   }
 
   async status(): Promise<CalendarStatusReport> {
-    const result = await this.db.execute(sql`SELECT count(*) AS n FROM rm_follow_ups WHERE waiting_on IS NOT NULL AND due_at_provisional`);
-    const provisional = Number((result as unknown as { rows: Array<{ n: unknown }> }).rows[0].n);
+    const provisional = await this.reads.provisionalDueTimes();
     return calendarStatus(this.calendar.current, this.clock(), provisional);
   }
 }

@@ -1,19 +1,17 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store';
 import { loggableError } from '../../observability/loggable-error';
 import { LOGGER } from '../../observability/logger';
-import { ProjectionService } from '../../oversight/projection.service';
-import { READ_DB, type ReadDb } from '../../oversight/read-model/read-db';
 import { CaseError } from '../case-error';
-import { CaseMutations } from '../case-mutations.service';
+import { CaseCommands } from '../case-commands.service';
 import type { CaseState } from '../case-state';
 import { startOfWibDay, wibDayOf } from '../deadlines/wib';
 import { caseStreamId } from '../case-events';
 import { CALENDAR_PROCESS, recountable, type RecomputeDueTime } from '../recomputing-due-time/recompute-due-time';
 import { RecomputeDueTimeCommand } from '../recomputing-due-time/recompute-due-time.handler';
+import { CALENDAR_READS, type CalendarReads, type RecountSelection } from './calendar-reads.port';
 import { CalendarService } from './calendar.service';
 
 const CASES_PER_PAGE = 500;
@@ -37,10 +35,9 @@ export interface RecountResult {
 export class CalendarRecount implements OnApplicationBootstrap {
   constructor(
     private readonly calendar: CalendarService,
-    private readonly mutations: CaseMutations,
-    private readonly projection: ProjectionService,
+    private readonly commands: CaseCommands,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_DB) private readonly db: ReadDb,
+    @Inject(CALENDAR_READS) private readonly reads: CalendarReads,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -52,7 +49,7 @@ export class CalendarRecount implements OnApplicationBootstrap {
   async year(year: number, publication: string): Promise<RecountResult> {
     const from = startOfWibDay(`${year}-01-01`).toISOString();
     const to = startOfWibDay(`${year + 1}-01-01`).toISOString();
-    return this.pass(sql`f.due_at >= ${from}::timestamptz AND f.since < ${to}::timestamptz`, () => year, publication);
+    return this.pass({ from, to }, () => year, publication);
   }
 
   /** Every due time still provisional, recounted under the calendar now in force; each names the first year its count runs into that is now complete. */
@@ -64,14 +61,14 @@ export class CalendarRecount implements OnApplicationBootstrap {
       return last;
     };
     const stamp = this.calendar.years().map((y) => `${y.year}${y.status[0]}${y.publishedAt ?? ''}`).join(',');
-    return this.pass(sql`f.due_at_provisional`, yearOf, `start:${createHash('sha1').update(stamp).digest('hex').slice(0, 12)}`);
+    return this.pass('provisional', yearOf, `start:${createHash('sha1').update(stamp).digest('hex').slice(0, 12)}`);
   }
 
-  private async pass(condition: ReturnType<typeof sql>, yearFor: (since: string, dueAt: string) => number, publication: string): Promise<RecountResult> {
-    await this.projection.runner.waitFor(await this.store.headPosition(), CATCH_UP_MS);
+  private async pass(selection: RecountSelection, yearFor: (since: string, dueAt: string) => number, publication: string): Promise<RecountResult> {
+    await this.reads.waitFor(await this.store.headPosition(), CATCH_UP_MS);
     const result: RecountResult = { recomputed: 0, withdrawn: 0 };
     for (let after = ''; ; ) {
-      const states = await this.page(condition, after);
+      const states = await this.page(selection, after);
       for (const state of states) {
         if (state.status !== 'opened') continue;
         for (const track of state.respondents.filter(recountable)) {
@@ -91,7 +88,7 @@ export class CalendarRecount implements OnApplicationBootstrap {
     const command: RecomputeDueTime = { type: 'RecomputeDueTime', actor: CALENDAR_PROCESS, caseId, input: { respondentId, dueAt, calendarYear, legalBasis } };
     try {
       const commandId = `recount:${caseId}:${respondentId}:${new Date(dueAt).toISOString()}:${publication}`;
-      const written = await this.mutations.run(new RecomputeDueTimeCommand(command, commandId, null));
+      const written = await this.commands.run(new RecomputeDueTimeCommand(command, commandId, null));
       if (written.replayed) return;
       result.recomputed += 1;
       const history = await this.store.readStream(caseStreamId(caseId));
@@ -103,17 +100,8 @@ export class CalendarRecount implements OnApplicationBootstrap {
     }
   }
 
-  /** Folded states of cases with a waiting track matching `condition`, in case id order after `after`. */
-  private async page(condition: ReturnType<typeof sql>, after: string): Promise<Array<CaseState & { caseId?: string }>> {
-    const result = await this.db.execute(sql`
-      SELECT s.state FROM rm_case_states s
-      WHERE s.case_id IN (
-        SELECT DISTINCT f.case_id FROM rm_follow_ups f
-        WHERE f.waiting_on IS NOT NULL AND f.due_at IS NOT NULL AND ${condition} AND f.case_id > ${after}
-        ORDER BY f.case_id LIMIT ${CASES_PER_PAGE}
-      )
-      ORDER BY s.case_id`);
-    const rows = (result as unknown as { rows: Array<{ state: unknown }> }).rows;
-    return rows.map((row) => (typeof row.state === 'string' ? JSON.parse(row.state) : row.state) as CaseState);
+  /** Folded states of cases with a waiting track in `selection`, in case id order after `after`. */
+  private async page(selection: RecountSelection, after: string): Promise<Array<CaseState & { caseId?: string }>> {
+    return this.reads.recountPage(selection, after, CASES_PER_PAGE);
   }
 }

@@ -1,14 +1,13 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { NETRA_CONFIG, type NetraConfig } from '../../config/config';
 import { LOGGER } from '../../observability/logger';
-import { READ_DB, type ReadDb } from '../../oversight/read-model/read-db';
 import type { CaseState } from '../case-state';
 import { CaseError } from '../case-error';
-import { CaseMutations } from '../case-mutations.service';
+import { CaseCommands } from '../case-commands.service';
 import { markOverdueCommand, overdueCommandId, overdueDue } from './mark-overdue';
 import { MarkOverdueCommand } from './mark-overdue.handler';
+import { OVERDUE_READS, type OverdueReads } from './overdue-reads.port';
 import { loggableError } from '../../observability/loggable-error';
 import { Backoff } from '../../storage/backoff';
 import { isConnectionFailure } from '../../storage/unavailable';
@@ -34,9 +33,9 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
 
   constructor(
     @Inject(NETRA_CONFIG) private readonly config: NetraConfig,
-    @Inject(READ_DB) private readonly db: ReadDb,
+    @Inject(OVERDUE_READS) private readonly reads: OverdueReads,
     @Inject(LOGGER) private readonly logger: Logger,
-    private readonly mutations: CaseMutations,
+    private readonly commands: CaseCommands,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -97,7 +96,7 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
 
   private async mark(track: Parameters<typeof markOverdueCommand>[0]): Promise<number> {
     try {
-      const result = await this.mutations.run(new MarkOverdueCommand(markOverdueCommand(track), overdueCommandId(track), null));
+      const result = await this.commands.run(new MarkOverdueCommand(markOverdueCommand(track), overdueCommandId(track), null));
       return result.replayed ? 0 : 1;
     } catch (error) {
       // The read model was behind the log: the step moved on or its due time was extended meanwhile.
@@ -107,17 +106,7 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /** Folded states of cases with a waiting track past its due time and no overdue record for that due time. */
-  private async candidates(now: Date): Promise<CaseState[]> {
-    const result = await this.db.execute(sql`
-      SELECT s.state FROM rm_case_states s
-      WHERE s.case_id IN (
-        SELECT DISTINCT f.case_id FROM rm_follow_ups f
-        WHERE f.waiting_on IS NOT NULL
-          AND f.due_at < ${now.toISOString()}::timestamptz
-          AND f.overdue_since IS DISTINCT FROM f.due_at
-        LIMIT ${CASES_PER_SCAN}
-      )`);
-    const rows = (result as unknown as { rows: Array<{ state: unknown }> }).rows;
-    return rows.map((row) => (typeof row.state === 'string' ? JSON.parse(row.state) : row.state) as CaseState);
+  private candidates(now: Date): Promise<CaseState[]> {
+    return this.reads.overdueCases(now, CASES_PER_SCAN);
   }
 }

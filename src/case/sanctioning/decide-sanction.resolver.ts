@@ -2,7 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { CaseView } from '../../oversight/models/case.model';
 import { stepCommand, toIso } from '../case-command.input';
-import { CaseMutations } from '../case-mutations.service';
+import { CaseMutations } from '../../api/case-mutations.service';
 import type { Actor } from '../decide-context';
 import { DecideSanctionCommand } from './decide-sanction.handler';
 import { DecideSanctionInput } from './decide-sanction.input';

@@ -1,18 +1,15 @@
-import { readFileSync } from 'fs';
-import { dirname, join } from 'path';
 import { badInput } from '../case-error';
+import { kemendagriRegions, type RegionLevel } from '../../reference-data/kemendagri-regions';
 
 /**
  * Kemendagri region codes (Permendagri 58/2021): `PP` province, `PP.KK` regency/city,
- * `PP.KK.CC` district, `PP.KK.CC.DDDD` village. The list comes from the `idn-area-data`
- * package's CSV files (the package itself is ESM-only, so its data is read, not imported).
+ * `PP.KK.CC` district, `PP.KK.CC.DDDD` village. The list is src/reference-data's (from the
+ * `idn-area-data` package); this file only reasons about it.
  */
-export type RegionLevel = 'PROVINCE' | 'REGENCY' | 'DISTRICT';
+export type { RegionLevel };
 
-interface Region {
-  level: RegionLevel;
-  name: string;
-}
+/** All known regions. */
+const known = kemendagriRegions;
 
 const LEVEL_LABEL: Record<RegionLevel, string> = {
   PROVINCE: 'a province (PP)',
@@ -20,49 +17,6 @@ const LEVEL_LABEL: Record<RegionLevel, string> = {
   DISTRICT: 'a district (PP.KK.CC)',
 };
 const CODE_PATTERN = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
-const KEPT_UPPERCASE = new Set(['DKI']);
-
-let regions: Map<string, Region> | undefined;
-
-/** All known regions, read once on first use. */
-function known(): Map<string, Region> {
-  if (!regions) {
-    const dataDir = join(dirname(require.resolve('idn-area-data/package.json')), 'data');
-    const loaded = new Map<string, Region>();
-    const files: Array<[string, RegionLevel]> = [
-      ['provinces.csv', 'PROVINCE'],
-      ['regencies.csv', 'REGENCY'],
-      ['districts.csv', 'DISTRICT'],
-    ];
-    for (const [file, level] of files) {
-      for (const [code, name] of readCsv(join(dataDir, file))) loaded.set(code, { level, name: displayName(name) });
-    }
-    regions = loaded;
-  }
-  return regions;
-}
-
-/** `code,[parent,]name` rows without the header; names carry no commas in the shipped data, but a quoted one is handled. */
-function readCsv(file: string): Array<[string, string]> {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).slice(1);
-  return lines
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const code = line.slice(0, line.indexOf(','));
-      const last = line.slice(line.lastIndexOf(',') + 1);
-      const quoted = /,"((?:[^"]|"")*)"$/.exec(line);
-      return [code, quoted ? quoted[1].replace(/""/g, '"') : last];
-    });
-}
-
-/** Provinces and regencies are upper case in the source (`KOTA LUBUK LINGGAU`); districts are already cased. */
-function displayName(name: string): string {
-  if (name !== name.toUpperCase()) return name;
-  return name
-    .split(' ')
-    .map((word) => (KEPT_UPPERCASE.has(word) ? word : word.charAt(0) + word.slice(1).toLowerCase()))
-    .join(' ');
-}
 
 /** True for the dotted Kemendagri shape at any level, known or not. */
 export function isWellFormedRegionCode(code: string): boolean {

@@ -1,5 +1,5 @@
 import { badInput } from '../../case/case-error';
-import { assertSafeText } from '../../security/text-safety';
+import { assertSafeText } from '../../api/text-safety';
 import { parseInstant } from '../../case/validation/dates';
 import { SummaryDimension } from '../models/summary.model';
 import { checkedFollowUpFilter } from '../queries/checked-filter';

@@ -3,7 +3,7 @@ import { evolve, initialState, type CaseState, type OpenedCase } from '../../cas
 import { advance, noEffectiveTimes, trackFrom, type EffectiveTimes } from '../../case/case-effective-time';
 import { CASE_EVENT_TYPES, CASE_STREAM_PREFIX, type CaseEventType } from '../../case/case-events';
 import type { RecordedEvent } from '../../event-store/event-store';
-import type { ReadDb } from '../read-model/read-db';
+import type { ReadDb } from '../../storage/read-db';
 import { caseStates, caseVersions, cases, followUpVersions, followUps, timeline } from '../read-model/schema';
 import { openEvent } from '../../privacy/personal-data';
 import { caseRow, followUpRow, followUpVersionRow } from './case-rows';

@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { ReadDb } from '../read-model/read-db';
+import type { ReadDb } from '../../storage/read-db';
 
 /**
  * Writes many rows as one JSON parameter expanded by `jsonb_populate_recordset`: one bind value per

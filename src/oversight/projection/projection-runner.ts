@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { CASE_STREAM_PREFIX } from '../../case/case-events';
 import type { EventStore, RecordedEvent, Subscription } from '../../event-store/event-store';
-import type { ReadDb } from '../read-model/read-db';
+import type { ReadDb } from '../../storage/read-db';
 import { checkpoints } from '../read-model/schema';
 import type { KeyStore } from '../../privacy/key-store';
 import { Backoff } from '../../storage/backoff';

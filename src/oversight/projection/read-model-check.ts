@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { EventStore } from '../../event-store/event-store';
-import type { ReadDb } from '../read-model/read-db';
+import type { ReadDb } from '../../storage/read-db';
 import { checkpoints } from '../read-model/schema';
 import { CASE_PROJECTION } from './projection-runner';
 

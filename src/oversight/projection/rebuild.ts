@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import type { EventStore } from '../../event-store/event-store';
 import type { KeyStore } from '../../privacy/key-store';
 import { openPostgresReadDb, READ_MODEL_SCHEMA } from '../read-model/open-read-db';
-import type { ReadDb } from '../read-model/read-db';
+import type { ReadDb } from '../../storage/read-db';
 import { CASE_PROJECTION, ProjectionRunner, resetReadModel } from './projection-runner';
 
 export interface RebuildReport {

@@ -6,7 +6,7 @@ import type { Actor } from '../../case/decide-context';
 import type { CaseView, TimelineEntryView } from '../models/case.model';
 import type { CaseConnection, FollowUpConnection } from '../models/connections.model';
 import type { FollowUpView } from '../models/follow-up.model';
-import { READ_DB, type ReadDb } from '../read-model/read-db';
+import { READ_DB, type ReadDb } from '../../storage/read-db';
 import type { CaseFilter, FollowUpFilter } from './filters.input';
 import { caseConditions, followUpConditions, scopeCondition, whereAll } from './follow-up-conditions';
 import { readSource, type ReadSource } from './read-source';

@@ -3,7 +3,7 @@ import { validate } from 'class-validator';
 import { badInput } from '../../case/case-error';
 import { AGENCIES, ELECTION_KINDS, FOLLOW_UP_STATUSES, RESPONDENT_STAGES, VIOLATION_CODES } from '../../case/case-vocabulary';
 import { RESPONDENT_KINDS } from '../../case/respondent-kinds';
-import { validationError } from '../../graphql/graphql-errors';
+import { validationError } from '../../case/validation/validation-error';
 import { FollowUpFilter } from './filters.input';
 
 /** The closed sets GraphQL's schema enforces on the filter's enum fields; transports without a schema check them here. */

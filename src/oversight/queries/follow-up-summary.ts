@@ -10,7 +10,7 @@ import { assertAnonymousQuery } from '../small-cells/anonymous-query';
 import { anonymousFigures } from '../small-cells/anonymous-summary';
 import { bucketFrom, type BucketFigures } from '../figures/summary-buckets';
 import { SummaryDimension, type FollowUpSummary } from '../models/summary.model';
-import { READ_DB, type ReadDb } from '../read-model/read-db';
+import { READ_DB, type ReadDb } from '../../storage/read-db';
 import type { FollowUpFilter } from './filters.input';
 import { followUpConditions, overdueAt, waitingOnAt, whereAll } from './follow-up-conditions';
 import type { ReadSource } from './read-source';

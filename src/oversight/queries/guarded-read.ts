@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { ReadDb } from '../read-model/read-db';
+import type { ReadDb } from '../../storage/read-db';
 
 /** How reads are bounded: PostgreSQL gets a statement timeout and is cancelled when the client goes away. */
 export interface ReadGuard {

@@ -6,7 +6,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { guardPool } from '../../storage/pool-guard';
-import type { ReadDb } from './read-db';
+import type { ReadDb } from '../../storage/read-db';
 
 /** The same SQL migrations build the read model on PGlite and on PostgreSQL. */
 const MIGRATIONS = join(__dirname, 'migrations');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { ReadDb } from './read-db';
+import type { ReadDb } from '../../storage/read-db';
 
 const TABLES = [
   { table: 'rm_cases', order: 'id' },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { ReadDb } from './read-db';
+import type { ReadDb } from '../../storage/read-db';
 
 /** The read-model tables that hold personal values (or rows that did before an erasure rewrote them). */
 export const PERSONAL_TABLES = ['rm_cases', 'rm_case_versions', 'rm_follow_ups', 'rm_follow_up_versions', 'rm_timeline', 'rm_case_states'] as const;

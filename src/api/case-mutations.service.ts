@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
+import type { CaseCommandMessage, CaseWriteResult } from '../case/case-command';
+import { CaseCommands } from '../case/case-commands.service';
+import { CaseError } from '../case/case-error';
 import { NETRA_CONFIG, type NetraConfig } from '../config/config';
 import { LOGGER } from '../observability/logger';
 import { NetraMetrics } from '../observability/metrics';
@@ -11,21 +13,21 @@ import { CaseReader } from '../oversight/queries/case-reader';
 import { KEY_STORE, KeyStore } from '../privacy/key-store';
 import { callerKey, MutationRateLimiter, RateLimitedError } from '../security/mutation-rate-limit';
 import { isConnectionFailure, RETRY_AFTER_SECONDS, UnavailableError } from '../storage/unavailable';
-import { CaseError } from './case-error';
-import type { CaseCommandMessage, CaseWriteResult } from './case-command';
 
 const READ_YOUR_WRITES_MS = 5000;
 
 /**
- * Runs a command on the CommandBus and answers with the case as the read model shows it after the
- * write: it waits (bounded) for the projection to reach the write's position.
+ * What the transports call around the command gateway (src/case/case-commands.service.ts): the
+ * per-token rate limit, and the case as the read model shows it after the write: it waits (bounded)
+ * for the projection to reach the write's position. Every command the gateway runs, the processes'
+ * too, is counted and logged here.
  */
 @Injectable()
 export class CaseMutations {
   private readonly limiter: MutationRateLimiter;
 
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CaseCommands,
     private readonly projection: ProjectionService,
     private readonly reader: CaseReader,
     private readonly metrics: NetraMetrics,
@@ -34,6 +36,7 @@ export class CaseMutations {
     @Inject(NETRA_CONFIG) config: NetraConfig,
   ) {
     this.limiter = new MutationRateLimiter(config.mutationRateLimitPerMinute);
+    commands.observe({ started: (message) => this.observe(message) });
   }
 
   async execute(message: CaseCommandMessage): Promise<CaseView> {
@@ -78,25 +81,30 @@ export class CaseMutations {
     }
   }
 
-  async run(message: CaseCommandMessage): Promise<CaseWriteResult> {
-    const { command } = message;
+  /** The command on the gateway, without the rate limit or the wait for the read model. */
+  run(message: CaseCommandMessage): Promise<CaseWriteResult> {
+    return this.commands.run(message);
+  }
+
+  /** Counts and logs one command of the gateway's, as it ends. */
+  private observe({ command }: CaseCommandMessage) {
     const stop = this.metrics.commandSeconds.startTimer({ command: command.type });
-    try {
-      const result = await this.commands.execute<CaseCommandMessage, CaseWriteResult>(message);
-      this.metrics.commands.inc({ command: command.type, outcome: result.replayed ? 'replayed' : 'ok' });
-      // Ids, codes and positions only: inputs carry personal data and never reach the log.
-      this.logger.info(
-        { command: command.type, caseId: result.caseId, version: result.version, replayed: result.replayed, agency: command.actor.agency, unit: command.actor.region },
-        'command accepted',
-      );
-      return result;
-    } catch (error) {
-      const outcome = error instanceof CaseError ? error.code : isConnectionFailure(error) ? 'UNAVAILABLE' : 'INTERNAL';
-      this.metrics.commands.inc({ command: command.type, outcome });
-      this.logger.info({ command: command.type, caseId: command.caseId, outcome, field: error instanceof CaseError ? error.field : undefined, agency: command.actor.agency }, 'command refused');
-      throw error;
-    } finally {
+    return (outcome: { result: CaseWriteResult } | { error: unknown }) => {
+      if ('result' in outcome) {
+        const { result } = outcome;
+        this.metrics.commands.inc({ command: command.type, outcome: result.replayed ? 'replayed' : 'ok' });
+        // Ids, codes and positions only: inputs carry personal data and never reach the log.
+        this.logger.info(
+          { command: command.type, caseId: result.caseId, version: result.version, replayed: result.replayed, agency: command.actor.agency, unit: command.actor.region },
+          'command accepted',
+        );
+      } else {
+        const { error } = outcome;
+        const code = error instanceof CaseError ? error.code : isConnectionFailure(error) ? 'UNAVAILABLE' : 'INTERNAL';
+        this.metrics.commands.inc({ command: command.type, outcome: code });
+        this.logger.info({ command: command.type, caseId: command.caseId, outcome: code, field: error instanceof CaseError ? error.field : undefined, agency: command.actor.agency }, 'command refused');
+      }
       stop();
-    }
+    };
   }
 }

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { CASE_STREAM_PREFIX } from '../case/case-events';
 import type { EventTransform } from '../event-store/copying/copy-events';
 import type { RecordedEvent } from '../event-store/event-store';
-import type { KeyStore } from './key-store';
-import { openEvent, sealEvent } from './personal-data';
+import type { KeyStore } from '../privacy/key-store';
+import { openEvent, sealEvent } from '../privacy/personal-data';
 
 const caseIdOf = (event: RecordedEvent) => (event.streamId.startsWith(CASE_STREAM_PREFIX) ? event.streamId.slice(CASE_STREAM_PREFIX.length) : null);
 

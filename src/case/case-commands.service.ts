@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { CaseCommandMessage, CaseWriteResult } from './case-command';
+
+/** Watches the commands that pass the gateway: told when one starts, and how it ended. */
+export interface CommandObserver {
+  started(message: CaseCommandMessage): (outcome: { result: CaseWriteResult } | { error: unknown }) => void;
+}
+
+/**
+ * The command gateway: runs a case command on the CommandBus and answers what was written (case
+ * id, version, log position; on a replay, the history). It knows nothing of the read model, of rate
+ * limits, metrics or logs: the API layer wraps it (src/api/case-mutations.service.ts), and the
+ * processes of src/case call it directly.
+ */
+@Injectable()
+export class CaseCommands {
+  private readonly observers: CommandObserver[] = [];
+
+  constructor(private readonly commands: CommandBus) {}
+
+  /** The API layer counts and logs every command here, the processes' too. */
+  observe(observer: CommandObserver): void {
+    this.observers.push(observer);
+  }
+
+  async run(message: CaseCommandMessage): Promise<CaseWriteResult> {
+    const ends = this.observers.map((observer) => observer.started(message));
+    try {
+      const result = await this.commands.execute<CaseCommandMessage, CaseWriteResult>(message);
+      for (const end of ends) end({ result });
+      return result;
+    } catch (error) {
+      for (const end of ends) end({ error });
+      throw error;
+    }
+  }
+}
