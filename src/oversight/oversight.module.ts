@@ -12,6 +12,8 @@ import { CaseReader } from './queries/case-reader';
 import { FollowUpSummaryReader } from './queries/follow-up-summary';
 import { ReporterReader } from './reporter-reader';
 import { TimelineReader } from './queries/timeline-reader';
+import { CaseSearch } from './search/case-search';
+import { SearchCasesHandler, SearchResolver } from './search/search.resolver';
 
 @Module({
   imports: [CqrsModule, AuthModule],
@@ -25,6 +27,9 @@ import { TimelineReader } from './queries/timeline-reader';
     TimelineReader,
     OversightResolver,
     FollowUpResolver,
+    CaseSearch,
+    SearchResolver,
+    SearchCasesHandler,
     ...OVERSIGHT_QUERY_HANDLERS,
     ...LEDGER_PROVIDERS,
   ],
