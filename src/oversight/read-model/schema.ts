@@ -113,6 +113,9 @@ export const followUps = pgTable(
     primaryKey({ columns: [t.caseId, t.respondentId] }),
     index('rm_follow_ups_order_idx').on(t.caseReceivedAt, t.caseId, t.respondentId),
     index('rm_follow_ups_nip_idx').on(t.nip),
+    /** search by identifier: NRP and NIK beside the NIP. */
+    index('rm_follow_ups_nrp_idx').on(t.nrp),
+    index('rm_follow_ups_nik_idx').on(t.nik),
     /** The deadline process's scan: waiting tracks by due time. */
     index('rm_follow_ups_due_idx').on(t.dueAt),
     /** search: names by trigram similarity (pg_trgm), letter and decree numbers without punctuation. */
