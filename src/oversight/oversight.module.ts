@@ -13,7 +13,8 @@ import { FollowUpSummaryReader } from './queries/follow-up-summary';
 import { ReporterReader } from './reporter-reader';
 import { TimelineReader } from './queries/timeline-reader';
 import { CaseSearch } from './search/case-search';
-import { SearchCasesHandler, SearchResolver } from './search/search.resolver';
+import { SearchCasesHandler } from './search/search.query';
+import { SearchResolver } from './search/search.resolver';
 
 @Module({
   imports: [CqrsModule, AuthModule],

@@ -4,6 +4,7 @@ import type { Storage } from '../../../src/storage/storage';
 import { STORAGE } from '../../../src/storage/storage.module';
 import { aRecommendation, aSanctionDecision, aStudy, anExecution, BUPATI_MUSI_RAWAS, DECIDE, EXECUTE, mutate, RECOMMEND, REPORT, STUDY } from '../../e2e/case-steps';
 import { aLaporan } from '../../e2e/fixtures';
+import { CaseWorkflowClient, refusal as grpcRefusal } from '../../grpc/grpc-client';
 import { codeOf } from '../../support/netra-app';
 import { onBothStores, type StartedNetra } from '../../support/on-both-stores';
 
@@ -174,6 +175,25 @@ onBothStores('search', (start) => {
     expect(await refusal(search(bawaslu, '--/--'))).toEqual({ code: 'BAD_USER_INPUT', field: 'query' });
     expect(await refusal(search(bawaslu, 'Sulastri', 0))).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
     expect(await refusal(search(bawaslu, 'Sulastri', 5, 'not-a-cursor'))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('answers the same over gRPC (SearchCases), within the same visibility', async () => {
+    const grpc = new CaseWorkflowClient(started.netra.grpcAddress);
+    try {
+      const found = await grpc.call('SearchCases', { query: '19870614 201003 2 007' }, { agency: 'PPK', region: '16.73' });
+      expect(found.totalCount).toBe(1);
+      expect(found.hits.map((h: any) => [h.case.id, h.matchedOn, h.respondentIds, h.score])).toEqual([[main.id, ['SEARCH_KEY_IDENTIFIER'], ['R1'], 1]]); // eslint-disable-line @typescript-eslint/no-explicit-any
+      expect(found.hits[0].case.respondents.map((r: any) => [r.respondentId, r.identityWithheld])).toEqual([['R1', false], ['R2', true]]); // eslint-disable-line @typescript-eslint/no-explicit-any
+      expect((await grpc.call('SearchCases', { query: HENDRA.nip }, { agency: 'PPK', region: '16.73' })).totalCount ?? 0).toBe(0);
+      const first = await grpc.call('SearchCases', { query: 'Sulastri', pageSize: 1 }, { agency: 'OVERSIGHT' });
+      const second = await grpc.call('SearchCases', { query: 'Sulastri', pageSize: 1, pageToken: first.nextPageToken }, { agency: 'OVERSIGHT' });
+      expect([...first.hits, ...second.hits].map((h: any) => h.case.id).sort()).toEqual([main.id, solok].sort()); // eslint-disable-line @typescript-eslint/no-explicit-any
+      expect(second.nextPageToken).toBe('');
+      expect(await grpcRefusal(grpc.call('SearchCases', { query: ' ' }, { agency: 'OVERSIGHT' }))).toMatchObject({ netraCode: 'BAD_USER_INPUT', field: 'query' });
+      expect(await grpcRefusal(grpc.call('SearchCases', { query: 'Sulastri' }, null))).toMatchObject({ netraCode: 'UNAUTHENTICATED' });
+    } finally {
+      grpc.close();
+    }
   });
 
   it('still answers the same after a rebuild of the read model (PostgreSQL: a new schema swapped in)', async () => {
