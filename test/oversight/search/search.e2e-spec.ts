@@ -215,5 +215,8 @@ onBothStores('search', (start) => {
     }
     expect((await search(national, main.registerNumber)).edges.map((e) => [e.node.id, e.matchedOn])).toEqual([[main.id, ['REGISTER_NUMBER']]]);
     expect((await search(national, LETTERS.decreeR1)).edges.map((e) => e.node.id)).toEqual([main.id]);
+    // Nothing searched for was logged, nor a refusal's query.
+    const logs = started.netra.logs.join('\n');
+    for (const value of [SULASTRI.name, SULASTRI.nip, HENDRA.name, HENDRA.nip, '19870614 201003 2 007', 'kaus deklarasi']) expect(logs).not.toContain(value);
   });
 });
