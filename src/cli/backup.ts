@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, unlinkSync
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config';
-import { DURABLE_START_PARAMS, openEmbedded } from '../event-store/pglite/open-pglite';
+import { DURABLE_START_PARAMS, EMBEDDED_EXTENSIONS, openEmbedded } from '../event-store/pglite/open-pglite';
 import { syncTree } from '../event-store/pglite/wal-sync';
 import { operatorMessage } from '../observability/loggable-error';
 import { lockDataDir } from '../storage/data-dir-lock';
@@ -83,7 +83,7 @@ async function takeBackup(dataDir: string, archive: string, timeoutSeconds: numb
 /** Unpacks the archive into `out` and opens it once (replaying its WAL), checking the head is the one taken. */
 async function restoreInto(out: string, taken: BackupTaken): Promise<void> {
   const tar = new Blob([readFileSync(taken.file)]);
-  const pglite = await PGlite.create(out, { loadDataDir: tar, startParams: DURABLE_START_PARAMS });
+  const pglite = await PGlite.create(out, { loadDataDir: tar, startParams: DURABLE_START_PARAMS, extensions: EMBEDDED_EXTENSIONS });
   try {
     const { rows } = await pglite.query<{ position_text: string; hash: string }>(
       'SELECT position::text AS position_text, hash FROM es_events ORDER BY position DESC LIMIT 1',

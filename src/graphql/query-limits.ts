@@ -33,6 +33,8 @@ export const WORK_PRICE = {
   violationDimension: 120,
   asOf: 200,
   page: 20,
+  /** search: five index scans (names, identifiers, register, letters, summary), grouped and counted. */
+  search: 60,
 } as const;
 
 /**
@@ -173,6 +175,7 @@ class Measure {
       return WORK_PRICE.summary + grouping + history;
     }
     if (['cases', 'followUps'].includes(node.name.value)) return WORK_PRICE.page + history;
+    if (node.name.value === 'search') return WORK_PRICE.search;
     if (node.name.value === 'case') return history;
     return 0;
   }

@@ -92,6 +92,11 @@ export class CaseWorkflowController {
     return this.reads.followUps(request, await this.actor(metadata, request));
   }
 
+  @GrpcMethod('CaseWorkflow', 'SearchCases')
+  async searchCases(request: Request, metadata: Metadata) {
+    return this.reads.search(request, await this.actor(metadata, request));
+  }
+
   @GrpcMethod('CaseWorkflow', 'WatchEvents')
   async watchEvents(request: Request, metadata: Metadata, call: ServerWritableStream<unknown, unknown>): Promise<Observable<FeedMessage>> {
     return this.watches.watch(await this.actor(metadata, request), request.afterPosition, call);

@@ -19,6 +19,7 @@ export const ENUM_PREFIXES = {
   FollowUpStatus: 'FOLLOW_UP_STATUS',
   EscalationKind: 'ESCALATION_KIND',
   DeadlineStep: 'DEADLINE_STEP',
+  SearchKey: 'SEARCH_KEY',
 } as const;
 
 export type ProtoEnum = keyof typeof ENUM_PREFIXES;

@@ -15,8 +15,10 @@ import { checkedFollowUpFilter } from '../oversight/queries/checked-filter';
 import type { FollowUpFilter } from '../oversight/queries/filters.input';
 import { ReporterReader } from '../oversight/reporter-reader';
 import { TimelineReader } from '../oversight/queries/timeline-reader';
-import { fromProto } from './grpc-enums';
-import { followUpMessage, type FullCaseView } from './grpc-responses';
+import type { SearchPage } from '../oversight/search/case-search';
+import { recordPersonalMatches, SearchCasesQuery } from '../oversight/search/search.query';
+import { fromProto, listToProto } from './grpc-enums';
+import { caseMessage, followUpMessage, type FullCaseView } from './grpc-responses';
 
 type Request = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -78,6 +80,30 @@ export class GrpcReads {
       nextPageToken: page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? '') : '',
       totalCount: page.totalCount,
     };
+  }
+
+  /** A page of cases found by `query` (GraphQL `search`), each case whole, as GetCase answers it. */
+  async search(request: Request, actor: Actor) {
+    const pageSize = request.pageSize ?? 0;
+    if (!Number.isInteger(pageSize) || pageSize < 0 || pageSize > 100) throw badInput('pageSize', 'must be between 1 and 100 (0 means 20)');
+    let page: SearchPage;
+    try {
+      page = await this.queries.execute<SearchCasesQuery, SearchPage>(new SearchCasesQuery(request.query ?? '', pageSize || DEFAULT_PAGE, request.pageToken || undefined, actor));
+    } catch (error) {
+      if (error instanceof CaseError && error.field === 'after') throw badInput('pageToken', 'is not a token this query returned');
+      throw error;
+    }
+    recordPersonalMatches(this.audit, actor, 'grpc:SearchCases', newRequestKey(), page);
+    const hits = [];
+    for (const edge of page.edges) {
+      hits.push({
+        case: caseMessage(await this.complete(edge.node, actor, 'grpc:SearchCases')),
+        matchedOn: listToProto('SearchKey', edge.matchedOn),
+        respondentIds: edge.respondentIds,
+        score: edge.score,
+      });
+    }
+    return { hits, nextPageToken: page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? '') : '', totalCount: page.totalCount };
   }
 }
 

@@ -15,6 +15,9 @@ import { FollowUpSummaryReader } from './queries/follow-up-summary';
 import { ProcessReads } from './queries/process-reads';
 import { ReporterReader } from './reporter-reader';
 import { TimelineReader } from './queries/timeline-reader';
+import { CaseSearch } from './search/case-search';
+import { SearchCasesHandler } from './search/search.query';
+import { SearchResolver } from './search/search.resolver';
 
 /** Global: the processes of the write side read through the ports it implements, without importing the read side. */
 @Global()
@@ -33,6 +36,9 @@ import { TimelineReader } from './queries/timeline-reader';
     { provide: CALENDAR_READS, useExisting: ProcessReads },
     OversightResolver,
     FollowUpResolver,
+    CaseSearch,
+    SearchResolver,
+    SearchCasesHandler,
     ...OVERSIGHT_QUERY_HANDLERS,
     ...LEDGER_PROVIDERS,
   ],

@@ -6,6 +6,7 @@ import { Enum, Namespace, parse, Service, Type, type ReflectionObject } from 'pr
 import * as vocabulary from '../../src/case/case-vocabulary';
 import { ENUM_PREFIXES, type ProtoEnum } from '../../src/grpc/grpc-enums';
 import { CASE_WORKFLOW_PROTO, PROTO_ROOT } from '../../src/grpc/proto-files';
+import { SearchKey } from '../../src/oversight/search/search.model';
 
 const BUF = join(__dirname, '..', '..', 'node_modules', '.bin', 'buf');
 const buf = (...args: string[]) => spawnSync(BUF, args, { encoding: 'utf8', timeout: 60_000 });
@@ -77,6 +78,7 @@ describe('the proto contract (proto/netra/v1/case_workflow.proto)', () => {
       FollowUpStatus: vocabulary.FOLLOW_UP_STATUSES,
       EscalationKind: vocabulary.ESCALATION_KINDS,
       DeadlineStep: vocabulary.DEADLINE_STEPS,
+      SearchKey: Object.values(SearchKey),
     };
     const protoEnums = all(netra).filter((o): o is Enum => o instanceof Enum).map((e) => e.name).sort();
     expect(protoEnums).toEqual(Object.keys(domain).sort());

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Extension } from '@electric-sql/pglite';
 import { DamagedStoreError } from '../damaged-store-error';
 import { findDamage } from './data-dir-damage';
 import { walSyncer } from './wal-sync';
@@ -10,6 +10,15 @@ import { walSyncer } from './wal-sync';
  * the sync out — see wal-sync.ts — so `EmbeddedDatabase.sync` does it.)
  */
 export const DURABLE_START_PARAMS = PGlite.defaultStartParams.filter((param) => param !== '-F');
+
+/**
+ * The extensions the read model uses (search: pg_trgm); PGlite loads an extension only when it is
+ * created with it. Required by path: this project's `moduleResolution: node` does not read the
+ * package's `exports`, which is where `contrib/*` is declared; Node does.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
+export const EMBEDDED_EXTENSIONS = { pg_trgm };
 
 /** The embedded database and, for one on disk, what makes its last commit durable. */
 export interface EmbeddedDatabase {
@@ -28,7 +37,7 @@ export async function openPglite(location: string): Promise<PGlite> {
  * initialise over, PG_VERSION gone) is refused naming the damaged file and the remedy.
  */
 export async function openEmbedded(location: string, options: { sync: boolean }): Promise<EmbeddedDatabase> {
-  if (location === 'memory:') return { pglite: await PGlite.create('memory://'), sync: null };
+  if (location === 'memory:') return { pglite: await PGlite.create('memory://', { extensions: EMBEDDED_EXTENSIONS }), sync: null };
   if (location.trim() === '') throw new Error('PGlite location is empty: use memory: or a directory');
   const dataDir = resolve(location);
   await mkdir(dataDir, { recursive: true });
@@ -36,7 +45,7 @@ export async function openEmbedded(location: string, options: { sync: boolean })
   if (before) throw damaged(dataDir, before);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dataDir, { startParams: DURABLE_START_PARAMS });
+    pglite = await PGlite.create(dataDir, { startParams: DURABLE_START_PARAMS, extensions: EMBEDDED_EXTENSIONS });
   } catch (error) {
     const found = findDamage(dataDir, true);
     throw found

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { LETTERS_COMPACT, REGISTER_COMPACT, SUMMARY_WORDS } from './search-expressions';
 
 /**
  * The read model: what Bawaslu, BKN and oversight query. Every row is derived from the event log by
@@ -35,7 +37,12 @@ const caseColumns = () => ({
 export const cases = pgTable(
   'rm_cases',
   { ...caseColumns(), id: text('id').primaryKey() },
-  (t) => [index('rm_cases_received_idx').on(t.receivedAt, t.id)],
+  (t) => [
+    index('rm_cases_received_idx').on(t.receivedAt, t.id),
+    /** search: words of the summary (full text, `simple` configuration) and the register number without punctuation (trigrams). */
+    index('rm_cases_summary_words_idx').using('gin', sql.raw(SUMMARY_WORDS)),
+    index('rm_cases_register_trgm_idx').using('gin', sql.raw(`(${REGISTER_COMPACT}) public.gin_trgm_ops`)),
+  ],
 );
 
 /** A respondent track's columns without its NIP: the NIP lives only in the current row (erasure clears it there). */
@@ -106,8 +113,14 @@ export const followUps = pgTable(
     primaryKey({ columns: [t.caseId, t.respondentId] }),
     index('rm_follow_ups_order_idx').on(t.caseReceivedAt, t.caseId, t.respondentId),
     index('rm_follow_ups_nip_idx').on(t.nip),
+    /** search by identifier: NRP and NIK beside the NIP. */
+    index('rm_follow_ups_nrp_idx').on(t.nrp),
+    index('rm_follow_ups_nik_idx').on(t.nik),
     /** The deadline process's scan: waiting tracks by due time. */
     index('rm_follow_ups_due_idx').on(t.dueAt),
+    /** search: names by trigram similarity (pg_trgm), letter and decree numbers without punctuation. */
+    index('rm_follow_ups_name_trgm_idx').using('gin', sql.raw('name public.gin_trgm_ops')),
+    index('rm_follow_ups_letters_trgm_idx').using('gin', sql.raw(`(${LETTERS_COMPACT}) public.gin_trgm_ops`)),
   ],
 );
 
