@@ -16,7 +16,8 @@ import type { FollowUpFilter } from '../oversight/queries/filters.input';
 import { ReporterReader } from '../oversight/reporter-reader';
 import { TimelineReader } from '../oversight/queries/timeline-reader';
 import type { SearchPage } from '../oversight/search/case-search';
-import { recordPersonalMatches, SearchCasesQuery } from '../oversight/search/search.query';
+import { recordPersonalMatches } from '../audit/search-matches';
+import { SearchCasesQuery } from '../oversight/search/search.query';
 import { fromProto, listToProto } from './grpc-enums';
 import { caseMessage, followUpMessage, type FullCaseView } from './grpc-responses';
 

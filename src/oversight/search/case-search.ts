@@ -6,7 +6,7 @@ import { ERASED } from '../../privacy/personal-fields';
 import type { CaseView } from '../models/case.model';
 import { respondentVisible, scopeCondition, whereAll } from '../queries/follow-up-conditions';
 import { decodeCursor, encodeCursor, toCase } from '../queries/row-mapping';
-import { READ_DB, type ReadDb } from '../read-model/read-db';
+import { READ_DB, type ReadDb } from '../../storage/read-db';
 import { LETTERS_COMPACT, REGISTER_COMPACT, SUMMARY_WORDS } from '../read-model/search-expressions';
 import type { SearchKey } from './search.model';
 import type { SearchTerms } from './search-terms';

@@ -6,7 +6,8 @@ import { CurrentActor, type GraphqlContext } from '../../auth/current-actor.deco
 import type { Actor } from '../../case/decide-context';
 import type { SearchPage } from './case-search';
 import { SearchConnection } from './search.model';
-import { recordPersonalMatches, SearchCasesQuery } from './search.query';
+import { recordPersonalMatches } from '../../audit/search-matches';
+import { SearchCasesQuery } from './search.query';
 import { MAX_QUERY_LENGTH } from './search-terms';
 
 /**
