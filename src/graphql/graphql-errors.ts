@@ -20,7 +20,9 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
 
   catch(exception: unknown, _host: ArgumentsHost): GraphQLError {
     if (exception instanceof CaseError) {
-      return new GraphQLError(exception.message, { extensions: { code: exception.code, field: exception.field, ...(exception.params ? { params: exception.params } : {}) } });
+      return new GraphQLError(exception.message, {
+        extensions: { code: exception.code, field: exception.field, key: exception.key, params: exception.params ?? {} },
+      });
     }
     if (exception instanceof GraphQLError) return exception;
     if (exception instanceof RateLimitedError) {
@@ -38,7 +40,7 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
     }
     if (exception instanceof BadRequestException) {
       return new GraphQLError(String((exception.getResponse() as { message?: unknown }).message ?? exception.message), {
-        extensions: { code: 'BAD_USER_INPUT' },
+        extensions: { code: 'BAD_USER_INPUT', key: 'BAD_USER_INPUT', params: {} },
       });
     }
     this.logger.error({ failure: loggableError(exception) }, 'internal error');
@@ -89,18 +91,19 @@ function thrown(error: unknown): unknown {
 
 /** class-validator's nested errors as one CaseError naming the first offending field path. */
 export function validationError(errors: ValidationError[]): CaseError {
-  const [path, message] = firstProblem(errors, '');
-  return new CaseError('BAD_USER_INPUT', message, path);
+  const [path, message, constraint] = firstProblem(errors, '');
+  return new CaseError('BAD_USER_INPUT', message, path, { constraint }, 'value.invalid');
 }
 
-function firstProblem(errors: ValidationError[], prefix: string): [string, string] {
+/** The path, the English words and class-validator's constraint name (e.g. `maxLength`) of the first problem. */
+function firstProblem(errors: ValidationError[], prefix: string): [string, string, string] {
   for (const error of errors) {
     const path = /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
-      const text = Object.values(error.constraints)[0];
-      return [path, text.startsWith(`${error.property} `) ? text.slice(error.property.length + 1) : text];
+      const [constraint, text] = Object.entries(error.constraints)[0];
+      return [path, text.startsWith(`${error.property} `) ? text.slice(error.property.length + 1) : text, constraint];
     }
     if (error.children?.length) return firstProblem(error.children, path);
   }
-  return ['input', 'is not valid'];
+  return ['input', 'is not valid', 'unknown'];
 }

@@ -47,6 +47,9 @@ export function toGrpcError(error: unknown, logger: Logger): GrpcError {
     const text = field ? `${field}: ${error.message.slice(error.field!.length + 2)}` : error.message;
     metadata.set('netra-error-code', error.code);
     if (field) metadata.set('netra-error-field', field);
+    // The message key and its parameters (JSON), for a client that words the refusal in its own language.
+    metadata.set('netra-error-key', error.key);
+    metadata.set('netra-error-params', JSON.stringify(error.params ?? {}));
     return { code: GRPC_STATUS[error.code], message: text, details: text, metadata };
   }
   if (error instanceof GrpcStatusError) return { code: error.code, message: error.message, details: error.message, metadata };
