@@ -27,6 +27,7 @@ import { RecordSanctionExecutionResolver } from './executing-sanction/record-san
 import { IssueRecommendationHandler } from './recommending/issue-recommendation.handler';
 import { IssueRecommendationResolver } from './recommending/issue-recommendation.resolver';
 import { ReportCaseHandler } from './reporting/report-case.handler';
+import { KnownElectionsResolver } from './reporting/known-elections.resolver';
 import { ReportCaseResolver } from './reporting/report-case.resolver';
 import { DecideSanctionHandler } from './sanctioning/decide-sanction.handler';
 import { DecideSanctionResolver } from './sanctioning/decide-sanction.resolver';
@@ -58,6 +59,7 @@ import { RecordStudyResolver } from './studying/record-study.resolver';
     { provide: CALENDAR_HEALTH, useExisting: CalendarHealthService },
     RecomputeDueTimeHandler,
     PublishCalendarResolver,
+    KnownElectionsResolver,
     ReportCaseResolver,
     RecordStudyResolver,
     IssueRecommendationResolver,
