@@ -1,15 +1,19 @@
 import type { Case } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime, type Zone } from '../time/zones';
+import { timelineSentence } from './timeline-words';
 
 /** The case history in order: what happened, when (the date on the letter), and which unit acted. */
 export function Timeline({ c, zone }: { c: Case; zone: Zone }) {
-  const { t, label, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, label, lang } = i18n;
   return (
     <section aria-labelledby="timeline">
       <h2 id="timeline">{t('case.timeline')}</h2>
       <ol className="timeline">
-        {c.timeline.map((entry) => (
+        {c.timeline.map((entry) => {
+          const sentence = timelineSentence(entry, c, zone, i18n);
+          return (
           <li key={entry.version} className={entry.withdrawn ? 'timeline-withdrawn' : undefined}>
             <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, zone, lang)}</time>
             <span className="timeline-who">
@@ -18,12 +22,17 @@ export function Timeline({ c, zone }: { c: Case; zone: Zone }) {
             </span>
             <strong className="timeline-what">{label('EventType', entry.type)}</strong>
             {entry.withdrawn ? <span className="badge badge-withdrawn">{t('timeline.withdrawn')}</span> : null}
-            {/* The server's own words (English), with letter numbers and sanctions as recorded. */}
-            <span className="timeline-detail" lang="en">
-              {entry.description}
-            </span>
+            {/* Worded from the line's data; a line projected before it had data keeps the server's English. */}
+            {sentence !== null ? (
+              <span className="timeline-detail">{sentence}</span>
+            ) : (
+              <span className="timeline-detail" lang="en">
+                {entry.description}
+              </span>
+            )}
           </li>
-        ))}
+          );
+        })}
       </ol>
     </section>
   );
