@@ -23,6 +23,9 @@ const CASE_FIELDS = `
     }
   }`;
 
+/** The simultaneous elections Netra knows, newest first: the new-case form offers these. */
+export const ELECTIONS_QUERY = `query Elections { elections { kind year votingDay } }`;
+
 export const CASE_QUERY = `query Case($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`;
 
 /** One page of what waits on an agency; the server keeps it to the token's region. */
