@@ -75,6 +75,11 @@ export function formatGraphqlError(logger: Logger) {
       const { message, extensions } = unavailableGraphqlError(unavailable);
       return { message, extensions, ...(formatted.path ? { path: formatted.path } : {}) };
     }
+    if (code === 'BAD_USER_INPUT' && formatted.extensions?.key === undefined) {
+      // graphql-js refusing a variable (an enum value it does not know, a missing field): a key all the same.
+      const key = /does not exist in "\w+" enum/.test(formatted.message) ? 'value.notOneOf' : 'BAD_USER_INPUT';
+      return { ...formatted, extensions: { ...formatted.extensions, key, params: key === 'value.notOneOf' ? { allowed: '' } : {} } };
+    }
     if ((code === undefined || code === 'INTERNAL_SERVER_ERROR') && formatted.message !== INTERNAL) {
       // Not the message: it is the thrown error's, and a database error's quotes the SQL parameters.
       logger.error({ failure: loggableError(thrown(error)), path: formatted.path }, 'internal error');

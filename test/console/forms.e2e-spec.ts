@@ -66,6 +66,7 @@ describe('console: refusals from the API', () => {
     const findings = reportCase.respondents.map((r) => ({ respondentId: r.respondentId, outcome: 'NO_VIOLATION' }));
     await client.request(RECORD_STUDY, { input: { caseId: reportCase.id, studiedAt: '2024-09-28T10:00:00+07:00', findings } });
 
+    for (const outcome of await study.getByLabel('Hasil kajian').all()) await outcome.selectOption('NO_VIOLATION');
     await study.getByRole('button', { name: 'Simpan kajian' }).click();
     const alert = study.locator('.form-error[data-code="CONFLICT"]');
     await alert.waitFor();
