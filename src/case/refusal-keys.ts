@@ -161,6 +161,7 @@ export const REFUSALS = {
   'export.headers': [],
   'grpc.caseId': [],
   'grpc.position': [],
+  'signIn.name': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type RefusalKey = keyof typeof REFUSALS;

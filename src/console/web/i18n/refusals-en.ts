@@ -143,6 +143,7 @@ export const REFUSALS_EN: RefusalCatalogue = {
   'export.headers': 'Column headers must be id (Indonesian) or en (English).',
   'grpc.caseId': 'Not a case id (UUID).',
   'grpc.position': 'The position must be a checkpoint from a previous message.',
+  'signIn.name': 'A name of 1–64 letters, digits, spaces or . \' @ _ -',
 };
 
 export const OPERATIONS_EN: Record<string, string> = {

@@ -149,6 +149,7 @@ export const REFUSALS_ID: RefusalCatalogue = {
   'export.headers': 'Judul kolom harus id (Indonesia) atau en (Inggris).',
   'grpc.caseId': 'Bukan nomor kasus (UUID) yang valid.',
   'grpc.position': 'Posisi harus penanda dari pesan sebelumnya.',
+  'signIn.name': 'Nama 1–64 karakter: huruf, angka, spasi, atau . \' @ _ -',
 };
 
 /** Mutations by name, as the sentences above say them. */
