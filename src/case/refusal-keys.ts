@@ -16,6 +16,9 @@ export const REFUSALS = {
   NOT_FOUND: [],
   INVALID_TRANSITION: [],
   CONFLICT: [],
+  // Beside the contract's codes (README): too many requests, and a store or read model that does not answer.
+  RATE_LIMITED: ['retryAfterSeconds'],
+  UNAVAILABLE: ['retryAfterSeconds', 'caseId', 'version', 'position'],
 
   // Text, lists and choices (input-rules.ts, the text-safety pipe, class-validator).
   'text.empty': [],

@@ -26,7 +26,9 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
     }
     if (exception instanceof GraphQLError) return exception;
     if (exception instanceof RateLimitedError) {
-      return new GraphQLError(exception.message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: exception.retryAfterSeconds } });
+      return new GraphQLError(exception.message, {
+        extensions: { code: 'RATE_LIMITED', retryAfterSeconds: exception.retryAfterSeconds, key: 'RATE_LIMITED', params: { retryAfterSeconds: exception.retryAfterSeconds } },
+      });
     }
     const unavailable = asUnavailable(exception);
     if (unavailable) {
@@ -36,7 +38,9 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
     // Nobody is listening for this answer: not a failure worth an error line.
     if (exception instanceof ClientGoneError) return new GraphQLError(exception.message, { extensions: { code: 'CLIENT_CLOSED_REQUEST' } });
     if (exception instanceof ReadTimeoutError) {
-      return new GraphQLError(exception.message, { extensions: { code: 'UNAVAILABLE', retryAfterSeconds: 60, timeoutMs: exception.timeoutMs } });
+      return new GraphQLError(exception.message, {
+        extensions: { code: 'UNAVAILABLE', retryAfterSeconds: 60, timeoutMs: exception.timeoutMs, key: 'UNAVAILABLE', params: { retryAfterSeconds: 60 } },
+      });
     }
     if (exception instanceof BadRequestException) {
       return new GraphQLError(String((exception.getResponse() as { message?: unknown }).message ?? exception.message), {
@@ -53,7 +57,9 @@ const INTERNAL = 'Internal error; it has been logged';
 /** UNAVAILABLE: retriable; for a write already recorded, the case's new version and log position (a decimal string). */
 export function unavailableGraphqlError(error: UnavailableError): GraphQLError {
   const recorded = error.recorded ? { caseId: error.recorded.caseId, version: error.recorded.version, position: error.recorded.position.toString() } : {};
-  return new GraphQLError(error.message, { extensions: { code: 'UNAVAILABLE', retryAfterSeconds: error.retryAfterSeconds, ...recorded, params: recorded } });
+  return new GraphQLError(error.message, {
+    extensions: { code: 'UNAVAILABLE', retryAfterSeconds: error.retryAfterSeconds, ...recorded, key: 'UNAVAILABLE', params: { retryAfterSeconds: error.retryAfterSeconds, ...recorded } },
+  });
 }
 
 /**

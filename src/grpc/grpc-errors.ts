@@ -57,6 +57,7 @@ export function toGrpcError(error: unknown, logger: Logger): GrpcError {
   if (unavailable) {
     logger.warn({ failure: loggableError(error), recorded: unavailable.recorded !== undefined }, 'answered UNAVAILABLE (grpc): a dependency does not answer');
     metadata.set('netra-error-code', 'UNAVAILABLE');
+    metadata.set('netra-error-key', 'UNAVAILABLE');
     metadata.set('retry-after-seconds', String(unavailable.retryAfterSeconds));
     if (unavailable.recorded) {
       metadata.set('netra-case-id', unavailable.recorded.caseId);

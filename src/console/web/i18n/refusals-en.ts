@@ -8,6 +8,8 @@ export const REFUSALS_EN: RefusalCatalogue = {
   NOT_FOUND: 'Case or respondent not found.',
   INVALID_TRANSITION: 'This step does not fit the case’s current stage.',
   CONFLICT: 'The case changed since you opened it.',
+  RATE_LIMITED: 'Too many requests; try again in {retryAfterSeconds} seconds.',
+  UNAVAILABLE: 'Netra cannot answer right now; try again in {retryAfterSeconds} seconds.',
 
   'text.empty': 'Required.',
   'text.controlCharacters': 'Must not contain control characters.',

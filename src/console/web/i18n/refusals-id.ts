@@ -14,6 +14,8 @@ export const REFUSALS_ID: RefusalCatalogue = {
   NOT_FOUND: 'Kasus atau terlapor tidak ditemukan.',
   INVALID_TRANSITION: 'Langkah ini tidak sesuai dengan tahap kasus saat ini.',
   CONFLICT: 'Kasus telah berubah sejak Anda membukanya.',
+  RATE_LIMITED: 'Terlalu banyak permintaan; coba lagi dalam {retryAfterSeconds} detik.',
+  UNAVAILABLE: 'Netra sedang tidak dapat menjawab; coba lagi dalam {retryAfterSeconds} detik.',
 
   'text.empty': 'Wajib diisi.',
   'text.controlCharacters': 'Tidak boleh memuat karakter kendali.',
