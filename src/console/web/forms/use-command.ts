@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ApiError, graphql, type ErrorCode } from '../api/graphql';
 import { MUTATIONS, type MutationName } from '../api/documents';
 import type { Case } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { hasOwnWords, wordRefusal } from '../i18n/refusal-words';
-import { WIB, zoneOf } from '../time/zones';
+import { WIB, zoneOf, type Lang } from '../time/zones';
 
 /** What a refused command left to show, in the officer's language: messages by input path, and one for the whole form. */
 export interface CommandErrors {
@@ -57,11 +57,17 @@ export function useCommand(name: MutationName, fieldNames: (path: string) => boo
 }
 
 /**
- * The refusal worded from its key and parameters at each render, so that switching the language
- * rewords it: under the field it names when this form shows that field, else at the form.
+ * The refusal worded from its key and parameters, again when the language switches: under the field
+ * it names when this form shows that field, else at the form. The same object until then, since the
+ * form moves the focus to the refused field each time its errors change.
  */
 function useWords(refusal: ApiError | null, fieldNames: (path: string) => boolean, c?: Case): CommandErrors {
   const { lang } = useI18n();
+  // Not fieldNames: a new arrow on each render, with the same answers.
+  return useMemo(() => wordsFor(refusal, fieldNames, lang, c), [refusal, lang, c]);
+}
+
+function wordsFor(refusal: ApiError | null, fieldNames: (path: string) => boolean, lang: Lang, c?: Case): CommandErrors {
   if (!refusal) return NO_ERRORS;
   const names = new Map((c?.respondents ?? []).map((r) => [r.respondentId, r.name]));
   const words = {
