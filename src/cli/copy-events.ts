@@ -52,7 +52,13 @@ async function main(): Promise<void> {
       },
     });
     let keys: number | string;
-    if (sourceSide.keyDb && targetSide.keyDb) keys = await copyKeys(sourceSide.keyDb, targetSide.keyDb);
+    if (sourceSide.keyDb && targetSide.keyDb) {
+      keys = await copyKeys(sourceSide.keyDb, targetSide.keyDb);
+      // Between two data directories the key file travels with the keys it wraps (without NETRA_MASTER_KEY).
+      if (!source.masterKey && source.dataDir && to.kind === 'embedded' && to.location !== 'memory:' && existsSync(join(source.dataDir, 'master-key'))) {
+        copyMasterKeyFile(source.dataDir, to.location);
+      }
+    }
     else keys = 'not copied: an EventStoreDB side keeps its keys in its DATABASE_URL (netra_keys.case_keys); move that table too';
     process.stdout.write(`${JSON.stringify({ ...report, dataKeys: keys }, null, 2)}\n`);
     if (!report.verified) fail('the target differs from the source after the copy (see the digests above)');

@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import {
   AgencyEnum,
   CaseStageEnum,
@@ -60,5 +60,8 @@ export class FollowUpFilter extends OversightFilter {
   @IsOptional()
   @Matches(REGION_PREFIX, { message: 'ppkRegionPrefix must be a Kemendagri code such as 16 or 16.73' })
   ppkRegionPrefix?: string;
-  @Field({ nullable: true }) caseId?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'caseId must be a case id (UUID)' })
+  caseId?: string;
 }
