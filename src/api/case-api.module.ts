@@ -9,6 +9,7 @@ import { RecordEscalationResolver } from '../case/escalating/record-escalation.r
 import { ExtendDeadlineResolver } from '../case/extending-deadline/extend-deadline.resolver';
 import { RecordSanctionExecutionResolver } from '../case/executing-sanction/record-sanction-execution.resolver';
 import { IssueRecommendationResolver } from '../case/recommending/issue-recommendation.resolver';
+import { KnownElectionsResolver } from '../case/reporting/known-elections.resolver';
 import { ReportCaseResolver } from '../case/reporting/report-case.resolver';
 import { DecideSanctionResolver } from '../case/sanctioning/decide-sanction.resolver';
 import { RecordStudyResolver } from '../case/studying/record-study.resolver';
@@ -27,6 +28,7 @@ import { CaseMutations } from './case-mutations.service';
     ExtendDeadlineResolver,
     RecordSanctionExecutionResolver,
     IssueRecommendationResolver,
+    KnownElectionsResolver,
     ReportCaseResolver,
     DecideSanctionResolver,
     RecordStudyResolver,

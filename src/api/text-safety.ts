@@ -11,17 +11,22 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 
 /** Why `value` is refused, or null when it is fine. */
 export function unsafeTextProblem(value: string): string | null {
-  if (NUL.test(value)) return 'must not contain a NUL character';
-  if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) return 'is not well-formed Unicode text (an unpaired surrogate)';
-  if (BIDI.test(value)) return 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)';
+  return unsafeText(value)?.[0] ?? null;
+}
+
+/** The problem's English words and its message key. */
+function unsafeText(value: string): [string, 'text.nulCharacter' | 'text.malformedUnicode' | 'text.bidiControls'] | null {
+  if (NUL.test(value)) return ['must not contain a NUL character', 'text.nulCharacter'];
+  if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) return ['is not well-formed Unicode text (an unpaired surrogate)', 'text.malformedUnicode'];
+  if (BIDI.test(value)) return ['must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)', 'text.bidiControls'];
   return null;
 }
 
 /** Walks a request value (strings, lists, objects, object keys too) and refuses the first unsafe text, naming its path. */
 export function assertSafeText(value: unknown, path: string): void {
   if (typeof value === 'string') {
-    const problem = unsafeTextProblem(value);
-    if (problem) throw badInput(path || 'input', problem);
+    const problem = unsafeText(value);
+    if (problem) throw badInput(path || 'input', problem[0], problem[1]);
     return;
   }
   if (Array.isArray(value)) {

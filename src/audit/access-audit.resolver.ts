@@ -18,9 +18,15 @@ export class AccessAuditResolver {
     @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<AccessRecordConnection> {
-    if (!mayReadAccessAudit(actor)) throw forbidden(`${actor.agency} unit ${actor.region ?? 'national'} may not read the access audit; only a national BAWASLU or OVERSIGHT unit`);
-    if (!Number.isInteger(first) || first < 1 || first > MAX_AUDIT_PAGE) throw badInput('first', `must be between 1 and ${MAX_AUDIT_PAGE}`);
-    if (after !== undefined && after !== null && !/^\d{1,18}$/.test(after)) throw badInput('after', 'is not a cursor this query returned');
+    if (!mayReadAccessAudit(actor)) throw forbidden(`${actor.agency} unit ${actor.region ?? 'national'} may not read the access audit; only a national BAWASLU or OVERSIGHT unit`, 'access.auditReader', {
+        agency: actor.agency,
+        region: actor.region,
+      });
+    if (!Number.isInteger(first) || first < 1 || first > MAX_AUDIT_PAGE) throw badInput('first', `must be between 1 and ${MAX_AUDIT_PAGE}`, 'page.size', {
+        minimum: 1,
+        maximum: MAX_AUDIT_PAGE,
+      });
+    if (after !== undefined && after !== null && !/^\d{1,18}$/.test(after)) throw badInput('after', 'is not a cursor this query returned', 'page.cursor');
     const { records, more } = await this.audit.list(filter ?? {}, first, after ?? null);
     const edges = records.map((node) => ({ cursor: node.id, node }));
     return {

@@ -1,4 +1,4 @@
-import { forbidden, notFound } from './case-error';
+import { forbidden, list, notFound } from './case-error';
 import type { CaseState, OpenedCase } from './case-state';
 import type { Agency, DeadlineStep, EscalationKind } from './case-vocabulary';
 import type { Actor } from './decide-context';
@@ -69,7 +69,11 @@ export const CALENDAR_PUBLISHERS: readonly Agency[] = ['KEMENPANRB'];
 
 export function assertMayPublishCalendar(actor: Actor): void {
   if (!CALENDAR_PUBLISHERS.includes(actor.agency) || actor.region !== null) {
-    throw forbidden(`${actor.agency}${actor.region ? ` unit ${actor.region}` : ''} may not publish the holiday calendar; only a national ${CALENDAR_PUBLISHERS.join(' or ')} unit`);
+    throw forbidden(`${actor.agency}${actor.region ? ` unit ${actor.region}` : ''} may not publish the holiday calendar; only a national ${CALENDAR_PUBLISHERS.join(' or ')} unit`, 'access.calendarPublisher', {
+      agency: actor.agency,
+      region: actor.region,
+      allowed: list(CALENDAR_PUBLISHERS),
+    });
   }
 }
 
@@ -79,7 +83,7 @@ export const READ_ALL_AGENCIES: readonly Agency[] = ['BKN', 'KASN', 'OVERSIGHT']
 export function assertAgencyMay(actor: Actor, operation: WriteOperation): void {
   const allowed: readonly Agency[] = WRITE_ACCESS[operation].agencies;
   if (!allowed.includes(actor.agency)) {
-    throw forbidden(`${actor.agency} may not ${operation}; only ${allowed.join(' or ')}`);
+    throw forbidden(`${actor.agency} may not ${operation}; only ${allowed.join(' or ')}`, 'access.agency', { agency: actor.agency, operation, allowed: list(allowed) });
   }
 }
 
@@ -87,6 +91,8 @@ export function assertRegionMay(actor: Actor, operation: WriteOperation, regionC
   if (!regionContains(actor.region, regionCode)) {
     throw forbidden(
       `${actor.agency} unit ${actor.region} may not ${operation} for ${WRITE_ACCESS[operation].regionOf} ${regionCode}, outside its region`,
+      'access.region',
+      { agency: actor.agency, region: actor.region, operation, regionCode },
     );
   }
 }
@@ -99,7 +105,11 @@ export function assertRegionMay(actor: Actor, operation: WriteOperation, regionC
  */
 export function assertNamedPpk(actor: Actor, operation: 'recordSanctionExecution' | 'declareFollowUpImpossible' | 'correctSanctionExecution', ppkRegion: string): void {
   if (actor.region !== ppkRegion) {
-    throw forbidden(`PPK unit ${actor.region ?? 'national'} may not ${operation}: the decision is addressed to the PPK of ${ppkRegion}`);
+    throw forbidden(`PPK unit ${actor.region ?? 'national'} may not ${operation}: the decision is addressed to the PPK of ${ppkRegion}`, 'access.namedPpk', {
+      region: actor.region,
+      operation,
+      ppkRegion,
+    });
   }
 }
 
@@ -128,7 +138,7 @@ export function caseScope(state: OpenedCase): string[] {
  * command ids were used) — it is NOT_FOUND, exactly as a case that does not exist.
  */
 export function assertMayReadCase(actor: Actor, state: CaseState, caseId: string): asserts state is OpenedCase {
-  if (state.status !== 'opened' || !mayRead(actor, caseScope(state))) throw notFound(`no case ${caseId}`);
+  if (state.status !== 'opened' || !mayRead(actor, caseScope(state))) throw notFound(`no case ${caseId}`, 'case.notFound');
 }
 
 /** What places a respondent in a region: the PPK a decision names for it and its institution. */

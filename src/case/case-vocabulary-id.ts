@@ -112,6 +112,11 @@ export const LABELS_ID = {
     SanctionExecutionCorrected: 'SK pelaksanaan sanksi dikoreksi',
   },
   RecommendationRecipient: { BKN: 'BKN', KASN: 'KASN', TNI: 'TNI', POLRI: 'Polri (Propam)', REGIONAL_HEAD: 'Bupati/Walikota' },
+  OverdueWithdrawalReason: {
+    DUE_TIME_RECOMPUTED: 'tenggat dihitung ulang',
+    DEADLINE_EXTENDED: 'tenggat diperpanjang',
+    BACKDATED_STEP: 'langkah diambil sebelum tenggat, dicatat kemudian',
+  },
   DeadlineStep: {
     STUDY: 'Kajian',
     RECOMMENDATION: 'Rekomendasi',

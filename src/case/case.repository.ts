@@ -97,7 +97,7 @@ export class CaseRepository {
       }
       const version = aggregate.state.version;
       const stale = message.expectedVersion === null ? null : staleness(aggregate.state, command, message.expectedVersion);
-      if (stale) throw conflict(stale);
+      if (stale) throw conflict(stale, 'version.stale', { version, expected: message.expectedVersion });
       const now = this.clock();
       aggregate.execute(command, this.rules.context(now));
       const decided = await this.sealPersonalData(command.caseId, aggregate.getUncommittedEvents());
@@ -131,7 +131,7 @@ export class CaseRepository {
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (attempt >= MAX_ATTEMPTS) {
-          throw conflict(`the case changed ${MAX_ATTEMPTS} times while this command was decided (${error.message}); try again`);
+          throw conflict(`the case changed ${MAX_ATTEMPTS} times while this command was decided (${error.message}); try again`, 'version.busy', { attempts: MAX_ATTEMPTS });
         }
         await pause(attempt);
       }
@@ -144,10 +144,10 @@ function assertSameCommand(first: RecordedEvent, message: CaseCommandMessage): v
   const { actor, type } = message.command;
   const meta = first.metadata;
   if (meta.agency !== actor.agency || (meta.unit ?? null) !== actor.region || meta.userId !== actor.userId) {
-    throw forbidden('this commandId was used by another caller; use a new commandId');
+    throw forbidden('this commandId was used by another caller; use a new commandId', 'command.otherCaller');
   }
   if (meta.command !== undefined && meta.command !== type) {
-    throw conflict(`this commandId was already used for ${String(meta.command)}; use a new commandId`);
+    throw conflict(`this commandId was already used for ${String(meta.command)}; use a new commandId`, 'command.reused', { command: String(meta.command) });
   }
 }
 

@@ -1,4 +1,4 @@
-import { badInput, forbidden } from './case-error';
+import { badInput, forbidden, list } from './case-error';
 import {
   ASN_SANCTION_KINDS,
   ESCALATION_KINDS,
@@ -132,19 +132,33 @@ export function sanctionFor(value: unknown, employment: Employment, field: strin
   const sanction = oneOf(value, SANCTION_KINDS, field);
   const route = routeOf(employment);
   if (!route.sanctions.includes(sanction)) {
-    throw badInput(field, `${sanction} is not a sanction for ${employment}; it is one of ${route.sanctions.join(', ')}`);
+    throw badInput(field, `${sanction} is not a sanction for ${employment}; it is one of ${route.sanctions.join(', ')}`, 'sanction.notForEmployment', {
+      sanction,
+      employment,
+      allowed: list(route.sanctions),
+    });
   }
   return sanction;
 }
 
 export function assertDecider(actor: Actor, route: KindRoute, employment: Employment): void {
   if (!route.deciders.includes(actor.agency)) {
-    throw forbidden(`${actor.agency} may not decideSanction for a respondent who is ${employment}; only ${route.deciders.join(' or ')}`);
+    throw forbidden(`${actor.agency} may not decideSanction for a respondent who is ${employment}; only ${route.deciders.join(' or ')}`, 'access.employment', {
+      agency: actor.agency,
+      operation: 'decideSanction',
+      employment,
+      allowed: list(route.deciders),
+    });
   }
 }
 
 export function assertExecutor(actor: Actor, route: KindRoute, employment: Employment, operation: string): void {
   if (!route.executors.includes(actor.agency)) {
-    throw forbidden(`${actor.agency} may not ${operation} for a respondent who is ${employment}; only ${route.executors.join(' or ')}`);
+    throw forbidden(`${actor.agency} may not ${operation} for a respondent who is ${employment}; only ${route.executors.join(' or ')}`, 'access.employment', {
+      agency: actor.agency,
+      operation,
+      employment,
+      allowed: list(route.executors),
+    });
   }
 }

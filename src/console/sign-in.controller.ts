@@ -55,7 +55,7 @@ export class SignInController {
       claims = devClaims(body);
     } catch (error) {
       if (!(error instanceof CaseError)) throw error;
-      res.status(400).json({ statusCode: 400, field: error.field, message: error.message });
+      res.status(400).json({ statusCode: 400, field: error.field, message: error.message, key: error.key, params: error.params ?? {} });
       return;
     }
     res.status(200).json({ token: await this.auth.issueDevToken(claims) });
@@ -94,14 +94,14 @@ function devClaims(body: unknown): { sub: string; agency: Agency; region: string
   const { agency, region, name } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   // NETRA is Netra's own deadline process: no person may sign in as it.
   if (typeof agency !== 'string' || !TOKEN_AGENCIES.includes(agency as Agency)) {
-    throw new CaseError('BAD_USER_INPUT', `must be one of ${TOKEN_AGENCIES.join(', ')}`, 'agency');
+    throw new CaseError('BAD_USER_INPUT', `must be one of ${TOKEN_AGENCIES.join(', ')}`, 'agency', { allowed: TOKEN_AGENCIES.join(',') }, 'value.notOneOf');
   }
   if (region !== undefined && region !== null && region !== '') {
-    if (typeof region !== 'string') throw new CaseError('BAD_USER_INPUT', 'must be a Kemendagri region code such as 16.73', 'region');
+    if (typeof region !== 'string') throw new CaseError('BAD_USER_INPUT', 'must be a Kemendagri region code such as 16.73', 'region', {}, 'region.required');
     assertKnownRegion(region, 'region');
   }
   if (name !== undefined && name !== null && name !== '' && (typeof name !== 'string' || !NAME.test(name))) {
-    throw new CaseError('BAD_USER_INPUT', 'must be 1–64 letters, digits, spaces or . \' @ _ -', 'name');
+    throw new CaseError('BAD_USER_INPUT', 'must be 1–64 letters, digits, spaces or . \' @ _ -', 'name', {}, 'signIn.name');
   }
   const unit = typeof region === 'string' && region !== '' ? region : null;
   return { sub: name ? `dev:${name}` : `dev:${agency}-${unit ?? 'national'}`, agency: agency as Agency, region: unit };

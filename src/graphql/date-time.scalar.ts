@@ -1,6 +1,10 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { CaseError } from '../case/case-error';
 import { parseInstant } from '../case/validation/dates';
+import type { RefusalKey, RefusalParamValue } from '../case/refusal-keys';
+
+/** graphql-js keeps these extensions when it wraps the error for the variable it refuses (`… at "input.knownAt"`). */
+const refusal = (key: RefusalKey, params: Record<string, RefusalParamValue> = {}) => ({ extensions: { code: 'BAD_USER_INPUT', key, params } });
 
 /**
  * `DateTime` read with the same rules as the decider: ISO-8601 with `Z` or an offset, or a bare
@@ -12,7 +16,7 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   description: 'An instant: ISO-8601 with Z or an offset (2024-11-27T09:30:00+07:00), or a date (2024-11-27, read as 00:00 WIB)',
   parseValue: (value) => read(value),
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string such as 2024-11-27T09:30:00+07:00');
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string such as 2024-11-27T09:30:00+07:00', refusal('date.required'));
     return read(ast.value);
   },
   serialize: (value) => {
@@ -24,10 +28,11 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
 
 function read(value: unknown): Date {
   // Only text: String() would read ['2024-11-27'] (a list) or 20241127 (a number) as a date.
-  if (typeof value !== 'string') throw new GraphQLError('DateTime must be a string such as 2024-11-27T09:30:00+07:00');
+  if (typeof value !== 'string') throw new GraphQLError('DateTime must be a string such as 2024-11-27T09:30:00+07:00', refusal('date.required'));
   try {
     return parseInstant(value, 'DateTime');
   } catch (error) {
-    throw new GraphQLError(error instanceof CaseError ? error.message.replace(/^DateTime: /, '') : 'is not a valid DateTime');
+    if (error instanceof CaseError) throw new GraphQLError(error.message.replace(/^DateTime: /, ''), refusal(error.key, error.params));
+    throw new GraphQLError('is not a valid DateTime', refusal('date.invalid'));
   }
 }

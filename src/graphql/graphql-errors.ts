@@ -20,11 +20,15 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
 
   catch(exception: unknown, _host: ArgumentsHost): GraphQLError {
     if (exception instanceof CaseError) {
-      return new GraphQLError(exception.message, { extensions: { code: exception.code, field: exception.field, ...(exception.params ? { params: exception.params } : {}) } });
+      return new GraphQLError(exception.message, {
+        extensions: { code: exception.code, field: exception.field, key: exception.key, params: exception.params ?? {} },
+      });
     }
     if (exception instanceof GraphQLError) return exception;
     if (exception instanceof RateLimitedError) {
-      return new GraphQLError(exception.message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: exception.retryAfterSeconds } });
+      return new GraphQLError(exception.message, {
+        extensions: { code: 'RATE_LIMITED', retryAfterSeconds: exception.retryAfterSeconds, key: 'RATE_LIMITED', params: { retryAfterSeconds: exception.retryAfterSeconds } },
+      });
     }
     const unavailable = asUnavailable(exception);
     if (unavailable) {
@@ -34,11 +38,13 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
     // Nobody is listening for this answer: not a failure worth an error line.
     if (exception instanceof ClientGoneError) return new GraphQLError(exception.message, { extensions: { code: 'CLIENT_CLOSED_REQUEST' } });
     if (exception instanceof ReadTimeoutError) {
-      return new GraphQLError(exception.message, { extensions: { code: 'UNAVAILABLE', retryAfterSeconds: 60, timeoutMs: exception.timeoutMs } });
+      return new GraphQLError(exception.message, {
+        extensions: { code: 'UNAVAILABLE', retryAfterSeconds: 60, timeoutMs: exception.timeoutMs, key: 'UNAVAILABLE', params: { retryAfterSeconds: 60 } },
+      });
     }
     if (exception instanceof BadRequestException) {
       return new GraphQLError(String((exception.getResponse() as { message?: unknown }).message ?? exception.message), {
-        extensions: { code: 'BAD_USER_INPUT' },
+        extensions: { code: 'BAD_USER_INPUT', key: 'BAD_USER_INPUT', params: {} },
       });
     }
     this.logger.error({ failure: loggableError(exception) }, 'internal error');
@@ -51,7 +57,9 @@ const INTERNAL = 'Internal error; it has been logged';
 /** UNAVAILABLE: retriable; for a write already recorded, the case's new version and log position (a decimal string). */
 export function unavailableGraphqlError(error: UnavailableError): GraphQLError {
   const recorded = error.recorded ? { caseId: error.recorded.caseId, version: error.recorded.version, position: error.recorded.position.toString() } : {};
-  return new GraphQLError(error.message, { extensions: { code: 'UNAVAILABLE', retryAfterSeconds: error.retryAfterSeconds, ...recorded, params: recorded } });
+  return new GraphQLError(error.message, {
+    extensions: { code: 'UNAVAILABLE', retryAfterSeconds: error.retryAfterSeconds, ...recorded, key: 'UNAVAILABLE', params: { retryAfterSeconds: error.retryAfterSeconds, ...recorded } },
+  });
 }
 
 /**
@@ -72,6 +80,11 @@ export function formatGraphqlError(logger: Logger) {
       logger.warn({ failure: loggableError(thrown(error)), path: formatted.path }, 'answered UNAVAILABLE: a dependency does not answer');
       const { message, extensions } = unavailableGraphqlError(unavailable);
       return { message, extensions, ...(formatted.path ? { path: formatted.path } : {}) };
+    }
+    if (code === 'BAD_USER_INPUT' && formatted.extensions?.key === undefined) {
+      // graphql-js refusing a variable (an enum value it does not know, a missing field): a key all the same.
+      const key = /does not exist in "\w+" enum/.test(formatted.message) ? 'value.notOneOf' : 'BAD_USER_INPUT';
+      return { ...formatted, extensions: { ...formatted.extensions, key, params: key === 'value.notOneOf' ? { allowed: '' } : {} } };
     }
     if ((code === undefined || code === 'INTERNAL_SERVER_ERROR') && formatted.message !== INTERNAL) {
       // Not the message: it is the thrown error's, and a database error's quotes the SQL parameters.

@@ -35,7 +35,7 @@ const caseIdOf = (event: RecordedEvent) => event.streamId.slice(CASE_STREAM_PREF
 export function parsePosition(text: string | undefined | null): bigint {
   if (text === undefined || text === null || text.trim() === '') return 0n;
   if (!/^\d{1,20}$/.test(text.trim()) || BigInt(text.trim()) > MAX_POSITION) {
-    throw badInput('afterPosition', 'must be a checkpoint from a previous message: decimal digits, or empty for the whole history');
+    throw badInput('afterPosition', 'must be a checkpoint from a previous message: decimal digits, or empty for the whole history', 'grpc.position');
   }
   return BigInt(text.trim());
 }

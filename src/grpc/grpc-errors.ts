@@ -48,6 +48,9 @@ export function toGrpcError(error: unknown, logger: Logger): GrpcError {
     const text = field ? `${field}: ${error.message.slice(error.field!.length + 2)}` : error.message;
     metadata.set('netra-error-code', error.code);
     if (field) metadata.set('netra-error-field', field);
+    // The message key and its parameters (JSON), for a client that words the refusal in its own language.
+    metadata.set('netra-error-key', error.key);
+    metadata.set('netra-error-params', JSON.stringify(error.params ?? {}));
     return { code: GRPC_STATUS[error.code], message: text, details: text, metadata };
   }
   if (error instanceof GrpcStatusError) return { code: error.code, message: error.message, details: error.message, metadata };
@@ -56,6 +59,7 @@ export function toGrpcError(error: unknown, logger: Logger): GrpcError {
   if (unavailable) {
     logger.warn({ failure: loggableError(error), recorded: unavailable.recorded !== undefined }, 'answered UNAVAILABLE (grpc): a dependency does not answer');
     metadata.set('netra-error-code', 'UNAVAILABLE');
+    metadata.set('netra-error-key', 'UNAVAILABLE');
     metadata.set('retry-after-seconds', String(unavailable.retryAfterSeconds));
     if (unavailable.recorded) {
       metadata.set('netra-case-id', unavailable.recorded.caseId);

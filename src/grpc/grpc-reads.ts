@@ -37,10 +37,10 @@ export class GrpcReads {
   ) {}
 
   async case(caseId: string | undefined, actor: Actor, asOf?: string | null): Promise<FullCaseView> {
-    if (!caseId || !isUUID(caseId, 'all')) throw badInput('caseId', 'must be a case id (UUID)');
+    if (!caseId || !isUUID(caseId, 'all')) throw badInput('caseId', 'must be a case id (UUID)', 'grpc.caseId');
     const view = await this.queries.execute<GetCaseQuery, CaseSummaryView | null>(new GetCaseQuery(caseId, actor, instantOf(asOf)));
     // Outside the caller's region looks exactly like no case at all.
-    if (!view) throw notFound(`no case ${caseId}`);
+    if (!view) throw notFound(`no case ${caseId}`, 'case.notFound');
     return this.complete(view, actor, 'grpc:GetCase');
   }
 
@@ -63,7 +63,7 @@ export class GrpcReads {
 
   async followUps(request: Request, actor: Actor) {
     const pageSize = request.pageSize ?? 0;
-    if (!Number.isInteger(pageSize) || pageSize < 0 || pageSize > 100) throw badInput('pageSize', 'must be between 1 and 100 (0 means 20)');
+    if (!Number.isInteger(pageSize) || pageSize < 0 || pageSize > 100) throw badInput('pageSize', 'must be between 1 and 100 (0 means 20)', 'page.size', { minimum: 1, maximum: 100 });
     const filter = await filterOf(request.filter ?? {});
     let page: FollowUpConnection;
     try {
@@ -71,7 +71,7 @@ export class GrpcReads {
         new ListFollowUpsQuery(filter, pageSize || DEFAULT_PAGE, request.pageToken || undefined, actor, instantOf(request.asOf)),
       );
     } catch (error) {
-      if (error instanceof CaseError && error.field === 'after') throw badInput('pageToken', 'is not a token this query returned');
+      if (error instanceof CaseError && error.field === 'after') throw badInput('pageToken', 'is not a token this query returned', 'page.cursor');
       throw error;
     }
     const call = newRequestKey();
@@ -86,12 +86,12 @@ export class GrpcReads {
   /** A page of cases found by `query` (GraphQL `search`), each case whole, as GetCase answers it. */
   async search(request: Request, actor: Actor) {
     const pageSize = request.pageSize ?? 0;
-    if (!Number.isInteger(pageSize) || pageSize < 0 || pageSize > 100) throw badInput('pageSize', 'must be between 1 and 100 (0 means 20)');
+    if (!Number.isInteger(pageSize) || pageSize < 0 || pageSize > 100) throw badInput('pageSize', 'must be between 1 and 100 (0 means 20)', 'page.size', { minimum: 1, maximum: 100 });
     let page: SearchPage;
     try {
       page = await this.queries.execute<SearchCasesQuery, SearchPage>(new SearchCasesQuery(request.query ?? '', pageSize || DEFAULT_PAGE, request.pageToken || undefined, actor));
     } catch (error) {
-      if (error instanceof CaseError && error.field === 'after') throw badInput('pageToken', 'is not a token this query returned');
+      if (error instanceof CaseError && error.field === 'after') throw badInput('pageToken', 'is not a token this query returned', 'page.cursor');
       throw error;
     }
     recordPersonalMatches(this.audit, actor, 'grpc:SearchCases', newRequestKey(), page);

@@ -27,6 +27,7 @@ describe('console: refusals from the API', () => {
   it('a NIP one digit short is refused, and the message stands under the NIP field of that respondent', async () => {
     const { page } = officer;
     await page.goto(`${base}/#/cases/new`);
+    await page.getByLabel('Pemilihan serentak').selectOption('PILKADA 2024');
     await page.getByLabel('Uraian singkat').fill('Seorang ASN memasang baliho calon di kantor kelurahan.');
     await page.getByLabel('Memasang spanduk/baliho calon').check();
     await page.getByLabel('Nama pelapor').fill('Pelapor Uji');
@@ -39,7 +40,7 @@ describe('console: refusals from the API', () => {
 
     const error = respondent.locator('.field-invalid .field-error');
     await error.waitFor();
-    expect(await error.textContent()).toBe('NIP must be exactly 18 digits (got 17 characters, 17 of them digits)');
+    expect(await error.textContent()).toBe('NIP harus tepat 18 digit (terisi 17 karakter, 17 di antaranya angka).');
     expect(await nip.getAttribute('aria-invalid')).toBe('true');
     expect(await nip.evaluate((input) => input === document.activeElement)).toBe(true);
     // The message is the field's description, so a screen reader reads it with the field.
@@ -65,6 +66,7 @@ describe('console: refusals from the API', () => {
     const findings = reportCase.respondents.map((r) => ({ respondentId: r.respondentId, outcome: 'NO_VIOLATION' }));
     await client.request(RECORD_STUDY, { input: { caseId: reportCase.id, studiedAt: '2024-09-28T10:00:00+07:00', findings } });
 
+    for (const outcome of await study.getByLabel('Hasil kajian').all()) await outcome.selectOption('NO_VIOLATION');
     await study.getByRole('button', { name: 'Simpan kajian' }).click();
     const alert = study.locator('.form-error[data-code="CONFLICT"]');
     await alert.waitFor();

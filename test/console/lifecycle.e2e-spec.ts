@@ -43,6 +43,9 @@ describe('console: a case from laporan to executed sanction', () => {
     const page = await officer('BAWASLU', '16.73');
     await page.getByRole('link', { name: 'Kasus baru' }).click();
     await page.getByRole('heading', { name: 'Kasus baru' }).waitFor();
+    // No election until the officer picks one of those Netra knows: never the current year by default.
+    expect(await page.getByLabel('Pemilihan serentak').inputValue()).toBe('');
+    await page.getByLabel('Pemilihan serentak').selectOption('PILKADA 2024');
     await page.getByLabel('Uraian singkat').fill('Seorang ASN membagikan unggahan calon wali kota di Facebook.');
     await page.getByLabel('Tempat kejadian').fill('Kelurahan Taba Jemekeh');
     await page.getByLabel('Mengunggah, mengomentari, membagikan, menyukai konten calon di media sosial').check();
@@ -70,7 +73,13 @@ describe('console: a case from laporan to executed sanction', () => {
     expect(await page.getByRole('group', { name: 'Terlapor 2' }).count()).toBe(0);
     expect(await page.locator('main').textContent()).toContain('WIB (UTC+7)');
 
-    await stepForm(page, 'Catat kajian').getByRole('button', { name: 'Simpan kajian' }).click();
+    const study = stepForm(page, 'Catat kajian');
+    // Nothing proven until the officer says so.
+    expect(await study.getByLabel('Hasil kajian').inputValue()).toBe('');
+    await study.getByLabel('Hasil kajian').selectOption('VIOLATION');
+    expect(await study.getByRole('checkbox', { checked: true }).count()).toBe(0);
+    await study.getByLabel('Mengunggah, mengomentari, membagikan, menyukai konten calon di media sosial').check();
+    await study.getByRole('button', { name: 'Simpan kajian' }).click();
     const recommend = stepForm(page, 'Terbitkan rekomendasi');
     await recommend.getByLabel('Nomor surat').fill('045/PM.00.02/K.SS-16/10/2026');
     await expectAccessible(page, 'the case page with the recommendation form');

@@ -149,6 +149,17 @@ describe('input validation', () => {
       await expectReportRefused(aLaporan({ receivedAt }), 'BAD_USER_INPUT', 'receivedAt');
     });
 
+    it.each<[string, string, string, Record<string, unknown>]>([
+      ['a date-time without a time zone', '2024-09-26T09:00:00', 'date.noZone', { value: '2024-09-26T09:00:00' }],
+      ['a date that does not exist', '2024-09-31T09:00:00+07:00', 'date.notRealDate', { date: '2024-09-31' }],
+    ])('%s refused by the DateTime scalar still carries its message key and params', async (_name, receivedAt, key, params) => {
+      const refused = await mutate(bawaslu, REPORT, aLaporan({ receivedAt })).then(
+        () => null,
+        (error: { response?: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => error.response?.errors?.[0]?.extensions,
+      );
+      expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', key, params });
+    });
+
     // Text the event store cannot hold as JSON text must be refused as input, not fail at the append.
     it.each<[string, () => Input, string]>([
       ['a respondent name with a NUL character', () => aLaporan({ respondents: [respondent({ name: 'Ahmad\u0000 Fauzi' })] }), 'respondents[0].name'],

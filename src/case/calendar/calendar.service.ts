@@ -82,7 +82,7 @@ export class CalendarService implements OnModuleInit {
         return { event, replayed: false };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (attempt >= MAX_ATTEMPTS) throw conflict('the calendar changed while it was published; try again');
+        if (attempt >= MAX_ATTEMPTS) throw conflict('the calendar changed while it was published; try again', 'calendar.changed');
       }
     }
   }

@@ -1,5 +1,5 @@
 import { assertAgencyMay, assertNamedPpk, assertRegionMay } from '../case-access';
-import { badInput, forbidden } from '../case-error';
+import { badInput, forbidden, list } from '../case-error';
 import type { SanctionExecutionCorrected } from '../case-events';
 import type { CaseState } from '../case-state';
 import type { Actor, DecideContext } from '../decide-context';
@@ -36,19 +36,36 @@ export function correctSanctionExecution(
   const route = routeOf(track.employment);
   // By kind (respondent-kinds.ts): whoever executes corrects its own decree; BKN only for ASN.
   if (!route.executors.includes(actor.agency) && !route.alsoDeclaresImpossible.includes(actor.agency)) {
-    throw forbidden(`${actor.agency} may not correctSanctionExecution for a respondent who is ${track.employment}; only ${[...route.executors, ...route.alsoDeclaresImpossible].join(' or ')}`);
+    throw forbidden(`${actor.agency} may not correctSanctionExecution for a respondent who is ${track.employment}; only ${[...route.executors, ...route.alsoDeclaresImpossible].join(' or ')}`, 'access.employment', {
+      agency: actor.agency,
+      operation: 'correctSanctionExecution',
+      employment: track.employment,
+      allowed: list([...route.executors, ...route.alsoDeclaresImpossible]),
+    });
   }
   if (actor.agency === 'PPK') {
-    if (!ppk) throw forbidden('a PPK may correct a decree only for a sanction addressed to it');
+    if (!ppk) throw forbidden('a PPK may correct a decree only for a sanction addressed to it', 'access.ppkNotAddressed', {
+        operation: 'correctSanctionExecution',
+      });
     assertNamedPpk(actor, 'correctSanctionExecution', ppk.regionCode);
   } else if (actor.agency !== 'BKN') {
     // The TNI or Polri correct what they carried out, inside their region.
     if (ppk) assertRegionMay(actor, 'correctSanctionExecution', ppk.regionCode);
     else if (!regionContains(actor.region, opened.handlingUnit)) {
-      throw forbidden(`${actor.agency} unit ${actor.region} may not correctSanctionExecution for the case handling unit ${opened.handlingUnit}, outside its region`);
+      throw forbidden(`${actor.agency} unit ${actor.region} may not correctSanctionExecution for the case handling unit ${opened.handlingUnit}, outside its region`, 'access.handlingUnit', {
+        agency: actor.agency,
+        region: actor.region,
+        operation: 'correctSanctionExecution',
+        handlingUnit: opened.handlingUnit,
+      });
     }
   } else if (!regionContains(actor.region, opened.handlingUnit)) {
-    throw forbidden(`BKN unit ${actor.region} may not correctSanctionExecution for the case handling unit ${opened.handlingUnit}, outside its region`);
+    throw forbidden(`BKN unit ${actor.region} may not correctSanctionExecution for the case handling unit ${opened.handlingUnit}, outside its region`, 'access.handlingUnit', {
+      agency: 'BKN',
+      region: actor.region,
+      operation: 'correctSanctionExecution',
+      handlingUnit: opened.handlingUnit,
+    });
   }
 
   const decreeNumber = text(input.decreeNumber, 'decreeNumber', 120);
@@ -57,11 +74,11 @@ export function correctSanctionExecution(
   const reason = text(input.reason, 'reason', 2000);
   const previous = track.execution;
   if (track.stage !== 'SANCTION_EXECUTED' || !previous || !track.decision?.sanction) {
-    refuseStage(opened, track, 'correct a sanction execution', 'stage SANCTION_EXECUTED (a decree already recorded)');
+    refuseStage(opened, track, 'correct a sanction execution', 'stage SANCTION_EXECUTED (a decree already recorded)', 'correctSanctionExecution', ['SANCTION_EXECUTED']);
   }
   assertNotBefore(executedAt, 'executedAt', new Date(track.decision.decidedAt), 'decidedAt');
   if (decreeNumber === previous.decreeNumber && iso(executedAt) === previous.executedAt && sanction === previous.sanction) {
-    throw badInput('decreeNumber', 'the corrected decree is the one already recorded (same number, date and sanction): nothing to correct');
+    throw badInput('decreeNumber', 'the corrected decree is the one already recorded (same number, date and sanction): nothing to correct', 'correction.unchanged');
   }
 
   return [

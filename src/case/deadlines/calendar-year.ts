@@ -1,4 +1,4 @@
-import { badInput } from '../case-error';
+import { badInput, list } from '../case-error';
 import type { Holiday, HolidayKind } from './holidays-id';
 import { dayParts } from './wib';
 
@@ -42,10 +42,15 @@ export function parseCalendarYear(value: unknown, field = 'calendar'): CalendarY
   refuseUnknownKeys(root, ['year', 'status', 'legalBasis', 'holidays'], field);
   const year = root.year;
   if (typeof year !== 'number' || !Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
-    throw badInput(at(field, 'year'), `year must be a whole number from ${FIRST_YEAR} to ${LAST_YEAR}, not ${JSON.stringify(year)}`);
+    throw badInput(at(field, 'year'), `year must be a whole number from ${FIRST_YEAR} to ${LAST_YEAR}, not ${JSON.stringify(year)}`, 'calendar.year', {
+      minimum: FIRST_YEAR,
+      maximum: LAST_YEAR,
+    });
   }
   if (!CALENDAR_STATUSES.includes(root.status as CalendarStatus)) {
-    throw badInput(at(field, 'status'), `status must be COMPLETE or PROVISIONAL, not ${JSON.stringify(root.status)}`);
+    throw badInput(at(field, 'status'), `status must be COMPLETE or PROVISIONAL, not ${JSON.stringify(root.status)}`, 'calendar.status', {
+      allowed: list(CALENDAR_STATUSES),
+    });
   }
   const basis = asObject(root.legalBasis, at(field, 'legalBasis'), 'legalBasis must be an object { decree, signedAt, source }');
   refuseUnknownKeys(basis, ['decree', 'signedAt', 'source'], at(field, 'legalBasis'));
@@ -54,14 +59,14 @@ export function parseCalendarYear(value: unknown, field = 'calendar'): CalendarY
     signedAt: basis.signedAt === null || basis.signedAt === undefined ? null : day(basis.signedAt, at(field, 'legalBasis.signedAt')),
     source: requiredText(basis.source, at(field, 'legalBasis.source'), 'source must say where the dates were taken from'),
   };
-  if (!Array.isArray(root.holidays)) throw badInput(at(field, 'holidays'), 'holidays must be a list of { date, name, kind }');
-  if (root.holidays.length > MAX_HOLIDAYS) throw badInput(at(field, 'holidays'), `at most ${MAX_HOLIDAYS} holidays in a year`);
+  if (!Array.isArray(root.holidays)) throw badInput(at(field, 'holidays'), 'holidays must be a list of { date, name, kind }', 'calendar.shape');
+  if (root.holidays.length > MAX_HOLIDAYS) throw badInput(at(field, 'holidays'), `at most ${MAX_HOLIDAYS} holidays in a year`, 'calendar.holidaysTooMany', { maximum: MAX_HOLIDAYS });
   const seen = new Set<string>();
   const holidays = root.holidays.map((entry, index) => {
     const path = at(field, `holidays[${index}]`);
     const holiday = parseHoliday(entry, path);
-    if (Number(holiday.date.slice(0, 4)) !== year) throw badInput(at(path, 'date'), `${holiday.date} is not in ${year}`);
-    if (seen.has(holiday.date)) throw badInput(at(path, 'date'), `${holiday.date} is listed twice`);
+    if (Number(holiday.date.slice(0, 4)) !== year) throw badInput(at(path, 'date'), `${holiday.date} is not in ${year}`, 'calendar.dateOutsideYear', { date: holiday.date, year });
+    if (seen.has(holiday.date)) throw badInput(at(path, 'date'), `${holiday.date} is listed twice`, 'calendar.dateRepeated', { date: holiday.date });
     seen.add(holiday.date);
     return holiday;
   });
@@ -75,7 +80,9 @@ export function parseHoliday(value: unknown, field: string): Holiday {
   const date = day(entry.date, at(field, 'date'));
   const name = requiredText(entry.name, at(field, 'name'), `holiday on ${date} needs a name`);
   if (!HOLIDAY_KINDS.includes(entry.kind as HolidayKind)) {
-    throw badInput(at(field, 'kind'), `holiday kind must be one of ${HOLIDAY_KINDS.join(', ')}, not ${JSON.stringify(entry.kind)}`);
+    throw badInput(at(field, 'kind'), `holiday kind must be one of ${HOLIDAY_KINDS.join(', ')}, not ${JSON.stringify(entry.kind)}`, 'calendar.holidayKind', {
+      allowed: list(HOLIDAY_KINDS),
+    });
   }
   return { date, name, kind: entry.kind as HolidayKind };
 }
@@ -84,22 +91,25 @@ export function parseHoliday(value: unknown, field: string): Holiday {
 const at = (field: string, key: string) => (field === '' ? key : `${field}.${key}`);
 
 function day(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !dayParts(value)) throw badInput(field, `${JSON.stringify(value)} must be a real day written YYYY-MM-DD`);
+  if (typeof value !== 'string' || !dayParts(value)) throw badInput(field, `${JSON.stringify(value)} must be a real day written YYYY-MM-DD`, 'calendar.day');
   return value;
 }
 
 function requiredText(value: unknown, field: string, message: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw badInput(field, message);
-  if (value.length > MAX_TEXT) throw badInput(field, `at most ${MAX_TEXT} characters`);
+  if (typeof value !== 'string' || value.trim() === '') throw badInput(field, message, 'text.empty');
+  if (value.length > MAX_TEXT) throw badInput(field, `at most ${MAX_TEXT} characters`, 'text.tooLong', { max: MAX_TEXT });
   return value.trim();
 }
 
 function asObject(value: unknown, field: string, message: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badInput(field, message);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badInput(field, message, 'calendar.shape');
   return value as Record<string, unknown>;
 }
 
 function refuseUnknownKeys(object: Record<string, unknown>, allowed: readonly string[], field: string): void {
   const unknown = Object.keys(object).find((key) => !allowed.includes(key));
-  if (unknown !== undefined) throw badInput(at(field, unknown), `unknown field ${JSON.stringify(unknown)}; expected one of ${allowed.join(', ')}`);
+  if (unknown !== undefined) throw badInput(at(field, unknown), `unknown field ${JSON.stringify(unknown)}; expected one of ${allowed.join(', ')}`, 'calendar.unknownField', {
+      name: unknown,
+      allowed: list(allowed),
+    });
 }

@@ -177,7 +177,7 @@ export function parseDeadlinePolicy(
   const root = asObject(input, field, 'the deadline policy must be an object { version, rules }');
   refuseUnknownKeys(root, ['version', 'rules', 'reporting'], field);
   if (typeof root.version !== 'string' || root.version.trim() === '') {
-    throw badInput(`${field}.version`, 'the deadline policy needs a version name, e.g. "2025-02-bawaslu"');
+    throw badInput(`${field}.version`, 'the deadline policy needs a version name, e.g. "2025-02-bawaslu"', 'config.deadlinePolicy');
   }
   const rules = structuredClone(base.rules) as DeadlinePolicy['rules'];
   if (root.rules !== undefined) {
@@ -219,16 +219,16 @@ function parseRule(value: unknown, path: string): DeadlineRule {
   refuseUnknownKeys(rule, ['days', 'unit', 'basis', 'confirmed'], path);
   const { days, unit, basis, confirmed } = rule;
   if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
-    throw badInput(`${path}.days`, `days must be a whole number from 1 to ${MAX_DAYS}, not ${JSON.stringify(days)}`);
+    throw badInput(`${path}.days`, `days must be a whole number from 1 to ${MAX_DAYS}, not ${JSON.stringify(days)}`, 'config.deadlinePolicy');
   }
   if (!UNITS.includes(unit as DeadlineUnit)) {
-    throw badInput(`${path}.unit`, `unit must be CALENDAR or WORKING, not ${JSON.stringify(unit)}`);
+    throw badInput(`${path}.unit`, `unit must be CALENDAR or WORKING, not ${JSON.stringify(unit)}`, 'config.deadlinePolicy');
   }
   if (typeof basis !== 'string' || basis.trim() === '') {
-    throw badInput(`${path}.basis`, 'basis must name the legal basis, or say that the count is a setting and why');
+    throw badInput(`${path}.basis`, 'basis must name the legal basis, or say that the count is a setting and why', 'config.deadlinePolicy');
   }
   if (confirmed !== undefined && typeof confirmed !== 'boolean') {
-    throw badInput(`${path}.confirmed`, 'confirmed must be true or false');
+    throw badInput(`${path}.confirmed`, 'confirmed must be true or false', 'config.deadlinePolicy');
   }
   return { days, unit: unit as DeadlineUnit, basis: basis.trim(), confirmed: confirmed === true };
 }
@@ -237,19 +237,19 @@ function parseJson(text: string, field: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw badInput(field, `the deadline policy is not valid JSON (${(error as Error).message})`);
+    throw badInput(field, `the deadline policy is not valid JSON (${(error as Error).message})`, 'config.deadlinePolicy');
   }
 }
 
 function asObject(value: unknown, field: string, message: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badInput(field, message);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badInput(field, message, 'config.deadlinePolicy');
   return value as Record<string, unknown>;
 }
 
 function refuseUnknownKeys(object: Record<string, unknown>, allowed: readonly string[], field: string, what = 'field'): void {
   const unknown = Object.keys(object).find((key) => !allowed.includes(key));
   if (unknown !== undefined) {
-    throw badInput(`${field}.${unknown}`, `unknown ${what} ${JSON.stringify(unknown)}; expected one of ${allowed.join(', ')}`);
+    throw badInput(`${field}.${unknown}`, `unknown ${what} ${JSON.stringify(unknown)}; expected one of ${allowed.join(', ')}`, 'config.deadlinePolicy');
   }
 }
 

@@ -1,4 +1,4 @@
-import { badInput } from '../case-error';
+import { badInput, list } from '../case-error';
 import { HOLIDAY_KINDS, type CalendarLegalBasis, type CalendarYear } from './calendar-year';
 import { BUNDLED_CALENDAR_YEARS, type Holiday } from './holidays-id';
 import { addDays, dayOfWeek, dayParts, IsoDay } from './wib';
@@ -113,14 +113,16 @@ export class WorkingDayCalendar {
 }
 
 function assertHoliday(holiday: Holiday, field: string): void {
-  if (!holiday || typeof holiday !== 'object') throw badInput(field, 'a holiday must be { date, name, kind }');
+  if (!holiday || typeof holiday !== 'object') throw badInput(field, 'a holiday must be { date, name, kind }', 'calendar.shape');
   if (typeof holiday.date !== 'string' || !dayParts(holiday.date)) {
-    throw badInput(`${field}.date`, `holiday date ${JSON.stringify(holiday.date)} must be a real day written YYYY-MM-DD`);
+    throw badInput(`${field}.date`, `holiday date ${JSON.stringify(holiday.date)} must be a real day written YYYY-MM-DD`, 'calendar.day');
   }
   if (typeof holiday.name !== 'string' || holiday.name.trim() === '') {
-    throw badInput(`${field}.name`, `holiday on ${holiday.date} needs a name`);
+    throw badInput(`${field}.name`, `holiday on ${holiday.date} needs a name`, 'calendar.holidayName', { date: holiday.date });
   }
   if (!HOLIDAY_KINDS.includes(holiday.kind)) {
-    throw badInput(`${field}.kind`, `holiday kind must be one of ${HOLIDAY_KINDS.join(', ')}, not ${JSON.stringify(holiday.kind)}`);
+    throw badInput(`${field}.kind`, `holiday kind must be one of ${HOLIDAY_KINDS.join(', ')}, not ${JSON.stringify(holiday.kind)}`, 'calendar.holidayKind', {
+      allowed: list(HOLIDAY_KINDS),
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { assertAgencyMay, assertNamedPpk, assertRegionMay } from '../case-access';
-import { forbidden } from '../case-error';
+import { forbidden, list } from '../case-error';
 import type { FollowUpDeclaredImpossible } from '../case-events';
 import type { CaseState } from '../case-state';
 import { IMPOSSIBILITY_REASONS } from '../case-vocabulary';
@@ -35,12 +35,19 @@ export function declareFollowUpImpossible(
   const executor = route.executors.includes(actor.agency);
   if (!executor && !route.alsoDeclaresImpossible.includes(actor.agency)) {
     const allowed = [...route.executors, ...route.alsoDeclaresImpossible];
-    throw forbidden(`${actor.agency} may not declareFollowUpImpossible for a respondent who is ${track.employment}; only ${allowed.join(' or ')}`);
+    throw forbidden(`${actor.agency} may not declareFollowUpImpossible for a respondent who is ${track.employment}; only ${allowed.join(' or ')}`, 'access.employment', {
+      agency: actor.agency,
+      operation: 'declareFollowUpImpossible',
+      employment: track.employment,
+      allowed: list(allowed),
+    });
   }
   // Whoever received the recommendation may declare before deciding: BKN for ASN, the TNI, Polri or the regional head.
   const recipientToo = actor.agency === 'BKN' || (executor && route.deciders.includes(actor.agency));
   if (actor.agency === 'PPK' && kindOf(track.employment) === 'CIVIL_SERVICE') {
-    if (!ppk) throw forbidden('a PPK may declare follow-up impossible only for a sanction addressed to it');
+    if (!ppk) throw forbidden('a PPK may declare follow-up impossible only for a sanction addressed to it', 'access.ppkNotAddressed', {
+        operation: 'declareFollowUpImpossible',
+      });
     assertNamedPpk(actor, 'declareFollowUpImpossible', ppk.regionCode);
   } else if (ppk && executor) {
     // The regional head is the PPK of exactly the region named; the TNI and Polri act inside their region.
@@ -48,7 +55,12 @@ export function declareFollowUpImpossible(
     else assertRegionMay(actor, 'declareFollowUpImpossible', ppk.regionCode);
   } else if (!regionContains(actor.region, kindOf(track.employment) === 'VILLAGE' ? (track.institutionRegionCode ?? opened.handlingUnit) : opened.handlingUnit)) {
     // Like every unit, the deciding body acts inside its region: on the cases it may decide (their handling unit).
-    throw forbidden(`${actor.agency} unit ${actor.region} may not declareFollowUpImpossible for the case handling unit ${opened.handlingUnit}, outside its region`);
+    throw forbidden(`${actor.agency} unit ${actor.region} may not declareFollowUpImpossible for the case handling unit ${opened.handlingUnit}, outside its region`, 'access.handlingUnit', {
+      agency: actor.agency,
+      region: actor.region,
+      operation: 'declareFollowUpImpossible',
+      handlingUnit: opened.handlingUnit,
+    });
   }
 
   const reason = oneOf(input.reason, IMPOSSIBILITY_REASONS, 'reason');
@@ -56,7 +68,7 @@ export function declareFollowUpImpossible(
   const declaredAt = pastInstant(input.declaredAt, 'declaredAt', ctx.now);
   const allowed = recipientToo ? ['RECOMMENDED', 'SANCTION_DECIDED'] : ['SANCTION_DECIDED'];
   if (!allowed.includes(track.stage)) {
-    refuseStage(opened, track, 'declare follow-up impossible', `stage ${allowed.join(' or ')}`);
+    refuseStage(opened, track, 'declare follow-up impossible', `stage ${allowed.join(' or ')}`, 'declareFollowUpImpossible', allowed);
   }
   assertNotBefore(declaredAt, 'declaredAt', new Date(track.since), 'the start of the current stage');
 

@@ -25,15 +25,17 @@ export function erasePersonalData(command: ErasePersonalData, state: CaseState, 
   assertRegionMay(actor, 'erasePersonalData', opened.handlingUnit);
   const reason = text(input.reason, 'reason', 2000);
   if (opened.personalDataErasedAt !== null) {
-    throw invalidTransition(`personal data of this case was already erased on ${opened.personalDataErasedAt}`);
+    throw invalidTransition(`personal data of this case was already erased on ${opened.personalDataErasedAt}`, 'erasure.done', { erasedAt: opened.personalDataErasedAt });
   }
   const open = opened.respondents.some((r) => !isFinished(r.stage));
   if (open && !input.overrideLegalHold) {
     throw invalidTransition(
       `case is at stage ${caseStage(opened.respondents)}: an open case is under legal hold; a national Bawaslu unit may override it with a recorded reason (overrideLegalHold)`,
+      'erasure.legalHold',
+      { stage: caseStage(opened.respondents) },
     );
   }
-  if (open && actor.region !== null) throw forbidden('only a national Bawaslu unit may override the legal hold of an open case');
+  if (open && actor.region !== null) throw forbidden('only a national Bawaslu unit may override the legal hold of an open case', 'access.nationalOverride');
   return [
     {
       type: 'PersonalDataErased',

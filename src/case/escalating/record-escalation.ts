@@ -1,5 +1,5 @@
 import { assertAgencyMay, assertRegionMay, ESCALATION_BY_KIND } from '../case-access';
-import { badInput, forbidden, invalidTransition } from '../case-error';
+import { badInput, forbidden, invalidTransition, list } from '../case-error';
 import type { EscalationRecorded } from '../case-events';
 import type { CaseState } from '../case-state';
 import { ESCALATION_KINDS, KASN_DISSOLVED_AT } from '../case-vocabulary';
@@ -33,26 +33,37 @@ export function recordEscalation(command: RecordEscalation, state: CaseState, ct
   const route = routeOf(track.employment);
   if (!route.escalations.includes(kind)) {
     const exist = route.escalations.length > 0 ? route.escalations.join(', ') : 'none: their own body decides and acts';
-    throw badInput('kind', `${kind} does not apply to a respondent who is ${track.employment}; escalations for them: ${exist}`);
+    throw badInput('kind', `${kind} does not apply to a respondent who is ${track.employment}; escalations for them: ${exist}`, 'escalation.notForEmployment', {
+      kind,
+      employment: track.employment,
+      allowed: list(route.escalations),
+    });
   }
   if (actor.agency !== ESCALATION_BY_KIND[kind]) {
-    throw forbidden(`${actor.agency} may not record ${kind}; only ${ESCALATION_BY_KIND[kind]}`);
+    throw forbidden(`${actor.agency} may not record ${kind}; only ${ESCALATION_BY_KIND[kind]}`, 'access.escalation', {
+      agency: actor.agency,
+      kind,
+      allowed: ESCALATION_BY_KIND[kind],
+    });
   }
   assertRegionMay(actor, 'recordEscalation', track.decision?.ppk?.regionCode ?? opened.handlingUnit);
   const letterNumber = text(input.letterNumber, 'letterNumber', 120);
   const escalatedAt = pastInstant(input.escalatedAt, 'escalatedAt', ctx.now);
   const note = optionalText(input.note, 'note', 2000);
   if (kind === 'REFERRED_TO_PRESIDENT' && escalatedAt >= KASN_DISSOLVED_AT) {
-    throw forbidden('KASN may only refer to the President before 24 Aug 2024, when its neutrality duties went to BKN');
+    throw forbidden('KASN may only refer to the President before 24 Aug 2024, when its neutrality duties went to BKN', 'access.kasnClosed', {
+      operation: 'recordEscalation',
+      closedOn: '2024-08-24',
+    });
   }
   if (kind === 'SIASN_UNBLOCKED') {
-    if (track.siasnBlocked !== true) throw invalidTransition(`cannot unblock SIASN: respondent ${track.respondentId} is not blocked`);
+    if (track.siasnBlocked !== true) throw invalidTransition(`cannot unblock SIASN: respondent ${track.respondentId} is not blocked`, 'escalation.notBlocked', { respondentId: track.respondentId });
   } else {
     if (track.stage !== 'SANCTION_DECIDED') {
-      refuseStage(opened, track, `record ${kind}`, 'stage SANCTION_DECIDED (a sanction waiting on the PPK)');
+      refuseStage(opened, track, `record ${kind}`, 'stage SANCTION_DECIDED (a sanction waiting on the PPK)', 'recordEscalation', ['SANCTION_DECIDED']);
     }
     if (kind === 'SIASN_BLOCKED' && track.siasnBlocked === true) {
-      throw invalidTransition(`respondent ${track.respondentId} is already blocked in SIASN`);
+      throw invalidTransition(`respondent ${track.respondentId} is already blocked in SIASN`, 'escalation.alreadyBlocked', { respondentId: track.respondentId });
     }
   }
   if (track.decision) assertNotBefore(escalatedAt, 'escalatedAt', new Date(track.decision.decidedAt), 'decidedAt');

@@ -37,10 +37,12 @@ export function recordSanctionExecution(
   const executedAt = pastInstant(input.executedAt, 'executedAt', ctx.now);
   const sanction = sanctionFor(input.sanction, track.employment, 'sanction');
   if (track.stage === 'SANCTION_EXECUTED') {
-    refuseStage(opened, track, 'record a second sanction execution', 'stage SANCTION_DECIDED; a corrected decree is correctSanctionExecution, with its reason');
+    refuseStage(opened, track, 'record a second sanction execution', 'stage SANCTION_DECIDED; a corrected decree is correctSanctionExecution, with its reason', 'recordSanctionExecution', [
+      'SANCTION_DECIDED',
+    ]);
   }
   if (!decided || track.stage !== 'SANCTION_DECIDED') {
-    refuseStage(opened, track, 'record a sanction execution', 'stage SANCTION_DECIDED');
+    refuseStage(opened, track, 'record a sanction execution', 'stage SANCTION_DECIDED', 'recordSanctionExecution', ['SANCTION_DECIDED']);
   }
   assertNotBefore(executedAt, 'executedAt', new Date(track.since), 'decidedAt');
 

@@ -1,5 +1,5 @@
 import { assertRegionMay, EXTEND_DEADLINE_BY_STEP, assertAgencyMay } from '../case-access';
-import { badInput, forbidden } from '../case-error';
+import { badInput, forbidden, list } from '../case-error';
 import type { DeadlineExtended } from '../case-events';
 import { deadlineStepOf, type CaseState, type OpenedCase, type RespondentTrack } from '../case-state';
 import type { DeadlineStep } from '../case-vocabulary';
@@ -25,19 +25,30 @@ export function extendDeadline(command: ExtendDeadline, state: CaseState, ctx: D
   const track = trackOf(opened, input.respondentId);
   const step = deadlineStepOf(track.stage);
   if (step === null || track.dueAt === null) {
-    refuseStage(opened, track, 'extend a deadline', 'a step that still waits (REPORTED, STUDIED, RECOMMENDED or SANCTION_DECIDED)');
+    refuseStage(opened, track, 'extend a deadline', 'a step that still waits (REPORTED, STUDIED, RECOMMENDED or SANCTION_DECIDED)', 'extendDeadline', [
+      'REPORTED',
+      'STUDIED',
+      'RECOMMENDED',
+      'SANCTION_DECIDED',
+    ]);
   }
   const ownSteps = step === 'SANCTION_DECISION' || step === 'EXECUTION';
   const route = routeOf(track.employment);
   const allowed = ownSteps && kindOf(track.employment) !== 'CIVIL_SERVICE' ? route.extendsOwnSteps : EXTEND_DEADLINE_BY_STEP[step];
   if (!allowed.includes(actor.agency)) {
-    throw forbidden(`${actor.agency} may not extend the ${step} deadline; only ${allowed.join(' or ')}`);
+    throw forbidden(`${actor.agency} may not extend the ${step} deadline; only ${allowed.join(' or ')}`, 'access.extendStep', {
+      agency: actor.agency,
+      step,
+      allowed: list(allowed),
+    });
   }
   assertRegionMay(actor, 'extendDeadline', regionOfStep(opened, track, step));
   const legalBasis = text(input.legalBasis, 'legalBasis', 2000);
   const newDueAt = parseInstant(input.newDueAt, 'newDueAt');
   if (newDueAt <= new Date(track.dueAt)) {
-    throw badInput('newDueAt', `an extension must be later than the current due time ${formatWib(new Date(track.dueAt))}`);
+    throw badInput('newDueAt', `an extension must be later than the current due time ${formatWib(new Date(track.dueAt))}`, 'deadline.notLater', {
+      dueAt: track.dueAt,
+    });
   }
   return [
     {

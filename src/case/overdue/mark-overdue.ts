@@ -56,10 +56,16 @@ export function markOverdue(command: MarkOverdue, state: CaseState, ctx: DecideC
   if (!due) {
     throw invalidTransition(
       `respondent ${track.respondentId} at stage ${track.stage} is not past a due time without an overdue record at ${iso(ctx.now)}`,
+      'overdue.notPast',
+      { respondentId: track.respondentId, stage: track.stage },
     );
   }
   if (new Date(due.dueAt).getTime() !== dueAt.getTime()) {
-    throw invalidTransition(`the due time of respondent ${track.respondentId} is now ${due.dueAt}, not ${iso(dueAt)}: it was extended or the step moved on`);
+    throw invalidTransition(`the due time of respondent ${track.respondentId} is now ${due.dueAt}, not ${iso(dueAt)}: it was extended or the step moved on`, 'overdue.moved', {
+      respondentId: track.respondentId,
+      dueAt: due.dueAt,
+      given: iso(dueAt),
+    });
   }
   return [
     {

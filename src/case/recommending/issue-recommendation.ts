@@ -1,5 +1,5 @@
 import { assertAgencyMay, assertRegionMay } from '../case-access';
-import { badInput } from '../case-error';
+import { badInput, list } from '../case-error';
 import type { RecommendationIssued } from '../case-events';
 import type { CaseState } from '../case-state';
 import { KASN_DISSOLVED_AT, RECOMMENDATION_RECIPIENTS } from '../case-vocabulary';
@@ -34,18 +34,23 @@ export function issueRecommendation(
   const letterNumber = text(input.letterNumber, 'letterNumber', 120);
   const issuedAt = pastInstant(input.issuedAt, 'issuedAt', ctx.now);
   if (recipient === 'KASN' && issuedAt >= KASN_DISSOLVED_AT) {
-    throw badInput('recipient', 'KASN stopped operating on 24 Aug 2024; its neutrality duties went to BKN');
+    throw badInput('recipient', 'KASN stopped operating on 24 Aug 2024; its neutrality duties went to BKN', 'recommendation.kasnClosed', { closedOn: '2024-08-24' });
   }
   if (!Array.isArray(input.respondentIds) || input.respondentIds.length === 0) {
-    throw badInput('respondentIds', 'must name at least one respondent');
+    throw badInput('respondentIds', 'must name at least one respondent', 'recommendation.respondentsRequired');
   }
   const tracks = input.respondentIds.map((id, i) => trackOf(opened, id, `respondentIds[${i}]`));
-  if (new Set(tracks).size !== tracks.length) throw badInput('respondentIds', 'must not repeat a respondent');
+  if (new Set(tracks).size !== tracks.length) throw badInput('respondentIds', 'must not repeat a respondent', 'recommendation.respondentsRepeated');
   for (const track of tracks) {
-    if (track.stage !== 'STUDIED') refuseStage(opened, track, 'issue a recommendation', 'stage STUDIED with a proven violation');
+    if (track.stage !== 'STUDIED') refuseStage(opened, track, 'issue a recommendation', 'stage STUDIED with a proven violation', 'issueRecommendation', ['STUDIED']);
     const route = routeOf(track.employment);
     if (!route.recipients.includes(recipient)) {
-      throw badInput('recipient', `respondent ${track.respondentId} is ${track.employment}: the recommendation goes to ${route.recipients.join(' or ')}, not ${recipient}`);
+      throw badInput('recipient', `respondent ${track.respondentId} is ${track.employment}: the recommendation goes to ${route.recipients.join(' or ')}, not ${recipient}`, 'recommendation.recipient', {
+        respondentId: track.respondentId,
+        employment: track.employment,
+        recipients: list(route.recipients),
+        recipient,
+      });
     }
     assertNotBefore(issuedAt, 'issuedAt', new Date(track.since), 'studiedAt');
   }

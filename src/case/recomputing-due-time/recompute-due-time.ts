@@ -33,14 +33,17 @@ export function recomputeDueTime(command: RecomputeDueTime, state: CaseState, ct
   assertAgencyMay(command.actor, 'recomputeDueTime');
   const track = trackOf(opened, command.input.respondentId);
   if (!recountable(track) || new Date(track.dueAt!).getTime() !== new Date(command.input.dueAt).getTime()) {
-    throw invalidTransition(`respondent ${track.respondentId} at stage ${track.stage} has no working-day due time ${command.input.dueAt} to recount`);
+    throw invalidTransition(`respondent ${track.respondentId} at stage ${track.stage} has no working-day due time ${command.input.dueAt} to recount`, 'dueTime.none', {
+      respondentId: track.respondentId,
+      stage: track.stage,
+    });
   }
   if (!ctx.recount) throw new Error('recomputeDueTime needs the calendar (ctx.recount)');
   const rule = track.deadline!;
   const counted = ctx.recount(new Date(track.since), rule.days, rule.unit);
   const dueAt = iso(counted.dueAt);
   if (dueAt === track.dueAt && counted.provisional === (track.dueAtProvisional === true)) {
-    throw invalidTransition(`the due time of respondent ${track.respondentId} is unchanged by the calendar`);
+    throw invalidTransition(`the due time of respondent ${track.respondentId} is unchanged by the calendar`, 'dueTime.unchanged', { respondentId: track.respondentId });
   }
   return [
     {

@@ -52,7 +52,9 @@ export function reportCase(command: ReportCase, state: CaseState, ctx: DecideCon
   const { actor, input } = command;
   assertAgencyMay(actor, 'reportCase');
   if (state.status !== 'empty') {
-    throw invalidTransition(`case ${command.caseId} already exists: case is at stage ${caseStage(state.respondents)}`);
+    throw invalidTransition(`case ${command.caseId} already exists: case is at stage ${caseStage(state.respondents)}`, 'case.exists', {
+      stage: caseStage(state.respondents),
+    });
   }
 
   const source = oneOf(input.source, CASE_SOURCES, 'source');
@@ -114,6 +116,7 @@ function assertWithinReportingLimit(ctx: DecideContext, kind: Election['kind'], 
   throw badInput(
     'receivedAt',
     `is after the reporting limit ${formatWib(limit.limitAt)}: a ${source === 'REPORT' ? 'report (laporan)' : 'finding (temuan)'} in a ${kind} is registered within ${span} of ${from} (${basis})${advice}`,
+    'report.late',
     { limitAt: iso(limit.limitAt), receivedAt: iso(receivedAt), clockFrom: iso(clockFrom), clockField: from, days, unit, source, electionKind: kind, policyVersion },
   );
 }
@@ -127,7 +130,7 @@ function originalReportOf(
 ): { receivedAt: string; reference: string | null } | null {
   if (value === undefined || value === null) return null;
   if (source !== 'FINDING') {
-    throw badInput('originalReport', 'only a finding (temuan) records the out-of-time report (laporan) it was taken up from');
+    throw badInput('originalReport', 'only a finding (temuan) records the out-of-time report (laporan) it was taken up from', 'report.originalReportOnlyFinding');
   }
   const reportReceivedAt = pastInstant(value.receivedAt, 'originalReport.receivedAt', now);
   assertNotBefore(reportReceivedAt, 'originalReport.receivedAt', knownAt, 'knownAt');
@@ -136,10 +139,10 @@ function originalReportOf(
 }
 
 function electionOf(election: ReportCase['input']['election']): Election {
-  if (!election || typeof election !== 'object') throw badInput('election', 'is required');
+  if (!election || typeof election !== 'object') throw badInput('election', 'is required', 'election.required');
   const kind = oneOf(election.kind, ELECTION_KINDS, 'election.kind');
   if (!Number.isInteger(election.year) || election.year < 2004 || election.year > 2100) {
-    throw badInput('election.year', 'must be a year between 2004 and 2100');
+    throw badInput('election.year', 'must be a year between 2004 and 2100', 'election.year', { minimum: 2004, maximum: 2100 });
   }
   const regionCode = text(election.regionCode, 'election.regionCode', 20);
   assertKnownRegion(regionCode, 'election.regionCode', ['PROVINCE', 'REGENCY']);
@@ -148,14 +151,14 @@ function electionOf(election: ReportCase['input']['election']): Election {
 
 function reporterOf(source: string, reporter: ReportCase['input']['reporter']): Reporter | null {
   if (source === 'FINDING') {
-    if (reporter) throw badInput('reporter', 'a finding (temuan) is Bawaslu’s own and has no outside reporter');
+    if (reporter) throw badInput('reporter', 'a finding (temuan) is Bawaslu’s own and has no outside reporter', 'reporter.notForFinding');
     return null;
   }
-  if (!reporter) throw badInput('reporter', 'a report (laporan) needs the reporter’s identity');
+  if (!reporter) throw badInput('reporter', 'a report (laporan) needs the reporter’s identity', 'reporter.required');
   const email = optionalText(reporter.email, 'reporter.email', 200);
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badInput('reporter.email', 'is not an e-mail address');
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badInput('reporter.email', 'is not an e-mail address', 'reporter.email');
   const phone = optionalText(reporter.phone, 'reporter.phone', 40);
-  if (phone && !/^\+?[0-9 ()-]{6,}$/.test(phone)) throw badInput('reporter.phone', 'is not a phone number');
+  if (phone && !/^\+?[0-9 ()-]{6,}$/.test(phone)) throw badInput('reporter.phone', 'is not a phone number', 'reporter.phone');
   return {
     name: text(reporter.name, 'reporter.name', 200),
     address: optionalText(reporter.address, 'reporter.address', 500),
@@ -166,9 +169,9 @@ function reporterOf(source: string, reporter: ReportCase['input']['reporter']): 
 
 function respondentsOf(respondents: ReportCase['input']['respondents']): RespondentRecord[] {
   if (!Array.isArray(respondents) || respondents.length === 0) {
-    throw badInput('respondents', 'a case names at least one respondent (terlapor)');
+    throw badInput('respondents', 'a case names at least one respondent (terlapor)', 'respondents.required');
   }
-  if (respondents.length > MAX_RESPONDENTS) throw badInput('respondents', `at most ${MAX_RESPONDENTS} per case`);
+  if (respondents.length > MAX_RESPONDENTS) throw badInput('respondents', `at most ${MAX_RESPONDENTS} per case`, 'respondents.tooMany', { maximum: MAX_RESPONDENTS });
   const seen = new Set<string>();
   return respondents.map((r, i) => {
     const field = `respondents[${i}]`;
@@ -177,7 +180,7 @@ function respondentsOf(respondents: ReportCase['input']['respondents']): Respond
     for (const key of ['nip', 'nrp', 'nik'] as const) {
       const value = ids[key];
       if (!value) continue;
-      if (seen.has(`${key}:${value}`)) throw badInput(`${field}.${key}`, 'names the same person twice in one case');
+      if (seen.has(`${key}:${value}`)) throw badInput(`${field}.${key}`, 'names the same person twice in one case', 'respondents.samePerson', { identifier: key });
       seen.add(`${key}:${value}`);
     }
     const institutionRegionCode = optionalText(r.institutionRegionCode, `${field}.institutionRegionCode`, 20);
@@ -209,7 +212,11 @@ function identifiersOf(r: Respondent, employment: Employment, field: string) {
   };
   for (const key of ['nip', 'nrp', 'nik'] as const) {
     if (given[key] && key !== route.identifier) {
-      throw badInput(`${field}.${key}`, `${employment} is identified by ${route.identifier.toUpperCase()}, not ${key.toUpperCase()}`);
+      throw badInput(`${field}.${key}`, `${employment} is identified by ${route.identifier.toUpperCase()}, not ${key.toUpperCase()}`, 'respondent.wrongIdentifier', {
+        employment,
+        expected: route.identifier,
+        given: key,
+      });
     }
   }
   if (given.nip) assertValidNip(given.nip, `${field}.nip`);

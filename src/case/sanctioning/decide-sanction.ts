@@ -49,26 +49,31 @@ export function decideSanction(
   const letterNumber = text(input.letterNumber, 'letterNumber', 120);
   const decidedAt = pastInstant(input.decidedAt, 'decidedAt', ctx.now);
   if (actor.agency === 'KASN' && decidedAt >= KASN_DISSOLVED_AT) {
-    throw forbidden('KASN may only decide before 24 Aug 2024, when its neutrality duties went to BKN');
+    throw forbidden('KASN may only decide before 24 Aug 2024, when its neutrality duties went to BKN', 'access.kasnClosed', {
+      operation: 'decideSanction',
+      closedOn: '2024-08-24',
+    });
   }
   const decidedBy = actor.agency as SanctionDecided['data']['decidedBy'];
   const base = { caseId: opened.caseId, respondentId: track.respondentId, decidedBy, letterNumber } as const;
 
   if (decision === 'CLEAR') {
-    if (input.sanction) throw badInput('sanction', 'is not given when the decision is CLEAR');
-    if (input.ppk) throw badInput('ppk', 'is not given when the decision is CLEAR');
-    if (input.dueAt) throw badInput('dueAt', 'is not given when the decision is CLEAR');
+    if (input.sanction) throw badInput('sanction', 'is not given when the decision is CLEAR', 'decision.notForClear');
+    if (input.ppk) throw badInput('ppk', 'is not given when the decision is CLEAR', 'decision.notForClear');
+    if (input.dueAt) throw badInput('dueAt', 'is not given when the decision is CLEAR', 'decision.notForClear');
     assertStage();
     return [{ type: 'RespondentCleared', data: { ...base, decidedAt: iso(decidedAt) } }];
   }
 
   const sanction = sanctionFor(input.sanction, track.employment, 'sanction');
-  if (!input.ppk) throw badInput('ppk', `a sanction is addressed to the official who carries it out (title and region): for ${track.employment}, ${route.body}`);
+  if (!input.ppk) throw badInput('ppk', `a sanction is addressed to the official who carries it out (title and region): for ${track.employment}, ${route.body}`, 'decision.ppkRequired', {
+      employment: track.employment,
+    });
   const ppk = { title: text(input.ppk.title, 'ppk.title', 200), regionCode: text(input.ppk.regionCode, 'ppk.regionCode', 20) };
   assertKnownRegion(ppk.regionCode, 'ppk.regionCode', [...route.executorLevels]);
   if (village) assertRegionMay(actor, 'decideSanction', ppk.regionCode);
   const given = input.dueAt ? parseInstant(input.dueAt, 'dueAt') : null;
-  if (given && given <= decidedAt) throw badInput('dueAt', 'must be after decidedAt');
+  if (given && given <= decidedAt) throw badInput('dueAt', 'must be after decidedAt', 'decision.dueNotAfterDecision');
   assertStage();
 
   const policy = given ? null : ctx.deadline(opened.election.kind, 'EXECUTION', decidedAt);
@@ -87,7 +92,7 @@ export function decideSanction(
   ];
 
   function assertStage() {
-    if (track.stage !== 'RECOMMENDED') refuseStage(opened, track, 'decide a sanction', 'stage RECOMMENDED');
+    if (track.stage !== 'RECOMMENDED') refuseStage(opened, track, 'decide a sanction', 'stage RECOMMENDED', 'decideSanction', ['RECOMMENDED']);
     assertNotBefore(decidedAt, 'decidedAt', new Date(track.since), 'issuedAt');
   }
 }

@@ -1,5 +1,5 @@
 import { assertAgencyMay, assertRegionMay } from '../case-access';
-import { badInput } from '../case-error';
+import { badInput, list } from '../case-error';
 import type { CaseStudied, StudyFinding } from '../case-events';
 import type { CaseState, OpenedCase } from '../case-state';
 import { STUDY_OUTCOMES, VIOLATION_CODES } from '../case-vocabulary';
@@ -27,7 +27,7 @@ export function recordStudy(command: RecordStudy, state: CaseState, ctx: DecideC
 
   const studiedAt = pastInstant(input.studiedAt, 'studiedAt', ctx.now);
   const findings = findingsOf(opened, input.findings);
-  if (opened.studiedAt !== null) refuseStage(opened, null, 'record a study', 'stage REPORTED (a case is studied once)');
+  if (opened.studiedAt !== null) refuseStage(opened, null, 'record a study', 'stage REPORTED (a case is studied once)', 'recordStudy', ['REPORTED']);
   assertNotBefore(studiedAt, 'studiedAt', new Date(opened.receivedAt), 'receivedAt');
 
   const proven = findings.some((f) => f.outcome === 'VIOLATION');
@@ -47,17 +47,17 @@ export function recordStudy(command: RecordStudy, state: CaseState, ctx: DecideC
 }
 
 function findingsOf(state: OpenedCase, findings: RecordStudy['input']['findings']): StudyFinding[] {
-  if (!Array.isArray(findings) || findings.length === 0) throw badInput('findings', 'must give a finding for every respondent');
+  if (!Array.isArray(findings) || findings.length === 0) throw badInput('findings', 'must give a finding for every respondent', 'findings.required');
   const seen = new Set<string>();
   const result = findings.map((f, i) => {
     const field = `findings[${i}]`;
     const track = trackOf(state, f.respondentId, `${field}.respondentId`);
-    if (seen.has(track.respondentId)) throw badInput(`${field}.respondentId`, `gives ${track.respondentId} twice`);
+    if (seen.has(track.respondentId)) throw badInput(`${field}.respondentId`, `gives ${track.respondentId} twice`, 'findings.repeated', { respondentId: track.respondentId });
     seen.add(track.respondentId);
     const outcome = oneOf(f.outcome, STUDY_OUTCOMES, `${field}.outcome`);
     const violations = listOf(f.violations ?? [], VIOLATION_CODES, `${field}.violations`);
     if (outcome !== 'VIOLATION' && violations.length > 0) {
-      throw badInput(`${field}.violations`, `are only named for outcome VIOLATION, not ${outcome}`);
+      throw badInput(`${field}.violations`, `are only named for outcome VIOLATION, not ${outcome}`, 'findings.violationsNotForOutcome', { outcome });
     }
     return {
       respondentId: track.respondentId,
@@ -67,6 +67,6 @@ function findingsOf(state: OpenedCase, findings: RecordStudy['input']['findings'
     };
   });
   const missing = state.respondents.filter((r) => !seen.has(r.respondentId)).map((r) => r.respondentId);
-  if (missing.length > 0) throw badInput('findings', `must cover every respondent; missing ${missing.join(', ')}`);
+  if (missing.length > 0) throw badInput('findings', `must cover every respondent; missing ${missing.join(', ')}`, 'findings.missing', { respondentIds: list(missing) });
   return result;
 }

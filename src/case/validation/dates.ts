@@ -16,7 +16,7 @@ const EXAMPLE = 'e.g. 2024-11-27T09:30:00+07:00, or a date such as 2024-11-27';
  */
 export function parseInstant(value: string, field: string): Date {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw badInput(field, `a date or date-time is required (${EXAMPLE})`);
+    throw badInput(field, `a date or date-time is required (${EXAMPLE})`, 'date.required');
   }
   const text = value.trim();
   const dateOnly = DATE_ONLY.exec(text);
@@ -25,17 +25,17 @@ export function parseInstant(value: string, field: string): Date {
     return startOfWibDay(text);
   }
   const match = DATE_TIME.exec(text);
-  if (!match) throw badInput(field, `${JSON.stringify(value)} is not an ISO-8601 date or date-time (${EXAMPLE})`);
+  if (!match) throw badInput(field, `${JSON.stringify(value)} is not an ISO-8601 date or date-time (${EXAMPLE})`, 'date.malformed', { value: String(value) });
   if (!match[8]) {
-    throw badInput(field, `${value} has no time zone; add Z or an offset such as +07:00 (WIB)`);
+    throw badInput(field, `${value} has no time zone; add Z or an offset such as +07:00 (WIB)`, 'date.noZone', { value });
   }
   assertRealDate(match, field);
   const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0)];
-  if (hour > 23 || minute > 59 || second > 59) throw badInput(field, `${value} is not a real time of day`);
+  if (hour > 23 || minute > 59 || second > 59) throw badInput(field, `${value} is not a real time of day`, 'date.notRealTime', { value });
   const offset = match[8];
   const offsetMinutes = offset === 'Z' ? 0 : Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2));
   if (offset !== 'Z' && (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(-2)) > 59)) {
-    throw badInput(field, `${value} has an impossible time-zone offset ${offset}`);
+    throw badInput(field, `${value} has an impossible time-zone offset ${offset}`, 'date.badOffset', { value, offset });
   }
   const millis = Number((match[7] ?? '').padEnd(3, '0').slice(0, 3));
   const local = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), hour, minute, second, millis);
@@ -45,9 +45,9 @@ export function parseInstant(value: string, field: string): Date {
 
 /** Years before 1900 are typing mistakes here, and `Date.UTC` would misread two-digit years. */
 function assertRealDate(match: RegExpExecArray, field: string): void {
-  if (Number(match[1]) < 1900) throw badInput(field, `year ${match[1]} is not plausible (before 1900)`);
+  if (Number(match[1]) < 1900) throw badInput(field, `year ${match[1]} is not plausible (before 1900)`, 'date.implausibleYear', { year: Number(match[1]), minimum: 1900 });
   if (!isRealDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
-    throw badInput(field, `${match[1]}-${match[2]}-${match[3]} is not a real date`);
+    throw badInput(field, `${match[1]}-${match[2]}-${match[3]} is not a real date`, 'date.notRealDate', { date: `${match[1]}-${match[2]}-${match[3]}` });
   }
 }
 
@@ -55,7 +55,7 @@ function assertRealDate(match: RegExpExecArray, field: string): void {
 export function assertNotFuture(date: Date, field: string, now: Date): void {
   assertValidDate(date, field);
   if (date.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw badInput(field, `must not be in the future (${formatWib(date)} is after now, ${formatWib(now)})`);
+    throw badInput(field, `must not be in the future (${formatWib(date)} is after now, ${formatWib(now)})`, 'date.future', { at: date.toISOString(), now: now.toISOString() });
   }
 }
 
@@ -67,10 +67,12 @@ export function assertNotBefore(later: Date, laterField: string, earlier: Date, 
     throw badInput(
       laterField,
       `must not be before ${earlierField} (${formatWib(later)} is before ${formatWib(earlier)})`,
+      'date.beforeOther',
+      { otherField: earlierField, at: later.toISOString(), other: earlier.toISOString() },
     );
   }
 }
 
 function assertValidDate(date: Date, field: string): void {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw badInput(field, 'is not a valid date');
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw badInput(field, 'is not a valid date', 'date.invalid');
 }

@@ -1,4 +1,4 @@
-import { badInput } from '../case-error';
+import { badInput, list } from '../case-error';
 import { kemendagriRegions, type RegionLevel } from '../../reference-data/kemendagri-regions';
 
 /**
@@ -52,32 +52,38 @@ export function regionCount(level: RegionLevel): number {
 /** Refuses a malformed code (with a hint when it looks like a BPS code), an unknown one, or one at a level not allowed here. */
 export function assertKnownRegion(code: string, field: string, levels?: RegionLevel[]): void {
   if (typeof code !== 'string' || code === '') {
-    throw badInput(field, 'region code is required, in the Kemendagri format PP, PP.KK or PP.KK.CC (e.g. 16.73)');
+    throw badInput(field, 'region code is required, in the Kemendagri format PP, PP.KK or PP.KK.CC (e.g. 16.73)', 'region.required');
   }
-  if (!isWellFormedRegionCode(code)) throw badInput(field, malformedMessage(code));
+  if (!isWellFormedRegionCode(code)) throw malformed(code, field);
   const region = known().get(code);
   if (!region) {
     if (code.length > 8) {
-      throw badInput(field, `region code ${code} is a village (desa/kelurahan) code; give its district, regency/city or province`);
+      throw badInput(field, `region code ${code} is a village (desa/kelurahan) code; give its district, regency/city or province`, 'region.village', { code });
     }
-    throw badInput(field, `region code ${code} is not in the Kemendagri list of regions`);
+    throw badInput(field, `region code ${code} is not in the Kemendagri list of regions`, 'region.unknown', { code });
   }
   if (levels && levels.length > 0 && !levels.includes(region.level)) {
     const expected = levels.map((level) => LEVEL_LABEL[level]).join(' or ');
-    throw badInput(field, `region code ${code} (${region.name}) is ${LEVEL_LABEL[region.level]}; expected ${expected}`);
+    throw badInput(field, `region code ${code} (${region.name}) is ${LEVEL_LABEL[region.level]}; expected ${expected}`, 'region.wrongLevel', {
+      code,
+      name: region.name,
+      level: region.level,
+      expected: list(levels),
+    });
   }
 }
 
-function malformedMessage(code: string): string {
+function malformed(code: string, field: string) {
   const format = 'use the Kemendagri format PP, PP.KK or PP.KK.CC with dots, e.g. 16.73';
   if (/^\d{4}$/.test(code)) {
     const dotted = `${code.slice(0, 2)}.${code.slice(2)}`;
-    return `region code ${code} looks like a BPS (Statistics Indonesia) code; ${format} — BPS and Kemendagri numbers differ for some regions, so check it rather than writing ${dotted}`;
+    const message = `region code ${code} looks like a BPS (Statistics Indonesia) code; ${format} — BPS and Kemendagri numbers differ for some regions, so check it rather than writing ${dotted}`;
+    return badInput(field, message, 'region.bpsCode', { code, dotted });
   }
   if (/^\d{6}(\d{4})?$/.test(code)) {
-    return `region code ${code} has no dots and may be a BPS (Statistics Indonesia) code; ${format}`;
+    return badInput(field, `region code ${code} has no dots and may be a BPS (Statistics Indonesia) code; ${format}`, 'region.noDots', { code });
   }
-  return `region code ${JSON.stringify(code)} is malformed; ${format}`;
+  return badInput(field, `region code ${JSON.stringify(code)} is malformed; ${format}`, 'region.malformed', { code });
 }
 
 /**

@@ -9,18 +9,19 @@ export interface InputProblem {
 
 /** class-validator's nested errors as one CaseError naming the first offending field path. */
 export function validationError(errors: InputProblem[]): CaseError {
-  const [path, message] = firstProblem(errors, '');
-  return new CaseError('BAD_USER_INPUT', message, path);
+  const [path, message, constraint] = firstProblem(errors, '');
+  return new CaseError('BAD_USER_INPUT', message, path, { constraint }, 'value.invalid');
 }
 
-function firstProblem(errors: InputProblem[], prefix: string): [string, string] {
+/** The path, the English words and class-validator's constraint name (e.g. `maxLength`) of the first problem. */
+function firstProblem(errors: InputProblem[], prefix: string): [string, string, string] {
   for (const error of errors) {
     const path = /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
-      const text = Object.values(error.constraints)[0];
-      return [path, text.startsWith(`${error.property} `) ? text.slice(error.property.length + 1) : text];
+      const [constraint, text] = Object.entries(error.constraints)[0];
+      return [path, text.startsWith(`${error.property} `) ? text.slice(error.property.length + 1) : text, constraint];
     }
     if (error.children?.length) return firstProblem(error.children, path);
   }
-  return ['input', 'is not valid'];
+  return ['input', 'is not valid', 'unknown'];
 }

@@ -30,7 +30,7 @@ export class ExportErrorFilter implements ExceptionFilter {
     if (exception instanceof CaseError) {
       this.logger.info({ export: res.req.path, outcome: exception.code, field: exception.field }, 'export refused');
       if (exception.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
-      res.status(STATUS[exception.code]).json({ code: exception.code, message: exception.message, field: exception.field });
+      res.status(STATUS[exception.code]).json({ code: exception.code, message: exception.message, field: exception.field, key: exception.key, params: exception.params ?? {} });
       return;
     }
     const unavailable = asUnavailable(exception);

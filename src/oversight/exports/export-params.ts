@@ -46,12 +46,14 @@ export async function exportParams(query: Query, kind: ExportKind, format: Expor
   for (const name of Object.keys(query)) {
     assertSafeText(name, 'query');
     assertSafeText(query[name], name);
-    if (!accepted.has(name)) throw badInput(name, `is not a parameter of this export (it takes ${[...accepted].join(', ')})`);
+    if (!accepted.has(name)) throw badInput(name, `is not a parameter of this export (it takes ${[...accepted].join(', ')})`, 'export.unknownParameter', {
+        allowed: [...accepted].join(','),
+      });
   }
   const value = (name: string): string | undefined => {
     const given = query[name];
     if (given === undefined || given === '') return undefined;
-    if (typeof given !== 'string') throw badInput(name, 'must be given once');
+    if (typeof given !== 'string') throw badInput(name, 'must be given once', 'export.repeatedParameter');
     return given;
   };
   const date = (name: string) => {
@@ -77,7 +79,7 @@ export async function exportParams(query: Query, kind: ExportKind, format: Expor
 
 function wholeNumber(given: string | undefined, name: string): number | undefined {
   if (given === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(given)) throw badInput(name, 'must be a whole number');
+  if (!/^\d{1,9}$/.test(given)) throw badInput(name, 'must be a whole number', 'export.wholeNumber');
   return Number(given);
 }
 
@@ -85,14 +87,16 @@ function flag(given: string | undefined, name: string): boolean | undefined {
   if (given === undefined) return undefined;
   if (given === 'true' || given === '1') return true;
   if (given === 'false' || given === '0') return false;
-  throw badInput(name, 'must be true or false (or 1 or 0)');
+  throw badInput(name, 'must be true or false (or 1 or 0)', 'export.boolean');
 }
 
 function dimensions(given: string | undefined): SummaryDimension[] {
   if (given === undefined) return [];
   return given.split(',').map((item) => {
     const dimension = item.trim();
-    if (!DIMENSIONS.includes(dimension as SummaryDimension)) throw badInput('groupBy', `must be a comma list of ${DIMENSIONS.join(', ')}`);
+    if (!DIMENSIONS.includes(dimension as SummaryDimension)) throw badInput('groupBy', `must be a comma list of ${DIMENSIONS.join(', ')}`, 'value.notOneOf', {
+        allowed: DIMENSIONS.join(','),
+      });
     return dimension as SummaryDimension;
   });
 }
@@ -100,5 +104,5 @@ function dimensions(given: string | undefined): SummaryDimension[] {
 /** Indonesian by default: the people who download these files are Indonesian officers and auditors. */
 function language(given: string | undefined): HeaderLanguage {
   if (given === undefined || given === 'id' || given === 'en') return given ?? 'id';
-  throw badInput('headers', 'must be id (Indonesian) or en (English)');
+  throw badInput('headers', 'must be id (Indonesian) or en (English)', 'export.headers');
 }

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AgencyEnum, CaseSourceEnum, CaseStageEnum, ElectionKindEnum, ViolationCodeEnum } from '../../case/case-vocabulary.graphql';
 import { FollowUpView } from './follow-up.model';
+import { TimelineDetailsView } from './timeline-details.model';
 
 @ObjectType('Election')
 export class ElectionView {
@@ -25,7 +26,9 @@ export class TimelineEntryView {
   @Field({ description: 'When Netra recorded it' }) recordedAt: Date;
   @Field(() => AgencyEnum) agency: string;
   @Field(() => String, { nullable: true }) unit: string | null;
-  @Field() description: string;
+  @Field({ description: 'The line in English, as recorded' }) description: string;
+  @Field(() => TimelineDetailsView, { nullable: true, description: 'The line as data; null for lines projected before details existed (rebuild the read model)' })
+  details: TimelineDetailsView | null;
   @Field({ description: 'For an overdue record (FollowUpOverdue): an OverdueWithdrawn said it no longer stands, by the time asked about. Figures count only records that stand' })
   withdrawn: boolean;
 }

@@ -8,6 +8,7 @@ import { caseStates, caseVersions, cases, followUpVersions, followUps, timeline 
 import { openEvent } from '../../privacy/personal-data';
 import { caseRow, followUpRow, followUpVersionRow } from './case-rows';
 import { insertRows } from './json-rows';
+import { timelineDetails } from './timeline-details';
 import { asCaseEvent, timelineEntry } from './timeline-entry';
 
 const isCaseEvent = (e: RecordedEvent) =>
@@ -142,6 +143,7 @@ export function timelineRow(caseId: string, event: RecordedEvent): typeof timeli
     unit: event.metadata.unit ?? null,
     userId: event.metadata.userId,
     description: entry.description,
+    details: timelineDetails(asCaseEvent(event)),
   };
 }
 

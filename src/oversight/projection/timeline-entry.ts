@@ -14,7 +14,7 @@ const ESCALATION: Record<string, string> = {
 };
 
 /** Who carries out a sanction, from its kind: the PPK for ASN and village respondents, the TNI, Polri. */
-const executorOf = (sanction: SanctionKind) => KIND_ROUTES[RESPONDENT_KINDS.find((k) => KIND_ROUTES[k].sanctions.includes(sanction)) ?? 'CIVIL_SERVICE'].executors[0];
+export const executorOf = (sanction: SanctionKind) => KIND_ROUTES[RESPONDENT_KINDS.find((k) => KIND_ROUTES[k].sanctions.includes(sanction)) ?? 'CIVIL_SERVICE'].executors[0];
 
 const WITHDRAWAL: Record<string, string> = {
   DUE_TIME_RECOMPUTED: 'due time recounted',

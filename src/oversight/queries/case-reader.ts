@@ -164,7 +164,7 @@ export class CaseReader {
 }
 
 function pageSize(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be between 1 and ${MAX_PAGE}`);
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be between 1 and ${MAX_PAGE}`, 'page.size', { minimum: 1, maximum: MAX_PAGE });
   return first;
 }
 
@@ -175,7 +175,7 @@ function cursorValues(cursor: string, length: number): string[] {
     values.every((v) => typeof v === 'string') &&
     !Number.isNaN(Date.parse(values[0] as string)) &&
     /^\d{4}-\d{2}-\d{2}T/.test(values[0] as string);
-  if (!valid) throw badInput('after', 'is not a cursor this query returned');
+  if (!valid) throw badInput('after', 'is not a cursor this query returned', 'page.cursor');
   return values as string[];
 }
 

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { badInput } from '../../case/case-error';
+import { badInput, CaseError } from '../../case/case-error';
 import { AGENCIES, ELECTION_KINDS, FOLLOW_UP_STATUSES, RESPONDENT_STAGES, VIOLATION_CODES } from '../../case/case-vocabulary';
 import { RESPONDENT_KINDS } from '../../case/respondent-kinds';
 import { validationError } from '../../case/validation/validation-error';
@@ -23,20 +23,22 @@ const CLOSED_SETS: Partial<Record<keyof FollowUpFilter, readonly string[]>> = {
 export async function checkedFollowUpFilter(plain: Partial<Record<keyof FollowUpFilter, unknown>>, prefix = ''): Promise<FollowUpFilter> {
   for (const [field, allowed] of Object.entries(CLOSED_SETS)) {
     const value = plain[field as keyof FollowUpFilter];
-    if (value !== undefined && !allowed.includes(value as string)) throw badInput(`${prefix}${field}`, `must be one of ${allowed.join(', ')}`);
+    if (value !== undefined && !allowed.includes(value as string)) throw badInput(`${prefix}${field}`, `must be one of ${allowed.join(', ')}`, 'value.notOneOf', { allowed: allowed.join(',') });
   }
   const kinds = plain.respondentKinds;
   if (kinds !== undefined) {
-    if (!Array.isArray(kinds)) throw badInput(`${prefix}respondentKinds`, 'must be a list');
+    if (!Array.isArray(kinds)) throw badInput(`${prefix}respondentKinds`, 'must be a list', 'list.notList');
     kinds.forEach((kind, i) => {
-      if (!RESPONDENT_KINDS.includes(kind)) throw badInput(`${prefix}respondentKinds[${i}]`, `must be one of ${RESPONDENT_KINDS.join(', ')}`);
+      if (!RESPONDENT_KINDS.includes(kind)) throw badInput(`${prefix}respondentKinds[${i}]`, `must be one of ${RESPONDENT_KINDS.join(', ')}`, 'value.notOneOf', {
+          allowed: RESPONDENT_KINDS.join(','),
+        });
     });
   }
   const filter = plainToInstance(FollowUpFilter, plain);
   const errors = await validate(filter, { forbidUnknownValues: false });
   if (errors.length > 0) {
     const error = validationError(errors);
-    throw badInput(`${prefix}${error.field}`, error.message.slice((error.field ?? '').length + 2));
+    throw new CaseError('BAD_USER_INPUT', error.message.slice((error.field ?? '').length + 2), `${prefix}${error.field}`, error.params, error.key);
   }
   return filter;
 }

@@ -21,7 +21,7 @@ const FUTURE_TOLERANCE_MS = 60_000;
 
 export function readSource(asOf: Date | null | undefined, now: Date): ReadSource {
   if (!asOf) return { at: now, asOf: null, cases: sql`rm_cases`, followUps: sql`rm_follow_ups` };
-  if (asOf.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw badInput('asOf', 'must not be in the future');
+  if (asOf.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw badInput('asOf', 'must not be in the future', 'read.asOfFuture');
   const t = sql`${asOf.toISOString()}::timestamptz`;
   return {
     at: asOf,

@@ -2,6 +2,8 @@ import { agencyInItsTime } from '../../case/case-vocabulary';
 import { regionName } from '../../case/validation/regions';
 import type { CaseView, TimelineEntryView } from '../models/case.model';
 import type { FollowUpView } from '../models/follow-up.model';
+import type { TimelineDetailsView } from '../models/timeline-details.model';
+import type { TimelineDetails } from '../projection/timeline-details';
 
 /** Raw SQL rows (snake_case) to GraphQL views; figures that depend on "now" are computed here. */
 
@@ -108,6 +110,7 @@ export function toTimelineEntry(row: Row, asOf: Date | null = null): TimelineEnt
     agency: String(row.agency),
     unit: s(row.unit),
     description: String(row.description),
+    details: detailsView(row.details),
   };
 }
 
@@ -120,4 +123,41 @@ export function decodeCursor(cursor: string, length: number): unknown[] | null {
   } catch {
     return null;
   }
+}
+
+/** The stored details with region names beside the codes and instants as dates; null on rows projected before details existed. */
+export function detailsView(value: unknown): TimelineDetailsView | null {
+  if (value === null || value === undefined) return null;
+  const x = (typeof value === 'string' ? JSON.parse(value) : value) as TimelineDetails;
+  const name = (code: string | undefined) => (code ? (regionName(code) ?? null) : null);
+  return {
+    respondentIds: x.respondentIds ?? [],
+    withheld: x.withheld === true,
+    actor: x.actor ?? null,
+    source: x.source ?? null,
+    handlingUnit: x.handlingUnit ?? null,
+    handlingUnitName: name(x.handlingUnit),
+    lateReport: x.lateReport ?? null,
+    findings: x.findings ?? null,
+    recipient: x.recipient ?? null,
+    letterNumber: x.letterNumber ?? null,
+    sanction: x.sanction ?? null,
+    previousSanction: x.previousSanction ?? null,
+    decreeNumber: x.decreeNumber ?? null,
+    previousDecreeNumber: x.previousDecreeNumber ?? null,
+    ppkTitle: x.ppkTitle ?? null,
+    ppkRegionCode: x.ppkRegionCode ?? null,
+    ppkRegionName: name(x.ppkRegionCode),
+    followUpStatus: x.followUpStatus ?? null,
+    impossibilityReason: x.impossibilityReason ?? null,
+    step: x.step ?? null,
+    waitingOn: x.waitingOn ?? null,
+    dueAt: x.dueAt ? new Date(x.dueAt) : null,
+    previousDueAt: x.previousDueAt ? new Date(x.previousDueAt) : null,
+    escalation: x.escalation ?? null,
+    legalHoldOverridden: x.legalHoldOverridden ?? null,
+    calendarYear: x.calendarYear ?? null,
+    provisional: x.provisional ?? null,
+    withdrawalReason: x.withdrawalReason ?? null,
+  };
 }

@@ -10,7 +10,8 @@ import type { TimelineEntryView } from '../models/case.model';
 import { timelineRow } from '../projection/case-projection';
 import { asCaseEvent, respondentOf, withheldDescription } from '../projection/timeline-entry';
 import { CaseReader } from './case-reader';
-import { toTimelineEntry } from './row-mapping';
+import { detailsView, toTimelineEntry } from './row-mapping';
+import { withheldDetails } from '../projection/timeline-details';
 
 /**
  * A case's timeline as the caller may read it. Callers who see every respondent read the projected
@@ -54,7 +55,8 @@ export function timelineFor(history: readonly RecordedEvent[], version: number, 
   return events.map((event) => {
     const entry = toTimelineEntry({ ...snakeKeys(timelineRow(state.caseId, event)), withdrawn_at: withdrawn.get(event.version) ?? null });
     const about = respondentOf(asCaseEvent(event));
-    return about !== null && hidden.has(about) ? { ...entry, unit: null, description: withheldDescription(asCaseEvent(event)) } : entry;
+    if (about === null || !hidden.has(about)) return entry;
+    return { ...entry, unit: null, description: withheldDescription(asCaseEvent(event)), details: detailsView(withheldDetails(about)) };
   });
 }
 

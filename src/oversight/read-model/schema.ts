@@ -137,6 +137,8 @@ export const timeline = pgTable(
     unit: text('unit'),
     userId: text('user_id').notNull(),
     description: text('description').notNull(),
+    /** The line as data (projection/timeline-details.ts), for clients that word it in their own language; null on rows projected before it existed. */
+    details: jsonb('details'),
     /** For a FollowUpOverdue: when an OverdueWithdrawn said it no longer stands (its own effective instant). */
     withdrawnAt: ts('withdrawn_at'),
   },

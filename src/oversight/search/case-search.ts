@@ -43,7 +43,7 @@ export class CaseSearch {
   constructor(@Inject(READ_DB) private readonly db: ReadDb) {}
 
   async search(terms: SearchTerms, first: number, after: string | undefined, actor: Actor): Promise<SearchPage> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be between 1 and ${MAX_PAGE}`);
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be between 1 and ${MAX_PAGE}`, 'page.size', { minimum: 1, maximum: MAX_PAGE });
     const position = after ? cursorValues(after) : null;
     const matched = sql`WITH hits(case_id, respondent_id, field, key, score) AS (${sql.join(hitQueries(terms, actor), sql` UNION ALL `)}),
       matched AS (
@@ -118,7 +118,7 @@ function cursorValues(cursor: string): { score: string; receivedAt: string; id: 
     /^\d(\.\d+)?$/.test(values[0] as string) &&
     /^\d{4}-\d{2}-\d{2}T/.test(values[1] as string) &&
     !Number.isNaN(Date.parse(values[1] as string));
-  if (!valid) throw badInput('after', 'is not a cursor this query returned');
+  if (!valid) throw badInput('after', 'is not a cursor this query returned', 'page.cursor');
   return { score: values[0] as string, receivedAt: values[1] as string, id: values[2] as string };
 }
 

@@ -19,10 +19,10 @@ export interface SearchTerms {
  */
 export function searchTerms(query: string, field = 'query'): SearchTerms {
   const text = (typeof query === 'string' ? query : '').trim().replace(/\s+/g, ' ');
-  if (text.length === 0) throw badInput(field, 'must not be empty', { maxLength: MAX_QUERY_LENGTH });
-  if (text.length > MAX_QUERY_LENGTH) throw badInput(field, `must be at most ${MAX_QUERY_LENGTH} characters`, { maxLength: MAX_QUERY_LENGTH, length: text.length });
+  if (text.length === 0) throw badInput(field, 'must not be empty', 'search.empty');
+  if (text.length > MAX_QUERY_LENGTH) throw badInput(field, `must be at most ${MAX_QUERY_LENGTH} characters`, 'search.tooLong', { maxLength: MAX_QUERY_LENGTH, length: text.length });
   const compact = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  if (compact.length === 0) throw badInput(field, 'must contain a letter or a digit', { maxLength: MAX_QUERY_LENGTH });
+  if (compact.length === 0) throw badInput(field, 'must contain a letter or a digit', 'search.noLetterOrDigit');
   const digitsOnly = text.replace(/[\s.\-]+/g, '');
   return {
     text,

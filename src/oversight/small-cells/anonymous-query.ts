@@ -18,16 +18,20 @@ export function assertAnonymousQuery(groupBy: readonly SummaryDimension[], filte
   for (const [field, value] of Object.entries(filter ?? {})) {
     if (value === undefined || value === null) continue;
     if (!ANONYMOUS_FILTERS.has(field)) {
-      throw badInput(`${prefix}${field}`, `needs a bearer token; without one figures may be narrowed only by ${[...ANONYMOUS_FILTERS].join(', ')}`);
+      throw badInput(`${prefix}${field}`, `needs a bearer token; without one figures may be narrowed only by ${[...ANONYMOUS_FILTERS].join(', ')}`, 'filter.needsToken', {
+        allowed: [...ANONYMOUS_FILTERS].join(','),
+      });
     }
   }
   if (filter?.regionPrefix && !PROVINCE_OR_REGENCY.test(filter.regionPrefix)) {
-    throw badInput(`${prefix}regionPrefix`, 'must be a province or a regency/city (e.g. 16 or 16.73) without a bearer token');
+    throw badInput(`${prefix}regionPrefix`, 'must be a province or a regency/city (e.g. 16 or 16.73) without a bearer token', 'filter.regionLevel');
   }
   if (filter?.receivedFromMonth && filter.receivedToMonth && monthStart(filter.receivedFromMonth, `${prefix}receivedFromMonth`) > monthStart(filter.receivedToMonth, `${prefix}receivedToMonth`)) {
-    throw badInput(`${prefix}receivedToMonth`, 'must not be before receivedFromMonth');
+    throw badInput(`${prefix}receivedToMonth`, 'must not be before receivedFromMonth', 'filter.monthOrder');
   }
   const refused = groupBy.find((d) => !ANONYMOUS_DIMENSIONS.includes(d));
-  if (refused) throw badInput('groupBy', `${refused} needs a bearer token; without one figures may be grouped only by ${ANONYMOUS_DIMENSIONS.join(', ')}`);
-  if (asOf !== null) throw badInput('asOf', 'needs a bearer token; without one figures are those of now');
+  if (refused) throw badInput('groupBy', `${refused} needs a bearer token; without one figures may be grouped only by ${ANONYMOUS_DIMENSIONS.join(', ')}`, 'filter.needsToken', {
+      allowed: ANONYMOUS_DIMENSIONS.join(','),
+    });
+  if (asOf !== null) throw badInput('asOf', 'needs a bearer token; without one figures are those of now', 'filter.needsToken', { allowed: '' });
 }

@@ -12,6 +12,6 @@ export function receivedMonth(ms: number): string {
 /** The first instant of a `YYYY-MM` month in WIB, or of the month after it (`next`). */
 export function monthStart(month: string, field: string, next = false): Date {
   const match = MONTH.exec(month);
-  if (!match) throw badInput(field, 'must be a calendar month written YYYY-MM, e.g. 2024-10');
+  if (!match) throw badInput(field, 'must be a calendar month written YYYY-MM, e.g. 2024-10', 'filter.month');
   return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1 + (next ? 1 : 0), 1) - WIB_MS);
 }

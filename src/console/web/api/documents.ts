@@ -14,7 +14,17 @@ const CASE_FIELDS = `
   election { kind year regionCode }
   reporter { name address phone email }
   respondents { ${FOLLOW_UP_FIELDS} }
-  timeline { version type occurredAt recordedAt agency unit description withdrawn }`;
+  timeline {
+    version type occurredAt recordedAt agency unit description withdrawn
+    details {
+      respondentIds withheld actor source handlingUnit handlingUnitName lateReport findings { respondentId outcome violations }
+      recipient letterNumber sanction previousSanction decreeNumber previousDecreeNumber ppkTitle ppkRegionCode ppkRegionName
+      followUpStatus impossibilityReason step waitingOn dueAt previousDueAt escalation legalHoldOverridden calendarYear provisional withdrawalReason
+    }
+  }`;
+
+/** The simultaneous elections Netra knows, newest first: the new-case form offers these. */
+export const ELECTIONS_QUERY = `query Elections { elections { kind year votingDay } }`;
 
 export const CASE_QUERY = `query Case($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`;
 

@@ -19,6 +19,9 @@ export class ApiError extends Error {
     message: string,
     /** e.g. `respondents[0].nip`, relative to the mutation's `input`. */
     readonly field?: string,
+    /** The message key and its parameters (src/case/refusal-keys.ts): the console words the refusal from these. */
+    readonly key?: string,
+    readonly params?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -26,7 +29,7 @@ export class ApiError extends Error {
 
 interface GraphqlError {
   message: string;
-  extensions?: { code?: string; field?: string };
+  extensions?: { code?: string; field?: string; key?: string; params?: Record<string, unknown> };
 }
 
 /** POST /graphql with the session's bearer token; the first error becomes an ApiError. */
@@ -48,7 +51,7 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
     const code = (error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') as ErrorCode;
     // An expired or revoked token: back to the sign-in page rather than a page of errors.
     if (code === 'UNAUTHENTICATED') signOut();
-    throw new ApiError(code, error.message, fieldOf(error));
+    throw new ApiError(code, error.message, fieldOf(error), error.extensions?.key ?? code, error.extensions?.params ?? {});
   }
   if (!response.ok || body.data === undefined) throw new ApiError('INTERNAL_SERVER_ERROR', `HTTP ${response.status}`);
   return body.data;

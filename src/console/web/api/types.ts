@@ -47,7 +47,40 @@ export interface FollowUp {
   latestEscalation: { kind: string; letterNumber: string; escalatedAt: string; escalatedBy: string } | null;
 }
 
+/** A timeline line as data (TimelineDetails in src/schema.graphql); null on lines projected before it existed. */
+export interface TimelineDetails {
+  respondentIds: string[];
+  withheld: boolean;
+  actor: string | null;
+  source: string | null;
+  handlingUnit: string | null;
+  handlingUnitName: string | null;
+  lateReport: boolean | null;
+  findings: Array<{ respondentId: string; outcome: string; violations: string[] }> | null;
+  recipient: string | null;
+  letterNumber: string | null;
+  sanction: string | null;
+  previousSanction: string | null;
+  decreeNumber: string | null;
+  previousDecreeNumber: string | null;
+  ppkTitle: string | null;
+  ppkRegionCode: string | null;
+  ppkRegionName: string | null;
+  followUpStatus: string | null;
+  impossibilityReason: string | null;
+  step: string | null;
+  waitingOn: string | null;
+  dueAt: string | null;
+  previousDueAt: string | null;
+  escalation: string | null;
+  legalHoldOverridden: boolean | null;
+  calendarYear: number | null;
+  provisional: boolean | null;
+  withdrawalReason: string | null;
+}
+
 export interface TimelineEntry {
+  details: TimelineDetails | null;
   version: number;
   type: string;
   occurredAt: string;

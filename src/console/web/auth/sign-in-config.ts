@@ -16,13 +16,14 @@ export interface DevSignIn {
 }
 
 /** POST /auth/dev-token; a refusal names the field it is about. */
-export async function requestDevToken(input: DevSignIn): Promise<{ token: string } | { field?: string; message: string }> {
+export async function requestDevToken(input: DevSignIn): Promise<{ token: string } | { code: string; field?: string; message: string; key?: string; params?: Record<string, unknown> }> {
   const response = await fetch('/auth/dev-token', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(input),
   });
-  const body = (await response.json().catch(() => ({ message: `HTTP ${response.status}` }))) as { token?: string; field?: string; message?: string };
+  const body = (await response.json().catch(() => ({ message: `HTTP ${response.status}` }))) as { token?: string; code?: string; field?: string; message?: string; key?: string; params?: Record<string, unknown> };
   if (response.ok && body.token) return { token: body.token };
-  return { field: body.field, message: body.message ?? `HTTP ${response.status}` };
+  const code = body.code ?? (response.status === 400 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR');
+  return { code, field: body.field, message: body.message ?? `HTTP ${response.status}`, key: body.key, params: body.params };
 }

@@ -1,30 +1,44 @@
-import type { Case } from '../api/types';
+import type { Case, TimelineEntry } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime, type Zone } from '../time/zones';
+import { timelineSentence } from './timeline-words';
 
 /** The case history in order: what happened, when (the date on the letter), and which unit acted. */
 export function Timeline({ c, zone }: { c: Case; zone: Zone }) {
-  const { t, label, lang } = useI18n();
+  const { t } = useI18n();
   return (
     <section aria-labelledby="timeline">
       <h2 id="timeline">{t('case.timeline')}</h2>
       <ol className="timeline">
         {c.timeline.map((entry) => (
-          <li key={entry.version} className={entry.withdrawn ? 'timeline-withdrawn' : undefined}>
-            <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, zone, lang)}</time>
-            <span className="timeline-who">
-              {label('Agency', entry.agency)}
-              {entry.unit ? ` ${entry.unit}` : ''}
-            </span>
-            <strong className="timeline-what">{label('EventType', entry.type)}</strong>
-            {entry.withdrawn ? <span className="badge badge-withdrawn">{t('timeline.withdrawn')}</span> : null}
-            {/* The server's own words (English), with letter numbers and sanctions as recorded. */}
-            <span className="timeline-detail" lang="en">
-              {entry.description}
-            </span>
-          </li>
+          <TimelineLine key={entry.version} entry={entry} c={c} zone={zone} />
         ))}
       </ol>
     </section>
+  );
+}
+
+function TimelineLine({ entry, c, zone }: { entry: TimelineEntry; c: Case; zone: Zone }) {
+  const i18n = useI18n();
+  const { t, label, lang } = i18n;
+  const sentence = timelineSentence(entry, c, zone, i18n);
+  return (
+    <li className={entry.withdrawn ? 'timeline-withdrawn' : undefined}>
+      <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, zone, lang)}</time>
+      <span className="timeline-who">
+        {label('Agency', entry.agency)}
+        {entry.unit ? ` ${entry.unit}` : ''}
+      </span>
+      <strong className="timeline-what">{label('EventType', entry.type)}</strong>
+      {entry.withdrawn ? <span className="badge badge-withdrawn">{t('timeline.withdrawn')}</span> : null}
+      {/* Worded from the line's data; a line projected before it had data keeps the server's English, marked as such. */}
+      {sentence !== null ? (
+        <span className="timeline-detail">{sentence}</span>
+      ) : (
+        <span className="timeline-detail" lang="en">
+          {entry.description}
+        </span>
+      )}
+    </li>
   );
 }

@@ -19,8 +19,8 @@ export async function downloadCsv(kind: ExportKind, params: Record<string, strin
     throw new ApiError('NETWORK', 'Netra could not be reached');
   }
   if (!response.ok) {
-    const refusal = (await response.json().catch(() => ({}))) as { code?: string; message?: string; field?: string };
-    throw new ApiError((refusal.code ?? 'INTERNAL_SERVER_ERROR') as ErrorCode, refusal.message ?? `HTTP ${response.status}`, refusal.field);
+    const refusal = (await response.json().catch(() => ({}))) as { code?: string; message?: string; field?: string; key?: string; params?: Record<string, unknown> };
+    throw new ApiError((refusal.code ?? 'INTERNAL_SERVER_ERROR') as ErrorCode, refusal.message ?? `HTTP ${response.status}`, refusal.field, refusal.key, refusal.params);
   }
   save(await response.blob(), fileName(response, kind, params.asOf));
 }

@@ -17,7 +17,7 @@ import './dashboard.css';
 /** #/dashboard — the follow-up picture for oversight: rate, where things wait, who is late, and where. */
 export function DashboardView() {
   const { t } = useDashboardText();
-  const { t: common } = useI18n();
+  const { t: common, refusalText } = useI18n();
   const session = useSession();
   const [filters, setFilters] = useState<DashboardFilters>(NO_FILTERS);
   const { data, curve, error, loading, reload } = useDashboard(filters);
@@ -31,7 +31,7 @@ export function DashboardView() {
       <p className="lead">{t('intro')}</p>
       {session.region ? <p className="notice">{t('scoped', { region: session.region })}</p> : null}
       <FiltersForm filters={filters} elections={data?.elections ?? []} provinces={data?.provinces ?? []} onChange={setFilters} onRefresh={reload} />
-      {error ? <p role="alert">{t('loadFailed', { reason: error.message })}</p> : null}
+      {error ? <p role="alert">{t('loadFailed', { reason: refusalText(error) })}</p> : null}
       {loading ? <p role="status">{common('loading')}</p> : null}
       {data ? (
         <>

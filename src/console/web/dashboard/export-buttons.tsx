@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { ApiError } from '../api/graphql';
 import { downloadCsv, type ExportKind } from './csv-export';
 import type { SummaryFilter } from './filters';
+import { useI18n } from '../i18n/i18n';
 import { useDashboardText } from './use-text';
 
 interface ExportButtonsProps {
@@ -14,13 +14,14 @@ interface ExportButtonsProps {
 /** CSV downloads of what the dashboard shows: per region (the table below), and per person. */
 export function ExportButtons({ filter, regionBy, asOf }: ExportButtonsProps) {
   const { t, lang } = useDashboardText();
+  const { refusalText } = useI18n();
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const download = async (kind: ExportKind) => {
     setBusy(kind);
     setFailure(null);
     const params = { ...filter, asOf, headers: lang, ...(kind === 'summary' ? { groupBy: regionBy } : {}) };
-    await downloadCsv(kind, params).catch((e: unknown) => setFailure(e instanceof ApiError ? e.message : String(e)));
+    await downloadCsv(kind, params).catch((e: unknown) => setFailure(refusalText(e)));
     setBusy(null);
   };
   return (

@@ -33,9 +33,9 @@ export function FormShell(props: {
       <p className="hint">{t('form.required')}</p>
       {props.children}
       {refusal ? (
-        <div className="form-error" role="alert" data-code={refusal.code}>
+        <div className="form-error" role="alert" data-code={refusal.code} data-key={refusal.key}>
           <strong>{t(`error.${refusal.code}`)}</strong>
-          <p>{refusal.message}</p>
+          {refusal.message ? <p>{refusal.message}</p> : null}
           {refusal.code === 'CONFLICT' && props.onReload ? (
             <button type="button" onClick={props.onReload}>
               {t('action.reload')}

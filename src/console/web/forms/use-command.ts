@@ -1,12 +1,16 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ApiError, graphql, type ErrorCode } from '../api/graphql';
 import { MUTATIONS, type MutationName } from '../api/documents';
 import type { Case } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { hasOwnWords, wordRefusal } from '../i18n/refusal-words';
+import { WIB, zoneOf, type Lang } from '../time/zones';
 
-/** What a refused command left to show: messages by input path, and one for the whole form. */
+/** What a refused command left to show, in the officer's language: messages by input path, and one for the whole form. */
 export interface CommandErrors {
   fields: Record<string, string>;
-  form: { code: ErrorCode; message: string } | null;
+  /** `message`: the refusal's own sentence, or null where the code's general sentence says all. */
+  form: { code: ErrorCode; key: string; message: string | null } | null;
 }
 
 const NO_ERRORS: CommandErrors = { fields: {}, form: null };
@@ -29,24 +33,20 @@ export function newCommandId(): string {
  * reloads instead of acting on a stale page. `fieldNames` are the paths this form shows inputs for;
  * a BAD_USER_INPUT naming any other path is shown at the form.
  */
-export function useCommand(name: MutationName, fieldNames: (path: string) => boolean) {
+export function useCommand(name: MutationName, fieldNames: (path: string) => boolean, c?: Case) {
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<CommandErrors>(NO_ERRORS);
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
+  const errors = useWords(refusal, fieldNames, c);
 
   async function send(input: Record<string, unknown>, expectedVersion?: number): Promise<Case | null> {
     setBusy(true);
-    setErrors(NO_ERRORS);
+    setRefusal(null);
     try {
       const variables = { input: { ...input, commandId: newCommandId(), ...(expectedVersion !== undefined ? { expectedVersion } : {}) } };
       const data = await graphql<Record<string, Case>>(MUTATIONS[name], variables);
       return data[name];
     } catch (error) {
-      const refusal = error instanceof ApiError ? error : new ApiError('INTERNAL_SERVER_ERROR', String(error));
-      if (refusal.code === 'BAD_USER_INPUT' && refusal.field && fieldNames(refusal.field)) {
-        setErrors({ fields: { [refusal.field]: withoutField(refusal.message, refusal.field) }, form: null });
-      } else {
-        setErrors({ fields: {}, form: { code: refusal.code, message: refusal.message } });
-      }
+      setRefusal(error instanceof ApiError ? error : new ApiError('INTERNAL_SERVER_ERROR', String(error)));
       return null;
     } finally {
       setBusy(false);
@@ -56,7 +56,30 @@ export function useCommand(name: MutationName, fieldNames: (path: string) => boo
   return { busy, errors, send };
 }
 
-/** "respondents[0].nip: NIP must be …" next to the NIP field reads better without the path. */
-function withoutField(message: string, field: string): string {
-  return message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+/**
+ * The refusal worded from its key and parameters, again when the language switches: under the field
+ * it names when this form shows that field, else at the form. The same object until then, since the
+ * form moves the focus to the refused field each time its errors change.
+ */
+function useWords(refusal: ApiError | null, fieldNames: (path: string) => boolean, c?: Case): CommandErrors {
+  const { lang } = useI18n();
+  // Not fieldNames: a new arrow on each render, with the same answers.
+  return useMemo(() => wordsFor(refusal, fieldNames, lang, c), [refusal, lang, c]);
+}
+
+function wordsFor(refusal: ApiError | null, fieldNames: (path: string) => boolean, lang: Lang, c?: Case): CommandErrors {
+  if (!refusal) return NO_ERRORS;
+  const names = new Map((c?.respondents ?? []).map((r) => [r.respondentId, r.name]));
+  const words = {
+    code: refusal.code,
+    key: refusal.key ?? refusal.code,
+    params: refusal.params,
+    // The server's English, past the field path it starts with: only ever shown in English.
+    message: refusal.field && refusal.message.startsWith(`${refusal.field}: `) ? refusal.message.slice(refusal.field.length + 2) : refusal.message,
+  };
+  const sentence = wordRefusal(words, { lang, zone: c ? zoneOf(c.handlingUnit) : WIB, respondentName: (id) => names.get(id) ?? null });
+  if (refusal.code === 'BAD_USER_INPUT' && refusal.field && fieldNames(refusal.field)) return { fields: { [refusal.field]: sentence }, form: null };
+  // A refusal with only its code's general sentence: the heading says it (and, in English, the server's words).
+  const own = hasOwnWords(words) || (lang === 'en' && !!words.message);
+  return { fields: {}, form: { code: refusal.code, key: words.key, message: own ? sentence : null } };
 }

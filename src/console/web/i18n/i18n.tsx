@@ -4,6 +4,8 @@ import { LABELS_EN } from './labels-en';
 import { LABELS_ID, type LabelSet } from '../../../case/case-vocabulary-id';
 import { MESSAGES_EN } from './messages-en';
 import { MESSAGES_ID, type MessageKey } from './messages-id';
+import { hasOwnWords, wordRefusal, type Refusal, type WordingContext } from './refusal-words';
+import { WIB } from '../time/zones';
 
 /** Indonesian first (the officers' language), English for everyone else; the choice survives a reload. */
 const LANG_KEY = 'netra.lang';
@@ -17,6 +19,11 @@ export interface I18n {
   label(set: LabelSet, value: string | null | undefined): string;
   /** Every value of an API enum with its words, in the API's order (sanctions lightest first). */
   options(set: LabelSet): Array<{ value: string; label: string }>;
+  /**
+   * What went wrong, for a page that could not load or a download refused: the refusal's own
+   * sentence from its key, else its code's general one; never the server's English in Indonesian.
+   */
+  refusalText(error: unknown, context?: Partial<WordingContext>): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -39,6 +46,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, params = {}) => messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)),
       label: (set, v) => (v ? ((labels[set] as Record<string, string>)[v] ?? v) : '—'),
       options: (set) => Object.entries(labels[set] as Record<string, string>).map(([value, label]) => ({ value, label })),
+      refusalText(error, context = {}) {
+        const refusal = asRefusal(error);
+        if (hasOwnWords(refusal)) return wordRefusal(refusal, { lang, zone: WIB, ...context });
+        const general = `error.${refusal.code}` as MessageKey;
+        return lang === 'en' && refusal.message ? refusal.message : (messages[general] ?? messages['error.INTERNAL_SERVER_ERROR']);
+      },
     };
   }, [lang]);
   useEffect(() => {
@@ -51,4 +64,13 @@ export function useI18n(): I18n {
   const i18n = useContext(I18nContext);
   if (!i18n) throw new Error('useI18n outside I18nProvider');
   return i18n;
+}
+
+function asRefusal(error: unknown): Refusal {
+  if (error && typeof error === 'object' && 'code' in error) {
+    const e = error as { code: string; key?: string; params?: Record<string, unknown>; message?: string; field?: string };
+    const message = e.field && e.message?.startsWith(`${e.field}: `) ? e.message.slice(e.field.length + 2) : (e.message ?? '');
+    return { code: e.code, key: e.key, params: e.params, message };
+  }
+  return { code: 'INTERNAL_SERVER_ERROR', message: error instanceof Error ? error.message : String(error) };
 }

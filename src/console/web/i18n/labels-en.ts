@@ -109,6 +109,11 @@ export const LABELS_EN: Labels = {
     OverdueWithdrawn: 'Overdue record withdrawn',
     SanctionExecutionCorrected: 'Sanction decree corrected',
   },
+  OverdueWithdrawalReason: {
+    DUE_TIME_RECOMPUTED: 'due time recounted',
+    DEADLINE_EXTENDED: 'deadline extended',
+    BACKDATED_STEP: 'step taken before the due time, entered late',
+  },
   DeadlineStep: {
     STUDY: 'Study',
     RECOMMENDATION: 'Recommendation',

@@ -42,8 +42,9 @@ export function initialDraft(unit: string | null, now: Date): NewCaseDraft {
   const local = toLocalInput(now, zoneOf(unit));
   return {
     source: 'REPORT',
-    electionKind: 'PILKADA',
-    electionYear: String(now.getFullYear()),
+    // Chosen from the elections Netra knows (the `elections` query): none until the officer picks one.
+    electionKind: '',
+    electionYear: '',
     electionRegionCode: unit ?? '',
     handlingUnit: unit ?? '',
     registerNumber: '',

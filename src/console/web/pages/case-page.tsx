@@ -9,11 +9,11 @@ import { zoneOf } from '../time/zones';
 
 /** #/cases/:id — the case, its respondents' tracks, what this officer may do next, and the history. */
 export function CasePage({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, refusalText } = useI18n();
   const { state, reload, replace } = useCase(id);
   if (state.status === 'loading') return <p role="status">{t('loading')}</p>;
   if (state.status === 'missing') return <p role="alert">{t('case.missing')}</p>;
-  if (state.status === 'failed') return <p role="alert">{`${t(`error.${state.error.code}`)} ${state.error.message}`}</p>;
+  if (state.status === 'failed') return <p role="alert">{refusalText(state.error)}</p>;
   const c = state.c;
   // Every time on this page is in the handling unit's zone, and says which.
   const zone = zoneOf(c.handlingUnit);

@@ -1,3 +1,6 @@
+import { useEffect, useState } from 'react';
+import { graphql } from '../api/graphql';
+import { ELECTIONS_QUERY } from '../api/documents';
 import { useSession } from '../auth/use-session';
 import { CheckboxGroup, DateTimeField, SelectField, TextArea, TextField } from '../forms/fields';
 import { FormShell } from '../forms/form-shell';
@@ -9,14 +12,36 @@ import { initialDraft, reportCaseInput } from '../new-case/new-case-state';
 import { ReporterFields } from '../new-case/reporter-fields';
 import { RespondentFields } from '../new-case/respondent-fields';
 import { caseHref, navigate } from '../router';
-import { zoneOf } from '../time/zones';
+import { formatDate, zoneOf } from '../time/zones';
+
+interface KnownElection {
+  kind: string;
+  year: number;
+  votingDay: string;
+}
+
+/** The elections Netra knows (newest first); empty until they arrive. */
+function useElections(): KnownElection[] {
+  const [elections, setElections] = useState<KnownElection[]>([]);
+  useEffect(() => {
+    let live = true;
+    graphql<{ elections: KnownElection[] }>(ELECTIONS_QUERY)
+      .then((data) => live && setElections(data.elections))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return elections;
+}
 
 const TOP_FIELDS = /^(source|election(\.(kind|year|regionCode))?|handlingUnit|registerNumber|occurredAt|knownAt|receivedAt|place|summary|violations)$/;
 const LIST_FIELDS = /^(respondents|evidence|reporter)(\[\d+\])?(\.\w+)?$/;
 
 /** #/cases/new — Bawaslu opens a case: a laporan (with its reporter) or a temuan. */
 export function NewCasePage() {
-  const { t, options } = useI18n();
+  const { t, options, label, lang } = useI18n();
+  const elections = useElections();
   const session = useSession();
   const { values: d, set } = useFields(() => initialDraft(session.region, new Date()));
   const { busy, errors, send } = useCommand('reportCase', (path) => TOP_FIELDS.test(path) || LIST_FIELDS.test(path));
@@ -45,8 +70,23 @@ export function NewCasePage() {
         />
         <fieldset className="group">
           <legend>{t('field.election')}</legend>
-          <SelectField name="election.kind" label={t('field.electionKind')} value={d.electionKind} options={options('ElectionKind')} onChange={set('electionKind')} error={e['election.kind']} required />
-          <TextField name="election.year" label={t('field.electionYear')} value={d.electionYear} onChange={set('electionYear')} error={e['election.year'] ?? e.election} required />
+          <SelectField
+            name="election.kind"
+            label={t('field.electionKind')}
+            placeholder={t('field.choose')}
+            value={d.electionKind && d.electionYear ? `${d.electionKind} ${d.electionYear}` : ''}
+            options={elections.map((x) => ({
+              value: `${x.kind} ${x.year}`,
+              label: t('newCase.electionOption', { kind: label('ElectionKind', x.kind), year: x.year, day: formatDate(`${x.votingDay}T12:00:00+07:00`, zone, lang) }),
+            }))}
+            onChange={(value) => {
+              const [kind = '', year = ''] = value.split(' ');
+              set('electionKind')(kind);
+              set('electionYear')(year);
+            }}
+            error={e['election.kind'] ?? e['election.year'] ?? e.election}
+            required
+          />
           <TextField name="election.regionCode" label={t('field.electionRegionCode')} hint={t('hint.regionCode')} value={d.electionRegionCode} onChange={set('electionRegionCode')} error={e['election.regionCode']} required />
         </fieldset>
         <TextField name="handlingUnit" label={t('field.handlingUnit')} hint={t('hint.handlingUnit')} value={d.handlingUnit} onChange={set('handlingUnit')} error={e.handlingUnit} required />

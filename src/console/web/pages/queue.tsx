@@ -36,7 +36,7 @@ async function loadQueue(agency: string): Promise<Queue> {
 
 /** #/queue — "Menunggu tindakan Anda": every track waiting on the signed-in agency, within its region. */
 export function QueuePage() {
-  const { t, label } = useI18n();
+  const { t, label, refusalText } = useI18n();
   const session = useSession();
   const [queue, setQueue] = useState<Queue | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -48,7 +48,7 @@ export function QueuePage() {
     <div>
       <h1>{t('queue.title')}</h1>
       <p className="lead">{t('queue.scope', { agency: label('Agency', session.agency), region: session.region ?? t('queue.national') })}</p>
-      {error ? <p role="alert">{`${t(`error.${error.code}`)} ${error.message}`}</p> : null}
+      {error ? <p role="alert">{refusalText(error)}</p> : null}
       {!queue && !error ? <p role="status">{t('loading')}</p> : null}
       {queue && queue.rows.length === 0 ? <p className="empty">{t('queue.empty')}</p> : null}
       {queue && queue.rows.length > 0 ? (

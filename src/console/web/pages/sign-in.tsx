@@ -44,7 +44,7 @@ function OidcSignIn({ config }: { config: Extract<SignInConfig, { mode: 'oidc' }
 }
 
 function DevSignIn() {
-  const { t, label } = useI18n();
+  const { t, label, refusalText } = useI18n();
   const { values, set } = useFields({ agency: 'BAWASLU', region: '', name: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -53,14 +53,14 @@ function DevSignIn() {
     event.preventDefault();
     setBusy(true);
     setErrors({});
-    const answer = await requestDevToken(values).catch((e: unknown) => ({ field: undefined, message: String(e) }));
+    const answer = await requestDevToken(values).catch((e: unknown) => ({ code: 'NETWORK', field: undefined, message: String(e) }));
     setBusy(false);
     if ('token' in answer) {
       signIn(answer.token);
       if (location.hash === '#/sign-in') navigate('#/queue');
       return;
     }
-    setErrors({ [answer.field ?? 'form']: answer.field ? answer.message.replace(`${answer.field}: `, '') : answer.message });
+    setErrors({ [answer.field ?? 'form']: refusalText(answer) });
   };
 
   return (

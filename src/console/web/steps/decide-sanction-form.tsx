@@ -23,7 +23,7 @@ export function DecideSanctionForm({ c, respondent, onDone, onReload }: { c: Cas
     ppkRegionCode: respondent.institutionRegionCode ?? c.handlingUnit,
     dueAt: '',
   }));
-  const { busy, errors, send } = useCommand('decideSanction', (path) => FIELDS.has(path));
+  const { busy, errors, send } = useCommand('decideSanction', (path) => FIELDS.has(path), c);
   const sanctioning = values.decision === 'SANCTION';
 
   const submit = async () => {

@@ -13,7 +13,7 @@ export function DeclareImpossibleForm({ c, respondent, onDone, onReload }: { c: 
   const { t, options } = useI18n();
   const zone = zoneOf(c.handlingUnit);
   const { values, set } = useFields(() => ({ reason: '', note: '', declaredAt: toLocalInput(new Date(), zone) }));
-  const { busy, errors, send } = useCommand('declareFollowUpImpossible', (path) => FIELDS.has(path));
+  const { busy, errors, send } = useCommand('declareFollowUpImpossible', (path) => FIELDS.has(path), c);
 
   const submit = async () => {
     const input = { caseId: c.id, respondentId: respondent.respondentId, ...values, declaredAt: fromLocalInput(values.declaredAt, zone) };

@@ -20,7 +20,7 @@ export function IssueRecommendationForm({ c, respondents, onDone, onReload }: { 
     letterNumber: '',
     issuedAt: toLocalInput(new Date(), zone),
   }));
-  const { busy, errors, send } = useCommand('issueRecommendation', (path) => FIELDS.has(path));
+  const { busy, errors, send } = useCommand('issueRecommendation', (path) => FIELDS.has(path), c);
 
   const submit = async () => {
     const input = { caseId: c.id, ...values, issuedAt: fromLocalInput(values.issuedAt, zone) };

@@ -19,7 +19,7 @@ export function RecordExecutionForm({ c, respondent, onDone, onReload }: { c: Ca
     executedAt: toLocalInput(new Date(), zone),
     sanction: respondent.recommendedSanction ?? sanctions[0],
   }));
-  const { busy, errors, send } = useCommand('recordSanctionExecution', (path) => FIELDS.has(path));
+  const { busy, errors, send } = useCommand('recordSanctionExecution', (path) => FIELDS.has(path), c);
 
   const submit = async () => {
     const input = { caseId: c.id, respondentId: respondent.respondentId, ...values, executedAt: fromLocalInput(values.executedAt, zone) };

@@ -18,9 +18,10 @@ export function RecordStudyForm({ c, respondents, onDone, onReload }: { c: Case;
   const zone = zoneOf(c.handlingUnit);
   const { values, set } = useFields(() => ({
     studiedAt: toLocalInput(new Date(), zone),
-    findings: respondents.map((): Finding => ({ outcome: 'VIOLATION', violations: c.violations, note: '' })),
+    // Nothing preselected: one click must not record everyone as proven.
+    findings: respondents.map((): Finding => ({ outcome: '', violations: [], note: '' })),
   }));
-  const { busy, errors, send } = useCommand('recordStudy', (path) => path === 'studiedAt' || /^findings\[\d+\]\.(outcome|violations|note)$/.test(path));
+  const { busy, errors, send } = useCommand('recordStudy', (path) => path === 'studiedAt' || /^findings\[\d+\]\.(outcome|violations|note)$/.test(path), c);
   const setFinding = (index: number, change: Partial<Finding>) =>
     set('findings')(values.findings.map((finding, i) => (i === index ? { ...finding, ...change } : finding)));
 
@@ -43,6 +44,7 @@ export function RecordStudyForm({ c, respondents, onDone, onReload }: { c: Case;
             name={`findings[${i}].outcome`}
             label={t('field.outcome')}
             value={values.findings[i].outcome}
+            placeholder={t('field.choose')}
             options={options('StudyOutcome')}
             onChange={(outcome) => setFinding(i, { outcome })}
             error={errors.fields[`findings[${i}].outcome`]}
@@ -55,6 +57,7 @@ export function RecordStudyForm({ c, respondents, onDone, onReload }: { c: Case;
               values={values.findings[i].violations}
               options={c.violations.map((v) => ({ value: v, label: label('ViolationCode', v) }))}
               onChange={(violations) => setFinding(i, { violations })}
+              hint={t('hint.provenViolations')}
               error={errors.fields[`findings[${i}].violations`]}
             />
           ) : null}
