@@ -17,15 +17,18 @@ const key = (secret: string) => new TextEncoder().encode(secret);
 export async function signDevToken(
   secret: string,
   claims: { sub: string; agency: Agency; region?: string | null },
-  expiresIn = '12h',
+  expiresIn: string | number = '12h',
 ): Promise<string> {
   const payload: Record<string, string> = { agency: claims.agency };
   if (claims.region) payload.region = claims.region;
+  // One instant for both: jose reads the clock once per claim, and a 12-hour token whose two reads
+  // straddled a second lived 12 h + 1 s — over the maximum lifetime, so refused (a CI flake, 2026-12).
+  const issuedAt = Math.floor(Date.now() / 1000);
   return new SignJWT(payload)
     .setProtectedHeader({ alg: ALGORITHM })
     .setSubject(claims.sub)
-    .setIssuedAt()
-    .setExpirationTime(expiresIn)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + lifetimeSeconds(expiresIn))
     .sign(key(secret));
 }
 
@@ -49,4 +52,12 @@ export async function verifyDevToken(
   }
   assertBoundedLifetime(payload, maxLifetimeSeconds, clockSkewSeconds);
   return actorFromClaims(payload);
+}
+
+/** '90s', '30m', '12h', '1d' (or a number of seconds) as seconds. */
+export function lifetimeSeconds(expiresIn: string | number): number {
+  if (typeof expiresIn === 'number') return expiresIn;
+  const match = /^(\d+)\s*(s|m|h|d)$/.exec(expiresIn.trim());
+  if (!match) throw new Error(`a token lifetime such as 90s, 30m, 12h or 1d, not ${expiresIn}`);
+  return Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[match[2] as 's' | 'm' | 'h' | 'd'];
 }
