@@ -57,3 +57,8 @@ export async function pool<T>(items: readonly T[], concurrency: number, work: (i
     }),
   );
 }
+
+/** What a long phase has done so far, for its progress lines. */
+export interface Counter {
+  done: number;
+}
