@@ -11,6 +11,7 @@ import { ProjectionService } from './projection.service';
 import { CaseReader } from './queries/case-reader';
 import { FollowUpSummaryReader } from './queries/follow-up-summary';
 import { ReporterReader } from './reporter-reader';
+import { PublicFiguresCache } from './public-figures/public-figures-cache';
 import { TimelineReader } from './queries/timeline-reader';
 
 @Module({
@@ -21,6 +22,7 @@ import { TimelineReader } from './queries/timeline-reader';
     { provide: PROJECTION_HEALTH, useExisting: ProjectionService },
     CaseReader,
     FollowUpSummaryReader,
+    PublicFiguresCache,
     ReporterReader,
     TimelineReader,
     OversightResolver,
@@ -28,6 +30,6 @@ import { TimelineReader } from './queries/timeline-reader';
     ...OVERSIGHT_QUERY_HANDLERS,
     ...LEDGER_PROVIDERS,
   ],
-  exports: [ProjectionService, CaseReader, TimelineReader, PROJECTION_HEALTH],
+  exports: [ProjectionService, CaseReader, TimelineReader, PROJECTION_HEALTH, PublicFiguresCache],
 })
 export class OversightModule {}

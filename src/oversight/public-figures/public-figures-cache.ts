@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { sql } from 'drizzle-orm';
+import { NETRA_CONFIG, type NetraConfig } from '../../config/config';
+import { READ_DB, type ReadDb } from '../read-model/read-db';
+import { CheckpointReads } from './checkpoint-reads';
+
+/** One answer as it was sent: computed from the read model at `position`. */
+export interface CachedAnswer {
+  position: bigint;
+  etag: string;
+  body: string;
+  contentType: string;
+  computedAt: number;
+}
+
+const MAX_ENTRIES = 2000;
+
+/**
+ * Anonymous figures are a function of the question and the log position — and of the clock, for
+ * overdue and days waiting. So an answer is served again while the read model's checkpoint, read
+ * at request time, is still the position it was computed at, and for at most `maxAge` (deadlines
+ * pass without an event); identical questions arriving while one is computed wait for it. Nothing
+ * a caller with a token asks ever comes here.
+ */
+@Injectable()
+export class PublicFiguresCache {
+  readonly maxAgeMs: number;
+  private readonly answers = new Map<string, CachedAnswer>();
+  private readonly computing = new Map<string, { position: bigint; answer: Promise<CachedAnswer | null> }>();
+  private readonly checkpoints: CheckpointReads;
+
+  constructor(@Inject(READ_DB) db: ReadDb, @Inject(NETRA_CONFIG) config: NetraConfig) {
+    this.maxAgeMs = config.publicFiguresMaxAgeSeconds * 1000;
+    this.checkpoints = new CheckpointReads(async () => {
+      const { rows } = (await db.execute(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`)) as unknown as { rows: Array<{ position: unknown }> };
+      return rows.length > 0 ? BigInt(String(rows[0].position)) : 0n;
+    });
+  }
+
+  get enabled(): boolean {
+    return this.maxAgeMs > 0;
+  }
+
+  /** The read model's checkpoint, from a read that began after this call. */
+  position(): Promise<bigint> {
+    return this.checkpoints.position();
+  }
+
+  /** The answer to `key` computed at `position` and still young enough, if any. */
+  fresh(key: string, position: bigint, now = Date.now()): CachedAnswer | undefined {
+    const answer = this.answers.get(key);
+    return answer && answer.position === position && now - answer.computedAt < this.maxAgeMs ? answer : undefined;
+  }
+
+  /** The computation of `key` at `position` under way, if one is. */
+  underWay(key: string, position: bigint): Promise<CachedAnswer | null> | undefined {
+    const computing = this.computing.get(key);
+    return computing?.position === position ? computing.answer : undefined;
+  }
+
+  /**
+   * This request computes `key` at `position`; others asking meanwhile wait. `done` with the body
+   * sent (or null when it was not a clean answer) must be called exactly once.
+   */
+  lead(key: string, position: bigint): (sent: { body: string; contentType: string } | null) => CachedAnswer | null {
+    let settle!: (answer: CachedAnswer | null) => void;
+    const answer = new Promise<CachedAnswer | null>((resolve) => (settle = resolve));
+    const computing = { position, answer };
+    this.computing.set(key, computing);
+    let settled = false;
+    return (sent) => {
+      if (settled) return null;
+      settled = true;
+      if (this.computing.get(key) === computing) this.computing.delete(key);
+      const computedAt = Date.now();
+      const cached = sent && { position, etag: `"pf-${position}-${key}-${computedAt.toString(36)}"`, body: sent.body, contentType: sent.contentType, computedAt };
+      if (cached) this.remember(key, cached);
+      settle(cached);
+      return cached;
+    };
+  }
+
+  /** The headers every public answer carries, with the seconds it has left. */
+  headers(answer: CachedAnswer, now = Date.now()): Record<string, string> {
+    const left = Math.max(0, Math.floor((this.maxAgeMs - (now - answer.computedAt)) / 1000));
+    return {
+      ETag: answer.etag,
+      'Cache-Control': `public, max-age=${left}, must-revalidate`,
+      // The same URL with a token is another answer: a shared cache must not hand this one to it.
+      Vary: 'Authorization, Accept',
+      'X-Netra-Position': answer.position.toString(),
+    };
+  }
+
+  private remember(key: string, answer: CachedAnswer): void {
+    this.answers.delete(key);
+    if (this.answers.size >= MAX_ENTRIES) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(key, answer);
+  }
+}
+
+/** Whether an If-None-Match header names this answer (a list, or `*`). */
+export function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
