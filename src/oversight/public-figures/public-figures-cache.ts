@@ -3,15 +3,19 @@ import { sql } from 'drizzle-orm';
 import { NETRA_CONFIG, type NetraConfig } from '../../config/config';
 import { READ_DB, type ReadDb } from '../read-model/read-db';
 import { CheckpointReads } from './checkpoint-reads';
+import type { Request, Response } from 'express';
 
 /** One answer as it was sent: computed from the read model at `position`. */
 export interface CachedAnswer {
   position: bigint;
   etag: string;
   body: string;
-  contentType: string;
+  /** The content headers it was sent with (Content-Type, and an export's Content-Disposition). */
+  headers: Record<string, string>;
   computedAt: number;
 }
+
+export type SentAnswer = Pick<CachedAnswer, 'body' | 'headers'>;
 
 const MAX_ENTRIES = 2000;
 
@@ -62,7 +66,7 @@ export class PublicFiguresCache {
    * This request computes `key` at `position`; others asking meanwhile wait. `done` with the body
    * sent (or null when it was not a clean answer) must be called exactly once.
    */
-  lead(key: string, position: bigint): (sent: { body: string; contentType: string } | null) => CachedAnswer | null {
+  lead(key: string, position: bigint): (sent: SentAnswer | null) => CachedAnswer | null {
     let settle!: (answer: CachedAnswer | null) => void;
     const answer = new Promise<CachedAnswer | null>((resolve) => (settle = resolve));
     const computing = { position, answer };
@@ -73,15 +77,15 @@ export class PublicFiguresCache {
       settled = true;
       if (this.computing.get(key) === computing) this.computing.delete(key);
       const computedAt = Date.now();
-      const cached = sent && { position, etag: `"pf-${position}-${key}-${computedAt.toString(36)}"`, body: sent.body, contentType: sent.contentType, computedAt };
+      const cached = sent && { position, etag: `"pf-${position}-${key}-${computedAt.toString(36)}"`, body: sent.body, headers: sent.headers, computedAt };
       if (cached) this.remember(key, cached);
       settle(cached);
       return cached;
     };
   }
 
-  /** The headers every public answer carries, with the seconds it has left. */
-  headers(answer: CachedAnswer, now = Date.now()): Record<string, string> {
+  /** The validators every public answer carries, with the seconds it has left. */
+  validators(answer: CachedAnswer, now = Date.now()): Record<string, string> {
     const left = Math.max(0, Math.floor((this.maxAgeMs - (now - answer.computedAt)) / 1000));
     return {
       ETag: answer.etag,
@@ -103,4 +107,19 @@ export class PublicFiguresCache {
 export function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * Sends a public answer — 304 without a body when the client holds it already — and says which.
+ * The caller has spent the request's anonymous budget.
+ */
+export function sendPublic(cache: PublicFiguresCache, req: Request, res: Response, answer: CachedAnswer): 'not_modified' | 'sent' {
+  res.set(answer.headers);
+  res.set(cache.validators(answer));
+  if (matches(req.headers['if-none-match'], answer.etag)) {
+    res.status(304).end();
+    return 'not_modified';
+  }
+  res.status(200).end(answer.body);
+  return 'sent';
 }

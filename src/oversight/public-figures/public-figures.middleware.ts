@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { NetraMetrics } from '../../observability/metrics';
 import type { AnonymousLimits } from '../../security/anonymous-limits';
 import { RateLimitedError } from '../../security/mutation-rate-limit';
-import { matches, type CachedAnswer, type PublicFiguresCache } from './public-figures-cache';
+import { sendPublic, type PublicFiguresCache } from './public-figures-cache';
 import { summaryRequestKey } from './request-key';
 
 /**
@@ -45,7 +45,7 @@ export function publicFiguresMiddleware(cache: PublicFiguresCache, limits: Anony
       if (error instanceof RateLimitedError) return next();
       throw error;
     }
-    send(req, res, answer, outcome);
+    metrics.publicFigures.inc({ outcome: sendPublic(cache, req, res, answer) === 'not_modified' ? 'not_modified' : outcome });
   }
 
   function compute(res: Response, next: NextFunction, key: string, position: bigint): void {
@@ -53,24 +53,13 @@ export function publicFiguresMiddleware(cache: PublicFiguresCache, limits: Anony
     const original = res.send.bind(res);
     res.send = (body?: unknown) => {
       const clean = res.statusCode === 200 && typeof body === 'string' && cleanAnswer(body);
-      const answer = done(clean ? { body: body as string, contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8') } : null);
-      if (answer) res.set(cache.headers(answer));
+      const answer = done(clean ? { body: body as string, headers: { 'Content-Type': String(res.getHeader('content-type') ?? 'application/json; charset=utf-8') } } : null);
+      if (answer) res.set(cache.validators(answer));
       metrics.publicFigures.inc({ outcome: answer ? 'computed' : 'refused' });
       return original(body);
     };
     res.once('close', () => done(null));
     next();
-  }
-
-  function send(req: Request, res: Response, answer: CachedAnswer, outcome: string): void {
-    res.set(cache.headers(answer));
-    if (matches(req.headers['if-none-match'], answer.etag)) {
-      metrics.publicFigures.inc({ outcome: 'not_modified' });
-      res.status(304).end();
-      return;
-    }
-    metrics.publicFigures.inc({ outcome });
-    res.status(200).type(answer.contentType).end(answer.body);
   }
 }
 

@@ -13,8 +13,15 @@ export function summaryRequestKey(query: unknown, variables: unknown, operationN
   const printed = canonical(query);
   if (printed === null) return null;
   const name = typeof operationName === 'string' ? operationName : '';
-  return createHash('sha256').update(`${printed}\n${name}\n${stable(variables ?? null)}\n${accept ?? ''}`).digest('base64url').slice(0, 22);
+  return hashKey(`${printed}\n${name}\n${stable(variables ?? null)}\n${accept ?? ''}`);
 }
+
+/** The cache key of an anonymous summary export: its path and its query parameters, sorted. */
+export function exportRequestKey(path: string, query: unknown): string {
+  return hashKey(`export ${path}\n${stable(query ?? null)}`);
+}
+
+const hashKey = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 
 /** Parsed and printed once per distinct query text (bounded: the cache of texts is cleared when full). */
 const printedTexts = new Map<string, string | null>();

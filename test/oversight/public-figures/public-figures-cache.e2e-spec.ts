@@ -1,5 +1,6 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { FollowUpSummaryQuery } from '../../../src/oversight/oversight.queries';
+import { FollowUpSummaryReader } from '../../../src/oversight/queries/follow-up-summary';
 import { REPORT_CASE, aLaporan } from '../../e2e/fixtures';
 import { startTestNetra, type RunningNetra } from '../../support/netra-app';
 import { signDevToken } from '../../../src/auth/dev-token';
@@ -27,6 +28,7 @@ interface Answer {
 describe('public figures from a cache', () => {
   let netra: RunningNetra;
   let computations = 0;
+  let reads = 0;
   let respondents = 0;
 
   /** From its own address (TRUST_PROXY=loopback), so each test has its own anonymous budget. */
@@ -50,6 +52,12 @@ describe('public figures from a cache', () => {
     jest.spyOn(bus, 'execute').mockImplementation((query) => {
       if (query instanceof FollowUpSummaryQuery) computations++;
       return execute(query);
+    });
+    const reader = netra.app.get(FollowUpSummaryReader);
+    const summary = reader.summary.bind(reader);
+    jest.spyOn(reader, 'summary').mockImplementation((...args) => {
+      reads++;
+      return summary(...args);
     });
     await reportThree();
   }, 60_000);
@@ -119,5 +127,25 @@ describe('public figures from a cache', () => {
     expect(statuses).toEqual([304, 200, 304, 200, 304, 429]);
     const refused = await ask('10.0.0.6');
     expect(JSON.parse(refused.text).errors[0].extensions.code).toBe('RATE_LIMITED');
+  });
+
+  it('the anonymous summary export is cached the same way, file name and all', async () => {
+    const download = (headers: Record<string, string> = {}) => fetch(`${netra.origin}/exports/summary.csv?groupBy=REGION`, { headers: { 'x-forwarded-for': '10.0.0.7', ...headers } });
+    const before = reads;
+    const first = await download();
+    const firstText = await first.text();
+    const second = await download();
+    expect(await second.text()).toBe(firstText);
+    expect(reads - before).toBe(1);
+    expect(second.headers.get('content-disposition')).toBe(first.headers.get('content-disposition'));
+    expect(second.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(second.headers.get('cache-control')).toMatch(/^public, max-age=\d+, must-revalidate$/);
+    const revalidated = await download({ 'if-none-match': first.headers.get('etag')! });
+    expect(revalidated.status).toBe(304);
+    const token = await signDevToken(TEST_SECRET, { sub: 'oversight-1', agency: 'OVERSIGHT', region: null });
+    const exact = await download({ authorization: `Bearer ${token}` });
+    expect(exact.headers.get('etag')).toBeNull();
+    expect(exact.headers.get('cache-control')).toBe('no-store');
+    expect(reads - before).toBe(2);
   });
 });
