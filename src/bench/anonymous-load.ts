@@ -39,11 +39,14 @@ export interface AnonymousLoadResult {
   answerMs: Latency;
   healthIdleMs: Latency;
   healthUnderLoadMs: Latency;
+  /** Share of the phase the server's thread was busy (event-loop utilisation): near 1, the server is the limit; well below, the clients or the machine are. */
+  serverBusy: number;
 }
 
 export async function anonymousLoad(app: INestApplication, o: { seconds: number; clients: number; cases: number }, progress: Counter = { done: 0 }): Promise<AnonymousLoadResult> {
   const reads = async () => ((await app.get(NetraMetrics).summaryReads.get()).values.find((v) => v.labels.outcome === 'answered')?.value ?? 0);
   const before = await reads();
+  const loop = performance.eventLoopUtilization();
   const input: ClientsInput = { url: listeningUrl(app), seconds: o.seconds, clients: o.clients, queries: ANONYMOUS_QUESTIONS };
   const output = await new Promise<ClientsOutput>((resolve, reject) => {
     const worker = new Worker(join(__dirname, 'anonymous-clients.js'), { workerData: input });
@@ -69,5 +72,6 @@ export async function anonymousLoad(app: INestApplication, o: { seconds: number;
     answerMs: latency(output.answerMs),
     healthIdleMs: latency(output.healthIdleMs),
     healthUnderLoadMs: latency(output.healthUnderLoadMs),
+    serverBusy: round(performance.eventLoopUtilization(loop).utilization, 2),
   };
 }
