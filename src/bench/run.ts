@@ -77,14 +77,29 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
   const targetsSoFar = () => {
     for (const t of targetRows(result)) if (!said.has(t.id)) say(`  target: ${t.target} — ${t.measured}: ${t.verdict.toUpperCase()}`), said.add(t.id);
   };
-  const phase = async <T>(name: string, work: (progress: Counter) => Promise<T>, line: (r: T) => string, unit?: string): Promise<T | undefined> => {
+  /** Runs a phase (unless --phases leaves it out); `keep` files its figures in the result before the targets are judged. */
+  const phase = async <T>(name: string, work: (progress: Counter) => Promise<T>, line: (r: T) => string, unit?: string, keep?: (r: T) => void): Promise<T | undefined> => {
     if (o.phases && !o.phases.has(name) && name !== 'start') return undefined;
     const r = await log.run(target.name, name, peakRssMiB, work, line, unit);
+    keep?.(r);
     targetsSoFar();
     return r;
   };
   const { app, storage, graphql } = (await phase('start', () => startBenchNetra(target), () => 'Netra started'))!;
   try {
+    const payload = JSON.stringify(syntheticHistory(1).next().value!.events[0]);
+    const client = (storage.readDb as unknown as { $client: Pool | PGlite }).$client;
+    // First, so that each write phase's ratio to it is judged as soon as that phase ends.
+    await phase(
+      'rawInsert',
+      async () =>
+        target.name === 'postgres'
+          ? [await rawInsertPostgres(client as Pool, payload, o.rawOperations, 1), await rawInsertPostgres(client as Pool, payload, o.rawOperations, o.clients)]
+          : [await rawInsertPglite(client as PGlite, payload, o.rawOperations)],
+      (r) => r.map((x) => `${n(x.perSecond)} insert+commit/s on ${x.concurrency} connection(s)`).join(', '),
+      '',
+      (r) => (result.rawInsert = r),
+    );
     const scripts = caseScripts(0, o.writeCases);
     await phase(
       'commandBus',
@@ -98,30 +113,22 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
       'commands',
     );
     const more = caseScripts(o.writeCases, o.writeCases);
-    result.graphql = await phase(
+    await phase(
       'graphql',
       (progress) => profiled(o.profile, `${target.name}-graphql`, () => graphqlWrites(graphql, more, o.clients, progress)),
       (w) => `${n(w.perSecond)} mutations/s (${w.commands}; ${lat(w.latencyMs)})`,
       'mutations',
+      (w) => (result.graphql = w),
     );
-    result.anonymousLoad = await phase(
+    await phase(
       'anonymousLoad',
       (progress) => anonymousLoad(app, { seconds: o.anonymousSeconds, clients: o.anonymousClients, cases: 2 * o.writeCases }, progress),
       (a) => `${n(a.perSecond)} req/s from ${a.clients} clients (${a.computations} computations, ${n(a.notModified)} × 304; server thread busy ${Math.round(a.serverBusy * 100)} %); /health ${lat(a.healthUnderLoadMs)} (idle ${lat(a.healthIdleMs)})`,
       'answers',
-    );
-    const payload = JSON.stringify(syntheticHistory(1).next().value!.events[0]);
-    const client = (storage.readDb as unknown as { $client: Pool | PGlite }).$client;
-    result.rawInsert = await phase(
-      'rawInsert',
-      async () =>
-        target.name === 'postgres'
-          ? [await rawInsertPostgres(client as Pool, payload, o.rawOperations, 1), await rawInsertPostgres(client as Pool, payload, o.rawOperations, o.clients)]
-          : [await rawInsertPglite(client as PGlite, payload, o.rawOperations)],
-      (r) => r.map((x) => `${n(x.perSecond)} insert+commit/s on ${x.concurrency} connection(s)`).join(', '),
+      (a) => (result.anonymousLoad = a),
     );
     if (target.name === 'embedded') {
-      result.durableAppend = await phase('durableAppend', () => durableAppendCost(o.rawOperations), (r) => r.map((d) => `sync ${d.sync}: ${n(d.perSecond)} appends/s`).join(', '));
+      await phase('durableAppend', () => durableAppendCost(o.rawOperations), (r) => r.map((d) => `sync ${d.sync}: ${n(d.perSecond)} appends/s`).join(', '), '', (r) => (result.durableAppend = r));
     }
   } finally {
     await app.close();
@@ -131,19 +138,20 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
     const extra = Math.max(0, o.replayCases - 2 * o.writeCases);
     const storage = replayStorage;
     if (extra > 0) {
-      result.load = await phase('load', (progress) => loadHistory(storage, extra, target.name === 'postgres' ? o.clients : 1, progress), (l) => `${n(l.cases)} cases, ${n(l.events)} events at ${n(l.eventsPerSecond)} events/s`, 'cases');
+      await phase('load', (progress) => loadHistory(storage, extra, target.name === 'postgres' ? o.clients : 1, progress), (l) => `${n(l.cases)} cases, ${n(l.events)} events at ${n(l.eventsPerSecond)} events/s`, 'cases', (l) => (result.load = l));
     }
     const events = Number(await storage.store.headPosition());
     result.history = { cases: 2 * o.writeCases + extra, events };
-    result.sequentialRead = await phase('sequentialRead', (progress) => sequentialRead(storage, progress), (r) => `readAll ${n(r.events)} events at ${n(r.eventsPerSecond)} events/s`, 'events');
-    result.rebuild = await phase('rebuild', () => profiled(o.profile, `${target.name}-rebuild`, () => rebuild(storage, target, events)), (r) => `${n(r.eventsPerSecond)} events/s (${n(r.seconds, 1)} s)`);
-    result.reads = await phase(
+    await phase('sequentialRead', (progress) => sequentialRead(storage, progress), (r) => `readAll ${n(r.events)} events at ${n(r.eventsPerSecond)} events/s`, 'events', (r) => (result.sequentialRead = r));
+    await phase('rebuild', () => profiled(o.profile, `${target.name}-rebuild`, () => rebuild(storage, target, events)), (r) => `${n(r.eventsPerSecond)} events/s (${n(r.seconds, 1)} s)`, '', (r) => (result.rebuild = r));
+    await phase(
       'reads',
       (progress) => reads(storage, o.readIterations, progress),
       (r) => `summary p95 ${n(r.summaryOverallMs.p95, 1)} ms, by region ${n(r.summaryByRegionMs.p95, 1)} ms, as of ${n(r.summaryAsOfMs.p95, 1)} ms; followUps page ${n(r.followUpsPageMs.p95, 1)} ms`,
       'queries',
+      (r) => (result.reads = r),
     );
-    result.export = await phase('export', () => exportFollowUpsCsv(storage), (e) => `${n(e.rows)} rows at ${n(e.rowsPerSecond)} rows/s`);
+    await phase('export', () => exportFollowUpsCsv(storage), (e) => `${n(e.rows)} rows at ${n(e.rowsPerSecond)} rows/s`, '', (e) => (result.export = e));
   } finally {
     await replayStorage.close();
   }
