@@ -11,6 +11,7 @@ import { exportFollowUpsCsv } from './export';
 import { rawInsertPglite, rawInsertPostgres } from './raw-insert';
 import { loadHistory, rebuild, reads, sequentialRead } from './replay';
 import { startupTimes, stopStartupChildren } from './startup';
+import { storeAppend } from './store-append';
 import { profiled } from './profiler';
 import { anonymousLoad } from './anonymous-load';
 import { targetRows } from './issue-targets';
@@ -100,6 +101,15 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
       '',
       (r) => (result.rawInsert = r),
     );
+    if (target.name === 'postgres') {
+      await phase(
+        'storeAppend',
+        (progress) => storeAppend(client as Pool, payload, o.rawOperations, 8, progress),
+        (r) => `${n(r.perSecond)} appends/s from ${r.clients} writers (${lat(r.latencyMs)}) = ${Math.round(r.ratio * 100)} % of raw ${n(r.raw.perSecond)}/s on ${r.clients} connections`,
+        'appends',
+        (r) => (result.storeAppend = r),
+      );
+    }
     const scripts = caseScripts(0, o.writeCases);
     await phase(
       'commandBus',
