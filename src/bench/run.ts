@@ -132,7 +132,7 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
     );
     await phase(
       'anonymousLoad',
-      (progress) => anonymousLoad(app, { seconds: o.anonymousSeconds, clients: o.anonymousClients, cases: 2 * o.writeCases }, progress),
+      (progress) => profiled(o.profile, `${target.name}-anonymousLoad`, () => anonymousLoad(app, { seconds: o.anonymousSeconds, clients: o.anonymousClients, cases: 2 * o.writeCases }, progress)),
       (a) => `${n(a.perSecond)} req/s from ${a.clients} clients (${a.computations} computations, ${n(a.notModified)} × 304; server thread busy ${Math.round(a.serverBusy * 100)} %); /health ${lat(a.healthUnderLoadMs)} (idle ${lat(a.healthIdleMs)})`,
       'answers',
       (a) => (result.anonymousLoad = a),
