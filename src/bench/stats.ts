@@ -33,13 +33,13 @@ export class RssSampler {
   }
 
   sample(): void {
-    this.peak = Math.max(this.peak, process.memoryUsage().rss);
+    this.peak = Math.max(this.peak, process.memoryUsage.rss());
   }
 
   phase(): number {
     this.sample();
     const peak = this.peak;
-    this.peak = process.memoryUsage().rss;
+    this.peak = process.memoryUsage.rss();
     return round(peak / 2 ** 20, 0);
   }
 

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { NETRA_CONFIG, type NetraConfig } from '../../config/config';
 import { READ_DB, type ReadDb } from '../read-model/read-db';
 import { CheckpointReads } from './checkpoint-reads';
+import { ProjectionService } from '../projection.service';
 import type { Request, Response } from 'express';
 
 /** One answer as it was sent: computed from the read model at `position`. */
@@ -33,12 +34,21 @@ export class PublicFiguresCache {
   private readonly computing = new Map<string, { position: bigint; answer: Promise<CachedAnswer | null> }>();
   private readonly checkpoints: CheckpointReads;
 
-  constructor(@Inject(READ_DB) db: ReadDb, @Inject(NETRA_CONFIG) config: NetraConfig) {
+  constructor(@Inject(READ_DB) db: ReadDb, @Inject(NETRA_CONFIG) config: NetraConfig, projection: ProjectionService) {
     this.maxAgeMs = config.publicFiguresMaxAgeSeconds * 1000;
-    this.checkpoints = new CheckpointReads(async () => {
-      const { rows } = (await db.execute(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`)) as unknown as { rows: Array<{ position: unknown }> };
-      return rows.length > 0 ? BigInt(String(rows[0].position)) : 0n;
-    });
+    // The read model's checkpoint. An embedded read model has one writer, this process's projection,
+    // which knows the checkpoint it committed (and wakes read-your-writes waiters only after it
+    // knows): asking PGlite, on this very thread, would cost a statement per batch of requests.
+    // A PostgreSQL read model may be written by other instances: it is asked.
+    const postgres = (config.databaseUrl ?? (config.eventStore.kind === 'postgres' ? config.eventStore.url : null)) !== null;
+    this.checkpoints = new CheckpointReads(
+      postgres
+        ? async () => {
+            const { rows } = (await db.execute(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`)) as unknown as { rows: Array<{ position: unknown }> };
+            return rows.length > 0 ? BigInt(String(rows[0].position)) : 0n;
+          }
+        : async () => projection.position,
+    );
   }
 
   get enabled(): boolean {
