@@ -18,7 +18,9 @@ export interface CachedAnswer {
 
 export type SentAnswer = Pick<CachedAnswer, 'body' | 'headers'>;
 
+/** Bounds on what the cache holds: questions vary (filters, aliases, operation names), memory must not. */
 const MAX_ENTRIES = 2000;
+const MAX_BYTES = 32 * 2 ** 20;
 
 /**
  * Anonymous figures are a function of the question and the log position — and of the clock, for
@@ -31,6 +33,7 @@ const MAX_ENTRIES = 2000;
 export class PublicFiguresCache {
   readonly maxAgeMs: number;
   private readonly answers = new Map<string, CachedAnswer>();
+  private bytes = 0;
   private readonly computing = new Map<string, { position: bigint; answer: Promise<CachedAnswer | null> }>();
   private readonly checkpoints: CheckpointReads;
 
@@ -106,10 +109,19 @@ export class PublicFiguresCache {
     };
   }
 
+  /** Newest last; the oldest answers go first when the cache is full. */
   private remember(key: string, answer: CachedAnswer): void {
-    this.answers.delete(key);
-    if (this.answers.size >= MAX_ENTRIES) this.answers.delete(this.answers.keys().next().value!);
+    this.forget(key);
     this.answers.set(key, answer);
+    this.bytes += answer.body.length;
+    while (this.answers.size > MAX_ENTRIES || this.bytes > MAX_BYTES) this.forget(this.answers.keys().next().value!);
+  }
+
+  private forget(key: string): void {
+    const answer = this.answers.get(key);
+    if (!answer) return;
+    this.bytes -= answer.body.length;
+    this.answers.delete(key);
   }
 }
 
