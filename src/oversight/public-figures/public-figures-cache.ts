@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
+import { CLOCK, type Clock } from '../../config/clock';
 import { NETRA_CONFIG, type NetraConfig } from '../../config/config';
 import { READ_DB, type ReadDb } from '../read-model/read-db';
 import { CheckpointReads } from './checkpoint-reads';
@@ -37,7 +38,7 @@ export class PublicFiguresCache {
   private readonly computing = new Map<string, { position: bigint; answer: Promise<CachedAnswer | null> }>();
   private readonly checkpoints: CheckpointReads;
 
-  constructor(@Inject(READ_DB) db: ReadDb, @Inject(NETRA_CONFIG) config: NetraConfig, projection: ProjectionService) {
+  constructor(@Inject(READ_DB) db: ReadDb, @Inject(NETRA_CONFIG) config: NetraConfig, projection: ProjectionService, @Inject(CLOCK) private readonly clock: Clock) {
     this.maxAgeMs = config.publicFiguresMaxAgeSeconds * 1000;
     // The read model's checkpoint. An embedded read model has one writer, this process's projection,
     // which knows the checkpoint it committed (and wakes read-your-writes waiters only after it
@@ -64,7 +65,7 @@ export class PublicFiguresCache {
   }
 
   /** The answer to `key` computed at `position` and still young enough, if any. */
-  fresh(key: string, position: bigint, now = Date.now()): CachedAnswer | undefined {
+  fresh(key: string, position: bigint, now = this.now()): CachedAnswer | undefined {
     const answer = this.answers.get(key);
     return answer && answer.position === position && now - answer.computedAt < this.maxAgeMs ? answer : undefined;
   }
@@ -89,7 +90,7 @@ export class PublicFiguresCache {
       if (settled) return null;
       settled = true;
       if (this.computing.get(key) === computing) this.computing.delete(key);
-      const computedAt = Date.now();
+      const computedAt = this.now();
       const cached = sent && { position, etag: `"pf-${position}-${key}-${computedAt.toString(36)}"`, body: sent.body, headers: sent.headers, computedAt };
       if (cached) this.remember(key, cached);
       settle(cached);
@@ -98,7 +99,7 @@ export class PublicFiguresCache {
   }
 
   /** The validators every public answer carries, with the seconds it has left. */
-  validators(answer: CachedAnswer, now = Date.now()): Record<string, string> {
+  validators(answer: CachedAnswer, now = this.now()): Record<string, string> {
     const left = Math.max(0, Math.floor((this.maxAgeMs - (now - answer.computedAt)) / 1000));
     return {
       ETag: answer.etag,
@@ -107,6 +108,11 @@ export class PublicFiguresCache {
       Vary: 'Authorization, Accept',
       'X-Netra-Position': answer.position.toString(),
     };
+  }
+
+  /** The figures' clock (overdue and days are computed at it), so a moved clock ages answers too. */
+  private now(): number {
+    return this.clock().getTime();
   }
 
   /** Newest last; the oldest answers go first when the cache is full. */

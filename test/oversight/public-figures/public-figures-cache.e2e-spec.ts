@@ -30,6 +30,8 @@ describe('public figures from a cache', () => {
   let computations = 0;
   let reads = 0;
   let respondents = 0;
+  /** The figures' clock, which the test moves: overdue and days waiting are computed at it. */
+  let now = new Date();
 
   /** From its own address (TRUST_PROXY=loopback), so each test has its own anonymous budget. */
   const ask = async (client: string, headers: Record<string, string> = {}, query = SUMMARY): Promise<Answer> => {
@@ -46,7 +48,7 @@ describe('public figures from a cache', () => {
   };
 
   beforeAll(async () => {
-    netra = await startTestNetra({ TRUST_PROXY: 'loopback', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '6', PUBLIC_FIGURES_MAX_AGE_SECONDS: '60' });
+    netra = await startTestNetra({ TRUST_PROXY: 'loopback', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '6', PUBLIC_FIGURES_MAX_AGE_SECONDS: '60' }, { clock: () => now });
     const bus = netra.app.get(QueryBus);
     const execute = bus.execute.bind(bus);
     jest.spyOn(bus, 'execute').mockImplementation((query) => {
@@ -147,5 +149,15 @@ describe('public figures from a cache', () => {
     expect(exact.headers.get('etag')).toBeNull();
     expect(exact.headers.get('cache-control')).toBe('no-store');
     expect(reads - before).toBe(2);
+  });
+
+  it('without any event, an answer is computed again once it is older than its max-age on the figures\' clock (deadlines pass)', async () => {
+    const first = await ask('10.0.0.8');
+    const before = computations;
+    now = new Date(now.getTime() + 61_000);
+    const later = await ask('10.0.0.8');
+    expect(computations - before).toBe(1);
+    expect(later.headers.get('etag')).not.toBe(first.headers.get('etag'));
+    expect(JSON.parse(later.text).data.followUpSummary.position).toBe(JSON.parse(first.text).data.followUpSummary.position);
   });
 });
