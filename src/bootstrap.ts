@@ -11,6 +11,9 @@ import { startMetricsServer } from './observability/metrics-access';
 import { ObservabilityController } from './observability/observability.module';
 import { NetraMetrics } from './observability/metrics';
 import { requestLog } from './observability/request-log';
+import { PublicFiguresCache } from './oversight/public-figures/public-figures-cache';
+import { publicFiguresMiddleware } from './oversight/public-figures/public-figures.middleware';
+import { AnonymousLimits } from './security/anonymous-limits';
 
 /** Builds and starts Netra's HTTP and gRPC servers; used by main.ts and by the end-to-end tests. */
 export async function startNetra(config: NetraConfig, logger: Logger, options: { clock?: Clock } = {}): Promise<INestApplication> {
@@ -24,6 +27,10 @@ export async function startNetra(config: NetraConfig, logger: Logger, options: {
   if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
   // After the body parser: it calls on from the request stream's events, outside any context set before it.
   app.use(requestLog(logger, app.get(NetraMetrics)));
+  // Validators are the public figures' own (ETag keyed on the log position, public-figures-cache.ts):
+  // Express's body-hash ETag would also tag answers given to a token, and revalidate them.
+  app.set('etag', false);
+  app.use('/graphql', publicFiguresMiddleware(app.get(PublicFiguresCache), app.get(AnonymousLimits), app.get(NetraMetrics)));
   await connectGrpc(app, config, logger);
   await app.init();
   await app.startAllMicroservices();

@@ -10,18 +10,23 @@ import { durableAppendCost } from './durable-append';
 import { exportFollowUpsCsv } from './export';
 import { rawInsertPglite, rawInsertPostgres } from './raw-insert';
 import { loadHistory, rebuild, reads, sequentialRead } from './replay';
-import { startupTimes } from './startup';
+import { startupTimes, stopStartupChildren } from './startup';
+import { storeAppend } from './store-append';
 import { profiled } from './profiler';
+import { anonymousLoad } from './anonymous-load';
+import { targetRows } from './issue-targets';
+import { PhaseLog, say } from './phases';
 import { printTable } from './report';
-import { round, RssSampler } from './stats';
+import { round, RssSampler, type Counter } from './stats';
 import { BENCH_MASTER_KEY, embeddedTarget, postgresTarget, type BenchTarget } from './targets';
 import { caseScripts } from './workload';
 import { commandBusWrites, graphqlWrites, startBenchNetra } from './write-path';
 
 /**
  * `npm run bench [-- --quick] [--stores=embedded,postgres] [--replay-cases=N]`: Netra's write path,
- * projection lag, replay and reads on each store, each beside the limit of that store measured in
- * the same run. Prints a table and writes bench-results/<timestamp>.json.
+ * projection lag, anonymous figures under load, replay and reads on each store, each beside the limit
+ * of that store measured in the same run. Prints each phase as it ends, then a table and issue 17's
+ * targets met or missed, and writes bench-results/<timestamp>.json (…-partial.json when stopped).
  */
 
 interface Options {
@@ -32,6 +37,11 @@ interface Options {
   clients: number;
   rawOperations: number;
   readIterations: number;
+  /** `--phases=graphql,anonymousLoad`: run only these phases (and what they need: start, the history); all when absent. */
+  phases: Set<string> | null;
+  /** The anonymous-load phase: how long, and how many concurrent anonymous clients. */
+  anonymousSeconds: number;
+  anonymousClients: number;
   postgresUrl: string;
   /** Write a CPU profile of the CommandBus, GraphQL and rebuild phases (bench-results/<store>-<phase>.cpuprofile). */
   profile: boolean;
@@ -49,34 +59,87 @@ function options(argv: string[]): Options {
     clients: Number(arg('clients') ?? 4),
     rawOperations: Number(arg('raw-operations') ?? (quick ? 200 : 2000)),
     readIterations: Number(arg('read-iterations') ?? (quick ? 20 : 100)),
+    phases: arg('phases') ? new Set(arg('phases')!.split(',')) : null,
+    anonymousSeconds: Number(arg('anonymous-seconds') ?? (quick ? 2 : 15)),
+    anonymousClients: Number(arg('anonymous-clients') ?? 200),
     profile: argv.includes('--profile'),
     postgresUrl: arg('postgres') ?? process.env.PG_BENCH_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   };
 }
 
-async function benchStore(target: BenchTarget, o: Options, rss: RssSampler) {
-  const result: Record<string, unknown> = { store: target.name };
+const n = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits });
+const lat = (l: { p50: number; p99: number }) => `p50 ${n(l.p50, 1)} ms, p99 ${n(l.p99, 1)} ms`;
+
+async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result: Record<string, unknown>) {
   const peakRssMiB: Record<string, number> = {};
-  rss.phase();
-  const { app, storage, graphql } = await startBenchNetra(target);
-  peakRssMiB.start = rss.phase();
+  result.peakRssMiB = peakRssMiB;
+  const said = new Set<string>();
+  /** Each of issue 17's targets once, as soon as the phases it needs have run. */
+  const targetsSoFar = () => {
+    for (const t of targetRows(result)) if (!said.has(t.id)) say(`  target: ${t.target} — ${t.measured}: ${t.verdict.toUpperCase()}`), said.add(t.id);
+  };
+  /** Runs a phase (unless --phases leaves it out); `keep` files its figures in the result before the targets are judged. */
+  const phase = async <T>(name: string, work: (progress: Counter) => Promise<T>, line: (r: T) => string, unit?: string, keep?: (r: T) => void): Promise<T | undefined> => {
+    if (o.phases && !o.phases.has(name) && name !== 'start') return undefined;
+    const r = await log.run(target.name, name, peakRssMiB, work, line, unit);
+    keep?.(r);
+    targetsSoFar();
+    return r;
+  };
+  const { app, storage, graphql } = (await phase('start', () => startBenchNetra(target), () => 'Netra started'))!;
   try {
-    const scripts = caseScripts(0, o.writeCases);
-    const { write, lag } = await profiled(o.profile, `${target.name}-commandBus`, () => commandBusWrites(app, scripts, o.clients));
-    result.commandBus = write;
-    result.projectionLagMs = lag;
-    peakRssMiB.commandBus = rss.phase();
-    const more = caseScripts(o.writeCases, o.writeCases);
-    result.graphql = await profiled(o.profile, `${target.name}-graphql`, () => graphqlWrites(graphql, more, o.clients));
-    peakRssMiB.graphql = rss.phase();
     const payload = JSON.stringify(syntheticHistory(1).next().value!.events[0]);
     const client = (storage.readDb as unknown as { $client: Pool | PGlite }).$client;
-    result.rawInsert =
-      target.name === 'postgres'
-        ? [await rawInsertPostgres(client as Pool, payload, o.rawOperations, 1), await rawInsertPostgres(client as Pool, payload, o.rawOperations, o.clients)]
-        : [await rawInsertPglite(client as PGlite, payload, o.rawOperations)];
-    peakRssMiB.rawInsert = rss.phase();
-    if (target.name === 'embedded') result.durableAppend = await durableAppendCost(o.rawOperations);
+    // First, so that each write phase's ratio to it is judged as soon as that phase ends.
+    await phase(
+      'rawInsert',
+      async () =>
+        target.name === 'postgres'
+          ? [await rawInsertPostgres(client as Pool, payload, o.rawOperations, 1), await rawInsertPostgres(client as Pool, payload, o.rawOperations, o.clients)]
+          : [await rawInsertPglite(client as PGlite, payload, o.rawOperations)],
+      (r) => r.map((x) => `${n(x.perSecond)} insert+commit/s on ${x.concurrency} connection(s)`).join(', '),
+      '',
+      (r) => (result.rawInsert = r),
+    );
+    if (target.name === 'postgres') {
+      await phase(
+        'storeAppend',
+        (progress) => storeAppend(client as Pool, payload, o.rawOperations, 8, progress),
+        (r) => `${n(r.perSecond)} appends/s from ${r.clients} writers (${lat(r.latencyMs)}) = ${Math.round(r.ratio * 100)} % of raw ${n(r.raw.perSecond)}/s on ${r.clients} connections`,
+        'appends',
+        (r) => (result.storeAppend = r),
+      );
+    }
+    const scripts = caseScripts(0, o.writeCases);
+    await phase(
+      'commandBus',
+      async (progress) => {
+        const measured = await profiled(o.profile, `${target.name}-commandBus`, () => commandBusWrites(app, scripts, o.clients, progress));
+        result.commandBus = measured.write;
+        result.projectionLagMs = measured.lag;
+        return measured;
+      },
+      (m) => `${n(m.write.perSecond)} cmd/s (${m.write.commands} commands; ${lat(m.write.latencyMs)}); projection lag ${lat(m.lag)}`,
+      'commands',
+    );
+    const more = caseScripts(o.writeCases, o.writeCases);
+    await phase(
+      'graphql',
+      (progress) => profiled(o.profile, `${target.name}-graphql`, () => graphqlWrites(graphql, more, o.clients, progress)),
+      (w) => `${n(w.perSecond)} mutations/s (${w.commands}; ${lat(w.latencyMs)})`,
+      'mutations',
+      (w) => (result.graphql = w),
+    );
+    await phase(
+      'anonymousLoad',
+      (progress) => profiled(o.profile, `${target.name}-anonymousLoad`, () => anonymousLoad(app, { seconds: o.anonymousSeconds, clients: o.anonymousClients, cases: 2 * o.writeCases }, progress)),
+      (a) => `${n(a.perSecond)} req/s from ${a.clients} clients (${a.computations} computations, ${n(a.notModified)} × 304; server thread busy ${Math.round(a.serverBusy * 100)} %); /health ${lat(a.healthUnderLoadMs)} (idle ${lat(a.healthIdleMs)})`,
+      'answers',
+      (a) => (result.anonymousLoad = a),
+    );
+    if (target.name === 'embedded') {
+      await phase('durableAppend', () => durableAppendCost(o.rawOperations), (r) => r.map((d) => `sync ${d.sync}: ${n(d.perSecond)} appends/s`).join(', '), '', (r) => (result.durableAppend = r));
+    }
   } finally {
     await app.close();
   }
@@ -84,63 +147,111 @@ async function benchStore(target: BenchTarget, o: Options, rss: RssSampler) {
   try {
     const extra = Math.max(0, o.replayCases - 2 * o.writeCases);
     const storage = replayStorage;
-    if (extra > 0) result.load = await loadHistory(storage, extra, target.name === 'postgres' ? o.clients : 1);
-    peakRssMiB.load = rss.phase();
+    if (extra > 0) {
+      await phase('load', (progress) => loadHistory(storage, extra, target.name === 'postgres' ? o.clients : 1, progress), (l) => `${n(l.cases)} cases, ${n(l.events)} events at ${n(l.eventsPerSecond)} events/s`, 'cases', (l) => (result.load = l));
+    }
     const events = Number(await storage.store.headPosition());
     result.history = { cases: 2 * o.writeCases + extra, events };
-    result.sequentialRead = await sequentialRead(storage);
-    peakRssMiB.sequentialRead = rss.phase();
-    result.rebuild = await profiled(o.profile, `${target.name}-rebuild`, () => rebuild(storage, target, events));
-    peakRssMiB.rebuild = rss.phase();
-    result.reads = await reads(storage, o.readIterations);
-    peakRssMiB.reads = rss.phase();
-    result.export = await exportFollowUpsCsv(storage);
-    peakRssMiB.export = rss.phase();
+    await phase('sequentialRead', (progress) => sequentialRead(storage, progress), (r) => `readAll ${n(r.events)} events at ${n(r.eventsPerSecond)} events/s`, 'events', (r) => (result.sequentialRead = r));
+    await phase('rebuild', () => profiled(o.profile, `${target.name}-rebuild`, () => rebuild(storage, target, events)), (r) => `${n(r.eventsPerSecond)} events/s (${n(r.seconds, 1)} s)`, '', (r) => (result.rebuild = r));
+    await phase(
+      'reads',
+      (progress) => reads(storage, o.readIterations, progress),
+      (r) => `summary p95 ${n(r.summaryOverallMs.p95, 1)} ms, by region ${n(r.summaryByRegionMs.p95, 1)} ms, as of ${n(r.summaryAsOfMs.p95, 1)} ms; followUps page ${n(r.followUpsPageMs.p95, 1)} ms`,
+      'queries',
+      (r) => (result.reads = r),
+    );
+    await phase('export', () => exportFollowUpsCsv(storage), (e) => `${n(e.rows)} rows at ${n(e.rowsPerSecond)} rows/s`, '', (e) => (result.export = e));
   } finally {
     await replayStorage.close();
   }
-  result.peakRssMiB = peakRssMiB;
   return result;
+}
+
+/** The run so far: what a stop (Ctrl-C, SIGTERM) writes and prints. */
+interface Run {
+  report: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  log: PhaseLog;
+  target: BenchTarget | null;
+}
+
+function finish(run: Run, started: number): string {
+  const { report } = run;
+  report.machine.loadAverageAtEnd = loadavg().map((l) => round(l));
+  report.seconds = round((Date.now() - started) / 1000, 1);
+  printTable(report);
+  mkdirSync('bench-results', { recursive: true });
+  const file = join('bench-results', `${String(report.startedAt).replace(/[:.]/g, '-')}${report.interrupted ? '-partial' : ''}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}
+
+/** On the first SIGINT/SIGTERM: the partial results file and the tables so far, the throwaway database dropped; a second signal exits at once. */
+function keepWhatWasMeasured(run: Run, started: number): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    run.report.interrupted = { signal, phase: run.log.current };
+    const file = finish(run, started);
+    say(`\nstopped by ${signal} during ${run.log.current}; what was measured is in ${file}`);
+    stopStartupChildren();
+    const dispose = run.target?.dispose().catch(() => undefined) ?? Promise.resolve();
+    void Promise.race([dispose, new Promise((r) => setTimeout(r, 5000))]).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 async function main(): Promise<void> {
   const o = options(process.argv.slice(2));
   const started = Date.now();
   const rss = new RssSampler();
-  const machine = { cores: cpus().length, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version, loadAverageAtStart: loadavg().map((l) => round(l)) };
-  const startup = await startupTimes();
-  process.stdout.write(
-    `start-up on the embedded store: first ${startup.firstStartSeconds} s (with the demo cases), second ${startup.secondStartSeconds} s ` +
-      `(node dist/main.js), ${startup.secondNpmStartSeconds} s with npm start: target < ${startup.targetSeconds} s ${startup.met ? 'met' : 'missed'}\n`,
-  );
+  const log = new PhaseLog(rss, o.quick ? 5 : 10);
   const stores: Array<Record<string, unknown>> = [];
+  const run: Run = {
+    log,
+    target: null,
+    report: {
+      startedAt: new Date(started).toISOString(),
+      mode: o.quick ? 'quick' : 'full',
+      options: { ...o, postgresUrl: undefined },
+      machine: { cores: cpus().length, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version, loadAverageAtStart: loadavg().map((l) => round(l)) },
+      stores,
+    },
+  };
+  keepWhatWasMeasured(run, started);
+  say(`Netra bench (${run.report.mode}): ${run.report.machine.cores} cores, load ${run.report.machine.loadAverageAtStart.join(' ')}; each phase prints as it ends`);
+  if (!o.phases || o.phases.has('startup')) {
+    log.current = 'start-up';
+    const startup = await startupTimes();
+    run.report.startup = startup;
+    say(
+      `start-up on the embedded store: first ${startup.firstStartSeconds} s (with the demo cases), second ${startup.secondStartSeconds} s ` +
+        `(node dist/main.js), ${startup.secondNpmStartSeconds} s with npm start: target < ${startup.targetSeconds} s ${startup.met ? 'met' : 'missed'}`,
+    );
+  }
   for (const name of o.stores) {
     const target = name === 'postgres' ? await postgresTarget(o.postgresUrl).catch((error: Error) => ({ skipped: error.message })) : embeddedTarget();
     if ('skipped' in target) {
       stores.push({ store: name, skipped: `no PostgreSQL at ${o.postgresUrl}: ${target.skipped}` });
+      say(`${name}: skipped, no PostgreSQL at ${o.postgresUrl}`);
       continue;
     }
+    run.target = target;
+    const result: Record<string, unknown> = { store: target.name };
+    stores.push(result);
     try {
-      stores.push(await benchStore(target, o, rss));
+      await benchStore(target, o, log, result);
     } finally {
+      run.target = null;
       await target.dispose();
     }
   }
   rss.stop();
-  const report = {
-    startedAt: new Date(started).toISOString(),
-    mode: o.quick ? 'quick' : 'full',
-    options: { ...o, postgresUrl: undefined },
-    machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => round(l)) },
-    seconds: round((Date.now() - started) / 1000, 1),
-    startup,
-    stores,
-  };
-  printTable(report);
-  mkdirSync('bench-results', { recursive: true });
-  const file = join('bench-results', `${report.startedAt.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(`\nwritten to ${file} in ${report.seconds} s\n`);
+  log.current = 'the end';
+  const file = finish(run, started);
+  say(`\nwritten to ${file} in ${run.report.seconds} s`);
 }
 
 main().then(

@@ -5,6 +5,18 @@ import { join } from 'node:path';
 import { round } from './stats';
 
 const ROOT = join(__dirname, '..', '..');
+const running = new Set<number>();
+
+/** A bench stopped during start-up leaves no server behind: each spawned server's process group gets SIGTERM. */
+export function stopStartupChildren(): void {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
 
 export interface StartupFigures {
   /** An empty embedded store: create the database, migrate, load the demo cases, project them. */
@@ -22,6 +34,7 @@ async function timeToReady(command: string, args: string[], env: Record<string, 
   const started = process.hrtime.bigint();
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
+  running.add(child.pid!);
   try {
     const origin = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`did not start in 120 s:\n${output}`)), 120_000);
@@ -47,6 +60,7 @@ async function timeToReady(command: string, args: string[], env: Record<string, 
     // The process group: `npm start` runs the server as a child of npm.
     process.kill(-child.pid!, 'SIGTERM');
     await exited;
+    running.delete(child.pid!);
   }
 }
 

@@ -33,13 +33,13 @@ export class RssSampler {
   }
 
   sample(): void {
-    this.peak = Math.max(this.peak, process.memoryUsage().rss);
+    this.peak = Math.max(this.peak, process.memoryUsage.rss());
   }
 
   phase(): number {
     this.sample();
     const peak = this.peak;
-    this.peak = process.memoryUsage().rss;
+    this.peak = process.memoryUsage.rss();
     return round(peak / 2 ** 20, 0);
   }
 
@@ -56,4 +56,9 @@ export async function pool<T>(items: readonly T[], concurrency: number, work: (i
       while (next < items.length) await work(items[next++]);
     }),
   );
+}
+
+/** What a long phase has done so far, for its progress lines. */
+export interface Counter {
+  done: number;
 }

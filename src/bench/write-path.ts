@@ -13,7 +13,7 @@ import { ProjectionService } from '../oversight/projection.service';
 import { STORAGE } from '../storage/storage.module';
 import type { Storage } from '../storage/storage';
 import { BENCH_MASTER_KEY, type BenchTarget } from './targets';
-import { latency, pool, type Latency } from './stats';
+import { latency, pool, type Counter, type Latency } from './stats';
 import type { CaseScript } from './workload';
 
 export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-01';
@@ -29,7 +29,7 @@ export interface WriteResult {
 export async function startBenchNetra(target: BenchTarget): Promise<{ app: INestApplication; storage: Storage; graphql: string }> {
   const config = loadConfig({
     ...target.env, NETRA_DEMO: '0', PORT: '0', GRPC_PORT: '0', AUTH_DEV_SECRET: BENCH_SECRET, OVERDUE_SCAN_SECONDS: '0',
-    MUTATION_RATE_LIMIT_PER_MINUTE: '1000000', NETRA_MASTER_KEY: BENCH_MASTER_KEY,
+    MUTATION_RATE_LIMIT_PER_MINUTE: '1000000', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000', NETRA_MASTER_KEY: BENCH_MASTER_KEY,
   });
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   const app = await startNetra(config, createLogger('info', sink));
@@ -41,7 +41,7 @@ export async function startBenchNetra(target: BenchTarget): Promise<{ app: INest
  * Latency is until the append is acknowledged; the projection lag of each write (acknowledged →
  * ProjectionRunner position ≥ its position) is measured beside it, under the same load.
  */
-export async function commandBusWrites(app: INestApplication, scripts: CaseScript[], concurrency: number) {
+export async function commandBusWrites(app: INestApplication, scripts: CaseScript[], concurrency: number, progress: Counter = { done: 0 }) {
   const mutations = app.get(CaseMutations);
   const runner = app.get(ProjectionService).runner;
   const ms: number[] = [];
@@ -54,6 +54,7 @@ export async function commandBusWrites(app: INestApplication, scripts: CaseScrip
       const { position } = await mutations.run(messageFor(command, `bench:${n}:${c}`));
       const acked = performance.now();
       ms.push(acked - t0);
+      progress.done++;
       pending.push(runner.waitFor(position, 30_000).then((seen) => void lags.push(seen ? performance.now() - acked : Infinity)));
     }
   });
@@ -72,11 +73,12 @@ const MUTATION: Record<string, string> = {
  * answers with the case as the read model shows it after the write (read-your-writes), so its
  * latency includes the projection.
  */
-export async function graphqlWrites(url: string, scripts: CaseScript[], clients: number): Promise<WriteResult> {
+export async function graphqlWrites(url: string, scripts: CaseScript[], clients: number, progress: Counter = { done: 0 }): Promise<WriteResult> {
   const tokens = new Map<string, string>();
   const tokenOf = async (actor: Actor) => {
     const key = `${actor.agency}:${actor.region}`;
-    if (!tokens.has(key)) tokens.set(key, await signDevToken(BENCH_SECRET, { sub: actor.userId, agency: actor.agency, region: actor.region }));
+    // 11 h, not the default 12 h: signDevToken's iat and exp are read a moment apart, and across a second boundary a 12 h token is refused as 1 s too long.
+    if (!tokens.has(key)) tokens.set(key, await signDevToken(BENCH_SECRET, { sub: actor.userId, agency: actor.agency, region: actor.region }, '11h'));
     return tokens.get(key)!;
   };
   const ms: number[] = [];
@@ -94,6 +96,7 @@ export async function graphqlWrites(url: string, scripts: CaseScript[], clients:
       });
       const body = (await response.json()) as { errors?: Array<{ message: string }> };
       ms.push(performance.now() - t0);
+      progress.done++;
       if (body.errors) throw new Error(`${command.type} refused: ${body.errors[0].message}`);
     }
   });

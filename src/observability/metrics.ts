@@ -27,6 +27,12 @@ export class NetraMetrics {
     registers: [this.registry],
   });
 
+  readonly publicFigures = new Counter({
+    name: 'netra_public_figures_total',
+    help: 'Anonymous followUpSummary requests by how they were served: computed, shared (waited for the same computation), cached, not_modified (304)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   readonly summaryReads = new Counter({
     name: 'netra_summary_reads_total',
     help: 'followUpSummary reads (GraphQL and exports) by outcome: answered, ClientGoneError (the client went away, work stopped), ReadTimeoutError, …',

@@ -14,6 +14,7 @@ import { CaseReader } from './queries/case-reader';
 import { FollowUpSummaryReader } from './queries/follow-up-summary';
 import { ProcessReads } from './queries/process-reads';
 import { ReporterReader } from './reporter-reader';
+import { PublicFiguresCache } from './public-figures/public-figures-cache';
 import { TimelineReader } from './queries/timeline-reader';
 import { CaseSearch } from './search/case-search';
 import { SearchCasesHandler } from './search/search.query';
@@ -29,6 +30,7 @@ import { SearchResolver } from './search/search.resolver';
     { provide: PROJECTION_HEALTH, useExisting: ProjectionService },
     CaseReader,
     FollowUpSummaryReader,
+    PublicFiguresCache,
     ReporterReader,
     TimelineReader,
     ProcessReads,
@@ -42,6 +44,6 @@ import { SearchResolver } from './search/search.resolver';
     ...OVERSIGHT_QUERY_HANDLERS,
     ...LEDGER_PROVIDERS,
   ],
-  exports: [ProjectionService, CaseReader, TimelineReader, PROJECTION_HEALTH, OVERDUE_READS, CALENDAR_READS],
+  exports: [ProjectionService, CaseReader, TimelineReader, PROJECTION_HEALTH, OVERDUE_READS, CALENDAR_READS, PublicFiguresCache],
 })
 export class OversightModule {}

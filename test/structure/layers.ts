@@ -81,6 +81,8 @@ export const PARTS: Array<{ part: string; layer: string; files: string[] }> = [
       'src/oversight/exports/exports.controller.ts',
       'src/oversight/exports/export-params.ts',
       'src/oversight/exports/export-error.filter.ts',
+      // The anonymous figures' HTTP cache: a middleware before Apollo and the summary exports.
+      'src/oversight/public-figures/**',
     ],
   },
   { part: 'ledger/api', layer: 'api', files: ['src/ledger/*.resolver.ts', 'src/ledger/*.model.ts'] },

@@ -1,6 +1,9 @@
 /**
  * Event store on PostgreSQL: one `es_events` table holds every stream and the global log.
  *
+ * One round trip per append: the function createAppendFunction (postgres-schema.ts) claims, locks,
+ * links, inserts and notifies in one statement, which commits when it ends.
+ *
  * Gap-free for readers: each append takes a transaction-scoped advisory lock
  * (`pg_advisory_xact_lock`) before it reads max(position), and keeps it until it commits. Positions
  * are therefore handed out in commit order: position n+1 is taken only after the transaction holding
@@ -15,7 +18,9 @@
  * Expected version: the `es_streams` row is inserted (`ON CONFLICT DO NOTHING`) or updated
  * (`WHERE version = $expected`) by the append, so the row lock decides between racing writers even
  * without the advisory lock, and UNIQUE (stream_id, version) backs it up.
- * Idempotent like the PGlite adapter: an append whose event ids are all in the stream is a retry.
+ * Idempotent like the PGlite adapter: an append whose event ids are all in the stream is a retry —
+ * looked for only when an append is refused (a retry always is: its version was claimed, or its
+ * event ids are taken), so a successful append reads nothing first.
  * Chained: under the same advisory lock the last event's hash is the previous link of the next
  * append (src/event-store/event-hash.ts), so the hash chain follows commit order too.
  */
@@ -32,13 +37,14 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '../event-store';
-import { GENESIS_HASH, chainAppend } from '../event-hash';
+import { canonicalJson } from '../copying/event-digest';
 import { migrateToHashChain } from '../hash-chain-migration';
 import { PostgresListener } from './postgres-listener';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-row';
 import {
   EVENT_ID_CONSTRAINT,
   STREAM_VERSION_CONSTRAINT,
+  createAppendFunction,
   createTables,
   postgresNames,
   type PostgresNames,
@@ -74,6 +80,7 @@ export class PostgresEventStore implements EventStore {
     await this.inTransaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${this.names.lockName}:init`]);
       await client.query(createTables(this.names, this.options.schema));
+      await client.query(createAppendFunction(this.names));
       // Appends wait while a table from before the ledger is linked.
       await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [this.names.lockName]);
       await migrateToHashChain(async (sql, params) => (await client.query(sql, params)).rows, this.names.events);
@@ -82,23 +89,34 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`append to ${streamId} without events`);
-    const retried = await this.findRetriedAppend(streamId, events);
-    if (retried) return retried;
+    // Hashed and stored in the form the store parses back (event-hash.ts): after a JSON round trip.
+    const stored = JSON.parse(JSON.stringify(events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })))) as NewEvent[];
+    const tails = stored.map(({ id, type, data, metadata }) => [id, type, data, metadata].map(canonicalJson).join(','));
+    let row: { outcome: string; next_version: number; position_text: string | null };
     try {
-      const result = await this.inTransaction((client) => this.appendIn(client, streamId, events, expected));
-      this.wakeSubscriptions();
-      return result;
+      const { rows } = await this.pool.query<typeof row>(
+        `SELECT outcome, next_version, last_position::text AS position_text FROM ${this.names.append}($1, $2, $3, $4::jsonb, $5::text[])`,
+        [streamId, JSON.stringify(streamId), String(expected), JSON.stringify(stored), tails],
+      );
+      row = rows[0];
     } catch (error) {
-      const refusedByRace = error instanceof WrongExpectedVersionError || isUniqueViolation(error);
-      if (!refusedByRace) throw error;
-      // The writer that beat this one may have been this very append, retried concurrently.
-      const retriedMeanwhile = await this.findRetriedAppend(streamId, events);
-      if (retriedMeanwhile) return retriedMeanwhile;
+      if (!isUniqueViolation(error)) throw error;
+      // A retry (its event ids are in the store), or a writer that beat this one to a version.
+      const retried = await this.findRetriedAppend(streamId, events);
+      if (retried) return retried;
       if (isUniqueViolation(error, STREAM_VERSION_CONSTRAINT)) {
         throw new WrongExpectedVersionError(streamId, expected, await this.streamVersion(this.pool, streamId));
       }
       throw error;
     }
+    if (row.outcome === 'conflict') {
+      // Only a refused append looks for a retry: one that succeeds cannot have been one.
+      const retried = await this.findRetriedAppend(streamId, events);
+      if (retried) return retried;
+      throw new WrongExpectedVersionError(streamId, expected, row.next_version);
+    }
+    this.wakeSubscriptions();
+    return { nextVersion: row.next_version, position: BigInt(row.position_text!), duplicate: false };
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
@@ -137,47 +155,6 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.listener.close();
-  }
-
-  private async appendIn(client: PoolClient, streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
-    const previous = await this.claimVersions(client, streamId, events.length, expected);
-    // Held until COMMIT: the next append reads max(position) only once this one is visible.
-    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [this.names.lockName]);
-    const { rows: last } = await client.query<{ position_text: string; hash: string }>(
-      `SELECT position::text AS position_text, hash FROM ${this.names.events} ORDER BY position DESC LIMIT 1`,
-    );
-    const head = BigInt(last[0]?.position_text ?? 0);
-    const rows = chainAppend(streamId, previous, head, last[0]?.hash ?? GENESIS_HASH, events);
-    await client.query(
-      `INSERT INTO ${this.names.events} (position, stream_id, version, id, type, data, metadata, hash, prev_hash)
-       SELECT $3::bigint + e.n, $1, $2::int + e.n, (e.event->>'id')::uuid, e.event->>'type', e.event->'data', e.event->'metadata',
-              e.event->>'hash', e.event->>'prev_hash'
-       FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(event, n)`,
-      [streamId, previous, head.toString(), JSON.stringify(rows)],
-    );
-    const position = head + BigInt(events.length);
-    // Delivered by PostgreSQL at COMMIT, and only if it commits.
-    await client.query('SELECT pg_notify($1, $2)', [this.names.channel, position.toString()]);
-    return { nextVersion: previous + events.length, position, duplicate: false };
-  }
-
-  /** Moves the stream's row to its new version and returns the version before; refuses on a mismatch. */
-  private async claimVersions(client: PoolClient, streamId: string, count: number, expected: ExpectedVersion): Promise<number> {
-    const { streams } = this.names;
-    if (expected === 'any') {
-      const { rows } = await client.query<{ version: number }>(
-        `INSERT INTO ${streams} AS s (stream_id, version) VALUES ($1, $2)
-         ON CONFLICT (stream_id) DO UPDATE SET version = s.version + EXCLUDED.version RETURNING s.version`,
-        [streamId, count],
-      );
-      return rows[0].version - count;
-    }
-    const claimed =
-      expected === 'no_stream' || expected === 0
-        ? await client.query(`INSERT INTO ${streams} (stream_id, version) VALUES ($1, $2) ON CONFLICT (stream_id) DO NOTHING`, [streamId, count])
-        : await client.query(`UPDATE ${streams} SET version = version + $2 WHERE stream_id = $1 AND version = $3`, [streamId, count, expected]);
-    if (claimed.rowCount === 1) return expected === 'no_stream' ? 0 : expected;
-    throw new WrongExpectedVersionError(streamId, expected, await this.streamVersion(client, streamId));
   }
 
   /** The stored result when every event id is already in the stream; null when none is. */

@@ -18,6 +18,8 @@ import { ExportErrorFilter } from './export-error.filter';
 import { exportParams, type ExportFormat } from './export-params';
 import { csvChunks, followUpPages, jsonChunks, primed, send, type Progress } from './follow-up-stream';
 import { summaryCsv } from './summary-columns';
+import { PublicFiguresCache, sendPublic, type CachedAnswer, type SentAnswer } from '../public-figures/public-figures-cache';
+import { exportRequestKey } from '../public-figures/request-key';
 
 const CONTENT_TYPE: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8; header=present',
@@ -40,6 +42,7 @@ export class ExportsController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly audit: AccessAudit,
     private readonly limits: AnonymousLimits,
+    private readonly publicFigures: PublicFiguresCache,
   ) {}
 
   @Get('follow-ups.csv')
@@ -97,31 +100,62 @@ export class ExportsController {
     }
   }
 
-  /** Aggregates only: allowed without a token, which then may not narrow figures to a person or a case. */
+  /**
+   * Aggregates only: allowed without a token, which then may not narrow figures to a person or a
+   * case — and is answered from the public figures' cache while the read model stays where it was.
+   */
   private async summary(req: Request, res: Response, format: ExportFormat): Promise<void> {
     const actor = await this.auth.actorFrom(req.headers.authorization);
     if (actor === null) this.limits.take(req.ip ?? req.socket.remoteAddress ?? 'unknown');
     const params = await exportParams(req.query, 'summary', format);
-    const signal = requestSignal(req, res);
-    const summary = await this.summaries.summary(params.groupBy, params.filter, actor, readSource(params.asOf, this.clock()), '', signal);
-    attachment(res, 'summary', format, summary.asOf);
-    res.setHeader('X-Netra-Position', summary.position);
-    const { asOf, current, position, overall, buckets } = summary;
-    res.send(
-      format === 'csv'
-        ? `${params.bom ? UTF8_BOM : ''}${summaryCsv(summary, params.groupBy, params.headers)}`
-        : `${JSON.stringify({ asOf, current, position, groupBy: params.groupBy, overall, buckets })}\n`,
-    );
-    this.logger.info({ export: req.path, outcome: 'sent', buckets: buckets.length, agency: actor?.agency ?? null, unit: actor?.region ?? null }, 'export sent');
+    const build = async (): Promise<SentAnswer> => {
+      const summary = await this.summaries.summary(params.groupBy, params.filter, actor, readSource(params.asOf, this.clock()), '', requestSignal(req, res));
+      const { asOf, current, position, overall, buckets } = summary;
+      return {
+        headers: { ...attachmentHeaders('summary', format, summary.asOf), 'X-Netra-Position': position },
+        body:
+          format === 'csv'
+            ? `${params.bom ? UTF8_BOM : ''}${summaryCsv(summary, params.groupBy, params.headers)}`
+            : `${JSON.stringify({ asOf, current, position, groupBy: params.groupBy, overall, buckets })}\n`,
+      };
+    };
+    let outcome = 'sent';
+    if (actor === null && this.publicFigures.enabled) {
+      outcome = sendPublic(this.publicFigures, req, res, await this.publicAnswer(exportRequestKey(req.path, req.query), build));
+    } else {
+      const { headers, body } = await build();
+      res.status(200).set(headers).send(body);
+    }
+    this.logger.info({ export: req.path, outcome, agency: actor?.agency ?? null, unit: actor?.region ?? null }, 'export sent');
+  }
+
+  /** The cached answer at the read model's position now, the one being computed, or this request's own. */
+  private async publicAnswer(key: string, build: () => Promise<SentAnswer>): Promise<CachedAnswer> {
+    const position = await this.publicFigures.position();
+    const known = this.publicFigures.fresh(key, position) ?? (await this.publicFigures.underWay(key, position));
+    if (known) return known;
+    const done = this.publicFigures.lead(key, position);
+    try {
+      return done(await build())!;
+    } catch (error) {
+      done(null);
+      throw error;
+    }
   }
 }
 
 function attachment(res: Response, name: string, format: ExportFormat, at: Date): void {
   res.status(200);
-  res.setHeader('Content-Type', CONTENT_TYPE[format]);
-  res.setHeader('Content-Disposition', `attachment; filename="netra-${name}-${wibDayOf(at)}.${format}"`);
-  // Names and NIPs must not stay in a shared cache or a browser's disk cache.
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Netra-As-Of', at.toISOString());
+  res.set(attachmentHeaders(name, format, at));
+}
+
+function attachmentHeaders(name: string, format: ExportFormat, at: Date): Record<string, string> {
+  return {
+    'Content-Type': CONTENT_TYPE[format],
+    'Content-Disposition': `attachment; filename="netra-${name}-${wibDayOf(at)}.${format}"`,
+    // Names and NIPs must not stay in a shared cache or a browser's disk cache (public figures: public-figures-cache.ts).
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Netra-As-Of': at.toISOString(),
+  };
 }

@@ -1,0 +1,81 @@
+/**
+ * Issue 17's targets beside the figures of one store, measured in the same run. A target set at a
+ * size the run did not reach (100k cases, 1M events) is "met at N" or "missed at N" for the size it
+ * did reach, never extrapolated into "met". Figures only: nothing here fails a run.
+ */
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface TargetRow {
+  id: string;
+  target: string;
+  measured: string;
+  verdict: 'met' | 'missed' | 'not measured' | string;
+}
+
+const n = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits });
+const pct = (a: number, b: number) => `${Math.round((a / b) * 100)} %`;
+const AT_SCALE_CASES = 100_000;
+
+/** "met"/"missed" for a figure measured at the target's scale; qualified by the size otherwise. */
+function atScale(ok: boolean, cases: number): string {
+  if (cases >= AT_SCALE_CASES) return ok ? 'met' : 'missed';
+  return `${ok ? 'met' : 'missed'} at ${n(cases)} cases (target is at 100,000)`;
+}
+
+/** Every target that this store's figures so far allow to judge; a later phase adds more. */
+export function targetRows(s: Json): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const raw = s.rawInsert?.[s.rawInsert.length - 1];
+  if (raw && s.commandBus) {
+    const r = s.commandBus.perSecond / raw.perSecond;
+    rows.push({ id: 'commandPath', target: 'command path ≥ 50 % of raw insert+commit', measured: `${n(s.commandBus.perSecond)} cmd/s = ${pct(s.commandBus.perSecond, raw.perSecond)} of ${n(raw.perSecond)}/s`, verdict: r >= 0.5 ? 'met' : 'missed' });
+  }
+  if (raw && s.graphql) {
+    const r = s.graphql.perSecond / raw.perSecond;
+    rows.push({ id: 'graphql', target: 'GraphQL mutations ≥ 30 % of raw insert+commit', measured: `${n(s.graphql.perSecond)} cmd/s = ${pct(s.graphql.perSecond, raw.perSecond)}`, verdict: r >= 0.3 ? 'met' : 'missed' });
+  }
+  if (s.projectionLagMs) {
+    rows.push({ id: 'lag', target: 'projection lag p99 < 20 ms under the write load', measured: `p99 ${n(s.projectionLagMs.p99, 1)} ms`, verdict: s.projectionLagMs.p99 < 20 ? 'met' : 'missed' });
+  }
+  if (s.storeAppend) {
+    const a = s.storeAppend;
+    rows.push({ id: 'storeAppend', target: "store-level append ≥ emmett's ratio to raw (same run)", measured: `Netra ${n(a.perSecond)} appends/s = ${pct(a.perSecond, a.raw.perSecond)} of raw on ${a.clients} connections; emmett is not in this bench yet`, verdict: 'not measured' });
+  }
+  if (s.rebuild && s.sequentialRead) {
+    const r = s.rebuild.eventsPerSecond / s.sequentialRead.eventsPerSecond;
+    rows.push({ id: 'rebuildRatio', target: 'rebuild ≥ 50 % of the readAll rate', measured: `${n(s.rebuild.eventsPerSecond)} events/s = ${pct(s.rebuild.eventsPerSecond, s.sequentialRead.eventsPerSecond)} of ${n(s.sequentialRead.eventsPerSecond)}/s`, verdict: r >= 0.5 ? 'met' : 'missed' });
+    if (s.store === 'postgres') {
+      const events = s.history.events as number;
+      rows.push(
+        events >= 1_000_000
+          ? { id: 'rebuild1M', target: '1M events rebuilt in < 60 s (PostgreSQL)', measured: `${n(s.rebuild.seconds, 1)} s for ${n(events)} events`, verdict: s.rebuild.seconds < 60 ? 'met' : 'missed' }
+          : { id: 'rebuild1M', target: '1M events rebuilt in < 60 s (PostgreSQL)', measured: `${n(events)} events in ${n(s.rebuild.seconds, 1)} s (run --replay-cases=200000 for 1M)`, verdict: 'not measured' },
+      );
+    }
+  }
+  if (s.reads && s.history) {
+    const cases = s.history.cases as number;
+    const worst = Math.max(s.reads.summaryOverallMs.p95, s.reads.summaryByRegionMs.p95);
+    rows.push(
+      { id: 'summary', target: 'followUpSummary p95 < 20 ms at 100k cases (any grouping)', measured: `p95 ${n(worst, 1)} ms (worst of overall, by region)`, verdict: atScale(worst < 20, cases) },
+      { id: 'asOf', target: 'followUpSummary as of a date p95 < 200 ms at 100k cases', measured: `p95 ${n(s.reads.summaryAsOfMs.p95, 1)} ms`, verdict: atScale(s.reads.summaryAsOfMs.p95 < 200, cases) },
+      { id: 'page', target: 'followUps page p95 < 20 ms at 100k cases', measured: `p95 ${n(s.reads.followUpsPageMs.p95, 1)} ms`, verdict: atScale(s.reads.followUpsPageMs.p95 < 20, cases) },
+    );
+  }
+  if (s.anonymousLoad) {
+    const a = s.anonymousLoad;
+    const ok = a.perSecond >= 2000 && a.healthUnderLoadMs.p99 < 50;
+    rows.push({
+      id: 'anonymous',
+      target: `anonymous cached summary ≥ 2,000 req/s with /health p99 < 50 ms (${a.clients} clients)`,
+      measured: `${n(a.perSecond)} req/s, /health p99 ${n(a.healthUnderLoadMs.p99, 1)} ms, at ${n(a.cases)} cases`,
+      verdict: ok ? 'met' : 'missed',
+    });
+  }
+  if (s.peakRssMiB && Object.keys(s.peakRssMiB).length > 0 && s.history) {
+    const [phase, peak] = Object.entries(s.peakRssMiB as Record<string, number>).sort((a, b) => b[1] - a[1])[0];
+    rows.push({ id: 'rss', target: 'no phase above 1 GiB peak RSS at 100k cases', measured: `highest ${n(peak)} MiB (${phase})`, verdict: atScale(peak <= 1024, s.history.cases) });
+  }
+  return rows;
+}
