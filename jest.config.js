@@ -4,7 +4,7 @@
  * until they are fixed and run with `npm run test:quarantine` (README, "Known gaps"). Never a place to park
  * a test that passes.
  */
-const QUARANTINED = ['test/security/query-costs.e2e-spec.ts', 'test/oversight/small-cells/anonymous-figures.e2e-spec.ts'];
+const QUARANTINED = ['test/oversight/small-cells/anonymous-figures.e2e-spec.ts'];
 
 module.exports = {
   testPathIgnorePatterns: ['/node_modules/', ...(process.env.NETRA_QUARANTINE === '1' ? [] : QUARANTINED)],
