@@ -30,7 +30,9 @@ interface Recipe {
  */
 export const RECIPES: Recipe[] = [
   { kind: 'PILKADA', region: '16.73', month: '2024-09', cases: [['REPORTED', 'REPORTED', 'REPORTED'], ['NO_VIOLATION', 'NO_VIOLATION', 'RECOMMENDED'], ['DECIDED', 'DECIDED', 'EXECUTED'], ['EXECUTED', 'EXECUTED', 'CLEARED']] },
-  { kind: 'PILKADA', region: '16.73', month: '2024-10', cases: [['EXECUTED', 'EXECUTED', 'EXECUTED'], ['EXECUTED', 'EXECUTED', 'DECIDED']] },
+  // Six executed and nothing else decided: the one cell whose acted-on figure can be published (a decided
+  // person beside five acted on would leave 1 = decided − acted on, and complementary suppression hides both).
+  { kind: 'PILKADA', region: '16.73', month: '2024-10', cases: [['EXECUTED', 'EXECUTED', 'EXECUTED'], ['EXECUTED', 'EXECUTED', 'EXECUTED']] },
   { kind: 'PILKADA', region: '16.71', month: '2024-10', cases: [['REPORTED', 'REPORTED', 'REPORTED'], ['REPORTED', 'REPORTED'], ['EXECUTED', 'EXECUTED']] },
   { kind: 'PILKADA', region: '16.74', month: '2024-09', cases: [['EXECUTED', 'DECIDED']] },
   { kind: 'PILKADA', region: '16', month: '2024-10', cases: [['IMPOSSIBLE', 'EXECUTED', 'EXECUTED'], ['EXECUTED', 'EXECUTED']] },
