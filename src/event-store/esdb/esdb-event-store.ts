@@ -54,7 +54,9 @@ export class EsdbEventStore implements EventStore {
     private readonly options: EsdbEventStoreOptions,
   ) {
     if (options.streamPrefixes.length === 0) throw new Error('EsdbEventStore needs at least one stream prefix');
-    const createClient = options.createClient ?? ((url: string) => KurrentDBClient.connectionString(url));
+    // The client reads esdb:// as kurrentdb:// but warns on stderr at every start; the operator's URL is
+    // kept as written everywhere else (config, logs).
+    const createClient = options.createClient ?? ((url: string) => KurrentDBClient.connectionString(url.replace(/^esdb(\+discover)?:\/\//, 'kurrentdb$1://')));
     this.client = createClient(connectionString);
   }
 
