@@ -4,12 +4,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Client } from 'pg';
 import { signDevToken } from '../../src/auth/dev-token';
+import { ProjectionService } from '../../src/oversight/projection.service';
 import { ERASED } from '../../src/privacy/personal-fields';
 import type { Storage } from '../../src/storage/storage';
 import { STORAGE } from '../../src/storage/storage.module';
 import { Feed } from '../grpc/event-feed';
 import { CaseWorkflowClient } from '../grpc/grpc-client';
 import { TEST_SECRET, type RunningNetra } from '../support/netra-app';
+import { POSTGRES_URL } from '../support/throwaway-database';
 import { onBothStores, type StartedNetra } from '../support/on-both-stores';
 import { mutate, REPORT, STUDY } from './case-steps';
 import { aLaporan } from './fixtures';
@@ -149,9 +151,33 @@ onBothStores(
     });
 
     it('nothing of it is left in the database files outside the WAL: no name, NIP, reporter, note, text or wrapped key', async () => {
+      // The second rewrite runs once no transaction older than the erasure is left anywhere on the server
+      // (another suite's, on a shared PostgreSQL): until then PostgreSQL must keep what they may see.
+      await netra.app.get(ProjectionService).runner.erasureSettled();
       const found = await scan(started, storage, { ...PERSONAL, SUMMARY_WORD, WRAPPED_KEY: wrappedKey, ERASURE_REASON: `Permintaan ${NAME}` });
       expect(found).toEqual(Object.fromEntries(Object.keys(found).map((label) => [label, []])));
     });
+
+    it('on a shared server, the second rewrite waits for a transaction older than the erasure in another database, then runs', async () => {
+      if (!started.databaseUrl) return; // one connection: no transaction can be open beside the rewrite
+      const other = new Client({ connectionString: POSTGRES_URL });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query('SELECT txid_current()'); // an xid older than the erasure, in another database
+        const second = (await mutate(bawaslu, REPORT, aLaporan({ summary: 'Kasus kedua untuk penghapusan' }))).id;
+        await (await netra.client('BAWASLU', null)).request(gql`mutation ($input: ErasePersonalDataInput!) { erasePersonalData(input: $input) { personalDataErasedAt } }`, {
+          input: { caseId: second, reason: 'Permintaan terlapor (UU 27/2022)', overrideLegalHold: true },
+        });
+        const runner = netra.app.get(ProjectionService).runner;
+        const settled = runner.erasureSettled().then(() => 'settled');
+        expect(await Promise.race([settled, new Promise((resolve) => setTimeout(() => resolve('waiting'), 1500))])).toBe('waiting');
+        await other.query('COMMIT');
+        expect(await Promise.race([settled, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 20_000))])).toBe('settled');
+      } finally {
+        await other.end();
+      }
+    }, 60_000);
   },
   {},
   { embeddedOnDisk: true },

@@ -5,12 +5,14 @@ import type { ReadDb } from '../../storage/read-db';
 import { checkpoints } from '../read-model/schema';
 import type { KeyStore } from '../../privacy/key-store';
 import { Backoff } from '../../storage/backoff';
-import { vacuumReadModel } from '../read-model/read-model-erasure';
+import { databaseNow, olderTransactionsOpen, vacuumReadModel } from '../read-model/read-model-erasure';
 import { caseIdsOf, projectCaseEvents } from './case-projection';
 import { inSpan, linksTo } from '../../observability/tracing';
 
 export const CASE_PROJECTION = 'cases';
-const VACUUM_AGAIN_MS = 60_000;
+/** The second rewrite waits for older transactions: checked after 250 ms, doubling up to a minute. */
+const VACUUM_AGAIN_FIRST_MS = 250;
+const VACUUM_AGAIN_MAX_MS = 60_000;
 
 export interface ProjectionOptions {
   /** Opens the sealed NIPs for the read model (and repeats crypto-shredding of erased cases). */
@@ -48,6 +50,7 @@ export class ProjectionRunner {
   private retry: NodeJS.Timeout | null = null;
   private stopping = false;
   private vacuumAgain: NodeJS.Timeout | null = null;
+  private settled: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: EventStore,
@@ -147,18 +150,37 @@ export class ProjectionRunner {
   }
 
   /**
-   * VACUUM FULL keeps a row version a transaction open at that moment may still see, so the rewrite
-   * is repeated once a minute later, when such a reader (a query, an export page) has long finished.
+   * VACUUM FULL keeps a row version a transaction open at that moment may still see (a query, an
+   * export page, or on a shared server any long transaction in another database). So the tables are
+   * rewritten at once, and again as soon as no transaction that began before the first rewrite is
+   * left (checked after 250 ms, doubling up to a minute): only then is nothing of the old versions on
+   * disk, which `erasureSettled()` tells.
    */
   private async vacuum(): Promise<void> {
     const rewrite = async () => {
       await vacuumReadModel(this.db);
       await this.options.keys?.vacuum();
     };
+    const since = await databaseNow(this.db);
     await rewrite();
     if (this.vacuumAgain) clearTimeout(this.vacuumAgain);
-    // Best effort: the first rewrite has run; a failure here (storage closing) leaves what the next erasure rewrites.
-    this.vacuumAgain = setTimeout(() => void rewrite().catch(() => undefined), VACUUM_AGAIN_MS).unref();
+    let settle!: () => void;
+    this.settled = new Promise<void>((resolve) => (settle = resolve));
+    const again = (delayMs: number) => {
+      this.vacuumAgain = setTimeout(() => {
+        void (async () => {
+          if (await olderTransactionsOpen(this.db, since)) return again(Math.min(delayMs * 2, VACUUM_AGAIN_MAX_MS));
+          await rewrite();
+          settle();
+        })().catch(() => settle()); // storage closing: the next erasure rewrites what is left
+      }, delayMs).unref();
+    };
+    again(VACUUM_AGAIN_FIRST_MS);
+  }
+
+  /** Settles when the last erasure's second rewrite ran with no older transaction left (see vacuum()). */
+  erasureSettled(): Promise<void> {
+    return this.settled;
   }
 
   /** The history (up to `last`) of each case erased in the batch: the projection rewrites its rows from it. */

@@ -14,3 +14,29 @@ export const PERSONAL_TABLES = ['rm_cases', 'rm_case_versions', 'rm_follow_ups',
 export async function vacuumReadModel(db: ReadDb): Promise<void> {
   await db.execute(sql.raw(`VACUUM FULL ${PERSONAL_TABLES.join(', ')}`));
 }
+
+/** The database's clock, to tell later which transactions began before a rewrite. */
+export async function databaseNow(db: ReadDb): Promise<string> {
+  const { rows } = (await db.execute(sql`SELECT clock_timestamp()::text AS now`)) as unknown as { rows: Array<{ now: string }> };
+  return rows[0].now;
+}
+
+/**
+ * Whether a transaction that began before `since` still holds a snapshot or an xid anywhere on the
+ * server: while one does, VACUUM FULL must keep the row versions it may see (on a shared server a
+ * long transaction in another database holds back every snapshot taken meanwhile). Sessions of other
+ * roles are visible only to a superuser or a member of pg_read_all_stats; on an embedded database
+ * (one connection, transactions one after another) there is never one.
+ */
+export async function olderTransactionsOpen(db: ReadDb, since: string): Promise<boolean> {
+  try {
+    const { rows } = (await db.execute(sql`
+      SELECT EXISTS (
+        SELECT 1 FROM pg_stat_activity
+        WHERE pid <> pg_backend_pid() AND (backend_xmin IS NOT NULL OR backend_xid IS NOT NULL) AND xact_start < ${since}::timestamptz
+      ) AS older`)) as unknown as { rows: Array<{ older: boolean }> };
+    return rows[0]?.older === true;
+  } catch {
+    return false;
+  }
+}
