@@ -12,6 +12,8 @@ export interface ClientsInput {
   seconds: number;
   clients: number;
   queries: string[];
+  /** Each request made distinct (`%N%` in a query becomes client_request), so no answer comes from the cache. */
+  unique?: boolean;
 }
 
 export interface ClientsOutput {
@@ -23,7 +25,7 @@ export interface ClientsOutput {
   answerMs: number[];
 }
 
-async function main({ url, seconds, clients, queries }: ClientsInput): Promise<ClientsOutput> {
+async function main({ url, seconds, clients, queries, unique }: ClientsInput): Promise<ClientsOutput> {
   const health = async (into: number[]) => {
     const started = performance.now();
     await (await fetch(`${url}/health`)).text();
@@ -43,9 +45,10 @@ async function main({ url, seconds, clients, queries }: ClientsInput): Promise<C
       const q = i % queries.length;
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       const etag = etags.get(q);
-      if (c % 2 === 1 && etag) headers['if-none-match'] = etag;
+      if (c % 2 === 1 && etag && !unique) headers['if-none-match'] = etag;
+      const query = unique ? queries[q].replaceAll('%N%', `${c}_${i}`) : queries[q];
       const t0 = performance.now();
-      const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: queries[q] }) });
+      const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query }) });
       const text = await response.text();
       if (response.status === 304) notModified++;
       else if (response.status !== 200 || text.includes('"errors"')) throw new Error(`an anonymous followUpSummary answered ${response.status}: ${text.slice(0, 300)}`);

@@ -29,6 +29,15 @@ export const ANONYMOUS_QUESTIONS = [
   summary('(groupBy: [REGION], filter: { regionPrefix: "16" })'),
 ];
 
+/**
+ * The most expensive question an anonymous caller may ask (issue 13's load figure): three summaries
+ * grouped by every dimension allowed without a token and a national one, all with every figure —
+ * 1,954 of the anonymous budget of 2,000 (each wide one costs 592: a fourth is refused) — each
+ * request with its own alias names, so the cache never answers it.
+ */
+const WIDE = (alias: string) => `${alias}: followUpSummary(groupBy: [ELECTION, PROVINCE, REGION]) { smallCellThreshold overall { ${BUCKET} } buckets { ${BUCKET} } }`;
+export const WORST_ANONYMOUS_QUESTION = `{ ${[0, 1, 2].map((k) => WIDE(`w%N%_${k}`)).join(' ')} n%N%: followUpSummary { overall { ${BUCKET} } } }`;
+
 export interface AnonymousLoadResult {
   clients: number;
   seconds: number;
@@ -44,11 +53,11 @@ export interface AnonymousLoadResult {
   serverBusy: number;
 }
 
-export async function anonymousLoad(app: INestApplication, o: { seconds: number; clients: number; cases: number }, progress: Counter = { done: 0 }): Promise<AnonymousLoadResult> {
+export async function anonymousLoad(app: INestApplication, o: { seconds: number; clients: number; cases: number; worst?: boolean }, progress: Counter = { done: 0 }): Promise<AnonymousLoadResult> {
   const reads = async () => ((await app.get(NetraMetrics).summaryReads.get()).values.find((v) => v.labels.outcome === 'answered')?.value ?? 0);
   const before = await reads();
   const loop = performance.eventLoopUtilization();
-  const input: ClientsInput = { url: listeningUrl(app), seconds: o.seconds, clients: o.clients, queries: ANONYMOUS_QUESTIONS };
+  const input: ClientsInput = { url: listeningUrl(app), seconds: o.seconds, clients: o.clients, queries: o.worst ? [WORST_ANONYMOUS_QUESTION] : ANONYMOUS_QUESTIONS, unique: o.worst === true };
   const output = await new Promise<ClientsOutput>((resolve, reject) => {
     const worker = new Worker(join(__dirname, 'anonymous-clients.js'), { workerData: input });
     worker.on('message', (m: { answered?: number; done?: ClientsOutput; failed?: string }) => {

@@ -42,6 +42,8 @@ interface Options {
   /** The anonymous-load phase: how long, and how many concurrent anonymous clients. */
   anonymousSeconds: number;
   anonymousClients: number;
+  /** The worst-case anonymous phase: clients sending the most expensive anonymous question (issue 13: 20). */
+  worstClients: number;
   postgresUrl: string;
   /** Write a CPU profile of the CommandBus, GraphQL and rebuild phases (bench-results/<store>-<phase>.cpuprofile). */
   profile: boolean;
@@ -62,6 +64,7 @@ function options(argv: string[]): Options {
     phases: arg('phases') ? new Set(arg('phases')!.split(',')) : null,
     anonymousSeconds: Number(arg('anonymous-seconds') ?? (quick ? 2 : 15)),
     anonymousClients: Number(arg('anonymous-clients') ?? 200),
+    worstClients: Number(arg('worst-clients') ?? 20),
     profile: argv.includes('--profile'),
     postgresUrl: arg('postgres') ?? process.env.PG_BENCH_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   };
@@ -136,6 +139,13 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
       (a) => `${n(a.perSecond)} req/s from ${a.clients} clients (${a.computations} computations, ${n(a.notModified)} × 304; server thread busy ${Math.round(a.serverBusy * 100)} %); /health ${lat(a.healthUnderLoadMs)} (idle ${lat(a.healthIdleMs)})`,
       'answers',
       (a) => (result.anonymousLoad = a),
+    );
+    await phase(
+      'anonymousWorst',
+      (progress) => anonymousLoad(app, { seconds: o.anonymousSeconds, clients: o.worstClients, cases: 2 * o.writeCases, worst: true }, progress),
+      (a) => `${a.clients} clients asking the most expensive anonymous question, never cached: ${n(a.perSecond)} req/s (${a.computations} summaries computed; server thread busy ${Math.round(a.serverBusy * 100)} %); /health ${lat(a.healthUnderLoadMs)} (idle ${lat(a.healthIdleMs)})`,
+      'answers',
+      (a) => (result.anonymousWorst = a),
     );
     if (target.name === 'embedded') {
       await phase('durableAppend', () => durableAppendCost(o.rawOperations), (r) => r.map((d) => `sync ${d.sync}: ${n(d.perSecond)} appends/s`).join(', '), '', (r) => (result.durableAppend = r));
