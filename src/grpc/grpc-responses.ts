@@ -58,6 +58,7 @@ export function followUpMessage(row: FollowUpView) {
     waitingOn: toProto('Agency', row.waitingOn),
     since: iso(row.since),
     dueAt: iso(row.dueAt),
+    dueAtProvisional: row.dueAtProvisional,
     overdue: row.overdue,
     daysWaiting: some(row.daysWaiting),
     daysLate: some(row.daysLate),

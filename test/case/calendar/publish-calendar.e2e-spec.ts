@@ -3,6 +3,7 @@ import { OverdueScheduler } from '../../../src/case/overdue/overdue-scheduler.se
 import { aLaporan } from '../../e2e/fixtures';
 import { aStudy, mutate, REPORT, STUDY } from '../../e2e/case-steps';
 import { codeOf, startTestNetra, type RunningNetra } from '../../support/netra-app';
+import { CaseWorkflowClient, OVERSIGHT } from '../../grpc/grpc-client';
 
 /**
  * The holiday calendar as data, end to end on a real Netra whose clock the test moves: a Pemilu
@@ -92,6 +93,16 @@ describe('publishing a year of the holiday calendar', () => {
       [endOfDay('2026-12-23'), false],
       [endOfDay('2026-12-23'), false],
     ]);
+    // Agency systems read the same over gRPC.
+    const grpc = new CaseWorkflowClient(netra.grpcAddress);
+    try {
+      const provisional = async (caseId: string) =>
+        ((await grpc.call('GetCase', { caseId }, OVERSIGHT)) as { case: { respondents: Array<{ dueAtProvisional: boolean }> } }).case.respondents.map((r) => r.dueAtProvisional);
+      expect(await provisional(pemilu)).toEqual([true, true]);
+      expect(await provisional(pilkada)).toEqual([false, false]);
+    } finally {
+      grpc.close();
+    }
   });
 
   it('/health warns about the provisional year and counts the provisional due times, and stays up', async () => {
