@@ -9,6 +9,9 @@ import { correctSanctionExecutionRequest } from '../case/correcting-sanction-exe
 import type { Actor } from '../case/decide-context';
 import { EventWatchService, type FeedMessage } from './event-watch.service';
 import { GrpcErrorFilter } from './grpc-errors';
+import { fromProto, toProto } from './grpc-enums';
+import { CalendarRecount } from '../case/calendar/calendar-recount.service';
+import { CalendarService } from '../case/calendar/calendar.service';
 import { GrpcReads } from './grpc-reads';
 import * as requests from './grpc-requests';
 import { caseMessage } from './grpc-responses';
@@ -29,6 +32,8 @@ export class CaseWorkflowController {
     private readonly mutations: CaseMutations,
     private readonly reads: GrpcReads,
     private readonly watches: EventWatchService,
+    private readonly calendar: CalendarService,
+    private readonly recount: CalendarRecount,
   ) {}
 
   @GrpcMethod('CaseWorkflow', 'ReportCase')
@@ -74,6 +79,28 @@ export class CaseWorkflowController {
   @GrpcMethod('CaseWorkflow', 'RecordEscalation')
   recordEscalation(request: Request, metadata: Metadata) {
     return this.command(request, metadata, (actor) => requests.recordEscalation(request, actor));
+  }
+
+  @GrpcMethod('CaseWorkflow', 'PublishCalendar')
+  async publishCalendar(request: Request, metadata: Metadata) {
+    const actor = await this.actor(metadata, request);
+    // The decider checks the year field by field, as it does for GraphQL (names like `holidays[2].date`).
+    const input = {
+      year: request.year,
+      status: fromProto('CalendarStatus', request.status),
+      legalBasis: request.legalBasis ? { decree: request.legalBasis.decree, signedAt: request.legalBasis.signedAt ?? null, source: request.legalBasis.source } : undefined,
+      holidays: (request.holidays ?? []).map((h: Request) => ({ date: h.date, name: h.name, kind: fromProto('HolidayKind', h.kind) })),
+    };
+    const { event, replayed } = await this.calendar.publish(actor, input, request.commandId || null);
+    const counted = await this.recount.year(event.data.year, `${event.data.year}:${event.data.publishedAt}`);
+    return {
+      year: event.data.year,
+      status: toProto('CalendarStatus', event.data.status),
+      publishedAt: event.data.publishedAt,
+      recomputedDueTimes: counted.recomputed,
+      withdrawnOverdueRecords: counted.withdrawn,
+      replayed,
+    };
   }
 
   @GrpcMethod('CaseWorkflow', 'ErasePersonalData')

@@ -20,6 +20,8 @@ export const ENUM_PREFIXES = {
   EscalationKind: 'ESCALATION_KIND',
   DeadlineStep: 'DEADLINE_STEP',
   SearchKey: 'SEARCH_KEY',
+  CalendarStatus: 'CALENDAR_STATUS',
+  HolidayKind: 'HOLIDAY_KIND',
 } as const;
 
 export type ProtoEnum = keyof typeof ENUM_PREFIXES;

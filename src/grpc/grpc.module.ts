@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '../auth/auth.module';
 import { CaseApiModule } from '../api/case-api.module';
+import { CaseModule } from '../case/case.module';
 import { OversightModule } from '../oversight/oversight.module';
 import { ReporterReader } from '../oversight/reporter-reader';
 import { CaseWorkflowController } from './case-workflow.controller';
@@ -12,7 +13,7 @@ import { GrpcReads } from './grpc-reads';
 
 /** The gRPC API's handlers; the server itself is connected in bootstrap (grpc-server.ts). */
 @Module({
-  imports: [CqrsModule, AuthModule, CaseApiModule, OversightModule],
+  imports: [CqrsModule, AuthModule, CaseModule, CaseApiModule, OversightModule],
   controllers: [CaseWorkflowController],
   providers: [GrpcReads, ReporterReader, EventWatchService, GrpcHealth, GrpcErrorFilter],
 })

@@ -7,6 +7,7 @@ import * as vocabulary from '../../src/case/case-vocabulary';
 import { ENUM_PREFIXES, type ProtoEnum } from '../../src/grpc/grpc-enums';
 import { CASE_WORKFLOW_PROTO, PROTO_ROOT } from '../../src/grpc/proto-files';
 import { SearchKey } from '../../src/oversight/search/search.model';
+import { CALENDAR_STATUSES, HOLIDAY_KINDS } from '../../src/case/deadlines/calendar-year';
 
 const BUF = join(__dirname, '..', '..', 'node_modules', '.bin', 'buf');
 const buf = (...args: string[]) => spawnSync(BUF, args, { encoding: 'utf8', timeout: 60_000 });
@@ -79,6 +80,8 @@ describe('the proto contract (proto/netra/v1/case_workflow.proto)', () => {
       EscalationKind: vocabulary.ESCALATION_KINDS,
       DeadlineStep: vocabulary.DEADLINE_STEPS,
       SearchKey: Object.values(SearchKey),
+      CalendarStatus: CALENDAR_STATUSES,
+      HolidayKind: HOLIDAY_KINDS,
     };
     const protoEnums = all(netra).filter((o): o is Enum => o instanceof Enum).map((e) => e.name).sort();
     expect(protoEnums).toEqual(Object.keys(domain).sort());

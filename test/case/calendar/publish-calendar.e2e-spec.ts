@@ -3,7 +3,7 @@ import { OverdueScheduler } from '../../../src/case/overdue/overdue-scheduler.se
 import { aLaporan } from '../../e2e/fixtures';
 import { aStudy, mutate, REPORT, STUDY } from '../../e2e/case-steps';
 import { codeOf, startTestNetra, type RunningNetra } from '../../support/netra-app';
-import { CaseWorkflowClient, OVERSIGHT } from '../../grpc/grpc-client';
+import { CaseWorkflowClient, OVERSIGHT, refusal } from '../../grpc/grpc-client';
 
 /**
  * The holiday calendar as data, end to end on a real Netra whose clock the test moves: a Pemilu
@@ -226,5 +226,39 @@ describe('Netra started on 1 Jan 2027 with the calendar it ships', () => {
       [endOfDay('2027-01-21'), true],
       [endOfDay('2027-01-21'), true],
     ]);
+  });
+});
+
+describe('publishing a year over gRPC (PublishCalendar)', () => {
+  let netra: RunningNetra;
+  let grpc: CaseWorkflowClient;
+  const ADMIN = { agency: 'KEMENPANRB' as const };
+  const year2027 = (commandId: string, holidays = TEST_2027.holidays) => ({
+    commandId,
+    year: 2027,
+    status: 'CALENDAR_STATUS_COMPLETE',
+    legalBasis: TEST_2027.legalBasis,
+    holidays: holidays.map((h) => ({ ...h, kind: `HOLIDAY_KIND_${h.kind}` })),
+  });
+
+  beforeAll(async () => {
+    netra = await startTestNetra({}, { clock: () => wib('2026-12-18T10:00:00') });
+    grpc = new CaseWorkflowClient(netra.grpcAddress);
+  });
+  afterAll(async () => {
+    grpc.close();
+    await netra.close();
+  });
+
+  it('national KemenPANRB publishes the year as GraphQL does; others are refused, a bad day names its field, a retry appends nothing', async () => {
+    expect(await refusal(grpc.call('PublishCalendar', year2027('grpc-bkn-1'), { agency: 'BKN' as const }))).toMatchObject({ code: 7, netraCode: 'FORBIDDEN' });
+    const bad = await refusal(grpc.call('PublishCalendar', year2027('grpc-bad-1', [{ date: '2028-01-01', name: 'x', kind: 'NATIONAL' }]), ADMIN));
+    expect(bad).toMatchObject({ code: 3, netraCode: 'BAD_USER_INPUT', field: 'holidays[0].date' });
+    const published = await grpc.call('PublishCalendar', year2027('grpc-2027-1'), ADMIN);
+    expect(published).toMatchObject({ year: 2027, status: 'CALENDAR_STATUS_COMPLETE', replayed: false, recomputedDueTimes: 0, withdrawnOverdueRecords: 0 });
+    expect(await grpc.call('PublishCalendar', year2027('grpc-2027-1'), ADMIN)).toMatchObject({ year: 2027, replayed: true });
+    const admin = await netra.client('KEMENPANRB', null);
+    const calendar = await admin.request<{ holidayCalendar: Array<{ year: number; status: string; publishedBy: string | null }> }>(CALENDAR);
+    expect(calendar.holidayCalendar.find((y) => y.year === 2027)).toMatchObject({ status: 'COMPLETE', publishedBy: 'KEMENPANRB' });
   });
 });
