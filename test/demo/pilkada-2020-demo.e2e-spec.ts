@@ -21,12 +21,13 @@ describe('NETRA_DEMO=pilkada-2020', () => {
 
   beforeAll(async () => {
     netra = await startTestNetra({ NETRA_DEMO: 'pilkada-2020' });
-    const deadline = Date.now() + 60_000;
+    // 7,329 events loaded and projected at the first start: about 40 s idle, two to four times that beside another suite.
+    const deadline = Date.now() + 240_000;
     while ((await summary(PILKADA_2020_CURVE[0].asOf)).followUpSummary.position !== String(events)) {
       if (Date.now() > deadline) throw new Error('the read model did not catch up with the Pilkada 2020 history');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-  });
+  }, 300_000);
   afterAll(async () => netra?.close());
 
   it('loads the Pilkada 2020 history on the first start of an empty store', async () => {
