@@ -13,4 +13,4 @@ if [ ! -x "$node" ]; then
 fi
 echo "Jest on $("$node" --version): $*"
 cd "$root"
-exec "$node" node_modules/jest/bin/jest.js --runInBand "$@"
+exec "$node" node_modules/jest/bin/jest.js --maxWorkers=2 "$@"
