@@ -39,6 +39,12 @@ export class NetraMetrics {
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
+  readonly anonymousCells = new Counter({
+    name: 'netra_anonymous_cells_total',
+    help: 'Small-cell protected cells behind anonymous figures: formed (read every ASN person and protected each cell, one at a time) or reused (same read-model position, no due time passed since)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   readonly httpRequests = new Counter({
     name: 'netra_http_requests_total',
     help: 'HTTP requests answered, by method, route and status',

@@ -33,7 +33,7 @@ const within = (code: string | null, prefix: string) => code !== null && (code =
 const isOverdue = (p: Person, at: number) => p.waitingOn !== null && p.dueAt !== null && p.dueAt < at;
 
 /** The filter's conditions, written again over the folded facts (the read model's are SQL). */
-function matches(p: Person, f: FollowUpFilter, at: number): boolean {
+export function matches(p: Person, f: FollowUpFilter, at: number): boolean {
   return (
     (!f.electionKind || p.election.kind === f.electionKind) &&
     (!f.electionYear || p.election.year === f.electionYear) &&

@@ -5,15 +5,16 @@ import { FOLLOW_UP_STATUSES, RESPONDENT_STAGES } from '../../case/case-vocabular
 import type { Actor } from '../../case/decide-context';
 import { NETRA_CONFIG, type NetraConfig } from '../../config/config';
 import { figureFilter, respondentKindCases } from '../figures/figure-filter';
-import type { Person } from '../figures/recompute-aggregate';
+import { matches, type Person } from '../figures/recompute-aggregate';
 import { assertAnonymousQuery } from '../small-cells/anonymous-query';
-import { anonymousFigures } from '../small-cells/anonymous-summary';
+import { cellsHoldAt, figuresFromCells, protectCells, type ProtectedCells } from '../small-cells/anonymous-summary';
+import { ClientGoneError } from './guarded-read';
 import { bucketFrom, type BucketFigures } from '../figures/summary-buckets';
 import { SummaryDimension, type FollowUpSummary } from '../models/summary.model';
 import { READ_DB, type ReadDb } from '../../storage/read-db';
 import type { FollowUpFilter } from './filters.input';
 import { followUpConditions, overdueAt, waitingOnAt, whereAll } from './follow-up-conditions';
-import type { ReadSource } from './read-source';
+import { readSource, type ReadSource } from './read-source';
 import { guardedRead, type ReadGuard, type Run } from './guarded-read';
 import { NetraMetrics } from '../../observability/metrics';
 
@@ -106,21 +107,79 @@ export class FollowUpSummaryReader {
     });
   }
 
-  /** Per person, the plain facts the cells are formed from (no name, NIP or id of a person), then protected in memory. */
-  private anonymous(groupBy: SummaryDimension[], filter: FollowUpFilter | undefined, source: ReadSource, signal?: AbortSignal): Promise<FollowUpSummary> {
-    // Figures count ASN only unless the filter names kinds (figure-filter.ts); an aggregate, so no listing rule.
-    const where = whereAll(followUpConditions(figureFilter(filter), null, source, false));
-    return guardedRead(this.db, this.guard, signal, async (run: Run) => {
-        const [checkpoint] = await run(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`);
-        const facts = await run(sql`SELECT f.case_id, f.stage, f.waiting_on, f.follow_up_status, f.recommended_at IS NOT NULL AS recommended,
+  /**
+   * Per person, the plain facts the cells are formed from (no name, NIP or id of a person), then
+   * protected in memory. Every anonymous question is answered from one set of protected cells of
+   * all ASN persons (anonymous filters keep or drop whole cells), formed once per read-model
+   * position and reused while it holds: until the checkpoint moves or the next due time passes
+   * (cellsHoldAt). At most one formation runs at a time, whoever asks and however they vary their
+   * question, so anonymous callers cannot make the server form cells faster than one at a time.
+   */
+  private async anonymous(groupBy: SummaryDimension[], filter: FollowUpFilter | undefined, source: ReadSource, signal?: AbortSignal): Promise<FollowUpSummary> {
+    const cells = await this.currentCells(source.at, signal);
+    const keep = figureFilter(filter);
+    const at = source.at.getTime();
+    const { overall, buckets } = figuresFromCells(cells, { groupBy, keep: (p) => matches(p, keep, at), at: source.at, threshold: this.threshold });
+    return { asOf: source.at, current: true, position: cells.position, smallCellThreshold: this.threshold, overall, buckets };
+  }
+
+  private cells: (ProtectedCells & { position: string }) | null = null;
+  private forming: Promise<ProtectedCells & { position: string }> | null = null;
+
+  /** Protected cells as of the read model's current position that hold at `at`: the last ones formed, or new ones. */
+  private async currentCells(at: Date, signal?: AbortSignal): Promise<ProtectedCells & { position: string }> {
+    for (;;) {
+      if (signal?.aborted) throw new ClientGoneError();
+      // The caller's signal is checked above and below; a one-row read needs no cancelling.
+      const position = await guardedRead(this.db, this.guard, undefined, async (run) => String((await run(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`))[0]?.position ?? 0));
+      const held = this.cells;
+      if (held && held.position === position && cellsHoldAt(held, at)) {
+        this.metrics?.anonymousCells.inc({ outcome: 'reused' });
+        return held;
+      }
+      if (this.forming) {
+        const formed = await waitFor(this.forming, signal).catch(() => null);
+        // Formed from this position or a later one, for this instant: as current as the question. Otherwise ask again.
+        if (formed && BigInt(formed.position) >= BigInt(position) && cellsHoldAt(formed, at)) return formed;
+        continue;
+      }
+      // Formed without the caller's signal: others wait on it, and the statement timeout bounds it.
+      this.forming = this.formCells(at).finally(() => {
+        this.forming = null;
+      });
+      const formed = await waitFor(this.forming, signal);
+      if (cellsHoldAt(formed, at)) return formed;
+    }
+  }
+
+  private async formCells(at: Date): Promise<ProtectedCells & { position: string }> {
+    // Figures count ASN only (figure-filter.ts): the anonymous filter names no kinds, so no caller widens this.
+    const where = whereAll(followUpConditions(figureFilter(undefined), null, readSource(null, at), false));
+    const formed = await guardedRead(this.db, this.guard, undefined, async (run: Run) => {
+      const [checkpoint] = await run(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`);
+      const facts = await run(sql`SELECT f.case_id, f.stage, f.waiting_on, f.follow_up_status, f.recommended_at IS NOT NULL AS recommended,
             ${epochMs(sql`f.since`)}::float8 AS since, ${epochMs(sql`f.due_at`)}::float8 AS due_at, ${epochMs(sql`f.decided_at`)}::float8 AS decided_at,
             ${epochMs(sql`f.executed_at`)}::float8 AS executed_at, ${epochMs(sql`f.case_received_at`)}::float8 AS received_at,
             f.employment, f.election_kind, f.election_year, f.region_code, f.province_code, f.regency_code
-          FROM ${source.followUps} f ${where}`);
-        const { overall, buckets } = anonymousFigures(facts.map(personOf), { groupBy, keep: () => true, at: source.at, threshold: this.threshold });
-        return { asOf: source.at, current: true, position: String(checkpoint?.position ?? 0), smallCellThreshold: this.threshold, overall, buckets };
+          FROM ${readSource(null, at).followUps} f ${where}`);
+      return { position: String(checkpoint?.position ?? 0), persons: facts.map(personOf) };
     });
+    const cells = { ...protectCells(formed.persons, at, this.threshold), position: formed.position };
+    this.metrics?.anonymousCells.inc({ outcome: 'formed' });
+    if (this.cells === null || BigInt(cells.position) >= BigInt(this.cells.position)) this.cells = cells;
+    return cells;
   }
+}
+
+/** The shared promise, or ClientGoneError as soon as this caller's client goes away (the work goes on for the others). */
+function waitFor<T>(shared: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return shared;
+  return new Promise<T>((resolve, reject) => {
+    const gone = () => reject(new ClientGoneError());
+    if (signal.aborted) return gone();
+    signal.addEventListener('abort', gone, { once: true });
+    shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', gone));
+  });
 }
 
 function personOf(row: Record<string, unknown>): Person {

@@ -43,7 +43,7 @@ export const ANONYMOUS_DIMENSIONS = [SummaryDimension.ELECTION, SummaryDimension
 const isOverdue = (p: Person, at: number) => p.waitingOn !== null && p.dueAt !== null && p.dueAt < at;
 const regionKey = (p: Person) => p.regencyCode ?? p.provinceCode;
 
-interface Cell {
+export interface Cell {
   persons: Person[];
   /** Published figure name → its members. */
   published: Map<string, Person[]>;
@@ -75,21 +75,51 @@ function protectCell(persons: Person[], at: number, threshold: number): Cell {
 
 export interface AnonymousQuery {
   groupBy: SummaryDimension[];
-  /** Which persons the filter keeps (election, region, months); applied before cells are formed. */
+  /** Which persons the filter keeps (election, region, months): always whole cells, so it is asked of a cell's first person. */
   keep: (p: Person) => boolean;
   at: Date;
   threshold: number;
 }
 
-export function anonymousFigures(all: readonly Person[], q: AnonymousQuery): { overall: SummaryBucket; buckets: SummaryBucket[] } {
-  const at = q.at.getTime();
+/**
+ * Every elementary cell of a set of persons, each with the figures it may publish at `at`. What a
+ * cell publishes depends on `at` only through who is overdue, so the cells stay exactly right until
+ * `validUntil` (the next due time to pass, or never) — as long as the persons are the same.
+ */
+export interface ProtectedCells {
+  cells: Cell[];
+  /** The instant they were formed at: they hold for it and later instants only. */
+  formedAt: number;
+  /** The first instant at which a waiting person becomes overdue (just past a due time), or +∞: the cells must be formed again from then. */
+  validUntil: number;
+}
+
+/** Whether `at` lies in the interval the cells are exactly right for. */
+export const cellsHoldAt = (cells: ProtectedCells, at: Date) => at.getTime() >= cells.formedAt && at.getTime() < cells.validUntil;
+
+export function protectCells(all: readonly Person[], at: Date, threshold: number): ProtectedCells {
+  const now = at.getTime();
   const cells = new Map<string, Person[]>();
+  let validUntil = Number.POSITIVE_INFINITY;
   for (const p of all) {
-    if (!q.keep(p)) continue;
     const id = `${p.election.kind} ${p.election.year}|${regionKey(p)}|${receivedMonth(p.receivedAt)}`;
-    cells.set(id, [...(cells.get(id) ?? []), p]);
+    const cell = cells.get(id);
+    if (cell) cell.push(p);
+    else cells.set(id, [p]);
+    if (p.waitingOn !== null && p.dueAt !== null && p.dueAt >= now && p.dueAt + 1 < validUntil) validUntil = p.dueAt + 1;
   }
-  const protectedCells = [...cells.values()].map((persons) => protectCell(persons, at, q.threshold));
+  return { cells: [...cells.values()].map((persons) => protectCell(persons, now, threshold)), formedAt: now, validUntil };
+}
+
+/**
+ * The answer to one anonymous question from protected cells. The filter keeps or drops whole cells
+ * (anonymous-query.ts allows only election, province or regency, and months of receipt, the cells'
+ * own coordinates), so this is the same as forming cells from the kept persons only.
+ */
+export function figuresFromCells(all: ProtectedCells, q: AnonymousQuery): { overall: SummaryBucket; buckets: SummaryBucket[] } {
+  const at = q.at.getTime();
+  if (!cellsHoldAt(all, q.at)) throw new Error('protected cells used outside the instants they hold for: form them again');
+  const protectedCells = all.cells.filter((c) => q.keep(c.persons[0]));
   const dims = [...new Set(q.groupBy)];
   const groups = new Map<string, { key: Partial<Record<SummaryDimension, string>>; cells: Cell[] }>();
   for (const cell of protectedCells) {
@@ -105,6 +135,10 @@ export function anonymousFigures(all: readonly Person[], q: AnonymousQuery): { o
     overall: bucketOf(protectedCells, {}, at, q.threshold),
     buckets: dims.length === 0 ? [] : ordered.map((g) => bucketOf(g.cells, g.key, at, q.threshold)),
   };
+}
+
+export function anonymousFigures(all: readonly Person[], q: AnonymousQuery): { overall: SummaryBucket; buckets: SummaryBucket[] } {
+  return figuresFromCells(protectCells(all.filter(q.keep), q.at, q.threshold), q);
 }
 
 function valueOf(p: Person, d: SummaryDimension): string {

@@ -5,6 +5,7 @@ import { REPORT_CASE, aLaporan } from '../../e2e/fixtures';
 import { startTestNetra, type RunningNetra } from '../../support/netra-app';
 import { signDevToken } from '../../../src/auth/dev-token';
 import { TEST_SECRET } from '../../support/netra-app';
+import { NetraMetrics } from '../../../src/observability/metrics';
 
 /**
  * Public figures from a cache: an anonymous followUpSummary is computed once per log position and
@@ -159,5 +160,42 @@ describe('public figures from a cache', () => {
     expect(computations - before).toBe(1);
     expect(later.headers.get('etag')).not.toBe(first.headers.get('etag'));
     expect(JSON.parse(later.text).data.followUpSummary.position).toBe(JSON.parse(first.text).data.followUpSummary.position);
+  });
+
+  it('distinct anonymous questions share one formation of the protected cells until an event or a due time moves them', async () => {
+    const metrics = netra.app.get(NetraMetrics);
+    const formed = async () => (await metrics.anonymousCells.get()).values.find((v) => v.labels.outcome === 'formed')?.value ?? 0;
+    const reused = async () => (await metrics.anonymousCells.get()).values.find((v) => v.labels.outcome === 'reused')?.value ?? 0;
+    // Distinct aliases and groupings: the HTTP cache cannot answer any of them, the cells can.
+    const question = (n: number, groupBy: string) => `{ q${n}: followUpSummary(groupBy: [${groupBy}]) { position overall { total } } n${n}: followUpSummary { overall { total } } }`;
+    const ask = async (client: string, _headers: object, query: string) => {
+      const response = await fetch(netra.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': client }, body: JSON.stringify({ query }) });
+      const text = await response.text();
+      expect(text).not.toContain('"errors"');
+      return { status: response.status, text };
+    };
+    await ask('10.0.9.1', {}, question(0, 'REGION'));
+    const [formedBefore, reusedBefore] = [await formed(), await reused()];
+    const answers = await Promise.all(['ELECTION', 'PROVINCE', 'REGION', 'ELECTION, REGION'].map((g, i) => ask(`10.0.9.${i + 2}`, {}, question(i + 1, g))));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(await formed()).toBe(formedBefore);
+    expect((await reused()) - reusedBefore).toBe(8);
+    // An event moves the read model: the next question forms the cells again, and sees the new persons.
+    await reportThree();
+    const afterEvent = await ask('10.0.9.7', {}, question(7, 'PROVINCE'));
+    expect(await formed()).toBe(formedBefore + 1);
+    expect(JSON.parse(afterEvent.text).data.q7.position).not.toBe(JSON.parse(answers[0].text).data.q1.position);
+    // No event, but the clock passes the study's due time of the persons reported (received 26 Sep 2024): who is overdue changed.
+    // Figures asked at an instant before the cells were formed form them again too.
+    now = new Date('2024-09-27T00:00:00Z');
+    await ask('10.0.9.8', {}, question(8, 'PROVINCE'));
+    expect(await formed()).toBe(formedBefore + 2);
+    await ask('10.0.9.10', {}, question(10, 'REGION'));
+    expect(await formed()).toBe(formedBefore + 2);
+    now = new Date('2025-01-27T00:00:00Z');
+    await ask('10.0.9.11', {}, question(11, 'PROVINCE'));
+    expect(await formed()).toBe(formedBefore + 3);
+    await ask('10.0.9.9', {}, question(9, 'REGION'));
+    expect(await formed()).toBe(formedBefore + 3);
   });
 });
