@@ -28,7 +28,8 @@ import {
   sanctionDecided,
   sanctionExecuted,
 } from './case-fixtures';
-import { given } from './given';
+import { given, stateAfter, testContext } from './given';
+import { nextSteps, type NextStepName } from '../../src/case/next-steps';
 
 /**
  * Who may do what (shared/CONTRACT.md): each step in the stage where it is allowed, tried by every
@@ -174,5 +175,30 @@ describe('who may act on a case', () => {
   it('a unit code that is only a textual prefix of the case’s region does not contain it', () => {
     // Containment goes by whole code segments: `16.7` is no region and contains nothing.
     given().when(reportCase({ by: bawaslu('16.7') })).thenRejects('FORBIDDEN', /outside its region/);
+  });
+});
+
+/**
+ * The steps offered to a caller (src/case/next-steps.ts, what the console renders) are the ones the
+ * decider accepts: every rule above, asked the other way round — each unit that may take the step
+ * is offered it for that respondent, each that may not is not.
+ */
+describe('the next steps offered to a caller are exactly the ones it may take', () => {
+  const stepOf = (command: CaseCommand): NextStepName => (command.type.charAt(0).toLowerCase() + command.type.slice(1)) as NextStepName;
+  const respondentOf = (command: CaseCommand): string | null => {
+    const input = command.input as { respondentId?: string; respondentIds?: string[]; findings?: Array<{ respondentId: string }> };
+    return input.respondentId ?? input.respondentIds?.[0] ?? input.findings?.[0]?.respondentId ?? null;
+  };
+  const offered = (history: CaseEvent[], command: CaseCommand) =>
+    nextSteps(stateAfter(history), command.actor, testContext).some(
+      (s) => s.step === stepOf(command) && (s.step === 'erasePersonalData' || s.respondentIds.includes(respondentOf(command)!)),
+    );
+  describe.each(RULES.filter((r) => r.history.length > 0))('$step', ({ history, command, may, mayNot }) => {
+    it.each(may)('%s is offered it', (_label, actor) => {
+      expect(offered(history, command(actor))).toBe(true);
+    });
+    it.each(mayNot)('%s is not offered it', (_label, actor) => {
+      expect(offered(history, command(actor))).toBe(false);
+    });
   });
 });
