@@ -14,12 +14,14 @@ import { ReportCaseResolver } from '../case/reporting/report-case.resolver';
 import { DecideSanctionResolver } from '../case/sanctioning/decide-sanction.resolver';
 import { RecordStudyResolver } from '../case/studying/record-study.resolver';
 import { CaseMutations } from './case-mutations.service';
+import { NextStepsResolver } from './next-steps.resolver';
 
 /** The case's API: the GraphQL mutations of every step, and CaseMutations, which the transports call around the gateway. */
 @Module({
   imports: [CaseModule, OversightModule],
   providers: [
     CaseMutations,
+    NextStepsResolver,
     PublishCalendarResolver,
     CorrectSanctionExecutionResolver,
     DeclareFollowUpImpossibleResolver,

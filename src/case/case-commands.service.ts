@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { CaseCommandMessage, CaseWriteResult } from './case-command';
+import { CaseRepository } from './case.repository';
+import type { Actor } from './decide-context';
+import type { NextStep } from './next-steps';
 
 /** Watches the commands that pass the gateway: told when one starts, and how it ended. */
 export interface CommandObserver {
@@ -17,7 +20,15 @@ export interface CommandObserver {
 export class CaseCommands {
   private readonly observers: CommandObserver[] = [];
 
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly repository: CaseRepository,
+  ) {}
+
+  /** The steps `actor` may take next on a case, per respondent, as the decider would judge them now. */
+  nextSteps(caseId: string, actor: Actor): Promise<NextStep[]> {
+    return this.repository.nextSteps(caseId, actor);
+  }
 
   /** The API layer counts and logs every command here, the processes' too. */
   observe(observer: CommandObserver): void {

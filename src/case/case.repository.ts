@@ -3,6 +3,8 @@ import { EventPublisher } from '@nestjs/cqrs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../config/clock';
 import { eventId } from '../event-store/event-id';
+import { nextSteps, type NextStep } from './next-steps';
+import type { Actor } from './decide-context';
 import { EVENT_STORE, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '../event-store/event-store';
 import { KEY_STORE, KeyStore } from '../privacy/key-store';
 import { sealEvent } from '../privacy/personal-data';
@@ -52,6 +54,12 @@ export class CaseRepository {
     if (!events.some(hasPersonal)) return events;
     const key = (await this.keys.keyFor(caseId)) ?? randomBytes(32);
     return events.map((e) => sealEvent(e, key));
+  }
+
+  /** What `actor` may do next on the case, asked of the decider on the state as stored now (next-steps.ts). */
+  async nextSteps(caseId: string, actor: Actor): Promise<NextStep[]> {
+    const { aggregate } = await this.load(caseId);
+    return nextSteps(aggregate.state, actor, this.rules.context(this.clock()));
   }
 
   async load(caseId: string): Promise<{ aggregate: CaseAggregate; history: RecordedEvent[] }> {

@@ -1,0 +1,65 @@
+import { gql } from 'graphql-request';
+import { REPORT_CASE, aLaporan, type CaseResult } from './fixtures';
+import { startTestNetra, type RunningNetra } from '../support/netra-app';
+
+/**
+ * `Case.nextSteps` over real HTTP: what the caller of the request may do next, per respondent, as the
+ * decider judges it (src/case/next-steps.ts) — the console renders its forms from this.
+ */
+const NEXT = gql`
+  query Next($id: ID!) { case(id: $id) { id respondents { respondentId } nextSteps { step respondentIds escalationKinds overridesLegalHold } } }
+`;
+interface Next {
+  case: { id: string; respondents: Array<{ respondentId: string }>; nextSteps: Array<{ step: string; respondentIds: string[]; escalationKinds: string[] | null; overridesLegalHold: boolean | null }> };
+}
+
+describe('the next steps of a case, per caller', () => {
+  let netra: RunningNetra;
+  let caseId: string;
+  let respondents: string[];
+  beforeAll(async () => {
+    netra = await startTestNetra();
+    const bawaslu = await netra.client('BAWASLU', '16.73');
+    const { reportCase } = await bawaslu.request<{ reportCase: CaseResult }>(REPORT_CASE, { input: aLaporan() });
+    caseId = reportCase.id;
+    respondents = reportCase.respondents.map((r) => r.respondentId);
+  }, 60_000);
+  afterAll(() => netra?.close());
+
+  const stepsOf = async (agency: Parameters<RunningNetra['client']>[0], region: string | null) =>
+    (await (await netra.client(agency, region)).request<Next>(NEXT, { id: caseId })).case.nextSteps;
+
+  it('the handling Bawaslu unit is offered the study of both respondents and the extension of its own due time', async () => {
+    const steps = await stepsOf('BAWASLU', '16.73');
+    expect(steps.map((s) => s.step).sort()).toEqual(['extendDeadline', 'recordStudy']);
+    expect(steps.find((s) => s.step === 'recordStudy')!.respondentIds.sort()).toEqual([...respondents].sort());
+  });
+
+  it('Bawaslu RI may erase only by overriding the legal hold; BKN, oversight and the PPK have nothing to do yet', async () => {
+    const national = await stepsOf('BAWASLU', null);
+    expect(national.find((s) => s.step === 'erasePersonalData')).toEqual({ step: 'erasePersonalData', respondentIds: [], escalationKinds: null, overridesLegalHold: true });
+    expect(await stepsOf('BKN', null)).toEqual([]);
+    expect(await stepsOf('OVERSIGHT', null)).toEqual([]);
+    expect(await stepsOf('PPK', '16.73')).toEqual([]);
+  });
+
+  it('after the study is recorded, the same unit is offered the recommendation for the proven respondent only', async () => {
+    const bawaslu = await netra.client('BAWASLU', '16.73');
+    await bawaslu.request(
+      gql`mutation S($input: RecordStudyInput!) { recordStudy(input: $input) { id } }`,
+      {
+        input: {
+          caseId,
+          studiedAt: '2024-09-30T10:00:00+07:00',
+          findings: [
+            { respondentId: respondents[0], outcome: 'VIOLATION', violations: ['PARTISAN_ACTIVITY'] },
+            { respondentId: respondents[1], outcome: 'NO_VIOLATION' },
+          ],
+        },
+      },
+    );
+    const steps = await stepsOf('BAWASLU', '16.73');
+    expect(steps.find((s) => s.step === 'issueRecommendation')!.respondentIds).toEqual([respondents[0]]);
+    expect(steps.find((s) => s.step === 'recordStudy')).toBeUndefined();
+  });
+});
