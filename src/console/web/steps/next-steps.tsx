@@ -2,9 +2,13 @@ import type { Case } from '../api/types';
 import { useSession } from '../auth/use-session';
 import { useI18n } from '../i18n/i18n';
 import { availableSteps, type Step } from './available-steps';
+import { CorrectExecutionForm } from './correct-execution-form';
 import { DecideSanctionForm } from './decide-sanction-form';
 import { DeclareImpossibleForm } from './declare-impossible-form';
+import { ErasePersonalDataForm } from './erase-personal-data-form';
+import { ExtendDeadlineForm } from './extend-deadline-form';
 import { IssueRecommendationForm } from './issue-recommendation-form';
+import { RecordEscalationForm } from './record-escalation-form';
 import { RecordExecutionForm } from './record-execution-form';
 import { RecordStudyForm } from './record-study-form';
 
@@ -37,5 +41,13 @@ function StepForm({ step, ...props }: { step: Step; c: Case; onDone(c: Case): vo
       return <RecordExecutionForm {...props} respondent={step.respondent} />;
     case 'declareFollowUpImpossible':
       return <DeclareImpossibleForm {...props} respondent={step.respondent} />;
+    case 'correctSanctionExecution':
+      return <CorrectExecutionForm {...props} respondent={step.respondent} />;
+    case 'extendDeadline':
+      return <ExtendDeadlineForm {...props} respondent={step.respondent} />;
+    case 'recordEscalation':
+      return <RecordEscalationForm {...props} respondent={step.respondent} kinds={step.kinds} />;
+    case 'erasePersonalData':
+      return <ErasePersonalDataForm {...props} overrideLegalHold={step.overrideLegalHold} />;
   }
 }
