@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CalendarPublication, CalendarYear } from '../api/types';
 import { useSession } from '../auth/use-session';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime, WIB } from '../time/zones';
 import { CalendarForm } from './calendar-form';
+import './calendar.css';
 import { formatDay } from './days';
 import { mayPublishCalendar, useCalendar } from './use-calendar';
 
@@ -21,6 +22,11 @@ export function CalendarPage() {
   const [done, setDone] = useState<CalendarPublication | null>(null);
   const [shown, setShown] = useState<number | null>(null);
   const may = mayPublishCalendar(session);
+  // An opened form takes the focus, so a keyboard or screen-reader user lands in it, not back at the table.
+  const formHost = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (editing) formHost.current?.querySelector<HTMLElement>('select, input')?.focus();
+  }, [editing]);
 
   const published = async (publication: CalendarPublication) => {
     setEditing(null);
@@ -46,46 +52,48 @@ export function CalendarPage() {
       {state.status === 'loading' ? <p role="status">{t('loading')}</p> : null}
       {state.status === 'failed' ? <p role="alert">{refusalText(state.error)}</p> : null}
       {state.status === 'loaded' ? (
-        <table className="calendar-years">
-          <caption>{t('calendar.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('calendar.year')}</th>
-              <th scope="col">{t('calendar.status')}</th>
-              <th scope="col">{t('calendar.origin')}</th>
-              <th scope="col">{t('calendar.decree')}</th>
-              <th scope="col">{t('calendar.holidays')}</th>
-              {may ? <th scope="col">{t('calendar.action')}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {years.map((y) => (
-              <tr key={y.year} data-year={y.year} data-status={y.status} data-published={y.publishedAt ? 'yes' : 'no'}>
-                <th scope="row">{y.year}</th>
-                <td>
-                  <span className={`badge badge-${y.status === 'PROVISIONAL' ? 'provisional' : 'complete'}`}>{t(`calendarStatus.${y.status}`)}</span>
-                  {y.status === 'PROVISIONAL' && !y.publishedAt ? ` ${t('calendar.notPublished')}` : ''}
-                </td>
-                <td>{y.publishedAt ? t('calendar.publishedBy', { agency: label('Agency', y.publishedBy), at: formatDateTime(y.publishedAt, WIB, lang) }) : t('calendar.fromFile')}</td>
-                {/* A data file's basis is the maintainers' note, not a decree an officer typed: only a publication's is shown. */}
-                <td>{y.publishedAt ? y.legalBasis.decree : '—'}</td>
-                <td>
-                  {counts(y)}{' '}
-                  <button type="button" aria-expanded={shown === y.year} onClick={() => setShown(shown === y.year ? null : y.year)}>
-                    {t(shown === y.year ? 'calendar.hideDays' : 'calendar.showDays', { year: y.year })}
-                  </button>
-                </td>
-                {may ? (
+        <div className="calendar-scroll">
+          <table className="calendar-years">
+            <caption>{t('calendar.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('calendar.year')}</th>
+                <th scope="col">{t('calendar.status')}</th>
+                <th scope="col">{t('calendar.origin')}</th>
+                <th scope="col">{t('calendar.decree')}</th>
+                <th scope="col">{t('calendar.holidays')}</th>
+                {may ? <th scope="col">{t('calendar.action')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {years.map((y) => (
+                <tr key={y.year} data-year={y.year} data-status={y.status} data-published={y.publishedAt ? 'yes' : 'no'}>
+                  <th scope="row">{y.year}</th>
                   <td>
-                    <button type="button" onClick={() => open(y.year)}>
-                      {t(y.publishedAt || y.status === 'COMPLETE' ? 'calendar.amend' : 'calendar.publish', { year: y.year })}
+                    <span className={`badge badge-${y.status === 'PROVISIONAL' ? 'provisional' : 'complete'}`}>{t(`calendarStatus.${y.status}`)}</span>
+                    {y.status === 'PROVISIONAL' && !y.publishedAt ? ` ${t('calendar.notPublished')}` : ''}
+                  </td>
+                  <td>{y.publishedAt ? t('calendar.publishedBy', { agency: label('Agency', y.publishedBy), at: formatDateTime(y.publishedAt, WIB, lang) }) : t('calendar.fromFile')}</td>
+                  {/* A data file's basis is the maintainers' note, not a decree an officer typed: only a publication's is shown. */}
+                  <td>{y.publishedAt ? y.legalBasis.decree : '—'}</td>
+                  <td>
+                    {counts(y)}
+                    <button type="button" aria-expanded={shown === y.year} onClick={() => setShown(shown === y.year ? null : y.year)}>
+                      {t(shown === y.year ? 'calendar.hideDays' : 'calendar.showDays', { year: y.year })}
                     </button>
                   </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  {may ? (
+                    <td>
+                      <button type="button" onClick={() => open(y.year)}>
+                        {t(y.publishedAt || y.status === 'COMPLETE' ? 'calendar.amend' : 'calendar.publish', { year: y.year })}
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {shown !== null && years.some((y) => y.year === shown) ? <HolidayList year={years.find((y) => y.year === shown)!} /> : null}
       {may && state.status === 'loaded' ? (
@@ -103,7 +111,7 @@ export function CalendarPage() {
           <button type="submit">{t('calendar.openYear')}</button>
         </form>
       ) : null}
-      {editing ? <CalendarForm key={editing.year} year={editing.year} base={editing.base} onPublished={(p) => void published(p)} /> : null}
+      <div ref={formHost}>{editing ? <CalendarForm key={editing.year} year={editing.year} base={editing.base} onPublished={(p) => void published(p)} /> : null}</div>
     </div>
   );
 

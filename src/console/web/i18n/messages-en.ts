@@ -244,7 +244,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'calendar.noDays': 'No holidays besides weekends.',
   'calendar.amend': 'Amend {year}',
   'calendar.publish': 'Publish {year}',
-  'calendar.otherYear': 'Another year',
+  'calendar.otherYear': 'Another year to publish',
   'calendar.openYear': 'Open the form',
   'calendar.published': 'Calendar {year} published: {recomputed} due times recounted, {withdrawn} overdue records withdrawn.',
   'calendar.formTitle': 'Publish the holiday calendar {year}',

@@ -242,7 +242,7 @@ export const MESSAGES_ID = {
   'calendar.noDays': 'Tidak ada hari libur selain akhir pekan.',
   'calendar.amend': 'Ubah {year}',
   'calendar.publish': 'Terbitkan {year}',
-  'calendar.otherYear': 'Tahun lain',
+  'calendar.otherYear': 'Tahun lain yang akan diterbitkan',
   'calendar.openYear': 'Buka formulir',
   'calendar.published': 'Kalender {year} diterbitkan: {recomputed} tenggat dihitung ulang, {withdrawn} catatan keterlambatan dicabut.',
   'calendar.formTitle': 'Terbitkan kalender libur {year}',
