@@ -4,7 +4,7 @@ import { LABELS_ID } from '../../src/case/case-vocabulary-id';
 import { aCaseWithTwoSanctionsDecided, aStudy, EXECUTE, mutate, REPORT, STUDY, anExecution } from '../e2e/case-steps';
 import { aLaporan } from '../e2e/fixtures';
 import { startTestNetra, type RunningNetra } from '../support/netra-app';
-import { launchChromium, openConsole, screenshot, signInAsDeveloper, stepForm, type ConsolePage } from './browser';
+import { expectAccessible, launchChromium, openConsole, screenshot, signInAsDeveloper, stepForm, type ConsolePage } from './browser';
 import { expectIndonesianOnly, listenToServer } from './indonesian-only';
 
 /**
@@ -40,6 +40,16 @@ interface ServerCase {
     latestEscalation: { kind: string; letterNumber: string } | null;
   }>;
 }
+
+/** An occasional step is folded under its title: the officer opens it, then fills the form. */
+async function openStep(page: Page, title: string) {
+  await page.locator('details.later-step > summary', { hasText: title }).click();
+  const form = stepForm(page, title);
+  await form.waitFor();
+  return form;
+}
+
+const folded = (page: Page, title: string) => page.locator('details.later-step > summary', { hasText: title });
 
 /** Reloads until the page shows what the read model caught up to (a publication recounts asynchronously to the page). */
 async function reloadUntil(page: Page, done: () => Promise<boolean>): Promise<void> {
@@ -96,8 +106,7 @@ describe('console in Bahasa Indonesia: correcting a decree, escalating, extendin
   it('the PPK corrects its decree with a reason; the status follows the corrected decree and the history says so in Indonesian', async () => {
     const { page, words } = await officer('PPK', '16.73');
     await page.goto(`${netra.origin}/#/cases/${decreeCase}`);
-    const form = stepForm(page, 'Koreksi SK pelaksanaan sanksi: Ahmad Fauzi');
-    await form.waitFor();
+    const form = await openStep(page, 'Koreksi SK pelaksanaan sanksi: Ahmad Fauzi');
     expect(await form.getByLabel('Nomor SK koreksi').inputValue()).toBe('800/101/KPTS/BKPSDM/2024');
     expect(await form.textContent()).toContain('SK yang berlaku: 800/101/KPTS/BKPSDM/2024, 14 Oktober 2024 10.00 WIB, Sanksi moral tertutup.');
 
@@ -142,8 +151,7 @@ describe('console in Bahasa Indonesia: correcting a decree, escalating, extendin
   it('Kemendagri reprimands the PPK that has not executed the other sanction, choosing only its own kind of escalation', async () => {
     const { page, words } = await officer('KEMENDAGRI', null);
     await page.goto(`${netra.origin}/#/cases/${decreeCase}`);
-    const form = stepForm(page, 'Catat eskalasi: Dewi Anggraini');
-    await form.waitFor();
+    const form = await openStep(page, 'Catat eskalasi: Dewi Anggraini');
     expect(await form.getByLabel('Jenis eskalasi').locator('option').allTextContents()).toEqual([L.EscalationKind.KEMENDAGRI_REPRIMAND]);
     await form.getByLabel('Nomor surat').fill('100.2.2/1234/OTDA');
     await form.getByLabel(/^Tanggal surat eskalasi/).fill('2026-12-01T09:00');
@@ -162,11 +170,11 @@ describe('console in Bahasa Indonesia: correcting a decree, escalating, extendin
     expect(await page.getByRole('link', { name: 'Kalender libur' }).count()).toBe(0);
 
     await page.goto(`${netra.origin}/#/cases/${pemiluCase}`);
-    const form = stepForm(page, 'Perpanjang tenggat Kajian: Ahmad Fauzi');
-    await form.waitFor();
+    const form = await openStep(page, 'Perpanjang tenggat Kajian: Ahmad Fauzi');
     expect(await page.locator('article.respondent', { hasText: provisional }).count()).toBe(2);
+    expect(await folded(page, 'Perpanjang tenggat Kajian: Dewi Anggraini').count()).toBe(1);
     // An open case is under legal hold: a regional Bawaslu unit is offered no erasure.
-    expect(await stepForm(page, 'Hapus data pribadi kasus ini').count()).toBe(0);
+    expect(await folded(page, 'Hapus data pribadi kasus ini').count()).toBe(0);
 
     await form.getByLabel(/^Tenggat baru/).fill('2027-01-10T10:00');
     await form.getByLabel('Dasar hukum perpanjangan').fill('UU 7/2017 Pasal 454: kajian diperpanjang untuk keterangan tambahan.');
@@ -226,6 +234,7 @@ describe('console in Bahasa Indonesia: correcting a decree, escalating, extendin
     const before = (await (await netra.client('KEMENPANRB', null)).request<{ holidayCalendar: Array<{ year: number; status: string }> }>(CALENDAR)).holidayCalendar;
     expect(before.find((y) => y.year === 2027)?.status).toBe('PROVISIONAL');
     await expectIndonesianOnly(page, words, 'the calendar form with a day refused');
+    await expectAccessible(page, 'the calendar form with a day refused');
 
     await leave.getByLabel('Tanggal (hh/bb/tttt)').fill('05/01/2027');
     expect(await leave.textContent()).toContain('5 Januari 2027');
@@ -267,8 +276,7 @@ describe('console in Bahasa Indonesia: correcting a decree, escalating, extendin
   it('Bawaslu erases the personal data of a finished case only after ticking that it understands, with the reason', async () => {
     const { page, words } = await officer('BAWASLU', '16.73');
     await page.goto(`${netra.origin}/#/cases/${finishedCase}`);
-    const form = stepForm(page, 'Hapus data pribadi kasus ini');
-    await form.waitFor();
+    const form = await openStep(page, 'Hapus data pribadi kasus ini');
     expect(await form.textContent()).toContain('Yang berwenang: Bawaslu unit penanganan (atau unit di atasnya) untuk kasus yang sudah selesai');
     await form.getByLabel('Alasan penghapusan').fill('Permintaan subjek data berdasarkan UU 27/2022.');
     await form.getByRole('button', { name: 'Hapus data pribadi secara permanen' }).click();
@@ -276,13 +284,14 @@ describe('console in Bahasa Indonesia: correcting a decree, escalating, extendin
     await unticked.waitFor();
     expect(await unticked.textContent()).toBe('Centang pernyataan ini untuk menghapus.');
     expect((await serverCase(finishedCase)).personalDataErasedAt).toBeNull();
+    await expectAccessible(page, 'the erasure form refused for its confirmation');
 
     await form.getByRole('checkbox', { name: /dihapus permanen dan tidak dapat dipulihkan/ }).check();
     await form.getByRole('button', { name: 'Hapus data pribadi secara permanen' }).click();
     await page.getByText('Identitas pelapor telah dihapus (UU 27/2022).').waitFor();
     expect(await page.locator('article.respondent h3').allTextContents()).toEqual(['[dihapus]', '[dihapus]']);
     expect(await page.locator('ol.timeline .timeline-detail').last().textContent()).toBe('Data pribadi dihapus: identitas pelapor dan nomor identitas terlapor dimusnahkan');
-    expect(await stepForm(page, 'Hapus data pribadi kasus ini').count()).toBe(0);
+    expect(await folded(page, 'Hapus data pribadi kasus ini').count()).toBe(0);
     const erased = await serverCase(finishedCase);
     expect(erased.personalDataErasedAt).not.toBeNull();
     expect(erased.reporter).toBeNull();
