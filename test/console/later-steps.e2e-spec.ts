@@ -238,6 +238,14 @@ describe('console in Bahasa Indonesia: correcting a decree, escalating, extendin
 
     await leave.getByLabel('Tanggal (hh/bb/tttt)').fill('05/01/2027');
     expect(await leave.textContent()).toContain('5 Januari 2027');
+    // A real day outside the year: the API refuses it, and its words stand under that day, the day as officers write it.
+    await voting.getByLabel('Tanggal (hh/bb/tttt)').fill('10/03/2028');
+    await form.getByRole('button', { name: 'Terbitkan kalender 2027' }).click();
+    await voting.locator('.field-error').waitFor();
+    expect(await voting.locator('.field-error').textContent()).toBe('Tanggal 10 Maret 2028 tidak berada pada tahun 2027.');
+    expect(await leave.locator('.field-error').count()).toBe(0);
+    await expectIndonesianOnly(page, words, 'the calendar form refused by the API');
+    await voting.getByLabel('Tanggal (hh/bb/tttt)').fill('10/03/2027');
     await form.getByRole('button', { name: 'Terbitkan kalender 2027' }).click();
     const done = page.getByRole('status').filter({ hasText: 'Kalender 2027 diterbitkan' });
     await done.waitFor();
