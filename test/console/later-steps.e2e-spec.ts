@@ -120,6 +120,7 @@ describe('console in Bahasa Indonesia: correcting a decree, escalating, extendin
     expect(await refused.locator('label').textContent()).toContain('Alasan koreksi');
     expect(await refused.locator('.field-error').textContent()).toBe('Wajib diisi.');
     expect((await serverCase(decreeCase)).respondents[0].decreeCorrection).toBeNull();
+    await expectAccessible(page, 'the correction form refused for its reason');
 
     await form.getByLabel('Alasan koreksi').fill('SK sebelumnya keliru mencantumkan sanksi moral tertutup.');
     await form.getByRole('button', { name: 'Simpan SK koreksi' }).click();
@@ -291,10 +292,12 @@ describe('console in Bahasa Indonesia: correcting a decree, escalating, extendin
     const unticked = form.locator('.field-invalid .field-error');
     await unticked.waitFor();
     expect(await unticked.textContent()).toBe('Centang pernyataan ini untuk menghapus.');
+    const confirm = form.getByRole('checkbox', { name: /dihapus permanen dan tidak dapat dipulihkan/ });
+    expect(await confirm.evaluate((box) => box === document.activeElement)).toBe(true);
     expect((await serverCase(finishedCase)).personalDataErasedAt).toBeNull();
     await expectAccessible(page, 'the erasure form refused for its confirmation');
 
-    await form.getByRole('checkbox', { name: /dihapus permanen dan tidak dapat dipulihkan/ }).check();
+    await confirm.check();
     await form.getByRole('button', { name: 'Hapus data pribadi secara permanen' }).click();
     await page.getByText('Identitas pelapor telah dihapus (UU 27/2022).').waitFor();
     expect(await page.locator('article.respondent h3').allTextContents()).toEqual(['[dihapus]', '[dihapus]']);

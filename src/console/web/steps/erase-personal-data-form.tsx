@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Case } from '../api/types';
 import { TextArea } from '../forms/fields';
 import { FormShell } from '../forms/form-shell';
-import { useCommand } from '../forms/use-command';
+import { useCommand, type CommandErrors } from '../forms/use-command';
 import { useFields } from '../forms/use-fields';
 import { useI18n } from '../i18n/i18n';
 import { CheckboxField } from './checkbox-field';
@@ -16,13 +16,15 @@ const FIELDS = new Set(['reason', 'overrideLegalHold']);
 export function ErasePersonalDataForm({ c, overrideLegalHold, onDone, onReload }: { c: Case; overrideLegalHold: boolean; onDone(c: Case): void; onReload(): void }) {
   const { t } = useI18n();
   const { values, set } = useFields(() => ({ reason: '', confirmed: false, override: false }));
-  const [unticked, setUnticked] = useState<{ confirmed?: string; override?: string }>({});
-  const { busy, errors, send } = useCommand('erasePersonalData', (path) => FIELDS.has(path), c);
+  const [unticked, setUnticked] = useState<Record<string, string>>({});
+  const { busy, errors: refused, send } = useCommand('erasePersonalData', (path) => FIELDS.has(path), c);
+  // An unticked box is this form's own refusal, shown (and focused) like the API's.
+  const errors = useMemo<CommandErrors>(() => ({ fields: { ...refused.fields, ...unticked }, form: refused.form }), [refused, unticked]);
 
   const submit = async () => {
     const missing = {
       ...(values.confirmed ? {} : { confirmed: t('erase.confirmRequired') }),
-      ...(overrideLegalHold && !values.override ? { override: t('erase.overrideRequired') } : {}),
+      ...(overrideLegalHold && !values.override ? { overrideLegalHold: t('erase.overrideRequired') } : {}),
     };
     setUnticked(missing);
     if (Object.keys(missing).length > 0) return;
@@ -36,9 +38,9 @@ export function ErasePersonalDataForm({ c, overrideLegalHold, onDone, onReload }
       <p className="hint">{t('erase.who')}</p>
       <TextArea name="reason" label={t('field.erasureReason')} hint={t('hint.erasureReason')} value={values.reason} onChange={set('reason')} error={errors.fields.reason} required />
       {overrideLegalHold ? (
-        <CheckboxField name="overrideLegalHold" label={t('erase.override')} checked={values.override} onChange={set('override')} error={unticked.override ?? errors.fields.overrideLegalHold} />
+        <CheckboxField name="overrideLegalHold" label={t('erase.override')} checked={values.override} onChange={set('override')} error={errors.fields.overrideLegalHold} />
       ) : null}
-      <CheckboxField name="confirmed" label={t('erase.confirm', { register: c.registerNumber })} checked={values.confirmed} onChange={set('confirmed')} error={unticked.confirmed} />
+      <CheckboxField name="confirmed" label={t('erase.confirm', { register: c.registerNumber })} checked={values.confirmed} onChange={set('confirmed')} error={errors.fields.confirmed} />
     </FormShell>
   );
 }
