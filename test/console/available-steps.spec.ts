@@ -20,9 +20,9 @@ describe('console: the next steps offered', () => {
     expect(kinds(aCase(track('REPORTED')), as('BAWASLU', '16.71'))).toEqual([]);
   });
 
-  it('offers BKN a decision per recommended respondent, and to declare it impossible before or after deciding', () => {
+  it('offers BKN a decision per recommended respondent, to declare it impossible before or after deciding, and to block SIASN after', () => {
     expect(kinds(aCase(track('RECOMMENDED')), as('BKN', null))).toEqual(['decideSanction:R-RECOMMENDED', 'declareFollowUpImpossible:R-RECOMMENDED']);
-    expect(kinds(aCase(track('SANCTION_DECIDED', { ppkRegionCode: '16.73' })), as('BKN', null))).toEqual(['declareFollowUpImpossible:R-SANCTION_DECIDED']);
+    expect(kinds(aCase(track('SANCTION_DECIDED', { ppkRegionCode: '16.73' })), as('BKN', null))).toEqual(['declareFollowUpImpossible:R-SANCTION_DECIDED', 'recordEscalation:R-SANCTION_DECIDED']);
   });
 
   it('offers the PPK of the decision’s region the decree or a declaration, and no second decree once one was recorded', () => {
@@ -51,5 +51,40 @@ describe('console: the next steps offered', () => {
 
   it('offers oversight nothing: it reads only', () => {
     expect(kinds(aCase(track('REPORTED'), track('RECOMMENDED'), track('SANCTION_DECIDED', { ppkRegionCode: '16.73' })), as('OVERSIGHT', null))).toEqual([]);
+  });
+
+  it('offers the PPK of the decision and BKN to correct a recorded decree, and nobody else', () => {
+    const executed = aCase(track('SANCTION_EXECUTED', { ppkRegionCode: '16.73', decreeNumber: '800/1/2024', followUpStatus: 'AS_RECOMMENDED' }));
+    expect(kinds(executed, as('PPK', '16.73'))).toEqual(['correctSanctionExecution:R-SANCTION_EXECUTED']);
+    expect(kinds(executed, as('BKN', null))).toEqual(['correctSanctionExecution:R-SANCTION_EXECUTED']);
+    expect(kinds(executed, as('PPK', '16'))).toEqual([]);
+    expect(kinds(executed, as('KEMENDAGRI', null))).toEqual([]);
+  });
+
+  it('offers an extension to whoever the waiting step belongs to: Bawaslu its study, BKN the PPK’s execution, never the PPK', () => {
+    const waiting = (stage: string, waitingOn: string) => track(stage, { ppkRegionCode: '16.73', dueAt: '2027-01-12T16:59:59.999Z', waitingOn });
+    expect(kinds(aCase(waiting('REPORTED', 'BAWASLU')), as('BAWASLU', '16.73'))).toEqual(['recordStudy', 'extendDeadline:R-REPORTED']);
+    expect(kinds(aCase(waiting('REPORTED', 'BAWASLU')), as('BAWASLU', '16.71'))).toEqual([]);
+    expect(kinds(aCase(waiting('SANCTION_DECIDED', 'PPK')), as('BKN', null))).toEqual(['declareFollowUpImpossible:R-SANCTION_DECIDED', 'extendDeadline:R-SANCTION_DECIDED', 'recordEscalation:R-SANCTION_DECIDED']);
+    expect(kinds(aCase(waiting('SANCTION_DECIDED', 'PPK')), as('PPK', '16.73'))).not.toContain('extendDeadline:R-SANCTION_DECIDED');
+  });
+
+  it('offers each escalating agency only its own kind, while the sanction waits on the PPK; BKN unblocks SIASN after', () => {
+    const decided = aCase(track('SANCTION_DECIDED', { ppkRegionCode: '16.73', siasnBlocked: false }));
+    expect(availableSteps(decided, as('KEMENDAGRI', null))).toEqual([{ kind: 'recordEscalation', respondent: decided.respondents[0], kinds: ['KEMENDAGRI_REPRIMAND'] }]);
+    expect(availableSteps(decided, as('KEMENPANRB', null))).toEqual([{ kind: 'recordEscalation', respondent: decided.respondents[0], kinds: ['KEMENPANRB_REPRIMAND'] }]);
+    expect(availableSteps(decided, as('KEMENDAGRI', '16.71'))).toEqual([]);
+    const blocked = aCase(track('SANCTION_EXECUTED', { ppkRegionCode: '16.73', siasnBlocked: true }));
+    expect(availableSteps(blocked, as('BKN', null))).toEqual([{ kind: 'recordEscalation', respondent: blocked.respondents[0], kinds: ['SIASN_UNBLOCKED'] }]);
+  });
+
+  it('offers erasure to Bawaslu of the handling unit once every track is finished; an open case only to national Bawaslu, overriding the legal hold', () => {
+    const finished = aCase(track('NO_VIOLATION'), track('CLEARED', { respondentId: 'R-2' }));
+    expect(availableSteps(finished, as('BAWASLU', '16.73'))).toEqual([{ kind: 'erasePersonalData', overrideLegalHold: false }]);
+    expect(availableSteps(finished, as('BAWASLU', '16.71'))).toEqual([]);
+    const open = aCase(track('RECOMMENDED'));
+    expect(kinds(open, as('BAWASLU', '16.73'))).toEqual([]);
+    expect(availableSteps(open, as('BAWASLU', null))).toEqual([{ kind: 'erasePersonalData', overrideLegalHold: true }]);
+    expect(availableSteps({ ...finished, personalDataErasedAt: '2026-12-01T00:00:00Z' } as Case, as('BAWASLU', '16.73'))).toEqual([]);
   });
 });

@@ -73,7 +73,9 @@ describe('console: refusals from the API', () => {
     expect(await alert.textContent()).toContain('Kasus telah berubah sejak Anda membukanya');
     await screenshot(page, 'forms-2-conflict-at-form');
     await study.getByRole('button', { name: 'Muat ulang kasus' }).click();
-    await page.getByText('Tidak ada langkah yang dapat diambil unit Anda saat ini.').waitFor();
+    // Every track is finished: the only step left is erasing the personal data, folded under its title.
+    await page.locator('details.later-step > summary', { hasText: 'Hapus data pribadi kasus ini' }).waitFor();
+    expect(await page.locator('#next-steps ~ form, #next-steps ~ details > summary').allTextContents()).toEqual(['Hapus data pribadi kasus ini']);
     expect(await page.locator('.respondent .stage').allTextContents()).toEqual(['Tidak terbukti', 'Tidak terbukti']);
   });
 });

@@ -4,6 +4,7 @@ import { signIn } from './auth/session';
 import { loadSignInConfig, type SignInConfig } from './auth/sign-in-config';
 import { SessionContext, useSessionState } from './auth/use-session';
 import { useI18n, type I18n } from './i18n/i18n';
+import { CalendarPage } from './calendar/calendar-page';
 import { Header } from './layout/header';
 import { CasePage } from './pages/case-page';
 import { DashboardPage } from './pages/dashboard';
@@ -76,6 +77,8 @@ function page(route: Route) {
       return <NewCasePage />;
     case 'dashboard':
       return <DashboardPage />;
+    case 'calendar':
+      return <CalendarPage />;
     case 'not-found':
       return <NotFound />;
   }

@@ -6,6 +6,7 @@ export type Route =
   | { page: 'case'; id: string }
   | { page: 'new-case' }
   | { page: 'dashboard' }
+  | { page: 'calendar' }
   | { page: 'sign-in' }
   | { page: 'not-found' };
 
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
   if (caseMatch) return { page: 'case', id: decodeURIComponent(caseMatch[1]) };
   if (path === '/dashboard') return { page: 'dashboard' };
+  if (path === '/calendar') return { page: 'calendar' };
   if (path === '/sign-in') return { page: 'sign-in' };
   return { page: 'not-found' };
 }

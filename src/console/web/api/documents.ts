@@ -6,7 +6,8 @@ const FOLLOW_UP_FIELDS = `
   recommendationRecipient recommendationLetter recommendedAt recommendedSanction
   decidedBy decidedAt decisionLetter ppk { title regionCode regionName } ppkRegionCode
   executedSanction executedAt decreeNumber followUpStatus impossibleReason siasnBlocked
-  latestEscalation { kind letterNumber escalatedAt escalatedBy }`;
+  latestEscalation { kind letterNumber escalatedAt escalatedBy }
+  decreeCorrection { correctedBy corrections reason replacedDecreeNumber }`;
 
 const CASE_FIELDS = `
   id registerNumber source stage summary violations evidence place version
@@ -22,6 +23,11 @@ const CASE_FIELDS = `
       followUpStatus impossibilityReason step waitingOn dueAt previousDueAt escalation legalHoldOverridden calendarYear provisional withdrawalReason
     }
   }`;
+
+const CALENDAR_YEAR_FIELDS = 'year status publishedAt publishedBy legalBasis { decree signedAt source } holidays { date kind name }';
+
+/** Every year of the holiday calendar Netra counts working days with (any signed-in officer may read it). */
+export const HOLIDAY_CALENDAR_QUERY = `query HolidayCalendar { holidayCalendar { ${CALENDAR_YEAR_FIELDS} } }`;
 
 /** The simultaneous elections Netra knows, newest first: the new-case form offers these. */
 export const ELECTIONS_QUERY = `query Elections { elections { kind year votingDay } }`;
@@ -53,6 +59,14 @@ export const MUTATIONS = {
   decideSanction: mutation('decideSanction', 'DecideSanctionInput'),
   recordSanctionExecution: mutation('recordSanctionExecution', 'RecordSanctionExecutionInput'),
   declareFollowUpImpossible: mutation('declareFollowUpImpossible', 'DeclareFollowUpImpossibleInput'),
+  correctSanctionExecution: mutation('correctSanctionExecution', 'CorrectSanctionExecutionInput'),
+  extendDeadline: mutation('extendDeadline', 'ExtendDeadlineInput'),
+  recordEscalation: mutation('recordEscalation', 'RecordEscalationInput'),
+  erasePersonalData: mutation('erasePersonalData', 'ErasePersonalDataInput'),
+  /** Answers a CalendarPublication, not a Case (calendar/calendar-page.tsx reads it so). */
+  publishCalendar: `mutation PublishCalendar($input: PublishCalendarInput!) {
+    publishCalendar(input: $input) { recomputedDueTimes withdrawnOverdueRecords replayed calendarYear { ${CALENDAR_YEAR_FIELDS} } }
+  }`,
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

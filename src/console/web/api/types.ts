@@ -125,3 +125,40 @@ export interface CaseHeader {
   handlingUnit: string;
   handlingUnitName: string | null;
 }
+
+/** The decree in force corrects an earlier one (correctSanctionExecution); `reason` is personal data, shown like a name. */
+export interface DecreeCorrection {
+  correctedBy: string;
+  corrections: number;
+  reason: string;
+  replacedDecreeNumber: string;
+}
+
+// Merged into FollowUp above (declaration merging): set when the decree in force is a corrected one.
+export interface FollowUp {
+  decreeCorrection: DecreeCorrection | null;
+}
+
+/** One holiday of a calendar year: a WIB day written YYYY-MM-DD. */
+export interface Holiday {
+  date: string;
+  kind: 'NATIONAL' | 'COLLECTIVE_LEAVE' | 'ELECTION_DAY';
+  name: string;
+}
+
+/** A year of the holiday calendar (CalendarYear in src/schema.graphql); publishedAt null: from Netra's data file. */
+export interface CalendarYear {
+  year: number;
+  status: 'COMPLETE' | 'PROVISIONAL';
+  publishedAt: string | null;
+  publishedBy: string | null;
+  legalBasis: { decree: string; signedAt: string | null; source: string };
+  holidays: Holiday[];
+}
+
+export interface CalendarPublication {
+  calendarYear: CalendarYear;
+  recomputedDueTimes: number;
+  withdrawnOverdueRecords: number;
+  replayed: boolean;
+}

@@ -1,11 +1,13 @@
 import type { Case } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime, type Zone } from '../time/zones';
+import { useErasedWords } from './erased';
 import { Facts } from './facts';
 
 /** What the case is: source, election, handling unit, the two dates that start the clocks, and what was reported. */
 export function CaseFacts({ c, zone }: { c: Case; zone: Zone }) {
   const { t, label, lang } = useI18n();
+  const shown = useErasedWords();
   const when = (instant: string | null) => (instant ? formatDateTime(instant, zone, lang) : null);
   return (
     <section aria-labelledby="case-facts" className="card">
@@ -20,10 +22,10 @@ export function CaseFacts({ c, zone }: { c: Case; zone: Zone }) {
           [t('field.occurredAt', { zone: zone.name }), when(c.occurredAt)],
           [t('field.knownAt', { zone: zone.name }), when(c.knownAt)],
           [t('field.receivedAt', { zone: zone.name }), when(c.receivedAt)],
-          [t('field.place'), c.place],
-          [t('field.summary'), c.summary],
+          [t('field.place'), shown(c.place)],
+          [t('field.summary'), shown(c.summary)],
           [t('field.violations'), c.violations.map((v) => label('ViolationCode', v)).join('; ')],
-          [t('field.evidence'), c.evidence.length > 0 ? <ul>{c.evidence.map((e, i) => <li key={i}>{e}</li>)}</ul> : null],
+          [t('field.evidence'), c.evidence.length > 0 ? <ul>{c.evidence.map((e, i) => <li key={i}>{shown(e)}</li>)}</ul> : null],
         ]}
       />
     </section>

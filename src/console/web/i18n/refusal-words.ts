@@ -1,5 +1,6 @@
 import { LABELS_ID, type LabelSet, type Labels } from '../../../case/case-vocabulary-id';
 import type { RefusalKey } from '../../../case/refusal-keys';
+import { formatDay } from '../calendar/days';
 import { formatDateTime, type Lang, type Zone } from '../time/zones';
 import { LABELS_EN } from './labels-en';
 import { FIELDS_EN, LEVELS_EN, OPERATIONS_EN, REFUSALS_EN } from './refusals-en';
@@ -25,8 +26,8 @@ export interface WordingContext {
   respondentName?(id: string): string | null;
 }
 
-/** The formats a placeholder may name besides the label sets: `{at:date}`. */
-export const PLACEHOLDER_FORMATS = ['date', 'operation', 'field', 'level', 'identifier', 'respondent', 'dayUnit'] as const;
+/** The formats a placeholder may name besides the label sets: `{at:date}` (an instant), `{date:day}` (a calendar day). */
+export const PLACEHOLDER_FORMATS = ['date', 'day', 'operation', 'field', 'level', 'identifier', 'respondent', 'dayUnit'] as const;
 
 const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g;
 
@@ -71,6 +72,9 @@ function formatValue(value: string, format: string | undefined, context: Wording
       return value;
     case 'date':
       return formatDateTime(value, context.zone, context.lang);
+    case 'day':
+      // A calendar day (YYYY-MM-DD) has no time and no zone: "5 Januari 2027".
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value, context.lang) : value;
     case 'operation':
       return words.operations[value] ?? value;
     case 'field':

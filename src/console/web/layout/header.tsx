@@ -1,5 +1,6 @@
 import type { Session } from '../auth/session';
 import { signOut } from '../auth/session';
+import { mayPublishCalendar } from '../calendar/use-calendar';
 import { useI18n } from '../i18n/i18n';
 import type { Route } from '../router';
 
@@ -22,6 +23,7 @@ export function Header({ session, route }: { session: Session | null; route: Rou
           {link('#/queue', 'queue', t('nav.queue'))}
           {session.agency === 'BAWASLU' ? link('#/cases/new', 'new-case', t('nav.newCase')) : null}
           {link('#/dashboard', 'dashboard', t('nav.dashboard'))}
+          {mayPublishCalendar(session) ? link('#/calendar', 'calendar', t('nav.calendar')) : null}
         </nav>
       ) : null}
       <div className="header-tools">

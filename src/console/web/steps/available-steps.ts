@@ -2,6 +2,7 @@ import type { Case, FollowUp } from '../api/types';
 import type { Session } from '../auth/session';
 import { regionContains } from '../regions';
 import { routeFor } from '../respondent-kinds';
+import { laterSteps } from './later-steps';
 
 /** A step this officer may take next on a case (shared/CONTRACT.md "Who may do what"). */
 export type Step =
@@ -9,7 +10,11 @@ export type Step =
   | { kind: 'issueRecommendation'; respondents: FollowUp[] }
   | { kind: 'decideSanction'; respondent: FollowUp }
   | { kind: 'recordSanctionExecution'; respondent: FollowUp }
-  | { kind: 'declareFollowUpImpossible'; respondent: FollowUp };
+  | { kind: 'declareFollowUpImpossible'; respondent: FollowUp }
+  | { kind: 'correctSanctionExecution'; respondent: FollowUp }
+  | { kind: 'extendDeadline'; respondent: FollowUp }
+  | { kind: 'recordEscalation'; respondent: FollowUp; kinds: string[] }
+  | { kind: 'erasePersonalData'; overrideLegalHold: boolean };
 
 /**
  * The forms to offer, from the agency and region in the token and each track's stage. Only a
@@ -38,7 +43,7 @@ export function availableSteps(c: Case, session: Session): Step[] {
     const route = routeFor(respondent.employment);
     const acts = (agencies: readonly string[]) => agencies.includes(session.agency);
     const executorHere = acts(route.executors) && regionContains(session.region, respondent.ppkRegionCode);
-    // A decree is recorded once; a corrected one is the API's correctSanctionExecution (no form here yet).
+    // A decree is recorded once; a corrected one replaces it (correctSanctionExecution).
     if (executorHere && respondent.stage === 'SANCTION_DECIDED') steps.push({ kind: 'recordSanctionExecution', respondent });
     // Whoever received the recommendation may also declare before deciding: BKN for ASN, the TNI, Polri, the regional head.
     const receiver = acts(route.alsoDeclaresImpossible) || (acts(route.executors) && acts(route.deciders));
@@ -49,5 +54,6 @@ export function availableSteps(c: Case, session: Session): Step[] {
         (respondent.stage === 'SANCTION_DECIDED' && (acts(route.alsoDeclaresImpossible) || executorHere)));
     if ((executorHere && respondent.stage === 'SANCTION_DECIDED') || receiverMayDeclare) steps.push({ kind: 'declareFollowUpImpossible', respondent });
   }
+  steps.push(...laterSteps(c, session));
   return steps;
 }

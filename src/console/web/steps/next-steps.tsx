@@ -1,29 +1,63 @@
 import type { Case } from '../api/types';
 import { useSession } from '../auth/use-session';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type I18n } from '../i18n/i18n';
 import { availableSteps, type Step } from './available-steps';
+import { CorrectExecutionForm } from './correct-execution-form';
 import { DecideSanctionForm } from './decide-sanction-form';
 import { DeclareImpossibleForm } from './declare-impossible-form';
+import { ErasePersonalDataForm } from './erase-personal-data-form';
+import { ExtendDeadlineForm } from './extend-deadline-form';
 import { IssueRecommendationForm } from './issue-recommendation-form';
+import { deadlineStepOf } from './later-steps';
+import { RecordEscalationForm } from './record-escalation-form';
 import { RecordExecutionForm } from './record-execution-form';
 import { RecordStudyForm } from './record-study-form';
+import './later-steps.css';
 
 /** The forms for every step this officer may take on the case now; a new version remounts them with fresh defaults. */
 export function NextSteps({ c, onDone, onReload }: { c: Case; onDone(c: Case): void; onReload(): void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const steps = availableSteps(c, useSession());
   return (
     <section aria-labelledby="next-steps">
       <h2 id="next-steps">{t('case.nextSteps')}</h2>
       {steps.length === 0 ? <p>{t('case.noSteps')}</p> : null}
-      {steps.map((step) => (
-        <StepForm key={`${keyOf(step)}@${c.version}`} step={step} c={c} onDone={onDone} onReload={onReload} />
-      ))}
+      {steps.map((step) => {
+        const form = <StepForm key={`${keyOf(step)}@${c.version}`} step={step} c={c} onDone={onDone} onReload={onReload} />;
+        const summary = laterSummary(step, i18n);
+        // Corrections, extensions, escalations and erasure are occasional: folded, so the next lifecycle step stays in view.
+        return summary === null ? (
+          form
+        ) : (
+          <details key={`${keyOf(step)}@${c.version}`} className="later-step">
+            <summary>{summary}</summary>
+            {form}
+          </details>
+        );
+      })}
     </section>
   );
 }
 
 const keyOf = (step: Step) => ('respondent' in step ? `${step.kind}:${step.respondent.respondentId}` : step.kind);
+
+/** The line a folded step shows: its form's title. Null for the lifecycle steps, shown open. */
+function laterSummary(step: Step, { t, label }: I18n): string | null {
+  const name = 'respondent' in step ? (step.respondent.name ?? step.respondent.respondentId) : '';
+  switch (step.kind) {
+    case 'correctSanctionExecution':
+      return t('step.correctSanctionExecution', { name });
+    case 'extendDeadline':
+      return t('step.extendDeadline', { step: label('DeadlineStep', deadlineStepOf(step.respondent.stage)), name });
+    case 'recordEscalation':
+      return t('step.recordEscalation', { name });
+    case 'erasePersonalData':
+      return t('step.erasePersonalData');
+    default:
+      return null;
+  }
+}
 
 function StepForm({ step, ...props }: { step: Step; c: Case; onDone(c: Case): void; onReload(): void }) {
   switch (step.kind) {
@@ -37,5 +71,13 @@ function StepForm({ step, ...props }: { step: Step; c: Case; onDone(c: Case): vo
       return <RecordExecutionForm {...props} respondent={step.respondent} />;
     case 'declareFollowUpImpossible':
       return <DeclareImpossibleForm {...props} respondent={step.respondent} />;
+    case 'correctSanctionExecution':
+      return <CorrectExecutionForm {...props} respondent={step.respondent} />;
+    case 'extendDeadline':
+      return <ExtendDeadlineForm {...props} respondent={step.respondent} />;
+    case 'recordEscalation':
+      return <RecordEscalationForm {...props} respondent={step.respondent} kinds={step.kinds} />;
+    case 'erasePersonalData':
+      return <ErasePersonalDataForm {...props} overrideLegalHold={step.overrideLegalHold} />;
   }
 }
