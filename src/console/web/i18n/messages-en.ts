@@ -187,4 +187,12 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'newCase.reporterConfidential': 'The reporter’s identity is confidential: only the handling Bawaslu unit can see it.',
   'dashboard.title': 'Oversight dashboard',
   'dashboard.coming': 'The follow-up dashboard is coming.',
+  'date.hint': 'Type day/month/year, then hours:minutes (24-hour), e.g. 06/12/2026 14:05.',
+  'date.invalid': 'This date and time cannot be read. Type day/month/year, then hours:minutes, e.g. 06/12/2026 14:05.',
+  'date.placeholder': 'dd/mm/yyyy hh:mm',
+  'day.hint': 'Type day/month/year, e.g. 06/12/2026.',
+  'day.invalid': 'This date cannot be read. Type day/month/year, e.g. 06/12/2026.',
+  'day.placeholder': 'dd/mm/yyyy',
+  'form.draftKept': 'What you typed is still here; check it against the case as it is now before sending.',
+  'print.stamp': 'Printed {date} by {agency} {unit}',
 };

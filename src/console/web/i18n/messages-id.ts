@@ -185,6 +185,14 @@ export const MESSAGES_ID = {
   'newCase.reporterConfidential': 'Identitas pelapor dirahasiakan: hanya unit Bawaslu yang menangani dapat melihatnya.',
   'dashboard.title': 'Dasbor pengawasan',
   'dashboard.coming': 'Dasbor tindak lanjut sedang disiapkan.',
+  'date.hint': 'Tulis tanggal/bulan/tahun lalu jam.menit (24 jam), misalnya 06/12/2026 14.05.',
+  'date.invalid': 'Tanggal dan jam tidak terbaca. Tulis tanggal/bulan/tahun lalu jam.menit, misalnya 06/12/2026 14.05.',
+  'date.placeholder': 'hh/bb/tttt jj.mm',
+  'day.hint': 'Tulis tanggal/bulan/tahun, misalnya 06/12/2026.',
+  'day.invalid': 'Tanggal tidak terbaca. Tulis tanggal/bulan/tahun, misalnya 06/12/2026.',
+  'day.placeholder': 'hh/bb/tttt',
+  'form.draftKept': 'Isian yang sudah Anda ketik tetap ada; periksa lagi terhadap kasus terbaru sebelum mengirim.',
+  'print.stamp': 'Dicetak {date} oleh {agency} {unit}',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_ID;
