@@ -64,6 +64,8 @@ describe('console: the oversight dashboard', () => {
       ['Melewati tenggat', '2', '2'],
     ]);
     expect(await page.locator('#figures-provenance').textContent()).toMatch(/^Angka per \d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB, dihitung pada posisi log \d+;/);
+    // The recompute command is for auditors (README), not on an oversight officer's screen.
+    expect(await page.locator('main').textContent()).not.toContain('npm run');
     await expectAccessible(page, 'the dashboard');
     await screenshot(page, 'dashboard-1-before-execution');
 
@@ -107,7 +109,8 @@ describe('console: the oversight dashboard', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh CSV per wilayah' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const records = csvRecords(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''));
-    const asShown = (rate: string) => `${(Number(rate) * 100).toFixed(1).replace('.', ',')}%`;
+    // The Indonesian file writes the rate with a decimal comma, as Indonesian spreadsheet settings read it.
+    const asShown = (rate: string) => `${(Number(rate.replace(',', '.')) * 100).toFixed(1).replace('.', ',')}%`;
     const fromCsv = records
       .filter((r) => r.Baris === 'Kelompok')
       .map((r) => [

@@ -1,4 +1,5 @@
 import type { GraphQLClient } from 'graphql-request';
+import { LABELS_ID } from '../../src/case/case-vocabulary-id';
 import { appendSyntheticHistory } from '../../src/demo/synthetic-history';
 import { ProjectionService } from '../../src/oversight/projection.service';
 import { CaseReader } from '../../src/oversight/queries/case-reader';
@@ -45,7 +46,8 @@ function exportSuite(open: () => Promise<{ env: Record<string, string>; drop: ()
     await appendSyntheticHistory(storage.store, 120);
     await netra.app.get(ProjectionService).runner.waitFor(await storage.store.headPosition(), 60_000);
     awkward = await aCaseWithTwoSanctionsDecided(netra, aLaporan({ respondents: AWKWARD }));
-    await mutate(await netra.client('PPK', '16.73'), EXECUTE, anExecution(awkward.id, 'R1', { sanction: 'MORAL_CLOSED' }));
+    // 02.23 WIB: still the 13th in UTC, the 14th on an officer's calendar.
+    await mutate(await netra.client('PPK', '16.73'), EXECUTE, anExecution(awkward.id, 'R1', { sanction: 'MORAL_CLOSED', executedAt: '2024-10-14T02:23:00+07:00' }));
     oversight = await netra.client('OVERSIGHT');
     oversightToken = await tokenFor('OVERSIGHT');
   }, 180_000);
@@ -113,6 +115,25 @@ function exportSuite(open: () => Promise<{ env: Record<string, string>; drop: ()
       expect([r2['Status Tindak Lanjut'], r2['Kode Tahapan'], r2['Menunggu'], r2['Nomor Register']]).toEqual(['Belum ditindaklanjuti', 'SANCTION_DECIDED', 'PPK', awkward.registerNumber]);
     });
 
+    it('under id writes times on the wall clock of the case\'s zone, named in Zona Waktu, and violations and the election in words; under en the API\'s UTC and codes', async () => {
+      const [id, en] = await Promise.all([
+        download(netra, '/exports/follow-ups.csv', { caseId: awkward.id }, oversightToken),
+        download(netra, '/exports/follow-ups.csv', { caseId: awkward.id, headers: 'en' }, oversightToken),
+      ]);
+      const r1 = csvRecords(id.text).find((r) => r['ID Terlapor'] === 'R1')!;
+      const e1 = csvRecords(en.text).find((r) => r.respondentId === 'R1')!;
+      expect([r1['Tanggal SK'], r1['Tanggal Keputusan Sanksi'], r1['Zona Waktu']]).toEqual(['2024-10-14 02:23', '2024-10-07 10:00', 'WIB (UTC+07:00)']);
+      expect([e1.executedAt, e1.decidedAt]).toEqual(['2024-10-13T19:23:00.000Z', '2024-10-07T03:00:00.000Z']);
+      expect([r1['Jenis Pelanggaran'], r1['Kode Jenis Pelanggaran'], r1['Jenis Pemilihan']]).toEqual(['Kegiatan yang berpihak kepada calon', 'PARTISAN_ACTIVITY', 'Pilkada']);
+      expect([e1.violations, e1['election.kind']]).toEqual(['PARTISAN_ACTIVITY', 'PILKADA']);
+      expect(Object.keys(e1)).not.toContain('Zona Waktu');
+      // Days waiting carry a decimal comma under id, a point under en.
+      const waiting = csvRecords(id.text).map((r) => r['Lama Menunggu (hari)']).filter((d) => d !== '');
+      expect(waiting.length).toBeGreaterThan(0);
+      for (const days of waiting) expect(days).toMatch(/^\d+(,\d)?$/);
+      for (const days of csvRecords(en.text).map((r) => r.daysWaiting).filter((d) => d !== '')) expect(days).toMatch(/^\d+(\.\d)?$/);
+    });
+
     it('quotes commas, quotes and line breaks, defuses formulas, and starts with a BOM when asked', async () => {
       const file = await download(netra, '/exports/follow-ups.csv', { caseId: awkward.id, headers: 'en', bom: '1' }, oversightToken);
       expect(file.text.startsWith('\uFEFFregisterNumber,')).toBe(true);
@@ -175,9 +196,32 @@ function exportSuite(open: () => Promise<{ env: Record<string, string>; drop: ()
       expect(buckets).toHaveLength(summary.buckets.length);
       expect([overall['Baris'], overall['PPK'], overall['Jumlah Orang'], overall['Jumlah Kasus']]).toEqual(['Keseluruhan', '', String(summary.overall.total), String(summary.overall.cases)]);
       expect(buckets.map((b) => [b['PPK'], b['Sanksi Diputuskan (orang)'], b['Sanksi Diputuskan (kasus)'], b['Tingkat Tindak Lanjut']])).toEqual(
-        summary.buckets.map((b: Record<string, any>) => [b.key.ppk ?? '', String(b.decided.persons), String(b.decided.cases), b.actedOnRate === null ? '' : String(b.actedOnRate)]),
+        summary.buckets.map((b: Record<string, any>) => [b.key.ppk ?? '', String(b.decided.persons), String(b.decided.cases), b.actedOnRate === null ? '' : String(b.actedOnRate).replace('.', ',')]),
       );
       expect(overall['Status: Belum ditindaklanjuti (orang)']).toBe(String(summary.overall.byStatus.find((s: { status: string }) => s.status === 'PENDING').count));
+    });
+
+    it('names violations and elections in words beside their codes, and writes rates with a decimal comma, under id only', async () => {
+      const question = { groupBy: 'VIOLATION,ELECTION', asOf: PAST };
+      const [id, en, json] = await Promise.all([
+        download(netra, '/exports/summary.csv', question, oversightToken),
+        download(netra, '/exports/summary.csv', { ...question, headers: 'en' }, oversightToken),
+        download(netra, '/exports/summary.json', question, oversightToken),
+      ]);
+      const summary = JSON.parse(json.text);
+      const [, ...buckets] = csvRecords(id.text);
+      const [, ...enBuckets] = csvRecords(en.text);
+      const words = (code: string) => (LABELS_ID.ViolationCode as Record<string, string>)[code];
+      expect(buckets.map((b) => [b['Jenis Pelanggaran'], b['Kode Jenis Pelanggaran'], b['Pemilihan']])).toEqual(
+        summary.buckets.map((b: Record<string, any>) => [words(b.key.violation), b.key.violation, b.key.election.replace('PILKADA', 'Pilkada').replace('PEMILU', 'Pemilu')]),
+      );
+      expect(enBuckets.map((b) => [b['key.violation'], b['key.election']])).toEqual(summary.buckets.map((b: Record<string, any>) => [b.key.violation, b.key.election]));
+      const fractional = summary.buckets.filter((b: Record<string, any>) => b.actedOnRate !== null && !Number.isInteger(b.actedOnRate));
+      expect(fractional.length).toBeGreaterThan(0);
+      for (const [i, b] of summary.buckets.entries()) {
+        expect(buckets[i]['Tingkat Tindak Lanjut']).toBe(b.actedOnRate === null ? '' : String(b.actedOnRate).replace('.', ','));
+        expect(enBuckets[i].actedOnRate).toBe(b.actedOnRate === null ? '' : String(b.actedOnRate));
+      }
     });
 
     it('answers without a token, but not about one person or one case', async () => {

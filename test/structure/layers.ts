@@ -120,4 +120,4 @@ export const DOMAIN_PACKAGES: string[] = [];
  * Server files the browser console imports: domain only, and nothing they import may be other than
  * domain (it is bundled into the browser, where there is no file to read).
  */
-export const CONSOLE_MAY_IMPORT: string[] = ['src/case/case-vocabulary.ts', 'src/case/case-vocabulary-id.ts', 'src/case/respondent-kinds.ts', 'src/case/refusal-keys.ts'];
+export const CONSOLE_MAY_IMPORT: string[] = ['src/case/case-vocabulary.ts', 'src/case/case-vocabulary-id.ts', 'src/case/respondent-kinds.ts', 'src/case/refusal-keys.ts', 'src/case/time-zones.ts'];

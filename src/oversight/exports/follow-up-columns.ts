@@ -1,7 +1,9 @@
+import { zoneOf } from '../../case/time-zones';
 import { regionName } from '../../case/validation/regions';
 import type { FollowUpRecord } from '../queries/case-reader';
 import { csvLine, type CsvValue } from './csv';
 import { labelOf, yesNo, type HeaderLanguage, type LabelSet } from './header-language';
+import { localDateTime, localDecimal, zoneLabel } from './local-values';
 
 /**
  * The follow-ups file: every FollowUp field, plus the case's register number, its election and the
@@ -18,11 +20,16 @@ interface Column {
   idOnly?: true;
 }
 
-/** Instants as the API writes them: ISO-8601 in UTC, unambiguous across WIB, WITA and WIT. */
-const instant = (date: Date | null) => (date === null ? null : date.toISOString());
+/**
+ * Instants under `en` as the API writes them, ISO-8601 in UTC; under `id` on the wall clock of the
+ * case's zone (WIB, WITA or WIT, named in the last column), so a decree of 6 December 02.23 WIB
+ * is on 6 December in the spreadsheet (local-values.ts).
+ */
+const instant = (date: Date | null, r: FollowUpRecord, language: HeaderLanguage) =>
+  date === null ? null : language === 'en' ? date.toISOString() : localDateTime(date, zoneOf(r.handlingUnit));
 
 const text = (id: string, en: string, pick: (r: FollowUpRecord) => string | null): Column => ({ id, en, value: (r) => pick(r) });
-const time = (id: string, en: string, pick: (r: FollowUpRecord) => Date | null): Column => ({ id, en, value: (r) => instant(pick(r)) });
+const time = (id: string, en: string, pick: (r: FollowUpRecord) => Date | null): Column => ({ id, en, value: (r, language) => instant(pick(r), r, language) });
 const labelled = (id: string, en: string, set: LabelSet, pick: (r: FollowUpRecord) => string | null): Column => ({
   id,
   en,
@@ -41,11 +48,15 @@ const COLUMNS: Column[] = [
   text('Jabatan', 'position', (r) => r.followUp.position),
   text('Instansi', 'institution', (r) => r.followUp.institution),
   text('Kode Wilayah Instansi', 'institutionRegionCode', (r) => r.followUp.institutionRegionCode),
-  text('Jenis Pemilihan', 'election.kind', (r) => r.election.kind),
+  labelled('Jenis Pemilihan', 'election.kind', 'ElectionKind', (r) => r.election.kind),
   { id: 'Tahun Pemilihan', en: 'election.year', value: (r) => r.election.year },
   text('Kode Wilayah', 'regionCode', (r) => r.followUp.regionCode),
   text('Nama Wilayah', 'regionName', (r) => (r.followUp.regionCode === null ? null : (regionName(r.followUp.regionCode) ?? null))),
-  text('Jenis Pelanggaran', 'violations', (r) => r.followUp.violations.join('; ')),
+  {
+    id: 'Jenis Pelanggaran',
+    en: 'violations',
+    value: (r, language) => r.followUp.violations.map((code) => labelOf('ViolationCode', code, language)).join('; '),
+  },
   labelled('Hasil Kajian', 'outcome', 'StudyOutcome', (r) => r.followUp.outcome),
   labelled('Tahapan', 'stage', 'Stage', (r) => r.followUp.stage),
   { id: 'Kode Tahapan', en: 'stage', value: (r) => r.followUp.stage, idOnly: true },
@@ -54,7 +65,7 @@ const COLUMNS: Column[] = [
   time('Batas Waktu', 'dueAt', (r) => r.followUp.dueAt),
   { id: 'Terlambat', en: 'overdue', value: (r, language) => yesNo(r.followUp.overdue, language) },
   { id: 'Terlambat (hari)', en: 'daysLate', value: (r) => r.followUp.daysLate },
-  { id: 'Lama Menunggu (hari)', en: 'daysWaiting', value: (r) => r.followUp.daysWaiting },
+  { id: 'Lama Menunggu (hari)', en: 'daysWaiting', value: (r, language) => localDecimal(r.followUp.daysWaiting, language) },
   time('Tercatat Terlambat Sejak', 'overdueSince', (r) => r.followUp.overdueSince),
   labelled('Tahap yang Terlambat', 'overdueStep', 'DeadlineStep', (r) => r.followUp.overdueStep),
   labelled('Status Tindak Lanjut', 'followUpStatus', 'FollowUpStatus', (r) => r.followUp.followUpStatus),
@@ -80,6 +91,10 @@ const COLUMNS: Column[] = [
   // Last, so files read by column position keep their layout. "Another respondent outside your region"
   // (src/oversight/queries/respondent-view.ts): its identity columns stay empty.
   { id: 'Identitas Dirahasiakan', en: 'identityWithheld', value: (r, language) => yesNo(r.followUp.identityWithheld, language) },
+  // Under id only, after the rest for the same reason: the violations' codes, stable for filters and
+  // pivot tables, and the zone every time of the row is written in.
+  { id: 'Kode Jenis Pelanggaran', en: 'violations', value: (r) => r.followUp.violations.join('; '), idOnly: true },
+  { id: 'Zona Waktu', en: 'timeZone', value: (r) => zoneLabel(zoneOf(r.handlingUnit)), idOnly: true },
 ];
 
 const columnsFor = (language: HeaderLanguage) => COLUMNS.filter((c) => language === 'id' || !c.idOnly);

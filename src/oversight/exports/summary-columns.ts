@@ -2,7 +2,8 @@ import { FOLLOW_UP_STATUSES, RESPONDENT_STAGES } from '../../case/case-vocabular
 import { SummaryDimension, type FollowUpSummary, type SummaryBucket } from '../models/summary.model';
 import { csvLine, type CsvValue } from './csv';
 import { LABELS_ID } from '../../case/case-vocabulary-id';
-import type { HeaderLanguage } from './header-language';
+import { labelOf, type HeaderLanguage } from './header-language';
+import { localDecimal } from './local-values';
 
 /**
  * The summary file: an overall row, then one row per bucket; a column per dimension grouped by, then
@@ -13,10 +14,20 @@ import type { HeaderLanguage } from './header-language';
 interface Column {
   id: string;
   en: string;
-  value: (bucket: SummaryBucket) => CsvValue;
+  value: (bucket: SummaryBucket, language: HeaderLanguage) => CsvValue;
+  /** Only under `id`: under `en` the labelled column already holds the code. */
+  idOnly?: true;
 }
 
-const column = (id: string, en: string, value: (b: SummaryBucket) => CsvValue): Column => ({ id, en, value });
+const column = (id: string, en: string, value: (b: SummaryBucket, language: HeaderLanguage) => CsvValue, idOnly?: true): Column => ({ id, en, value, idOnly });
+/** A figure that may have decimals: a decimal comma under id. */
+const decimal = (id: string, en: string, value: (b: SummaryBucket) => number | null): Column => column(id, en, (b, language) => localDecimal(value(b), language));
+
+/** "PILKADA 2020" as "Pilkada 2020" under id. */
+function electionWords(key: string | null, language: HeaderLanguage): string | null {
+  const [kind, year] = key?.split(' ') ?? [];
+  return key === null || language === 'en' || !kind ? key : [labelOf('ElectionKind', kind, language), year].filter(Boolean).join(' ');
+}
 
 /** Persons and cases of one figure, side by side. */
 const pair = (id: string, en: string, persons: (b: SummaryBucket) => number | null, cases: (b: SummaryBucket) => number | null) => [
@@ -47,34 +58,41 @@ const FIGURES: Column[] = [
   ...pair('Masih Menunggu', 'waiting', (b) => b.waiting.persons, (b) => b.waiting.cases),
   column('Terlambat (orang)', 'overdue', (b) => b.overdue),
   column('Terlambat (kasus)', 'overdueCases', (b) => b.overdueCases),
-  column('Tingkat Tindak Lanjut', 'actedOnRate', (b) => b.actedOnRate),
-  column('Median Hari hingga Pelaksanaan', 'medianDaysToExecute', (b) => b.medianDaysToExecute),
-  column('Persentil 90 Hari hingga Pelaksanaan', 'p90DaysToExecute', (b) => b.p90DaysToExecute),
-  column('Median Lama Menunggu (hari)', 'medianDaysWaiting', (b) => b.medianDaysWaiting),
-  column('Persentil 90 Lama Menunggu (hari)', 'p90DaysWaiting', (b) => b.p90DaysWaiting),
+  decimal('Tingkat Tindak Lanjut', 'actedOnRate', (b) => b.actedOnRate),
+  decimal('Median Hari hingga Pelaksanaan', 'medianDaysToExecute', (b) => b.medianDaysToExecute),
+  decimal('Persentil 90 Hari hingga Pelaksanaan', 'p90DaysToExecute', (b) => b.p90DaysToExecute),
+  decimal('Median Lama Menunggu (hari)', 'medianDaysWaiting', (b) => b.medianDaysWaiting),
+  decimal('Persentil 90 Lama Menunggu (hari)', 'p90DaysWaiting', (b) => b.p90DaysWaiting),
   column('Keterlambatan Terlama (hari)', 'maxDaysLate', (b) => b.maxDaysLate),
 ];
 
 /** The key columns of the dimensions grouped by; REGION and PROVINCE share the region's code and name. */
-function keyColumns(groupBy: readonly SummaryDimension[]): Column[] {
+function keyColumns(groupBy: readonly SummaryDimension[], language: HeaderLanguage): Column[] {
   const has = (d: SummaryDimension) => groupBy.includes(d);
   return [
     ...(has(SummaryDimension.REGION) || has(SummaryDimension.PROVINCE)
       ? [column('Kode Wilayah', 'key.regionCode', (b) => b.key.regionCode), column('Nama Wilayah', 'key.regionName', (b) => b.key.regionName)]
       : []),
     ...(has(SummaryDimension.PPK) ? [column('PPK', 'key.ppk', (b) => b.key.ppk)] : []),
-    ...(has(SummaryDimension.VIOLATION) ? [column('Jenis Pelanggaran', 'key.violation', (b) => b.key.violation)] : []),
-    ...(has(SummaryDimension.ELECTION) ? [column('Pemilihan', 'key.election', (b) => b.key.election)] : []),
+    ...(has(SummaryDimension.VIOLATION)
+      ? [
+          column('Jenis Pelanggaran', 'key.violation', (b, language) => labelOf('ViolationCode', b.key.violation, language)),
+          column('Kode Jenis Pelanggaran', 'key.violation', (b) => b.key.violation, true),
+        ]
+      : []),
+    ...(has(SummaryDimension.ELECTION) ? [column('Pemilihan', 'key.election', (b, language) => electionWords(b.key.election, language))] : []),
     ...(has(SummaryDimension.WAITING_ON) ? [column('Menunggu', 'key.waitingOn', (b) => b.key.waitingOn)] : []),
-    ...(has(SummaryDimension.RESPONDENT_KIND) ? [column('Jenis Terlapor', 'key.respondentKind', (b) => b.key.respondentKind)] : []),
-  ];
+    ...(has(SummaryDimension.RESPONDENT_KIND)
+      ? [column('Jenis Terlapor', 'key.respondentKind', (b, language) => labelOf('RespondentKind', b.key.respondentKind, language))]
+      : []),
+  ].filter((c) => language === 'id' || !c.idOnly);
 }
 
 /** The whole file at once: a summary has at most a few thousand buckets, already in memory as the answer. */
 export function summaryCsv(summary: FollowUpSummary, groupBy: readonly SummaryDimension[], language: HeaderLanguage): string {
-  const keys = keyColumns(groupBy);
+  const keys = keyColumns(groupBy, language);
   const row = (kind: CsvValue, bucket: SummaryBucket, withKey: boolean) =>
-    csvLine([kind, ...keys.map((c) => (withKey ? c.value(bucket) : null)), ...FIGURES.map((c) => c.value(bucket))]);
+    csvLine([kind, ...keys.map((c) => (withKey ? c.value(bucket, language) : null)), ...FIGURES.map((c) => c.value(bucket, language))]);
   const [overall, bucket] = language === 'id' ? ['Keseluruhan', 'Kelompok'] : ['overall', 'bucket'];
   return [
     csvLine([language === 'id' ? 'Baris' : 'row', ...[...keys, ...FIGURES].map((c) => c[language])]),

@@ -27,6 +27,8 @@ export interface FollowUpRecord {
   followUp: FollowUpView;
   registerNumber: string;
   election: { kind: string; year: number };
+  /** The case's handling unit: the CSV writes the track's times in its zone. */
+  handlingUnit: string;
 }
 const MAX_PAGE = 100;
 
@@ -125,6 +127,7 @@ export class CaseReader {
       followUp: forViewer(toFollowUp(row, source.at), String(row.handling_unit), actor),
       registerNumber: String(row.case_register_number),
       election: { kind: String(row.election_kind), year: Number(row.election_year) },
+      handlingUnit: String(row.handling_unit),
     }));
     const last = rows[limit - 1];
     const next =

@@ -1,8 +1,15 @@
 /**
  * The signed-in officer: the bearer token (a development token or the identity provider's access
- * token) kept in sessionStorage, so it dies with the tab and is never shared across tabs or
- * written to disk by us. The claims are read only to shape the screens; Netra verifies the token.
+ * token) kept in sessionStorage, so it dies with the tab and is never written to disk by us. The
+ * claims are read only to shape the screens; Netra verifies the token.
+ *
+ * Tabs of the same browser share it over a BroadcastChannel (same origin, in memory only): a new
+ * tab with none asks the open ones, and one with a valid token answers (tabs.ts). Nothing goes to
+ * localStorage or the address, so once the last tab closes the sign-in is gone. Signing out in one
+ * tab signs out every tab.
  */
+import { sessionTabs } from './tabs';
+
 const TOKEN_KEY = 'netra.token';
 
 export interface Session {
@@ -33,12 +40,15 @@ export function currentToken(): string | null {
 export function currentSession(): Session | null {
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (!token) return null;
-  const session = sessionOf(token);
-  if (!session || (session.expiresAt !== null && session.expiresAt <= Date.now())) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    return null;
-  }
+  const session = validSession(token);
+  if (!session) sessionStorage.removeItem(TOKEN_KEY);
   return session;
+}
+
+/** The session a token stands for, unless it has no agency or has expired. */
+export function validSession(token: string): Session | null {
+  const session = sessionOf(token);
+  return session && (session.expiresAt === null || session.expiresAt > Date.now()) ? session : null;
 }
 
 export function signIn(token: string): Session {
@@ -46,13 +56,32 @@ export function signIn(token: string): Session {
   if (!session) throw new Error('the token carries no agency claim');
   sessionStorage.setItem(TOKEN_KEY, token);
   changed();
+  tabs.signedIn(token);
   return session;
 }
 
+/** Signs out this tab and every other tab of this browser. */
 export function signOut(): void {
+  signOutHere();
+  tabs.signedOut();
+}
+
+function signOutHere(): void {
   sessionStorage.removeItem(TOKEN_KEY);
   changed();
 }
+
+/** A token another tab handed over: kept only when this tab has none and it is still valid. */
+function adopt(token: string): void {
+  if (currentSession() || !validSession(token)) return;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  changed();
+}
+
+const tabs = sessionTabs({ current: () => currentSession()?.token ?? null, adopt, signedOut: signOutHere });
+
+/** Resolves once this tab has a session from another tab, or none answered in time. */
+export const askOtherTabs = (): Promise<void> => (currentSession() ? Promise.resolve() : tabs.ask());
 
 /** The claims of a JWT, unverified (the server verifies); null when it is not a JWT with an agency. */
 export function sessionOf(token: string): Session | null {

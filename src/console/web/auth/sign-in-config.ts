@@ -1,10 +1,13 @@
+import { askOtherTabs } from './session';
+
 /** GET /auth/config: how this Netra signs officers in. */
 export type SignInConfig =
   | { mode: 'development' }
   | { mode: 'oidc'; issuer: string; audience: string; clientId?: string; scopes?: string[] };
 
+/** Also waits for an open tab to share its sign-in, so a new tab never flashes the sign-in page. */
 export async function loadSignInConfig(): Promise<SignInConfig> {
-  const response = await fetch('/auth/config');
+  const [response] = await Promise.all([fetch('/auth/config'), askOtherTabs()]);
   if (!response.ok) throw new Error(`GET /auth/config answered ${response.status}`);
   return (await response.json()) as SignInConfig;
 }

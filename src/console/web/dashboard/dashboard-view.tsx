@@ -40,7 +40,7 @@ export function DashboardView() {
             <PersonsAndCases figures={data.overall} />
           </div>
           <section className="card" aria-label={t('provenance.label')}>
-            <Provenance asOf={data.asOf} current={data.current} position={data.position} regionBy={regionBy} filter={summaryFilter(filters)} />
+            <Provenance asOf={data.asOf} position={data.position} />
             <ExportButtons asOf={data.asOf} regionBy={regionBy} filter={summaryFilter(filters)} />
           </section>
           {curve || !error ? <RateCurve points={curve} /> : null}

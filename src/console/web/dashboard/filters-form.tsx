@@ -1,8 +1,9 @@
-import { useId } from 'react';
-import { SelectField } from '../forms/fields';
-import { todayWib, type DashboardFilters } from './filters';
+import { DayField, SelectField } from '../forms/fields';
+import type { DashboardFilters } from './filters';
 import type { Option } from './types';
 import { useDashboardText } from './use-text';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 interface FiltersFormProps {
   filters: DashboardFilters;
@@ -39,25 +40,12 @@ export function FiltersForm({ filters, elections, provinces, onChange, onRefresh
           options={provinces}
           onChange={(province) => onChange({ ...filters, province })}
         />
-        <DayField value={filters.day} onChange={(day) => onChange({ ...filters, day })} />
+        {/* dd/mm/yyyy as officers write it; the figures reload once it is empty or a real day, not at each keystroke. */}
+        <DayField name="day" label={t('filters.asOf')} hint={t('filters.asOfHint')} value={filters.day} onChange={(day) => (day === '' || DAY.test(day) ? onChange({ ...filters, day }) : undefined)} />
       </div>
       <button type="button" onClick={onRefresh}>
         {t('filters.refresh')}
       </button>
     </form>
-  );
-}
-
-function DayField({ value, onChange }: { value: string; onChange(value: string): void }) {
-  const { t } = useDashboardText();
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{t('filters.asOf')}</label>
-      <input id={id} name="day" type="date" value={value} max={todayWib(new Date())} aria-describedby={`${id}-hint`} onChange={(event) => onChange(event.target.value)} />
-      <p className="hint" id={`${id}-hint`}>
-        {t('filters.asOfHint')}
-      </p>
-    </div>
   );
 }

@@ -32,8 +32,3 @@ export function asOfDay(day: string, now: Date): string | null {
   const end = `${day}T23:59:59+07:00`;
   return Date.parse(end) < now.getTime() ? end : null;
 }
-
-/** Today in WIB as a date input's value, the latest day one may choose. */
-export function todayWib(now: Date): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}

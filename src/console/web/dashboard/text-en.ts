@@ -31,7 +31,7 @@ export const DASHBOARD_TEXT_EN: Record<DashboardKey, string> = {
   'counts.waiting': 'Still waiting for action',
   'counts.overdue': 'Past the due date',
   'provenance.label': 'Where the figures come from, and downloads',
-  'provenance.text': 'Figures as of {asOf}, computed at log position {position}; recompute them from the raw events with npm run figures:',
+  'provenance.text': 'Figures as of {asOf}, computed at log position {position}; the downloads below hold the same figures at the same instant.',
   'export.summary': 'Download CSV per region',
   'export.followUps': 'Download CSV per person',
   'export.busy': 'Downloading…',

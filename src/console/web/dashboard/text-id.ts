@@ -29,7 +29,7 @@ export const DASHBOARD_TEXT_ID = {
   'counts.waiting': 'Masih menunggu tindakan',
   'counts.overdue': 'Melewati tenggat',
   'provenance.label': 'Asal angka dan unduhan',
-  'provenance.text': 'Angka per {asOf}, dihitung pada posisi log {position}; dapat dihitung ulang dari peristiwa mentah dengan npm run figures:',
+  'provenance.text': 'Angka per {asOf}, dihitung pada posisi log {position}; unduhan di bawah memuat angka yang sama pada saat yang sama.',
   'export.summary': 'Unduh CSV per wilayah',
   'export.followUps': 'Unduh CSV per orang',
   'export.busy': 'Mengunduh…',

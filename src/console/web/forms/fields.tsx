@@ -1,4 +1,7 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { parseTypedDateTime, parseTypedDay, typedDateTime, typedDay } from '../time/typed-date';
+import type { Lang } from '../time/zones';
 
 /**
  * Labelled inputs. Each shows the API's message for its field right under it, linked with
@@ -66,23 +69,86 @@ export function TextArea(props: FieldProps & { value: string; onChange(value: st
   );
 }
 
+/**
+ * A date and time as officers write them, "06/12/2026 14.05", in a text input rather than the
+ * browser's own control (which shows "12/06/2026, 02:17 AM" in an English browser). `value` is the
+ * wall-clock time as "2026-12-06T14:05" (read in the case's zone by fromLocalInput), '' when empty,
+ * or the text as typed while it is not a real date and time: the field says so in the officer's
+ * language and FormShell does not send the form.
+ */
 export function DateTimeField(props: FieldProps & { value: string; onChange(value: string): void }) {
+  return <TypedDateField {...props} kind="date" parse={parseTypedDateTime} format={typedDateTime} />;
+}
+
+/** A day as officers write it, "06/12/2026"; `value` is "2026-12-06", '' or the text as typed. */
+export function DayField(props: FieldProps & { value: string; onChange(value: string): void }) {
+  return <TypedDateField {...props} kind="day" parse={parseTypedDay} format={(value) => typedDay(value)} />;
+}
+
+function TypedDateField(
+  props: FieldProps & { value: string; onChange(value: string): void; kind: 'date' | 'day'; parse(text: string): string | null; format(value: string, lang: Lang): string },
+) {
   const id = useId();
+  const { t, lang } = useI18n();
+  const input = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState(() => props.format(props.value, lang));
+  const [checked, setChecked] = useState(false);
+  // The value this field last handed up: any other one came from outside (a kept draft, a reset).
+  const emitted = useRef(props.value);
+  useEffect(() => {
+    if (props.value === emitted.current) return;
+    emitted.current = props.value;
+    setText(props.format(props.value, lang));
+  }, [props.value]);
+  useEffect(() => {
+    const value = props.parse(text);
+    if (value !== null) setText(props.format(value, lang));
+  }, [lang]);
+  // FormShell asks every typed date to show its message before it refuses to send.
+  useEffect(() => {
+    const form = input.current?.form;
+    const check = () => setChecked(true);
+    form?.addEventListener(CHECK_EVENT, check);
+    return () => form?.removeEventListener(CHECK_EVENT, check);
+  }, []);
+  const unreadable = text.trim() !== '' && props.parse(text) === null;
+  const error = unreadable && checked ? t(`${props.kind}.invalid`) : props.error;
+  const hint = [t(`${props.kind}.hint`), props.hint].filter(Boolean).join(' ');
+  const change = (typed: string) => {
+    setText(typed);
+    const value = typed.trim() === '' ? '' : (props.parse(typed) ?? typed);
+    emitted.current = value;
+    props.onChange(value);
+  };
+  const blur = () => {
+    setChecked(true);
+    const value = props.parse(text);
+    if (value !== null) setText(props.format(value, lang));
+  };
   return (
-    <Field {...props} id={id}>
+    <Field {...props} id={id} error={error} hint={hint}>
       <input
+        ref={input}
         id={id}
         name={props.name}
-        type="datetime-local"
-        value={props.value}
+        type="text"
+        value={text}
+        placeholder={t(`${props.kind}.placeholder`)}
         required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props)}
-        onChange={(event) => props.onChange(event.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+        data-unreadable-date={unreadable ? 'true' : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { ...props, error, hint })}
+        onChange={(event) => change(event.target.value)}
+        onBlur={blur}
       />
     </Field>
   );
 }
+
+/** Sent on a form by FormShell before it sends: typed dates show why they cannot be read. */
+export const CHECK_EVENT = 'netra:check-dates';
 
 export interface Option {
   value: string;

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { CHECK_EVENT } from './fields';
 import { useI18n } from '../i18n/i18n';
 import type { CommandErrors } from './use-command';
 
@@ -13,11 +14,21 @@ export function FormShell(props: {
   errors: CommandErrors;
   onSubmit(): void;
   onReload?(): void;
+  /** The values came from what the officer typed before (forms/drafts.ts): say so. */
+  kept?: boolean;
   children: ReactNode;
 }) {
   const { t } = useI18n();
-  const submit = (event: FormEvent) => {
+  // A typed date that is not a real date and time is the one thing judged here: sending it would
+  // only earn the API's refusal of a text the officer can already see is wrong.
+  const [unreadable, setUnreadable] = useState(false);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const element = event.currentTarget;
+    element.dispatchEvent(new Event(CHECK_EVENT));
+    const first = element.querySelector<HTMLElement>('[data-unreadable-date="true"]');
+    setUnreadable(first !== null);
+    if (first) return first.focus();
     props.onSubmit();
   };
   const refusal = props.errors.form;
@@ -31,6 +42,7 @@ export function FormShell(props: {
     <form ref={form} className="step-form" onSubmit={submit} noValidate aria-label={props.title}>
       <h3>{props.title}</h3>
       <p className="hint">{t('form.required')}</p>
+      {props.kept ? <p className="notice draft-kept">{t('form.draftKept')}</p> : null}
       {props.children}
       {refusal ? (
         <div className="form-error" role="alert" data-code={refusal.code} data-key={refusal.key}>
@@ -43,7 +55,7 @@ export function FormShell(props: {
           ) : null}
         </div>
       ) : null}
-      {Object.keys(props.errors.fields).length > 0 ? (
+      {unreadable || Object.keys(props.errors.fields).length > 0 ? (
         <p className="form-error" role="alert">
           {t('error.fieldsBelow')}
         </p>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ApiError, graphql, type ErrorCode } from '../api/graphql';
 import { MUTATIONS, type MutationName } from '../api/documents';
+import { discardDrafts } from './drafts';
 import type { Case } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { hasOwnWords, wordRefusal } from '../i18n/refusal-words';
@@ -44,6 +45,7 @@ export function useCommand(name: MutationName, fieldNames: (path: string) => boo
     try {
       const variables = { input: { ...input, commandId: newCommandId(), ...(expectedVersion !== undefined ? { expectedVersion } : {}) } };
       const data = await graphql<Record<string, Case>>(MUTATIONS[name], variables);
+      if (c) discardDrafts(c.id, name);
       return data[name];
     } catch (error) {
       setRefusal(error instanceof ApiError ? error : new ApiError('INTERNAL_SERVER_ERROR', String(error)));

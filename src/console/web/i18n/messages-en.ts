@@ -265,4 +265,12 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'holidayKind.NATIONAL': 'national holiday',
   'holidayKind.COLLECTIVE_LEAVE': 'collective leave',
   'holidayKind.ELECTION_DAY': 'voting day',
+  'date.hint': 'Type day/month/year, then hours:minutes (24-hour), e.g. 06/12/2026 14:05.',
+  'date.invalid': 'This date and time cannot be read. Type day/month/year, then hours:minutes, e.g. 06/12/2026 14:05.',
+  'date.placeholder': 'dd/mm/yyyy hh:mm',
+  'day.hint': 'Type day/month/year, e.g. 06/12/2026.',
+  'day.invalid': 'This date cannot be read. Type day/month/year, e.g. 06/12/2026.',
+  'day.placeholder': 'dd/mm/yyyy',
+  'form.draftKept': 'What you typed is still here; check it against the case as it is now before sending.',
+  'print.stamp': 'Printed {date} by {agency} {unit}',
 };

@@ -263,6 +263,14 @@ export const MESSAGES_ID = {
   'holidayKind.NATIONAL': 'libur nasional',
   'holidayKind.COLLECTIVE_LEAVE': 'cuti bersama',
   'holidayKind.ELECTION_DAY': 'hari pemungutan suara',
+  'date.hint': 'Tulis tanggal/bulan/tahun lalu jam.menit (24 jam), misalnya 06/12/2026 14.05.',
+  'date.invalid': 'Tanggal dan jam tidak terbaca. Tulis tanggal/bulan/tahun lalu jam.menit, misalnya 06/12/2026 14.05.',
+  'date.placeholder': 'hh/bb/tttt jj.mm',
+  'day.hint': 'Tulis tanggal/bulan/tahun, misalnya 06/12/2026.',
+  'day.invalid': 'Tanggal tidak terbaca. Tulis tanggal/bulan/tahun, misalnya 06/12/2026.',
+  'day.placeholder': 'hh/bb/tttt',
+  'form.draftKept': 'Isian yang sudah Anda ketik tetap ada; periksa lagi terhadap kasus terbaru sebelum mengirim.',
+  'print.stamp': 'Dicetak {date} oleh {agency} {unit}',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_ID;

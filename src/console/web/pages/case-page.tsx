@@ -4,6 +4,7 @@ import { RespondentTrack } from '../case/respondent-track';
 import { Timeline } from '../case/timeline';
 import { useCase } from '../case/use-case';
 import { useI18n } from '../i18n/i18n';
+import { PrintStamp } from '../layout/print-stamp';
 import { NextSteps } from '../steps/next-steps';
 import { zoneOf } from '../time/zones';
 
@@ -19,6 +20,7 @@ export function CasePage({ id }: { id: string }) {
   const zone = zoneOf(c.handlingUnit);
   return (
     <div className="case-page">
+      <PrintStamp />
       <h1>
         {t('case.title')} <span className="register">{c.registerNumber}</span>
       </h1>

@@ -2,6 +2,7 @@ import type { Case, FollowUp } from '../api/types';
 import { DateTimeField, SelectField, TextField } from '../forms/fields';
 import { FormShell } from '../forms/form-shell';
 import { useCommand } from '../forms/use-command';
+import { draftKey } from '../forms/drafts';
 import { useFields } from '../forms/use-fields';
 import { useI18n } from '../i18n/i18n';
 import { routeFor } from '../respondent-kinds';
@@ -14,7 +15,7 @@ export function DecideSanctionForm({ c, respondent, onDone, onReload }: { c: Cas
   const { t, label } = useI18n();
   const zone = zoneOf(c.handlingUnit);
   const sanctions = routeFor(respondent.employment).sanctions;
-  const { values, set } = useFields(() => ({
+  const { values, set, kept } = useFields(() => ({
     decision: 'SANCTION',
     letterNumber: '',
     decidedAt: toLocalInput(new Date(), zone),
@@ -22,7 +23,7 @@ export function DecideSanctionForm({ c, respondent, onDone, onReload }: { c: Cas
     ppkTitle: '',
     ppkRegionCode: respondent.institutionRegionCode ?? c.handlingUnit,
     dueAt: '',
-  }));
+  }), draftKey(c.id, 'decideSanction', respondent.respondentId));
   const { busy, errors, send } = useCommand('decideSanction', (path) => FIELDS.has(path), c);
   const sanctioning = values.decision === 'SANCTION';
 
@@ -47,6 +48,7 @@ export function DecideSanctionForm({ c, respondent, onDone, onReload }: { c: Cas
 
   return (
     <FormShell
+      kept={kept}
       title={t('step.decideSanction', { name: respondent.name ?? respondent.respondentId })}
       submitLabel={t('step.decideSanction.submit')}
       busy={busy}

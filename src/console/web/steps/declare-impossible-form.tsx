@@ -2,6 +2,7 @@ import type { Case, FollowUp } from '../api/types';
 import { DateTimeField, SelectField, TextArea } from '../forms/fields';
 import { FormShell } from '../forms/form-shell';
 import { useCommand } from '../forms/use-command';
+import { draftKey } from '../forms/drafts';
 import { useFields } from '../forms/use-fields';
 import { useI18n } from '../i18n/i18n';
 import { fromLocalInput, toLocalInput, zoneOf } from '../time/zones';
@@ -12,7 +13,7 @@ const FIELDS = new Set(['reason', 'note', 'declaredAt']);
 export function DeclareImpossibleForm({ c, respondent, onDone, onReload }: { c: Case; respondent: FollowUp; onDone(c: Case): void; onReload(): void }) {
   const { t, options } = useI18n();
   const zone = zoneOf(c.handlingUnit);
-  const { values, set } = useFields(() => ({ reason: '', note: '', declaredAt: toLocalInput(new Date(), zone) }));
+  const { values, set, kept } = useFields(() => ({ reason: '', note: '', declaredAt: toLocalInput(new Date(), zone) }), draftKey(c.id, 'declareFollowUpImpossible', respondent.respondentId));
   const { busy, errors, send } = useCommand('declareFollowUpImpossible', (path) => FIELDS.has(path), c);
 
   const submit = async () => {
@@ -23,6 +24,7 @@ export function DeclareImpossibleForm({ c, respondent, onDone, onReload }: { c: 
 
   return (
     <FormShell
+      kept={kept}
       title={t('step.declareFollowUpImpossible', { name: respondent.name ?? respondent.respondentId })}
       submitLabel={t('step.declareFollowUpImpossible.submit')}
       busy={busy}

@@ -2,6 +2,7 @@ import type { Case, FollowUp } from '../api/types';
 import { CheckboxGroup, DateTimeField, SelectField, TextField } from '../forms/fields';
 import { FormShell } from '../forms/form-shell';
 import { useCommand } from '../forms/use-command';
+import { draftKey } from '../forms/drafts';
 import { useFields } from '../forms/use-fields';
 import { useI18n } from '../i18n/i18n';
 import { routeFor } from '../respondent-kinds';
@@ -13,13 +14,13 @@ const FIELDS = new Set(['respondentIds', 'recipient', 'letterNumber', 'issuedAt'
 export function IssueRecommendationForm({ c, respondents, onDone, onReload }: { c: Case; respondents: FollowUp[]; onDone(c: Case): void; onReload(): void }) {
   const { t, options } = useI18n();
   const zone = zoneOf(c.handlingUnit);
-  const { values, set } = useFields(() => ({
+  const { values, set, kept } = useFields(() => ({
     respondentIds: respondents.map((r) => r.respondentId),
     // The body that handles the first of them (BKN for ASN, the TNI, Polri, the bupati/walikota).
     recipient: routeFor(respondents[0]?.employment ?? 'PNS').recipients.at(-1) ?? 'BKN',
     letterNumber: '',
     issuedAt: toLocalInput(new Date(), zone),
-  }));
+  }), draftKey(c.id, 'issueRecommendation', respondents.map((r) => r.respondentId).join('+')));
   const { busy, errors, send } = useCommand('issueRecommendation', (path) => FIELDS.has(path), c);
 
   const submit = async () => {
@@ -29,7 +30,7 @@ export function IssueRecommendationForm({ c, respondents, onDone, onReload }: { 
   };
 
   return (
-    <FormShell title={t('step.issueRecommendation')} submitLabel={t('step.issueRecommendation.submit')} busy={busy} errors={errors} onSubmit={submit} onReload={onReload}>
+    <FormShell kept={kept} title={t('step.issueRecommendation')} submitLabel={t('step.issueRecommendation.submit')} busy={busy} errors={errors} onSubmit={submit} onReload={onReload}>
       <CheckboxGroup
         name="respondentIds"
         label={t('field.respondentIds')}

@@ -2,6 +2,7 @@ import type { Case, FollowUp } from '../api/types';
 import { DateTimeField, SelectField, TextField } from '../forms/fields';
 import { FormShell } from '../forms/form-shell';
 import { useCommand } from '../forms/use-command';
+import { draftKey } from '../forms/drafts';
 import { useFields } from '../forms/use-fields';
 import { useI18n } from '../i18n/i18n';
 import { routeFor } from '../respondent-kinds';
@@ -14,11 +15,11 @@ export function RecordExecutionForm({ c, respondent, onDone, onReload }: { c: Ca
   const { t, label } = useI18n();
   const sanctions = routeFor(respondent.employment).sanctions;
   const zone = zoneOf(c.handlingUnit);
-  const { values, set } = useFields(() => ({
+  const { values, set, kept } = useFields(() => ({
     decreeNumber: '',
     executedAt: toLocalInput(new Date(), zone),
     sanction: respondent.recommendedSanction ?? sanctions[0],
-  }));
+  }), draftKey(c.id, 'recordSanctionExecution', respondent.respondentId));
   const { busy, errors, send } = useCommand('recordSanctionExecution', (path) => FIELDS.has(path), c);
 
   const submit = async () => {
@@ -29,6 +30,7 @@ export function RecordExecutionForm({ c, respondent, onDone, onReload }: { c: Ca
 
   return (
     <FormShell
+      kept={kept}
       title={t('step.recordSanctionExecution', { name: respondent.name ?? respondent.respondentId })}
       submitLabel={t('step.recordSanctionExecution.submit')}
       busy={busy}

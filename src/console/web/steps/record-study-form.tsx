@@ -2,6 +2,7 @@ import type { Case, FollowUp } from '../api/types';
 import { CheckboxGroup, DateTimeField, SelectField, TextArea } from '../forms/fields';
 import { FormShell } from '../forms/form-shell';
 import { useCommand } from '../forms/use-command';
+import { draftKey } from '../forms/drafts';
 import { useFields } from '../forms/use-fields';
 import { useI18n } from '../i18n/i18n';
 import { fromLocalInput, toLocalInput, zoneOf } from '../time/zones';
@@ -16,11 +17,11 @@ interface Finding {
 export function RecordStudyForm({ c, respondents, onDone, onReload }: { c: Case; respondents: FollowUp[]; onDone(c: Case): void; onReload(): void }) {
   const { t, label, options } = useI18n();
   const zone = zoneOf(c.handlingUnit);
-  const { values, set } = useFields(() => ({
+  const { values, set, kept } = useFields(() => ({
     studiedAt: toLocalInput(new Date(), zone),
     // Nothing preselected: one click must not record everyone as proven.
     findings: respondents.map((): Finding => ({ outcome: '', violations: [], note: '' })),
-  }));
+  }), draftKey(c.id, 'recordStudy', respondents.map((r) => r.respondentId).join('+')));
   const { busy, errors, send } = useCommand('recordStudy', (path) => path === 'studiedAt' || /^findings\[\d+\]\.(outcome|violations|note)$/.test(path), c);
   const setFinding = (index: number, change: Partial<Finding>) =>
     set('findings')(values.findings.map((finding, i) => (i === index ? { ...finding, ...change } : finding)));
@@ -35,7 +36,7 @@ export function RecordStudyForm({ c, respondents, onDone, onReload }: { c: Case;
   };
 
   return (
-    <FormShell title={t('step.recordStudy')} submitLabel={t('step.recordStudy.submit')} busy={busy} errors={errors} onSubmit={submit} onReload={onReload}>
+    <FormShell kept={kept} title={t('step.recordStudy')} submitLabel={t('step.recordStudy.submit')} busy={busy} errors={errors} onSubmit={submit} onReload={onReload}>
       <DateTimeField name="studiedAt" label={t('field.studiedAt', { zone: zone.name })} value={values.studiedAt} onChange={set('studiedAt')} error={errors.fields.studiedAt} required />
       {respondents.map((r, i) => (
         <fieldset key={r.respondentId} className="group">
