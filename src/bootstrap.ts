@@ -13,6 +13,8 @@ import { NetraMetrics } from './observability/metrics';
 import { requestLog } from './observability/request-log';
 import { PublicFiguresCache } from './oversight/public-figures/public-figures-cache';
 import { publicFiguresMiddleware } from './oversight/public-figures/public-figures.middleware';
+import { ConcurrencyGate } from './security/concurrency-gate';
+import { anonymousGate } from './security/anonymous-gate.middleware';
 import { AnonymousLimits } from './security/anonymous-limits';
 
 /** Builds and starts Netra's HTTP and gRPC servers; used by main.ts and by the end-to-end tests. */
@@ -31,6 +33,11 @@ export async function startNetra(config: NetraConfig, logger: Logger, options: {
   // Express's body-hash ETag would also tag answers given to a token, and revalidate them.
   app.set('etag', false);
   app.use('/graphql', publicFiguresMiddleware(app.get(PublicFiguresCache), app.get(AnonymousLimits), app.get(NetraMetrics)));
+  // What the cache did not answer, for callers without a token: a few at a time, the rest in line (anonymous-gate.middleware.ts).
+  const gate = new ConcurrencyGate(config.anonymousGate.concurrent, config.anonymousGate.queue, config.anonymousGate.maxWaitMs);
+  const counted = (outcome: 'admitted' | 'queued' | 'refused') => app.get(NetraMetrics).anonymousGate.inc({ outcome });
+  app.use('/graphql', anonymousGate(gate, 'graphql', counted));
+  app.use('/exports', anonymousGate(gate, 'export', counted));
   await connectGrpc(app, config, logger);
   await app.init();
   await app.startAllMicroservices();

@@ -142,7 +142,7 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
     );
     await phase(
       'anonymousWorst',
-      (progress) => anonymousLoad(app, { seconds: o.anonymousSeconds, clients: o.worstClients, cases: 2 * o.writeCases, worst: true }, progress),
+      (progress) => profiled(o.profile, `${target.name}-anonymousWorst`, () => anonymousLoad(app, { seconds: o.anonymousSeconds, clients: o.worstClients, cases: 2 * o.writeCases, worst: true }, progress)),
       (a) => `${a.clients} clients asking the most expensive anonymous question, never cached: ${n(a.perSecond)} req/s (${a.computations} summaries computed; server thread busy ${Math.round(a.serverBusy * 100)} %); /health ${lat(a.healthUnderLoadMs)} (idle ${lat(a.healthIdleMs)})`,
       'answers',
       (a) => (result.anonymousWorst = a),

@@ -45,6 +45,11 @@ export interface NetraConfig {
   anonymousQueryCostLimit: number;
   /** Anonymous GraphQL and export requests one client address may send per minute (ANONYMOUS_RATE_LIMIT_PER_MINUTE). */
   anonymousRateLimitPerMinute: number;
+  /**
+   * Anonymous requests answered at once (ANONYMOUS_CONCURRENT_REQUESTS), how many more may wait in
+   * line (ANONYMOUS_QUEUE_LENGTH) and for how long (ANONYMOUS_QUEUE_WAIT_MS); RATE_LIMITED beyond.
+   */
+  anonymousGate: { concurrent: number; queue: number; maxWaitMs: number };
   /** How long an anonymous summary answer is served from the cache at one log position (PUBLIC_FIGURES_MAX_AGE_SECONDS); 0 = no cache. */
   publicFiguresMaxAgeSeconds: number;
   /** Express `trust proxy` (TRUST_PROXY): how the client address is found behind a reverse proxy; null = the socket's address. */
@@ -131,6 +136,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NetraConfig {
     queryCostLimit: wholeNumberOf(env, 'QUERY_COST_LIMIT', 20_000, 100, 10_000_000, 'cost units'),
     anonymousQueryCostLimit: wholeNumberOf(env, 'ANONYMOUS_QUERY_COST_LIMIT', 2_000, 100, 10_000_000, 'cost units'),
     anonymousRateLimitPerMinute: wholeNumberOf(env, 'ANONYMOUS_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000, 'requests per minute'),
+    anonymousGate: {
+      concurrent: wholeNumberOf(env, 'ANONYMOUS_CONCURRENT_REQUESTS', 2, 1, 1_000, 'requests'),
+      queue: wholeNumberOf(env, 'ANONYMOUS_QUEUE_LENGTH', 200, 0, 100_000, 'requests'),
+      maxWaitMs: wholeNumberOf(env, 'ANONYMOUS_QUEUE_WAIT_MS', 15_000, 0, 600_000, 'milliseconds'),
+    },
     publicFiguresMaxAgeSeconds: wholeNumberOf(env, 'PUBLIC_FIGURES_MAX_AGE_SECONDS', 5, 0, 300, 'seconds'),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     readStatementTimeoutMs: wholeNumberOf(env, 'READ_STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000, 'milliseconds'),

@@ -45,6 +45,12 @@ export class NetraMetrics {
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
+  readonly anonymousGate = new Counter({
+    name: 'netra_anonymous_gate_total',
+    help: 'Requests without a token at the anonymous gate: admitted at once, queued (waited for a turn), refused (queue full or waited too long: RATE_LIMITED)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   readonly httpRequests = new Counter({
     name: 'netra_http_requests_total',
     help: 'HTTP requests answered, by method, route and status',
