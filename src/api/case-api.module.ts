@@ -14,11 +14,18 @@ import { ReportCaseResolver } from '../case/reporting/report-case.resolver';
 import { DecideSanctionResolver } from '../case/sanctioning/decide-sanction.resolver';
 import { RecordStudyResolver } from '../case/studying/record-study.resolver';
 import { CaseMutations } from './case-mutations.service';
+import { AuthModule } from '../auth/auth.module';
+import { DocumentReader } from './documents/document-reader';
+import { DocumentsController } from './documents/documents.controller';
+import { DocumentsResolver } from './documents/documents.resolver';
 
 /** The case's API: the GraphQL mutations of every step, and CaseMutations, which the transports call around the gateway. */
 @Module({
-  imports: [CaseModule, OversightModule],
+  imports: [CaseModule, OversightModule, AuthModule],
+  controllers: [DocumentsController],
   providers: [
+    DocumentReader,
+    DocumentsResolver,
     CaseMutations,
     PublishCalendarResolver,
     CorrectSanctionExecutionResolver,
