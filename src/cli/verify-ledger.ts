@@ -41,14 +41,23 @@ async function main(): Promise<void> {
     }
     const readModel = readDb ? await checkReadModel(store, readDb) : null;
     const documentsDb = keyDb ?? readDb;
-    const master = resolveMasterKey(config.masterKey, config.dataDir, false);
-    const keys = documentsDb && master.create === null ? new KeyStore(documentsDb, master.key) : null;
+    const keys = documentsDb ? documentKeys(documentsDb, config.masterKey, config.dataDir) : null;
     const documents = documentsDb ? await verifyDocuments(store, keys, await openBlobStore(location, documentsDb)) : null;
     const ok = report.ok && readModel?.ok !== false && documents?.ok !== false;
     process.stdout.write(`${JSON.stringify({ ...report, ok, ledgerOk: report.ok, readModel, documents }, null, 2)}\n`);
     process.exitCode = ok ? 0 : 1;
   } finally {
     for (const close of closers) await close();
+  }
+}
+
+/** The data keys that open documents, or null without a usable master key (then only a log holding documents fails). */
+function documentKeys(db: ReadDb, configured: string | null, dataDir: string | null): KeyStore | null {
+  try {
+    const master = resolveMasterKey(configured, dataDir, false);
+    return master.create === null ? new KeyStore(db, master.key) : null;
+  } catch {
+    return null;
   }
 }
 

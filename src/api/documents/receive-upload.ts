@@ -43,6 +43,13 @@ export function receiveUpload(req: Request, options: { caseId: string; key: Buff
     const fields: Record<string, string> = {};
     let extraFiles = false;
     let staging: Promise<ReceivedFile> | null = null;
+    let fileStream: Readable | null = null;
+    /** A broken upload: the staged copy is dropped (its stream fails, and the store removes what it wrote). */
+    const fail = (error: unknown) => {
+      fileStream?.destroy(error instanceof Error ? error : new Error(String(error)));
+      if (staging) staging.then((file) => options.blobs.discard(file.staged)).catch(() => undefined);
+      reject(error);
+    };
     parser.on('field', (name, value) => {
       if (!(name in fields)) fields[name] = value;
     });
@@ -53,6 +60,7 @@ export function receiveUpload(req: Request, options: { caseId: string; key: Buff
         stream.resume();
         return;
       }
+      fileStream = stream;
       const inspector = new Inspector();
       const sealed = pipeline(stream, inspector, sealStream(options.key, blobContext(options.caseId)), () => undefined);
       staging = options.blobs.stage(sealed).then((staged) => ({
@@ -65,7 +73,10 @@ export function receiveUpload(req: Request, options: { caseId: string; key: Buff
       }));
       staging.catch(() => undefined);
     });
-    parser.on('error', (error) => reject(badInput('file', `the multipart body cannot be read (${(error as Error).message})`, 'document.notMultipart')));
+    parser.on('error', (error) => fail(badInput('file', `the multipart body cannot be read (${(error as Error).message})`, 'document.notMultipart')));
+    // A client that goes away mid-upload: nothing more will come, so the parser would wait for ever.
+    req.on('aborted', () => fail(new Error('the client closed the upload before its end')));
+    req.on('error', (error) => fail(error));
     parser.on('close', () => {
       if (!staging) return resolve({ fields, file: null, extraFiles });
       staging.then((file) => resolve({ fields, file, extraFiles }), reject);
