@@ -21,12 +21,14 @@ export class DocumentReader {
     private readonly reader: CaseReader,
   ) {}
 
-  /** Null when the caller may not read the case (or there is none). */
-  async list(caseId: string, actor: Actor): Promise<DocumentView[] | null> {
+  /** Null when the caller may not read the case (or there is none); `asOf`: only what was attached by then. */
+  async list(caseId: string, actor: Actor, asOf: Date | null = null): Promise<DocumentView[] | null> {
     const view = await this.reader.case(caseId, actor);
     if (!view) return null;
     const history = await this.store.readStream(caseStreamId(caseId));
-    const attached = history.filter((e) => e.type === 'DocumentAttached');
+    const attached = history.filter(
+      (e) => e.type === 'DocumentAttached' && (asOf === null || Date.parse((e.data as unknown as DocumentAttached['data']).attachedAt) <= asOf.getTime()),
+    );
     if (attached.length === 0) return [];
     const erased = history.some((e) => e.type === 'PersonalDataErased');
     const key = erased ? null : ((await this.keys.keys([caseId])).get(caseId) ?? null);
