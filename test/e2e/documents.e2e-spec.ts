@@ -170,6 +170,36 @@ onBothStores(
       expect([ppk.status, ppk.body.code]).toEqual([403, 'FORBIDDEN']);
     });
 
+    it('a unit that reads the case but not a respondent sees neither that respondent’s document nor a case document’s name', async () => {
+      const shared = (
+        await mutate(
+          bawaslu,
+          REPORT,
+          aLaporan({
+            respondents: [
+              { name: 'Ahmad Fauzi', employment: 'PNS', position: 'Camat', institution: 'Kecamatan Lubuk Linggau Barat I', institutionRegionCode: '16.73' },
+              { name: 'Rina Marlina', employment: 'PNS', position: 'Staf', institution: 'Dinas Pendidikan Musi Rawas', institutionRegionCode: '16.05' },
+            ],
+          }),
+        )
+      ).id;
+      const ofR1 = await upload(netra, shared, bawasluToken, { bytes: PDF, name: 'BAP Ahmad Fauzi.pdf' }, { kind: 'EVIDENCE', respondentId: 'R1' });
+      const ofCase = await upload(netra, shared, bawasluToken, { bytes: PDF, name: 'Kronologi Ahmad Fauzi.pdf' }, { kind: 'EVIDENCE' });
+      expect([ofR1.status, ofCase.status]).toEqual([201, 201]);
+
+      const musiRawas = await token('BAWASLU', '16.05');
+      const { case: read } = await (await netra.client('BAWASLU', '16.05')).request<{ case: any }>(DOCUMENTS, { id: shared });
+      expect(read.documents).toEqual([expect.objectContaining({ id: ofCase.body.documentId, name: null, respondentId: null })]);
+      expect(JSON.stringify(read)).not.toContain('Ahmad');
+      expect((await download(netra, shared, ofR1.body.documentId, musiRawas)).status).toBe(404);
+      const got = await download(netra, shared, ofCase.body.documentId, musiRawas);
+      expect(got.status).toBe(200);
+      expect(got.headers.get('content-disposition')).toBe(`attachment; filename="document-${ofCase.body.documentId}.pdf"; filename*=UTF-8''document-${ofCase.body.documentId}.pdf`);
+      // The handling unit sees both, with their names.
+      const { case: own } = await bawaslu.request<{ case: any }>(DOCUMENTS, { id: shared });
+      expect(own.documents.map((d: any) => d.name)).toEqual(['BAP Ahmad Fauzi.pdf', 'Kronologi Ahmad Fauzi.pdf']);
+    });
+
     it('after erasePersonalData the bytes cannot be opened: the download is refused in clear words', async () => {
       const erased = (await mutate(bawaslu, REPORT, aLaporan())).id;
       const sent = await upload(netra, erased, bawasluToken, { bytes: PDF, name: FILE_NAME }, { kind: 'EVIDENCE' });
@@ -200,7 +230,7 @@ onBothStores(
         closed = true;
       }
       const whole = verify(env);
-      expect(whole.report).toMatchObject({ ok: true, ledgerOk: true, documents: { ok: true, checked: 1, erased: 1, problems: [] } });
+      expect(whole.report).toMatchObject({ ok: true, ledgerOk: true, documents: { ok: true, checked: 3, erased: 1, problems: [] } });
       expect(whole.status).toBe(0);
 
       if (started.dataDir) {

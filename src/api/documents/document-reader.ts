@@ -11,7 +11,8 @@ import type { DocumentView } from './document.model';
 /**
  * A case's documents as a caller may see them, from the case's own history (the ledger is the record
  * of them): only of a case the caller reads, and of a respondent's track only when the caller sees
- * that respondent; the file name only where the caller sees the people it may name.
+ * that respondent; the file name only where the caller sees the people it may name (for a document of
+ * the whole case: every respondent), as the gRPC feed does.
  */
 @Injectable()
 export class DocumentReader {
@@ -34,7 +35,7 @@ export class DocumentReader {
     const key = erased ? null : ((await this.keys.keys([caseId])).get(caseId) ?? null);
     const respondents = await this.reader.respondents(caseId, null, actor);
     const visible = new Set(respondents.filter((r) => !r.identityWithheld).map((r) => r.respondentId));
-    const seesAll = maySeeEveryRespondent(actor, view.handlingUnit);
+    const seesAll = maySeeEveryRespondent(actor, view.handlingUnit) || respondents.every((r) => !r.identityWithheld);
     const documents: DocumentView[] = [];
     for (const event of attached) {
       const d = (event as unknown as DocumentAttached).data;
