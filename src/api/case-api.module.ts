@@ -15,11 +15,18 @@ import { DecideSanctionResolver } from '../case/sanctioning/decide-sanction.reso
 import { RecordStudyResolver } from '../case/studying/record-study.resolver';
 import { CaseMutations } from './case-mutations.service';
 import { NextStepsResolver } from './next-steps.resolver';
+import { AuthModule } from '../auth/auth.module';
+import { DocumentReader } from './documents/document-reader';
+import { DocumentsController } from './documents/documents.controller';
+import { DocumentsResolver } from './documents/documents.resolver';
 
 /** The case's API: the GraphQL mutations of every step, and CaseMutations, which the transports call around the gateway. */
 @Module({
-  imports: [CaseModule, OversightModule],
+  imports: [CaseModule, OversightModule, AuthModule],
+  controllers: [DocumentsController],
   providers: [
+    DocumentReader,
+    DocumentsResolver,
     CaseMutations,
     NextStepsResolver,
     PublishCalendarResolver,

@@ -18,6 +18,8 @@ export const WRITE_ACCESS = {
   declareFollowUpImpossible: { agencies: ['PPK', 'BKN', 'TNI', 'POLRI'], regionOf: 'the PPK region of the sanction decision' },
   correctSanctionExecution: { agencies: ['PPK', 'BKN', 'TNI', 'POLRI'], regionOf: 'the PPK region of the sanction decision' },
   erasePersonalData: { agencies: ['BAWASLU'], regionOf: 'the case handling unit' },
+  /** Bawaslu, KASN and BKN within the handling unit's region; the PPK, TNI and Polri that a sanction decision of the track names. */
+  attachDocument: { agencies: ['BAWASLU', 'BKN', 'KASN', 'PPK', 'TNI', 'POLRI'], regionOf: 'the case handling unit (the PPK: the region its sanction decision names)' },
   /** Which of the two depends on the step: EXTEND_DEADLINE_BY_STEP. */
   extendDeadline: { agencies: ['BAWASLU', 'BKN', 'TNI', 'POLRI'], regionOf: 'the region of the step (handling unit, or the PPK region for execution)' },
   /** Which one depends on the kind: ESCALATION_BY_KIND. */

@@ -1,5 +1,6 @@
 import type { CaseCommand } from './case';
 import type { CaseCommandMessage } from './case-command';
+import { AttachDocumentCommand } from './attaching-document/attach-document.handler';
 import { CorrectSanctionExecutionCommand } from './correcting-sanction-execution/correct-sanction-execution.handler';
 import { DeclareFollowUpImpossibleCommand } from './declaring-impossible/declare-follow-up-impossible.handler';
 import { ErasePersonalDataCommand } from './erasing/erase-personal-data.handler';
@@ -26,6 +27,7 @@ const MESSAGES = {
   MarkOverdue: MarkOverdueCommand,
   RecordEscalation: RecordEscalationCommand,
   RecomputeDueTime: RecomputeDueTimeCommand,
+  AttachDocument: AttachDocumentCommand,
 } as const;
 
 /** The CommandBus message for a domain command, for callers that hold a command of any type (demo, gRPC). */

@@ -33,6 +33,8 @@ export function occurredAt(event: CaseEvent): string {
       return event.data.recomputedAt;
     case 'OverdueWithdrawn':
       return event.data.withdrawnAt;
+    case 'DocumentAttached':
+      return event.data.attachedAt;
   }
 }
 
@@ -44,6 +46,8 @@ export function tracksOf(event: CaseEvent): readonly string[] | null {
       return null;
     case 'PersonalDataErased':
       return [];
+    case 'DocumentAttached':
+      return event.data.respondentId === null ? [] : [event.data.respondentId];
     case 'RecommendationIssued':
       return event.data.respondentIds;
     default:

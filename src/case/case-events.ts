@@ -1,6 +1,8 @@
 import type {
   Agency,
   CaseSource,
+  DocumentContentType,
+  DocumentKind,
   DeadlineStep,
   ElectionKind,
   EscalationKind,
@@ -304,8 +306,32 @@ export interface OverdueWithdrawn {
   };
 }
 
+/**
+ * A file attached to the case (issue 18), content-addressed: the ledger covers its SHA-256, size and
+ * sniffed type, and `npm run verify` holds the stored bytes against them. The bytes are sealed with
+ * the case's data key in the blob store; the file name is personal free text, sealed like a note.
+ */
+export interface DocumentAttached {
+  type: 'DocumentAttached';
+  data: {
+    caseId: string;
+    documentId: string;
+    /** Hex SHA-256 of the plaintext bytes. */
+    sha256: string;
+    size: number;
+    contentType: DocumentContentType;
+    name: string;
+    kind: DocumentKind;
+    /** The respondent's track it belongs to; null for the case as a whole. */
+    respondentId: string | null;
+    attachedAt: string;
+    attachedBy: Agency;
+  };
+}
+
 export type CaseEvent =
   | CaseReported
+  | DocumentAttached
   | PersonalDataErased
   | CaseStudied
   | RecommendationIssued
@@ -337,6 +363,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'DueTimeRecomputed',
   'OverdueWithdrawn',
   'SanctionExecutionCorrected',
+  'DocumentAttached',
 ];
 
 export const caseStreamId = (caseId: string) => `case-${caseId}`;

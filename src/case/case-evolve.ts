@@ -195,6 +195,9 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
         siasnBlocked: d.kind === 'SIASN_BLOCKED' ? true : d.kind === 'SIASN_UNBLOCKED' ? false : r.siasnBlocked === true,
       }));
     }
+    // A document changes no stage: the case's version moves, and with a respondent that track's.
+    case 'DocumentAttached':
+      return next;
     default: {
       const unknown: never = event;
       return unknown;

@@ -15,6 +15,7 @@ export const SanctionKindEnum = asEnum(v.SANCTION_KINDS);
 export const StudyOutcomeEnum = asEnum(v.STUDY_OUTCOMES);
 export const SanctionDecisionEnum = asEnum(v.SANCTION_DECISIONS);
 export const ImpossibilityReasonEnum = asEnum(v.IMPOSSIBILITY_REASONS);
+export const DocumentKindEnum = asEnum(v.DOCUMENT_KINDS);
 export const CaseStageEnum = asEnum(v.CASE_STAGES);
 export const RespondentStageEnum = asEnum(v.RESPONDENT_STAGES);
 export const FollowUpStatusEnum = asEnum(v.FOLLOW_UP_STATUSES);
@@ -45,6 +46,7 @@ registerEnumType(SanctionKindEnum, {
 registerEnumType(StudyOutcomeEnum, { name: 'StudyOutcome' });
 registerEnumType(SanctionDecisionEnum, { name: 'SanctionDecision' });
 registerEnumType(ImpossibilityReasonEnum, { name: 'ImpossibilityReason' });
+registerEnumType(DocumentKindEnum, { name: 'DocumentKind', description: 'EVIDENCE (bukti), RECOMMENDATION_LETTER (Bawaslu), DECISION_LETTER (KASN/BKN), DECREE (the PPK’s SK), IMPOSSIBILITY_STATEMENT' });
 registerEnumType(CaseStageEnum, { name: 'CaseStage' });
 registerEnumType(RespondentStageEnum, { name: 'RespondentStage' });
 registerEnumType(FollowUpStatusEnum, { name: 'FollowUpStatus', description: 'BPK SIPTL vocabulary (Peraturan BPK 2/2017 Pasal 6)' });

@@ -135,6 +135,21 @@ export const IMPOSSIBILITY_REASONS = [
 ] as const;
 export type ImpossibilityReason = (typeof IMPOSSIBILITY_REASONS)[number];
 
+/** What a document attached to a case is (issue 18): bukti, the letters of each handoff, the PPK's SK, a statement that follow-up is impossible. */
+export const DOCUMENT_KINDS = ['EVIDENCE', 'RECOMMENDATION_LETTER', 'DECISION_LETTER', 'DECREE', 'IMPOSSIBILITY_STATEMENT'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** The only content types a document may have, as sniffed from its bytes (never the client's word). */
+export const DOCUMENT_CONTENT_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'video/mp4',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+] as const;
+export type DocumentContentType = (typeof DOCUMENT_CONTENT_TYPES)[number];
+
 export const CASE_STAGES = [
   'REPORTED',
   'STUDIED',

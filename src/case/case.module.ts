@@ -8,6 +8,7 @@ import { RecomputeDueTimeHandler } from './recomputing-due-time/recompute-due-ti
 import { CaseCommands } from './case-commands.service';
 import { CaseRules } from './case-rules.service';
 import { CaseRepository } from './case.repository';
+import { AttachDocumentHandler } from './attaching-document/attach-document.handler';
 import { CorrectSanctionExecutionHandler } from './correcting-sanction-execution/correct-sanction-execution.handler';
 import { DeclareFollowUpImpossibleHandler } from './declaring-impossible/declare-follow-up-impossible.handler';
 import { ErasePersonalDataHandler } from './erasing/erase-personal-data.handler';
@@ -49,6 +50,7 @@ import { RecordStudyHandler } from './studying/record-study.handler';
     CalendarHealthService,
     { provide: CALENDAR_HEALTH, useExisting: CalendarHealthService },
     RecomputeDueTimeHandler,
+    AttachDocumentHandler,
   ],
   exports: [CaseCommands, CaseRules, CalendarService, CalendarRecount, CALENDAR_HEALTH],
 })

@@ -22,6 +22,7 @@ import type { CaseEvent } from './case-events';
 import type { CaseState } from './case-state';
 import type { DecideContext } from './decide-context';
 import { declareFollowUpImpossible, type DeclareFollowUpImpossible } from './declaring-impossible/declare-follow-up-impossible';
+import { attachDocument, type AttachDocument } from './attaching-document/attach-document';
 import { correctSanctionExecution, type CorrectSanctionExecution } from './correcting-sanction-execution/correct-sanction-execution';
 import { erasePersonalData, type ErasePersonalData } from './erasing/erase-personal-data';
 import { recordEscalation, type RecordEscalation } from './escalating/record-escalation';
@@ -47,7 +48,8 @@ export type CaseCommand =
   | ExtendDeadline
   | MarkOverdue
   | RecordEscalation
-  | RecomputeDueTime;
+  | RecomputeDueTime
+  | AttachDocument;
 
 export function decide(command: CaseCommand, state: CaseState, ctx: DecideContext): CaseEvent[] {
   // Read permission first: an unreadable case is NOT_FOUND whatever else is wrong (case-access.ts).
@@ -82,6 +84,8 @@ function decideStep(command: CaseCommand, state: CaseState, ctx: DecideContext):
       return recordEscalation(command, state, ctx);
     case 'RecomputeDueTime':
       return recomputeDueTime(command, state, ctx);
+    case 'AttachDocument':
+      return attachDocument(command, state, ctx);
     default: {
       const unknown: never = command;
       throw new Error(`unknown command ${(unknown as CaseCommand).type}`);

@@ -129,6 +129,16 @@ export const REFUSALS = {
   'escalation.notBlocked': ['respondentId'],
   'escalation.alreadyBlocked': ['respondentId'],
   'erasure.done': ['erasedAt'],
+
+  // Documents (attaching-document/, the upload and download of src/api/documents).
+  'document.notMultipart': [],
+  'document.fileMissing': [],
+  'document.oneFile': [],
+  'document.empty': [],
+  'document.tooLarge': ['maxBytes', 'maxMegabytes'],
+  'document.type': ['allowed'],
+  'document.notFound': ['documentId'],
+  'document.erased': ['erasedAt'],
   'erasure.legalHold': ['stage'],
   'overdue.notPast': ['respondentId', 'stage'],
   'overdue.moved': ['respondentId', 'dueAt', 'given'],

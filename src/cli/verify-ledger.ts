@@ -7,6 +7,10 @@ import { openPgliteReadDb, openPostgresReadDb } from '../oversight/read-model/op
 import type { ReadDb } from '../storage/read-db';
 import { checkReadModel } from '../oversight/projection/read-model-check';
 import { operatorMessage } from '../observability/loggable-error';
+import { KeyStore } from '../privacy/key-store';
+import { resolveMasterKey } from '../privacy/master-key';
+import { openBlobStore } from '../storage/storage';
+import { verifyDocuments } from './verify-documents';
 
 /**
  * `npm run verify [-- --expect-head <hash>@<position>]`: recomputes the hash chain of the whole
@@ -14,7 +18,8 @@ import { operatorMessage } from '../observability/loggable-error';
  * tampered with or no longer holds the published head. It also holds the read model's checkpoint
  * against the log (`readModel`: ok, or a checkpoint past the head / an event that is not the one it
  * applied), which fails the run too. The embedded store is verified with its server stopped (the
- * data directory is one process's).
+ * data directory is one process's). `documents` holds every attached document's stored bytes against
+ * the hash and size its DocumentAttached event records (verify-documents.ts); a problem fails the run.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'expect-head': { type: 'string' } } });
@@ -23,7 +28,7 @@ async function main(): Promise<void> {
   const location = config.eventStore;
   const closers: Closer[] = [];
   try {
-    const { store, embedded } = await openEventStore(location, closers);
+    const { store, embedded, keyDb } = await openEventStore(location, closers);
     const report = await verifyLedger(store, { chain: chainKindOf(location), expectHead });
     const readUrl = config.databaseUrl ?? (location.kind === 'postgres' ? location.url : null);
     let readDb: ReadDb | null = null;
@@ -35,10 +40,24 @@ async function main(): Promise<void> {
       readDb = await openPgliteReadDb(embedded);
     }
     const readModel = readDb ? await checkReadModel(store, readDb) : null;
-    process.stdout.write(`${JSON.stringify({ ...report, ok: report.ok && readModel?.ok !== false, ledgerOk: report.ok, readModel }, null, 2)}\n`);
-    process.exitCode = report.ok && readModel?.ok !== false ? 0 : 1;
+    const documentsDb = keyDb ?? readDb;
+    const keys = documentsDb ? documentKeys(documentsDb, config.masterKey, config.dataDir) : null;
+    const documents = documentsDb ? await verifyDocuments(store, keys, await openBlobStore(location, documentsDb)) : null;
+    const ok = report.ok && readModel?.ok !== false && documents?.ok !== false;
+    process.stdout.write(`${JSON.stringify({ ...report, ok, ledgerOk: report.ok, readModel, documents }, null, 2)}\n`);
+    process.exitCode = ok ? 0 : 1;
   } finally {
     for (const close of closers) await close();
+  }
+}
+
+/** The data keys that open documents, or null without a usable master key (then only a log holding documents fails). */
+function documentKeys(db: ReadDb, configured: string | null, dataDir: string | null): KeyStore | null {
+  try {
+    const master = resolveMasterKey(configured, dataDir, false);
+    return master.create === null ? new KeyStore(db, master.key) : null;
+  } catch {
+    return null;
   }
 }
 

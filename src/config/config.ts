@@ -74,6 +74,8 @@ export interface NetraConfig {
   embeddedSync: boolean;
   /** How long start-up waits for a PostgreSQL store that does not answer yet (STARTUP_WAIT_SECONDS). */
   startupWaitSeconds: number;
+  /** Largest document an upload may carry, in bytes (DOCUMENT_MAX_MB, default 25). */
+  documentMaxBytes: number;
 }
 
 /** `scenarios`: the handful of cases from the seed scenarios; `pilkada-2020`: the synthetic Pilkada 2020 history (src/demo). */
@@ -153,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NetraConfig {
     onReadModelAhead: onReadModelAheadOf(env.NETRA_ON_READ_MODEL_AHEAD),
     embeddedSync: embeddedSyncOf(env.NETRA_EMBEDDED_SYNC),
     startupWaitSeconds: startupWaitOf(env.STARTUP_WAIT_SECONDS),
+    documentMaxBytes: wholeNumberOf(env, 'DOCUMENT_MAX_MB', 25, 1, 1024, 'MB') * 1024 * 1024,
   };
 }
 

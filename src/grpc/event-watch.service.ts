@@ -77,6 +77,8 @@ function withholdInside(data: Record<string, unknown>, hidden: ReadonlySet<strin
   const out = { ...data };
   if (Array.isArray(data.respondents)) out.respondents = (data.respondents as Array<Record<string, unknown>>).map((r) => keep(r, ['respondentId']));
   if (Array.isArray(data.findings)) out.findings = (data.findings as Array<Record<string, unknown>>).map((f) => keep(f, ['respondentId', 'outcome']));
+  // A document of the whole case: its file name may name a respondent the caller does not see.
+  if (typeof data.documentId === 'string' && data.respondentId === null) out.name = null;
   return out;
 }
 

@@ -49,6 +49,8 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalField[]>>
   EscalationRecorded: [field('note')],
   SanctionExecutionCorrected: [field('reason')],
   PersonalDataErased: [field('reason')],
+  // A file's name often names a person ("BAP Sulastri.pdf"); its bytes are sealed apart (blob-sealing.ts).
+  DocumentAttached: [field('name')],
 };
 
 /** An event as stored: type and data (the rest is carried along untouched). */

@@ -7,6 +7,7 @@ import { EVENT_STORE } from '../event-store/event-store';
 import { READ_DB } from './read-db';
 import { KEY_STORE } from '../privacy/key-store';
 import { openStorage, type Storage } from './storage';
+import { BLOB_STORE } from './blob-store';
 
 export const STORAGE = Symbol('STORAGE');
 
@@ -17,8 +18,9 @@ export const STORAGE = Symbol('STORAGE');
     { provide: EVENT_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.store },
     { provide: READ_DB, inject: [STORAGE], useFactory: (storage: Storage) => storage.readDb },
     { provide: KEY_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.keys },
+    { provide: BLOB_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.blobs },
   ],
-  exports: [STORAGE, EVENT_STORE, READ_DB, KEY_STORE],
+  exports: [STORAGE, EVENT_STORE, READ_DB, KEY_STORE, BLOB_STORE],
 })
 export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(STORAGE) private readonly storage: Storage) {}

@@ -17,6 +17,10 @@ import { lockDataDir } from './data-dir-lock';
 import { serveBackupRequests } from './embedded-backup';
 import { guardPool } from './pool-guard';
 import { untilAnswering, type StartupWait } from './wait-for-store';
+import type { BlobStore } from './blob-store';
+import { FileBlobStore, MemoryBlobStore } from './file-blob-store';
+import { SqlBlobStore } from './sql-blob-store';
+import { join, resolve } from 'node:path';
 
 /** What storage tells the process about its connections; the app logs it (dependency and failure code only). */
 export interface StorageWatch {
@@ -41,6 +45,8 @@ export interface Storage {
   keys: KeyStore;
   /** Where the master key came from (a key file made at this start is reported by main.ts). */
   masterKey: MasterKeySource;
+  /** Documents' sealed bytes (blob-store.ts). */
+  blobs: BlobStore;
   describe: string;
   close(): Promise<void>;
 }
@@ -74,10 +80,12 @@ export async function openStorage(config: NetraConfig, watch: StorageWatch = {})
     const ephemeral = config.eventStore.kind === 'embedded' && config.eventStore.location === 'memory:';
     const master = resolveMasterKey(config.masterKey, config.dataDir, ephemeral);
     const keys = await openKeyStore(keyDb ?? readDb, master, async () => (await store.headPosition()) > 0n);
+    const blobs = await openBlobStore(config.eventStore, keyDb ?? readDb);
     return {
       store,
       readDb,
       keys,
+      blobs,
       masterKey: master.source,
       describe: `events: ${describe}; read model: ${readWhere}`,
       close: async () => {
@@ -88,6 +96,20 @@ export async function openStorage(config: NetraConfig, watch: StorageWatch = {})
     for (const close of closers) await close();
     throw error;
   }
+}
+
+/**
+ * Where documents go: files in the embedded store's directory (`DIR/documents`), memory beside a
+ * `memory:` store, else a table in the PostgreSQL database that holds the keys (the events' database,
+ * or the read model's beside EventStoreDB).
+ */
+export async function openBlobStore(location: EventStoreLocation, db: ReadDb): Promise<BlobStore> {
+  if (location.kind === 'embedded') {
+    return location.location === 'memory:' ? new MemoryBlobStore() : new FileBlobStore(join(resolve(location.location), 'documents'));
+  }
+  const store = new SqlBlobStore(db);
+  await store.init();
+  return store;
 }
 
 export interface OpenOptions {

@@ -104,6 +104,8 @@ export function timelineDetails(event: CaseEvent): TimelineDetails {
       const d = event.data;
       return { respondentIds: [d.respondentId], step: d.step, dueAt: d.dueAt, withdrawalReason: d.reason };
     }
+    case 'DocumentAttached':
+      return { respondentIds: event.data.respondentId ? [event.data.respondentId] : [], actor: event.data.attachedBy };
   }
 }
 

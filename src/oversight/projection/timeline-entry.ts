@@ -88,6 +88,10 @@ function describe(event: CaseEvent): string {
       const still = d.deadline.provisional === true ? ' (still provisional)' : '';
       return `Due time of ${d.step} for ${d.respondentId} recounted from ${formatWib(new Date(d.previousDueAt))} to ${formatWib(new Date(d.dueAt))}${still}: holiday calendar ${d.calendarYear} published (${d.legalBasis})`;
     }
+    case 'DocumentAttached': {
+      const d = event.data;
+      return `Document attached by ${d.attachedBy}: ${d.kind} (${d.contentType}, ${d.size} bytes, SHA-256 ${d.sha256.slice(0, 12)}…)${d.respondentId ? ` for ${d.respondentId}` : ''}`;
+    }
     case 'OverdueWithdrawn': {
       const d = event.data;
       return `Overdue record withdrawn: ${d.step} for ${d.respondentId} due ${formatWib(new Date(d.dueAt))} (${WITHDRAWAL[d.reason]}): ${d.explanation}`;
@@ -106,6 +110,8 @@ export function respondentOf(event: CaseEvent): string | null {
     case 'FollowUpOverdue':
     case 'EscalationRecorded':
       return event.data.respondentId;
+    case 'DocumentAttached':
+      return event.data.respondentId;
     default:
       return null;
   }
@@ -119,6 +125,7 @@ const WITHHELD_STEP: Record<string, string> = {
   DeadlineExtended: 'a deadline was extended',
   FollowUpOverdue: 'a deadline passed',
   EscalationRecorded: 'an escalation was recorded',
+  DocumentAttached: 'a document was attached',
 };
 
 /**
