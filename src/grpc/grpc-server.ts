@@ -2,7 +2,6 @@ import type { INestApplication } from '@nestjs/common';
 import { ServerCredentials, type Server } from '@grpc/grpc-js';
 import { loadSync, type PackageDefinition } from '@grpc/proto-loader';
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
-import { ReflectionService } from '@grpc/reflection';
 import { protoPath as HEALTH_PROTO } from 'grpc-health-check';
 import { createServer } from 'node:net';
 import type { Logger } from 'pino';
@@ -10,6 +9,7 @@ import type { NetraConfig } from '../config/config';
 import { NetraMetrics } from '../observability/metrics';
 import { grpcCallLog } from './grpc-call-log';
 import { GrpcHealth } from './grpc-health';
+import { addReflectionOnFirstCall } from './grpc-reflection';
 import { CASE_WORKFLOW_PROTO, GRPC_PACKAGE, LOADER_OPTIONS } from './proto-files';
 
 const addresses = new WeakMap<INestApplication, string>();
@@ -46,7 +46,7 @@ export async function connectGrpc(app: INestApplication, config: NetraConfig, lo
       channelOptions: interceptors,
       onLoadPackageDefinition: (_: PackageDefinition, server: Server) => {
         health.addToServer(server);
-        new ReflectionService(served).addToServer(server);
+        addReflectionOnFirstCall(server, served);
       },
     },
   });
