@@ -7,7 +7,6 @@ import { createLogger } from './observability/logger';
 import type { Storage } from './storage/storage';
 import { STORAGE } from './storage/storage.module';
 import { loggableError } from './observability/loggable-error';
-import { startTracing } from './observability/tracing-sdk';
 import { StoreUnreachableError } from './storage/wait-for-store';
 
 async function main(): Promise<void> {
@@ -22,8 +21,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  // Before the app is built, so every span has the SDK's context manager; off unless configured.
-  const stopTracing = config.tracing ? startTracing(config.tracing) : async () => undefined;
+  // Before the app is built, so every span has the SDK's context manager; off unless configured,
+  // and then loaded only (the SDK and its exporter take a few hundred ms to load).
+  const stopTracing = config.tracing ? (await import('./observability/tracing-sdk')).startTracing(config.tracing) : async () => undefined;
   let app;
   try {
     app = await startNetra(config, logger);

@@ -2,12 +2,14 @@ import type { INestApplication } from '@nestjs/common';
 import { ServerCredentials, type Server } from '@grpc/grpc-js';
 import { loadSync, type PackageDefinition } from '@grpc/proto-loader';
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
-import { ReflectionService } from '@grpc/reflection';
 import { protoPath as HEALTH_PROTO } from 'grpc-health-check';
 import { createServer } from 'node:net';
 import type { Logger } from 'pino';
 import type { NetraConfig } from '../config/config';
+import { NetraMetrics } from '../observability/metrics';
+import { grpcCallLog } from './grpc-call-log';
 import { GrpcHealth } from './grpc-health';
+import { addReflectionOnFirstCall } from './grpc-reflection';
 import { CASE_WORKFLOW_PROTO, GRPC_PACKAGE, LOADER_OPTIONS } from './proto-files';
 
 const addresses = new WeakMap<INestApplication, string>();
@@ -29,6 +31,10 @@ export async function connectGrpc(app: INestApplication, config: NetraConfig, lo
   const url = `${host}:${port}`;
   const definition = loadSync(CASE_WORKFLOW_PROTO, LOADER_OPTIONS);
   const health = app.get(GrpcHealth);
+  const served = withHealth(definition);
+  const methods = new Set([...methodPaths(served), ...REFLECTION_METHODS]);
+  // grpc-js takes server interceptors in the options Nest passes to its Server (channelOptions).
+  const interceptors = { interceptors: [grpcCallLog(logger, app.get(NetraMetrics), methods)] } as unknown as GrpcOptions['options']['channelOptions'];
   app.connectMicroservice<GrpcOptions>({
     transport: Transport.GRPC,
     options: {
@@ -37,15 +43,24 @@ export async function connectGrpc(app: INestApplication, config: NetraConfig, lo
       packageDefinition: definition,
       loader: LOADER_OPTIONS as GrpcOptions['options']['loader'],
       credentials: ServerCredentials.createInsecure(),
+      channelOptions: interceptors,
       onLoadPackageDefinition: (_: PackageDefinition, server: Server) => {
         health.addToServer(server);
-        new ReflectionService(withHealth(definition)).addToServer(server);
+        addReflectionOnFirstCall(server, served);
       },
     },
   });
   addresses.set(app, url);
   logger.info({ grpc: url }, 'grpc api configured');
   return url;
+}
+
+/** The reflection service's own methods, which its package adds without a definition here. */
+const REFLECTION_METHODS = ['/grpc.reflection.v1.ServerReflection/ServerReflectionInfo', '/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo'];
+
+/** `/package.Service/Method` of every method a definition serves (message types have no path). */
+function methodPaths(definition: PackageDefinition): string[] {
+  return Object.values(definition).flatMap((entry) => Object.values(entry).map((method) => (method as { path?: unknown }).path).filter((path): path is string => typeof path === 'string'));
 }
 
 function withHealth(definition: PackageDefinition): PackageDefinition {

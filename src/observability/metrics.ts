@@ -78,6 +78,20 @@ export class NetraMetrics {
     registers: [this.registry],
   });
 
+  readonly grpcCalls = new Counter({
+    name: 'netra_grpc_calls_total',
+    help: 'gRPC calls answered, by method (its full path) and status code (OK, INVALID_ARGUMENT, …)',
+    labelNames: ['method', 'code'] as const,
+    registers: [this.registry],
+  });
+  readonly grpcSeconds = new Histogram({
+    name: 'netra_grpc_call_duration_seconds',
+    help: 'Time from gRPC call received to status sent, by method (a WatchEvents stream: its whole life)',
+    labelNames: ['method'] as const,
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'netra_' });
   }

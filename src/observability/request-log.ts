@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { NetraMetrics } from './metrics';
 import { runInRequest } from './request-context';
+import { acceptRequestId } from './request-id';
 import { context, SpanKind, trace } from './tracing';
-
-/** A caller's own id is kept when it looks like one (a proxy's or a client's); anything else gets a fresh UUID. */
-const CALLER_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /**
  * One log line and one metric sample per HTTP request, under a request id that is echoed in
@@ -15,8 +12,7 @@ const CALLER_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
  */
 export function requestLog(logger: Logger, metrics: NetraMetrics) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const offered = req.headers['x-request-id'];
-    const requestId = typeof offered === 'string' && CALLER_REQUEST_ID.test(offered) ? offered : randomUUID();
+    const requestId = acceptRequestId(req.headers['x-request-id']);
     res.setHeader('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
     // Read now: a router mounted further down (GraphQL at /graphql) rewrites req.path to its own.

@@ -1,7 +1,6 @@
 import { Pool } from 'pg';
 import { ConfigError, type EventStoreLocation, type NetraConfig } from '../config/config';
 import { CASE_STREAM_PREFIX } from '../case/case-events';
-import { EsdbEventStore } from '../event-store/esdb/esdb-event-store';
 import type { EventStore } from '../event-store/event-store';
 import { openEmbedded } from '../event-store/pglite/open-pglite';
 import { PgliteEventStore } from '../event-store/pglite/pglite-event-store';
@@ -142,6 +141,8 @@ export async function openEventStore(location: EventStoreLocation, closers: Clos
       return { store, embedded: null, keyDb: drizzlePostgres(pool) as unknown as ReadDb, describe: 'PostgreSQL' };
     }
     case 'esdb': {
+      // Loaded only here: the client and its native bridge (10 MB) add a quarter second to every embedded or PostgreSQL start.
+      const { EsdbEventStore } = await import('../event-store/esdb/esdb-event-store');
       const store = new EsdbEventStore(location.url, { streamPrefixes: [CASE_STREAM_PREFIX] });
       closers.unshift(() => store.close());
       return { store, embedded: null, keyDb: null, describe: 'EventStoreDB' };
