@@ -40,7 +40,9 @@ export function targetRows(s: Json): TargetRow[] {
   }
   if (s.storeAppend) {
     const a = s.storeAppend;
-    rows.push({ id: 'storeAppend', target: "store-level append ≥ emmett's ratio to raw (same run)", measured: `Netra ${n(a.perSecond)} appends/s = ${pct(a.perSecond, a.raw.perSecond)} of raw on ${a.clients} connections; emmett is not in this bench yet`, verdict: 'not measured' });
+    const peer = a.peer && !('failed' in a.peer) ? a.peer : undefined;
+    const measured = `Netra ${n(a.perSecond)} appends/s = ${a.ratio}× raw ${n(a.raw.perSecond)}/s on ${a.clients} connections; ${peer ? `emmett ${n(peer.perSecond)}/s = ${peer.ratio}× raw` : `emmett ${a.peer?.failed ? `failed: ${a.peer.failed}` : 'not measured'}`}`;
+    rows.push({ id: 'storeAppend', target: "store-level append ≥ emmett's ratio to raw (same run)", measured, verdict: peer ? (a.ratio >= peer.ratio ? 'met' : 'missed') : 'not measured' });
   }
   if (s.rebuild && s.sequentialRead) {
     const r = s.rebuild.eventsPerSecond / s.sequentialRead.eventsPerSecond;

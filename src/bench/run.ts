@@ -107,8 +107,10 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
     if (target.name === 'postgres') {
       await phase(
         'storeAppend',
-        (progress) => storeAppend(client as Pool, payload, o.rawOperations, 8, progress),
-        (r) => `${n(r.perSecond)} appends/s from ${r.clients} writers (${lat(r.latencyMs)}) = ${Math.round(r.ratio * 100)} % of raw ${n(r.raw.perSecond)}/s on ${r.clients} connections`,
+        (progress) => storeAppend(client as Pool, target.url!, payload, o.rawOperations, 8, progress),
+        (r) =>
+          `Netra ${n(r.perSecond)} appends/s from ${r.clients} writers (${lat(r.latencyMs)}) = ${r.ratio}× raw ${n(r.raw.perSecond)}/s on ${r.clients} connections; ` +
+          ('failed' in r.peer ? `${r.peer.store} failed: ${r.peer.failed}` : `${r.peer.store} ${n(r.peer.perSecond)} appends/s (${lat(r.peer.latencyMs)}) = ${r.peer.ratio}× raw`),
         'appends',
         (r) => (result.storeAppend = r),
       );

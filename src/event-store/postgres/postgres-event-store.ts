@@ -1,8 +1,12 @@
 /**
  * Event store on PostgreSQL: one `es_events` table holds every stream and the global log.
  *
- * One round trip per append: the function createAppendFunction (postgres-schema.ts) claims, locks,
- * links, inserts and notifies in one statement, which commits when it ends.
+ * One round trip per append, and group commit: appends that arrive while earlier ones are on their
+ * way to the database wait and go together, one per stream, as one call of the function
+ * createAppendFunction (postgres-schema.ts), which claims, locks, links, inserts and notifies in one
+ * statement and commits when it ends. Each append keeps its own answer (a conflict refuses it alone)
+ * and each caller hears of it only after that commit; a failed call rejects every caller in it,
+ * none of whose events were stored.
  *
  * Gap-free for readers: each append takes a transaction-scoped advisory lock
  * (`pg_advisory_xact_lock`) before it reads max(position), and keeps it until it commits. Positions
@@ -55,7 +59,29 @@ export interface PostgresEventStoreOptions {
   schema?: string;
   /** How often a live subscription polls, in case a notification was lost. */
   pollIntervalMs?: number;
+  /** How many group commits may be on their way to the database at once (default 4). */
+  batchesInFlight?: number;
 }
+
+/** An append waiting for its group commit. */
+interface PendingAppend {
+  streamId: string;
+  events: NewEvent[];
+  expected: ExpectedVersion;
+  stored: NewEvent[];
+  tails: string[];
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+interface BatchRow {
+  outcome: 'appended' | 'conflict' | 'exists';
+  next_version: number;
+  position_text: string | null;
+}
+
+/** The most appends one group commit carries. */
+const MAX_BATCH = 64;
 
 type Queryable = Pick<Pool, 'query'> | PoolClient;
 
@@ -64,6 +90,10 @@ export class PostgresEventStore implements EventStore {
   private readonly names: PostgresNames;
   private readonly pollIntervalMs: number;
   private readonly listener: PostgresListener;
+  private readonly batchesInFlight: number;
+  private pending: PendingAppend[] = [];
+  private inFlight = 0;
+  private flushQueued = false;
 
   /** `pool` is owned by the caller: close() leaves it open. */
   constructor(
@@ -72,6 +102,7 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.names = postgresNames(options.schema);
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.batchesInFlight = options.batchesInFlight ?? 4;
     this.listener = new PostgresListener(pool, this.names.channel, () => this.wakeSubscriptions());
   }
 
@@ -87,36 +118,81 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
-  async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
-    if (events.length === 0) throw new Error(`append to ${streamId} without events`);
+  append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    if (events.length === 0) return Promise.reject(new Error(`append to ${streamId} without events`));
     // Hashed and stored in the form the store parses back (event-hash.ts): after a JSON round trip.
     const stored = JSON.parse(JSON.stringify(events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })))) as NewEvent[];
     const tails = stored.map(({ id, type, data, metadata }) => [id, type, data, metadata].map(canonicalJson).join(','));
-    let row: { outcome: string; next_version: number; position_text: string | null };
-    try {
-      const { rows } = await this.pool.query<typeof row>(
-        `SELECT outcome, next_version, last_position::text AS position_text FROM ${this.names.append}($1, $2, $3, $4::jsonb, $5::text[])`,
-        [streamId, JSON.stringify(streamId), String(expected), JSON.stringify(stored), tails],
-      );
-      row = rows[0];
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // A retry (its event ids are in the store), or a writer that beat this one to a version.
-      const retried = await this.findRetriedAppend(streamId, events);
-      if (retried) return retried;
-      if (isUniqueViolation(error, STREAM_VERSION_CONSTRAINT)) {
-        throw new WrongExpectedVersionError(streamId, expected, await this.streamVersion(this.pool, streamId));
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ streamId, events, expected, stored, tails, resolve, reject });
+      // Appends made in the same tick go together.
+      if (!this.flushQueued) (this.flushQueued = true), queueMicrotask(() => ((this.flushQueued = false), this.flush()));
+    });
+  }
+
+  /** Sends what waits, as group commits, while fewer than `batchesInFlight` are on their way. */
+  private flush(): void {
+    while (this.inFlight < this.batchesInFlight && this.pending.length > 0) {
+      // One append per stream in a batch: a second waits for the next, so it sees the first committed.
+      const streams = new Set<string>();
+      const batch: PendingAppend[] = [];
+      const rest: PendingAppend[] = [];
+      for (const append of this.pending) {
+        if (batch.length < MAX_BATCH && !streams.has(append.streamId)) streams.add(append.streamId), batch.push(append);
+        else rest.push(append);
       }
-      throw error;
+      this.pending = rest;
+      this.inFlight++;
+      void this.commit(batch).finally(() => ((this.inFlight -= 1), this.flush()));
     }
-    if (row.outcome === 'conflict') {
-      // Only a refused append looks for a retry: one that succeeds cannot have been one.
-      const retried = await this.findRetriedAppend(streamId, events);
-      if (retried) return retried;
-      throw new WrongExpectedVersionError(streamId, expected, row.next_version);
+  }
+
+  private async commit(batch: PendingAppend[]): Promise<void> {
+    let rows: BatchRow[];
+    try {
+      rows = await this.callAppend(batch);
+    } catch (error) {
+      // Ids taken by a writer that committed while this batch ran: nothing was stored, so each
+      // append is tried alone and answered as a retry or a conflict on its own.
+      if (isUniqueViolation(error) && batch.length > 1) return void (await Promise.all(batch.map((append) => this.commit([append]))));
+      if (isUniqueViolation(error)) return void (await this.afterRace(batch[0], error).then(batch[0].resolve, batch[0].reject));
+      return batch.forEach((append) => append.reject(error));
     }
-    this.wakeSubscriptions();
-    return { nextVersion: row.next_version, position: BigInt(row.position_text!), duplicate: false };
+    if (rows.some((row) => row.outcome === 'appended')) this.wakeSubscriptions();
+    await Promise.all(batch.map((append, index) => this.answer(append, rows[index]).then(append.resolve, append.reject)));
+  }
+
+  private async callAppend(batch: PendingAppend[]): Promise<BatchRow[]> {
+    const { rows } = await this.pool.query<BatchRow & { ord: number }>(
+      `SELECT ord, outcome, next_version, last_position::text AS position_text FROM ${this.names.appendBatch}($1::text[], $2::text[], $3::text[], $4::jsonb, $5::jsonb) ORDER BY ord`,
+      [
+        batch.map((append) => append.streamId),
+        batch.map((append) => JSON.stringify(append.streamId)),
+        batch.map((append) => String(append.expected)),
+        JSON.stringify(batch.map((append) => append.stored)),
+        JSON.stringify(batch.map((append) => append.tails)),
+      ],
+    );
+    return rows;
+  }
+
+  private async answer(append: PendingAppend, row: BatchRow): Promise<AppendResult> {
+    if (row.outcome === 'appended') return { nextVersion: row.next_version, position: BigInt(row.position_text!), duplicate: false };
+    // Only a refused append looks for a retry: one that succeeds cannot have been one.
+    const retried = await this.findRetriedAppend(append.streamId, append.events);
+    if (retried) return retried;
+    if (row.outcome === 'exists') throw new Error(`an event id of this append to ${append.streamId} is already stored in another stream`);
+    throw new WrongExpectedVersionError(append.streamId, append.expected, row.next_version);
+  }
+
+  /** A single append that lost a race on a unique key: a retry (its event ids are in), or a writer beat it to a version. */
+  private async afterRace(append: PendingAppend, error: unknown): Promise<AppendResult> {
+    const retried = await this.findRetriedAppend(append.streamId, append.events);
+    if (retried) return retried;
+    if (isUniqueViolation(error, STREAM_VERSION_CONSTRAINT)) {
+      throw new WrongExpectedVersionError(append.streamId, append.expected, await this.streamVersion(this.pool, append.streamId));
+    }
+    throw error;
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {

@@ -12,8 +12,8 @@ export interface PostgresNames {
   lockName: string;
   /** LISTEN/NOTIFY channel woken by every append. */
   channel: string;
-  /** The function that does a whole append in one statement (createAppendFunction). */
-  append: string;
+  /** The function that does several appends in one statement (createAppendFunction). */
+  appendBatch: string;
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,40}$/;
@@ -29,7 +29,7 @@ export function postgresNames(schema?: string): PostgresNames {
     streams: `${prefix}es_streams`,
     lockName: `netra.event-store:${schema ?? ''}`,
     channel: schema ? `${schema}_es_appended` : 'es_appended',
-    append: `${prefix}es_append`,
+    appendBatch: `${prefix}es_append_batch`,
   };
 }
 
@@ -58,61 +58,94 @@ export const STREAM_VERSION_CONSTRAINT = 'es_events_stream_version_unique';
 export const EVENT_ID_CONSTRAINT = 'es_events_id_unique';
 
 /**
- * A whole append in one statement, so one round trip and the statement's own commit: claim the
- * stream's versions (or answer `conflict` with the stream's version, changing nothing), take the
- * advisory lock, read the head — a statement of its own inside the function, so under READ
- * COMMITTED it sees every append committed before the lock was granted — insert the events with
- * their chain links, notify. The lock is held from the head read to the commit that ends the
+ * Several appends in one statement, so one round trip and one commit for the lot (group commit:
+ * postgres-event-store.ts gathers the appends waiting to be sent). Each append is decided on its
+ * own: an append whose event ids are already stored answers `exists`, one whose expected version
+ * does not hold answers `conflict` with the stream's version, and neither changes anything nor
+ * fails the others. The streams' versions are claimed in stream order (so two batches never wait
+ * on each other's rows), then the advisory lock is taken and the head read — a statement of its
+ * own inside the function, so under READ COMMITTED it sees every append committed before the lock
+ * was granted — and the claimed appends are inserted in the order they came, with their chain
+ * links, and notified once. The lock is held from the head read to the commit that ends the
  * statement: no round trip to the client inside it.
  *
  * The link is event-hash.ts's, computed here: SHA-256 over the previous hash, a newline and
  * canonicalJson([sequence, streamId, version, id, type, data, metadata]), where the client sends
- * JSON.stringify(streamId) and the canonical JSON of id, type, data and metadata (`tails`), and
- * this function adds what only the lock knows: the sequence and the link before.
+ * JSON.stringify(streamId) and the canonical JSON of id, type, data and metadata (`tails`, one
+ * array per append), and this function adds what only the lock knows: the sequence and the link
+ * before.
  */
 export function createAppendFunction(names: PostgresNames): string {
   const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
   return `
-    CREATE OR REPLACE FUNCTION ${names.append}(p_stream text, p_stream_json text, p_expected text, p_events jsonb, p_tails text[])
-    RETURNS TABLE (outcome text, next_version integer, last_position bigint) LANGUAGE plpgsql AS $append$
+    CREATE OR REPLACE FUNCTION ${names.appendBatch}(p_streams text[], p_stream_jsons text[], p_expected text[], p_events jsonb, p_tails jsonb)
+    RETURNS TABLE (ord integer, outcome text, next_version integer, last_position bigint) LANGUAGE plpgsql AS $append$
     DECLARE
-      n integer := jsonb_array_length(p_events);
+      m integer := cardinality(p_streams);
+      outcomes text[] := array_fill(NULL::text, ARRAY[m]);
+      versions integer[] := array_fill(0, ARRAY[m]);
+      lasts bigint[] := array_fill(NULL::bigint, ARRAY[m]);
+      any_claimed boolean := false;
+      k integer;
+      n integer;
       previous integer;
-      claimed integer := 1;
+      claimed integer;
       head bigint;
       link text;
       linked text;
       e jsonb;
     BEGIN
-      IF p_expected = 'any' THEN
-        INSERT INTO ${names.streams} AS s (stream_id, version) VALUES (p_stream, n)
-          ON CONFLICT (stream_id) DO UPDATE SET version = s.version + EXCLUDED.version RETURNING s.version - n INTO previous;
-      ELSIF p_expected = 'no_stream' OR p_expected = '0' THEN
-        INSERT INTO ${names.streams} (stream_id, version) VALUES (p_stream, n) ON CONFLICT (stream_id) DO NOTHING;
-        GET DIAGNOSTICS claimed = ROW_COUNT;
-        previous := 0;
-      ELSE
-        UPDATE ${names.streams} SET version = version + n WHERE stream_id = p_stream AND version = p_expected::integer;
-        GET DIAGNOSTICS claimed = ROW_COUNT;
-        previous := p_expected::integer;
-      END IF;
-      IF claimed = 0 THEN
-        RETURN QUERY SELECT 'conflict'::text, coalesce((SELECT version FROM ${names.streams} WHERE stream_id = p_stream), 0), NULL::bigint;
-        RETURN;
-      END IF;
-      PERFORM pg_advisory_xact_lock(hashtextextended(${literal(names.lockName)}, 0));
-      SELECT position, hash INTO head, link FROM ${names.events} ORDER BY position DESC LIMIT 1;
-      head := coalesce(head, 0);
-      link := coalesce(link, repeat('0', 64));
-      FOR i IN 1..n LOOP
-        e := p_events -> (i - 1);
-        linked := encode(sha256(convert_to(link || E'\\n' || '["' || (head + i)::text || '",' || p_stream_json || ',' || (previous + i)::text || ',' || p_tails[i] || ']', 'UTF8')), 'hex');
-        INSERT INTO ${names.events} (position, stream_id, version, id, type, data, metadata, hash, prev_hash)
-          VALUES (head + i, p_stream, previous + i, (e->>'id')::uuid, e->>'type', e->'data', e->'metadata', linked, link);
-        link := linked;
+      FOR k IN SELECT i FROM generate_subscripts(p_streams, 1) AS i ORDER BY p_streams[i], i LOOP
+        n := jsonb_array_length(p_events -> (k - 1));
+        IF EXISTS (SELECT 1 FROM ${names.events} WHERE id IN (SELECT (x ->> 'id')::uuid FROM jsonb_array_elements(p_events -> (k - 1)) AS x)) THEN
+          outcomes[k] := 'exists';
+          CONTINUE;
+        END IF;
+        claimed := 1;
+        IF p_expected[k] = 'any' THEN
+          INSERT INTO ${names.streams} AS s (stream_id, version) VALUES (p_streams[k], n)
+            ON CONFLICT (stream_id) DO UPDATE SET version = s.version + EXCLUDED.version RETURNING s.version - n INTO previous;
+        ELSIF p_expected[k] = 'no_stream' OR p_expected[k] = '0' THEN
+          INSERT INTO ${names.streams} (stream_id, version) VALUES (p_streams[k], n) ON CONFLICT (stream_id) DO NOTHING;
+          GET DIAGNOSTICS claimed = ROW_COUNT;
+          previous := 0;
+        ELSE
+          UPDATE ${names.streams} SET version = version + n WHERE stream_id = p_streams[k] AND version = p_expected[k]::integer;
+          GET DIAGNOSTICS claimed = ROW_COUNT;
+          previous := p_expected[k]::integer;
+        END IF;
+        IF claimed = 0 THEN
+          outcomes[k] := 'conflict';
+          versions[k] := coalesce((SELECT version FROM ${names.streams} WHERE stream_id = p_streams[k]), 0);
+        ELSE
+          outcomes[k] := 'appended';
+          versions[k] := previous;
+          any_claimed := true;
+        END IF;
       END LOOP;
-      PERFORM pg_notify(${literal(names.channel)}, (head + n)::text);
-      RETURN QUERY SELECT 'appended'::text, previous + n, head + n;
+      IF any_claimed THEN
+        PERFORM pg_advisory_xact_lock(hashtextextended(${literal(names.lockName)}, 0));
+        SELECT position, hash INTO head, link FROM ${names.events} ORDER BY position DESC LIMIT 1;
+        head := coalesce(head, 0);
+        link := coalesce(link, repeat('0', 64));
+        FOR k IN 1..m LOOP
+          CONTINUE WHEN outcomes[k] <> 'appended';
+          previous := versions[k];
+          n := jsonb_array_length(p_events -> (k - 1));
+          FOR i IN 1..n LOOP
+            e := p_events -> (k - 1) -> (i - 1);
+            head := head + 1;
+            linked := encode(sha256(convert_to(link || E'\\n' || '["' || head::text || '",' || p_stream_jsons[k] || ',' || (previous + i)::text || ',' || (p_tails -> (k - 1) ->> (i - 1)) || ']', 'UTF8')), 'hex');
+            INSERT INTO ${names.events} (position, stream_id, version, id, type, data, metadata, hash, prev_hash)
+              VALUES (head, p_streams[k], previous + i, (e->>'id')::uuid, e->>'type', e->'data', e->'metadata', linked, link);
+            link := linked;
+          END LOOP;
+          versions[k] := previous + n;
+          lasts[k] := head;
+        END LOOP;
+        PERFORM pg_notify(${literal(names.channel)}, head::text);
+      END IF;
+      RETURN QUERY SELECT i, outcomes[i], versions[i], lasts[i] FROM generate_series(1, m) AS i;
     END
     $append$;`;
 }
