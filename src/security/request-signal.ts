@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
@@ -6,6 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  */
 export function requestSignal(req: IncomingMessage, res: ServerResponse): AbortSignal {
   const controller = new AbortController();
+  // Every field of a request (up to the cost limit's aliases) may wait on it at once: not a leak.
+  setMaxListeners(1_000, controller.signal);
   const gone = () => {
     if (!res.writableFinished) controller.abort(new Error('the client went away'));
   };
