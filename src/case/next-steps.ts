@@ -1,7 +1,7 @@
 import { decide, type CaseCommand } from './case';
 import { CaseError } from './case-error';
-import type { CaseState, RespondentTrack } from './case-state';
-import { ESCALATION_KINDS, RECOMMENDATION_RECIPIENTS, type EscalationKind } from './case-vocabulary';
+import { deadlineStepOf, type CaseState, type RespondentTrack } from './case-state';
+import { ESCALATION_KINDS, RECOMMENDATION_RECIPIENTS, type DeadlineStep, type EscalationKind } from './case-vocabulary';
 import type { Actor, DecideContext } from './decide-context';
 
 /**
@@ -34,6 +34,8 @@ export interface NextStep {
   respondentIds: string[];
   /** For recordEscalation: the kinds this caller may record. */
   escalationKinds?: EscalationKind[];
+  /** For extendDeadline: the step whose due time it moves (one entry per such step). */
+  deadlineStep?: DeadlineStep;
   /** For erasePersonalData: the case is open, under legal hold, and this caller may erase only by overriding it with a recorded reason. */
   overridesLegalHold?: boolean;
 }
@@ -109,11 +111,15 @@ export function nextSteps(state: CaseState, actor: Actor, ctx: DecideContext): N
     ...base,
     input: { respondentId: t.respondentId, reason: 'DECEASED', note: PROBE_TEXT, declaredAt: now },
   }));
-  perTrack('extendDeadline', (t) =>
-    t.dueAt === null
-      ? null
-      : { type: 'ExtendDeadline', ...base, input: { respondentId: t.respondentId, newDueAt: new Date(Math.max(Date.parse(t.dueAt), ctx.now.getTime()) + 86_400_000).toISOString(), legalBasis: PROBE_TEXT } },
+  // One entry per waiting step, so the console names the due time it moves ("Perpanjang tenggat Kajian").
+  const extendable = opened.respondents.filter(
+    (t) =>
+      t.dueAt !== null &&
+      accepts({ type: 'ExtendDeadline', ...base, input: { respondentId: t.respondentId, newDueAt: new Date(Math.max(Date.parse(t.dueAt), ctx.now.getTime()) + 86_400_000).toISOString(), legalBasis: PROBE_TEXT } }),
   );
+  for (const deadlineStep of [...new Set(extendable.map((t) => deadlineStepOf(t.stage)))]) {
+    if (deadlineStep !== null) offer('extendDeadline', extendable.filter((t) => deadlineStepOf(t.stage) === deadlineStep).map((t) => t.respondentId), { deadlineStep });
+  }
 
   const escalations = new Map<string, EscalationKind[]>();
   for (const t of opened.respondents) {
