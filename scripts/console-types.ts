@@ -10,9 +10,8 @@ import {
   isObjectType,
   isScalarType,
   isUnionType,
-  type GraphQLInputType,
   type GraphQLNamedType,
-  type GraphQLOutputType,
+  type GraphQLType,
 } from 'graphql';
 
 /**
@@ -47,7 +46,7 @@ function declaration(type: GraphQLNamedType): string[] {
   if (isUnionType(type)) return [...head, `export type ${type.name} = ${type.getTypes().map((t) => t.name).join(' | ')};`];
   if (isObjectType(type) || isInterfaceType(type)) {
     const fields = Object.values(type.getFields()).sort((a, b) => a.name.localeCompare(b.name, 'en'));
-    return [...head, `export interface ${type.name} {`, ...fields.flatMap((f) => [...doc(f.description, '  '), `  ${f.name}: ${output(f.type)};`]), '}'];
+    return [...head, `export interface ${type.name} {`, ...fields.flatMap((f) => [...doc(f.description, '  '), `  ${f.name}: ${typeOf(f.type)};`]), '}'];
   }
   if (isInputObjectType(type)) {
     // A nullable input field may be left out, as GraphQL reads it.
@@ -55,29 +54,22 @@ function declaration(type: GraphQLNamedType): string[] {
     return [
       ...head,
       `export interface ${type.name} {`,
-      ...fields.flatMap((f) => [...doc(f.description, '  '), isNonNullType(f.type) ? `  ${f.name}: ${input(f.type)};` : `  ${f.name}?: ${input(f.type)};`]),
+      ...fields.flatMap((f) => [...doc(f.description, '  '), isNonNullType(f.type) ? `  ${f.name}: ${typeOf(f.type)};` : `  ${f.name}?: ${typeOf(f.type)};`]),
       '}',
     ];
   }
-  throw new Error(`no TypeScript for GraphQL type ${type.name}`);
+  throw new Error(`no TypeScript for GraphQL type ${(type as GraphQLNamedType).name}`);
 }
 
-function output(type: GraphQLOutputType): string {
+/** A field's type: non-null as is, nullable with `| null`, a list as an Array of its items. */
+function typeOf(type: GraphQLType): string {
   if (isNonNullType(type)) return bare(type.ofType);
   return `${bare(type)} | null`;
 }
 
-function input(type: GraphQLInputType): string {
+function bare(type: GraphQLType): string {
   if (isNonNullType(type)) return bare(type.ofType);
-  return `${bare(type)} | null`;
-}
-
-function bare(type: GraphQLOutputType | GraphQLInputType): string {
-  if (isListType(type)) {
-    const item = isNonNullType(type.ofType) ? bare(type.ofType.ofType) : `${bare(type.ofType)} | null`;
-    return `Array<${item}>`;
-  }
-  if (isNonNullType(type)) return bare(type.ofType);
+  if (isListType(type)) return `Array<${typeOf(type.ofType)}>`;
   return SCALARS[type.name] ?? type.name;
 }
 

@@ -13,7 +13,7 @@ registerEnumType(NextStepEnum, { name: 'NextStepName', description: 'A step (mut
 export class NextStepView {
   @Field(() => NextStepEnum, { description: 'The mutation that takes it' }) step: string;
   @Field(() => [ID], { description: 'The respondents it may be taken for (empty for erasePersonalData, which is for the whole case)' }) respondentIds: string[];
-  @Field(() => [EscalationKindEnum], { nullable: true, description: 'recordEscalation: the kinds this caller may record' }) escalationKinds: string[] | null;
+  @Field(() => [EscalationKindEnum], { nullable: true, description: 'recordEscalation: the kinds this caller may record for these respondents (one entry per set of kinds)' }) escalationKinds: string[] | null;
   @Field(() => DeadlineStepEnum, { nullable: true, description: 'extendDeadline: the step whose due time it moves (one entry per such step)' }) deadlineStep: string | null;
   @Field(() => Boolean, { nullable: true, description: 'erasePersonalData: only by overriding the legal hold of an open case, with a recorded reason' })
   overridesLegalHold: boolean | null;

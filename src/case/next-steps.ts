@@ -32,7 +32,7 @@ export interface NextStep {
   step: NextStepName;
   /** The respondents it may be taken for; empty for a step on the whole case (erasure). */
   respondentIds: string[];
-  /** For recordEscalation: the kinds this caller may record. */
+  /** For recordEscalation: the kinds this caller may record for these respondents (one entry per set of kinds). */
   escalationKinds?: EscalationKind[];
   /** For extendDeadline: the step whose due time it moves (one entry per such step). */
   deadlineStep?: DeadlineStep;
@@ -128,7 +128,10 @@ export function nextSteps(state: CaseState, actor: Actor, ctx: DecideContext): N
     );
     if (kinds.length > 0) escalations.set(t.respondentId, kinds);
   }
-  offer('recordEscalation', [...escalations.keys()], { escalationKinds: [...new Set([...escalations.values()].flat())].sort() as EscalationKind[] });
+  // One entry per set of kinds, so a form offers a respondent only the kinds it may record for that respondent.
+  const kindSets = new Map<string, string[]>();
+  for (const [respondentId, kinds] of escalations) kindSets.set(kinds.join(','), [...(kindSets.get(kinds.join(',')) ?? []), respondentId]);
+  for (const [kinds, respondentIds] of kindSets) offer('recordEscalation', respondentIds, { escalationKinds: kinds.split(',') as EscalationKind[] });
 
   if (accepts({ type: 'ErasePersonalData', ...base, input: { reason: PROBE_TEXT } })) steps.push({ step: 'erasePersonalData', respondentIds: [] });
   else if (accepts({ type: 'ErasePersonalData', ...base, input: { reason: PROBE_TEXT, overrideLegalHold: true } })) {

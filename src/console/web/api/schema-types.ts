@@ -442,7 +442,7 @@ export interface LedgerHeadView {
 export interface NextStep {
   /** extendDeadline: the step whose due time it moves (one entry per such step) */
   deadlineStep: DeadlineStep | null;
-  /** recordEscalation: the kinds this caller may record */
+  /** recordEscalation: the kinds this caller may record for these respondents (one entry per set of kinds) */
   escalationKinds: Array<EscalationKind> | null;
   /** erasePersonalData: only by overriding the legal hold of an open case, with a recorded reason */
   overridesLegalHold: boolean | null;
