@@ -1,4 +1,5 @@
 import type { Case } from '../api/types';
+import { draftKey, readDraft } from '../forms/drafts';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { availableSteps, type Step } from './available-steps';
 import { CorrectExecutionForm } from './correct-execution-form';
@@ -24,11 +25,13 @@ export function NextSteps({ c, onDone, onReload }: { c: Case; onDone(c: Case): v
       {steps.map((step) => {
         const form = <StepForm key={`${keyOf(step)}@${c.version}`} step={step} c={c} onDone={onDone} onReload={onReload} />;
         const summary = laterSummary(step, i18n);
-        // Corrections, extensions, escalations and erasure are occasional: folded, so the next lifecycle step stays in view.
+        // Corrections, extensions, escalations and erasure are occasional: folded, so the next lifecycle step stays in view;
+        // open when it holds typed work (after a CONFLICT and a reload), so the officer sees it kept.
+        const kept = readDraft(draftKey(c.id, step.kind, 'respondent' in step ? step.respondent.respondentId : undefined)) !== undefined;
         return summary === null ? (
           form
         ) : (
-          <details key={`${keyOf(step)}@${c.version}`} className="later-step">
+          <details key={`${keyOf(step)}@${c.version}`} className="later-step" open={kept}>
             <summary>{summary}</summary>
             {form}
           </details>
