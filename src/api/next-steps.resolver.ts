@@ -1,7 +1,7 @@
 import { Context, Field, ID, ObjectType, Parent, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphqlContext } from '../auth/current-actor.decorator';
 import { CaseCommands } from '../case/case-commands.service';
-import { EscalationKindEnum } from '../case/case-vocabulary.graphql';
+import { DeadlineStepEnum, EscalationKindEnum } from '../case/case-vocabulary.graphql';
 import { NEXT_STEPS, type NextStep } from '../case/next-steps';
 import { CaseView } from '../oversight/models/case.model';
 
@@ -13,7 +13,8 @@ registerEnumType(NextStepEnum, { name: 'NextStepName', description: 'A step (mut
 export class NextStepView {
   @Field(() => NextStepEnum, { description: 'The mutation that takes it' }) step: string;
   @Field(() => [ID], { description: 'The respondents it may be taken for (empty for erasePersonalData, which is for the whole case)' }) respondentIds: string[];
-  @Field(() => [EscalationKindEnum], { nullable: true, description: 'recordEscalation: the kinds this caller may record' }) escalationKinds: string[] | null;
+  @Field(() => [EscalationKindEnum], { nullable: true, description: 'recordEscalation: the kinds this caller may record for these respondents (one entry per set of kinds)' }) escalationKinds: string[] | null;
+  @Field(() => DeadlineStepEnum, { nullable: true, description: 'extendDeadline: the step whose due time it moves (one entry per such step)' }) deadlineStep: string | null;
   @Field(() => Boolean, { nullable: true, description: 'erasePersonalData: only by overriding the legal hold of an open case, with a recorded reason' })
   overridesLegalHold: boolean | null;
 }
@@ -34,6 +35,7 @@ export class NextStepsResolver {
       step: s.step,
       respondentIds: s.respondentIds,
       escalationKinds: s.escalationKinds ?? null,
+      deadlineStep: s.deadlineStep ?? null,
       overridesLegalHold: s.overridesLegalHold ?? null,
     }));
   }

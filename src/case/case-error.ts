@@ -1,13 +1,6 @@
-import type { RefusalKey, RefusalParams, RefusalParamValue } from './refusal-keys';
+import type { ErrorCode, RefusalKey, RefusalParams, RefusalParamValue } from './refusal-keys';
 
-/** The error codes of CONTRACT.md; each transport maps them once (GraphQL extensions.code, gRPC status). */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'INVALID_TRANSITION'
-  | 'CONFLICT';
+export type { ErrorCode } from './refusal-keys';
 
 /** A refusal: nothing is appended, the caller gets `code` and a message naming the field or stage. */
 export class CaseError extends Error {

@@ -1,7 +1,7 @@
 import { decide, type CaseCommand } from './case';
 import { CaseError } from './case-error';
-import type { CaseState, RespondentTrack } from './case-state';
-import { ESCALATION_KINDS, RECOMMENDATION_RECIPIENTS, type EscalationKind } from './case-vocabulary';
+import { deadlineStepOf, type CaseState, type RespondentTrack } from './case-state';
+import { ESCALATION_KINDS, RECOMMENDATION_RECIPIENTS, type DeadlineStep, type EscalationKind } from './case-vocabulary';
 import type { Actor, DecideContext } from './decide-context';
 
 /**
@@ -32,8 +32,10 @@ export interface NextStep {
   step: NextStepName;
   /** The respondents it may be taken for; empty for a step on the whole case (erasure). */
   respondentIds: string[];
-  /** For recordEscalation: the kinds this caller may record. */
+  /** For recordEscalation: the kinds this caller may record for these respondents (one entry per set of kinds). */
   escalationKinds?: EscalationKind[];
+  /** For extendDeadline: the step whose due time it moves (one entry per such step). */
+  deadlineStep?: DeadlineStep;
   /** For erasePersonalData: the case is open, under legal hold, and this caller may erase only by overriding it with a recorded reason. */
   overridesLegalHold?: boolean;
 }
@@ -109,11 +111,15 @@ export function nextSteps(state: CaseState, actor: Actor, ctx: DecideContext): N
     ...base,
     input: { respondentId: t.respondentId, reason: 'DECEASED', note: PROBE_TEXT, declaredAt: now },
   }));
-  perTrack('extendDeadline', (t) =>
-    t.dueAt === null
-      ? null
-      : { type: 'ExtendDeadline', ...base, input: { respondentId: t.respondentId, newDueAt: new Date(Math.max(Date.parse(t.dueAt), ctx.now.getTime()) + 86_400_000).toISOString(), legalBasis: PROBE_TEXT } },
+  // One entry per waiting step, so the console names the due time it moves ("Perpanjang tenggat Kajian").
+  const extendable = opened.respondents.filter(
+    (t) =>
+      t.dueAt !== null &&
+      accepts({ type: 'ExtendDeadline', ...base, input: { respondentId: t.respondentId, newDueAt: new Date(Math.max(Date.parse(t.dueAt), ctx.now.getTime()) + 86_400_000).toISOString(), legalBasis: PROBE_TEXT } }),
   );
+  for (const deadlineStep of [...new Set(extendable.map((t) => deadlineStepOf(t.stage)))]) {
+    if (deadlineStep !== null) offer('extendDeadline', extendable.filter((t) => deadlineStepOf(t.stage) === deadlineStep).map((t) => t.respondentId), { deadlineStep });
+  }
 
   const escalations = new Map<string, EscalationKind[]>();
   for (const t of opened.respondents) {
@@ -122,7 +128,10 @@ export function nextSteps(state: CaseState, actor: Actor, ctx: DecideContext): N
     );
     if (kinds.length > 0) escalations.set(t.respondentId, kinds);
   }
-  offer('recordEscalation', [...escalations.keys()], { escalationKinds: [...new Set([...escalations.values()].flat())].sort() as EscalationKind[] });
+  // One entry per set of kinds, so a form offers a respondent only the kinds it may record for that respondent.
+  const kindSets = new Map<string, string[]>();
+  for (const [respondentId, kinds] of escalations) kindSets.set(kinds.join(','), [...(kindSets.get(kinds.join(',')) ?? []), respondentId]);
+  for (const [kinds, respondentIds] of kindSets) offer('recordEscalation', respondentIds, { escalationKinds: kinds.split(',') as EscalationKind[] });
 
   if (accepts({ type: 'ErasePersonalData', ...base, input: { reason: PROBE_TEXT } })) steps.push({ step: 'erasePersonalData', respondentIds: [] });
   else if (accepts({ type: 'ErasePersonalData', ...base, input: { reason: PROBE_TEXT, overrideLegalHold: true } })) {

@@ -8,6 +8,14 @@
  * Lists (allowed values, respondent ids) are comma-separated strings; instants are ISO-8601 UTC.
  * A refusal raised without a key of its own (sign-in, token checks) carries its code as the key.
  */
+/** The error codes of CONTRACT.md; each transport maps them once (GraphQL extensions.code, gRPC status). */
+export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Beside the contract's codes (README): too many requests, and a store or read model that does not answer. */
+export const BUSY_CODES = ['RATE_LIMITED', 'UNAVAILABLE'] as const;
+export type BusyCode = (typeof BUSY_CODES)[number];
+
 export const REFUSALS = {
   // Generic: one per contract code, for refusals that have no more specific key.
   UNAUTHENTICATED: [],

@@ -13,6 +13,7 @@ import {
   kemenpanrb,
   oversight,
   ppk,
+  sanctionDecided,
 } from './case-fixtures';
 import { stateAfter, testContext } from './given';
 import type { CaseEvent } from '../../src/case/case';
@@ -58,6 +59,18 @@ describe('the next steps a caller is offered', () => {
     expect(offered(anOverdueCase(), kemendagri()).recordEscalation).toEqual({ step: 'recordEscalation', respondentIds: ['R1', 'R2'], escalationKinds: ['KEMENDAGRI_REPRIMAND'] });
     expect(offered(anOverdueCase(), kemenpanrb()).recordEscalation?.escalationKinds).toEqual(['KEMENPANRB_REPRIMAND']);
     expect(offered(anOverdueCase(), bkn()).recordEscalation?.escalationKinds).toEqual(['SIASN_BLOCKED']);
+  });
+
+  it('an extension names the due time it moves: one entry per waiting step', () => {
+    const oneDecided = [...aRecommendedCase(), sanctionDecided({ respondentId: 'R1' })];
+    const extensions = nextSteps(stateAfter(oneDecided), bkn(), testContext).filter((s) => s.step === 'extendDeadline');
+    expect(extensions).toEqual(
+      expect.arrayContaining([
+        { step: 'extendDeadline', respondentIds: ['R1'], deadlineStep: 'EXECUTION' },
+        { step: 'extendDeadline', respondentIds: ['R2'], deadlineStep: 'SANCTION_DECISION' },
+      ]),
+    );
+    expect(extensions).toHaveLength(2);
   });
 
   it('a finished track is offered nothing more', () => {

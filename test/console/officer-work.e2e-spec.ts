@@ -154,6 +154,34 @@ describe('console: the officer’s own habits', () => {
     });
   });
 
+  it('a folded step keeps its typed work after a CONFLICT too: the extension comes back open with its new due time and legal basis', async () => {
+    const { page } = officer;
+    await page.goto(`${base}/#/cases/${caseId}`);
+    const title = 'Perpanjang tenggat Pelaksanaan sanksi: Ahmad Fauzi';
+    await page.locator('details.later-step > summary', { hasText: title }).click();
+    const form = stepForm(page, title);
+    await form.waitFor();
+    await form.getByLabel(/^Tenggat baru/).fill('31/03/2027 23.59');
+    await form.getByLabel('Dasar hukum perpanjangan').fill('Surat BKN B-3100/JP.01/12/2026: PPK meminta waktu.');
+
+    // Meanwhile a BKN colleague extends Ahmad's execution due time.
+    await bkn.request(EXTEND, { input: { caseId, respondentId: 'R1', newDueAt: new Date(Date.now() + 40 * 86_400_000).toISOString(), legalBasis: 'Surat BKN B-3099/JP.01/12/2026' } });
+    await form.getByRole('button', { name: 'Simpan perpanjangan' }).click();
+    await form.locator('.form-error[data-code="CONFLICT"]').waitFor();
+    await form.getByRole('button', { name: 'Muat ulang kasus' }).click();
+    await form.locator('.draft-kept').waitFor();
+    expect([await form.getByLabel(/^Tenggat baru/).inputValue(), await form.getByLabel('Dasar hukum perpanjangan').inputValue()]).toEqual([
+      '31/03/2027 23.59',
+      'Surat BKN B-3100/JP.01/12/2026: PPK meminta waktu.',
+    ]);
+    expect(await form.locator('.form-error').count()).toBe(0);
+
+    await form.getByRole('button', { name: 'Simpan perpanjangan' }).click();
+    await form.waitFor({ state: 'detached' });
+    const r1 = (await tracks(caseId)).respondents.find((r) => r.respondentId === 'R1')!;
+    expect(r1.dueAt).toBe(new Date('2027-03-31T23:59:00+07:00').toISOString());
+  });
+
   it('prints the case facts, respondents and history only, under the print date in the officer’s own zone', async () => {
     // An oversight officer in Kutai Kartanegara (WITA) prints a case handled in Lubuk Linggau (WIB).
     const reader = await openConsole(browser, base);

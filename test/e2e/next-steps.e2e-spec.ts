@@ -7,10 +7,10 @@ import { startTestNetra, type RunningNetra } from '../support/netra-app';
  * decider judges it (src/case/next-steps.ts) — the console renders its forms from this.
  */
 const NEXT = gql`
-  query Next($id: ID!) { case(id: $id) { id respondents { respondentId } nextSteps { step respondentIds escalationKinds overridesLegalHold } } }
+  query Next($id: ID!) { case(id: $id) { id respondents { respondentId } nextSteps { step respondentIds escalationKinds deadlineStep overridesLegalHold } } }
 `;
 interface Next {
-  case: { id: string; respondents: Array<{ respondentId: string }>; nextSteps: Array<{ step: string; respondentIds: string[]; escalationKinds: string[] | null; overridesLegalHold: boolean | null }> };
+  case: { id: string; respondents: Array<{ respondentId: string }>; nextSteps: Array<{ step: string; respondentIds: string[]; escalationKinds: string[] | null; deadlineStep: string | null; overridesLegalHold: boolean | null }> };
 }
 
 describe('the next steps of a case, per caller', () => {
@@ -33,11 +33,13 @@ describe('the next steps of a case, per caller', () => {
     const steps = await stepsOf('BAWASLU', '16.73');
     expect(steps.map((s) => s.step).sort()).toEqual(['extendDeadline', 'recordStudy']);
     expect(steps.find((s) => s.step === 'recordStudy')!.respondentIds.sort()).toEqual([...respondents].sort());
+    // The extension names the due time it moves, so the console can title its form without knowing the stages.
+    expect(steps.find((s) => s.step === 'extendDeadline')).toMatchObject({ deadlineStep: 'STUDY', escalationKinds: null });
   });
 
   it('Bawaslu RI may erase only by overriding the legal hold; BKN, oversight and the PPK have nothing to do yet', async () => {
     const national = await stepsOf('BAWASLU', null);
-    expect(national.find((s) => s.step === 'erasePersonalData')).toEqual({ step: 'erasePersonalData', respondentIds: [], escalationKinds: null, overridesLegalHold: true });
+    expect(national.find((s) => s.step === 'erasePersonalData')).toEqual({ step: 'erasePersonalData', respondentIds: [], escalationKinds: null, deadlineStep: null, overridesLegalHold: true });
     expect(await stepsOf('BKN', null)).toEqual([]);
     expect(await stepsOf('OVERSIGHT', null)).toEqual([]);
     expect(await stepsOf('PPK', '16.73')).toEqual([]);
@@ -61,5 +63,14 @@ describe('the next steps of a case, per caller', () => {
     const steps = await stepsOf('BAWASLU', '16.73');
     expect(steps.find((s) => s.step === 'issueRecommendation')!.respondentIds).toEqual([respondents[0]]);
     expect(steps.find((s) => s.step === 'recordStudy')).toBeUndefined();
+  });
+
+  it('only a national KemenPANRB unit is told it may publish the holiday calendar, as publishCalendar would judge it', async () => {
+    const may = async (agency: Parameters<RunningNetra['client']>[0], region: string | null) =>
+      (await (await netra.client(agency, region)).request<{ mayPublishCalendar: boolean }>(gql`{ mayPublishCalendar }`)).mayPublishCalendar;
+    expect(await may('KEMENPANRB', null)).toBe(true);
+    expect(await may('KEMENPANRB', '16')).toBe(false);
+    expect(await may('BAWASLU', null)).toBe(false);
+    expect(await may('BKN', null)).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor } from '../../auth/current-actor.decorator';
+import { assertMayPublishCalendar } from '../case-access';
+import { CaseError } from '../case-error';
 import type { Actor } from '../decide-context';
 import { CalendarRecount } from './calendar-recount.service';
 import { CalendarService, type PublishedYear } from './calendar.service';
@@ -16,6 +18,18 @@ export class PublishCalendarResolver {
   @Query(() => [CalendarYearView], { description: 'The holiday calendar Netra counts working days with: each year from its data file or its latest publication' })
   holidayCalendar(@CurrentActor() _actor: Actor): CalendarYearView[] {
     return this.calendar.years().map(view);
+  }
+
+  /** The console shows the calendar's publish buttons from this, not from a copy of the rule. */
+  @Query(() => Boolean, { description: 'Whether the caller may publish (or amend) a year of the holiday calendar with publishCalendar, by the rule that mutation applies' })
+  mayPublishCalendar(@CurrentActor() actor: Actor): boolean {
+    try {
+      assertMayPublishCalendar(actor);
+      return true;
+    } catch (error) {
+      if (error instanceof CaseError) return false;
+      throw error;
+    }
   }
 
   @Mutation(() => CalendarPublicationView, {

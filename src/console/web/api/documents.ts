@@ -15,6 +15,7 @@ const CASE_FIELDS = `
   election { kind year regionCode }
   reporter { name address phone email }
   respondents { ${FOLLOW_UP_FIELDS} }
+  nextSteps { step respondentIds escalationKinds deadlineStep overridesLegalHold }
   timeline {
     version type occurredAt recordedAt agency unit description withdrawn
     details {
@@ -28,6 +29,9 @@ const CALENDAR_YEAR_FIELDS = 'year status publishedAt publishedBy legalBasis { d
 
 /** Every year of the holiday calendar Netra counts working days with (any signed-in officer may read it). */
 export const HOLIDAY_CALENDAR_QUERY = `query HolidayCalendar { holidayCalendar { ${CALENDAR_YEAR_FIELDS} } }`;
+
+/** Whether this officer may publish the holiday calendar: the header and the calendar page ask, the rule stays on the server. */
+export const MAY_PUBLISH_CALENDAR_QUERY = `query MayPublishCalendar { mayPublishCalendar }`;
 
 /** The simultaneous elections Netra knows, newest first: the new-case form offers these. */
 export const ELECTIONS_QUERY = `query Elections { elections { kind year votingDay } }`;

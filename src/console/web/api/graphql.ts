@@ -1,16 +1,8 @@
+import type { BusyCode, ErrorCode as RefusalCode } from '../../../case/refusal-keys';
 import { currentToken, signOut } from '../auth/session';
 
-/** The contract's refusal codes (shared/CONTRACT.md "Errors") plus what can go wrong on the way. */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'INVALID_TRANSITION'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'NETWORK'
-  | 'INTERNAL_SERVER_ERROR';
+/** The server's codes (src/case/refusal-keys.ts: the contract's, and too busy) plus what can go wrong on the way. */
+export type ErrorCode = RefusalCode | BusyCode | 'NETWORK' | 'INTERNAL_SERVER_ERROR';
 
 /** A refused request: the code, the server's message and, for BAD_USER_INPUT, the input path it names. */
 export class ApiError extends Error {

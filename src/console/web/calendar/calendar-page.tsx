@@ -6,7 +6,7 @@ import { formatDateTime, WIB } from '../time/zones';
 import { CalendarForm } from './calendar-form';
 import './calendar.css';
 import { formatDay } from './days';
-import { mayPublishCalendar, useCalendar } from './use-calendar';
+import { useCalendar, useMayPublishCalendar } from './use-calendar';
 
 /**
  * #/calendar — the holiday calendar years Netra counts working days with: published, from its data
@@ -21,7 +21,7 @@ export function CalendarPage() {
   const [newYear, setNewYear] = useState('');
   const [done, setDone] = useState<CalendarPublication | null>(null);
   const [shown, setShown] = useState<number | null>(null);
-  const may = mayPublishCalendar(session);
+  const may = useMayPublishCalendar(session.token);
   // An opened form takes the focus, so a keyboard or screen-reader user lands in it, not back at the table.
   const formHost = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { HOLIDAY_CALENDAR_QUERY } from '../api/documents';
+import { HOLIDAY_CALENDAR_QUERY, MAY_PUBLISH_CALENDAR_QUERY } from '../api/documents';
 import { ApiError, graphql } from '../api/graphql';
 import type { CalendarYear } from '../api/types';
 
@@ -22,5 +22,26 @@ export function useCalendar() {
   return { state, reload };
 }
 
-/** Who publishes a year (CALENDAR_PUBLISHERS in src/case/case-access.ts): a national KemenPANRB unit only. */
-export const mayPublishCalendar = (session: { agency: string; region: string | null }) => session.agency === 'KEMENPANRB' && session.region === null;
+/** One question per signed-in token, shared by the header and the calendar page. */
+const asked = new Map<string, Promise<boolean>>();
+
+/**
+ * Whether this officer may publish the calendar, as the server answers it (Query.mayPublishCalendar,
+ * by the rule publishCalendar applies): false until it answers, and when it cannot.
+ */
+export function useMayPublishCalendar(token: string | null): boolean {
+  const [may, setMay] = useState(false);
+  useEffect(() => {
+    setMay(false);
+    if (!token) return;
+    let current = true;
+    if (!asked.has(token)) {
+      asked.set(token, graphql<{ mayPublishCalendar: boolean }>(MAY_PUBLISH_CALENDAR_QUERY).then((data) => data.mayPublishCalendar, () => (asked.delete(token), false)));
+    }
+    void asked.get(token)!.then((answer) => current && setMay(answer));
+    return () => {
+      current = false;
+    };
+  }, [token]);
+  return may;
+}

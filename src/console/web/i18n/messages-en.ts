@@ -19,6 +19,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'error.INVALID_TRANSITION': 'This step does not fit the stage the case is in.',
   'error.CONFLICT': 'The case changed since you opened it. Reload it and check again before sending.',
   'error.RATE_LIMITED': 'Too many requests; try again in a moment.',
+  'error.UNAVAILABLE': 'Netra cannot answer right now; try again in a moment.',
   'error.NETWORK': 'Netra could not be reached.',
   'error.INTERNAL_SERVER_ERROR': 'Something went wrong on the server.',
   'form.required': 'Fields marked * are required.',

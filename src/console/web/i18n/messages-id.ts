@@ -17,6 +17,7 @@ export const MESSAGES_ID = {
   'error.INVALID_TRANSITION': 'Langkah ini tidak sesuai dengan tahap kasus saat ini.',
   'error.CONFLICT': 'Kasus telah berubah sejak Anda membukanya. Muat ulang, lalu periksa lagi sebelum mengirim.',
   'error.RATE_LIMITED': 'Terlalu banyak permintaan; coba lagi sebentar lagi.',
+  'error.UNAVAILABLE': 'Netra sedang tidak dapat menjawab; coba lagi sebentar lagi.',
   'error.NETWORK': 'Netra tidak dapat dihubungi.',
   'error.INTERNAL_SERVER_ERROR': 'Terjadi kesalahan di server.',
   'form.required': 'Isian bertanda * wajib diisi.',

@@ -1,12 +1,13 @@
 import type { Session } from '../auth/session';
 import { signOut } from '../auth/session';
-import { mayPublishCalendar } from '../calendar/use-calendar';
+import { useMayPublishCalendar } from '../calendar/use-calendar';
 import { useI18n } from '../i18n/i18n';
 import type { Route } from '../router';
 
 /** Navigation, who is signed in, the language switch and sign-out; wraps on a phone. */
 export function Header({ session, route }: { session: Session | null; route: Route }) {
   const { t, label, lang, setLang } = useI18n();
+  const mayPublishCalendar = useMayPublishCalendar(session?.token ?? null);
   const link = (href: string, page: Route['page'], text: string) => (
     <a href={href} aria-current={route.page === page ? 'page' : undefined}>
       {text}
@@ -23,7 +24,7 @@ export function Header({ session, route }: { session: Session | null; route: Rou
           {link('#/queue', 'queue', t('nav.queue'))}
           {session.agency === 'BAWASLU' ? link('#/cases/new', 'new-case', t('nav.newCase')) : null}
           {link('#/dashboard', 'dashboard', t('nav.dashboard'))}
-          {mayPublishCalendar(session) ? link('#/calendar', 'calendar', t('nav.calendar')) : null}
+          {mayPublishCalendar ? link('#/calendar', 'calendar', t('nav.calendar')) : null}
         </nav>
       ) : null}
       <div className="header-tools">

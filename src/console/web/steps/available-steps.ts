@@ -1,59 +1,56 @@
-import type { Case, FollowUp } from '../api/types';
-import type { Session } from '../auth/session';
-import { regionContains } from '../regions';
-import { routeFor } from '../respondent-kinds';
-import { laterSteps } from './later-steps';
+import type { Case, FollowUp, NextStepName } from '../api/types';
 
-/** A step this officer may take next on a case (shared/CONTRACT.md "Who may do what"). */
+/** A form to show: one of the server's next steps (Case.nextSteps), with the respondents it names. */
 export type Step =
-  | { kind: 'recordStudy'; respondents: FollowUp[] }
-  | { kind: 'issueRecommendation'; respondents: FollowUp[] }
-  | { kind: 'decideSanction'; respondent: FollowUp }
-  | { kind: 'recordSanctionExecution'; respondent: FollowUp }
-  | { kind: 'declareFollowUpImpossible'; respondent: FollowUp }
-  | { kind: 'correctSanctionExecution'; respondent: FollowUp }
-  | { kind: 'extendDeadline'; respondent: FollowUp }
+  | { kind: 'recordStudy' | 'issueRecommendation'; respondents: FollowUp[] }
+  | { kind: 'decideSanction' | 'recordSanctionExecution' | 'declareFollowUpImpossible' | 'correctSanctionExecution'; respondent: FollowUp }
+  | { kind: 'extendDeadline'; respondent: FollowUp; deadlineStep: string }
   | { kind: 'recordEscalation'; respondent: FollowUp; kinds: string[] }
   | { kind: 'erasePersonalData'; overrideLegalHold: boolean };
 
+/** Where a form stands on the page: the lifecycle first, then the occasional steps per respondent, erasure last. */
+const PLACE: Record<NextStepName, [group: number, within: number]> = {
+  recordStudy: [0, 0],
+  issueRecommendation: [1, 0],
+  decideSanction: [2, 0],
+  recordSanctionExecution: [3, 0],
+  declareFollowUpImpossible: [3, 1],
+  correctSanctionExecution: [4, 0],
+  extendDeadline: [4, 1],
+  recordEscalation: [4, 2],
+  erasePersonalData: [5, 0],
+};
+
 /**
- * The forms to offer, from the agency and region in the token and each track's stage. Only a
- * guide for the screen: the server decides again, and a refusal is shown at the form.
+ * The forms to offer: exactly the steps the server says this officer may take now (asked of the
+ * decider, src/case/next-steps.ts), with the respondents each names. The console keeps no copy of
+ * who may do what; the server decides again when a form is sent.
  */
-export function availableSteps(c: Case, session: Session): Step[] {
-  const steps: Step[] = [];
-  const inHandlingUnit = regionContains(session.region, c.handlingUnit);
-  const at = (stage: string) => c.respondents.filter((r) => r.stage === stage);
-  if (session.agency === 'BAWASLU' && inHandlingUnit) {
-    if (at('REPORTED').length > 0) steps.push({ kind: 'recordStudy', respondents: at('REPORTED') });
-    const proven = at('STUDIED').filter((r) => r.outcome === 'VIOLATION');
-    if (proven.length > 0) steps.push({ kind: 'issueRecommendation', respondents: proven });
+export function availableSteps(c: Case): Step[] {
+  const respondent = new Map(c.respondents.map((r) => [r.respondentId, r]));
+  const index = new Map(c.respondents.map((r, i) => [r.respondentId, i]));
+  const placed: Array<{ step: Step; at: [number, number, number] }> = [];
+  for (const next of c.nextSteps) {
+    const named = next.respondentIds.flatMap((id) => respondent.get(id) ?? []);
+    const at = (r: FollowUp | null): [number, number, number] => [PLACE[next.step][0], r ? index.get(r.respondentId)! : 0, PLACE[next.step][1]];
+    switch (next.step) {
+      case 'recordStudy':
+      case 'issueRecommendation':
+        if (named.length > 0) placed.push({ step: { kind: next.step, respondents: named }, at: at(null) });
+        break;
+      case 'extendDeadline':
+        for (const r of named) placed.push({ step: { kind: next.step, respondent: r, deadlineStep: next.deadlineStep ?? '' }, at: at(r) });
+        break;
+      case 'recordEscalation':
+        for (const r of named) placed.push({ step: { kind: next.step, respondent: r, kinds: next.escalationKinds ?? [] }, at: at(r) });
+        break;
+      case 'erasePersonalData':
+        placed.push({ step: { kind: next.step, overrideLegalHold: next.overridesLegalHold === true }, at: at(null) });
+        break;
+      default:
+        for (const r of named) placed.push({ step: { kind: next.step, respondent: r }, at: at(r) });
+    }
   }
-  for (const respondent of c.respondents) {
-    const route = routeFor(respondent.employment);
-    const acts = (agencies: readonly string[]) => agencies.includes(session.agency);
-    // The regional head decides for the villages of its own region; the national bodies by the handling unit.
-    const decidingRegion = route.deciders.includes('PPK') ? (respondent.institutionRegionCode ?? c.handlingUnit) : c.handlingUnit;
-    const mayDecide = acts(route.deciders) && regionContains(session.region, decidingRegion);
-    if (mayDecide && respondent.stage === 'RECOMMENDED') steps.push({ kind: 'decideSanction', respondent });
-  }
-  for (const respondent of c.respondents) {
-    // A respondent withheld from this officer (outside its region) is not one it acts on.
-    if (respondent.identityWithheld) continue;
-    const route = routeFor(respondent.employment);
-    const acts = (agencies: readonly string[]) => agencies.includes(session.agency);
-    const executorHere = acts(route.executors) && regionContains(session.region, respondent.ppkRegionCode);
-    // A decree is recorded once; a corrected one replaces it (correctSanctionExecution).
-    if (executorHere && respondent.stage === 'SANCTION_DECIDED') steps.push({ kind: 'recordSanctionExecution', respondent });
-    // Whoever received the recommendation may also declare before deciding: BKN for ASN, the TNI, Polri, the regional head.
-    const receiver = acts(route.alsoDeclaresImpossible) || (acts(route.executors) && acts(route.deciders));
-    const decidingRegion = route.deciders.includes('PPK') ? (respondent.institutionRegionCode ?? c.handlingUnit) : c.handlingUnit;
-    const receiverMayDeclare =
-      receiver &&
-      ((respondent.stage === 'RECOMMENDED' && regionContains(session.region, decidingRegion)) ||
-        (respondent.stage === 'SANCTION_DECIDED' && (acts(route.alsoDeclaresImpossible) || executorHere)));
-    if ((executorHere && respondent.stage === 'SANCTION_DECIDED') || receiverMayDeclare) steps.push({ kind: 'declareFollowUpImpossible', respondent });
-  }
-  steps.push(...laterSteps(c, session));
-  return steps;
+  const order = (a: [number, number, number], b: [number, number, number]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+  return placed.sort((a, b) => order(a.at, b.at)).map((p) => p.step);
 }

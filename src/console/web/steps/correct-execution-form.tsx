@@ -2,6 +2,7 @@ import type { Case, FollowUp } from '../api/types';
 import { DateTimeField, SelectField, TextArea, TextField } from '../forms/fields';
 import { FormShell } from '../forms/form-shell';
 import { useCommand } from '../forms/use-command';
+import { draftKey } from '../forms/drafts';
 import { useFields } from '../forms/use-fields';
 import { useI18n } from '../i18n/i18n';
 import { routeFor } from '../respondent-kinds';
@@ -18,12 +19,12 @@ export function CorrectExecutionForm({ c, respondent, onDone, onReload }: { c: C
   const sanctions = routeFor(respondent.employment).sanctions;
   const zone = zoneOf(c.handlingUnit);
   // Starts from the decree in force: often only its number, date or sanction was wrong.
-  const { values, set } = useFields(() => ({
+  const { values, set, kept } = useFields(() => ({
     decreeNumber: respondent.decreeNumber ?? '',
     executedAt: toLocalInput(respondent.executedAt ?? new Date(), zone),
     sanction: respondent.executedSanction ?? respondent.recommendedSanction ?? sanctions[0],
     reason: '',
-  }));
+  }), draftKey(c.id, 'correctSanctionExecution', respondent.respondentId));
   const { busy, errors, send } = useCommand('correctSanctionExecution', (path) => FIELDS.has(path), c);
 
   const submit = async () => {
@@ -39,6 +40,7 @@ export function CorrectExecutionForm({ c, respondent, onDone, onReload }: { c: C
   });
   return (
     <FormShell
+      kept={kept}
       title={t('step.correctSanctionExecution', { name: respondent.name ?? respondent.respondentId })}
       submitLabel={t('step.correctSanctionExecution.submit')}
       busy={busy}

@@ -3,6 +3,7 @@ import type { Case } from '../api/types';
 import { TextArea } from '../forms/fields';
 import { FormShell } from '../forms/form-shell';
 import { useCommand, type CommandErrors } from '../forms/use-command';
+import { draftKey } from '../forms/drafts';
 import { useFields } from '../forms/use-fields';
 import { useI18n } from '../i18n/i18n';
 import { CheckboxField } from './checkbox-field';
@@ -15,7 +16,10 @@ const FIELDS = new Set(['reason', 'overrideLegalHold']);
  */
 export function ErasePersonalDataForm({ c, overrideLegalHold, onDone, onReload }: { c: Case; overrideLegalHold: boolean; onDone(c: Case): void; onReload(): void }) {
   const { t } = useI18n();
-  const { values, set } = useFields(() => ({ reason: '', confirmed: false, override: false }));
+  const { values: typed, set: setTyped, kept } = useFields(() => ({ reason: '' }), draftKey(c.id, 'erasePersonalData'));
+  // The ticks say the officer understood the case as it stands now: after a conflict it changed, so they are ticked again.
+  const { values: ticks, set } = useFields(() => ({ confirmed: false, override: false }));
+  const values = { ...typed, ...ticks };
   const [unticked, setUnticked] = useState<Record<string, string>>({});
   const { busy, errors: refused, send } = useCommand('erasePersonalData', (path) => FIELDS.has(path), c);
   // An unticked box is this form's own refusal, shown (and focused) like the API's.
@@ -33,10 +37,10 @@ export function ErasePersonalDataForm({ c, overrideLegalHold, onDone, onReload }
   };
 
   return (
-    <FormShell title={t('step.erasePersonalData')} submitLabel={t('step.erasePersonalData.submit')} busy={busy} errors={errors} onSubmit={submit} onReload={onReload}>
+    <FormShell kept={kept} title={t('step.erasePersonalData')} submitLabel={t('step.erasePersonalData.submit')} busy={busy} errors={errors} onSubmit={submit} onReload={onReload}>
       <p className="hint">{t('erase.what')}</p>
       <p className="hint">{t('erase.who')}</p>
-      <TextArea name="reason" label={t('field.erasureReason')} hint={t('hint.erasureReason')} value={values.reason} onChange={set('reason')} error={errors.fields.reason} required />
+      <TextArea name="reason" label={t('field.erasureReason')} hint={t('hint.erasureReason')} value={values.reason} onChange={setTyped('reason')} error={errors.fields.reason} required />
       {overrideLegalHold ? (
         <CheckboxField name="overrideLegalHold" label={t('erase.override')} checked={values.override} onChange={set('override')} error={errors.fields.overrideLegalHold} />
       ) : null}

@@ -2,18 +2,21 @@ import type { Case, FollowUp } from '../api/types';
 import { DateTimeField, TextArea } from '../forms/fields';
 import { FormShell } from '../forms/form-shell';
 import { useCommand } from '../forms/use-command';
+import { draftKey } from '../forms/drafts';
 import { useFields } from '../forms/use-fields';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime, fromLocalInput, toLocalInput, zoneOf } from '../time/zones';
-import { deadlineStepOf } from './later-steps';
 
 const FIELDS = new Set(['newDueAt', 'legalBasis']);
 
-/** A waiting step's due time moved later, with its legal basis (shared/DOMAIN.md §4: an extension is an event). */
-export function ExtendDeadlineForm({ c, respondent, onDone, onReload }: { c: Case; respondent: FollowUp; onDone(c: Case): void; onReload(): void }) {
+/** A waiting step's due time (`deadlineStep`, as the server names it) moved later, with its legal basis (shared/DOMAIN.md §4: an extension is an event). */
+export function ExtendDeadlineForm({ c, respondent, deadlineStep, onDone, onReload }: { c: Case; respondent: FollowUp; deadlineStep: string; onDone(c: Case): void; onReload(): void }) {
   const { t, label, lang } = useI18n();
   const zone = zoneOf(c.handlingUnit);
-  const { values, set } = useFields(() => ({ newDueAt: respondent.dueAt ? toLocalInput(respondent.dueAt, zone) : '', legalBasis: '' }));
+  const { values, set, kept } = useFields(
+    () => ({ newDueAt: respondent.dueAt ? toLocalInput(respondent.dueAt, zone) : '', legalBasis: '' }),
+    draftKey(c.id, 'extendDeadline', respondent.respondentId),
+  );
   const { busy, errors, send } = useCommand('extendDeadline', (path) => FIELDS.has(path), c);
 
   const submit = async () => {
@@ -22,9 +25,10 @@ export function ExtendDeadlineForm({ c, respondent, onDone, onReload }: { c: Cas
     if (updated) onDone(updated);
   };
 
-  const step = label('DeadlineStep', deadlineStepOf(respondent.stage));
+  const step = label('DeadlineStep', deadlineStep);
   return (
     <FormShell
+      kept={kept}
       title={t('step.extendDeadline', { step, name: respondent.name ?? respondent.respondentId })}
       submitLabel={t('step.extendDeadline.submit')}
       busy={busy}

@@ -1,5 +1,5 @@
 import type { Case } from '../api/types';
-import { useSession } from '../auth/use-session';
+import { draftKey, readDraft } from '../forms/drafts';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { availableSteps, type Step } from './available-steps';
 import { CorrectExecutionForm } from './correct-execution-form';
@@ -8,7 +8,6 @@ import { DeclareImpossibleForm } from './declare-impossible-form';
 import { ErasePersonalDataForm } from './erase-personal-data-form';
 import { ExtendDeadlineForm } from './extend-deadline-form';
 import { IssueRecommendationForm } from './issue-recommendation-form';
-import { deadlineStepOf } from './later-steps';
 import { RecordEscalationForm } from './record-escalation-form';
 import { RecordExecutionForm } from './record-execution-form';
 import { RecordStudyForm } from './record-study-form';
@@ -18,7 +17,7 @@ import './later-steps.css';
 export function NextSteps({ c, onDone, onReload }: { c: Case; onDone(c: Case): void; onReload(): void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const steps = availableSteps(c, useSession());
+  const steps = availableSteps(c);
   return (
     <section aria-labelledby="next-steps">
       <h2 id="next-steps">{t('case.nextSteps')}</h2>
@@ -26,11 +25,13 @@ export function NextSteps({ c, onDone, onReload }: { c: Case; onDone(c: Case): v
       {steps.map((step) => {
         const form = <StepForm key={`${keyOf(step)}@${c.version}`} step={step} c={c} onDone={onDone} onReload={onReload} />;
         const summary = laterSummary(step, i18n);
-        // Corrections, extensions, escalations and erasure are occasional: folded, so the next lifecycle step stays in view.
+        // Corrections, extensions, escalations and erasure are occasional: folded, so the next lifecycle step stays in view;
+        // open when it holds typed work (after a CONFLICT and a reload), so the officer sees it kept.
+        const kept = readDraft(draftKey(c.id, step.kind, 'respondent' in step ? step.respondent.respondentId : undefined)) !== undefined;
         return summary === null ? (
           form
         ) : (
-          <details key={`${keyOf(step)}@${c.version}`} className="later-step">
+          <details key={`${keyOf(step)}@${c.version}`} className="later-step" open={kept}>
             <summary>{summary}</summary>
             {form}
           </details>
@@ -49,7 +50,7 @@ function laterSummary(step: Step, { t, label }: I18n): string | null {
     case 'correctSanctionExecution':
       return t('step.correctSanctionExecution', { name });
     case 'extendDeadline':
-      return t('step.extendDeadline', { step: label('DeadlineStep', deadlineStepOf(step.respondent.stage)), name });
+      return t('step.extendDeadline', { step: label('DeadlineStep', step.deadlineStep), name });
     case 'recordEscalation':
       return t('step.recordEscalation', { name });
     case 'erasePersonalData':
@@ -74,7 +75,7 @@ function StepForm({ step, ...props }: { step: Step; c: Case; onDone(c: Case): vo
     case 'correctSanctionExecution':
       return <CorrectExecutionForm {...props} respondent={step.respondent} />;
     case 'extendDeadline':
-      return <ExtendDeadlineForm {...props} respondent={step.respondent} />;
+      return <ExtendDeadlineForm {...props} respondent={step.respondent} deadlineStep={step.deadlineStep} />;
     case 'recordEscalation':
       return <RecordEscalationForm {...props} respondent={step.respondent} kinds={step.kinds} />;
     case 'erasePersonalData':
