@@ -79,6 +79,8 @@ export interface CalendarYear {
 }
 
 export interface Case {
+  /** Files attached to the case (evidence, letters, decrees), in the order attached; those of respondents outside your region are left out */
+  documents: Array<CaseDocument>;
   election: Election;
   evidence: Array<string>;
   /** Kemendagri code of the handling Bawaslu unit */
@@ -111,6 +113,30 @@ export interface CaseConnection {
   pageInfo: PageInfo;
   /** Cases matching the filter, all pages */
   totalCount: number;
+}
+
+/** A file attached to the case; its bytes at GET /cases/{caseId}/documents/{id} (README "Documents") */
+export interface CaseDocument {
+  attachedAt: string;
+  attachedBy: Agency;
+  /** Kemendagri code of the attaching unit; null for a national unit */
+  attachedByUnit: string | null;
+  /** Sniffed from the bytes at upload */
+  contentType: string;
+  id: string;
+  kind: DocumentKind;
+  /** The file name: personal free text, null unless you see every respondent of the case or the document’s respondent; "[erased]" after erasure */
+  name: string | null;
+  /** False once the case’s personal data was erased: the key that opens the bytes is destroyed */
+  readable: boolean;
+  /** The respondent’s track it belongs to; null for the case as a whole */
+  respondentId: string | null;
+  /** Hex SHA-256 of the bytes, as the ledger records it */
+  sha256: string;
+  /** Bytes */
+  size: number;
+  /** Case version of the DocumentAttached event */
+  version: number;
 }
 
 export interface CaseEdge {
@@ -205,6 +231,9 @@ export interface DecreeCorrection {
   /** Number of the decree this one replaced */
   replacedDecreeNumber: string;
 }
+
+/** EVIDENCE (bukti), RECOMMENDATION_LETTER (Bawaslu), DECISION_LETTER (KASN/BKN), DECREE (the PPK’s SK), IMPOSSIBILITY_STATEMENT */
+export type DocumentKind = 'DECISION_LETTER' | 'DECREE' | 'EVIDENCE' | 'IMPOSSIBILITY_STATEMENT' | 'RECOMMENDATION_LETTER';
 
 export interface Election {
   kind: ElectionKind;
