@@ -16,7 +16,7 @@ const CASE_FIELDS = `
   reporter { name address phone email }
   respondents { ${FOLLOW_UP_FIELDS} }
   timeline {
-    version type occurredAt recordedAt agency unit description withdrawn
+    version type occurredAt recordedAt agency unit actorName description withdrawn
     details {
       respondentIds withheld actor source handlingUnit handlingUnitName lateReport findings { respondentId outcome violations }
       recipient letterNumber sanction previousSanction decreeNumber previousDecreeNumber ppkTitle ppkRegionCode ppkRegionName

@@ -87,6 +87,8 @@ export interface TimelineEntry {
   recordedAt: string;
   agency: string;
   unit: string | null;
+  /** The officer who recorded it (token `name` claim); null where none was recorded. */
+  actorName: string | null;
   description: string;
   /** An overdue record an OverdueWithdrawn says no longer stands. */
   withdrawn: boolean;
