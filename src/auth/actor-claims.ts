@@ -31,7 +31,6 @@ export function actorFromClaims(payload: JWTPayload): Actor {
 /** The `name` claim (OIDC standard) as the history shows it: trimmed, at most 120 characters, no control characters; else none. */
 function displayName(claim: unknown): string | undefined {
   if (typeof claim !== 'string') return undefined;
-  // eslint-disable-next-line no-control-regex
   const name = claim.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').trim();
   return name !== '' && name.length <= 120 ? name : undefined;
 }
