@@ -147,8 +147,13 @@ describe('console: each agency’s main page, by name', () => {
     await page.getByLabel('Tahap').selectOption('SANCTION_DECIDED');
     await status.filter({ hasText: 'Menampilkan 1–1 dari 1 kasus' }).waitFor();
     await page.getByLabel('Tahap').selectOption('');
-    await page.getByRole('combobox', { name: 'Wilayah', exact: true }).fill('musi raw');
-    await page.getByRole('option', { name: /^Kabupaten Musi Rawas — Sumatera Selatan/ }).click();
+    // By keyboard: the list offers Musi Rawas first (then Musi Rawas Utara); Enter chooses it.
+    const region = page.getByRole('combobox', { name: 'Wilayah', exact: true });
+    await region.fill('musi raw');
+    await page.getByRole('option', { name: /^Kabupaten Musi Rawas Utara/ }).waitFor();
+    expect(await page.getByRole('listbox', { name: 'Pilihan Wilayah' }).getByRole('option').allTextContents()).toEqual(['Kabupaten Musi Rawas — Sumatera Selatan', 'Kabupaten Musi Rawas Utara — Sumatera Selatan']);
+    await region.press('Enter');
+    await page.getByText('Dipilih: Kabupaten Musi Rawas (kode Kemendagri 16.05)').waitFor();
     await status.filter({ hasText: 'dari 21 kasus' }).waitFor();
     await page.getByLabel('Pemilihan').selectOption('PEMILU 2024');
     await status.filter({ hasText: 'Tidak ada kasus yang cocok.' }).waitFor();
