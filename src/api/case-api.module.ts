@@ -10,6 +10,7 @@ import { ExtendDeadlineResolver } from '../case/extending-deadline/extend-deadli
 import { RecordSanctionExecutionResolver } from '../case/executing-sanction/record-sanction-execution.resolver';
 import { IssueRecommendationResolver } from '../case/recommending/issue-recommendation.resolver';
 import { KnownElectionsResolver } from '../case/reporting/known-elections.resolver';
+import { RegionsResolver } from '../case/reporting/regions.resolver';
 import { ReportCaseResolver } from '../case/reporting/report-case.resolver';
 import { DecideSanctionResolver } from '../case/sanctioning/decide-sanction.resolver';
 import { RecordStudyResolver } from '../case/studying/record-study.resolver';
@@ -38,6 +39,7 @@ import { DocumentsResolver } from './documents/documents.resolver';
     RecordSanctionExecutionResolver,
     IssueRecommendationResolver,
     KnownElectionsResolver,
+    RegionsResolver,
     ReportCaseResolver,
     DecideSanctionResolver,
     RecordStudyResolver,

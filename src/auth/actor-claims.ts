@@ -24,5 +24,13 @@ export function actorFromClaims(payload: JWTPayload): Actor {
       throw new CaseError('UNAUTHENTICATED', "the token's region claim is not a known Kemendagri code");
     }
   }
-  return { agency: agency as Agency, region: region ? String(region) : null, userId: payload.sub };
+  const name = displayName(payload.name);
+  return { agency: agency as Agency, region: region ? String(region) : null, userId: payload.sub, ...(name ? { name } : {}) };
+}
+
+/** The `name` claim (OIDC standard) as the history shows it: trimmed, at most 120 characters, no control characters; else none. */
+function displayName(claim: unknown): string | undefined {
+  if (typeof claim !== 'string') return undefined;
+  const name = claim.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  return name !== '' && name.length <= 120 ? name : undefined;
 }

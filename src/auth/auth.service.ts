@@ -48,7 +48,7 @@ export class AuthService {
   }
 
   /** A development token for the console's sign-in form; null in JWKS mode, which has no such tokens. */
-  async issueDevToken(claims: { sub: string; agency: Agency; region: string | null }): Promise<string | null> {
+  async issueDevToken(claims: { sub: string; agency: Agency; region: string | null; name?: string | null }): Promise<string | null> {
     return this.devSecret === null ? null : signDevToken(this.devSecret, claims, this.devTokenLifetime);
   }
 

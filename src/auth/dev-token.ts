@@ -16,11 +16,12 @@ const key = (secret: string) => new TextEncoder().encode(secret);
 
 export async function signDevToken(
   secret: string,
-  claims: { sub: string; agency: Agency; region?: string | null },
+  claims: { sub: string; agency: Agency; region?: string | null; name?: string | null },
   expiresIn: string | number = '12h',
 ): Promise<string> {
   const payload: Record<string, string> = { agency: claims.agency };
   if (claims.region) payload.region = claims.region;
+  if (claims.name) payload.name = claims.name;
   // One instant for both: jose reads the clock once per claim, and a 12-hour token whose two reads
   // straddled a second lived 12 h + 1 s — over the maximum lifetime, so refused (a CI flake, 2026-12).
   const issuedAt = Math.floor(Date.now() / 1000);

@@ -120,6 +120,8 @@ export class CaseRepository {
           agency: command.actor.agency,
           unit: command.actor.region,
           userId: command.actor.userId,
+          // The officer's display name (token `name` claim) for the history; metadata is never logged.
+          ...(command.actor.name ? { actorName: command.actor.name } : {}),
           recordedAt: now.toISOString(),
           ...requestIdMetadata(),
           ...traceMetadata(),

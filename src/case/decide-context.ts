@@ -7,6 +7,8 @@ export interface Actor {
   /** Kemendagri code of the unit's jurisdiction; null = national. */
   region: string | null;
   userId: string;
+  /** The officer's display name from the token's `name` claim, when it carries one: recorded in event metadata, never logged. */
+  name?: string;
 }
 
 export type { DeadlineStep };

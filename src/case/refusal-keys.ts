@@ -122,6 +122,7 @@ export const REFUSALS = {
   'findings.required': [],
   'findings.repeated': ['respondentId'],
   'findings.violationsNotForOutcome': ['outcome'],
+  'findings.violationsRequired': ['respondentId'],
   'findings.missing': ['respondentIds'],
   'recommendation.kasnClosed': ['closedOn'],
   'recommendation.respondentsRequired': [],

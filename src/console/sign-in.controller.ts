@@ -90,7 +90,7 @@ export function foreignRequest(host: string | undefined, origin: string | string
   return null;
 }
 
-function devClaims(body: unknown): { sub: string; agency: Agency; region: string | null } {
+function devClaims(body: unknown): { sub: string; agency: Agency; region: string | null; name: string | null } {
   const { agency, region, name } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   // NETRA is Netra's own deadline process: no person may sign in as it.
   if (typeof agency !== 'string' || !TOKEN_AGENCIES.includes(agency as Agency)) {
@@ -104,5 +104,6 @@ function devClaims(body: unknown): { sub: string; agency: Agency; region: string
     throw new CaseError('BAD_USER_INPUT', 'must be 1–64 letters, digits, spaces or . \' @ _ -', 'name', {}, 'signIn.name');
   }
   const unit = typeof region === 'string' && region !== '' ? region : null;
-  return { sub: name ? `dev:${name}` : `dev:${agency}-${unit ?? 'national'}`, agency: agency as Agency, region: unit };
+  // The name the officer typed is also the token's `name` claim: the history shows it beside the unit.
+  return { sub: name ? `dev:${name}` : `dev:${agency}-${unit ?? 'national'}`, agency: agency as Agency, region: unit, name: typeof name === 'string' && name !== '' ? name : null };
 }

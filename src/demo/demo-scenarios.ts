@@ -24,8 +24,10 @@ const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY
 function report(actor: Actor, input: ReportCase['input']): Step {
   return (caseId) => ({ type: 'ReportCase', actor, caseId, input });
 }
-const study = (actor: Actor, studiedAt: string, findings: Array<[string, string]>): Step => (caseId) => ({
-  type: 'RecordStudy', actor, caseId, input: { studiedAt, findings: findings.map(([respondentId, outcome]) => ({ respondentId, outcome })) },
+/** `proven`: the violations a VIOLATION finding names (the case's own, in these scenarios). */
+const study = (actor: Actor, studiedAt: string, findings: Array<[string, string]>, proven: string[]): Step => (caseId) => ({
+  type: 'RecordStudy', actor, caseId,
+  input: { studiedAt, findings: findings.map(([respondentId, outcome]) => ({ respondentId, outcome, ...(outcome === 'VIOLATION' ? { violations: proven } : {}) })) },
 });
 const recommend = (actor: Actor, ids: string[], recipient: string, letterNumber: string, issuedAt: string): Step => (caseId) => ({
   type: 'IssueRecommendation', actor, caseId, input: { respondentIds: ids, recipient, letterNumber, issuedAt },
@@ -63,7 +65,7 @@ export function demoCases(now: Date): DemoCase[] {
           reporter: { name: 'Rina Marlina', phone: '+62 812 0000 1111', email: 'rina@example.org', address: 'Lubuk Linggau' },
           evidence: ['Foto kegiatan deklarasi', 'Video 2 menit'],
         }),
-        study(bawaslu('16.73'), '2024-09-19T15:00:00+07:00', [['R1', 'VIOLATION']]),
+        study(bawaslu('16.73'), '2024-09-19T15:00:00+07:00', [['R1', 'VIOLATION']], ['ACTIVE_SUPPORT_AT_CAMPAIGN']),
         recommend(bawaslu('16.73'), ['R1'], 'BKN', '045/PP.00.02/K.SS-11/09/2024', '2024-09-20T10:00:00+07:00'),
         sanction(bkn, 'R1', 'STATEMENT_OF_DISSATISFACTION', 'Walikota Lubuk Linggau', '16.73', 'B-1444/JP.01/10/2024', '2024-10-01T10:00:00+07:00'),
         execute(ppk('16.73'), 'R1', 'STATEMENT_OF_DISSATISFACTION', '800/117/BKPSDM/2024', '2024-10-10T10:00:00+07:00'),
@@ -82,7 +84,7 @@ export function demoCases(now: Date): DemoCase[] {
             asn('Dewi Anggraini', '199001202015032001', 'Staf Kecamatan', 'Kecamatan Lubuk Linggau Barat I', '16.73'),
           ],
         }),
-        study(bawaslu('16.73'), '2024-09-30T15:00:00+07:00', [['R1', 'VIOLATION'], ['R2', 'NO_VIOLATION']]),
+        study(bawaslu('16.73'), '2024-09-30T15:00:00+07:00', [['R1', 'VIOLATION'], ['R2', 'NO_VIOLATION']], ['PARTISAN_ACTIVITY']),
         recommend(bawaslu('16.73'), ['R1'], 'BKN', '051/PP.00.02/K.SS-11/10/2024', '2024-10-02T10:00:00+07:00'),
         sanction(bkn, 'R1', 'MORAL_OPEN', 'Walikota Lubuk Linggau', '16.73', 'B-1502/JP.01/10/2024', '2024-10-15T10:00:00+07:00'),
         execute(ppk('16.73'), 'R1', 'MORAL_CLOSED', '800/131/BKPSDM/2024', '2024-11-04T10:00:00+07:00'),
@@ -98,7 +100,7 @@ export function demoCases(now: Date): DemoCase[] {
           violations: ['SOCIAL_MEDIA_ENGAGEMENT'],
           respondents: [asn('Yusuf Hidayat', '197911032006041001', 'Camat', 'Kecamatan Dempo Utara', '16.72')],
         }),
-        study(bawaslu('16.72'), '2024-10-07T15:00:00+07:00', [['R1', 'VIOLATION']]),
+        study(bawaslu('16.72'), '2024-10-07T15:00:00+07:00', [['R1', 'VIOLATION']], ['SOCIAL_MEDIA_ENGAGEMENT']),
         recommend(bawaslu('16.72'), ['R1'], 'BKN', '023/PP.00.02/K.SS-10/10/2024', '2024-10-08T10:00:00+07:00'),
         sanction(bkn, 'R1', 'MORAL_OPEN', 'Walikota Pagar Alam', '16.72', 'B-1610/JP.01/10/2024', '2024-10-28T10:00:00+07:00'),
       ],
@@ -114,7 +116,7 @@ export function demoCases(now: Date): DemoCase[] {
           respondents: [asn('Sri Wahyuni', '198506172010012004', 'Sekretaris Kecamatan', 'Kecamatan Prabumulih Timur', '16.74')],
           reporter: { name: 'Bambang Irawan', phone: '+62 813 0000 2222' },
         }),
-        study(bawaslu('16.74'), '2024-10-14T15:00:00+07:00', [['R1', 'VIOLATION']]),
+        study(bawaslu('16.74'), '2024-10-14T15:00:00+07:00', [['R1', 'VIOLATION']], ['ATTENDING_CAMPAIGN']),
         recommend(bawaslu('16.74'), ['R1'], 'BKN', '031/PP.00.02/K.SS-14/10/2024', '2024-10-15T10:00:00+07:00'),
         clear(bkn, 'R1', 'B-1655/JP.01/11/2024', '2024-11-05T10:00:00+07:00'),
       ],
@@ -129,7 +131,7 @@ export function demoCases(now: Date): DemoCase[] {
           violations: ['ONLINE_CAMPAIGN'],
           respondents: [asn('Rudi Hartono', '198702112011011005', 'Analis', 'Sekretariat DPRD Kabupaten Ogan Komering Ilir', '16.02')],
         }),
-        study(bawaslu('16.02'), '2024-10-23T15:00:00+07:00', [['R1', 'VIOLATION']]),
+        study(bawaslu('16.02'), '2024-10-23T15:00:00+07:00', [['R1', 'VIOLATION']], ['ONLINE_CAMPAIGN']),
         recommend(bawaslu('16.02'), ['R1'], 'BKN', '017/PP.00.02/K.SS-02/10/2024', '2024-10-25T10:00:00+07:00'),
       ],
     },
@@ -143,7 +145,7 @@ export function demoCases(now: Date): DemoCase[] {
           violations: ['MOBILISING_STAFF'],
           respondents: [asn('Siti Rahmawati', '197612252000032002', 'Pengawas Sekolah', 'Dinas Pendidikan OKU Timur', '16.08')],
         }),
-        study(bawaslu('16.08'), '2024-09-13T15:00:00+07:00', [['R1', 'VIOLATION']]),
+        study(bawaslu('16.08'), '2024-09-13T15:00:00+07:00', [['R1', 'VIOLATION']], ['MOBILISING_STAFF']),
         recommend(bawaslu('16.08'), ['R1'], 'BKN', '009/PP.00.02/K.SS-08/09/2024', '2024-09-16T10:00:00+07:00'),
         sanction(bkn, 'R1', 'ALLOWANCE_CUT_6M', 'Bupati Ogan Komering Ulu Timur', '16.08', 'B-1390/JP.01/09/2024', '2024-09-27T10:00:00+07:00'),
         execute(ppk('16.08'), 'R1', 'ALLOWANCE_CUT_6M', '862/045/BKPSDM/2024', '2024-10-21T10:00:00+07:00'),
@@ -159,7 +161,7 @@ export function demoCases(now: Date): DemoCase[] {
           violations: ['PARTY_MEMBERSHIP'],
           respondents: [asn('Zulkifli Anwar', '196507081990031003', 'Kepala Seksi', 'Pemerintah Kota Solok', '13.72')],
         }),
-        study(bawaslu('13.72'), '2023-11-20T15:00:00+07:00', [['R1', 'VIOLATION']]),
+        study(bawaslu('13.72'), '2023-11-20T15:00:00+07:00', [['R1', 'VIOLATION']], ['PARTY_MEMBERSHIP']),
         recommend(bawaslu('13.72'), ['R1'], 'KASN', '012/PP.00.02/K.SB-05/11/2023', '2023-11-22T10:00:00+07:00'),
         sanction(kasn, 'R1', 'DEMOTION_12M', 'Walikota Solok', '13.72', 'B-3120/KASN/12/2023', '2023-12-12T10:00:00+07:00'),
         impossible(ppk('13.72'), 'R1', 'RETIRED', 'Entered retirement (pensiun) on 1 Feb 2024 before the decree.', '2024-02-05T10:00:00+07:00'),
@@ -191,7 +193,7 @@ export function demoCases(now: Date): DemoCase[] {
             { name: 'Marwan', employment: 'VILLAGE_HEAD', position: 'Kepala Desa', institution: 'Desa Sungai Lilin', institutionRegionCode: '16.06' },
           ],
         }),
-        study(bawaslu('16.06'), daysAgo(now, 2), [['R1', 'VIOLATION'], ['R2', 'FORWARDED']]),
+        study(bawaslu('16.06'), daysAgo(now, 2), [['R1', 'VIOLATION'], ['R2', 'FORWARDED']], ['MOBILISING_STAFF', 'PARTISAN_ACTIVITY']),
       ],
     },
   ];

@@ -73,7 +73,7 @@ export function caseCommands(plan: CasePlan, caseId: string, rnd: Rnd): CaseComm
     type: 'RecordStudy', actor: bawaslu,
     input: {
       studiedAt: iso(studiedAt),
-      findings: plan.persons.map((p, i) => ({ respondentId: `R${i + 1}`, outcome: p.proven ? 'VIOLATION' : rnd() < 0.75 ? 'NO_VIOLATION' : 'FORWARDED' })),
+      findings: plan.persons.map((p, i) => (p.proven ? { respondentId: `R${i + 1}`, outcome: 'VIOLATION', violations } : { respondentId: `R${i + 1}`, outcome: rnd() < 0.75 ? 'NO_VIOLATION' : 'FORWARDED' })),
     },
   });
   if (proven.length === 0) return ordered(steps);

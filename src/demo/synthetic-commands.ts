@@ -44,12 +44,13 @@ export function* caseScriptStream(seed = 2024): Generator<CaseScript> {
     const at = (days: number) => new Date((t += days * DAY)).toISOString();
     const respondents = rnd() < 0.65 ? 1 : rnd() < 0.75 ? 2 : 3;
     const source = rnd() < 0.85 ? 'FINDING' : 'REPORT';
+    const violations = [pick(VIOLATION_CODES.slice(0, 15))];
     const commands: CaseCommand[] = [
       {
         type: 'ReportCase', actor: bawaslu, caseId,
         input: {
           source, election: { kind: 'PILKADA', year: 2024, regionCode: region }, handlingUnit: region,
-          knownAt: at(0), receivedAt: at(1), summary: `Synthetic case ${n}`, violations: [pick(VIOLATION_CODES.slice(0, 15))],
+          knownAt: at(0), receivedAt: at(1), summary: `Synthetic case ${n}`, violations,
           respondents: Array.from({ length: respondents }, (_, i) => ({ name: `Respondent ${n}-${i + 1}`, employment: 'PNS', institution: `Pemerintah ${region}` })),
           ...(source === 'REPORT' ? { reporter: { name: `Reporter ${n}` } } : {}),
         },
@@ -57,7 +58,7 @@ export function* caseScriptStream(seed = 2024): Generator<CaseScript> {
     ];
     const ids = Array.from({ length: respondents }, (_, i) => `R${i + 1}`);
     const outcomes = ids.map(() => (rnd() < 0.785 ? 'VIOLATION' : rnd() < 0.7 ? 'NO_VIOLATION' : 'FORWARDED'));
-    commands.push({ type: 'RecordStudy', actor: bawaslu, caseId, input: { studiedAt: at(3), findings: ids.map((id, i) => ({ respondentId: id, outcome: outcomes[i] })) } } as CaseCommand);
+    commands.push({ type: 'RecordStudy', actor: bawaslu, caseId, input: { studiedAt: at(3), findings: ids.map((id, i) => ({ respondentId: id, outcome: outcomes[i], ...(outcomes[i] === 'VIOLATION' ? { violations } : {}) })) } } as CaseCommand);
     const proven = ids.filter((_, i) => outcomes[i] === 'VIOLATION');
     if (proven.length > 0 && rnd() < 0.95) {
       commands.push({ type: 'IssueRecommendation', actor: bawaslu, caseId, input: { respondentIds: proven, recipient: 'BKN', letterNumber: `REK/${n}`, issuedAt: at(2) } } as CaseCommand);

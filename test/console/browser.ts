@@ -51,7 +51,8 @@ export async function signInAsDeveloper(page: Page, agency: string, region: stri
   await page.getByLabel('Instansi').selectOption(agency);
   if (region) await page.getByLabel('Wilayah (kode Kemendagri)').fill(region);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.getByRole('heading', { name: 'Menunggu tindakan Anda' }).waitFor();
+  // Oversight, on whom nothing ever waits, lands on the case list.
+  await page.getByRole('heading', { name: agency === 'OVERSIGHT' ? 'Daftar kasus' : 'Menunggu tindakan Anda' }).waitFor();
 }
 
 /** axe-core run inside the page; fails on serious and critical violations only. */

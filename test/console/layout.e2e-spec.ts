@@ -29,7 +29,7 @@ describe('console: phone, keyboard, language and time zone', () => {
     const { reportCase } = await bawaslu.request<{ reportCase: CaseResult }>(REPORT_CASE, { input });
     caseId = reportCase.id;
     const respondentId = reportCase.respondents[0].respondentId;
-    await bawaslu.request(RECORD_STUDY, { input: { caseId, studiedAt: '2024-09-28T10:00:00+07:00', findings: [{ respondentId, outcome: 'VIOLATION' }] } });
+    await bawaslu.request(RECORD_STUDY, { input: { caseId, studiedAt: '2024-09-28T10:00:00+07:00', findings: [{ respondentId, outcome: 'VIOLATION', violations: ['SOCIAL_MEDIA_ENGAGEMENT'] }] } });
     await bawaslu.request(ISSUE_RECOMMENDATION, { input: { caseId, respondentIds: [respondentId], recipient: 'BKN', letterNumber: '101/PM.00.02/K.KT-02/09/2024', issuedAt: '2024-09-30T10:00:00+07:00' } });
     const bkn = await netra.client('BKN', null);
     const ppkInput = { title: 'Bupati Kutai Kartanegara', regionCode: '64.02' };

@@ -53,7 +53,10 @@ describe('console: a case from laporan to executed sanction', () => {
     await first.getByRole('textbox', { name: 'Nama', exact: true }).fill('Budi Santoso');
     await first.getByLabel('NIP').fill('198503302010121002');
     await first.getByRole('textbox', { name: 'Instansi', exact: true }).fill('Dinas Pendidikan Kota Lubuk Linggau');
-    await first.getByLabel('Wilayah instansi (kode Kemendagri)').fill('16.73');
+    // The region by its name: typed, offered by the Kemendagri list, chosen; the form keeps its code.
+    await first.getByRole('combobox', { name: 'Wilayah instansi', exact: true }).fill('lubuk lingg');
+    await first.getByRole('option', { name: /^Kota Lubuk Linggau/ }).click();
+    await first.getByText('Dipilih: Kota Lubuk Linggau (kode Kemendagri 16.73)').waitFor();
     // A second respondent added by mistake is removed again.
     await page.getByRole('button', { name: 'Tambah terlapor' }).click();
     await page.getByRole('group', { name: 'Terlapor 2' }).getByRole('textbox', { name: 'Nama', exact: true }).fill('Salah Ketik');
@@ -96,7 +99,8 @@ describe('console: a case from laporan to executed sanction', () => {
     await decide.getByLabel('Nomor surat').fill('B-1444/JP.01/10/2026');
     await decide.getByRole('combobox', { name: 'Sanksi', exact: true }).selectOption('WRITTEN_REPRIMAND');
     await decide.getByLabel('Jabatan PPK').fill('Walikota Lubuk Linggau');
-    expect(await decide.getByLabel('Wilayah PPK (kode Kemendagri)').inputValue()).toBe('16.73');
+    await decide.getByText('Dipilih: Kota Lubuk Linggau (kode Kemendagri 16.73)').waitFor();
+    expect(await decide.getByRole('combobox', { name: 'Wilayah PPK', exact: true }).inputValue()).toBe('Kota Lubuk Linggau');
     await decide.getByRole('button', { name: 'Simpan keputusan' }).click();
     await page.locator('.respondent .stage', { hasText: 'Sanksi diputuskan' }).waitFor();
     expect(await page.locator('main').textContent()).not.toContain(REPORTER);

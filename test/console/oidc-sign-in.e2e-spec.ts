@@ -50,7 +50,8 @@ describe('console: OpenID Connect sign-in with PKCE', () => {
     expect(provider.exchanges).toEqual([{ pkce: 'verified' }]);
     // The code and state leave the address bar and the history.
     expect(page.url()).toBe(`${base}/#/queue`);
-    expect(await page.locator('.who').textContent()).toBe('Bawaslu · 16.73');
+    // The unit by its name, from the Kemendagri list (the `regions` query), never its code.
+    await page.locator('.who', { hasText: 'Bawaslu Kota Lubuk Linggau' }).waitFor();
     await page.getByText('Tidak ada yang menunggu tindakan Anda.').waitFor();
     await screenshot(page, 'oidc-2-signed-in-queue');
   });

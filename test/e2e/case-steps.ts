@@ -251,7 +251,8 @@ export function aStudy(caseId: string, outcomes: Record<string, string>, overrid
   return {
     caseId,
     studiedAt: DATES.studiedAt,
-    findings: Object.entries(outcomes).map(([respondentId, outcome]) => ({ respondentId, outcome })),
+    // A proven finding names what was proven: the laporan's own violation.
+    findings: Object.entries(outcomes).map(([respondentId, outcome]) => ({ respondentId, outcome, ...(outcome === 'VIOLATION' ? { violations: ['SOCIAL_MEDIA_ENGAGEMENT'] } : {}) })),
     ...overrides,
   };
 }

@@ -44,7 +44,7 @@ describe('a crash in the middle of a stream of mutations', () => {
               caseId: reportCase.id,
               studiedAt: '2024-09-30T10:00:00+07:00',
               findings: [
-                { respondentId: 'R1', outcome: 'VIOLATION' },
+                { respondentId: 'R1', outcome: 'VIOLATION', violations: ['SOCIAL_MEDIA_ENGAGEMENT'] },
                 { respondentId: 'R2', outcome: 'NO_VIOLATION' },
               ],
             },

@@ -94,7 +94,7 @@ onBothStores('the law as data', (start) => {
       await mutate(bawaslu, STUDY, {
         ...aStudy(caseId, {}),
         findings: [
-          { respondentId: 'R1', outcome: 'VIOLATION', note: 'Terbukti memakai kaus paslon pada acara kecamatan (klarifikasi 27/9).' },
+          { respondentId: 'R1', outcome: 'VIOLATION', violations: ['SOCIAL_MEDIA_ENGAGEMENT'], note: 'Terbukti memakai kaus paslon pada acara kecamatan (klarifikasi 27/9).' },
           { respondentId: 'R2', outcome: 'NO_VIOLATION', note: 'Hadir sebagai tamu undangan, tidak terbukti mendukung.' },
         ],
       });

@@ -40,7 +40,7 @@ describe('the gRPC API (netra.v1.CaseWorkflow)', () => {
         caseId,
         studiedAt: '2024-09-28T10:00:00+07:00',
         findings: [
-          { respondentId: 'R1', outcome: 'STUDY_OUTCOME_VIOLATION' },
+          { respondentId: 'R1', outcome: 'STUDY_OUTCOME_VIOLATION', violations: ['VIOLATION_CODE_SOCIAL_MEDIA_ENGAGEMENT'] },
           { respondentId: 'R2', outcome: 'STUDY_OUTCOME_NO_VIOLATION', note: 'Tidak terbukti' },
         ],
       }, BAWASLU_LUBUK_LINGGAU)).case;
@@ -88,7 +88,7 @@ describe('the gRPC API (netra.v1.CaseWorkflow)', () => {
 
     it('declares a follow-up impossible and clears a respondent', async () => {
       const { id: caseId } = await report();
-      await call('RecordStudy', { caseId, studiedAt: '2024-09-28', findings: [{ respondentId: 'R1', outcome: 'STUDY_OUTCOME_VIOLATION' }, { respondentId: 'R2', outcome: 'STUDY_OUTCOME_VIOLATION' }] }, BAWASLU_LUBUK_LINGGAU);
+      await call('RecordStudy', { caseId, studiedAt: '2024-09-28', findings: [{ respondentId: 'R1', outcome: 'STUDY_OUTCOME_VIOLATION', violations: ['VIOLATION_CODE_SOCIAL_MEDIA_ENGAGEMENT'] }, { respondentId: 'R2', outcome: 'STUDY_OUTCOME_VIOLATION', violations: ['VIOLATION_CODE_SOCIAL_MEDIA_ENGAGEMENT'] }] }, BAWASLU_LUBUK_LINGGAU);
       await call('IssueRecommendation', { caseId, respondentIds: ['R1', 'R2'], recipient: 'RECOMMENDATION_RECIPIENT_BKN', letterNumber: '0457/2024', issuedAt: '2024-09-30' }, BAWASLU_LUBUK_LINGGAU);
       await call('DecideSanction', { caseId, respondentId: 'R1', decision: 'SANCTION_DECISION_SANCTION', letterNumber: 'B-1/2024', decidedAt: '2024-10-07', sanction: 'SANCTION_KIND_MORAL_OPEN', ppk: WALIKOTA }, BKN);
       await call('DecideSanction', { caseId, respondentId: 'R2', decision: 'SANCTION_DECISION_CLEAR', letterNumber: 'B-2/2024', decidedAt: '2024-10-07' }, BKN);
@@ -152,7 +152,7 @@ describe('the gRPC API (netra.v1.CaseWorkflow)', () => {
 
     it('an unknown case: NOT_FOUND', async () => {
       const caseId = randomUUID();
-      expect(await refusal(call('RecordStudy', { caseId, studiedAt: '2024-09-28', findings: [{ respondentId: 'R1', outcome: 'STUDY_OUTCOME_VIOLATION' }] }, BAWASLU_LUBUK_LINGGAU)))
+      expect(await refusal(call('RecordStudy', { caseId, studiedAt: '2024-09-28', findings: [{ respondentId: 'R1', outcome: 'STUDY_OUTCOME_VIOLATION', violations: ['VIOLATION_CODE_SOCIAL_MEDIA_ENGAGEMENT'] }] }, BAWASLU_LUBUK_LINGGAU)))
         .toMatchObject({ code: status.NOT_FOUND, netraCode: 'NOT_FOUND' });
       expect(await refusal(call('GetCase', { caseId }, OVERSIGHT))).toMatchObject({ code: status.NOT_FOUND });
     });
@@ -172,7 +172,7 @@ describe('the gRPC API (netra.v1.CaseWorkflow)', () => {
 
     it('a stale expected version: ABORTED', async () => {
       const { id: caseId } = await report();
-      await call('RecordStudy', { caseId, studiedAt: '2024-09-28', findings: [{ respondentId: 'R1', outcome: 'STUDY_OUTCOME_VIOLATION' }, { respondentId: 'R2', outcome: 'STUDY_OUTCOME_VIOLATION' }] }, BAWASLU_LUBUK_LINGGAU);
+      await call('RecordStudy', { caseId, studiedAt: '2024-09-28', findings: [{ respondentId: 'R1', outcome: 'STUDY_OUTCOME_VIOLATION', violations: ['VIOLATION_CODE_SOCIAL_MEDIA_ENGAGEMENT'] }, { respondentId: 'R2', outcome: 'STUDY_OUTCOME_VIOLATION', violations: ['VIOLATION_CODE_SOCIAL_MEDIA_ENGAGEMENT'] }] }, BAWASLU_LUBUK_LINGGAU);
       const stale = { caseId, respondentIds: ['R1'], recipient: 'RECOMMENDATION_RECIPIENT_BKN', letterNumber: '0458/2024', issuedAt: '2024-09-30', expectedVersion: 1 };
       expect(await refusal(call('IssueRecommendation', stale, BAWASLU_LUBUK_LINGGAU))).toMatchObject({ code: status.ABORTED, netraCode: 'CONFLICT' });
       expect((await call('GetCase', { caseId }, OVERSIGHT)).case.version).toBe(2);

@@ -27,7 +27,7 @@ describe('the gRPC API: ExtendDeadline, RecordEscalation, ErasePersonalData', ()
   /** A case whose R1 has a sanction waiting on the Walikota and whose R2 was found not in violation. */
   async function sanctionDecided(): Promise<string> {
     const { id: caseId } = await report();
-    await call('RecordStudy', { caseId, studiedAt: '2024-09-28', findings: [{ respondentId: 'R1', outcome: 'STUDY_OUTCOME_VIOLATION' }, { respondentId: 'R2', outcome: 'STUDY_OUTCOME_NO_VIOLATION' }] }, BAWASLU_LUBUK_LINGGAU);
+    await call('RecordStudy', { caseId, studiedAt: '2024-09-28', findings: [{ respondentId: 'R1', outcome: 'STUDY_OUTCOME_VIOLATION', violations: ['VIOLATION_CODE_SOCIAL_MEDIA_ENGAGEMENT'] }, { respondentId: 'R2', outcome: 'STUDY_OUTCOME_NO_VIOLATION' }] }, BAWASLU_LUBUK_LINGGAU);
     await call('IssueRecommendation', { caseId, respondentIds: ['R1'], recipient: 'RECOMMENDATION_RECIPIENT_BKN', letterNumber: '0459/2024', issuedAt: '2024-09-30' }, BAWASLU_LUBUK_LINGGAU);
     await call('DecideSanction', { caseId, respondentId: 'R1', decision: 'SANCTION_DECISION_SANCTION', letterNumber: 'B-3/2024', decidedAt: '2024-10-07', sanction: 'SANCTION_KIND_WRITTEN_REPRIMAND', ppk: WALIKOTA }, BKN);
     return caseId;

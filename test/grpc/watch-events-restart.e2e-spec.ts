@@ -34,7 +34,7 @@ async function writeCases(client: CaseWorkflowClient, count: number): Promise<vo
   for (let i = 0; i < count; i++) {
     for (const [caller, overrides] of [[BAWASLU_LUBUK_LINGGAU, {}], [BAWASLU_MUSI_RAWAS, inMusiRawas]] as Array<[Caller, Message]>) {
       const { id: caseId, respondents } = (await client.call('ReportCase', aLaporan(overrides), caller)).case;
-      const findings = respondents.map((r: Message) => ({ respondentId: r.respondentId, outcome: 'STUDY_OUTCOME_VIOLATION' }));
+      const findings = respondents.map((r: Message) => ({ respondentId: r.respondentId, outcome: 'STUDY_OUTCOME_VIOLATION', violations: ['VIOLATION_CODE_SOCIAL_MEDIA_ENGAGEMENT'] }));
       await client.call('RecordStudy', { caseId, studiedAt: '2024-09-28', findings }, caller);
     }
   }

@@ -70,7 +70,7 @@ describe('WatchEvents', () => {
     const from = ppk.checkpoint;
     // A case in Lubuk Linggau whose respondent's PPK turns out to be the Bupati of Musi Rawas (16.05).
     const { id: caseId } = await report(BAWASLU_LUBUK_LINGGAU, { respondents: [aLaporan().respondents[0]] });
-    await client.call('RecordStudy', { caseId, studiedAt: '2024-09-28', findings: [{ respondentId: 'R1', outcome: 'STUDY_OUTCOME_VIOLATION' }] }, BAWASLU_LUBUK_LINGGAU);
+    await client.call('RecordStudy', { caseId, studiedAt: '2024-09-28', findings: [{ respondentId: 'R1', outcome: 'STUDY_OUTCOME_VIOLATION', violations: ['VIOLATION_CODE_SOCIAL_MEDIA_ENGAGEMENT'] }] }, BAWASLU_LUBUK_LINGGAU);
     await client.call('IssueRecommendation', { caseId, respondentIds: ['R1'], recipient: 'RECOMMENDATION_RECIPIENT_BKN', letterNumber: '0459/2024', issuedAt: '2024-09-30' }, BAWASLU_LUBUK_LINGGAU);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(ppk.events).toEqual([]);

@@ -128,7 +128,7 @@ async function send(client: GraphQLClient, operation: Operation, input: Record<s
 /** The input each operation is tried with, on a case in the stage it needs. */
 const ATTEMPT: Record<Operation, (caseId: string) => Record<string, unknown>> = {
   reportCase: () => aReport(),
-  recordStudy: (caseId) => ({ caseId, studiedAt: AT.studiedAt, findings: [{ respondentId: 'R1', outcome: 'VIOLATION' }] }),
+  recordStudy: (caseId) => ({ caseId, studiedAt: AT.studiedAt, findings: [{ respondentId: 'R1', outcome: 'VIOLATION', violations: ['SOCIAL_MEDIA_ENGAGEMENT'] }] }),
   issueRecommendation: (caseId) => ({ caseId, respondentIds: ['R1'], recipient: 'KASN', letterNumber: '0101/PP.01.02/K.SS-16.73/03/2024', issuedAt: AT.issuedAt }),
   decideSanction: (caseId) => ({
     caseId,
@@ -378,7 +378,7 @@ describe('the access matrix (CONTRACT.md "Who may do what")', () => {
       grpc = new CaseWorkflowClient(netra.grpcAddress);
       before = await storeHead(netra);
       caseId = (await send(bawaslu, 'reportCase', aReport({ respondents: [LURAH, KABAG], summary: 'Two officials handed out a candidate’s calendars.' }))).id;
-      await send(bawaslu, 'recordStudy', { caseId, studiedAt: AT.studiedAt, findings: [{ respondentId: 'R1', outcome: 'VIOLATION' }, { respondentId: 'R2', outcome: 'VIOLATION' }] });
+      await send(bawaslu, 'recordStudy', { caseId, studiedAt: AT.studiedAt, findings: [{ respondentId: 'R1', outcome: 'VIOLATION', violations: ['SOCIAL_MEDIA_ENGAGEMENT'] }, { respondentId: 'R2', outcome: 'VIOLATION', violations: ['SOCIAL_MEDIA_ENGAGEMENT'] }] });
       await send(bawaslu, 'issueRecommendation', { ...ATTEMPT.issueRecommendation(caseId), respondentIds: ['R1', 'R2'] });
       await send(bkn, 'decideSanction', ATTEMPT.decideSanction(caseId));
       await send(bkn, 'decideSanction', { ...ATTEMPT.decideSanction(caseId), respondentId: 'R2', letterNumber: 'B-0312/KASN/03/2024', ppk: { title: 'Walikota Prabumulih', regionCode: '16.74' } });

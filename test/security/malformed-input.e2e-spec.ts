@@ -62,7 +62,7 @@ const OPTIONS = [opt(['commandId'], { type: 'commandId' }), opt(['expectedVersio
 const stepTargets = (...targets: Target[]) => [req(['caseId'], { type: 'caseId' }), ...OPTIONS, ...targets];
 
 const RESPONDENT = { name: 'Hendra Wijaya', nip: '197905122006041003', employment: 'PNS', position: 'Lurah', institution: 'Kelurahan Taba Jemekeh', institutionRegionCode: '16.73' };
-const FINDING = { respondentId: 'R1', outcome: 'VIOLATION', note: 'Terbukti' };
+const FINDING = { respondentId: 'R1', outcome: 'VIOLATION', violations: ['SOCIAL_MEDIA_ENGAGEMENT'], note: 'Terbukti' };
 
 const SPECS: Spec[] = [
   {

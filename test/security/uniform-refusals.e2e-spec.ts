@@ -40,7 +40,7 @@ const DOCUMENT = (name: string, input: string) => gql`mutation ($input: ${input}
 
 /** Every step on an existing case, with a valid input for a case waiting on the PPK. */
 const STEPS: Record<string, { input: string; valid: (caseId: string) => Record<string, unknown>; bad: Record<string, unknown> }> = {
-  recordStudy: { input: 'RecordStudyInput', valid: (caseId) => ({ caseId, studiedAt: AT.studiedAt, findings: [{ respondentId: 'R1', outcome: 'VIOLATION' }] }), bad: { studiedAt: AT.future } },
+  recordStudy: { input: 'RecordStudyInput', valid: (caseId) => ({ caseId, studiedAt: AT.studiedAt, findings: [{ respondentId: 'R1', outcome: 'VIOLATION', violations: ['SOCIAL_MEDIA_ENGAGEMENT'] }] }), bad: { studiedAt: AT.future } },
   issueRecommendation: { input: 'IssueRecommendationInput', valid: (caseId) => ({ caseId, respondentIds: ['R1'], recipient: 'BKN', letterNumber: '0101/PP.01.02/K.SS-16.73/10/2024', issuedAt: AT.issuedAt }), bad: { issuedAt: AT.future } },
   decideSanction: {
     input: 'DecideSanctionInput',
@@ -133,7 +133,7 @@ onBothStores('uniform refusals', (start) => {
       const missing = randomUUID();
       const calls: Array<[string, (id: string) => Record<string, unknown>]> = [
         ['GetCase', (id) => ({ caseId: id })],
-        ['RecordStudy', (id) => ({ caseId: id, expectedVersion: 1, studiedAt: AT.studiedAt, findings: [{ respondentId: 'R1', outcome: 'STUDY_OUTCOME_VIOLATION' }] })],
+        ['RecordStudy', (id) => ({ caseId: id, expectedVersion: 1, studiedAt: AT.studiedAt, findings: [{ respondentId: 'R1', outcome: 'STUDY_OUTCOME_VIOLATION', violations: ['VIOLATION_CODE_SOCIAL_MEDIA_ENGAGEMENT'] }] })],
         ['RecordSanctionExecution', (id) => ({ caseId: id, commandId: STUDY_COMMAND, respondentId: 'R1', decreeNumber: '800/77', executedAt: AT.future, sanction: 'SANCTION_KIND_MORAL_OPEN' })],
         ['DeclareFollowUpImpossible', (id) => ({ caseId: id, respondentId: 'R9', reason: 'IMPOSSIBILITY_REASON_RETIRED', note: 'x', declaredAt: AT.executedAt })],
       ];

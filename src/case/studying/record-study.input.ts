@@ -8,7 +8,7 @@ import { StudyOutcomeEnum, ViolationCodeEnum } from '../case-vocabulary.graphql'
 export class StudyFindingInput {
   @Field(() => ID) respondentId: string;
   @Field(() => StudyOutcomeEnum) outcome: string;
-  @Field(() => [ViolationCodeEnum], { nullable: true, description: 'For VIOLATION: the proven violations (default: the reported ones)' })
+  @Field(() => [ViolationCodeEnum], { nullable: true, description: 'For VIOLATION: the proven violations, at least one (required for VIOLATION)' })
   @IsOptional()
   @ArrayMaxSize(20)
   violations?: string[];

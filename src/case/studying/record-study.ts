@@ -59,10 +59,14 @@ function findingsOf(state: OpenedCase, findings: RecordStudy['input']['findings'
     if (outcome !== 'VIOLATION' && violations.length > 0) {
       throw badInput(`${field}.violations`, `are only named for outcome VIOLATION, not ${outcome}`, 'findings.violationsNotForOutcome', { outcome });
     }
+    // A proven finding names what was proven: nothing in the domain makes the reported list proven by default.
+    if (outcome === 'VIOLATION' && violations.length === 0) {
+      throw badInput(`${field}.violations`, `must name at least one proven violation for outcome VIOLATION (${track.respondentId})`, 'findings.violationsRequired', { respondentId: track.respondentId });
+    }
     return {
       respondentId: track.respondentId,
       outcome,
-      violations: outcome === 'VIOLATION' && violations.length === 0 ? state.violations : violations,
+      violations,
       note: optionalText(f.note, `${field}.note`, 4000),
     };
   });

@@ -5,6 +5,7 @@ import { loadSignInConfig, type SignInConfig } from './auth/sign-in-config';
 import { SessionContext, useSessionState } from './auth/use-session';
 import { useI18n, type I18n } from './i18n/i18n';
 import { CalendarPage } from './calendar/calendar-page';
+import { CaseListPage } from './cases/case-list-page';
 import { Header } from './layout/header';
 import { CasePage } from './pages/case-page';
 import { DashboardPage } from './pages/dashboard';
@@ -54,7 +55,7 @@ export function App() {
       <main id="main" ref={main} tabIndex={-1}>
         {!config ? <p role={failure ? 'alert' : 'status'}>{failure ?? t('loading')}</p> : null}
         {config && !session ? <SignInPage config={config} error={failureText(failure, t)} /> : null}
-        {config && session ? <SessionContext.Provider value={session}>{page(route)}</SessionContext.Provider> : null}
+        {config && session ? <SessionContext.Provider value={session}>{page(route, session.agency)}</SessionContext.Provider> : null}
       </main>
     </>
   );
@@ -66,11 +67,14 @@ function failureText(failure: string | null, t: I18n['t']): string | null {
   return (OIDC_CHECKS as readonly string[]).includes(failure) ? t(`oidc.${failure as OidcCheck}`) : failure;
 }
 
-function page(route: Route) {
+function page(route: Route, agency: string) {
   switch (route.page) {
     case 'queue':
     case 'sign-in':
-      return <QueuePage />;
+      // Nothing ever waits on oversight: it lands on the case list instead of an empty queue.
+      return agency === 'OVERSIGHT' ? <CaseListPage query="" /> : <QueuePage />;
+    case 'cases':
+      return <CaseListPage key={route.query} query={route.query} />;
     case 'case':
       return <CasePage key={route.id} id={route.id} />;
     case 'new-case':

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { page: 'queue' }
   | { page: 'case'; id: string }
+  | { page: 'cases'; query: string }
   | { page: 'new-case' }
   | { page: 'dashboard' }
   | { page: 'calendar' }
@@ -14,6 +15,8 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/queue';
   if (path === '/queue' || path === '/') return { page: 'queue' };
   if (path === '/cases/new') return { page: 'new-case' };
+  const listMatch = /^\/cases(?:\?(.*))?$/.exec(path);
+  if (listMatch) return { page: 'cases', query: new URLSearchParams(listMatch[1] ?? '').get('q')?.trim() ?? '' };
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
   if (caseMatch) return { page: 'case', id: decodeURIComponent(caseMatch[1]) };
   if (path === '/dashboard') return { page: 'dashboard' };

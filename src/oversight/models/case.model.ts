@@ -26,6 +26,8 @@ export class TimelineEntryView {
   @Field({ description: 'When Netra recorded it' }) recordedAt: Date;
   @Field(() => AgencyEnum) agency: string;
   @Field(() => String, { nullable: true }) unit: string | null;
+  @Field(() => String, { nullable: true, description: 'The officer who recorded it, by the `name` claim of their token; null where the token had none, for Netra’s own processes, on lines recorded before names were, and on lines about a respondent outside your region' })
+  actorName: string | null;
   @Field({ description: 'The line in English, as recorded' }) description: string;
   @Field(() => TimelineDetailsView, { nullable: true, description: 'The line as data; null for lines projected before details existed (rebuild the read model)' })
   details: TimelineDetailsView | null;

@@ -8,7 +8,7 @@ import { caseStates, caseVersions, cases, followUpVersions, followUps, timeline 
 import { openEvent } from '../../privacy/personal-data';
 import { caseRow, followUpRow, followUpVersionRow } from './case-rows';
 import { insertRows } from './json-rows';
-import { timelineDetails } from './timeline-details';
+import { timelineDetails, type TimelineDetails } from './timeline-details';
 import { asCaseEvent, timelineEntry } from './timeline-entry';
 
 const isCaseEvent = (e: RecordedEvent) =>
@@ -143,7 +143,7 @@ export function timelineRow(caseId: string, event: RecordedEvent): typeof timeli
     unit: event.metadata.unit ?? null,
     userId: event.metadata.userId,
     description: entry.description,
-    details: timelineDetails(asCaseEvent(event)),
+    details: withActorName(timelineDetails(asCaseEvent(event)), event.metadata.actorName),
   };
 }
 
@@ -158,4 +158,9 @@ async function writeCases(tx: ReadDb, changed: Changed[]): Promise<void> {
   await insertRows(tx, caseStates, changed.map(({ state, effective }) => ({ caseId: state.caseId, state, effective })), { replace: ['case_id'] });
   await tx.delete(followUps).where(inArray(followUps.caseId, changed.map(({ state }) => state.caseId)));
   await insertRows(tx, followUps, changed.flatMap(({ state }) => state.respondents.map((track) => followUpRow(state, track))));
+}
+
+/** The officer's name (event metadata `actorName`, from the token's `name` claim) kept with the line's data; TimelineEntry.actorName shows it. */
+function withActorName(details: TimelineDetails, actorName: unknown): TimelineDetails {
+  return typeof actorName === 'string' && actorName !== '' ? { ...details, actorName } : details;
 }

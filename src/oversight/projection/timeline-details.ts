@@ -11,6 +11,8 @@ import { executorOf } from './timeline-entry';
  */
 export interface TimelineDetails {
   respondentIds: string[];
+  /** The officer who recorded the step (event metadata `actorName`); shown as TimelineEntry.actorName, not in details. */
+  actorName?: string;
   /** About a respondent outside the caller's region: only the kind of step is told. */
   withheld?: boolean;
   /** The agency that took the step (decided, executed, declared, extended, escalated). */

@@ -109,6 +109,7 @@ export function toTimelineEntry(row: Row, asOf: Date | null = null): TimelineEnt
     recordedAt: d(row.recorded_at)!,
     agency: String(row.agency),
     unit: s(row.unit),
+    actorName: actorNameOf(row.details),
     description: String(row.description),
     details: detailsView(row.details),
   };
@@ -160,4 +161,11 @@ export function detailsView(value: unknown): TimelineDetailsView | null {
     provisional: x.provisional ?? null,
     withdrawalReason: x.withdrawalReason ?? null,
   };
+}
+
+/** The officer's name kept with a timeline line's data (projection `withActorName`). */
+function actorNameOf(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const x = (typeof value === 'string' ? JSON.parse(value) : value) as { actorName?: unknown };
+  return typeof x.actorName === 'string' ? x.actorName : null;
 }

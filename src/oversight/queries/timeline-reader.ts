@@ -56,7 +56,7 @@ export function timelineFor(history: readonly RecordedEvent[], version: number, 
     const entry = toTimelineEntry({ ...snakeKeys(timelineRow(state.caseId, event)), withdrawn_at: withdrawn.get(event.version) ?? null });
     const about = respondentOf(asCaseEvent(event));
     if (about === null || !hidden.has(about)) return entry;
-    return { ...entry, unit: null, description: withheldDescription(asCaseEvent(event)), details: detailsView(withheldDetails(about)) };
+    return { ...entry, unit: null, actorName: null, description: withheldDescription(asCaseEvent(event)), details: detailsView(withheldDetails(about)) };
   });
 }
 

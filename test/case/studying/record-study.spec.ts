@@ -1,7 +1,8 @@
 import type { RecordStudy } from '../../../src/case/studying/record-study';
 import { recordStudy } from '../case-commands';
 import { aReportedCase, aStudiedCase, bawaslu, caseStudied, CASE_ID, finding } from '../case-fixtures';
-import { applied, given, wib } from '../given';
+import { decide } from '../../../src/case/case';
+import { applied, given, stateAfter, testContext, wib } from '../given';
 
 type Findings = RecordStudy['input']['findings'];
 
@@ -27,21 +28,28 @@ describe('studying', () => {
         );
     });
 
-    it('a proven finding that names no violation takes the violations of the case', () => {
+    it('"terbukti melanggar" with no violation named is refused at that finding, naming the respondent', () => {
       const findings: Findings = [
-        { respondentId: 'R1', outcome: 'VIOLATION' },
-        { respondentId: 'R2', outcome: 'VIOLATION', violations: ['SOCIAL_MEDIA_ENGAGEMENT'] },
+        { respondentId: 'R1', outcome: 'VIOLATION', violations: ['ACTIVE_SUPPORT_AT_CAMPAIGN'] },
+        { respondentId: 'R2', outcome: 'VIOLATION' },
       ];
       given(aReportedCase())
         .when(recordStudy({ findings }))
-        .then(
-          caseStudied(undefined, {
-            findings: [
-              { respondentId: 'R1', outcome: 'VIOLATION', violations: ['ACTIVE_SUPPORT_AT_CAMPAIGN', 'SOCIAL_MEDIA_ENGAGEMENT'], note: null },
-              finding('R2', 'VIOLATION'),
-            ],
-          }),
-        );
+        .thenRejects('BAD_USER_INPUT', /^findings\[1\]\.violations: must name at least one proven violation for outcome VIOLATION \(R2\)$/);
+    });
+
+    it('an empty list of violations is refused like a missing one, and carries the key and the respondent', () => {
+      const findings: Findings = [
+        { respondentId: 'R1', outcome: 'VIOLATION', violations: [] },
+        { respondentId: 'R2', outcome: 'NO_VIOLATION' },
+      ];
+      let refusal: unknown;
+      try {
+        decide(recordStudy({ findings }), stateAfter(aReportedCase()), testContext);
+      } catch (e) {
+        refusal = e;
+      }
+      expect(refusal).toMatchObject({ code: 'BAD_USER_INPUT', field: 'findings[0].violations', key: 'findings.violationsRequired', params: { respondentId: 'R1' } });
     });
 
     it('one proven and one forwarded to Sentra Gakkumdu: the recommendation still falls due', () => {
@@ -93,7 +101,7 @@ describe('studying', () => {
     });
 
     describe('the findings it refuses', () => {
-      const proven = (respondentId: string) => ({ respondentId, outcome: 'VIOLATION' });
+      const proven = (respondentId: string) => ({ respondentId, outcome: 'VIOLATION', violations: ['ACTIVE_SUPPORT_AT_CAMPAIGN'] });
       const REFUSED: Array<[string, Partial<RecordStudy['input']>, RegExp]> = [
         ['no findings', { findings: [] }, /^findings: /],
         ['a finding for Hendra only, not covering Rina', { findings: [proven('R1')] }, /^findings: must cover every respondent; missing R2$/],

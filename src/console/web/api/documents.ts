@@ -17,7 +17,7 @@ const CASE_FIELDS = `
   respondents { ${FOLLOW_UP_FIELDS} }
   nextSteps { step respondentIds escalationKinds deadlineStep overridesLegalHold }
   timeline {
-    version type occurredAt recordedAt agency unit description withdrawn
+    version type occurredAt recordedAt agency unit actorName description withdrawn
     details {
       respondentIds withheld actor source handlingUnit handlingUnitName lateReport findings { respondentId outcome violations }
       recipient letterNumber sanction previousSanction decreeNumber previousDecreeNumber ppkTitle ppkRegionCode ppkRegionName

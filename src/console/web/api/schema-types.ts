@@ -577,6 +577,20 @@ export interface RecordStudyInput {
   studiedAt: string;
 }
 
+/** A region of the Kemendagri list (Permendagri 58/2021): what a picker offers by name */
+export interface Region {
+  /** Kemendagri code, e.g. 16.73 */
+  code: string;
+  level: RegionLevel;
+  /** e.g. Kota Lubuk Linggau */
+  name: string;
+  /** The province of a regency or city, the regency or city of a district; null for a province */
+  parentName: string | null;
+}
+
+/** PROVINCE (PP), REGENCY = regency or city (PP.KK), DISTRICT = kecamatan (PP.KK.CC) */
+export type RegionLevel = 'DISTRICT' | 'PROVINCE' | 'REGENCY';
+
 export interface ReportCaseInput {
   /** Idempotency key: a retry with the same id returns the first result and appends nothing */
   commandId?: string | null;
@@ -684,7 +698,7 @@ export interface StudyFindingInput {
   note?: string | null;
   outcome: StudyOutcome;
   respondentId: string;
-  /** For VIOLATION: the proven violations (default: the reported ones) */
+  /** For VIOLATION: the proven violations, at least one (required for VIOLATION) */
   violations?: Array<ViolationCode> | null;
 }
 
@@ -779,6 +793,8 @@ export interface TimelineDetails {
 }
 
 export interface TimelineEntry {
+  /** The officer who recorded it, by the `name` claim of their token; null where the token had none, for Netra’s own processes, on lines recorded before names were, and on lines about a respondent outside your region */
+  actorName: string | null;
   agency: Agency;
   /** The line in English, as recorded */
   description: string;

@@ -2,23 +2,25 @@ import type { Case, TimelineEntry } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime, type Zone } from '../time/zones';
 import { timelineSentence } from './timeline-words';
+import { unitName, useRegionNames, type RegionOption } from '../regions/region-names';
 
 /** The case history in order: what happened, when (the date on the letter), and which unit acted. */
 export function Timeline({ c, zone }: { c: Case; zone: Zone }) {
   const { t } = useI18n();
+  const units = useRegionNames(c.timeline.map((entry) => entry.unit));
   return (
     <section aria-labelledby="timeline">
       <h2 id="timeline">{t('case.timeline')}</h2>
       <ol className="timeline">
         {c.timeline.map((entry) => (
-          <TimelineLine key={entry.version} entry={entry} c={c} zone={zone} />
+          <TimelineLine key={entry.version} entry={entry} c={c} zone={zone} units={units} />
         ))}
       </ol>
     </section>
   );
 }
 
-function TimelineLine({ entry, c, zone }: { entry: TimelineEntry; c: Case; zone: Zone }) {
+function TimelineLine({ entry, c, zone, units }: { entry: TimelineEntry; c: Case; zone: Zone; units: Map<string, RegionOption> }) {
   const i18n = useI18n();
   const { t, label, lang } = i18n;
   const sentence = timelineSentence(entry, c, zone, i18n);
@@ -26,8 +28,9 @@ function TimelineLine({ entry, c, zone }: { entry: TimelineEntry; c: Case; zone:
     <li className={entry.withdrawn ? 'timeline-withdrawn' : undefined}>
       <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, zone, lang)}</time>
       <span className="timeline-who">
-        {label('Agency', entry.agency)}
-        {entry.unit ? ` ${entry.unit}` : ''}
+        {/* The unit by name ("Bawaslu Kota Lubuk Linggau"), then the officer who recorded it. */}
+        {entry.unit ? unitName(label('Agency', entry.agency), entry.unit, units, '') : label('Agency', entry.agency)}
+        {entry.actorName ? <span className="timeline-actor"> — {entry.actorName}</span> : null}
       </span>
       <strong className="timeline-what">{label('EventType', entry.type)}</strong>
       {entry.withdrawn ? <span className="badge badge-withdrawn">{t('timeline.withdrawn')}</span> : null}

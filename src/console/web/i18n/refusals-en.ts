@@ -97,6 +97,7 @@ export const REFUSALS_EN: RefusalCatalogue = {
   'findings.required': 'The study gives an outcome for every respondent.',
   'findings.repeated': 'Respondent {respondentId:respondent} is listed twice.',
   'findings.violationsNotForOutcome': 'Violations are named only for the outcome "Violation proven", not "{outcome:StudyOutcome}".',
+  'findings.violationsRequired': 'Tick at least one proven violation for {respondentId:respondent}.',
   'findings.missing': 'The study must cover every respondent; missing: {respondentIds:respondent}.',
   'recommendation.kasnClosed': 'KASN stopped operating on 24 August 2024; its neutrality duties went to BKN.',
   'recommendation.respondentsRequired': 'Choose at least one respondent.',

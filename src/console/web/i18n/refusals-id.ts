@@ -103,6 +103,7 @@ export const REFUSALS_ID: RefusalCatalogue = {
   'findings.required': 'Kajian harus memuat hasil untuk setiap terlapor.',
   'findings.repeated': 'Terlapor {respondentId:respondent} tercantum dua kali.',
   'findings.violationsNotForOutcome': 'Pelanggaran hanya dicantumkan untuk hasil "Terbukti melanggar", bukan "{outcome:StudyOutcome}".',
+  'findings.violationsRequired': 'Centang sedikitnya satu pelanggaran yang terbukti untuk {respondentId:respondent}.',
   'findings.missing': 'Kajian harus mencakup setiap terlapor; belum ada: {respondentIds:respondent}.',
   'recommendation.kasnClosed': 'KASN berhenti beroperasi pada 24 Agustus 2024; tugas netralitasnya beralih ke BKN.',
   'recommendation.respondentsRequired': 'Pilih paling sedikit satu terlapor.',

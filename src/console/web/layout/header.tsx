@@ -2,12 +2,14 @@ import type { Session } from '../auth/session';
 import { signOut } from '../auth/session';
 import { useMayPublishCalendar } from '../calendar/use-calendar';
 import { useI18n } from '../i18n/i18n';
+import { unitName, useRegionNames } from '../regions/region-names';
 import type { Route } from '../router';
 
 /** Navigation, who is signed in, the language switch and sign-out; wraps on a phone. */
 export function Header({ session, route }: { session: Session | null; route: Route }) {
   const { t, label, lang, setLang } = useI18n();
   const mayPublishCalendar = useMayPublishCalendar(session?.token ?? null);
+  const names = useRegionNames([session?.region]);
   const link = (href: string, page: Route['page'], text: string) => (
     <a href={href} aria-current={route.page === page ? 'page' : undefined}>
       {text}
@@ -21,7 +23,8 @@ export function Header({ session, route }: { session: Session | null; route: Rou
       <span className="brand">Netra</span>
       {session ? (
         <nav aria-label={t('nav.label')}>
-          {link('#/queue', 'queue', t('nav.queue'))}
+          {session.agency !== 'OVERSIGHT' ? link('#/queue', 'queue', t('nav.queue')) : null}
+          {link('#/cases', 'cases', t('nav.cases'))}
           {session.agency === 'BAWASLU' ? link('#/cases/new', 'new-case', t('nav.newCase')) : null}
           {link('#/dashboard', 'dashboard', t('nav.dashboard'))}
           {mayPublishCalendar ? link('#/calendar', 'calendar', t('nav.calendar')) : null}
@@ -29,8 +32,8 @@ export function Header({ session, route }: { session: Session | null; route: Rou
       ) : null}
       <div className="header-tools">
         {session ? (
-          <span className="who" title={session.subject}>
-            {label('Agency', session.agency)} · {session.region ?? t('queue.national')}
+          <span className="who" title={session.region ?? undefined}>
+            {unitName(label('Agency', session.agency), session.region, names, t('unit.national'))}
           </span>
         ) : null}
         <button type="button" lang={lang === 'id' ? 'en' : 'id'} onClick={() => setLang(lang === 'id' ? 'en' : 'id')}>

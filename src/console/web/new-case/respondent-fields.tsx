@@ -1,3 +1,4 @@
+import { RegionPicker } from '../regions/region-picker';
 import { SelectField, TextField } from '../forms/fields';
 import { useI18n } from '../i18n/i18n';
 import { identifierOf } from '../respondent-kinds';
@@ -35,7 +36,8 @@ export function RespondentFields({ value, onChange, errors }: { value: Responden
           />
           <TextField name={path(i, 'position')} label={t('field.position')} value={r.position} onChange={(position) => update(i, { position })} error={errors[path(i, 'position')]} />
           <TextField name={path(i, 'institution')} label={t('field.institution')} value={r.institution} onChange={(institution) => update(i, { institution })} error={errors[path(i, 'institution')]} required />
-          <TextField
+          <RegionPicker
+            levels={['PROVINCE', 'REGENCY', 'DISTRICT']}
             name={path(i, 'institutionRegionCode')}
             label={t('field.institutionRegionCode')}
             hint={t('hint.regionCode')}

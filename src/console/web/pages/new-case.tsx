@@ -1,3 +1,4 @@
+import { RegionPicker } from '../regions/region-picker';
 import { useEffect, useState } from 'react';
 import { graphql } from '../api/graphql';
 import { ELECTIONS_QUERY } from '../api/documents';
@@ -87,9 +88,9 @@ export function NewCasePage() {
             error={e['election.kind'] ?? e['election.year'] ?? e.election}
             required
           />
-          <TextField name="election.regionCode" label={t('field.electionRegionCode')} hint={t('hint.regionCode')} value={d.electionRegionCode} onChange={set('electionRegionCode')} error={e['election.regionCode']} required />
+          <RegionPicker name="election.regionCode" label={t('field.electionRegionCode')} hint={t('hint.regionCode')} value={d.electionRegionCode} onChange={set('electionRegionCode')} error={e['election.regionCode']} required />
         </fieldset>
-        <TextField name="handlingUnit" label={t('field.handlingUnit')} hint={t('hint.handlingUnit')} value={d.handlingUnit} onChange={set('handlingUnit')} error={e.handlingUnit} required />
+        <RegionPicker name="handlingUnit" label={t('field.handlingUnit')} hint={t('hint.handlingUnit')} value={d.handlingUnit} onChange={set('handlingUnit')} error={e.handlingUnit} required />
         <TextField name="registerNumber" label={t('field.registerNumber')} hint={t('hint.registerNumber')} value={d.registerNumber} onChange={set('registerNumber')} error={e.registerNumber} />
         <DateTimeField name="occurredAt" label={t('field.occurredAt', { zone: zone.name })} value={d.occurredAt} onChange={set('occurredAt')} error={e.occurredAt} />
         <DateTimeField name="knownAt" label={t('field.knownAt', { zone: zone.name })} hint={t('hint.knownAt')} value={d.knownAt} onChange={set('knownAt')} error={e.knownAt} required />

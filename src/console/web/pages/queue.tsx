@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { caseHref } from '../router';
 import { zoneOf } from '../time/zones';
 import { queueOrder } from './queue-order';
+import { unitName, useRegionNames } from '../regions/region-names';
 
 interface Queue {
   rows: QueueRow[];
@@ -39,6 +40,7 @@ export function QueuePage() {
   const { t, label, refusalText } = useI18n();
   const session = useSession();
   const [queue, setQueue] = useState<Queue | null>(null);
+  const names = useRegionNames([session.region]);
   const [error, setError] = useState<ApiError | null>(null);
   useEffect(() => {
     loadQueue(session.agency).then(setQueue, (e: unknown) => setError(e instanceof ApiError ? e : new ApiError('NETWORK', String(e))));
@@ -47,7 +49,7 @@ export function QueuePage() {
   return (
     <div>
       <h1>{t('queue.title')}</h1>
-      <p className="lead">{t('queue.scope', { agency: label('Agency', session.agency), region: session.region ?? t('queue.national') })}</p>
+      <p className="lead">{unitName(label('Agency', session.agency), session.region, names, t('unit.national'))}</p>
       {error ? <p role="alert">{refusalText(error)}</p> : null}
       {!queue && !error ? <p role="status">{t('loading')}</p> : null}
       {queue && queue.rows.length === 0 ? <p className="empty">{t('queue.empty')}</p> : null}

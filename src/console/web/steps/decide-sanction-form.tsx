@@ -1,3 +1,4 @@
+import { RegionPicker } from '../regions/region-picker';
 import type { Case, FollowUp } from '../api/types';
 import { DateTimeField, SelectField, TextField } from '../forms/fields';
 import { FormShell } from '../forms/form-shell';
@@ -74,7 +75,7 @@ export function DecideSanctionForm({ c, respondent, onDone, onReload }: { c: Cas
         <>
           <SelectField name="sanction" label={t('field.sanction')} value={values.sanction} options={sanctions.map((s) => ({ value: s, label: label('SanctionKind', s) }))} onChange={set('sanction')} error={errors.fields.sanction} required />
           <TextField name="ppk.title" label={t('field.ppkTitle')} hint={t('hint.ppkTitle')} value={values.ppkTitle} onChange={set('ppkTitle')} error={errors.fields['ppk.title'] ?? errors.fields.ppk} required />
-          <TextField name="ppk.regionCode" label={t('field.ppkRegionCode')} hint={t('hint.regionCode')} value={values.ppkRegionCode} onChange={set('ppkRegionCode')} error={errors.fields['ppk.regionCode']} required />
+          <RegionPicker name="ppk.regionCode" label={t('field.ppkRegionCode')} hint={t('hint.regionCode')} value={values.ppkRegionCode} onChange={set('ppkRegionCode')} error={errors.fields['ppk.regionCode']} required />
           <DateTimeField name="dueAt" label={t('field.dueAt', { zone: zone.name })} hint={t('hint.dueAt')} value={values.dueAt} onChange={set('dueAt')} error={errors.fields.dueAt} />
         </>
       ) : null}

@@ -1,7 +1,8 @@
+import { useMemo, useState } from 'react';
 import type { Case, FollowUp } from '../api/types';
 import { CheckboxGroup, DateTimeField, SelectField, TextArea } from '../forms/fields';
 import { FormShell } from '../forms/form-shell';
-import { useCommand } from '../forms/use-command';
+import { useCommand, type CommandErrors } from '../forms/use-command';
 import { draftKey } from '../forms/drafts';
 import { useFields } from '../forms/use-fields';
 import { useI18n } from '../i18n/i18n';
@@ -22,11 +23,21 @@ export function RecordStudyForm({ c, respondents, onDone, onReload }: { c: Case;
     // Nothing preselected: one click must not record everyone as proven.
     findings: respondents.map((): Finding => ({ outcome: '', violations: [], note: '' })),
   }), draftKey(c.id, 'recordStudy', respondents.map((r) => r.respondentId).join('+')));
-  const { busy, errors, send } = useCommand('recordStudy', (path) => path === 'studiedAt' || /^findings\[\d+\]\.(outcome|violations|note)$/.test(path), c);
+  const { busy, errors: refused, send } = useCommand('recordStudy', (path) => path === 'studiedAt' || /^findings\[\d+\]\.(outcome|violations|note)$/.test(path), c);
+  // "Terbukti melanggar" with nothing ticked is refused here (and by the server), at that respondent's boxes.
+  const [unticked, setUnticked] = useState<Record<string, string>>({});
+  const errors = useMemo<CommandErrors>(() => ({ fields: { ...refused.fields, ...unticked }, form: refused.form }), [refused, unticked]);
   const setFinding = (index: number, change: Partial<Finding>) =>
     set('findings')(values.findings.map((finding, i) => (i === index ? { ...finding, ...change } : finding)));
 
   const submit = async () => {
+    const missing: Record<string, string> = {};
+    respondents.forEach((r, i) => {
+      const f = values.findings[i];
+      if (f.outcome === 'VIOLATION' && f.violations.length === 0) missing[`findings[${i}].violations`] = t('study.tickViolation', { name: r.name ?? r.respondentId });
+    });
+    setUnticked(missing);
+    if (Object.keys(missing).length > 0) return;
     const findings = respondents.map((r, i) => {
       const f = values.findings[i];
       return { respondentId: r.respondentId, outcome: f.outcome, ...(f.outcome === 'VIOLATION' ? { violations: f.violations } : {}), ...(f.note ? { note: f.note } : {}) };
