@@ -124,8 +124,8 @@ function exportSuite(open: () => Promise<{ env: Record<string, string>; drop: ()
       const e1 = csvRecords(en.text).find((r) => r.respondentId === 'R1')!;
       expect([r1['Tanggal SK'], r1['Tanggal Keputusan Sanksi'], r1['Zona Waktu']]).toEqual(['2024-10-14 02:23', '2024-10-07 10:00', 'WIB (UTC+07:00)']);
       expect([e1.executedAt, e1.decidedAt]).toEqual(['2024-10-13T19:23:00.000Z', '2024-10-07T03:00:00.000Z']);
-      expect([r1['Jenis Pelanggaran'], r1['Kode Jenis Pelanggaran'], r1['Jenis Pemilihan']]).toEqual(['Kegiatan yang berpihak kepada calon', 'PARTISAN_ACTIVITY', 'Pilkada']);
-      expect([e1.violations, e1['election.kind']]).toEqual(['PARTISAN_ACTIVITY', 'PILKADA']);
+      expect([r1['Jenis Pelanggaran'], r1['Kode Jenis Pelanggaran'], r1['Jenis Pemilihan']]).toEqual(['Mengunggah, mengomentari, membagikan, menyukai konten calon di media sosial', 'SOCIAL_MEDIA_ENGAGEMENT', 'Pilkada']);
+      expect([e1.violations, e1['election.kind']]).toEqual(['SOCIAL_MEDIA_ENGAGEMENT', 'PILKADA']);
       expect(Object.keys(e1)).not.toContain('Zona Waktu');
       // Days waiting carry a decimal comma under id, a point under en.
       const waiting = csvRecords(id.text).map((r) => r['Lama Menunggu (hari)']).filter((d) => d !== '');
