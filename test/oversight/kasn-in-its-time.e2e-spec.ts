@@ -1,3 +1,4 @@
+import { parseCsv } from './exports-support';
 import { gql, type GraphQLClient } from 'graphql-request';
 import { aLaporan } from '../e2e/fixtures';
 import { aRecommendation, aStudy, mutate, RECOMMEND, REPORT, STUDY } from '../e2e/case-steps';
@@ -69,10 +70,11 @@ describe('KASN in KASN’s time', () => {
     const csv = async (query: string) => {
       const response = await fetch(`${netra.origin}/exports/follow-ups.csv?${query}`, { headers: { authorization: `Bearer ${token}` } });
       expect(response.status).toBe(200);
-      const [header, ...rows] = (await response.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-      const column = header.split(',').indexOf('Menunggu');
+      // Parsed as CSV: a column in words may hold quoted commas (a violation's Indonesian name does).
+      const [header, ...rows] = parseCsv((await response.text()).replace(/^\uFEFF/, ''));
+      const column = header.indexOf('Menunggu');
       expect(column).toBeGreaterThanOrEqual(0);
-      return rows.map((row) => row.split(',')[column]);
+      return rows.map((row) => row[column]);
     };
     expect(await csv(`asOf=${encodeURIComponent(FEB_2024)}&caseId=${caseId}`)).toEqual(['KASN', 'KASN']);
     expect(await csv(`caseId=${caseId}`)).toEqual(['BKN', 'BKN']);
