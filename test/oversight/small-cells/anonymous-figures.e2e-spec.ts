@@ -177,20 +177,38 @@ function findLeaks(truths: Truth[], questions: Question[], answers: Answer[]): s
   }
   // Any two published figures about nested groups of persons: their difference is a group too.
   const byMask = new Map<bigint, Published[]>();
-  for (const p of published) byMask.set(p.mask, [...(byMask.get(p.mask) ?? []), p]);
+  // Pushed in place: copying a mask's list on every insert was quadratic (the whole group recurs in thousands of answers).
+  for (const p of published) {
+    const list = byMask.get(p.mask);
+    if (list) list.push(p);
+    else byMask.set(p.mask, [p]);
+  }
   const masks = [...byMask.keys()];
   // The masks as two 32-bit halves: the subset test below runs some ten million times.
   const halves = masks.map((m) => [Number(m & 0xffffffffn), Number(m >> 32n)] as const);
-  for (const [o, outer] of masks.entries()) {
+  // Each mask's published values, once; and which masks published each value. A difference gives a
+  // small group only when the two values are 1 to K−1 apart, so for each published value only the
+  // masks holding such a value are tested for nesting (all pairs of masks took five minutes).
+  const valuesOf = masks.map((m) => [...new Map(byMask.get(m)!.map((p) => [p.value, p]))]);
+  const withValue = new Map<number, number[]>();
+  valuesOf.forEach((values, index) => {
+    for (const [value] of values) {
+      const list = withValue.get(value);
+      if (list) list.push(index);
+      else withValue.set(value, [index]);
+    }
+  });
+  for (const o of masks.keys()) {
     const [olo, ohi] = halves[o];
-    for (const [i, inner] of masks.entries()) {
-      const [ilo, ihi] = halves[i];
-      if ((ilo & ~olo) !== 0 || (ihi & ~ohi) !== 0) continue;
-      const outerValues = new Map(byMask.get(outer)!.map((p) => [p.value, p]));
-      const innerValues = new Map(byMask.get(inner)!.map((p) => [p.value, p]));
-      for (const [a, pa] of outerValues) {
-        for (const [b, pb] of innerValues) {
-          if (small(Math.abs(a - b))) leaks.push(`${pa.where} (${a}) − ${pb.where} (${b})`);
+    for (const [a, pa] of valuesOf[o]) {
+      for (let d = 1; d < K; d++) {
+        for (const b of [a - d, a + d]) {
+          for (const i of withValue.get(b) ?? []) {
+            const [ilo, ihi] = halves[i];
+            if ((ilo & ~olo) !== 0 || (ihi & ~ohi) !== 0) continue;
+            const pb = valuesOf[i].find(([value]) => value === b)![1];
+            leaks.push(`${pa.where} (${a}) − ${pb.where} (${b})`);
+          }
         }
       }
     }
