@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { LABELS_ID } from '../../src/case/case-vocabulary-id';
 
 /**
- * The Indonesian-only check of indonesian.e2e-spec.ts for other suites: no sentence the server sent
+ * The Indonesian-only check every console suite in Indonesian uses (indonesian.e2e-spec.ts first): no sentence the server sent
  * in English (error messages, history descriptions), no English function word, no raw enum code.
  */
 const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT', 'RATE_LIMITED', 'UNAVAILABLE', 'INTERNAL_SERVER_ERROR'];

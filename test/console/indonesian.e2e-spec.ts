@@ -1,61 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { LABELS_ID } from '../../src/case/case-vocabulary-id';
 import { DECIDE_SANCTION, ISSUE_RECOMMENDATION, RECORD_EXECUTION, REPORT_CASE, aLaporan, type CaseResult } from '../e2e/fixtures';
 import { startTestNetra, type RunningNetra } from '../support/netra-app';
+import { expectIndonesianOnly, listenToServer } from './indonesian-only';
 import { launchChromium, openConsole, screenshot, signInAsDeveloper, stepForm, type ConsolePage } from './browser';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** The contract's codes, which an officer must never read as such. */
-const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT', 'RATE_LIMITED', 'UNAVAILABLE', 'INTERNAL_SERVER_ERROR'];
-
-/**
- * API enum values whose Indonesian words differ from the code (VIOLATION, BAWASLU, WRITTEN_REPRIMAND…);
- * acronyms officers write the same way (BKN, PPK, TNI) are words, not codes.
- */
-const RAW_CODES = new Set([
-  ...ERROR_CODES,
-  ...Object.values(LABELS_ID).flatMap((set) => Object.entries(set as Record<string, string>).filter(([code, words]) => !words.includes(code)).map(([code]) => code)),
-]);
-
-/** Words of English sentences (the server's messages and history lines) that Indonesian never uses. */
-const ENGLISH = /\b(the|must|is|was|not|before|after|for|by|recommended|executed|completed|received|respondent|version)\b/i;
-
-/** Every text node of the page (and every visible attribute text an officer or a screen reader gets). */
-async function textsOf(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent?.trim();
-      if (text) texts.push(text);
-    }
-    document.querySelectorAll('[aria-label], [title], [placeholder]').forEach((el) => {
-      for (const name of ['aria-label', 'title', 'placeholder']) {
-        const value = el.getAttribute(name)?.trim();
-        if (value) texts.push(value);
-      }
-    });
-    return texts;
-  });
-}
-
-/**
- * Fails on any text an Indonesian officer would read as the server's English or as a raw code:
- * a sentence the API sent (error messages, history descriptions, captured from its answers), a
- * text with English function words, or a token that is an enum code.
- */
-async function expectIndonesianOnly(page: Page, serverWords: Set<string>, where: string): Promise<void> {
-  const problems = (await textsOf(page)).flatMap((text) => {
-    const found: string[] = [];
-    for (const sentence of serverWords) if (sentence.length > 12 && text.includes(sentence)) found.push(`server English "${sentence}"`);
-    if (ENGLISH.test(text)) found.push('English words');
-    for (const token of text.match(/[A-Z][A-Z0-9_]{2,}/g) ?? []) if (RAW_CODES.has(token)) found.push(`raw code ${token}`);
-    return found.map((problem) => `${problem} in: ${text}`);
-  });
-  expect({ where, problems }).toEqual({ where, problems: [] });
-}
 
 /** axe-core with no violation at all, whatever its impact. */
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
@@ -67,23 +17,6 @@ async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
   expect({ where, violations }).toEqual({ where, violations: [] });
 }
 
-/** Everything the API answered in English: error messages and the history's descriptions. */
-function listenToServer(page: Page, words: Set<string>): void {
-  page.on('response', async (response) => {
-    if (!response.url().endsWith('/graphql')) return;
-    const body = (await response.json().catch(() => null)) as { errors?: Array<{ message: string }>; data?: unknown } | null;
-    for (const error of body?.errors ?? []) {
-      words.add(error.message);
-      // The message without the field path it starts with, as a client would show it.
-      words.add(error.message.replace(/^[\w.[\]]+: /, ''));
-    }
-    JSON.stringify(body?.data ?? null, (key, value) => {
-      if (key === 'description' && typeof value === 'string') words.add(value);
-      return value;
-    });
-  });
-}
-
 /** An officer in Bahasa Indonesia meets no English sentence from the server and no raw code: refusals and the history are written from codes. */
 describe('console in Bahasa Indonesia: refusals and history written from codes', () => {
   let netra: RunningNetra;
@@ -91,7 +24,7 @@ describe('console in Bahasa Indonesia: refusals and history written from codes',
   let officer: ConsolePage;
   let caseId: string;
   let respondents: CaseResult['respondents'];
-  const serverWords = new Set<string>();
+  let serverWords = new Set<string>();
 
   beforeAll(async () => {
     [netra, browser] = await Promise.all([startTestNetra(), launchChromium()]);
@@ -100,7 +33,7 @@ describe('console in Bahasa Indonesia: refusals and history written from codes',
     const { reportCase } = await bawaslu.request<{ reportCase: CaseResult }>(REPORT_CASE, { input: laporan });
     ({ id: caseId, respondents } = reportCase);
     officer = await openConsole(browser, netra.origin);
-    listenToServer(officer.page, serverWords);
+    serverWords = listenToServer(officer.page);
     // With a name: without one the token's subject is a code (dev:BAWASLU-16.73).
     await officer.page.getByLabel('Nama petugas').fill('Sari Wulandari');
     await signInAsDeveloper(officer.page, 'BAWASLU', '16.73');
