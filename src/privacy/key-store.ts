@@ -10,6 +10,7 @@ import { newDataKey, unwrapKey, wrapKey } from './sealing';
  */
 export class KeyStore {
   private ready: Promise<unknown> | null = null;
+  private readonly destroyedHooks: Array<(caseId: string) => Promise<void>> = [];
 
   constructor(
     private readonly db: ReadDb,
@@ -66,6 +67,15 @@ export class KeyStore {
       INSERT INTO netra_keys.case_keys (case_id, wrapped_key, destroyed_at) VALUES (${caseId}, NULL, ${at.toISOString()}::timestamptz)
       ON CONFLICT (case_id) DO UPDATE SET wrapped_key = NULL, destroyed_at = coalesce(netra_keys.case_keys.destroyed_at, excluded.destroyed_at)
       WHERE netra_keys.case_keys.wrapped_key IS NOT NULL OR netra_keys.case_keys.destroyed_at IS NULL`);
+    for (const hook of this.destroyedHooks) await hook(caseId);
+  }
+
+  /**
+   * What else goes with a destroyed key (the case's documents' bytes): run after every `destroy`,
+   * which the writer and the projection both call, so a hook must be idempotent and must not throw.
+   */
+  onDestroyed(hook: (caseId: string) => Promise<void>): void {
+    this.destroyedHooks.push(hook);
   }
 
   /** Rewrites the key table, so destroyed keys' old row versions are gone from its file (README, "Erasure"). */

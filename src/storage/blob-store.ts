@@ -17,6 +17,10 @@ export interface BlobStore {
   /** The blob's bytes, or null when there is none. */
   open(key: string): Promise<Readable | null>;
   remove(key: string): Promise<void>;
+  /** Cases that hold at least one blob (the erasure sweep holds them against the destroyed keys). */
+  caseIds(): Promise<string[]>;
+  /** Removes every blob of the case, staged copies aside: erasure. Idempotent. */
+  removeCase(caseId: string): Promise<void>;
   /** For logs and the README: where the blobs are. */
   readonly describe: string;
 }
@@ -32,3 +36,9 @@ export const BLOB_STORE = Symbol('BLOB_STORE');
 
 /** `<caseId>/<sha256>`: the same bytes attached twice to one case are stored once. */
 export const blobKey = (caseId: string, sha256: string) => `${caseId}/${sha256}`;
+
+/** Case ids are UUIDs: checked before they name a directory or a key prefix. */
+export function checkedCaseId(caseId: string): string {
+  if (!/^[0-9a-f-]{36}$/.test(caseId)) throw new Error('not a case id');
+  return caseId;
+}

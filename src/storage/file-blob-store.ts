@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { link, mkdir, open, rm, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { BlobStore, StagedBlob } from './blob-store';
+import { checkedCaseId, type BlobStore, type StagedBlob } from './blob-store';
 
 /**
  * Blobs as files under `<dir>/<caseId>/<sha256>` (the embedded store's `DIR/documents`): written to a
@@ -68,6 +68,26 @@ export class FileBlobStore implements BlobStore {
     });
   }
 
+  async caseIds(): Promise<string[]> {
+    const names = await readdir(this.dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    return names.filter((name) => /^[0-9a-f-]{36}$/.test(name));
+  }
+
+  async removeCase(caseId: string): Promise<void> {
+    const dir = join(this.dir, checkedCaseId(caseId));
+    try {
+      await stat(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    await rm(dir, { recursive: true, force: true });
+    await fsync(this.dir);
+  }
+
   /** Keys are `<uuid>/<hex>`: checked, so no key can name a path outside the directory. */
   private path(key: string): string {
     if (!/^[0-9a-f-]{36}\/[0-9a-f]{64}$/.test(key)) throw new Error('not a blob key');
@@ -119,6 +139,14 @@ export class MemoryBlobStore implements BlobStore {
 
   async remove(key: string): Promise<void> {
     this.blobs.delete(key);
+  }
+
+  async caseIds(): Promise<string[]> {
+    return [...new Set([...this.blobs.keys()].map((key) => key.split('/')[0]))];
+  }
+
+  async removeCase(caseId: string): Promise<void> {
+    for (const key of [...this.blobs.keys()]) if (key.startsWith(`${caseId}/`)) this.blobs.delete(key);
   }
 
   /** Tests only: the stored (sealed) bytes, to change one. */

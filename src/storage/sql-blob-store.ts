@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import type { BlobStore, StagedBlob } from './blob-store';
+import { checkedCaseId, type BlobStore, type StagedBlob } from './blob-store';
 import type { ReadDb } from './read-db';
 
 /** Rows of at most 1 MiB: each insert stays small, and a download reads one row at a time. */
@@ -99,6 +99,21 @@ export class SqlBlobStore implements BlobStore {
     await this.db.transaction(async (tx) => {
       await tx.execute(sql`DELETE FROM netra_documents.blob_chunks WHERE key = ${key}`);
       await tx.execute(sql`DELETE FROM netra_documents.blobs WHERE key = ${key}`);
+    });
+  }
+
+  async caseIds(): Promise<string[]> {
+    await this.init();
+    const result = (await this.db.execute(sql`SELECT DISTINCT split_part(key, '/', 1) AS case_id FROM netra_documents.blobs`)) as unknown as Rows<{ case_id: string }>;
+    return result.rows.map((row) => row.case_id);
+  }
+
+  async removeCase(caseId: string): Promise<void> {
+    await this.init();
+    const prefix = `${checkedCaseId(caseId)}/%`;
+    await this.db.transaction(async (tx) => {
+      await tx.execute(sql`DELETE FROM netra_documents.blob_chunks WHERE key LIKE ${prefix}`);
+      await tx.execute(sql`DELETE FROM netra_documents.blobs WHERE key LIKE ${prefix}`);
     });
   }
 }

@@ -38,5 +38,7 @@ export function watchStorage(logger: Logger) {
       logger.warn({ dependency, failure: loggableError(error) }, 'database connection lost; the pool replaces it'),
     waiting: (dependency: string, error: unknown, delayMs: number) =>
       logger.warn({ dependency, failure: loggableError(error), retryInMs: delayMs }, `waiting for the ${dependency} to answer`),
+    erasedBlobsLeft: (error: unknown) =>
+      logger.warn({ failure: loggableError(error) }, 'the documents of an erased case could not be removed now: they stay sealed under its destroyed key, and the next start removes them'),
   };
 }

@@ -27,6 +27,8 @@ export interface StorageWatch {
   connectionLost?: (dependency: string, error: Error) => void;
   /** Start-up: a store does not answer yet and is tried again after `delayMs`. */
   waiting?: StartupWait['onWaiting'];
+  /** An erased case's document bytes could not be removed now (sealed under the destroyed key; the next start removes them). */
+  erasedBlobsLeft?: (error: unknown) => void;
 }
 
 /** A connection attempt that hangs (a black-holed network) fails after this, as a connection failure, instead of holding a request. */
@@ -80,6 +82,9 @@ export async function openStorage(config: NetraConfig, watch: StorageWatch = {})
     const master = resolveMasterKey(config.masterKey, config.dataDir, ephemeral);
     const keys = await openKeyStore(keyDb ?? readDb, master, async () => (await store.headPosition()) > 0n);
     const blobs = await openBlobStore(config.eventStore, keyDb ?? readDb);
+    // Erasure takes the documents' bytes with the key; what a crash left between the two goes now.
+    keys.onDestroyed((caseId) => blobs.removeCase(caseId).catch((error: unknown) => watch.erasedBlobsLeft?.(error)));
+    await removeErasedBlobs(keys, blobs);
     return {
       store,
       readDb,
@@ -95,6 +100,19 @@ export async function openStorage(config: NetraConfig, watch: StorageWatch = {})
     for (const close of closers) await close();
     throw error;
   }
+}
+
+/** Removes the blobs of every case whose key is destroyed; answers how many cases it cleared. */
+export async function removeErasedBlobs(keys: KeyStore, blobs: BlobStore): Promise<number> {
+  const holding = await blobs.caseIds();
+  let removed = 0;
+  for (let i = 0; i < holding.length; i += 500) {
+    for (const caseId of await keys.destroyed(holding.slice(i, i + 500))) {
+      await blobs.removeCase(caseId);
+      removed++;
+    }
+  }
+  return removed;
 }
 
 /**

@@ -215,6 +215,11 @@ onBothStores(
       expect(refusal).toMatchObject({ code: 'INVALID_TRANSITION', key: 'document.erased', params: { erasedAt: expect.any(String) } });
       expect(refusal.message).toContain('erased');
       expect(got.bytes.includes(PDF.subarray(0, 64))).toBe(false);
+      // The sealed bytes themselves are gone from the store, not only unreadable.
+      const blobs = netra.app.get<Storage>(STORAGE).blobs;
+      expect(await blobs.open(`${erased}/${sha(PDF)}`)).toBeNull();
+      expect(await blobs.caseIds()).not.toContain(erased);
+      if (started.dataDir) expect(readdirSync(join(started.dataDir, 'documents'))).not.toContain(erased);
       const { case: read } = await bawaslu.request<{ case: any }>(DOCUMENTS, { id: erased });
       expect(read.documents).toEqual([expect.objectContaining({ id: sent.body.documentId, readable: false, name: '[erased]', sha256: sha(PDF) })]);
       // Nothing more can be attached: the key it would be sealed with is gone.

@@ -8,6 +8,7 @@ import type { AttachDocument } from '../../case/attaching-document/attach-docume
 import { AttachDocumentCommand } from '../../case/attaching-document/attach-document.handler';
 import { AuthService, requireActor } from '../../auth/auth.service';
 import { badInput, invalidTransition, list, notFound } from '../../case/case-error';
+import type { Actor } from '../../case/decide-context';
 import { DOCUMENT_CONTENT_TYPES, type DocumentKind } from '../../case/case-vocabulary';
 import { NETRA_CONFIG, type NetraConfig } from '../../config/config';
 import { LOGGER } from '../../observability/logger';
@@ -18,6 +19,7 @@ import { BLOB_STORE, blobKey, type BlobStore } from '../../storage/blob-store';
 import { CaseMutations } from '../case-mutations.service';
 import { DocumentErrorFilter } from './document-error.filter';
 import { DocumentReader } from './document-reader';
+import { OneAtATime } from './one-at-a-time';
 import { receiveUpload, type ReceivedUpload } from './receive-upload';
 
 const MB = 1024 * 1024;
@@ -51,6 +53,9 @@ export class DocumentsController {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /** Uploads of the same bytes to the same case, one at a time (one-at-a-time.ts). */
+  private readonly sameBytes = new OneAtATime();
+
   @Post(':caseId/documents')
   async upload(@Param('caseId') caseId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const actor = requireActor(await this.auth.actorFrom(req.headers.authorization));
@@ -65,9 +70,20 @@ export class DocumentsController {
     const maxBytes = this.config.documentMaxBytes;
     const upload = await receiveUpload(req, { caseId, key, maxBytes, blobs: this.blobs });
     const file = upload.file;
+    let checked: ReturnType<DocumentsController['check']>;
+    try {
+      checked = this.check(upload, maxBytes);
+    } catch (error) {
+      if (file) await this.blobs.discard(file.staged);
+      throw error;
+    }
+    await this.sameBytes.run(blobKey(caseId, checked.sha256), () => this.attach(caseId, actor, upload, checked, res));
+  }
+
+  /** Commits the staged bytes and appends the event; a refusal removes the bytes only if this upload created them. */
+  private async attach(caseId: string, actor: Actor, upload: ReceivedUpload, checked: ReturnType<DocumentsController['check']>, res: Response): Promise<void> {
     let committed: { key: string; created: boolean } | null = null;
     try {
-      const checked = this.check(upload, maxBytes);
       committed = { key: blobKey(caseId, checked.sha256), ...(await this.blobs.commit(checked.staged, blobKey(caseId, checked.sha256))) };
       const documentId = randomUUID();
       const command: AttachDocument = {
@@ -97,8 +113,8 @@ export class DocumentsController {
         version: after.version,
       });
     } catch (error) {
-      if (committed === null && file) await this.blobs.discard(file.staged);
-      else if (committed?.created) await this.blobs.remove(committed.key);
+      if (committed === null) await this.blobs.discard(checked.staged);
+      else if (committed.created) await this.blobs.remove(committed.key);
       throw error;
     }
   }
