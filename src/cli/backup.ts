@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config';
@@ -28,16 +28,24 @@ async function main(): Promise<void> {
   const out = resolve(values.out);
   if (existsSync(out) && readdirSync(out).length > 0) fail(`${out} is not empty`);
   const archive = join(dirname(out), `.netra-backup-${randomBytes(6).toString('hex')}.tar`);
+  let taken: (BackupTaken & { mode: 'online' | 'offline' }) | null = null;
   try {
-    const taken = await takeBackup(dataDir, archive, Number(values['timeout-seconds'] ?? 300));
+    taken = await takeBackup(dataDir, archive, Number(values['timeout-seconds'] ?? 300));
     await restoreInto(out, taken);
     for (const file of ['master-key', 'dev-secret']) {
       if (existsSync(join(dataDir, file))) copyFileSync(join(dataDir, file), join(out, file));
     }
+    // The documents' files as linked at the backup's instant (embedded-backup.ts), copied whole.
+    let documents = 0;
+    if (taken.documents) {
+      cpSync(taken.documents, join(out, 'documents'), { recursive: true });
+      documents = readdirSync(taken.documents).reduce((n, caseId) => n + readdirSync(join(taken!.documents!, caseId)).length, 0);
+    }
     syncTree(out);
-    process.stdout.write(`${JSON.stringify({ out, mode: taken.mode, headPosition: taken.headPosition, headHash: taken.headHash, bytes: taken.bytes }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ out, mode: taken.mode, headPosition: taken.headPosition, headHash: taken.headHash, bytes: taken.bytes, documents }, null, 2)}\n`);
   } finally {
     rmSync(archive, { force: true });
+    if (taken?.documents) rmSync(taken.documents, { recursive: true, force: true });
   }
 }
 
@@ -53,7 +61,7 @@ async function takeBackup(dataDir: string, archive: string, timeoutSeconds: numb
     try {
       const { pglite } = await openEmbedded(dataDir, { sync: false });
       try {
-        return { mode: 'offline', ...(await dumpEmbedded(pglite, archive)) };
+        return { mode: 'offline', ...(await dumpEmbedded(pglite, archive, dataDir)) };
       } finally {
         await pglite.close();
       }

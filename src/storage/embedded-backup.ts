@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -9,6 +10,11 @@ export interface BackupTaken {
   headHash: string;
   bytes: number;
   file: string;
+  /**
+   * The documents' sealed files as they were at that instant: hard links in a folder of the documents'
+   * directory (`documents/.backup-*`), for the command to copy and then remove; null without documents.
+   */
+  documents: string | null;
 }
 
 const HEAD_LINK = 'SELECT position::text AS position_text, hash FROM es_events ORDER BY position DESC LIMIT 1';
@@ -21,14 +27,34 @@ const HEAD_LINK = 'SELECT position::text AS position_text, hash FROM es_events O
  * every commit is written before the commit returns), and opening the copy replays the WAL, as
  * after a crash: the log and the read model come back together, at that head.
  */
-export async function dumpEmbedded(pglite: PGlite, file: string): Promise<BackupTaken> {
-  const { head, tar } = await pglite.transaction(async (tx) => {
+export async function dumpEmbedded(pglite: PGlite, file: string, dataDir: string | null = null): Promise<BackupTaken> {
+  const { head, tar, documents } = await pglite.transaction(async (tx) => {
     const { rows } = await tx.query<{ position_text: string; hash: string }>(HEAD_LINK);
-    return { head: rows[0] ?? { position_text: '0', hash: '0'.repeat(64) }, tar: await pglite.dumpDataDir('none') };
+    // The documents at the same instant: a document's bytes are committed before the event that
+    // names it is appended, and an erasure removes them only after its event, so no append or
+    // erasure lands between the head read here and these links.
+    const documents = dataDir === null ? null : linkDocuments(dataDir);
+    return { head: rows[0] ?? { position_text: '0', hash: '0'.repeat(64) }, tar: await pglite.dumpDataDir('none'), documents };
   });
   const bytes = Buffer.from(await tar.arrayBuffer());
   await writeFile(file, bytes, { mode: 0o600 });
-  return { headPosition: head.position_text, headHash: head.hash, bytes: bytes.length, file };
+  return { headPosition: head.position_text, headHash: head.hash, bytes: bytes.length, file, documents };
+}
+
+/** Hard links to every committed document file (not the staging area), in a new folder beside them (an erasure meanwhile removes its case's links there too). */
+function linkDocuments(dataDir: string): string | null {
+  const from = join(dataDir, 'documents');
+  if (!existsSync(from)) return null;
+  const to = join(from, `.backup-${randomBytes(6).toString('hex')}`);
+  mkdirSync(to, { mode: 0o700 });
+  for (const caseId of readdirSync(from)) {
+    if (caseId.startsWith('.')) continue;
+    const files = readdirSync(join(from, caseId));
+    if (files.length === 0) continue;
+    mkdirSync(join(to, caseId), { mode: 0o700 });
+    for (const name of files) linkSync(join(from, caseId, name), join(to, caseId, name));
+  }
+  return to;
 }
 
 const REQUEST = /^backup-request-([0-9a-f]{16})\.json$/;
@@ -63,7 +89,7 @@ async function answerRequests(dataDir: string, pglite: PGlite): Promise<void> {
     let answer: Record<string, unknown>;
     try {
       const { file } = JSON.parse(readFileSync(taken, 'utf8')) as { file: string };
-      answer = { ok: true, ...(await dumpEmbedded(pglite, file)) };
+      answer = { ok: true, ...(await dumpEmbedded(pglite, file, dataDir)) };
     } catch (error) {
       answer = { ok: false, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
     }

@@ -85,6 +85,10 @@ export class FileBlobStore implements BlobStore {
       throw error;
     }
     await rm(dir, { recursive: true, force: true });
+    // A backup being taken holds links to the case's files (embedded-backup.ts): they go too.
+    for (const name of await readdir(this.dir)) {
+      if (name.startsWith('.backup-')) await rm(join(this.dir, name, caseId), { recursive: true, force: true });
+    }
     await fsync(this.dir);
   }
 

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,6 +21,8 @@ import { TEST_SECRET } from '../support/netra-app';
 import { spawnNetra } from '../support/netra-process';
 
 const BACKUP = join(__dirname, '..', '..', 'dist', 'cli', 'backup.js');
+const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(100 * 1024), Buffer.from('\n%%EOF\n')]);
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('npm run backup on the embedded store', () => {
   let root: string;
@@ -42,8 +44,9 @@ describe('npm run backup on the embedded store', () => {
       }
     };
     const writers = [writer(), writer(), writer()];
-    let backup: { out: string; mode: string; headPosition: string; headHash: string };
+    let backup: { out: string; mode: string; headPosition: string; headHash: string; documents: number };
     let atBackup: number;
+    let documentCase = '';
     try {
       const waitFor = async (count: number) => {
         while (acknowledged < count) {
@@ -52,6 +55,14 @@ describe('npm run backup on the embedded store', () => {
         }
       };
       await waitFor(10);
+      // A document attached before the backup travels with it (its sealed file, linked at the backup's instant).
+      const { reportCase } = await client.request<{ reportCase: { id: string } }>(REPORT_CASE, { input: aLaporan({ commandId: `backup-doc-${randomUUID()}` }) });
+      documentCase = reportCase.id;
+      const form = new FormData();
+      form.append('kind', 'EVIDENCE');
+      form.append('file', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'bukti.pdf');
+      const uploaded = await fetch(netra.url.replace(/\/graphql$/, `/cases/${documentCase}/documents`), { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+      expect(uploaded.status).toBe(201);
       atBackup = acknowledged;
       const { stdout } = await promisify(execFile)(process.execPath, [BACKUP, '--out', out], { env: { ...process.env, EVENT_STORE_URL: `file:${live}` } });
       backup = JSON.parse(stdout);
@@ -68,6 +79,12 @@ describe('npm run backup on the embedded store', () => {
     expect(Number(backup.headPosition)).toBeGreaterThanOrEqual(atBackup);
     // No request or response files are left in the live directory.
     expect((await readdir(live)).filter((name) => name.startsWith('backup-'))).toEqual([]);
+    // The document's sealed file is in the copy, byte for byte, and no backup links are left behind.
+    expect(backup).toMatchObject({ documents: 1 });
+    const sealedName = await readdir(join(live, 'documents', documentCase));
+    expect(sealedName).toEqual([sha256(PDF)]);
+    expect(await readFile(join(out, 'documents', documentCase, sealedName[0]))).toEqual(await readFile(join(live, 'documents', documentCase, sealedName[0])));
+    expect((await readdir(join(live, 'documents'))).filter((name) => name.startsWith('.backup-'))).toEqual([]);
 
     // The copy starts like any store, and its ledger head is the printed one.
     const restored = await spawnNetra({ EVENT_STORE_URL: `file:${out}`, NETRA_MASTER_KEY: '' });
@@ -88,7 +105,8 @@ describe('npm run backup on the embedded store', () => {
       await runner.start();
       await runner.stop();
       expect(copied).toEqual(await dumpReadModel(replayed));
-      expect(copied.rm_cases.length).toBe(Number(backup.headPosition));
+      // One event per reported case, and one DocumentAttached.
+      expect(copied.rm_cases.length).toBe(Number(backup.headPosition) - 1);
     } finally {
       await disk.close();
       await spare.close();
