@@ -6,7 +6,8 @@ import { copyEvents } from '../event-store/copying/copy-events';
 import { copyKeys, KeyStore } from '../privacy/key-store';
 import { resolveMasterKey } from '../privacy/master-key';
 import { sealingCopy } from './sealing-copy';
-import { openEventStore, type Closer } from '../storage/storage';
+import { openBlobStore, openEventStore, type Closer } from '../storage/storage';
+import { copyBlobs } from '../storage/copy-blobs';
 import { operatorMessage } from '../observability/loggable-error';
 
 /**
@@ -60,7 +61,13 @@ async function main(): Promise<void> {
       }
     }
     else keys = 'not copied: an EventStoreDB side keeps its keys in its DATABASE_URL (netra_keys.case_keys); move that table too';
-    process.stdout.write(`${JSON.stringify({ ...report, dataKeys: keys }, null, 2)}\n`);
+    // Documents' sealed bytes go with the events that name them (the target's blob store: files beside an
+    // embedded store, netra_documents in a PostgreSQL one); EventStoreDB keeps them in its DATABASE_URL.
+    let documents: Awaited<ReturnType<typeof copyBlobs>> | string;
+    if (sourceSide.keyDb && targetSide.keyDb) {
+      documents = await copyBlobs(sourceStore, await openBlobStore(from, sourceSide.keyDb), await openBlobStore(to, targetSide.keyDb));
+    } else documents = 'not copied: an EventStoreDB side keeps documents in its DATABASE_URL (netra_documents); move that schema too';
+    process.stdout.write(`${JSON.stringify({ ...report, dataKeys: keys, documents }, null, 2)}\n`);
     if (!report.verified) fail('the target differs from the source after the copy (see the digests above)');
   } finally {
     for (const close of closers) await close();
