@@ -15,6 +15,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
   setupFiles: ['<rootDir>/test/setup-pglite.ts'],
   globalSetup: '<rootDir>/test/global-setup.ts',
+  reporters: ['default', '<rootDir>/test/support/slowest-suites-reporter.js'],
   testTimeout: 60000,
   // CI once printed its summary and then waited 60 minutes for a handle a suite left open (2026-12-05):
   // the run ends when the suites end. Suites still close what they open (afterAll); `npm run test:handles`
