@@ -111,6 +111,8 @@ export function renderLetter(facts: LetterFacts, people: ReadonlyMap<string, Let
   doc.moveDown(3);
   doc.text('( ................................ )', signX, doc.y, { width: width / 2 });
 
+  // The footer sits at the foot of the last page, never over the signature block.
+  if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
   doc.fontSize(8).fillColor('#555555');
   doc.text(
     `Dibuat oleh Netra dari data kasus ${facts.registerNumber}: salinan langkah yang tercatat, bukan pengganti surat yang ditandatangani.`,
