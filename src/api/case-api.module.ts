@@ -20,14 +20,19 @@ import { AuthModule } from '../auth/auth.module';
 import { DocumentReader } from './documents/document-reader';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsResolver } from './documents/documents.resolver';
+import { LettersController } from './letters/letters.controller';
+import { LettersResolver } from './letters/letters.resolver';
+import { LetterService } from './letters/letters.service';
 
 /** The case's API: the GraphQL mutations of every step, and CaseMutations, which the transports call around the gateway. */
 @Module({
   imports: [CaseModule, OversightModule, AuthModule],
-  controllers: [DocumentsController],
+  controllers: [DocumentsController, LettersController],
   providers: [
     DocumentReader,
     DocumentsResolver,
+    LetterService,
+    LettersResolver,
     CaseMutations,
     NextStepsResolver,
     PublishCalendarResolver,

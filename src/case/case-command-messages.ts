@@ -1,6 +1,7 @@
 import type { CaseCommand } from './case';
 import type { CaseCommandMessage } from './case-command';
 import { AttachDocumentCommand } from './attaching-document/attach-document.handler';
+import { GenerateLetterCommand } from './generating-letter/generate-letter.handler';
 import { CorrectSanctionExecutionCommand } from './correcting-sanction-execution/correct-sanction-execution.handler';
 import { DeclareFollowUpImpossibleCommand } from './declaring-impossible/declare-follow-up-impossible.handler';
 import { ErasePersonalDataCommand } from './erasing/erase-personal-data.handler';
@@ -28,6 +29,7 @@ const MESSAGES = {
   RecordEscalation: RecordEscalationCommand,
   RecomputeDueTime: RecomputeDueTimeCommand,
   AttachDocument: AttachDocumentCommand,
+  GenerateLetter: GenerateLetterCommand,
 } as const;
 
 /** The CommandBus message for a domain command, for callers that hold a command of any type (demo, gRPC). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { CaseCommandMessage, CaseWriteResult } from './case-command';
 import { CaseRepository } from './case.repository';
+import type { CaseState } from './case-state';
 import type { Actor } from './decide-context';
 import type { NextStep } from './next-steps';
 
@@ -28,6 +29,11 @@ export class CaseCommands {
   /** The steps `actor` may take next on a case, per respondent, as the decider would judge them now. */
   nextSteps(caseId: string, actor: Actor): Promise<NextStep[]> {
     return this.repository.nextSteps(caseId, actor);
+  }
+
+  /** The case as the decider folds it now (personal values sealed): what a generated letter is composed from. */
+  async state(caseId: string): Promise<CaseState> {
+    return (await this.repository.load(caseId)).aggregate.state;
   }
 
   /** The API layer counts and logs every command here, the processes' too. */

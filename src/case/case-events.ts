@@ -326,6 +326,11 @@ export interface DocumentAttached {
     respondentId: string | null;
     attachedAt: string;
     attachedBy: Agency;
+    /**
+     * A letter Netra generated (src/case/generating-letter): the respondents whose names it shows.
+     * Only a caller who sees each of them lists or downloads it. Absent on uploads.
+     */
+    namedRespondentIds?: string[];
   };
 }
 

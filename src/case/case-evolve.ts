@@ -154,6 +154,8 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
           corrections: (r.executionCorrection?.corrections ?? 0) + 1,
         },
         followUpStatus: d.followUpStatus,
+        // The corrected decree is another SK: the one attached before proves the replaced decree.
+        documentKinds: (r.documentKinds ?? []).filter((k) => k !== 'DECREE'),
       }));
     }
     case 'FollowUpDeclaredImpossible': {
@@ -195,9 +197,12 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
         siasnBlocked: d.kind === 'SIASN_BLOCKED' ? true : d.kind === 'SIASN_UNBLOCKED' ? false : r.siasnBlocked === true,
       }));
     }
-    // A document changes no stage: the case's version moves, and with a respondent that track's.
-    case 'DocumentAttached':
-      return next;
+    // A document changes no stage: the case's version moves, and with a respondent that track's, which keeps its kind.
+    case 'DocumentAttached': {
+      const d = event.data;
+      if (d.respondentId === null) return next;
+      return withTracks(next, [d.respondentId], (r) => ((r.documentKinds ?? []).includes(d.kind) ? r : { ...r, documentKinds: [...(r.documentKinds ?? []), d.kind] }));
+    }
     default: {
       const unknown: never = event;
       return unknown;

@@ -5,6 +5,7 @@ import type {
   CaseSource,
   CaseStage,
   DeadlineStep,
+  DocumentKind,
   EscalationKind,
   FollowUpStatus,
   ImpossibilityReason,
@@ -56,6 +57,8 @@ export interface RespondentTrack extends RespondentRecord {
   siasnBlocked: boolean;
   /** The case version of the latest event that touched this track (or the whole case): what CONFLICT is judged on. */
   trackVersion: number;
+  /** Kinds of the documents attached to this track (a corrected decree drops DECREE: its SK is another); absent in states folded before. */
+  documentKinds?: DocumentKind[];
 }
 
 export interface OpenedCase {
@@ -153,4 +156,16 @@ export function deadlineStepOf(stage: RespondentStage): DeadlineStep | null {
 
 export function findTrack(state: OpenedCase, respondentId: string): RespondentTrack | undefined {
   return state.respondents.find((r) => r.respondentId === respondentId);
+}
+
+/**
+ * The document a stage is not proven without (issue 18): a decree recorded without its SK is
+ * "recorded, document missing". Auditors (BPK's SIPTL, BKN's SBT) accept "acted on" only with it.
+ */
+export const REQUIRED_DOCUMENT: Partial<Record<RespondentStage, DocumentKind>> = { SANCTION_EXECUTED: 'DECREE' };
+
+/** The kind of document the track's stage needs and the track lacks, or null. */
+export function missingDocument(track: Pick<RespondentTrack, 'stage' | 'documentKinds'>): DocumentKind | null {
+  const required = REQUIRED_DOCUMENT[track.stage];
+  return required && !(track.documentKinds ?? []).includes(required) ? required : null;
 }

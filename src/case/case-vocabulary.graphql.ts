@@ -16,6 +16,7 @@ export const StudyOutcomeEnum = asEnum(v.STUDY_OUTCOMES);
 export const SanctionDecisionEnum = asEnum(v.SANCTION_DECISIONS);
 export const ImpossibilityReasonEnum = asEnum(v.IMPOSSIBILITY_REASONS);
 export const DocumentKindEnum = asEnum(v.DOCUMENT_KINDS);
+export const LetterKindEnum = asEnum(v.LETTER_KINDS);
 export const CaseStageEnum = asEnum(v.CASE_STAGES);
 export const RespondentStageEnum = asEnum(v.RESPONDENT_STAGES);
 export const FollowUpStatusEnum = asEnum(v.FOLLOW_UP_STATUSES);
@@ -46,6 +47,7 @@ registerEnumType(SanctionKindEnum, {
 registerEnumType(StudyOutcomeEnum, { name: 'StudyOutcome' });
 registerEnumType(SanctionDecisionEnum, { name: 'SanctionDecision' });
 registerEnumType(ImpossibilityReasonEnum, { name: 'ImpossibilityReason' });
+registerEnumType(LetterKindEnum, { name: 'LetterKind', description: 'RECOMMENDATION (surat rekomendasi, Bawaslu → KASN/BKN), SANCTION_DECISION (the letter to the PPK, KASN/BKN → PPK)' });
 registerEnumType(DocumentKindEnum, { name: 'DocumentKind', description: 'EVIDENCE (bukti), RECOMMENDATION_LETTER (Bawaslu), DECISION_LETTER (KASN/BKN), DECREE (the PPK’s SK), IMPOSSIBILITY_STATEMENT' });
 registerEnumType(CaseStageEnum, { name: 'CaseStage' });
 registerEnumType(RespondentStageEnum, { name: 'RespondentStage' });

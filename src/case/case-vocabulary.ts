@@ -139,6 +139,10 @@ export type ImpossibilityReason = (typeof IMPOSSIBILITY_REASONS)[number];
 export const DOCUMENT_KINDS = ['EVIDENCE', 'RECOMMENDATION_LETTER', 'DECISION_LETTER', 'DECREE', 'IMPOSSIBILITY_STATEMENT'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
+/** Letters Netra generates from a case (issue 18): Bawaslu's surat rekomendasi to KASN/BKN, and KASN/BKN's letter to the PPK. */
+export const LETTER_KINDS = ['RECOMMENDATION', 'SANCTION_DECISION'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
 /** The only content types a document may have, as sniffed from its bytes (never the client's word). */
 export const DOCUMENT_CONTENT_TYPES = [
   'application/pdf',

@@ -9,6 +9,7 @@ import { CaseCommands } from './case-commands.service';
 import { CaseRules } from './case-rules.service';
 import { CaseRepository } from './case.repository';
 import { AttachDocumentHandler } from './attaching-document/attach-document.handler';
+import { GenerateLetterHandler } from './generating-letter/generate-letter.handler';
 import { CorrectSanctionExecutionHandler } from './correcting-sanction-execution/correct-sanction-execution.handler';
 import { DeclareFollowUpImpossibleHandler } from './declaring-impossible/declare-follow-up-impossible.handler';
 import { ErasePersonalDataHandler } from './erasing/erase-personal-data.handler';
@@ -51,6 +52,7 @@ import { RecordStudyHandler } from './studying/record-study.handler';
     { provide: CALENDAR_HEALTH, useExisting: CalendarHealthService },
     RecomputeDueTimeHandler,
     AttachDocumentHandler,
+    GenerateLetterHandler,
   ],
   exports: [CaseCommands, CaseRules, CalendarService, CalendarRecount, CALENDAR_HEALTH],
 })

@@ -23,6 +23,7 @@ import type { CaseState } from './case-state';
 import type { DecideContext } from './decide-context';
 import { declareFollowUpImpossible, type DeclareFollowUpImpossible } from './declaring-impossible/declare-follow-up-impossible';
 import { attachDocument, type AttachDocument } from './attaching-document/attach-document';
+import { generateLetter, type GenerateLetter } from './generating-letter/generate-letter';
 import { correctSanctionExecution, type CorrectSanctionExecution } from './correcting-sanction-execution/correct-sanction-execution';
 import { erasePersonalData, type ErasePersonalData } from './erasing/erase-personal-data';
 import { recordEscalation, type RecordEscalation } from './escalating/record-escalation';
@@ -49,7 +50,8 @@ export type CaseCommand =
   | MarkOverdue
   | RecordEscalation
   | RecomputeDueTime
-  | AttachDocument;
+  | AttachDocument
+  | GenerateLetter;
 
 export function decide(command: CaseCommand, state: CaseState, ctx: DecideContext): CaseEvent[] {
   // Read permission first: an unreadable case is NOT_FOUND whatever else is wrong (case-access.ts).
@@ -86,6 +88,8 @@ function decideStep(command: CaseCommand, state: CaseState, ctx: DecideContext):
       return recomputeDueTime(command, state, ctx);
     case 'AttachDocument':
       return attachDocument(command, state, ctx);
+    case 'GenerateLetter':
+      return generateLetter(command, state, ctx);
     default: {
       const unknown: never = command;
       throw new Error(`unknown command ${(unknown as CaseCommand).type}`);

@@ -148,6 +148,9 @@ export const REFUSALS = {
   'document.type': ['allowed'],
   'document.notFound': ['documentId'],
   'document.erased': ['erasedAt'],
+  // Generated letters (generating-letter/): no letter of that kind recorded for the track; its respondents changed meanwhile.
+  'letter.notIssued': ['kind', 'respondentId', 'stage'],
+  'letter.changed': ['respondentId'],
   'erasure.legalHold': ['stage'],
   'overdue.notPast': ['respondentId', 'stage'],
   'overdue.moved': ['respondentId', 'dueAt', 'given'],

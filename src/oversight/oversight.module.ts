@@ -19,6 +19,8 @@ import { TimelineReader } from './queries/timeline-reader';
 import { CaseSearch } from './search/case-search';
 import { SearchCasesHandler } from './search/search.query';
 import { SearchResolver } from './search/search.resolver';
+import { DocumentsMissingReader } from './documents-missing/documents-missing.reader';
+import { DocumentsMissingResolver } from './documents-missing/documents-missing.resolver';
 
 /** Global: the processes of the write side read through the ports it implements, without importing the read side. */
 @Global()
@@ -38,6 +40,8 @@ import { SearchResolver } from './search/search.resolver';
     { provide: CALENDAR_READS, useExisting: ProcessReads },
     OversightResolver,
     FollowUpResolver,
+    DocumentsMissingReader,
+    DocumentsMissingResolver,
     CaseSearch,
     SearchResolver,
     SearchCasesHandler,

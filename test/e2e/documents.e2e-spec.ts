@@ -10,10 +10,17 @@ import type { Storage } from '../../src/storage/storage';
 import { STORAGE } from '../../src/storage/storage.module';
 import { TEST_SECRET, type RunningNetra } from '../support/netra-app';
 import { onBothStores, type StartedNetra } from '../support/on-both-stores';
-import { mutate, REPORT } from './case-steps';
+import { aRecommendation, aSanctionDecision, aStudy, anExecution, BUPATI_MUSI_RAWAS, DECIDE, EXECUTE, mutate, RECOMMEND, REPORT, STUDY } from './case-steps';
 import { aLaporan } from './fixtures';
 
-/** Documents (issue 18) over real HTTP: upload, download, refusals, visibility, verify and erasure, on both stores. */
+/** Documents (issue 18) over real HTTP: upload, download, refusals, visibility, generated letters, the missing SK, verify and erasure, on both stores. */
+/** The PDF's text as pdf-parse extracts it, whitespace folded. pdf.js loads its worker by dynamic import, which jest's VM refuses: it runs in a child node. */
+const pdfText = async (bytes: Buffer) => {
+  const script = `const { PDFParse } = require('pdf-parse'); const data = new Uint8Array(require('fs').readFileSync(0)); new PDFParse({ data }).getText().then((t) => process.stdout.write(t.text), (e) => { console.error(e); process.exit(1); });`;
+  const result = spawnSync(process.execPath, ['-e', script], { input: bytes, encoding: 'utf8', timeout: 30_000, cwd: join(__dirname, '..', '..') });
+  if (result.status !== 0) throw new Error(`pdf-parse failed: ${result.stderr}`);
+  return result.stdout.replace(/\s+/g, ' ');
+};
 const MASTER_KEY = randomBytes(32).toString('base64');
 const VERIFY = join(__dirname, '..', '..', 'dist', 'cli', 'verify-ledger.js');
 const FILE_NAME = 'Bukti orasi Sulastri Wahyuningtyas.pdf';
@@ -28,6 +35,17 @@ const DOCUMENTS = gql`
       documents { id kind name size contentType sha256 respondentId attachedAt attachedBy attachedByUnit readable version }
       timeline { type agency unit description }
     }
+  }
+`;
+const GENERATE = gql`
+  mutation ($input: GenerateLetterInput!) {
+    generateLetter(input: $input) { document { id kind name size contentType sha256 respondentId readable } case { version } }
+  }
+`;
+const MISSING = gql`
+  query ($id: ID!) {
+    documentsMissing { total byKind { kind count } }
+    case(id: $id) { respondents { respondentId missingDocument } }
   }
 `;
 const ERASE = gql`
@@ -227,6 +245,133 @@ onBothStores(
       expect([again.status, again.body.key]).toEqual([409, 'erasure.done']);
     });
 
+    describe('letters', () => {
+      const RECOMMENDATION_NO = '0456/PP.01.02/K.SS-16.73/09/2024';
+      let lettered: string;
+      let bkn: GraphQLClient;
+      let ppk: GraphQLClient;
+      const generate = async (client: GraphQLClient, input: Record<string, unknown>) =>
+        (await client.request<{ generateLetter: { document: any; case: { version: number } } }>(GENERATE, { input })).generateLetter;
+      const refusal = async (request: Promise<unknown>) => {
+        try {
+          await request;
+          return null;
+        } catch (error) {
+          return (error as { response: { errors: Array<{ extensions: Record<string, unknown> }> } }).response.errors[0].extensions;
+        }
+      };
+
+      beforeAll(async () => {
+        bkn = await netra.client('BKN', null);
+        ppk = await netra.client('PPK', '16.73');
+        lettered = (
+          await mutate(
+            bawaslu,
+            REPORT,
+            aLaporan({
+              respondents: [
+                { name: 'Ahmad Fauzi', nip: '198203152008011002', employment: 'PNS', position: 'Camat', institution: 'Kecamatan Lubuk Linggau Barat I', institutionRegionCode: '16.73' },
+                { name: 'Sri Wahyuni', employment: 'PNS', position: 'Guru', institution: 'Dinas Pendidikan Musi Rawas', institutionRegionCode: '16.05' },
+              ],
+            }),
+          )
+        ).id;
+        await mutate(bawaslu, STUDY, aStudy(lettered, { R1: 'VIOLATION', R2: 'VIOLATION' }));
+        await mutate(bawaslu, RECOMMEND, aRecommendation(lettered, ['R1', 'R2'], { letterNumber: RECOMMENDATION_NO }));
+        await mutate(bkn, DECIDE, aSanctionDecision(lettered, 'R1'));
+        await mutate(bkn, DECIDE, aSanctionDecision(lettered, 'R2', { ppk: BUPATI_MUSI_RAWAS }));
+      }, 60_000);
+
+      it('Bawaslu’s surat rekomendasi is generated as a PDF document of the step: number, Indonesian date, both respondents, the norms and the legal basis', async () => {
+        const before = await versionOf(lettered);
+        const { document, case: after } = await generate(bawaslu, { caseId: lettered, kind: 'RECOMMENDATION', respondentId: 'R1' });
+        expect(after.version).toBe(before + 1);
+        expect(document).toMatchObject({ kind: 'RECOMMENDATION_LETTER', contentType: 'application/pdf', respondentId: null, readable: true, name: 'Surat Rekomendasi 0456-PP.01.02-K.SS-16.73-09-2024.pdf' });
+        const got = await download(netra, lettered, document.id, bawasluToken);
+        expect(got.status).toBe(200);
+        expect([sha(got.bytes), got.bytes.length]).toEqual([document.sha256, document.size]);
+        const text = await pdfText(got.bytes);
+        for (const words of [
+          'BADAN PENGAWAS PEMILIHAN UMUM',
+          'KOTA LUBUK LINGGAU',
+          `Nomor : ${RECOMMENDATION_NO}`,
+          'Lubuk Linggau, 30 September 2024',
+          'Kepala Badan Kepegawaian Negara',
+          'Ahmad Fauzi',
+          'NIP: 198203152008011002',
+          'Sri Wahyuni',
+          'Mengunggah, mengomentari, membagikan, menyukai konten calon di media sosial',
+          'Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara',
+          'Ketua Bawaslu Kota Lubuk Linggau',
+        ]) {
+          expect(text).toContain(words);
+        }
+        expect(text).not.toContain('terlapor lain');
+        // The ledger holds the letter's hash like any document's, and names the respondents it shows.
+        const events = await netra.app.get<Storage>(STORAGE).store.readStream(`case-${lettered}`);
+        expect(events.at(-1)!.data).toMatchObject({ documentId: document.id, sha256: sha(got.bytes), kind: 'RECOMMENDATION_LETTER', namedRespondentIds: ['R1', 'R2'] });
+      });
+
+      it('a caller who may not see a respondent gets a letter without that name, and is not handed the letter that has it', async () => {
+        const { document } = await generate(ppk, { caseId: lettered, kind: 'RECOMMENDATION', respondentId: 'R1' });
+        const ppkToken = await token('PPK', '16.73');
+        const text = await pdfText((await download(netra, lettered, document.id, ppkToken)).bytes);
+        expect(text).toContain(RECOMMENDATION_NO);
+        expect(text).toContain('Ahmad Fauzi');
+        expect(text).not.toContain('Sri Wahyuni');
+        expect(text).not.toContain('Dinas Pendidikan Musi Rawas');
+        expect(text).toContain('1 (satu) terlapor lain di luar wilayah Anda');
+        const listed = (await ppk.request<{ case: { documents: Array<{ id: string }> } }>(DOCUMENTS, { id: lettered })).case.documents.map((d) => d.id);
+        expect(listed).toEqual([document.id]);
+        const full = (await bawaslu.request<{ case: { documents: Array<{ id: string }> } }>(DOCUMENTS, { id: lettered })).case.documents[0].id;
+        expect((await download(netra, lettered, full, ppkToken)).status).toBe(404);
+      });
+
+      it('BKN’s letter to the PPK over HTTP: addressed to the Walikota, the sanction in Indonesian, only that PPK’s respondent', async () => {
+        const response = await fetch(`${netra.origin}/cases/${lettered}/letters`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${await token('BKN', null)}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ kind: 'SANCTION_DECISION', respondentId: 'R1' }),
+        });
+        const body = (await response.json()) as Record<string, any>;
+        expect(response.status).toBe(201);
+        expect(body).toMatchObject({ kind: 'DECISION_LETTER', respondentId: 'R1', contentType: 'application/pdf' });
+        const text = await pdfText((await download(netra, lettered, body.documentId, await token('BKN', null))).bytes);
+        for (const words of ['BADAN KEPEGAWAIAN NEGARA', 'Nomor : B-1444/JP.01/10/2024/R1', 'Jakarta, 7 Oktober 2024', 'Walikota Lubuk Linggau selaku Pejabat Pembina Kepegawaian', 'Ahmad Fauzi', 'Sanksi moral terbuka']) {
+          expect(text).toContain(words);
+        }
+        // The recommendation it follows, cited in the paragraph (a long number may wrap after a slash).
+        expect(text.replace(/\s/g, '')).toContain(`rekomendasiBadanPengawasPemilihanUmumNomor${RECOMMENDATION_NO}`);
+        expect(text).not.toContain('Sri Wahyuni');
+      });
+
+      it('a letter whose step was not recorded is refused with its key, and nothing is appended', async () => {
+        const fresh = (await mutate(bawaslu, REPORT, aLaporan())).id;
+        const before = await versionOf(fresh);
+        expect(await refusal(generate(bawaslu, { caseId: fresh, kind: 'RECOMMENDATION', respondentId: 'R1' }))).toMatchObject({ code: 'INVALID_TRANSITION', key: 'letter.notIssued', params: { kind: 'RECOMMENDATION', respondentId: 'R1', stage: 'REPORTED' } });
+        expect(await refusal(generate(await netra.client('BAWASLU', '16.02'), { caseId: lettered, kind: 'RECOMMENDATION', respondentId: 'R1' }))).toMatchObject({ code: 'NOT_FOUND' });
+        expect(await refusal(generate(await netra.client('KEMENDAGRI', null), { caseId: lettered, kind: 'RECOMMENDATION', respondentId: 'R1' }))).toMatchObject({ code: 'FORBIDDEN' });
+        expect(await versionOf(fresh)).toBe(before);
+      });
+
+      it('a decree recorded without its SK counts as a missing document until the SK is attached', async () => {
+        const missing = async () => (await bkn.request<{ documentsMissing: { total: number }; case: { respondents: Array<{ respondentId: string; missingDocument: string | null }> } }>(MISSING, { id: lettered }));
+        const start = (await missing()).documentsMissing.total;
+        await mutate(ppk, EXECUTE, anExecution(lettered, 'R1'));
+        const recorded = await missing();
+        expect(recorded.documentsMissing.total).toBe(start + 1);
+        expect(recorded.case.respondents).toEqual([
+          { respondentId: 'R1', missingDocument: 'DECREE' },
+          { respondentId: 'R2', missingDocument: null },
+        ]);
+        const sk = await upload(netra, lettered, await token('PPK', '16.73'), { bytes: PDF, name: 'SK 800-101 Ahmad Fauzi.pdf' }, { kind: 'DECREE', respondentId: 'R1' });
+        expect(sk.status).toBe(201);
+        const attached = await missing();
+        expect(attached.documentsMissing.total).toBe(start);
+        expect(attached.case.respondents[0]).toEqual({ respondentId: 'R1', missingDocument: null });
+      });
+    });
+
     it('verify holds the stored bytes against the ledger: whole, then one changed byte is found', async () => {
       const env: Record<string, string> = started.dataDir ? { EVENT_STORE_URL: `file:${started.dataDir}` } : { EVENT_STORE_URL: started.databaseUrl!, DATABASE_URL: started.databaseUrl! };
       if (started.dataDir) {
@@ -235,7 +380,9 @@ onBothStores(
         closed = true;
       }
       const whole = verify(env);
-      expect(whole.report).toMatchObject({ ok: true, ledgerOk: true, documents: { ok: true, checked: 3, erased: 1, problems: [] } });
+      if (whole.report === null) throw new Error(`verify printed no report: ${whole.stderr}`);
+      // 3 uploads, then 3 generated letters and 1 SK (describe 'letters'): each letter's bytes held against the hash its event recorded.
+      expect(whole.report).toMatchObject({ ok: true, ledgerOk: true, documents: { ok: true, checked: 7, erased: 1, problems: [] } });
       expect(whole.status).toBe(0);
 
       if (started.dataDir) {

@@ -65,7 +65,7 @@ export const FOLLOW_UP_FIELDS = `
   waitingOn since dueAt overdue overdueSince overdueStep latestEscalation { kind letterNumber escalatedAt escalatedBy } siasnBlocked
   daysWaiting daysLate followUpStatus recommendationRecipient recommendationLetter recommendedAt decidedBy decisionLetter decidedAt
   recommendedSanction ppk { title regionCode regionName } ppkRegionCode executedSanction decreeNumber executedAt impossibleReason regionCode
-  dueAtProvisional studyNote trackVersion decreeCorrection { reason correctedBy replacedDecreeNumber corrections }
+  dueAtProvisional missingDocument studyNote trackVersion decreeCorrection { reason correctedBy replacedDecreeNumber corrections }
 `;
 
 const FOLLOW_UPS = `query ($filter: FollowUpFilter, $after: String, $asOf: DateTime) {

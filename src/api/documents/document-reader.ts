@@ -11,7 +11,7 @@ import type { DocumentView } from './document.model';
 /**
  * A case's documents as a caller may see them, from the case's own history (the ledger is the record
  * of them): only of a case the caller reads, and of a respondent's track only when the caller sees
- * that respondent; the file name only where the caller sees the people it may name (for a document of
+ * that respondent (a generated letter: every respondent it names); the file name only where the caller sees the people it may name (for a document of
  * the whole case: every respondent), as the gRPC feed does.
  */
 @Injectable()
@@ -40,6 +40,8 @@ export class DocumentReader {
     for (const event of attached) {
       const d = (event as unknown as DocumentAttached).data;
       if (d.respondentId !== null && !seesAll && !visible.has(d.respondentId)) continue;
+      // A generated letter shows names: only to a caller who sees every respondent it names.
+      if (!seesAll && (d.namedRespondentIds ?? []).some((id) => !visible.has(id))) continue;
       const showName = seesAll || (d.respondentId !== null && visible.has(d.respondentId));
       documents.push({
         id: d.documentId,

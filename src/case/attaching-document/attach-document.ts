@@ -66,7 +66,7 @@ export function attachDocument(command: AttachDocument, state: CaseState, ctx: D
   ];
 }
 
-function assertMayAttach(actor: Actor, opened: OpenedCase, respondentId: string | null): void {
+export function assertMayAttach(actor: Actor, opened: OpenedCase, respondentId: string | null): void {
   assertAgencyMay(actor, 'attachDocument');
   if (!(TRACK_EXECUTORS as readonly string[]).includes(actor.agency)) {
     assertRegionMay(actor, 'attachDocument', opened.handlingUnit);

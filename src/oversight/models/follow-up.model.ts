@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AgencyEnum, DeadlineStepEnum, EmploymentEnum, EscalationKindEnum, FollowUpStatusEnum, RecipientEnum, RespondentStageEnum, SanctionKindEnum, StudyOutcomeEnum, ImpossibilityReasonEnum, ViolationCodeEnum } from '../../case/case-vocabulary.graphql';
+import { AgencyEnum, DeadlineStepEnum, EmploymentEnum, EscalationKindEnum, FollowUpStatusEnum, RecipientEnum, RespondentStageEnum, SanctionKindEnum, StudyOutcomeEnum, ImpossibilityReasonEnum, ViolationCodeEnum, DocumentKindEnum } from '../../case/case-vocabulary.graphql';
 
 @ObjectType({ description: 'The PPK (Pejabat Pembina Kepegawaian) a sanction was recommended to' })
 export class PpkView {
@@ -57,6 +57,11 @@ export class FollowUpView {
       'The due time was counted in working days through a year whose holiday calendar (SKB 3 Menteri) Netra does not have yet: it may move when that year is published (publishCalendar), and is recounted then',
   })
   dueAtProvisional: boolean;
+  @Field(() => DocumentKindEnum, {
+    nullable: true,
+    description: 'The document the stage requires and the track lacks: DECREE for a sanction executed without its SK attached ("recorded, document missing"); null when none is missing',
+  })
+  missingDocument: string | null;
   @Field({ description: 'The due time has passed while the step is still waiting (computed at query time: true from the due instant on)' })
   overdue: boolean;
   @Field(() => Date, {

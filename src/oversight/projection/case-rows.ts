@@ -1,4 +1,5 @@
 import { caseStage, waitingOn, type OpenedCase, type RespondentTrack } from '../../case/case';
+import { missingDocument } from '../../case/case-state';
 import { caseScope } from '../../case/case-access';
 import { countingRegion } from '../figures/counting-region';
 import type { cases, followUpVersions, followUps } from '../read-model/schema';
@@ -89,6 +90,7 @@ export function followUpRow(state: OpenedCase, track: RespondentTrack): typeof f
     decreeCorrections: track.executionCorrection?.corrections ?? 0,
     // States folded before tracks kept their version: the case version is a safe upper bound.
     trackVersion: track.trackVersion ?? state.version,
+    missingDocument: missingDocument(track),
     ...countingRegion(state, track),
     electionKind: state.election.kind,
     electionYear: state.election.year,

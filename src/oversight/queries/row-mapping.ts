@@ -37,6 +37,7 @@ export function toFollowUp(row: Row, now: Date): FollowUpView {
     since,
     dueAt,
     dueAtProvisional: row.due_at_provisional === true,
+    missingDocument: s(row.missing_document),
     overdue: late,
     overdueSince: d(row.overdue_since),
     overdueStep: s(row.overdue_step),

@@ -94,6 +94,8 @@ const followUpColumns = () => ({
   decreeCorrections: integer('decree_corrections').notNull().default(0),
   /** The case version of the last event that touched this track: what a client sends as expectedVersion. */
   trackVersion: integer('track_version').notNull().default(0),
+  /** The document the track's stage requires and lacks (a decree without its SK: DECREE); null when none is missing. */
+  missingDocument: text('missing_document'),
   /** The respondent's region for figures: PPK region, else institution region, else handling unit. */
   regionCode: text('region_code').notNull(),
   provinceCode: text('province_code').notNull(),

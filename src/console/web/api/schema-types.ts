@@ -235,6 +235,17 @@ export interface DecreeCorrection {
 /** EVIDENCE (bukti), RECOMMENDATION_LETTER (Bawaslu), DECISION_LETTER (KASN/BKN), DECREE (the PPK’s SK), IMPOSSIBILITY_STATEMENT */
 export type DocumentKind = 'DECISION_LETTER' | 'DECREE' | 'EVIDENCE' | 'IMPOSSIBILITY_STATEMENT' | 'RECOMMENDATION_LETTER';
 
+/** Steps recorded without the document they require ("recorded, document missing"): a decree (sanction executed) without its SK */
+export interface DocumentsMissingFigure {
+  /** The instant counted at */
+  asOf: string;
+  byKind: Array<MissingDocumentCount>;
+  /** The log position the read model had applied */
+  position: string;
+  /** Persons with a required document missing */
+  total: number;
+}
+
 export interface Election {
   kind: ElectionKind;
   regionCode: string;
@@ -322,6 +333,8 @@ export interface FollowUp {
   institutionRegionCode: string | null;
   /** The latest escalation recorded for this track */
   latestEscalation: Escalation | null;
+  /** The document the stage requires and the track lacks: DECREE for a sanction executed without its SK attached ("recorded, document missing"); null when none is missing */
+  missingDocument: DocumentKind | null;
   /** null when identityWithheld */
   name: string | null;
   /** NIK of a village head or official: personal data, visible like the NIP; null when identityWithheld */
@@ -417,6 +430,23 @@ export interface FollowUpSummary {
   smallCellThreshold: number | null;
 }
 
+/** A letter generated from the case and attached as its document; the PDF at GET /cases/{caseId}/documents/{document.id} */
+export interface GeneratedLetter {
+  /** The case after the letter was attached */
+  case: Case;
+  document: CaseDocument;
+}
+
+export interface GenerateLetterInput {
+  caseId: string;
+  /** The case version you saw; CONFLICT when the track moved on since. Without it, the version the letter was composed from */
+  expectedVersion?: number | null;
+  /** RECOMMENDATION (Bawaslu → KASN/BKN) or SANCTION_DECISION (KASN/BKN → the PPK) */
+  kind: LetterKind;
+  /** A respondent of the letter: the letter is the one this track’s step was recorded with, covering every track of the same letter number (and, to the PPK, the same PPK) */
+  respondentId: string;
+}
+
 export interface Holiday {
   /** WIB day, YYYY-MM-DD */
   date: string;
@@ -465,6 +495,15 @@ export interface LedgerHeadView {
   headHash: string;
   /** Position of the last event in the global log (0 when empty) */
   headPosition: string;
+}
+
+/** RECOMMENDATION (surat rekomendasi, Bawaslu → KASN/BKN), SANCTION_DECISION (the letter to the PPK, KASN/BKN → PPK) */
+export type LetterKind = 'RECOMMENDATION' | 'SANCTION_DECISION';
+
+export interface MissingDocumentCount {
+  /** Persons (respondent tracks) */
+  count: number;
+  kind: DocumentKind;
 }
 
 /** A step the caller may take next, as the decider would judge it now */

@@ -122,6 +122,8 @@ export const REFUSALS_EN: RefusalCatalogue = {
   'document.type': 'Only PDF, JPEG, PNG, MP4, DOCX or XLSX files are accepted; the content of this file is none of them.',
   'document.notFound': 'Document not found.',
   'document.erased': 'This document can no longer be opened: the personal data of the case was erased on {erasedAt:date}.',
+  'letter.notIssued': 'The letter cannot be generated: its step was not recorded for respondent {respondentId:respondent} (stage {stage:Stage}).',
+  'letter.changed': 'The respondents this letter names changed while it was generated; generate it again.',
   'overdue.notPast': 'Respondent {respondentId:respondent} (stage {stage:Stage}) is not past a due time without an overdue record.',
   'overdue.moved': 'The due time of respondent {respondentId:respondent} is now {dueAt:date}, not {given:date}: it was extended or the step moved on.',
   'dueTime.none': 'Respondent {respondentId:respondent} (stage {stage:Stage}) has no working-day due time to recount.',

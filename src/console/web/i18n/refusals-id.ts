@@ -128,6 +128,8 @@ export const REFUSALS_ID: RefusalCatalogue = {
   'document.type': 'Hanya berkas PDF, JPEG, PNG, MP4, DOCX atau XLSX yang diterima; isi berkas ini bukan salah satunya.',
   'document.notFound': 'Dokumen tidak ditemukan.',
   'document.erased': 'Dokumen ini tidak dapat dibuka lagi: data pribadi kasus dihapus pada {erasedAt:date}.',
+  'letter.notIssued': 'Surat tidak dapat dibuat: langkah surat ini belum dicatat untuk terlapor {respondentId:respondent} (tahap {stage:Stage}).',
+  'letter.changed': 'Terlapor yang dimuat surat ini berubah ketika surat dibuat; buat surat sekali lagi.',
   'overdue.notPast': 'Terlapor {respondentId:respondent} (tahap {stage:Stage}) belum melewati tenggat tanpa catatan keterlambatan.',
   'overdue.moved': 'Tenggat terlapor {respondentId:respondent} kini {dueAt:date}, bukan {given:date}: tenggat diperpanjang atau langkahnya sudah berjalan.',
   'dueTime.none': 'Terlapor {respondentId:respondent} (tahap {stage:Stage}) tidak memiliki tenggat hari kerja untuk dihitung ulang.',

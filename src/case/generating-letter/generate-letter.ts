@@ -1,0 +1,51 @@
+import { conflict } from '../case-error';
+import type { DocumentAttached } from '../case-events';
+import type { CaseState } from '../case-state';
+import type { Actor, DecideContext } from '../decide-context';
+import { openedCase } from '../opened-case';
+import { attachDocument } from '../attaching-document/attach-document';
+import { letterFacts } from './letter-facts';
+
+export interface GenerateLetter {
+  type: 'GenerateLetter';
+  actor: Actor;
+  caseId: string;
+  /** `kind` and `respondentId` from the caller; `document` what the letter rendered from the same facts measured. */
+  input: {
+    kind: string;
+    respondentId: string;
+    document: { documentId: string; sha256: string; size: number; name: string; namedRespondentIds: string[] };
+  };
+}
+
+/**
+ * A generated letter is attached like any document (its hash, size and sealed name in the ledger),
+ * to the track when it covers one respondent, to the case when it covers several. The facts are
+ * asked again here: if the respondents the letter names are no longer the ones it was rendered
+ * with, the PDF would not say what the case says, so it is a CONFLICT and nothing is appended.
+ */
+export function generateLetter(command: GenerateLetter, state: CaseState, ctx: DecideContext): DocumentAttached[] {
+  const { actor, input } = command;
+  const opened = openedCase(state, command.caseId);
+  const facts = letterFacts(opened, input.kind, input.respondentId, actor);
+  const named = facts.respondents.map((r) => r.respondentId);
+  if (named.join(',') !== input.document.namedRespondentIds.join(',')) {
+    throw conflict(`the respondents of letter ${facts.letterNumber} changed while it was generated; generate it again`, 'letter.changed', { respondentId: input.respondentId });
+  }
+  const events = attachDocument(
+    {
+      type: 'AttachDocument',
+      actor,
+      caseId: command.caseId,
+      input: {
+        ...input.document,
+        contentType: 'application/pdf',
+        kind: facts.documentKind,
+        respondentId: facts.coveredRespondentIds.length === 1 ? facts.coveredRespondentIds[0] : null,
+      },
+    },
+    state,
+    ctx,
+  );
+  return events.map((e) => ({ ...e, data: { ...e.data, namedRespondentIds: named } }));
+}
