@@ -19,7 +19,7 @@ import { BLOB_STORE, blobKey, type BlobStore } from '../../storage/blob-store';
 import { CaseMutations } from '../case-mutations.service';
 import { DocumentErrorFilter } from './document-error.filter';
 import { DocumentReader } from './document-reader';
-import { OneAtATime } from './one-at-a-time';
+import { SAME_BLOB } from './one-at-a-time';
 import { receiveUpload, type ReceivedUpload } from './receive-upload';
 
 const MB = 1024 * 1024;
@@ -53,9 +53,6 @@ export class DocumentsController {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Uploads of the same bytes to the same case, one at a time (one-at-a-time.ts). */
-  private readonly sameBytes = new OneAtATime();
-
   @Post(':caseId/documents')
   async upload(@Param('caseId') caseId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const actor = requireActor(await this.auth.actorFrom(req.headers.authorization));
@@ -77,7 +74,7 @@ export class DocumentsController {
       if (file) await this.blobs.discard(file.staged);
       throw error;
     }
-    await this.sameBytes.run(blobKey(caseId, checked.sha256), () => this.attach(caseId, actor, upload, checked, res));
+    await SAME_BLOB.run(blobKey(caseId, checked.sha256), () => this.attach(caseId, actor, upload, checked, res));
   }
 
   /** Commits the staged bytes and appends the event; a refusal removes the bytes only if this upload created them. */

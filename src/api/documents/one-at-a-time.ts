@@ -24,3 +24,9 @@ export class OneAtATime {
     return this.tails.size;
   }
 }
+
+/**
+ * The one queue of blob keys for the process: uploads and generated letters (the same facts render
+ * the same bytes, so two officers generating one letter at once commit one blob) share it.
+ */
+export const SAME_BLOB = new OneAtATime();

@@ -15,6 +15,7 @@ import { CaseReader } from '../../oversight/queries/case-reader';
 import { blobContext, sealStream } from '../../privacy/blob-sealing';
 import { KEY_STORE, KeyStore } from '../../privacy/key-store';
 import { BLOB_STORE, blobKey, type BlobStore } from '../../storage/blob-store';
+import { SAME_BLOB } from '../documents/one-at-a-time';
 import { CaseMutations } from '../case-mutations.service';
 import { DocumentReader } from '../documents/document-reader';
 import type { DocumentView } from '../documents/document.model';
@@ -68,33 +69,35 @@ export class LetterService {
     }
     const pdf = await renderLetter(facts, people);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
-    const staged = await this.blobs.stage(Readable.from([pdf]).pipe(sealStream(key, blobContext(caseId))));
     const stored = blobKey(caseId, sha256);
-    const { created } = await this.blobs.commit(staged, stored);
+    // The same letter generated twice at once renders the same bytes: one blob key, one at a time (one-at-a-time.ts).
     const documentId = randomUUID();
-    const command: GenerateLetter = {
-      type: 'GenerateLetter',
-      actor,
-      caseId,
-      input: {
-        kind: facts.kind,
-        respondentId: request.respondentId,
-        document: {
-          documentId,
-          sha256,
-          size: pdf.length,
-          name: `${FILE_NAME[facts.kind]} ${facts.letterNumber.replace(/[\\/:*?"<>|]/g, '-')}.pdf`,
-          namedRespondentIds: facts.respondents.map((r) => r.respondentId),
+    const after = await SAME_BLOB.run(stored, async () => {
+      const staged = await this.blobs.stage(Readable.from([pdf]).pipe(sealStream(key, blobContext(caseId))));
+      const { created } = await this.blobs.commit(staged, stored);
+      const command: GenerateLetter = {
+        type: 'GenerateLetter',
+        actor,
+        caseId,
+        input: {
+          kind: facts.kind,
+          respondentId: request.respondentId,
+          document: {
+            documentId,
+            sha256,
+            size: pdf.length,
+            name: `${FILE_NAME[facts.kind]} ${facts.letterNumber.replace(/[\\/:*?"<>|]/g, '-')}.pdf`,
+            namedRespondentIds: facts.respondents.map((r) => r.respondentId),
+          },
         },
-      },
-    };
-    let after: CaseView;
-    try {
-      after = await this.mutations.execute(new GenerateLetterCommand(command, null, request.expectedVersion ?? state.version));
-    } catch (error) {
-      if (created) await this.blobs.remove(stored);
-      throw error;
-    }
+      };
+      try {
+        return await this.mutations.execute(new GenerateLetterCommand(command, null, request.expectedVersion ?? state.version));
+      } catch (error) {
+        if (created) await this.blobs.remove(stored);
+        throw error;
+      }
+    });
     for (const r of facts.respondents) {
       if (people.has(r.respondentId)) this.audit.record({ actor, via, request: requestKey, caseId, respondentId: r.respondentId, fields: SHOWN_FIELDS });
     }
