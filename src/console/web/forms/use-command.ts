@@ -69,7 +69,8 @@ function useWords(refusal: ApiError | null, fieldNames: (path: string) => boolea
   return useMemo(() => wordsFor(refusal, fieldNames, lang, c), [refusal, lang, c]);
 }
 
-function wordsFor(refusal: ApiError | null, fieldNames: (path: string) => boolean, lang: Lang, c?: Case): CommandErrors {
+/** A refusal in the officer's language, under the field it names when `fieldNames` shows that field, else at the form. */
+export function wordsFor(refusal: ApiError | null, fieldNames: (path: string) => boolean, lang: Lang, c?: Case): CommandErrors {
   if (!refusal) return NO_ERRORS;
   const names = new Map((c?.respondents ?? []).map((r) => [r.respondentId, r.name]));
   const words = {

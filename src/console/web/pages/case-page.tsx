@@ -1,3 +1,4 @@
+import { DocumentsSection } from '../case/attaching-document/documents-section';
 import { CaseFacts } from '../case/case-facts';
 import { ReporterBlock } from '../case/reporter-block';
 import { RespondentTrack } from '../case/respondent-track';
@@ -32,6 +33,7 @@ export function CasePage({ id }: { id: string }) {
           <RespondentTrack key={r.respondentId} r={r} zone={zone} />
         ))}
       </section>
+      <DocumentsSection c={c} zone={zone} onAttached={() => void reload()} />
       <NextSteps c={c} onDone={replace} onReload={() => void reload()} />
       <Timeline c={c} zone={zone} />
     </div>
