@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ApiError, graphql, type ErrorCode } from '../api/graphql';
 import { MUTATIONS, type MutationName } from '../api/documents';
-import { discardDrafts } from './drafts';
+import { discardDrafts, noteConflict } from './drafts';
 import type { Case } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { hasOwnWords, wordRefusal } from '../i18n/refusal-words';
@@ -48,6 +48,7 @@ export function useCommand(name: MutationName, fieldNames: (path: string) => boo
       if (c) discardDrafts(c.id, name);
       return data[name];
     } catch (error) {
+      if (c && expectedVersion !== undefined && error instanceof ApiError && error.code === 'CONFLICT') noteConflict(c.id, name, expectedVersion);
       setRefusal(error instanceof ApiError ? error : new ApiError('INTERNAL_SERVER_ERROR', String(error)));
       return null;
     } finally {

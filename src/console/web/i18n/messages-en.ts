@@ -275,6 +275,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'day.hint': 'Type day/month/year, e.g. 06/12/2026.',
   'day.invalid': 'This date cannot be read. Type day/month/year, e.g. 06/12/2026.',
   'day.placeholder': 'dd/mm/yyyy',
+  'form.changesSince': 'Recorded since you opened this case:',
   'form.draftKept': 'What you typed is still here; check it against the case as it is now before sending.',
   'print.stamp': 'Printed {date} by {agency} {unit}',
   'nav.cases': 'Cases',

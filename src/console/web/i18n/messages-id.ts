@@ -273,6 +273,7 @@ export const MESSAGES_ID = {
   'day.hint': 'Tulis tanggal/bulan/tahun, misalnya 06/12/2026.',
   'day.invalid': 'Tanggal tidak terbaca. Tulis tanggal/bulan/tahun, misalnya 06/12/2026.',
   'day.placeholder': 'hh/bb/tttt',
+  'form.changesSince': 'Yang dicatat sejak Anda membuka kasus ini:',
   'form.draftKept': 'Isian yang sudah Anda ketik tetap ada; periksa lagi terhadap kasus terbaru sebelum mengirim.',
   'print.stamp': 'Dicetak {date} oleh {agency} {unit}',
   'nav.cases': 'Daftar kasus',

@@ -1,5 +1,8 @@
 import type { Case } from '../api/types';
-import { draftKey, readDraft } from '../forms/drafts';
+import { ChangesSince as ChangesContext } from '../forms/changes-since';
+import { conflictBase, draftKey, readDraft } from '../forms/drafts';
+import { ChangesSince } from '../case/timeline';
+import { zoneOf } from '../time/zones';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { availableSteps, type Step } from './available-steps';
 import { CorrectExecutionForm } from './correct-execution-form';
@@ -23,7 +26,13 @@ export function NextSteps({ c, onDone, onReload }: { c: Case; onDone(c: Case): v
       <h2 id="next-steps">{t('case.nextSteps')}</h2>
       {steps.length === 0 ? <p>{t('case.noSteps')}</p> : null}
       {steps.map((step) => {
-        const form = <StepForm key={`${keyOf(step)}@${c.version}`} step={step} c={c} onDone={onDone} onReload={onReload} />;
+        // After a CONFLICT and a reload, a kept form lists what was recorded since the version it was based on.
+        const base = conflictBase(c.id, step.kind);
+        const form = (
+          <ChangesContext.Provider key={`${keyOf(step)}@${c.version}`} value={base !== undefined && base < c.version ? <ChangesSince c={c} base={base} zone={zoneOf(c.handlingUnit)} /> : null}>
+            <StepForm step={step} c={c} onDone={onDone} onReload={onReload} />
+          </ChangesContext.Provider>
+        );
         const summary = laterSummary(step, i18n);
         // Corrections, extensions, escalations and erasure are occasional: folded, so the next lifecycle step stays in view;
         // open when it holds typed work (after a CONFLICT and a reload), so the officer sees it kept.
