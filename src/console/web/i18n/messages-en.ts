@@ -189,8 +189,6 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'newCase.removeEvidence': 'Remove evidence {n}',
   'newCase.noEvidence': 'No evidence listed yet.',
   'newCase.reporterConfidential': 'The reporter’s identity is confidential: only the handling Bawaslu unit can see it.',
-  'dashboard.title': 'Oversight dashboard',
-  'dashboard.coming': 'The follow-up dashboard is coming.',
   'nav.calendar': 'Holiday calendar',
   'case.erasedValue': '[erased]',
   'track.decreeCorrection': 'Decree correction',

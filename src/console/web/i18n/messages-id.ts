@@ -187,8 +187,6 @@ export const MESSAGES_ID = {
   'newCase.removeEvidence': 'Hapus bukti {n}',
   'newCase.noEvidence': 'Belum ada bukti.',
   'newCase.reporterConfidential': 'Identitas pelapor dirahasiakan: hanya unit Bawaslu yang menangani dapat melihatnya.',
-  'dashboard.title': 'Dasbor pengawasan',
-  'dashboard.coming': 'Dasbor tindak lanjut sedang disiapkan.',
   'nav.calendar': 'Kalender libur',
   'case.erasedValue': '[dihapus]',
   'track.decreeCorrection': 'Koreksi SK',

@@ -1,4 +1,4 @@
-import type { DashboardKey } from './text-id';
+import type { DashboardKey } from './dashboard-id';
 
 /** The oversight dashboard's words in English; every Indonesian key must be here (checked by the type). */
 export const DASHBOARD_TEXT_EN: Record<DashboardKey, string> = {
