@@ -98,6 +98,12 @@ describe('console: documents of a case', () => {
     await expectIndonesianOnly(page, serverWords, 'a document listed after its upload');
     await expectNoAxeViolations(page, 'a document listed after its upload');
     await screenshot(page, 'documents-1-listed');
+    // On a phone: the list and the form fit the width, still with no violation.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoAxeViolations(page, 'documents on a phone');
+    await screenshot(page, 'documents-1-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('in Indonesian: a program renamed .pdf and a file over the limit are refused under the file, in Indonesian, and nothing is attached', async () => {

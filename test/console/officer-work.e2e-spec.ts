@@ -237,7 +237,9 @@ describe('console: the officer’s own habits', () => {
     expect(await page.locator('.field-invalid .field-error').textContent()).toBe('Tanggal tidak terbaca. Tulis tanggal/bulan/tahun, misalnya 06/12/2026.');
     await day.fill('31/12/2024');
     await page.getByText('Angka per 31 Desember 2024 23.59 WIB', { exact: false }).waitFor();
-    expect(await page.locator('main').textContent()).not.toContain('npm run');
+    // The auditors' command stays folded, and follows the day chosen: that instant, not --current.
+    expect(await page.locator('.verify-figures code').isVisible()).toBe(false);
+    expect(await page.locator('.verify-figures code').textContent()).toMatch(/^npm run figures -- --position \d+ --as-of 2024-12-31T16:59:59\.000Z --group-by PROVINCE$/);
   });
 
   it('a tab opened with Ctrl+click from the queue is signed in already; signing out there signs out every tab', async () => {
