@@ -145,7 +145,7 @@ describe('console: the oversight dashboard', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // A table wider than the phone scrolls in its own box, says so above it, and only those that are wider.
     const boxes = page.locator('.table-scroll');
-    const wide = await boxes.evaluateAll((elements) => elements.map((e) => [e.scrollWidth > e.clientWidth + 1, e.classList.contains('table-wide')]));
+    const wide = await boxes.evaluateAll((elements) => elements.map((e) => [e.scrollWidth > e.clientWidth + 1, e.classList.contains('scroll-wide')]));
     expect(wide.some(([overflowing]) => overflowing)).toBe(true);
     expect(wide.every(([overflowing, cued]) => overflowing === cued)).toBe(true);
     const cue = page.locator('.scroll-cue').first();

@@ -325,4 +325,5 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'timeline.DocumentAttached': '{actor} attached {kind}{forWhom}',
   'timeline.DocumentAttached.for': ' for {name}',
   'timeline.DocumentAttached.document': 'a document',
+  'table.scrollCue': 'Swipe the table sideways to see every column.',
 };

@@ -323,6 +323,7 @@ export const MESSAGES_ID = {
   'timeline.DocumentAttached': '{actor} melampirkan {kind}{forWhom}',
   'timeline.DocumentAttached.for': ' untuk {name}',
   'timeline.DocumentAttached.document': 'dokumen',
+  'table.scrollCue': 'Geser tabel ke samping untuk melihat semua kolom.',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_ID;
