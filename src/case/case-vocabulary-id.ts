@@ -110,6 +110,7 @@ export const LABELS_ID = {
     DueTimeRecomputed: 'Tenggat dihitung ulang (kalender libur diterbitkan)',
     OverdueWithdrawn: 'Catatan keterlambatan dicabut',
     SanctionExecutionCorrected: 'SK pelaksanaan sanksi dikoreksi',
+    DocumentAttached: 'Dokumen dilampirkan',
   },
   RecommendationRecipient: { BKN: 'BKN', KASN: 'KASN', TNI: 'TNI', POLRI: 'Polri (Propam)', REGIONAL_HEAD: 'Bupati/Walikota' },
   OverdueWithdrawalReason: {
@@ -141,6 +142,13 @@ export const LABELS_ID = {
     BECOMING_CANDIDATE: 'Mencalonkan diri tanpa mengundurkan diri',
     VOTE_BUYING: 'Politik uang',
     OTHER: 'Lainnya',
+  },
+  DocumentKind: {
+    EVIDENCE: 'Bukti',
+    RECOMMENDATION_LETTER: 'Surat rekomendasi Bawaslu',
+    DECISION_LETTER: 'Surat keputusan KASN/BKN',
+    DECREE: 'SK PPK (pelaksanaan sanksi)',
+    IMPOSSIBILITY_STATEMENT: 'Pernyataan tidak dapat ditindaklanjuti',
   },
 } as const;
 

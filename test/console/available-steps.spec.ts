@@ -1,5 +1,5 @@
 import type { Case, FollowUp } from '../../src/console/web/api/types';
-import { availableSteps, type Step } from '../../src/console/web/steps/available-steps';
+import { availableSteps, type Step } from '../../src/console/web/case/available-steps';
 import type { Actor } from '../../src/case/decide-context';
 import { nextSteps } from '../../src/case/next-steps';
 import { aCaseWithFollowUpImpossible, anExecutedCase, anOverdueCase, aRecommendedCase, aReportedCase, bawaslu, bkn, escalationRecorded, kemendagri, ppk } from '../case/case-fixtures';

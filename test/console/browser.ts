@@ -78,3 +78,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** The form (role=form, named by its heading) holding one step. */
 export const stepForm = (page: Page, title: string | RegExp) => page.getByRole('form', { name: title });
+
+/** axe-core with no violation at all, whatever its impact (expectAccessible fails on serious and critical ones only). */
+export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return (await axe.run(document)).violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect({ where, violations }).toEqual({ where, violations: [] });
+}

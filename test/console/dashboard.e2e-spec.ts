@@ -64,8 +64,14 @@ describe('console: the oversight dashboard', () => {
       ['Melewati tenggat', '2', '2'],
     ]);
     expect(await page.locator('#figures-provenance').textContent()).toMatch(/^Angka per \d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB, dihitung pada posisi log \d+;/);
-    // The recompute command is for auditors (README), not on an oversight officer's screen.
-    expect(await page.locator('main').textContent()).not.toContain('npm run');
+    // The recompute command is for auditors: folded under "Verifikasi angka", not on the officer's screen until opened.
+    const command = page.locator('.verify-figures code');
+    expect(await command.isVisible()).toBe(false);
+    await page.locator('.verify-figures summary', { hasText: 'Verifikasi angka' }).click();
+    const position = /posisi log (\d+);/.exec((await page.locator('#figures-provenance').textContent())!)![1];
+    const [, shownPosition, asOf] = /^npm run figures -- --position (\d+) --as-of (\S+) --current --group-by PROVINCE$/.exec((await command.textContent())!)!;
+    expect([shownPosition, Number.isNaN(Date.parse(asOf))]).toEqual([position, false]);
+    expect(await command.isVisible()).toBe(true);
     await expectAccessible(page, 'the dashboard');
     await screenshot(page, 'dashboard-1-before-execution');
 
@@ -137,6 +143,14 @@ describe('console: the oversight dashboard', () => {
   it('reads on a phone-sized screen without sideways scrolling of the page', async () => {
     const page = await oversightDashboard({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // A table wider than the phone scrolls in its own box, says so above it, and only those that are wider.
+    const boxes = page.locator('.table-scroll');
+    const wide = await boxes.evaluateAll((elements) => elements.map((e) => [e.scrollWidth > e.clientWidth + 1, e.classList.contains('scroll-wide')]));
+    expect(wide.some(([overflowing]) => overflowing)).toBe(true);
+    expect(wide.every(([overflowing, cued]) => overflowing === cued)).toBe(true);
+    const cue = page.locator('.scroll-cue').first();
+    expect(await cue.textContent()).toBe('Geser tabel ke samping untuk melihat semua kolom. →');
+    expect(await cue.isVisible()).toBe(true);
     await expectAccessible(page, 'the dashboard on a phone');
     await screenshot(page, 'dashboard-4-phone');
   });

@@ -205,6 +205,13 @@ describe('console in Bahasa Indonesia: correcting a decree, escalating, extendin
     expect(await row2027.textContent()).toContain('Sementara (belum diterbitkan)');
     expect(await row2027.textContent()).toContain('Berkas data Netra');
     await expectIndonesianOnly(page, words, 'the calendar page');
+    // On a phone the years' table scrolls in its own box, and says so above it.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByText('Geser tabel ke samping untuk melihat semua kolom.').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'the calendar page on a phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByText('Geser tabel ke samping untuk melihat semua kolom.').waitFor({ state: 'detached' });
 
     await row2027.getByRole('button', { name: 'Terbitkan 2027' }).click();
     const form = stepForm(page, 'Terbitkan kalender libur 2027');

@@ -123,6 +123,13 @@ describe('console: the officer’s own habits', () => {
     await form.locator('.draft-kept').waitFor();
     expect(await form.locator('.draft-kept').textContent()).toBe('Isian yang sudah Anda ketik tetap ada; periksa lagi terhadap kasus terbaru sebelum mengirim.');
     expect(await form.locator('.form-error').count()).toBe(0);
+    // And what changed meanwhile, so the officer can decide: the colleague's extension, one line, in Indonesian, in this form only.
+    const changes = form.locator('.changes-since');
+    expect(await changes.locator('p').textContent()).toBe('Yang dicatat sejak Anda membuka kasus ini:');
+    expect(await changes.locator('.timeline-detail').allTextContents()).toEqual([
+      expect.stringMatching(/^BKN memperpanjang tenggat Keputusan sanksi untuk Dewi Anggraini dari \d+ \w+ \d{4} \d{2}\.\d{2} WIB menjadi \d+ \w+ \d{4} \d{2}\.\d{2} WIB$/),
+    ]);
+    expect(await page.locator('.changes-since').count()).toBe(1);
     // The PPK region is kept as its code; the picker shows it by name (typed as a code, or chosen from the list).
     await form.getByText('Dipilih: Kota Lubuk Linggau (kode Kemendagri 16.73)').waitFor();
     expect([
@@ -139,6 +146,8 @@ describe('console: the officer’s own habits', () => {
     await page.getByRole('button', { name: 'English' }).click();
     const english = stepForm(page, 'Decide a sanction: Dewi Anggraini');
     expect(await english.getByLabel(/^Decision date/).inputValue()).toBe('08/10/2024 09:30');
+    expect(await english.locator('.changes-since p').textContent()).toBe('Recorded since you opened this case:');
+    expect(await english.locator('.changes-since .timeline-detail').allTextContents()).toEqual([expect.stringMatching(/^BKN extended the Sanction decision deadline for Dewi Anggraini from .+ WIB to .+ WIB$/)]);
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
 
     await form.getByRole('button', { name: 'Simpan keputusan' }).click();
@@ -171,6 +180,7 @@ describe('console: the officer’s own habits', () => {
     await form.locator('.form-error[data-code="CONFLICT"]').waitFor();
     await form.getByRole('button', { name: 'Muat ulang kasus' }).click();
     await form.locator('.draft-kept').waitFor();
+    expect(await form.locator('.changes-since .timeline-detail').allTextContents()).toEqual([expect.stringMatching(/^BKN memperpanjang tenggat Pelaksanaan sanksi untuk Ahmad Fauzi dari /)]);
     expect([await form.getByLabel(/^Tenggat baru/).inputValue(), await form.getByLabel('Dasar hukum perpanjangan').inputValue()]).toEqual([
       '31/03/2027 23.59',
       'Surat BKN B-3100/JP.01/12/2026: PPK meminta waktu.',
@@ -227,7 +237,9 @@ describe('console: the officer’s own habits', () => {
     expect(await page.locator('.field-invalid .field-error').textContent()).toBe('Tanggal tidak terbaca. Tulis tanggal/bulan/tahun, misalnya 06/12/2026.');
     await day.fill('31/12/2024');
     await page.getByText('Angka per 31 Desember 2024 23.59 WIB', { exact: false }).waitFor();
-    expect(await page.locator('main').textContent()).not.toContain('npm run');
+    // The auditors' command stays folded, and follows the day chosen: that instant, not --current.
+    expect(await page.locator('.verify-figures code').isVisible()).toBe(false);
+    expect(await page.locator('.verify-figures code').textContent()).toMatch(/^npm run figures -- --position \d+ --as-of 2024-12-31T16:59:59\.000Z --group-by PROVINCE$/);
   });
 
   it('a tab opened with Ctrl+click from the queue is signed in already; signing out there signs out every tab', async () => {

@@ -1,4 +1,4 @@
-import { queueOrder } from '../../src/console/web/pages/queue-order';
+import { queueOrder } from '../../src/console/web/queue/queue-order';
 
 /** "Menunggu tindakan Anda": what is late comes first, the longest late on top, then what is due soonest. */
 describe('console: the order of the work queue', () => {

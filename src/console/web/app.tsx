@@ -7,11 +7,11 @@ import { useI18n, type I18n } from './i18n/i18n';
 import { CalendarPage } from './calendar/calendar-page';
 import { CaseListPage } from './cases/case-list-page';
 import { Header } from './layout/header';
-import { CasePage } from './pages/case-page';
-import { DashboardPage } from './pages/dashboard';
-import { NewCasePage } from './pages/new-case';
-import { QueuePage } from './pages/queue';
-import { SignInPage } from './pages/sign-in';
+import { CasePage } from './case/case-page';
+import { DashboardPage } from './dashboard/dashboard-page';
+import { NewCasePage } from './new-case/new-case-page';
+import { QueuePage } from './queue/queue-page';
+import { SignInPage } from './sign-in/sign-in-page';
 import { useRoute, type Route } from './router';
 
 /** Loads the sign-in settings, finishes an OIDC redirect if this is one, then shows the signed-in pages. */

@@ -15,6 +15,7 @@ const CASE_FIELDS = `
   election { kind year regionCode }
   reporter { name address phone email }
   respondents { ${FOLLOW_UP_FIELDS} }
+  documents { id kind name size contentType sha256 respondentId attachedAt attachedBy attachedByUnit readable version }
   nextSteps { step respondentIds escalationKinds deadlineStep overridesLegalHold }
   timeline {
     version type occurredAt recordedAt agency unit actorName description withdrawn

@@ -7,6 +7,7 @@ import { CalendarForm } from './calendar-form';
 import './calendar.css';
 import { formatDay } from './days';
 import { useCalendar, useMayPublishCalendar } from './use-calendar';
+import { ScrollBox } from '../layout/scroll-box';
 
 /**
  * #/calendar — the holiday calendar years Netra counts working days with: published, from its data
@@ -52,7 +53,7 @@ export function CalendarPage() {
       {state.status === 'loading' ? <p role="status">{t('loading')}</p> : null}
       {state.status === 'failed' ? <p role="alert">{refusalText(state.error)}</p> : null}
       {state.status === 'loaded' ? (
-        <div className="calendar-scroll">
+        <ScrollBox id="calendar-years" className="calendar-scroll" label={t('calendar.caption')} cue={t('table.scrollCue')}>
           <table className="calendar-years">
             <caption>{t('calendar.caption')}</caption>
             <thead>
@@ -93,7 +94,7 @@ export function CalendarPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       ) : null}
       {shown !== null && years.some((y) => y.year === shown) ? <HolidayList year={years.find((y) => y.year === shown)!} /> : null}
       {may && state.status === 'loaded' ? (

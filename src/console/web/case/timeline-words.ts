@@ -71,6 +71,13 @@ export function timelineSentence(entry: TimelineEntry, c: Case, zone: Zone, word
       );
     case 'OverdueWithdrawn':
       return t('timeline.OverdueWithdrawn', { step: label('DeadlineStep', d.step), name: one, due: when(d.dueAt), reason: label('OverdueWithdrawalReason', d.withdrawalReason) });
+    case 'DocumentAttached': {
+      // The kind from the case's own list (same version); a document this caller may not see is just "dokumen".
+      const document = c.documents.find((x) => x.version === entry.version);
+      const kind = document ? label('DocumentKind', document.kind) : t('timeline.DocumentAttached.document');
+      const forWhom = d.respondentIds.length > 0 ? t('timeline.DocumentAttached.for', { name: one }) : '';
+      return t('timeline.DocumentAttached', { actor, kind, forWhom });
+    }
     default:
       return null;
   }

@@ -20,6 +20,29 @@ export function Timeline({ c, zone }: { c: Case; zone: Zone }) {
   );
 }
 
+/**
+ * The lines recorded after `base`: what another officer (or Netra's deadline process) did between the
+ * version a form was based on and the case as reloaded, shown in the form so the officer can decide.
+ */
+export function ChangesSince({ c, base, zone }: { c: Case; base: number; zone: Zone }) {
+  const { t } = useI18n();
+  const entries = c.timeline.filter((entry) => entry.version > base);
+  const units = useRegionNames(entries.map((entry) => entry.unit));
+  if (entries.length === 0) return null;
+  return (
+    <div className="changes-since">
+      <p>
+        <strong>{t('form.changesSince')}</strong>
+      </p>
+      <ol className="timeline">
+        {entries.map((entry) => (
+          <TimelineLine key={entry.version} entry={entry} c={c} zone={zone} units={units} />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
 function TimelineLine({ entry, c, zone, units }: { entry: TimelineEntry; c: Case; zone: Zone; units: Map<string, RegionOption> }) {
   const i18n = useI18n();
   const { t, label, lang } = i18n;

@@ -1,3 +1,4 @@
+import { CASE_STAGES } from '../../../case/case-vocabulary';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ELECTIONS_QUERY } from '../api/documents';
 import { ApiError, graphql } from '../api/graphql';
@@ -14,7 +15,6 @@ interface Filters {
   region: string;
 }
 
-const STAGES = ['REPORTED', 'STUDIED', 'RECOMMENDED', 'SANCTION_DECIDED', 'SANCTION_EXECUTED', 'CLOSED'];
 
 /**
  * #/cases — every case the signed-in unit may read, newest first, 20 a page, filtered by stage,
@@ -79,7 +79,7 @@ export function CaseListPage({ query }: { query: string }) {
       {!query ? (
         <fieldset className="card case-filters">
           <legend>{t('cases.filters')}</legend>
-          <SelectField name="stage" label={t('cases.stage')} value={filters.stage} placeholder={t('cases.all')} options={STAGES.map((s) => ({ value: s, label: label('Stage', s) }))} onChange={(stage) => setFilters({ ...filters, stage })} />
+          <SelectField name="stage" label={t('cases.stage')} value={filters.stage} placeholder={t('cases.all')} options={CASE_STAGES.map((s) => ({ value: s, label: label('Stage', s) }))} onChange={(stage) => setFilters({ ...filters, stage })} />
           <SelectField
             name="election"
             label={t('cases.election')}

@@ -1,4 +1,5 @@
-import { ApiError, type ErrorCode } from '../api/graphql';
+import { ApiError } from '../api/graphql';
+import { refusalOf, saveBlob } from '../api/files';
 import { currentToken } from '../auth/session';
 
 export type ExportKind = 'summary' | 'follow-ups';
@@ -18,27 +19,12 @@ export async function downloadCsv(kind: ExportKind, params: Record<string, strin
   } catch {
     throw new ApiError('NETWORK', 'Netra could not be reached');
   }
-  if (!response.ok) {
-    const refusal = (await response.json().catch(() => ({}))) as { code?: string; message?: string; field?: string; key?: string; params?: Record<string, unknown> };
-    throw new ApiError((refusal.code ?? 'INTERNAL_SERVER_ERROR') as ErrorCode, refusal.message ?? `HTTP ${response.status}`, refusal.field, refusal.key, refusal.params);
-  }
-  save(await response.blob(), fileName(response, kind, params.asOf));
+  if (!response.ok) throw await refusalOf(response);
+  saveBlob(await response.blob(), fileName(response, kind, params.asOf));
 }
 
 /** The server's name for the file, else one that says what and when. */
 function fileName(response: Response, kind: ExportKind, asOf: string | number | undefined): string {
   const given = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1];
   return given ?? `netra-${kind}-${String(asOf ?? '').replace(/[:.]/g, '-')}.csv`;
-}
-
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has the Blob once the click is handled; keep the URL a moment for slow ones.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -40,7 +40,7 @@ export function DashboardView() {
             <PersonsAndCases figures={data.overall} />
           </div>
           <section className="card" aria-label={t('provenance.label')}>
-            <Provenance asOf={data.asOf} position={data.position} />
+            <Provenance asOf={data.asOf} position={data.position} current={data.current} regionBy={regionBy} filter={summaryFilter(filters)} />
             <ExportButtons asOf={data.asOf} regionBy={regionBy} filter={summaryFilter(filters)} />
           </section>
           {curve || !error ? <RateCurve points={curve} /> : null}

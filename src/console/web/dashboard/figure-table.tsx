@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ScrollBox } from '../layout/scroll-box';
 import { useDashboardText } from './use-text';
 
 export interface FigureRow {
@@ -18,12 +19,13 @@ interface FigureTableProps {
 
 /**
  * A table of figures that scrolls sideways on a phone rather than squeezing: the scrolling box is
- * a named, focusable region so keyboard users can scroll it too. Charts point at it as their text.
+ * a named, focusable region with a cue when it is wider than the screen (layout/scroll-box.tsx).
+ * Charts point at it as their text.
  */
 export function FigureTable({ id, caption, head, rows }: FigureTableProps) {
   const { t } = useDashboardText();
   return (
-    <div className="table-scroll" role="region" aria-label={t('table.scroll', { name: caption })} tabIndex={0}>
+    <ScrollBox id={id} className="table-scroll" label={t('table.scroll', { name: caption })} cue={t('table.scrollCue')}>
       <table id={id} className="figures">
         <caption>{caption}</caption>
         <thead>
@@ -48,6 +50,6 @@ export function FigureTable({ id, caption, head, rows }: FigureTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

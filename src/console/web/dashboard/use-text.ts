@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { formatDate, formatDateTime, WIB } from '../time/zones';
-import { DASHBOARD_TEXT_EN } from './text-en';
-import { DASHBOARD_TEXT_ID, type DashboardKey } from './text-id';
+import type { DashboardKey } from '../i18n/dashboard-id';
 
 /**
- * The dashboard's words and number formats in the console's language. National figures are shown
+ * The dashboard's words (i18n/dashboard-id.ts, dashboard-en.ts, in the console's one catalogue) and number formats in the console's language. National figures are shown
  * in WIB, the zone the agencies publish them in.
  */
 export interface DashboardText {
@@ -23,9 +22,8 @@ export interface DashboardText {
 }
 
 export function useDashboardText(): DashboardText {
-  const { lang, label } = useI18n();
+  const { lang, label, t } = useI18n();
   return useMemo(() => {
-    const text = lang === 'en' ? DASHBOARD_TEXT_EN : DASHBOARD_TEXT_ID;
     const locale = lang === 'en' ? 'en-GB' : 'id-ID';
     const numbers = new Intl.NumberFormat(locale);
     const percents = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -33,12 +31,13 @@ export function useDashboardText(): DashboardText {
     return {
       lang,
       label,
-      t: (key, params = {}) => text[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)),
+      // The dashboard's words live in the one catalogue (i18n/), under `dashboard.`.
+      t: (key, params) => t(`dashboard.${key}`, params),
       number: (value) => numbers.format(value),
       percent: (rate) => (rate === null ? '—' : percents.format(rate)),
       month: (instant) => months.format(new Date(instant)),
       date: (instant) => formatDate(instant, WIB, lang),
       dateTime: (instant) => formatDateTime(instant, WIB, lang),
     };
-  }, [lang, label]);
+  }, [lang, label, t]);
 }

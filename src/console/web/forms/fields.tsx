@@ -147,6 +147,25 @@ function TypedDateField(
   );
 }
 
+/** One file to upload; uncontrolled (a browser never lets a page set a file input), so a new key empties it. */
+export function FileField(props: FieldProps & { onChange(file: File | null): void; accept?: string }) {
+  const id = useId();
+  return (
+    <Field {...props} id={id}>
+      <input
+        id={id}
+        name={props.name}
+        type="file"
+        accept={props.accept}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props)}
+        onChange={(event) => props.onChange(event.target.files?.[0] ?? null)}
+      />
+    </Field>
+  );
+}
+
 /** Sent on a form by FormShell before it sends: typed dates show why they cannot be read. */
 export const CHECK_EVENT = 'netra:check-dates';
 

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useContext, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ChangesSince } from './changes-since';
 import { CHECK_EVENT } from './fields';
 import { useI18n } from '../i18n/i18n';
 import type { CommandErrors } from './use-command';
@@ -19,6 +20,7 @@ export function FormShell(props: {
   children: ReactNode;
 }) {
   const { t } = useI18n();
+  const changes = useContext(ChangesSince);
   // A typed date that is not a real date and time is the one thing judged here: sending it would
   // only earn the API's refusal of a text the officer can already see is wrong.
   const [unreadable, setUnreadable] = useState(false);
@@ -43,6 +45,7 @@ export function FormShell(props: {
       <h3>{props.title}</h3>
       <p className="hint">{t('form.required')}</p>
       {props.kept ? <p className="notice draft-kept">{t('form.draftKept')}</p> : null}
+      {props.kept ? changes : null}
       {props.children}
       {refusal ? (
         <div className="form-error" role="alert" data-code={refusal.code} data-key={refusal.key}>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ApiError, graphql, type ErrorCode } from '../api/graphql';
 import { MUTATIONS, type MutationName } from '../api/documents';
-import { discardDrafts } from './drafts';
+import { discardDrafts, noteConflict } from './drafts';
 import type { Case } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { hasOwnWords, wordRefusal } from '../i18n/refusal-words';
@@ -48,6 +48,7 @@ export function useCommand(name: MutationName, fieldNames: (path: string) => boo
       if (c) discardDrafts(c.id, name);
       return data[name];
     } catch (error) {
+      if (c && expectedVersion !== undefined && error instanceof ApiError && error.code === 'CONFLICT') noteConflict(c.id, name, expectedVersion);
       setRefusal(error instanceof ApiError ? error : new ApiError('INTERNAL_SERVER_ERROR', String(error)));
       return null;
     } finally {
@@ -69,7 +70,8 @@ function useWords(refusal: ApiError | null, fieldNames: (path: string) => boolea
   return useMemo(() => wordsFor(refusal, fieldNames, lang, c), [refusal, lang, c]);
 }
 
-function wordsFor(refusal: ApiError | null, fieldNames: (path: string) => boolean, lang: Lang, c?: Case): CommandErrors {
+/** A refusal in the officer's language, under the field it names when `fieldNames` shows that field, else at the form. */
+export function wordsFor(refusal: ApiError | null, fieldNames: (path: string) => boolean, lang: Lang, c?: Case): CommandErrors {
   if (!refusal) return NO_ERRORS;
   const names = new Map((c?.respondents ?? []).map((r) => [r.respondentId, r.name]));
   const words = {

@@ -2,10 +2,22 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import type { Lang } from '../time/zones';
 import { LABELS_EN } from './labels-en';
 import { LABELS_ID, type LabelSet } from '../../../case/case-vocabulary-id';
+import { DASHBOARD_TEXT_EN } from './dashboard-en';
+import { DASHBOARD_TEXT_ID, type DashboardKey } from './dashboard-id';
 import { MESSAGES_EN } from './messages-en';
 import { MESSAGES_ID, type MessageKey } from './messages-id';
 import { hasOwnWords, wordRefusal, type Refusal, type WordingContext } from './refusal-words';
 import { WIB } from '../time/zones';
+
+/** Every word of the console in one catalogue: the pages' and forms' words, and the dashboard's under `dashboard.`. */
+export type WordKey = MessageKey | `dashboard.${DashboardKey}`;
+
+function catalogue(messages: Record<MessageKey, string>, dashboard: Record<DashboardKey, string>): Record<WordKey, string> {
+  const prefixed = Object.fromEntries(Object.entries(dashboard).map(([key, words]) => [`dashboard.${key}`, words]));
+  return { ...messages, ...prefixed } as Record<WordKey, string>;
+}
+
+const WORDS = { id: catalogue(MESSAGES_ID, DASHBOARD_TEXT_ID), en: catalogue(MESSAGES_EN, DASHBOARD_TEXT_EN) };
 
 /** Indonesian first (the officers' language), English for everyone else; the choice survives a reload. */
 const LANG_KEY = 'netra.lang';
@@ -14,7 +26,7 @@ export interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
   /** A message with `{name}` placeholders filled in. */
-  t(key: MessageKey, params?: Record<string, string | number>): string;
+  t(key: WordKey, params?: Record<string, string | number>): string;
   /** The words for an API enum value, e.g. label('SanctionKind', 'MORAL_OPEN'); the raw value when unknown. */
   label(set: LabelSet, value: string | null | undefined): string;
   /** Every value of an API enum with its words, in the API's order (sanctions lightest first). */
@@ -35,7 +47,7 @@ function storedLang(): Lang {
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(storedLang);
   const value = useMemo<I18n>(() => {
-    const messages = lang === 'en' ? MESSAGES_EN : MESSAGES_ID;
+    const messages = WORDS[lang];
     const labels = lang === 'en' ? LABELS_EN : LABELS_ID;
     return {
       lang,

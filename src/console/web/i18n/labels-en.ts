@@ -108,6 +108,7 @@ export const LABELS_EN: Labels = {
     DueTimeRecomputed: 'Due time recounted (holiday calendar published)',
     OverdueWithdrawn: 'Overdue record withdrawn',
     SanctionExecutionCorrected: 'Sanction decree corrected',
+    DocumentAttached: 'Document attached',
   },
   OverdueWithdrawalReason: {
     DUE_TIME_RECOMPUTED: 'due time recounted',
@@ -139,5 +140,12 @@ export const LABELS_EN: Labels = {
     BECOMING_CANDIDATE: 'Becoming a candidate without resigning',
     VOTE_BUYING: 'Vote buying',
     OTHER: 'Other',
+  },
+  DocumentKind: {
+    EVIDENCE: 'Evidence',
+    RECOMMENDATION_LETTER: 'Bawaslu recommendation letter',
+    DECISION_LETTER: 'KASN/BKN decision letter',
+    DECREE: 'PPK decree (SK) executing the sanction',
+    IMPOSSIBILITY_STATEMENT: 'Statement that follow-up is impossible',
   },
 };

@@ -68,6 +68,10 @@ export const DASHBOARD_TEXT_ID = {
   'ppk.none': 'Tidak ada PPK yang melewati tenggat.',
   'ppk.more': 'Menampilkan {shown} dari {total} PPK yang terlambat; semuanya ada di CSV per orang.',
   'table.scroll': '{name} (dapat digeser)',
+  'verify.summary': 'Verifikasi angka',
+  'verify.intro': 'Untuk auditor: angka di atas dapat dihitung ulang dari peristiwa mentah, tanpa basis data baca, dengan perintah ini di server Netra (posisi log, waktu dan saringan yang sama).',
+  'verify.command': 'Perintah penghitungan ulang',
+  'table.scrollCue': 'Geser tabel ke samping untuk melihat semua kolom.',
 } as const;
 
 export type DashboardKey = keyof typeof DASHBOARD_TEXT_ID;

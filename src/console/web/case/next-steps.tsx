@@ -1,16 +1,19 @@
 import type { Case } from '../api/types';
-import { draftKey, readDraft } from '../forms/drafts';
+import { ChangesSince as ChangesContext } from '../forms/changes-since';
+import { conflictBase, draftKey, readDraft } from '../forms/drafts';
+import { ChangesSince } from './timeline';
+import { zoneOf } from '../time/zones';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { availableSteps, type Step } from './available-steps';
-import { CorrectExecutionForm } from './correct-execution-form';
-import { DecideSanctionForm } from './decide-sanction-form';
-import { DeclareImpossibleForm } from './declare-impossible-form';
-import { ErasePersonalDataForm } from './erase-personal-data-form';
-import { ExtendDeadlineForm } from './extend-deadline-form';
-import { IssueRecommendationForm } from './issue-recommendation-form';
-import { RecordEscalationForm } from './record-escalation-form';
-import { RecordExecutionForm } from './record-execution-form';
-import { RecordStudyForm } from './record-study-form';
+import { CorrectSanctionExecutionForm } from './correcting-sanction-execution/correct-sanction-execution-form';
+import { DecideSanctionForm } from './sanctioning/decide-sanction-form';
+import { DeclareFollowUpImpossibleForm } from './declaring-impossible/declare-follow-up-impossible-form';
+import { ErasePersonalDataForm } from './erasing/erase-personal-data-form';
+import { ExtendDeadlineForm } from './extending-deadline/extend-deadline-form';
+import { IssueRecommendationForm } from './recommending/issue-recommendation-form';
+import { RecordEscalationForm } from './escalating/record-escalation-form';
+import { RecordSanctionExecutionForm } from './executing-sanction/record-sanction-execution-form';
+import { RecordStudyForm } from './studying/record-study-form';
 import './later-steps.css';
 
 /** The forms for every step this officer may take on the case now; a new version remounts them with fresh defaults. */
@@ -23,7 +26,13 @@ export function NextSteps({ c, onDone, onReload }: { c: Case; onDone(c: Case): v
       <h2 id="next-steps">{t('case.nextSteps')}</h2>
       {steps.length === 0 ? <p>{t('case.noSteps')}</p> : null}
       {steps.map((step) => {
-        const form = <StepForm key={`${keyOf(step)}@${c.version}`} step={step} c={c} onDone={onDone} onReload={onReload} />;
+        // After a CONFLICT and a reload, a kept form lists what was recorded since the version it was based on.
+        const base = conflictBase(c.id, step.kind);
+        const form = (
+          <ChangesContext.Provider key={`${keyOf(step)}@${c.version}`} value={base !== undefined && base < c.version ? <ChangesSince c={c} base={base} zone={zoneOf(c.handlingUnit)} /> : null}>
+            <StepForm step={step} c={c} onDone={onDone} onReload={onReload} />
+          </ChangesContext.Provider>
+        );
         const summary = laterSummary(step, i18n);
         // Corrections, extensions, escalations and erasure are occasional: folded, so the next lifecycle step stays in view;
         // open when it holds typed work (after a CONFLICT and a reload), so the officer sees it kept.
@@ -69,11 +78,11 @@ function StepForm({ step, ...props }: { step: Step; c: Case; onDone(c: Case): vo
     case 'decideSanction':
       return <DecideSanctionForm {...props} respondent={step.respondent} />;
     case 'recordSanctionExecution':
-      return <RecordExecutionForm {...props} respondent={step.respondent} />;
+      return <RecordSanctionExecutionForm {...props} respondent={step.respondent} />;
     case 'declareFollowUpImpossible':
-      return <DeclareImpossibleForm {...props} respondent={step.respondent} />;
+      return <DeclareFollowUpImpossibleForm {...props} respondent={step.respondent} />;
     case 'correctSanctionExecution':
-      return <CorrectExecutionForm {...props} respondent={step.respondent} />;
+      return <CorrectSanctionExecutionForm {...props} respondent={step.respondent} />;
     case 'extendDeadline':
       return <ExtendDeadlineForm {...props} respondent={step.respondent} deadlineStep={step.deadlineStep} />;
     case 'recordEscalation':

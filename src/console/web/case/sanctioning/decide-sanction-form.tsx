@@ -1,13 +1,13 @@
-import { RegionPicker } from '../regions/region-picker';
-import type { Case, FollowUp } from '../api/types';
-import { DateTimeField, SelectField, TextField } from '../forms/fields';
-import { FormShell } from '../forms/form-shell';
-import { useCommand } from '../forms/use-command';
-import { draftKey } from '../forms/drafts';
-import { useFields } from '../forms/use-fields';
-import { useI18n } from '../i18n/i18n';
-import { routeFor } from '../respondent-kinds';
-import { fromLocalInput, toLocalInput, zoneOf } from '../time/zones';
+import { RegionPicker } from '../../regions/region-picker';
+import type { Case, FollowUp } from '../../api/types';
+import { DateTimeField, SelectField, TextField } from '../../forms/fields';
+import { FormShell } from '../../forms/form-shell';
+import { useCommand } from '../../forms/use-command';
+import { draftKey } from '../../forms/drafts';
+import { useFields } from '../../forms/use-fields';
+import { useI18n } from '../../i18n/i18n';
+import { routeFor } from '../../respondent-kinds';
+import { fromLocalInput, toLocalInput, zoneOf } from '../../time/zones';
 
 const FIELDS = new Set(['decision', 'letterNumber', 'decidedAt', 'sanction', 'ppk', 'ppk.title', 'ppk.regionCode', 'dueAt']);
 

@@ -1,17 +1,17 @@
-import type { Case, FollowUp } from '../api/types';
-import { DateTimeField, SelectField, TextField } from '../forms/fields';
-import { FormShell } from '../forms/form-shell';
-import { useCommand } from '../forms/use-command';
-import { draftKey } from '../forms/drafts';
-import { useFields } from '../forms/use-fields';
-import { useI18n } from '../i18n/i18n';
-import { routeFor } from '../respondent-kinds';
-import { fromLocalInput, toLocalInput, zoneOf } from '../time/zones';
+import type { Case, FollowUp } from '../../api/types';
+import { DateTimeField, SelectField, TextField } from '../../forms/fields';
+import { FormShell } from '../../forms/form-shell';
+import { useCommand } from '../../forms/use-command';
+import { draftKey } from '../../forms/drafts';
+import { useFields } from '../../forms/use-fields';
+import { useI18n } from '../../i18n/i18n';
+import { routeFor } from '../../respondent-kinds';
+import { fromLocalInput, toLocalInput, zoneOf } from '../../time/zones';
 
 const FIELDS = new Set(['decreeNumber', 'executedAt', 'sanction']);
 
 /** The PPK records its decree (SK); the sanction may differ from the recommended one (then: not as recommended). */
-export function RecordExecutionForm({ c, respondent, onDone, onReload }: { c: Case; respondent: FollowUp; onDone(c: Case): void; onReload(): void }) {
+export function RecordSanctionExecutionForm({ c, respondent, onDone, onReload }: { c: Case; respondent: FollowUp; onDone(c: Case): void; onReload(): void }) {
   const { t, label } = useI18n();
   const sanctions = routeFor(respondent.employment).sanctions;
   const zone = zoneOf(c.handlingUnit);

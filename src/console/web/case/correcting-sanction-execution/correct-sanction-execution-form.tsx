@@ -1,12 +1,12 @@
-import type { Case, FollowUp } from '../api/types';
-import { DateTimeField, SelectField, TextArea, TextField } from '../forms/fields';
-import { FormShell } from '../forms/form-shell';
-import { useCommand } from '../forms/use-command';
-import { draftKey } from '../forms/drafts';
-import { useFields } from '../forms/use-fields';
-import { useI18n } from '../i18n/i18n';
-import { routeFor } from '../respondent-kinds';
-import { formatDateTime, fromLocalInput, toLocalInput, zoneOf } from '../time/zones';
+import type { Case, FollowUp } from '../../api/types';
+import { DateTimeField, SelectField, TextArea, TextField } from '../../forms/fields';
+import { FormShell } from '../../forms/form-shell';
+import { useCommand } from '../../forms/use-command';
+import { draftKey } from '../../forms/drafts';
+import { useFields } from '../../forms/use-fields';
+import { useI18n } from '../../i18n/i18n';
+import { routeFor } from '../../respondent-kinds';
+import { formatDateTime, fromLocalInput, toLocalInput, zoneOf } from '../../time/zones';
 
 const FIELDS = new Set(['decreeNumber', 'executedAt', 'sanction', 'reason']);
 
@@ -14,7 +14,7 @@ const FIELDS = new Set(['decreeNumber', 'executedAt', 'sanction', 'reason']);
  * A decree recorded wrongly, or replaced by a new SK, is corrected with the reason: the corrected
  * decree is the one in force, and the follow-up status follows it (lighter than recommended: not as recommended).
  */
-export function CorrectExecutionForm({ c, respondent, onDone, onReload }: { c: Case; respondent: FollowUp; onDone(c: Case): void; onReload(): void }) {
+export function CorrectSanctionExecutionForm({ c, respondent, onDone, onReload }: { c: Case; respondent: FollowUp; onDone(c: Case): void; onReload(): void }) {
   const { t, label, lang } = useI18n();
   const sanctions = routeFor(respondent.employment).sanctions;
   const zone = zoneOf(c.handlingUnit);

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import type { Case } from '../api/types';
-import { TextArea } from '../forms/fields';
-import { FormShell } from '../forms/form-shell';
-import { useCommand, type CommandErrors } from '../forms/use-command';
-import { draftKey } from '../forms/drafts';
-import { useFields } from '../forms/use-fields';
-import { useI18n } from '../i18n/i18n';
-import { CheckboxField } from './checkbox-field';
+import type { Case } from '../../api/types';
+import { TextArea } from '../../forms/fields';
+import { FormShell } from '../../forms/form-shell';
+import { useCommand, type CommandErrors } from '../../forms/use-command';
+import { draftKey } from '../../forms/drafts';
+import { useFields } from '../../forms/use-fields';
+import { useI18n } from '../../i18n/i18n';
+import { CheckboxField } from '../../forms/checkbox-field';
 
 const FIELDS = new Set(['reason', 'overrideLegalHold']);
 

@@ -1,3 +1,4 @@
+import { TOKEN_AGENCIES } from '../../../case/case-vocabulary';
 import { useState, type FormEvent } from 'react';
 import { startOidcSignIn } from '../auth/oidc';
 import { signIn } from '../auth/session';
@@ -7,8 +8,8 @@ import { useFields } from '../forms/use-fields';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
 
-/** Agencies that sign in; NETRA is Netra's own deadline process and never a person. */
-const AGENCIES = ['BAWASLU', 'BKN', 'PPK', 'KASN', 'KEMENDAGRI', 'KEMENPANRB', 'OVERSIGHT', 'TNI', 'POLRI'];
+/** Agencies that sign in, as the server's vocabulary lists them (NETRA, the deadline process, never signs in). */
+const AGENCIES = TOKEN_AGENCIES;
 
 /** #/sign-in — the identity provider in production; in development, an agency and region of your choice. */
 export function SignInPage({ config, error }: { config: SignInConfig; error: string | null }) {

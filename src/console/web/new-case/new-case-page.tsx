@@ -8,10 +8,10 @@ import { FormShell } from '../forms/form-shell';
 import { useCommand } from '../forms/use-command';
 import { useFields } from '../forms/use-fields';
 import { useI18n } from '../i18n/i18n';
-import { EvidenceFields } from '../new-case/evidence-fields';
-import { initialDraft, reportCaseInput } from '../new-case/new-case-state';
-import { ReporterFields } from '../new-case/reporter-fields';
-import { RespondentFields } from '../new-case/respondent-fields';
+import { EvidenceFields } from './evidence-fields';
+import { initialDraft, reportCaseInput } from './new-case-state';
+import { ReporterFields } from './reporter-fields';
+import { RespondentFields } from './respondent-fields';
 import { caseHref, navigate } from '../router';
 import { formatDate, zoneOf } from '../time/zones';
 

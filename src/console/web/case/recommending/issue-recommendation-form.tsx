@@ -1,12 +1,12 @@
-import type { Case, FollowUp } from '../api/types';
-import { CheckboxGroup, DateTimeField, SelectField, TextField } from '../forms/fields';
-import { FormShell } from '../forms/form-shell';
-import { useCommand } from '../forms/use-command';
-import { draftKey } from '../forms/drafts';
-import { useFields } from '../forms/use-fields';
-import { useI18n } from '../i18n/i18n';
-import { routeFor } from '../respondent-kinds';
-import { fromLocalInput, toLocalInput, zoneOf } from '../time/zones';
+import type { Case, FollowUp } from '../../api/types';
+import { CheckboxGroup, DateTimeField, SelectField, TextField } from '../../forms/fields';
+import { FormShell } from '../../forms/form-shell';
+import { useCommand } from '../../forms/use-command';
+import { draftKey } from '../../forms/drafts';
+import { useFields } from '../../forms/use-fields';
+import { useI18n } from '../../i18n/i18n';
+import { routeFor } from '../../respondent-kinds';
+import { fromLocalInput, toLocalInput, zoneOf } from '../../time/zones';
 
 const FIELDS = new Set(['respondentIds', 'recipient', 'letterNumber', 'issuedAt']);
 

@@ -1,11 +1,12 @@
-import { CaseFacts } from '../case/case-facts';
-import { ReporterBlock } from '../case/reporter-block';
-import { RespondentTrack } from '../case/respondent-track';
-import { Timeline } from '../case/timeline';
-import { useCase } from '../case/use-case';
+import { DocumentsSection } from './attaching-document/documents-section';
+import { CaseFacts } from './case-facts';
+import { ReporterBlock } from './reporter-block';
+import { RespondentTrack } from './respondent-track';
+import { Timeline } from './timeline';
+import { useCase } from './use-case';
 import { useI18n } from '../i18n/i18n';
 import { PrintStamp } from '../layout/print-stamp';
-import { NextSteps } from '../steps/next-steps';
+import { NextSteps } from './next-steps';
 import { zoneOf } from '../time/zones';
 
 /** #/cases/:id — the case, its respondents' tracks, what this officer may do next, and the history. */
@@ -32,6 +33,7 @@ export function CasePage({ id }: { id: string }) {
           <RespondentTrack key={r.respondentId} r={r} zone={zone} />
         ))}
       </section>
+      <DocumentsSection c={c} zone={zone} onAttached={() => void reload()} />
       <NextSteps c={c} onDone={replace} onReload={() => void reload()} />
       <Timeline c={c} zone={zone} />
     </div>

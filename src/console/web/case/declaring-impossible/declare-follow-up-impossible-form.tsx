@@ -1,16 +1,16 @@
-import type { Case, FollowUp } from '../api/types';
-import { DateTimeField, SelectField, TextArea } from '../forms/fields';
-import { FormShell } from '../forms/form-shell';
-import { useCommand } from '../forms/use-command';
-import { draftKey } from '../forms/drafts';
-import { useFields } from '../forms/use-fields';
-import { useI18n } from '../i18n/i18n';
-import { fromLocalInput, toLocalInput, zoneOf } from '../time/zones';
+import type { Case, FollowUp } from '../../api/types';
+import { DateTimeField, SelectField, TextArea } from '../../forms/fields';
+import { FormShell } from '../../forms/form-shell';
+import { useCommand } from '../../forms/use-command';
+import { draftKey } from '../../forms/drafts';
+import { useFields } from '../../forms/use-fields';
+import { useI18n } from '../../i18n/i18n';
+import { fromLocalInput, toLocalInput, zoneOf } from '../../time/zones';
 
 const FIELDS = new Set(['reason', 'note', 'declaredAt']);
 
 /** A valid reason the recommendation cannot be acted on (BPK: tidak dapat ditindaklanjuti). */
-export function DeclareImpossibleForm({ c, respondent, onDone, onReload }: { c: Case; respondent: FollowUp; onDone(c: Case): void; onReload(): void }) {
+export function DeclareFollowUpImpossibleForm({ c, respondent, onDone, onReload }: { c: Case; respondent: FollowUp; onDone(c: Case): void; onReload(): void }) {
   const { t, options } = useI18n();
   const zone = zoneOf(c.handlingUnit);
   const { values, set, kept } = useFields(() => ({ reason: '', note: '', declaredAt: toLocalInput(new Date(), zone) }), draftKey(c.id, 'declareFollowUpImpossible', respondent.respondentId));

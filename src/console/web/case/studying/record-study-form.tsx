@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import type { Case, FollowUp } from '../api/types';
-import { CheckboxGroup, DateTimeField, SelectField, TextArea } from '../forms/fields';
-import { FormShell } from '../forms/form-shell';
-import { useCommand, type CommandErrors } from '../forms/use-command';
-import { draftKey } from '../forms/drafts';
-import { useFields } from '../forms/use-fields';
-import { useI18n } from '../i18n/i18n';
-import { fromLocalInput, toLocalInput, zoneOf } from '../time/zones';
+import type { Case, FollowUp } from '../../api/types';
+import { CheckboxGroup, DateTimeField, SelectField, TextArea } from '../../forms/fields';
+import { FormShell } from '../../forms/form-shell';
+import { useCommand, type CommandErrors } from '../../forms/use-command';
+import { draftKey } from '../../forms/drafts';
+import { useFields } from '../../forms/use-fields';
+import { useI18n } from '../../i18n/i18n';
+import { fromLocalInput, toLocalInput, zoneOf } from '../../time/zones';
 
 interface Finding {
   outcome: string;

@@ -1,4 +1,4 @@
-import type { DashboardKey } from './text-id';
+import type { DashboardKey } from './dashboard-id';
 
 /** The oversight dashboard's words in English; every Indonesian key must be here (checked by the type). */
 export const DASHBOARD_TEXT_EN: Record<DashboardKey, string> = {
@@ -70,4 +70,8 @@ export const DASHBOARD_TEXT_EN: Record<DashboardKey, string> = {
   'ppk.none': 'No PPK is past a due date.',
   'ppk.more': 'Showing {shown} of {total} overdue PPKs; the CSV per person has them all.',
   'table.scroll': '{name} (scrollable)',
+  'verify.summary': 'Verify the figures',
+  'verify.intro': 'For auditors: the figures above can be recomputed from the raw events, without the read database, with this command on the Netra server (same log position, instant and filters).',
+  'verify.command': 'Recompute command',
+  'table.scrollCue': 'Swipe the table sideways to see every column.',
 };

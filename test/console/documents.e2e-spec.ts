@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { gql } from 'graphql-request';
+import type { Browser, Page } from 'playwright-core';
+import { REPORT_CASE, aLaporan, type CaseResult } from '../e2e/fixtures';
+import { startTestNetra, type RunningNetra } from '../support/netra-app';
+import { expectIndonesianOnly, listenToServer } from './indonesian-only';
+import { expectNoAxeViolations, launchChromium, openConsole, screenshot, signInAsDeveloper, stepForm, type ConsolePage } from './browser';
+
+const DOCUMENTS = gql`query documents($id: ID!) { case(id: $id) { version documents { id kind name size sha256 respondentId } } }`;
+
+/** A small PDF whose bytes differ from run to run, so the download is compared with what was sent, not with a constant. */
+function aPdf(): Buffer {
+  const body = `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${Date.now()} ${Math.random()}\n%%EOF\n`;
+  return Buffer.concat([Buffer.from(body), Buffer.alloc(3000, 0x20)]);
+}
+
+/**
+ * Issue 19 (documents): the case page lists the case's documents with a download that carries the
+ * session's token, and an upload form whose refusals (type, size) read in the officer's language.
+ * One Netra with a 1 MB limit, a Bawaslu officer of the handling unit in Chromium.
+ */
+describe('console: documents of a case', () => {
+  let netra: RunningNetra;
+  let browser: Browser;
+  let officer: ConsolePage;
+  let caseId: string;
+  let serverWords = new Set<string>();
+
+  const documents = async () =>
+    (await (await netra.client('BAWASLU', '16.73')).request<{ case: { version: number; documents: Array<{ id: string; kind: string; name: string; size: number; sha256: string; respondentId: string | null }> } }>(DOCUMENTS, { id: caseId })).case;
+
+  /** The English the document routes answer with, so the Indonesian check can look for it on the page. */
+  function listenToDocumentRoutes(page: Page, words: Set<string>): void {
+    page.on('response', async (response) => {
+      if (!/\/cases\/[^/]+\/documents/.test(response.url()) || response.ok()) return;
+      const body = (await response.json().catch(() => null)) as { message?: string } | null;
+      if (body?.message) words.add(body.message);
+    });
+  }
+
+  /** Chromium logs each refused request as a console error: take out exactly the refusals this test expects, so any other still fails it. */
+  function expectRefusedRequests(...statuses: number[]): void {
+    const refused = officer.problems.filter((p) => p.startsWith('console: Failed to load resource: the server responded with a status of '));
+    expect(refused.map((p) => Number(/status of (\d+)/.exec(p)![1]))).toEqual(statuses);
+    // In place: the page's listeners hold this very array.
+    for (const p of refused) officer.problems.splice(officer.problems.indexOf(p), 1);
+  }
+
+  async function upload(page: Page, form: ReturnType<typeof stepForm>, kind: string, forWhom: string, file: { name: string; mimeType: string; buffer: Buffer }, button: string) {
+    await form.getByLabel(/^(Jenis dokumen|Kind of document)/).selectOption({ label: kind });
+    await form.getByLabel(/^(Untuk|For)$/).selectOption({ label: forWhom });
+    await form.getByLabel(/^(Berkas|File)/).setInputFiles(file);
+    await form.getByRole('button', { name: button }).click();
+  }
+
+  beforeAll(async () => {
+    [netra, browser] = await Promise.all([startTestNetra({ DOCUMENT_MAX_MB: '1' }), launchChromium()]);
+    const bawaslu = await netra.client('BAWASLU', '16.73');
+    const laporan = aLaporan({ summary: 'Seorang camat memakai kaus calon pada acara kecamatan.' });
+    caseId = (await bawaslu.request<{ reportCase: CaseResult }>(REPORT_CASE, { input: laporan })).reportCase.id;
+    officer = await openConsole(browser, netra.origin);
+    serverWords = listenToServer(officer.page);
+    listenToDocumentRoutes(officer.page, serverWords);
+    await signInAsDeveloper(officer.page, 'BAWASLU', '16.73');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await netra?.close();
+  });
+
+  afterEach(() => expect(officer.problems).toEqual([]));
+
+  it('in Indonesian: a PDF uploaded for a respondent is listed, and its download holds the same bytes', async () => {
+    const { page } = officer;
+    await page.goto(`${netra.origin}/#/cases/${caseId}`);
+    const section = page.getByRole('region', { name: 'Dokumen' });
+    await section.getByText('Belum ada dokumen pada kasus ini.').waitFor();
+    await section.locator('summary', { hasText: 'Unggah dokumen' }).click();
+    const form = stepForm(page, 'Unggah dokumen');
+    const pdf = aPdf();
+    await upload(page, form, 'Bukti', 'Ahmad Fauzi', { name: 'bukti-orasi.pdf', mimeType: 'application/pdf', buffer: pdf }, 'Unggah');
+    await section.getByText('Dokumen diunggah: bukti-orasi.pdf.').waitFor();
+
+    const item = section.locator('li.document');
+    await item.getByText('bukti-orasi.pdf').waitFor();
+    expect(await item.count()).toBe(1);
+    expect((await item.textContent())?.replace(/\s+/g, ' ')).toMatch(/^Bukti — Ahmad Fauzibukti-orasi\.pdfPDF · 3 KB · dilampirkan \d+ \w+ \d{4} \d{2}\.\d{2} WIB oleh Bawaslu Kota Lubuk LinggauUnduh$/);
+    // The history says it too, in Indonesian, from the line's data.
+    await page.getByRole('region', { name: 'Riwayat' }).getByText('Bawaslu melampirkan Bukti untuk Ahmad Fauzi').waitFor();
+    const stored = await documents();
+    expect(stored.documents.map((d) => [d.kind, d.name, d.size, d.respondentId])).toEqual([['EVIDENCE', 'bukti-orasi.pdf', pdf.length, 'R1']]);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('button', { name: 'Unduh Bukti: bukti-orasi.pdf' }).click()]);
+    expect(download.suggestedFilename()).toBe('bukti-orasi.pdf');
+    expect(readFileSync((await download.path())!).equals(pdf)).toBe(true);
+
+    await expectIndonesianOnly(page, serverWords, 'a document listed after its upload');
+    await expectNoAxeViolations(page, 'a document listed after its upload');
+    await screenshot(page, 'documents-1-listed');
+    // On a phone: the list and the form fit the width, still with no violation.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoAxeViolations(page, 'documents on a phone');
+    await screenshot(page, 'documents-1-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('in Indonesian: a program renamed .pdf and a file over the limit are refused under the file, in Indonesian, and nothing is attached', async () => {
+    const { page } = officer;
+    const before = await documents();
+    const section = page.getByRole('region', { name: 'Dokumen' });
+    const form = stepForm(page, 'Unggah dokumen');
+    const program = { name: 'surat.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(2000, 1)]) };
+    await upload(page, form, 'Surat rekomendasi Bawaslu', 'Seluruh kasus', program, 'Unggah');
+    const error = form.locator('.field-invalid .field-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('Hanya berkas PDF, JPEG, PNG, MP4, DOCX atau XLSX yang diterima; isi berkas ini bukan salah satunya.');
+    expect(await form.getByLabel('Berkas').getAttribute('aria-invalid')).toBe('true');
+    await expectIndonesianOnly(page, serverWords, 'a file type refused');
+    await expectNoAxeViolations(page, 'a file type refused');
+    await screenshot(page, 'documents-2-type-refused');
+
+    const large = { name: 'rekaman.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1_500_000, 0x20)]) };
+    await form.getByLabel('Berkas').setInputFiles(large);
+    await form.getByRole('button', { name: 'Unggah' }).click();
+    await form.getByText('Berkas melebihi batas 1 MB.').waitFor();
+    await expectIndonesianOnly(page, serverWords, 'a file over the limit refused');
+
+    expect(await documents()).toEqual(before);
+    expect(await section.locator('li.document').count()).toBe(1);
+    expectRefusedRequests(400, 413);
+  });
+
+  it('in English: the list, the refusal and the download read in English', async () => {
+    const { page } = officer;
+    await page.getByRole('button', { name: 'English' }).click();
+    const section = page.getByRole('region', { name: 'Documents' });
+    const form = stepForm(page, 'Upload a document');
+    const pdf = aPdf();
+    await upload(page, form, 'Bawaslu recommendation letter', 'The whole case', { name: 'rekomendasi.pdf', mimeType: 'application/pdf', buffer: pdf }, 'Upload');
+    await section.getByText('Document uploaded: rekomendasi.pdf.').waitFor();
+    const item = section.locator('li.document', { hasText: 'rekomendasi.pdf' });
+    expect((await item.textContent())?.replace(/\s+/g, ' ')).toMatch(/^Bawaslu recommendation letter — The whole caserekomendasi\.pdfPDF · 3 KB · attached \d+ \w+ \d{4} \d{2}:\d{2} WIB by Bawaslu Kota Lubuk LinggauDownload$/);
+    await page.getByRole('region', { name: 'History' }).getByText('Bawaslu attached Bawaslu recommendation letter', { exact: true }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('button', { name: 'Download Bawaslu recommendation letter: rekomendasi.pdf' }).click()]);
+    expect(readFileSync((await download.path())!).equals(pdf)).toBe(true);
+
+    await upload(page, form, 'Evidence', 'Dewi Anggraini', { name: 'foto.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') }, 'Upload');
+    await form.getByText('Only PDF, JPEG, PNG, MP4, DOCX or XLSX files are accepted; the content of this file is none of them.').waitFor();
+    expect((await documents()).documents).toHaveLength(2);
+    expectRefusedRequests(400);
+    await expectNoAxeViolations(page, 'documents in English');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+  });
+});
