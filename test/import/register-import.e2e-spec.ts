@@ -80,8 +80,10 @@ onBothStores('register import', (start) => {
 
   it('a dry run of a 1,000-row register lists exactly its 20 bad rows, by row and column, in Indonesian, and writes nothing', async () => {
     const started = Date.now();
+    const cpu = process.cpuUsage();
     const { status, body } = await post(netra, 'dryRun=true', file, bawaslu);
-    console.log(`dry run of 1,000 rows: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const used = process.cpuUsage(cpu);
+    console.log(`dry run of 1,000 rows: ${((Date.now() - started) / 1000).toFixed(1)} s, ${((used.user + used.system) / 1e6).toFixed(1)} s CPU`);
     expect(status).toBe(200);
     expect(body.dryRun).toBe(true);
     importId = body.importId;
@@ -110,8 +112,11 @@ onBothStores('register import', (start) => {
     expect([mismatch.status, mismatch.body.key]).toEqual([400, 'import.confirmMismatch']);
 
     const started = Date.now();
+    const cpu = process.cpuUsage();
     const imported = await post(netra, `confirm=${importId}`, file, bawaslu);
     const seconds = (Date.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
     expect(imported.status).toBe(200);
     expect(imported.body.written).toEqual({ cases: 880, commands: 880 + 300 + 200 });
     expect(imported.body.errors).toHaveLength(20);
@@ -121,7 +126,7 @@ onBothStores('register import', (start) => {
     expect(await count({ stage: 'RECOMMENDED' })).toBe(200 + 100);
     expect(await count({ stage: 'NO_VIOLATION' })).toBe(100);
     expect(await count({ respondentNip: nipFor(3) })).toBe(1);
-    console.log(`import of 1,000 rows (880 cases, 1,380 commands): ${seconds.toFixed(1)} s`);
+    console.log(`import of 1,000 rows (880 cases, 1,380 commands): ${seconds.toFixed(1)} s, ${cpuSeconds.toFixed(1)} s of this process's CPU (server and, embedded, the database)`);
 
     // The same file again, by another officer of the same unit: every case already stands as the register says.
     const colleague = await token('BAWASLU', '16.73', 'another-officer');
