@@ -169,6 +169,7 @@ export const REFUSALS = {
   'import.sameCase': ['row'],
   'import.studiedTogether': ['row'],
   'import.newRespondent': ['respondents'],
+  'import.registerTaken': ['caseId'],
   'erasure.legalHold': ['stage'],
   'overdue.notPast': ['respondentId', 'stage'],
   'overdue.moved': ['respondentId', 'dueAt', 'given'],

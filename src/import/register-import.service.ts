@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { CaseMutations } from '../api/case-mutations.service';
@@ -14,9 +15,12 @@ import { uuidFrom } from '../event-store/event-id';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store';
 import { LOGGER } from '../observability/logger';
 import { ProjectionService } from '../oversight/projection.service';
+import { REGISTER_COMPACT } from '../oversight/read-model/search-expressions';
+import { regionContains } from '../case/validation/regions';
+import { READ_DB, type ReadDb } from '../storage/read-db';
 import { planCase, type CasePlan } from './plan-case';
 import { readRegister } from './read-register';
-import { groupRows, type RowProblem } from './register-rows';
+import { groupRows, type RowGroup, type RowProblem } from './register-rows';
 import { importReport, type ImportLanguage, type ImportReport } from './import-report';
 
 /** Cases read, and written, at once: different cases never wait on each other's streams. */
@@ -50,6 +54,7 @@ export class RegisterImports {
     private readonly mutations: CaseMutations,
     private readonly projection: ProjectionService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_DB) private readonly db: ReadDb,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -68,6 +73,7 @@ export class RegisterImports {
     const ctx = this.rules.context(this.clock());
     const problems: RowProblem[] = [];
     const plans: CasePlan[] = [];
+    const taken = await this.registerNumbersTaken(groups, actor);
     await eachAtOnce(groups, CONCURRENCY, async (group) => {
       if (group.problems.length > 0) {
         const blamed = group.problems[0].row;
@@ -78,6 +84,14 @@ export class RegisterImports {
         return;
       }
       const caseId = uuidFrom(`netra:import:${group.key}`);
+      const other = taken.get(registerKey(group));
+      if (other && other !== caseId) {
+        // A case opened in the console or over the API under this number: importing it would open a second one.
+        const error = badInput('registerNumber', `case ${other} already has this register number`, 'import.registerTaken', { caseId: other });
+        problems.push({ row: group.rows[0].row, column: 'registerNumber', error });
+        for (const row of group.rows.slice(1)) problems.push({ row: row.row, column: null, error: badInput('row', `row ${group.rows[0].row} of the same case has errors`, 'import.sameCase', { row: group.rows[0].row }) });
+        return;
+      }
       const history = await this.store.readStream(caseStreamId(caseId));
       const plan = planCase(group, caseId, fold(history as unknown as CaseEvent[], initialState()), actor, ctx);
       problems.push(...plan.problems);
@@ -93,6 +107,19 @@ export class RegisterImports {
       options.dryRun ? 'register import tried' : 'register imported',
     );
     return report;
+  }
+
+  /**
+   * The cases the read model knows under the file's register numbers, in units the caller may read:
+   * one query for the whole file, on the compacted number search already indexes.
+   */
+  private async registerNumbersTaken(groups: RowGroup[], actor: Actor): Promise<Map<string, string>> {
+    const numbers = [...new Set(groups.map((g) => compactNumber(g.rows[0].registerNumber)).filter((n): n is string => !!n))];
+    if (numbers.length === 0) return new Map();
+    const result = (await this.db.execute(
+      sql`SELECT id, handling_unit, ${sql.raw(REGISTER_COMPACT)} AS register FROM rm_cases WHERE ${sql.raw(REGISTER_COMPACT)} IN (${sql.join(numbers.map((n) => sql`${n}`), sql`, `)})`,
+    )) as unknown as { rows: Array<{ id: string; handling_unit: string; register: string }> };
+    return new Map(result.rows.filter((r) => regionContains(actor.region, r.handling_unit)).map((r) => [`${r.handling_unit}\u0000${r.register}`, r.id]));
   }
 
   /** One import writes at a time: its commands bypass the per-token mutation limit, so they must not multiply. */
@@ -131,6 +158,9 @@ export class RegisterImports {
     }
   }
 }
+
+const compactNumber = (value: string | null) => (value ? value.toLowerCase().replace(/[^a-z0-9]+/g, '') : null);
+const registerKey = (group: RowGroup) => `${group.rows[0].handlingUnit}\u0000${compactNumber(group.rows[0].registerNumber)}`;
 
 async function eachAtOnce<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;

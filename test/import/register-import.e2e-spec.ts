@@ -4,6 +4,8 @@ import { signDevToken } from '../../src/auth/dev-token';
 import type { Agency } from '../../src/case/case-vocabulary';
 import { TEST_SECRET, type RunningNetra } from '../support/netra-app';
 import { onBothStores, type StartedNetra } from '../support/on-both-stores';
+import { mutate, REPORT } from '../e2e/case-steps';
+import { aLaporan } from '../e2e/fixtures';
 import { goodLine, nipFor, registerCsv, registerXlsx, type RegisterLine } from './register-fixture';
 
 /** Importing a register (issue 18) over real HTTP: dry run, import, re-import, on both stores. */
@@ -146,6 +148,14 @@ onBothStores('register import', (start) => {
     expect(tried.body.errors.map((e: any) => [e.row, e.key])).toEqual([[4, 'nip.length']]);
     const imported = await post(netra, `confirm=${tried.body.importId}`, updated, bawaslu);
     expect(imported.body.written).toEqual({ cases: 1, commands: 2 });
+
+    // A case the unit opened in the console under a number the register also lists: refused, never a second case.
+    const opened = await mutate(await netra.client('BAWASLU', '16.73'), REPORT, aLaporan({ registerNumber: 'LP/16.73/2024/77' }));
+    const listed = await post(netra, 'dryRun=true', await registerXlsx([{ ...goodLine(7000), 'Nomor Register': 'lp 16.73 2024 77' }, { ...goodLine(7001), 'Nomor Register': 'lp 16.73 2024 77' }]), bawaslu);
+    expect(listed.body.errors.map((e: any) => [e.row, e.column, e.key, e.params])).toEqual([
+      [2, 'Nomor Register', 'import.registerTaken', { caseId: opened.id }],
+      [3, null, 'import.sameCase', { row: 2 }],
+    ]);
 
     const ppk = await post(netra, 'dryRun=true', updated, await token('PPK', '16.73'));
     expect([ppk.status, ppk.body.code, ppk.body.key]).toEqual([403, 'FORBIDDEN', 'access.agency']);

@@ -142,6 +142,7 @@ export const REFUSALS_EN: RefusalCatalogue = {
   'import.sameCase': 'This case was not imported because row {row} of the same case has errors.',
   'import.studiedTogether': 'This row and row {row} (one case) must both be studied or both not yet: a study covers every respondent.',
   'import.newRespondent': 'A case with this register number is already recorded with {respondents} respondents; new respondents cannot be added by import.',
+  'import.registerTaken': 'This register number is already used by another case in Netra (case {caseId}, recorded without import); carry that case on in the console so it is not recorded twice.',
   'overdue.notPast': 'Respondent {respondentId:respondent} (stage {stage:Stage}) is not past a due time without an overdue record.',
   'overdue.moved': 'The due time of respondent {respondentId:respondent} is now {dueAt:date}, not {given:date}: it was extended or the step moved on.',
   'dueTime.none': 'Respondent {respondentId:respondent} (stage {stage:Stage}) has no working-day due time to recount.',

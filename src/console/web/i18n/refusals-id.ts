@@ -148,6 +148,7 @@ export const REFUSALS_ID: RefusalCatalogue = {
   'import.sameCase': 'Kasus ini tidak diimpor karena baris {row} dari kasus yang sama bermasalah.',
   'import.studiedTogether': 'Status baris ini dan baris {row} (satu kasus) harus sama-sama sudah dikaji atau sama-sama belum: kajian mencakup semua terlapor.',
   'import.newRespondent': 'Kasus dengan nomor register ini sudah tercatat dengan {respondents} terlapor; terlapor baru tidak dapat ditambahkan lewat impor.',
+  'import.registerTaken': 'Nomor register ini sudah dipakai kasus lain di Netra (kasus {caseId}, dicatat tanpa impor); lanjutkan kasus itu di konsol agar tidak tercatat dua kali.',
   'overdue.notPast': 'Terlapor {respondentId:respondent} (tahap {stage:Stage}) belum melewati tenggat tanpa catatan keterlambatan.',
   'overdue.moved': 'Tenggat terlapor {respondentId:respondent} kini {dueAt:date}, bukan {given:date}: tenggat diperpanjang atau langkahnya sudah berjalan.',
   'dueTime.none': 'Terlapor {respondentId:respondent} (tahap {stage:Stage}) tidak memiliki tenggat hari kerja untuk dihitung ulang.',
