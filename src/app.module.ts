@@ -14,6 +14,7 @@ import { validationError } from './case/validation/validation-error';
 import { GraphqlErrorFilter } from './graphql/graphql-errors';
 import { NetraGraphqlModule } from './graphql/graphql.module';
 import { GrpcModule } from './grpc/grpc.module';
+import { ImportModule } from './import/import.module';
 import { LOGGER } from './observability/logger';
 import { ObservabilityController, ObservabilityModule } from './observability/observability.module';
 import { OversightModule } from './oversight/oversight.module';
@@ -46,6 +47,7 @@ export class AppModule {
         OversightModule,
         CaseModule,
         CaseApiModule,
+        ImportModule,
         DemoModule,
         NetraGraphqlModule,
         GrpcModule,

@@ -76,6 +76,8 @@ export interface NetraConfig {
   startupWaitSeconds: number;
   /** Largest document an upload may carry, in bytes (DOCUMENT_MAX_MB, default 25). */
   documentMaxBytes: number;
+  /** Largest register file an import may carry, in bytes (IMPORT_MAX_MB, default 10). */
+  importMaxBytes: number;
 }
 
 /** `scenarios`: the handful of cases from the seed scenarios; `pilkada-2020`: the synthetic Pilkada 2020 history (src/demo). */
@@ -156,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NetraConfig {
     embeddedSync: embeddedSyncOf(env.NETRA_EMBEDDED_SYNC),
     startupWaitSeconds: startupWaitOf(env.STARTUP_WAIT_SECONDS),
     documentMaxBytes: wholeNumberOf(env, 'DOCUMENT_MAX_MB', 25, 1, 1024, 'MB') * 1024 * 1024,
+    importMaxBytes: wholeNumberOf(env, 'IMPORT_MAX_MB', 10, 1, 100, 'MB') * 1024 * 1024,
   };
 }
 

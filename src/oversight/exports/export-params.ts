@@ -16,7 +16,7 @@ export interface ExportParams {
 }
 
 export type ExportKind = 'follow-ups' | 'summary';
-export type ExportFormat = 'csv' | 'json';
+export type ExportFormat = 'csv' | 'json' | 'xlsx';
 
 type Query = Record<string, unknown>;
 
@@ -42,7 +42,7 @@ const DIMENSIONS = Object.values(SummaryDimension);
  * typo never silently widens a file.
  */
 export async function exportParams(query: Query, kind: ExportKind, format: ExportFormat): Promise<ExportParams> {
-  const accepted = new Set([...FILTER_FIELDS, 'asOf', ...(kind === 'summary' ? ['groupBy'] : []), ...(format === 'csv' ? ['headers', 'bom'] : [])]);
+  const accepted = new Set([...FILTER_FIELDS, 'asOf', ...(kind === 'summary' ? ['groupBy'] : []), ...(format === 'csv' ? ['headers', 'bom'] : format === 'xlsx' ? ['headers'] : [])]);
   for (const name of Object.keys(query)) {
     assertSafeText(name, 'query');
     assertSafeText(query[name], name);

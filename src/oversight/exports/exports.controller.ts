@@ -17,13 +17,16 @@ import { UTF8_BOM } from './csv';
 import { ExportErrorFilter } from './export-error.filter';
 import { exportParams, type ExportFormat } from './export-params';
 import { csvChunks, followUpPages, jsonChunks, primed, send, type Progress } from './follow-up-stream';
-import { summaryCsv } from './summary-columns';
+import { summaryCsv, summaryXlsx } from './summary-columns';
+import { followUpXlsxColumns } from './follow-up-columns';
+import { sendXlsx, XLSX_CONTENT_TYPE } from './xlsx';
 import { PublicFiguresCache, sendPublic, type CachedAnswer, type SentAnswer } from '../public-figures/public-figures-cache';
 import { exportRequestKey } from '../public-figures/request-key';
 
 const CONTENT_TYPE: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8; header=present',
   json: 'application/json; charset=utf-8',
+  xlsx: XLSX_CONTENT_TYPE,
 };
 
 /**
@@ -55,6 +58,16 @@ export class ExportsController {
     return this.followUps(req, res, 'json');
   }
 
+  @Get('follow-ups.xlsx')
+  followUpsXlsx(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.followUps(req, res, 'xlsx');
+  }
+
+  @Get('summary.xlsx')
+  summaryXlsx(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.summary(req, res, 'xlsx');
+  }
+
   @Get('summary.csv')
   summaryCsv(@Req() req: Request, @Res() res: Response): Promise<void> {
     return this.summary(req, res, 'csv');
@@ -83,8 +96,10 @@ export class ExportsController {
     const pages = await primed(this.audited(followUpPages(this.reader, params.filter, actor, source, progress), actor, `export:${req.path.replace(/^\/exports\//, '')}`));
     attachment(res, 'follow-ups', format, source.at);
     res.setHeader('X-Netra-Position', source.position.toString());
-    const chunks = format === 'csv' ? csvChunks(pages, params.headers, params.bom) : jsonChunks(pages, source.at);
-    const outcome = await send(res, chunks);
+    const outcome =
+      format === 'xlsx'
+        ? await sendXlsx(res, params.headers === 'id' ? 'Tindak Lanjut' : 'Follow-ups', followUpXlsxColumns(params.headers), pages, params.headers)
+        : await send(res, format === 'csv' ? csvChunks(pages, params.headers, params.bom) : jsonChunks(pages, source.at));
     this.logger.info(
       { export: req.path, outcome, rows: progress.rows, pages: progress.pages, ms: Date.now() - requested.getTime(), agency: actor.agency, unit: actor.region },
       outcome === 'sent' ? 'export sent' : 'export stopped: the client went away',
@@ -114,9 +129,11 @@ export class ExportsController {
       return {
         headers: { ...attachmentHeaders('summary', format, summary.asOf), 'X-Netra-Position': position },
         body:
-          format === 'csv'
-            ? `${params.bom ? UTF8_BOM : ''}${summaryCsv(summary, params.groupBy, params.headers)}`
-            : `${JSON.stringify({ asOf, current, position, groupBy: params.groupBy, overall, buckets })}\n`,
+          format === 'xlsx'
+            ? await summaryXlsx(summary, params.groupBy, params.headers)
+            : format === 'csv'
+              ? `${params.bom ? UTF8_BOM : ''}${summaryCsv(summary, params.groupBy, params.headers)}`
+              : `${JSON.stringify({ asOf, current, position, groupBy: params.groupBy, overall, buckets })}\n`,
       };
     };
     let outcome = 'sent';

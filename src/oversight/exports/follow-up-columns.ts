@@ -4,6 +4,7 @@ import type { FollowUpRecord } from '../queries/case-reader';
 import { csvLine, type CsvValue } from './csv';
 import { labelOf, yesNo, type HeaderLanguage, type LabelSet } from './header-language';
 import { localDateTime, localDecimal, zoneLabel } from './local-values';
+import { xlsxInstant, type XlsxColumn, type XlsxFormat, type XlsxValue } from './xlsx';
 
 /**
  * The follow-ups file: every FollowUp field, plus the case's register number, its election and the
@@ -18,6 +19,9 @@ interface Column {
   value: (record: FollowUpRecord, language: HeaderLanguage) => CsvValue;
   /** Only under `id`: under `en` the labelled column already holds the code. */
   idOnly?: true;
+  /** In the XLSX file, where it differs from the CSV's text: a real date or number (xlsx.ts). */
+  cell?: (record: FollowUpRecord, language: HeaderLanguage) => XlsxValue;
+  format?: XlsxFormat;
 }
 
 /**
@@ -29,7 +33,13 @@ const instant = (date: Date | null, r: FollowUpRecord, language: HeaderLanguage)
   date === null ? null : language === 'en' ? date.toISOString() : localDateTime(date, zoneOf(r.handlingUnit));
 
 const text = (id: string, en: string, pick: (r: FollowUpRecord) => string | null): Column => ({ id, en, value: (r) => pick(r) });
-const time = (id: string, en: string, pick: (r: FollowUpRecord) => Date | null): Column => ({ id, en, value: (r, language) => instant(pick(r), r, language) });
+const time = (id: string, en: string, pick: (r: FollowUpRecord) => Date | null): Column => ({
+  id,
+  en,
+  value: (r, language) => instant(pick(r), r, language),
+  cell: (r, language) => xlsxInstant(pick(r), zoneOf(r.handlingUnit), language),
+  format: 'dateTime',
+});
 const labelled = (id: string, en: string, set: LabelSet, pick: (r: FollowUpRecord) => string | null): Column => ({
   id,
   en,
@@ -65,7 +75,7 @@ const COLUMNS: Column[] = [
   time('Batas Waktu', 'dueAt', (r) => r.followUp.dueAt),
   { id: 'Terlambat', en: 'overdue', value: (r, language) => yesNo(r.followUp.overdue, language) },
   { id: 'Terlambat (hari)', en: 'daysLate', value: (r) => r.followUp.daysLate },
-  { id: 'Lama Menunggu (hari)', en: 'daysWaiting', value: (r, language) => localDecimal(r.followUp.daysWaiting, language) },
+  { id: 'Lama Menunggu (hari)', en: 'daysWaiting', value: (r, language) => localDecimal(r.followUp.daysWaiting, language), cell: (r) => r.followUp.daysWaiting, format: 'decimal' },
   time('Tercatat Terlambat Sejak', 'overdueSince', (r) => r.followUp.overdueSince),
   labelled('Tahap yang Terlambat', 'overdueStep', 'DeadlineStep', (r) => r.followUp.overdueStep),
   labelled('Status Tindak Lanjut', 'followUpStatus', 'FollowUpStatus', (r) => r.followUp.followUpStatus),
@@ -101,6 +111,15 @@ const columnsFor = (language: HeaderLanguage) => COLUMNS.filter((c) => language 
 
 export function followUpHeaderLine(language: HeaderLanguage): string {
   return csvLine(columnsFor(language).map((c) => c[language]));
+}
+
+/** The same columns for the XLSX file: dates and numbers as the spreadsheet's own (xlsx.ts), the rest as in the CSV. */
+export function followUpXlsxColumns(language: HeaderLanguage): Array<XlsxColumn<FollowUpRecord>> {
+  return columnsFor(language).map((c) => ({
+    header: c[language],
+    format: c.format ?? (c.id === 'Tahun Pemilihan' || c.id === 'Terlambat (hari)' ? 'integer' : 'text'),
+    value: (r: FollowUpRecord) => (c.cell ? c.cell(r, language) : c.value(r, language)),
+  }));
 }
 
 export function followUpCsvLines(records: readonly FollowUpRecord[], language: HeaderLanguage): string {

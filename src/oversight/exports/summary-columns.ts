@@ -4,6 +4,7 @@ import { csvLine, type CsvValue } from './csv';
 import { LABELS_ID } from '../../case/case-vocabulary-id';
 import { labelOf, type HeaderLanguage } from './header-language';
 import { localDecimal } from './local-values';
+import { xlsxBuffer, type XlsxColumn } from './xlsx';
 
 /**
  * The summary file: an overall row, then one row per bucket; a column per dimension grouped by, then
@@ -17,11 +18,16 @@ interface Column {
   value: (bucket: SummaryBucket, language: HeaderLanguage) => CsvValue;
   /** Only under `id`: under `en` the labelled column already holds the code. */
   idOnly?: true;
+  /** In the XLSX file: the number itself, which the sheet shows with the reader's decimal mark. */
+  cell?: (bucket: SummaryBucket) => number | null;
 }
 
 const column = (id: string, en: string, value: (b: SummaryBucket, language: HeaderLanguage) => CsvValue, idOnly?: true): Column => ({ id, en, value, idOnly });
 /** A figure that may have decimals: a decimal comma under id. */
-const decimal = (id: string, en: string, value: (b: SummaryBucket) => number | null): Column => column(id, en, (b, language) => localDecimal(value(b), language));
+const decimal = (id: string, en: string, value: (b: SummaryBucket) => number | null): Column => ({
+  ...column(id, en, (b, language) => localDecimal(value(b), language)),
+  cell: value,
+});
 
 /** "PILKADA 2020" as "Pilkada 2020" under id. */
 function electionWords(key: string | null, language: HeaderLanguage): string | null {
@@ -86,6 +92,25 @@ function keyColumns(groupBy: readonly SummaryDimension[], language: HeaderLangua
       ? [column('Jenis Terlapor', 'key.respondentKind', (b, language) => labelOf('RespondentKind', b.key.respondentKind, language))]
       : []),
   ].filter((c) => language === 'id' || !c.idOnly);
+}
+
+type SummaryLine = { kind: string; bucket: SummaryBucket; withKey: boolean };
+
+/** The summary as XLSX: the CSV's columns and rows, figures as numbers (xlsx.ts). */
+export function summaryXlsx(summary: FollowUpSummary, groupBy: readonly SummaryDimension[], language: HeaderLanguage): Promise<Buffer> {
+  const keys = keyColumns(groupBy, language);
+  const columns: Array<XlsxColumn<SummaryLine>> = [
+    { header: language === 'id' ? 'Baris' : 'row', format: 'text', value: (line) => line.kind },
+    ...keys.map((c) => ({ header: c[language], format: 'text' as const, value: (line: SummaryLine) => (line.withKey ? c.value(line.bucket, language) : null) })),
+    ...FIGURES.map((c) => ({
+      header: c[language],
+      format: c.cell ? ('decimal' as const) : ('integer' as const),
+      value: (line: SummaryLine) => (c.cell ? c.cell(line.bucket) : c.value(line.bucket, language)),
+    })),
+  ];
+  const [overall, bucket] = language === 'id' ? ['Keseluruhan', 'Kelompok'] : ['overall', 'bucket'];
+  const lines: SummaryLine[] = [{ kind: overall, bucket: summary.overall, withKey: false }, ...summary.buckets.map((b) => ({ kind: bucket, bucket: b, withKey: true }))];
+  return xlsxBuffer(language === 'id' ? 'Ringkasan' : 'Summary', columns, lines, language);
 }
 
 /** The whole file at once: a summary has at most a few thousand buckets, already in memory as the answer. */

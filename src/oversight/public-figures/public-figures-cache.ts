@@ -11,7 +11,8 @@ import type { Request, Response } from 'express';
 export interface CachedAnswer {
   position: bigint;
   etag: string;
-  body: string;
+  /** Text, or the bytes of an XLSX summary. */
+  body: string | Buffer;
   /** The content headers it was sent with (Content-Type, and an export's Content-Disposition). */
   headers: Record<string, string>;
   computedAt: number;
