@@ -7,7 +7,7 @@ import { copyKeys, KeyStore } from '../privacy/key-store';
 import { resolveMasterKey } from '../privacy/master-key';
 import { sealingCopy } from './sealing-copy';
 import { openBlobStore, openEventStore, type Closer } from '../storage/storage';
-import { copyBlobs } from '../storage/copy-blobs';
+import { copyBlobs } from './copy-blobs';
 import { operatorMessage } from '../observability/loggable-error';
 
 /**

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { openPglite } from '../../src/event-store/pglite/open-pglite';
 import { PgliteEventStore } from '../../src/event-store/pglite/pglite-event-store';
 import { blobKey, type BlobStore } from '../../src/storage/blob-store';
-import { copyBlobs } from '../../src/storage/copy-blobs';
+import { copyBlobs } from '../../src/cli/copy-blobs';
 import { FileBlobStore, MemoryBlobStore } from '../../src/storage/file-blob-store';
 import type { ReadDb } from '../../src/storage/read-db';
 import { SqlBlobStore } from '../../src/storage/sql-blob-store';

@@ -1,6 +1,6 @@
 import type { EventStore } from '../event-store/event-store';
 import { LogCursor } from '../ledger/log-cursor';
-import { blobKey, type BlobStore } from './blob-store';
+import { blobKey, type BlobStore } from '../storage/blob-store';
 
 export interface BlobsCopied {
   /** Sealed files copied into the target. */
