@@ -1,14 +1,30 @@
 import { assertRegionMay, EXTEND_DEADLINE_BY_STEP, assertAgencyMay } from '../case-access';
 import { badInput, forbidden, list } from '../case-error';
-import type { DeadlineExtended } from '../case-events';
 import { deadlineStepOf, type CaseState, type OpenedCase, type RespondentTrack } from '../case-state';
-import type { DeadlineStep } from '../case-vocabulary';
+import type { Agency, DeadlineStep } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, text } from '../input-rules';
 import { openedCase, refuseStage, trackOf } from '../opened-case';
 import { kindOf, routeOf } from '../respondent-kinds';
 import { formatWib } from '../deadlines/wib';
 import { parseInstant } from '../validation/dates';
+import type { Step, StepAccess } from '../step';
+import { ON_TIME, countedBy, withTracks } from '../track-change';
+
+/** A due time was moved by the agency allowed to (case-access.ts), with its legal basis. */
+export interface DeadlineExtended {
+  type: 'DeadlineExtended';
+  data: {
+    caseId: string;
+    respondentId: string;
+    step: DeadlineStep;
+    previousDueAt: string;
+    dueAt: string;
+    legalBasis: string;
+    extendedBy: Agency;
+    extendedAt: string;
+  };
+}
 
 export interface ExtendDeadline {
   type: 'ExtendDeadline';
@@ -17,11 +33,14 @@ export interface ExtendDeadline {
   input: { respondentId: string; newDueAt: string; legalBasis: string };
 }
 
+/** Which of the two depends on the step: EXTEND_DEADLINE_BY_STEP. */
+const ACCESS: StepAccess<'extendDeadline'> = { operation: 'extendDeadline', agencies: ['BAWASLU', 'BKN', 'TNI', 'POLRI'], regionOf: 'the region of the step (handling unit, or the PPK region for execution)' };
+
 /** A due time moved later, with its legal basis, by the agency the step belongs to (EXTEND_DEADLINE_BY_STEP). */
 export function extendDeadline(command: ExtendDeadline, state: CaseState, ctx: DecideContext): DeadlineExtended[] {
   const { actor, input } = command;
   const opened = openedCase(state, command.caseId);
-  assertAgencyMay(actor, 'extendDeadline');
+  assertAgencyMay(actor, ACCESS);
   const track = trackOf(opened, input.respondentId);
   const step = deadlineStepOf(track.stage);
   if (step === null || track.dueAt === null) {
@@ -42,7 +61,7 @@ export function extendDeadline(command: ExtendDeadline, state: CaseState, ctx: D
       allowed: list(allowed),
     });
   }
-  assertRegionMay(actor, 'extendDeadline', regionOfStep(opened, track, step));
+  assertRegionMay(actor, ACCESS, regionOfStep(opened, track, step));
   const legalBasis = text(input.legalBasis, 'legalBasis', 2000);
   const newDueAt = parseInstant(input.newDueAt, 'newDueAt');
   if (newDueAt <= new Date(track.dueAt)) {
@@ -72,3 +91,16 @@ function regionOfStep(state: OpenedCase, track: RespondentTrack, step: DeadlineS
   if (kindOf(track.employment) === 'VILLAGE') return state.handlingUnit;
   return step === 'EXECUTION' ? (track.decision?.ppk?.regionCode ?? state.handlingUnit) : state.handlingUnit;
 }
+
+/** The step, as steps.ts gathers it: its command, who may take it, its decision and its events. */
+export const extendingDeadline: Step<ExtendDeadline, DeadlineExtended> = {
+  command: 'ExtendDeadline',
+  access: ACCESS,
+  decide: extendDeadline,
+  events: {
+    DeadlineExtended: {
+      occurredAt: (e) => e.data.extendedAt,
+      evolve: (state, { data: d }) => withTracks(state, [d.respondentId], (r) => ({ ...r, dueAt: d.dueAt, ...countedBy(null), ...ON_TIME })),
+    },
+  },
+};

@@ -1,8 +1,8 @@
 import { assertAgencyMay, assertRegionMay } from '../case-access';
 import { badInput, invalidTransition } from '../case-error';
-import type { CaseReported, Election, Reporter, RespondentRecord } from '../case-events';
+import type { Election, Reporter, RespondentRecord } from '../case-events';
 import { caseStage, type CaseState } from '../case-state';
-import { CASE_SOURCES, ELECTION_KINDS, EMPLOYMENTS, VIOLATION_CODES, type Employment } from '../case-vocabulary';
+import { CASE_SOURCES, type CaseSource, ELECTION_KINDS, type Employment, EMPLOYMENTS, VIOLATION_CODES, type ViolationCode } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, listOf, oneOf, optionalText, pastInstant, text } from '../input-rules';
 import { formatWib } from '../deadlines/wib';
@@ -12,6 +12,37 @@ import { assertValidNik } from '../validation/nik';
 import { assertValidNip } from '../validation/nip';
 import { assertValidNrp } from '../validation/nrp';
 import { assertKnownRegion } from '../validation/regions';
+import type { DeadlineApplied } from '../case-records';
+import type { Step, StepAccess } from '../step';
+import { ON_TIME, countedBy } from '../track-change';
+
+export interface CaseReported {
+  type: 'CaseReported';
+  data: {
+    caseId: string;
+    registerNumber: string;
+    source: CaseSource;
+    election: Election;
+    handlingUnit: string;
+    receivedAt: string;
+    knownAt: string;
+    occurredAt: string | null;
+    place: string | null;
+    summary: string;
+    violations: ViolationCode[];
+    respondents: RespondentRecord[];
+    /** Present for a laporan (REPORT), null for a temuan (FINDING); stored sealed (src/privacy). */
+    reporter: Reporter | null;
+    evidence: string[];
+    studyDueAt: string;
+    studyDeadline: DeadlineApplied;
+    /**
+     * A finding Bawaslu registered from a laporan received after the reporting limit: when that
+     * report came in. Absent (older events) or null for every other case.
+     */
+    originalReport?: { receivedAt: string; reference: string | null } | null;
+  };
+}
 
 export interface ReportCase {
   type: 'ReportCase';
@@ -45,12 +76,14 @@ export interface ReportCase {
   };
 }
 
+const ACCESS: StepAccess<'reportCase'> = { operation: 'reportCase', agencies: ['BAWASLU'], regionOf: 'the case handling unit' };
+
 const MAX_RESPONDENTS = 200;
 
 /** Opens a case: a laporan (with its reporter) or a temuan (Bawaslu's own finding). */
 export function reportCase(command: ReportCase, state: CaseState, ctx: DecideContext): CaseReported[] {
   const { actor, input } = command;
-  assertAgencyMay(actor, 'reportCase');
+  assertAgencyMay(actor, ACCESS);
   if (state.status !== 'empty') {
     throw invalidTransition(`case ${command.caseId} already exists: case is at stage ${caseStage(state.respondents)}`, 'case.exists', {
       stage: caseStage(state.respondents),
@@ -61,7 +94,7 @@ export function reportCase(command: ReportCase, state: CaseState, ctx: DecideCon
   const election = electionOf(input.election);
   const handlingUnit = text(input.handlingUnit, 'handlingUnit', 20);
   assertKnownRegion(handlingUnit, 'handlingUnit');
-  assertRegionMay(actor, 'reportCase', handlingUnit);
+  assertRegionMay(actor, ACCESS, handlingUnit);
 
   const receivedAt = pastInstant(input.receivedAt, 'receivedAt', ctx.now);
   const knownAt = pastInstant(input.knownAt, 'knownAt', ctx.now);
@@ -224,3 +257,57 @@ function identifiersOf(r: Respondent, employment: Employment, field: string) {
   if (given.nik) assertValidNik(given.nik, `${field}.nik`);
   return given;
 }
+
+/** The step, as steps.ts gathers it: its command, who may take it, its decision and its events. */
+export const reporting: Step<ReportCase, CaseReported> = {
+  command: 'ReportCase',
+  access: ACCESS,
+  decide: reportCase,
+  events: {
+    CaseReported: {
+      occurredAt: (e) => e.data.receivedAt,
+      tracks: () => null,
+      opens: (e, version) => {
+        const d = e.data;
+        return {
+          status: 'opened',
+          caseId: d.caseId,
+          registerNumber: d.registerNumber,
+          source: d.source,
+          election: d.election,
+          handlingUnit: d.handlingUnit,
+          receivedAt: d.receivedAt,
+          knownAt: d.knownAt,
+          occurredAt: d.occurredAt,
+          place: d.place,
+          summary: d.summary,
+          violations: d.violations,
+          evidence: d.evidence,
+          hasReporter: d.reporter !== null,
+          studiedAt: null,
+          personalDataErasedAt: null,
+          version,
+          respondents: d.respondents.map((r) => ({
+            ...r,
+            stage: 'REPORTED',
+            since: d.receivedAt,
+            dueAt: d.studyDueAt,
+            ...countedBy(d.studyDeadline),
+            outcome: null,
+            findingViolations: [],
+            findingNote: null,
+            recommendation: null,
+            decision: null,
+            execution: null,
+            followUpStatus: null,
+            impossibility: null,
+            ...ON_TIME,
+            escalation: null,
+            siasnBlocked: false,
+            trackVersion: version,
+          })),
+        };
+      },
+    },
+  },
+};
