@@ -1,6 +1,7 @@
 import type { CaseState, OpenedCase } from './case-state';
 import type { Agency } from './case-vocabulary';
 import type { DecideContext } from './decide-context';
+import type { Offer, Trial } from './trial';
 
 /**
  * What a step folder declares about itself, so that nothing outside it lists the step: steps.ts
@@ -46,6 +47,11 @@ export interface Step<C extends { type: string } = { type: string }, E extends D
   access: StepAccess | null;
   decide: ((command: C, state: CaseState, ctx: DecideContext) => E[]) | null;
   events: { [T in E['type']]: EventRules<Extract<E, { type: T }>> };
+  /**
+   * Whether a caller may take the step next, per respondent, asked of the decider with trial commands
+   * (next-steps.ts); without it the step is never offered (the processes' steps, reporting, documents).
+   */
+  offers?(trial: Trial): Offer[];
   /** Never set: carries the command's and the events' types to steps.ts, which unites them. */
   readonly types?: { command: C; event: E };
 }

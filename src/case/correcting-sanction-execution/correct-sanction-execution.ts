@@ -10,6 +10,7 @@ import { regionContains } from '../validation/regions';
 import type { Agency, FollowUpStatus, SanctionKind } from '../case-vocabulary';
 import type { Step, StepAccess } from '../step';
 import { withTracks } from '../track-change';
+import { acceptedTracks, decreed, PROBE_LETTER, PROBE_TEXT } from '../trial';
 
 /** A recorded decree replaced by a corrected one: what it corrects, and why. The status follows the new decree. */
 export interface SanctionExecutionCorrected {
@@ -153,4 +154,13 @@ export const correctingSanctionExecution: Step<CorrectSanctionExecution, Sanctio
         })),
     },
   },
+  offers: (trial) =>
+    acceptedTracks(trial, (t) =>
+      decreed(t) === null
+        ? null
+        : {
+            type: 'CorrectSanctionExecution',
+            input: { respondentId: t.respondentId, decreeNumber: `${PROBE_LETTER}/2`, executedAt: trial.now.toISOString(), sanction: decreed(t)!, reason: PROBE_TEXT },
+          },
+    ),
 };

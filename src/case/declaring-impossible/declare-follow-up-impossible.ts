@@ -10,6 +10,7 @@ import { assertNotBefore } from '../validation/dates';
 import { regionContains } from '../validation/regions';
 import type { Step, StepAccess } from '../step';
 import { ON_TIME, countedBy, withTracks } from '../track-change';
+import { acceptedTracks, PROBE_TEXT } from '../trial';
 
 export interface FollowUpDeclaredImpossible {
   type: 'FollowUpDeclaredImpossible';
@@ -124,4 +125,9 @@ export const declaringImpossible: Step<DeclareFollowUpImpossible, FollowUpDeclar
         })),
     },
   },
+  offers: (trial) =>
+    acceptedTracks(trial, (t) => ({
+      type: 'DeclareFollowUpImpossible',
+      input: { respondentId: t.respondentId, reason: 'DECEASED', note: PROBE_TEXT, declaredAt: trial.now.toISOString() },
+    })),
 };

@@ -5,6 +5,7 @@ import type { Actor, DecideContext } from '../decide-context';
 import { iso, text } from '../input-rules';
 import { openedCase } from '../opened-case';
 import type { Step, StepAccess } from '../step';
+import { PROBE_TEXT } from '../trial';
 
 /** UU 27/2022 (PDP): the case's data key was destroyed; its sealed personal data can never be read again. */
 export interface PersonalDataErased {
@@ -69,5 +70,10 @@ export const erasing: Step<ErasePersonalData, PersonalDataErased> = {
       tracks: () => [],
       evolve: (state, e) => ({ ...state, personalDataErasedAt: e.data.erasedAt }),
     },
+  },
+  offers: (trial) => {
+    if (trial.accepts({ type: 'ErasePersonalData', ...trial.base, input: { reason: PROBE_TEXT } })) return [{ respondentIds: [] }];
+    if (trial.accepts({ type: 'ErasePersonalData', ...trial.base, input: { reason: PROBE_TEXT, overrideLegalHold: true } })) return [{ respondentIds: [], overridesLegalHold: true }];
+    return [];
   },
 };

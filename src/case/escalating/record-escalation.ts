@@ -9,6 +9,7 @@ import { routeOf } from '../respondent-kinds';
 import { assertNotBefore } from '../validation/dates';
 import type { Step, StepAccess } from '../step';
 import { withTracks } from '../track-change';
+import { PROBE_LETTER } from '../trial';
 
 /** A PPK that does not act is reprimanded, the respondent's SIASN data blocked (or unblocked), or the case referred to the President. */
 export interface EscalationRecorded {
@@ -116,5 +117,18 @@ export const escalating: Step<RecordEscalation, EscalationRecorded> = {
           siasnBlocked: d.kind === 'SIASN_BLOCKED' ? true : d.kind === 'SIASN_UNBLOCKED' ? false : r.siasnBlocked === true,
         })),
     },
+  },
+  offers: (trial) => {
+    const escalations = new Map<string, EscalationKind[]>();
+    for (const t of trial.state.respondents) {
+      const kinds = ESCALATION_KINDS.filter((kind) =>
+        trial.accepts({ type: 'RecordEscalation', ...trial.base, input: { respondentId: t.respondentId, kind, letterNumber: PROBE_LETTER, escalatedAt: trial.now.toISOString() } }),
+      );
+      if (kinds.length > 0) escalations.set(t.respondentId, kinds);
+    }
+    // One entry per set of kinds, so a form offers a respondent only the kinds it may record for that respondent.
+    const kindSets = new Map<string, string[]>();
+    for (const [respondentId, kinds] of escalations) kindSets.set(kinds.join(','), [...(kindSets.get(kinds.join(',')) ?? []), respondentId]);
+    return [...kindSets].map(([kinds, respondentIds]) => ({ respondentIds, escalationKinds: kinds.split(',') as EscalationKind[] }));
   },
 };

@@ -8,6 +8,7 @@ import { assertNotBefore } from '../validation/dates';
 import type { FollowUpStatus, SanctionKind } from '../case-vocabulary';
 import type { Step, StepAccess } from '../step';
 import { ON_TIME, countedBy, withTracks } from '../track-change';
+import { acceptedTracks, decreed, PROBE_LETTER } from '../trial';
 
 export interface SanctionExecuted {
   type: 'SanctionExecuted';
@@ -100,4 +101,10 @@ export const executingSanction: Step<RecordSanctionExecution, SanctionExecuted> 
         })),
     },
   },
+  offers: (trial) =>
+    acceptedTracks(trial, (t) =>
+      decreed(t) === null
+        ? null
+        : { type: 'RecordSanctionExecution', input: { respondentId: t.respondentId, decreeNumber: PROBE_LETTER, executedAt: trial.now.toISOString(), sanction: decreed(t)! } },
+    ),
 };

@@ -10,6 +10,7 @@ import { formatWib } from '../deadlines/wib';
 import { parseInstant } from '../validation/dates';
 import type { Step, StepAccess } from '../step';
 import { ON_TIME, countedBy, withTracks } from '../track-change';
+import { PROBE_TEXT, type Offer } from '../trial';
 
 /** A due time was moved by the agency allowed to (case-access.ts), with its legal basis. */
 export interface DeadlineExtended {
@@ -102,5 +103,22 @@ export const extendingDeadline: Step<ExtendDeadline, DeadlineExtended> = {
       occurredAt: (e) => e.data.extendedAt,
       evolve: (state, { data: d }) => withTracks(state, [d.respondentId], (r) => ({ ...r, dueAt: d.dueAt, ...countedBy(null), ...ON_TIME })),
     },
+  },
+  offers: (trial) => {
+    // One entry per waiting step, so the console names the due time it moves ("Perpanjang tenggat Kajian").
+    const extendable = trial.state.respondents.filter(
+      (t) =>
+        t.dueAt !== null &&
+        trial.accepts({
+          type: 'ExtendDeadline',
+          ...trial.base,
+          input: { respondentId: t.respondentId, newDueAt: new Date(Math.max(Date.parse(t.dueAt), trial.now.getTime()) + 86_400_000).toISOString(), legalBasis: PROBE_TEXT },
+        }),
+    );
+    const offers: Offer[] = [];
+    for (const deadlineStep of [...new Set(extendable.map((t) => deadlineStepOf(t.stage)))]) {
+      if (deadlineStep !== null) offers.push({ respondentIds: extendable.filter((t) => deadlineStepOf(t.stage) === deadlineStep).map((t) => t.respondentId), deadlineStep });
+    }
+    return offers;
   },
 };

@@ -10,6 +10,7 @@ import { assertNotBefore } from '../validation/dates';
 import type { DeadlineApplied } from '../case-records';
 import type { Step, StepAccess } from '../step';
 import { ON_TIME, countedBy, withTracks } from '../track-change';
+import { PROBE_LETTER } from '../trial';
 
 export interface RecommendationIssued {
   type: 'RecommendationIssued';
@@ -110,5 +111,16 @@ export const recommending: Step<IssueRecommendation, RecommendationIssued> = {
           recommendation: { recipient: d.recipient, letterNumber: d.letterNumber, issuedAt: d.issuedAt },
         })),
     },
+  },
+  offers: (trial) => {
+    const issuedAt = trial.now.toISOString();
+    const respondentIds = trial.state.respondents
+      .filter((r) =>
+        RECOMMENDATION_RECIPIENTS.some((recipient) =>
+          trial.accepts({ type: 'IssueRecommendation', ...trial.base, input: { respondentIds: [r.respondentId], recipient, letterNumber: PROBE_LETTER, issuedAt } }),
+        ),
+      )
+      .map((r) => r.respondentId);
+    return respondentIds.length > 0 ? [{ respondentIds }] : [];
   },
 };

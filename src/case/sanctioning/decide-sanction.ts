@@ -11,6 +11,7 @@ import { assertKnownRegion } from '../validation/regions';
 import type { DeadlineApplied, Ppk } from '../case-records';
 import type { Step, StepAccess } from '../step';
 import { ON_TIME, countedBy, withTracks } from '../track-change';
+import { acceptedTracks, PROBE_LETTER } from '../trial';
 
 export interface SanctionDecided {
   type: 'SanctionDecided';
@@ -166,4 +167,6 @@ export const sanctioning: Step<DecideSanction, SanctionDecided | RespondentClear
         })),
     },
   },
+  offers: (trial) =>
+    acceptedTracks(trial, (t) => ({ type: 'DecideSanction', input: { respondentId: t.respondentId, decision: 'CLEAR', letterNumber: PROBE_LETTER, decidedAt: trial.now.toISOString() } })),
 };

@@ -134,4 +134,11 @@ export const studying: Step<RecordStudy, CaseStudied> = {
       },
     },
   },
+  offers: (trial) => {
+    // A study is recorded once for the whole case, with a finding for every respondent.
+    const reported = trial.state.respondents.filter((r) => r.stage === 'REPORTED');
+    const findings = trial.state.respondents.map((r) => ({ respondentId: r.respondentId, outcome: 'NO_VIOLATION' }));
+    if (reported.length === 0 || !trial.accepts({ type: 'RecordStudy', ...trial.base, input: { studiedAt: trial.now.toISOString(), findings } })) return [];
+    return [{ respondentIds: reported.map((r) => r.respondentId) }];
+  },
 };
