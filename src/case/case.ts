@@ -30,8 +30,9 @@ export type { CaseCommand } from './steps';
 /** Each step decides its own command (steps.ts finds the step by the command's type). */
 export function decide(command: CaseCommand, state: CaseState, ctx: DecideContext): CaseEvent[] {
   // Read permission first: an unreadable case is NOT_FOUND whatever else is wrong (case-access.ts).
-  if (command.type !== 'ReportCase') assertMayReadCase(command.actor, state, command.caseId);
-  const events = stepOf(command).decide!(command, state, ctx) as CaseEvent[];
+  const step = stepOf(command);
+  if (!step.opensCase) assertMayReadCase(command.actor, state, command.caseId);
+  const events = step.decide!(command, state, ctx) as CaseEvent[];
   return [...events, ...overdueWithdrawals(state, events, command.actor, ctx)];
 }
 

@@ -44,6 +44,8 @@ export interface EventRules<E extends DomainEvent> {
  */
 export interface Step<C extends { type: string } = { type: string }, E extends DomainEvent = DomainEvent> {
   command: C['type'] | null;
+  /** The step opens a case (reporting): there is no case yet whose read permission to check first. */
+  opensCase?: boolean;
   access: StepAccess | null;
   decide: ((command: C, state: CaseState, ctx: DecideContext) => E[]) | null;
   events: { [T in E['type']]: EventRules<Extract<E, { type: T }>> };

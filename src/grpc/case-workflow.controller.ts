@@ -100,7 +100,7 @@ export class CaseWorkflowController {
   }
 }
 
-// Each step folder's gRPC method, served as if written above: `recordEscalation(request, metadata)` for RecordEscalation.
+// Each step folder's gRPC method, served as if written above (a method named after it, lower camel case).
 for (const step of stepFiles('grpc').flatMap((exports) => Object.values(exports).filter(isGrpcStepMethod))) {
   const name = step.method.charAt(0).toLowerCase() + step.method.slice(1);
   const descriptor: PropertyDescriptor = {

@@ -261,6 +261,7 @@ function identifiersOf(r: Respondent, employment: Employment, field: string) {
 /** The step, as steps.ts gathers it: its command, who may take it, its decision and its events. */
 export const reporting: Step<ReportCase, CaseReported> = {
   command: 'ReportCase',
+  opensCase: true,
   access: ACCESS,
   decide: reportCase,
   events: {
