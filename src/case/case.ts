@@ -15,8 +15,9 @@
  * withdrawn in the same append (OverdueWithdrawn, src/case/correcting).
  *
  * Each step lives in its own folder (reporting/, studying/, … listed in steps.ts): its command, its
- * events, who may take it and its decision. `decide(command, state, ctx)` returns the events a command produces or throws a CaseError;
- * `evolve(state, event)` folds them. Both are pure: time and deadline policy come in through ctx.
+ * events, who may take it, its decision and how its events fold. `decide(command, state, ctx)`
+ * returns the events a command produces or throws a CaseError; `evolve(state, event)` folds them.
+ * Both are pure: time and deadline policy come in through ctx.
  */
 import { assertMayReadCase } from './case-access';
 import type { CaseEvent } from './case-events';
