@@ -2,7 +2,7 @@ import { assertAgencyMay, assertRegionMay } from '../case-access';
 import { badInput, invalidTransition } from '../case-error';
 import type { Election, Reporter, RespondentRecord } from '../case-events';
 import { caseStage, type CaseState } from '../case-state';
-import { CASE_SOURCES, type CaseSource, ELECTION_KINDS, type Employment, EMPLOYMENTS, VIOLATION_CODES, type ViolationCode } from '../case-vocabulary';
+import { CASE_SOURCES, ELECTION_KINDS, type Employment, EMPLOYMENTS, VIOLATION_CODES } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, listOf, oneOf, optionalText, pastInstant, text } from '../input-rules';
 import { formatWib } from '../deadlines/wib';
@@ -12,37 +12,10 @@ import { assertValidNik } from '../validation/nik';
 import { assertValidNip } from '../validation/nip';
 import { assertValidNrp } from '../validation/nrp';
 import { assertKnownRegion } from '../validation/regions';
-import type { DeadlineApplied } from '../case-records';
 import type { Step, StepAccess } from '../step';
-import { ON_TIME, countedBy } from '../track-change';
+import { CASE_REPORTED, type CaseReported } from './case-reported';
 
-export interface CaseReported {
-  type: 'CaseReported';
-  data: {
-    caseId: string;
-    registerNumber: string;
-    source: CaseSource;
-    election: Election;
-    handlingUnit: string;
-    receivedAt: string;
-    knownAt: string;
-    occurredAt: string | null;
-    place: string | null;
-    summary: string;
-    violations: ViolationCode[];
-    respondents: RespondentRecord[];
-    /** Present for a laporan (REPORT), null for a temuan (FINDING); stored sealed (src/privacy). */
-    reporter: Reporter | null;
-    evidence: string[];
-    studyDueAt: string;
-    studyDeadline: DeadlineApplied;
-    /**
-     * A finding Bawaslu registered from a laporan received after the reporting limit: when that
-     * report came in. Absent (older events) or null for every other case.
-     */
-    originalReport?: { receivedAt: string; reference: string | null } | null;
-  };
-}
+export type { CaseReported } from './case-reported';
 
 export interface ReportCase {
   type: 'ReportCase';
@@ -265,50 +238,6 @@ export const reporting: Step<ReportCase, CaseReported> = {
   access: ACCESS,
   decide: reportCase,
   events: {
-    CaseReported: {
-      occurredAt: (e) => e.data.receivedAt,
-      tracks: () => null,
-      opens: (e, version) => {
-        const d = e.data;
-        return {
-          status: 'opened',
-          caseId: d.caseId,
-          registerNumber: d.registerNumber,
-          source: d.source,
-          election: d.election,
-          handlingUnit: d.handlingUnit,
-          receivedAt: d.receivedAt,
-          knownAt: d.knownAt,
-          occurredAt: d.occurredAt,
-          place: d.place,
-          summary: d.summary,
-          violations: d.violations,
-          evidence: d.evidence,
-          hasReporter: d.reporter !== null,
-          studiedAt: null,
-          personalDataErasedAt: null,
-          version,
-          respondents: d.respondents.map((r) => ({
-            ...r,
-            stage: 'REPORTED',
-            since: d.receivedAt,
-            dueAt: d.studyDueAt,
-            ...countedBy(d.studyDeadline),
-            outcome: null,
-            findingViolations: [],
-            findingNote: null,
-            recommendation: null,
-            decision: null,
-            execution: null,
-            followUpStatus: null,
-            impossibility: null,
-            ...ON_TIME,
-            escalation: null,
-            siasnBlocked: false,
-            trackVersion: version,
-          })),
-        };
-      },
-    },
+    CaseReported: CASE_REPORTED,
   },
 };
