@@ -2,35 +2,15 @@ import { forbidden, list, notFound } from './case-error';
 import type { CaseState, OpenedCase } from './case-state';
 import type { Agency, DeadlineStep, EscalationKind } from './case-vocabulary';
 import type { Actor } from './decide-context';
+import type { StepAccess } from './step';
 import { regionContains } from './validation/regions';
 
 /**
- * Who may do what (shared/CONTRACT.md "Who may do what"): the single table the decider and the read
- * side consult. A unit acts on what lies inside its region (Kemendagri code-prefix match).
+ * Who may do what (shared/CONTRACT.md "Who may do what"): the decider and the read side consult these
+ * rules. Each step's own row (which agencies, in which region) is in its folder, as its `access`;
+ * steps.ts gathers them into the table, WRITE_ACCESS. A unit acts on what lies inside its region
+ * (Kemendagri code-prefix match).
  */
-export const WRITE_ACCESS = {
-  reportCase: { agencies: ['BAWASLU'], regionOf: 'the case handling unit' },
-  recordStudy: { agencies: ['BAWASLU'], regionOf: 'the case handling unit' },
-  issueRecommendation: { agencies: ['BAWASLU'], regionOf: 'the case handling unit' },
-  /** Which one depends on the respondent's kind (respondent-kinds.ts): KASN/BKN for ASN, TNI, POLRI, the PPK for a village. */
-  decideSanction: { agencies: ['BKN', 'KASN', 'TNI', 'POLRI', 'PPK'], regionOf: 'the case handling unit (for a village respondent, its region)' },
-  recordSanctionExecution: { agencies: ['PPK', 'TNI', 'POLRI'], regionOf: 'exactly the PPK region named in the sanction decision' },
-  declareFollowUpImpossible: { agencies: ['PPK', 'BKN', 'TNI', 'POLRI'], regionOf: 'the PPK region of the sanction decision' },
-  correctSanctionExecution: { agencies: ['PPK', 'BKN', 'TNI', 'POLRI'], regionOf: 'the PPK region of the sanction decision' },
-  erasePersonalData: { agencies: ['BAWASLU'], regionOf: 'the case handling unit' },
-  /** Bawaslu, KASN and BKN within the handling unit's region; the PPK, TNI and Polri that a sanction decision of the track names. */
-  attachDocument: { agencies: ['BAWASLU', 'BKN', 'KASN', 'PPK', 'TNI', 'POLRI'], regionOf: 'the case handling unit (the PPK: the region its sanction decision names)' },
-  /** Which of the two depends on the step: EXTEND_DEADLINE_BY_STEP. */
-  extendDeadline: { agencies: ['BAWASLU', 'BKN', 'TNI', 'POLRI'], regionOf: 'the region of the step (handling unit, or the PPK region for execution)' },
-  /** Which one depends on the kind: ESCALATION_BY_KIND. */
-  recordEscalation: { agencies: ['KEMENDAGRI', 'KEMENPANRB', 'BKN', 'KASN'], regionOf: 'the PPK region of the sanction decision' },
-  /** Netra's own deadline process; no token can claim the NETRA agency. */
-  markOverdue: { agencies: ['NETRA'], regionOf: 'the case handling unit' },
-  /** Netra's calendar process, after a year's calendar was published. */
-  recomputeDueTime: { agencies: ['NETRA'], regionOf: 'the case handling unit' },
-} as const satisfies Record<string, { agencies: readonly Agency[]; regionOf: string }>;
-
-export type WriteOperation = keyof typeof WRITE_ACCESS;
 
 /**
  * Who may extend a due time (shared/DOMAIN.md §4: "an extension is an event with its legal basis").
@@ -82,17 +62,16 @@ export function assertMayPublishCalendar(actor: Actor): void {
 /** Agencies that read every case whatever their region claim. */
 export const READ_ALL_AGENCIES: readonly Agency[] = ['BKN', 'KASN', 'OVERSIGHT'];
 
-export function assertAgencyMay(actor: Actor, operation: WriteOperation): void {
-  const allowed: readonly Agency[] = WRITE_ACCESS[operation].agencies;
+export function assertAgencyMay(actor: Actor, { operation, agencies: allowed }: StepAccess): void {
   if (!allowed.includes(actor.agency)) {
     throw forbidden(`${actor.agency} may not ${operation}; only ${allowed.join(' or ')}`, 'access.agency', { agency: actor.agency, operation, allowed: list(allowed) });
   }
 }
 
-export function assertRegionMay(actor: Actor, operation: WriteOperation, regionCode: string): void {
+export function assertRegionMay(actor: Actor, { operation, regionOf }: StepAccess, regionCode: string): void {
   if (!regionContains(actor.region, regionCode)) {
     throw forbidden(
-      `${actor.agency} unit ${actor.region} may not ${operation} for ${WRITE_ACCESS[operation].regionOf} ${regionCode}, outside its region`,
+      `${actor.agency} unit ${actor.region} may not ${operation} for ${regionOf} ${regionCode}, outside its region`,
       'access.region',
       { agency: actor.agency, region: actor.region, operation, regionCode },
     );
@@ -105,7 +84,7 @@ export function assertRegionMay(actor: Actor, operation: WriteOperation, regionC
  * PPK does not act for the regional heads below it (each is a PPK of its own, shared/DOMAIN.md §2),
  * and a PPK token without a region (a minister) for no regional head.
  */
-export function assertNamedPpk(actor: Actor, operation: 'recordSanctionExecution' | 'declareFollowUpImpossible' | 'correctSanctionExecution', ppkRegion: string): void {
+export function assertNamedPpk(actor: Actor, { operation }: StepAccess, ppkRegion: string): void {
   if (actor.region !== ppkRegion) {
     throw forbidden(`PPK unit ${actor.region ?? 'national'} may not ${operation}: the decision is addressed to the PPK of ${ppkRegion}`, 'access.namedPpk', {
       region: actor.region,

@@ -1,4 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import type { CaseCommand } from './case';
+import { CaseCommandMessage } from './case-command';
 import type { Actor } from './decide-context';
 import { IsOptional, IsUUID, Matches, Min } from 'class-validator';
 
@@ -27,14 +29,8 @@ export abstract class CaseStepInput extends CommandOptionsInput {
 export const toIso = (date: Date | null | undefined): string | null => (date ? date.toISOString() : null);
 
 /** Builds the CommandBus message of a step from its GraphQL input: dates become ISO text, options travel beside. */
-export function stepCommand<T extends string, I extends CaseStepInput, M>(
-  Message: new (command: never, commandId: string | null, expectedVersion: number | null) => M,
-  type: T,
-  actor: Actor,
-  input: I,
-  dates: Record<string, string | null>,
-): M {
+export function stepCommand<T extends CaseCommand['type'], I extends CaseStepInput>(type: T, actor: Actor, input: I, dates: Record<string, string | null>): CaseCommandMessage {
   const { caseId, commandId, expectedVersion, ...fields } = input;
-  const command = { type, actor, caseId, input: { ...fields, ...dates } };
-  return new Message(command as never, commandId ?? null, expectedVersion ?? null);
+  const command = { type, actor, caseId, input: { ...fields, ...dates } } as unknown as CaseCommand;
+  return new CaseCommandMessage(command, commandId ?? null, expectedVersion ?? null);
 }

@@ -1,8 +1,11 @@
 import type { RecordedEvent } from '../event-store/event-store';
 import type { CaseCommand } from './case';
 
-/** A case command as it travels on the CommandBus: the domain command plus delivery options. */
-export abstract class CaseCommandMessage<C extends CaseCommand = CaseCommand> {
+/**
+ * A case command as it travels on the CommandBus: the domain command plus delivery options. One
+ * message class and one handler (case-command.handler.ts) serve every step: a new step adds no class.
+ */
+export class CaseCommandMessage<C extends CaseCommand = CaseCommand> {
   constructor(
     readonly command: C,
     /** Makes the command idempotent: a retry with the same id returns the first result. */

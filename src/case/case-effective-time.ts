@@ -1,58 +1,23 @@
 import type { CaseEvent } from './case-events';
+import { rulesOf } from './steps';
 
 /**
  * When an event took effect in the world: the date the agency recorded for its step (the decree's
- * date, not the day it was typed in). Overdue takes effect at the missed due time.
+ * date, not the day it was typed in), as the event's step declares it.
  */
 export function occurredAt(event: CaseEvent): string {
-  switch (event.type) {
-    case 'CaseReported':
-      return event.data.receivedAt;
-    case 'CaseStudied':
-      return event.data.studiedAt;
-    case 'RecommendationIssued':
-      return event.data.issuedAt;
-    case 'SanctionDecided':
-    case 'RespondentCleared':
-      return event.data.decidedAt;
-    case 'SanctionExecuted':
-    case 'SanctionExecutionCorrected':
-      return event.data.executedAt;
-    case 'FollowUpDeclaredImpossible':
-      return event.data.declaredAt;
-    case 'PersonalDataErased':
-      return event.data.erasedAt;
-    case 'DeadlineExtended':
-      return event.data.extendedAt;
-    case 'FollowUpOverdue':
-      return event.data.dueAt;
-    case 'EscalationRecorded':
-      return event.data.escalatedAt;
-    // Corrections take effect when they are made: "as of" an earlier instant still shows what was believed then.
-    case 'DueTimeRecomputed':
-      return event.data.recomputedAt;
-    case 'OverdueWithdrawn':
-      return event.data.withdrawnAt;
-    case 'DocumentAttached':
-      return event.data.attachedAt;
-  }
+  return rulesOf(event).occurredAt(event);
 }
 
 /** The respondent tracks an event moves: null for every track (the report, the study), [] for none. */
 export function tracksOf(event: CaseEvent): readonly string[] | null {
-  switch (event.type) {
-    case 'CaseReported':
-    case 'CaseStudied':
-      return null;
-    case 'PersonalDataErased':
-      return [];
-    case 'DocumentAttached':
-      return event.data.respondentId === null ? [] : [event.data.respondentId];
-    case 'RecommendationIssued':
-      return event.data.respondentIds;
-    default:
-      return [event.data.respondentId];
-  }
+  const rules = rulesOf(event);
+  return rules.tracks ? rules.tracks(event) : [(event.data as { respondentId: string }).respondentId];
+}
+
+/** A step that ends the wait an overdue record is about: taken by the due time, it was not late. */
+export function endsWait(event: CaseEvent): boolean {
+  return rulesOf(event).endsWait === true;
 }
 
 /**

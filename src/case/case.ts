@@ -14,87 +14,27 @@
  * published (DueTimeRecomputed). Whatever a command decides, an overdue record it makes untrue is
  * withdrawn in the same append (OverdueWithdrawn, src/case/correcting).
  *
- * `decide(command, state, ctx)` returns the events a command produces or throws a CaseError;
- * `evolve(state, event)` folds them. Both are pure: time and deadline policy come in through ctx.
+ * Each step lives in its own folder (reporting/, studying/, … listed in steps.ts): its command, its
+ * events, who may take it, its decision and how its events fold. `decide(command, state, ctx)`
+ * returns the events a command produces or throws a CaseError; `evolve(state, event)` folds them.
+ * Both are pure: time and deadline policy come in through ctx.
  */
 import { assertMayReadCase } from './case-access';
 import type { CaseEvent } from './case-events';
 import type { CaseState } from './case-state';
 import type { DecideContext } from './decide-context';
-import { declareFollowUpImpossible, type DeclareFollowUpImpossible } from './declaring-impossible/declare-follow-up-impossible';
-import { attachDocument, type AttachDocument } from './attaching-document/attach-document';
-import { generateLetter, type GenerateLetter } from './generating-letter/generate-letter';
-import { correctSanctionExecution, type CorrectSanctionExecution } from './correcting-sanction-execution/correct-sanction-execution';
-import { erasePersonalData, type ErasePersonalData } from './erasing/erase-personal-data';
-import { recordEscalation, type RecordEscalation } from './escalating/record-escalation';
-import { recordSanctionExecution, type RecordSanctionExecution } from './executing-sanction/record-sanction-execution';
-import { extendDeadline, type ExtendDeadline } from './extending-deadline/extend-deadline';
 import { overdueWithdrawals } from './correcting/withdraw-overdue';
-import { markOverdue, type MarkOverdue } from './overdue/mark-overdue';
-import { recomputeDueTime, type RecomputeDueTime } from './recomputing-due-time/recompute-due-time';
-import { issueRecommendation, type IssueRecommendation } from './recommending/issue-recommendation';
-import { reportCase, type ReportCase } from './reporting/report-case';
-import { decideSanction, type DecideSanction } from './sanctioning/decide-sanction';
-import { recordStudy, type RecordStudy } from './studying/record-study';
+import { stepOf, type CaseCommand } from './steps';
 
-export type CaseCommand =
-  | ReportCase
-  | RecordStudy
-  | IssueRecommendation
-  | DecideSanction
-  | RecordSanctionExecution
-  | CorrectSanctionExecution
-  | DeclareFollowUpImpossible
-  | ErasePersonalData
-  | ExtendDeadline
-  | MarkOverdue
-  | RecordEscalation
-  | RecomputeDueTime
-  | AttachDocument
-  | GenerateLetter;
+export type { CaseCommand } from './steps';
 
+/** Each step decides its own command (steps.ts finds the step by the command's type). */
 export function decide(command: CaseCommand, state: CaseState, ctx: DecideContext): CaseEvent[] {
   // Read permission first: an unreadable case is NOT_FOUND whatever else is wrong (case-access.ts).
-  if (command.type !== 'ReportCase') assertMayReadCase(command.actor, state, command.caseId);
-  const events = decideStep(command, state, ctx);
+  const step = stepOf(command);
+  if (!step.opensCase) assertMayReadCase(command.actor, state, command.caseId);
+  const events = step.decide!(command, state, ctx) as CaseEvent[];
   return [...events, ...overdueWithdrawals(state, events, command.actor, ctx)];
-}
-
-function decideStep(command: CaseCommand, state: CaseState, ctx: DecideContext): CaseEvent[] {
-  switch (command.type) {
-    case 'ReportCase':
-      return reportCase(command, state, ctx);
-    case 'RecordStudy':
-      return recordStudy(command, state, ctx);
-    case 'IssueRecommendation':
-      return issueRecommendation(command, state, ctx);
-    case 'DecideSanction':
-      return decideSanction(command, state, ctx);
-    case 'RecordSanctionExecution':
-      return recordSanctionExecution(command, state, ctx);
-    case 'CorrectSanctionExecution':
-      return correctSanctionExecution(command, state, ctx);
-    case 'DeclareFollowUpImpossible':
-      return declareFollowUpImpossible(command, state, ctx);
-    case 'ErasePersonalData':
-      return erasePersonalData(command, state, ctx);
-    case 'ExtendDeadline':
-      return extendDeadline(command, state, ctx);
-    case 'MarkOverdue':
-      return markOverdue(command, state, ctx);
-    case 'RecordEscalation':
-      return recordEscalation(command, state, ctx);
-    case 'RecomputeDueTime':
-      return recomputeDueTime(command, state, ctx);
-    case 'AttachDocument':
-      return attachDocument(command, state, ctx);
-    case 'GenerateLetter':
-      return generateLetter(command, state, ctx);
-    default: {
-      const unknown: never = command;
-      throw new Error(`unknown command ${(unknown as CaseCommand).type}`);
-    }
-  }
 }
 
 export { evolve, fold } from './case-evolve';

@@ -1,4 +1,4 @@
-import type { DeadlineApplied } from './case-events';
+import type { DeadlineApplied } from './case-records';
 import type { Agency, DeadlineStep, ElectionKind } from './case-vocabulary';
 
 /** Who issues a command: from the verified token, never from the input. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { DocumentAttached } from '../case/case-events';
+import type { DocumentAttached } from '../case/attaching-document/attach-document';
 import type { EventStore } from '../event-store/event-store';
 import { LogCursor } from '../ledger/log-cursor';
 import { blobContext, openStream } from '../privacy/blob-sealing';

@@ -5,7 +5,6 @@ import type { Observable } from 'rxjs';
 import { AuthService, requireActor } from '../auth/auth.service';
 import type { CaseCommandMessage } from '../case/case-command';
 import { CaseMutations } from '../api/case-mutations.service';
-import { correctSanctionExecutionRequest } from '../case/correcting-sanction-execution/correct-sanction-execution.grpc';
 import type { Actor } from '../case/decide-context';
 import { EventWatchService, type FeedMessage } from './event-watch.service';
 import { GrpcErrorFilter } from './grpc-errors';
@@ -13,7 +12,8 @@ import { fromProto, toProto } from './grpc-enums';
 import { CalendarRecount } from '../case/calendar/calendar-recount.service';
 import { CalendarService } from '../case/calendar/calendar.service';
 import { GrpcReads } from './grpc-reads';
-import * as requests from './grpc-requests';
+import { isGrpcStepMethod, type GrpcStepMethod } from './grpc-step';
+import { stepFiles } from '../api/step-files';
 import { caseMessage } from './grpc-responses';
 import { assertSafeText } from '../api/text-safety';
 
@@ -22,7 +22,8 @@ type Request = Record<string, any>; // eslint-disable-line @typescript-eslint/no
 /**
  * netra.v1.CaseWorkflow: the gRPC face of the same CommandBus and QueryBus GraphQL uses. Each
  * handler authenticates from the `authorization` metadata, maps the request, and answers the case
- * as the read model shows it after the write.
+ * as the read model shows it after the write. The steps' methods are their folders' `*.grpc.ts`
+ * (served below, for every one found), so a new step adds no method here.
  */
 @Controller()
 @UseFilters(GrpcErrorFilter)
@@ -35,51 +36,6 @@ export class CaseWorkflowController {
     private readonly calendar: CalendarService,
     private readonly recount: CalendarRecount,
   ) {}
-
-  @GrpcMethod('CaseWorkflow', 'ReportCase')
-  reportCase(request: Request, metadata: Metadata) {
-    return this.command(request, metadata, (actor) => requests.reportCase(request, actor));
-  }
-
-  @GrpcMethod('CaseWorkflow', 'RecordStudy')
-  recordStudy(request: Request, metadata: Metadata) {
-    return this.command(request, metadata, (actor) => requests.recordStudy(request, actor));
-  }
-
-  @GrpcMethod('CaseWorkflow', 'IssueRecommendation')
-  issueRecommendation(request: Request, metadata: Metadata) {
-    return this.command(request, metadata, (actor) => requests.issueRecommendation(request, actor));
-  }
-
-  @GrpcMethod('CaseWorkflow', 'DecideSanction')
-  decideSanction(request: Request, metadata: Metadata) {
-    return this.command(request, metadata, (actor) => requests.decideSanction(request, actor));
-  }
-
-  @GrpcMethod('CaseWorkflow', 'RecordSanctionExecution')
-  recordSanctionExecution(request: Request, metadata: Metadata) {
-    return this.command(request, metadata, (actor) => requests.recordSanctionExecution(request, actor));
-  }
-
-  @GrpcMethod('CaseWorkflow', 'CorrectSanctionExecution')
-  correctSanctionExecution(request: Request, metadata: Metadata) {
-    return this.command(request, metadata, (actor) => correctSanctionExecutionRequest(request, actor));
-  }
-
-  @GrpcMethod('CaseWorkflow', 'DeclareFollowUpImpossible')
-  declareFollowUpImpossible(request: Request, metadata: Metadata) {
-    return this.command(request, metadata, (actor) => requests.declareFollowUpImpossible(request, actor));
-  }
-
-  @GrpcMethod('CaseWorkflow', 'ExtendDeadline')
-  extendDeadline(request: Request, metadata: Metadata) {
-    return this.command(request, metadata, (actor) => requests.extendDeadline(request, actor));
-  }
-
-  @GrpcMethod('CaseWorkflow', 'RecordEscalation')
-  recordEscalation(request: Request, metadata: Metadata) {
-    return this.command(request, metadata, (actor) => requests.recordEscalation(request, actor));
-  }
 
   @GrpcMethod('CaseWorkflow', 'PublishCalendar')
   async publishCalendar(request: Request, metadata: Metadata) {
@@ -103,11 +59,6 @@ export class CaseWorkflowController {
     };
   }
 
-  @GrpcMethod('CaseWorkflow', 'ErasePersonalData')
-  erasePersonalData(request: Request, metadata: Metadata) {
-    return this.command(request, metadata, (actor) => requests.erasePersonalData(request, actor));
-  }
-
   @GrpcMethod('CaseWorkflow', 'GetCase')
   async getCase(request: Request, metadata: Metadata) {
     const actor = await this.actor(metadata, request);
@@ -129,6 +80,11 @@ export class CaseWorkflowController {
     return this.watches.watch(await this.actor(metadata, request), request.afterPosition, call);
   }
 
+  /** A step's method: the caller, the request mapped to the step's command, the case after the write. */
+  step(step: GrpcStepMethod, request: Request, metadata: Metadata) {
+    return this.command(request, metadata, (actor) => step.request(request, actor));
+  }
+
   private async command(request: Request, metadata: Metadata, build: (actor: Actor) => Promise<CaseCommandMessage>) {
     const actor = await this.actor(metadata, request);
     const view = await this.mutations.execute(await build(actor));
@@ -142,4 +98,18 @@ export class CaseWorkflowController {
     assertSafeText(request, '');
     return actor;
   }
+}
+
+// Each step folder's gRPC method, served as if written above (a method named after it, lower camel case).
+for (const step of stepFiles('grpc').flatMap((exports) => Object.values(exports).filter(isGrpcStepMethod))) {
+  const name = step.method.charAt(0).toLowerCase() + step.method.slice(1);
+  const descriptor: PropertyDescriptor = {
+    value: function (this: CaseWorkflowController, request: Request, metadata: Metadata) {
+      return this.step(step, request, metadata);
+    },
+    writable: true,
+    configurable: true,
+  };
+  Object.defineProperty(CaseWorkflowController.prototype, name, descriptor);
+  GrpcMethod('CaseWorkflow', step.method)(CaseWorkflowController.prototype, name, descriptor);
 }

@@ -12,6 +12,18 @@ export { fromProto, listFromProto } from './grpc-enums';
 
 export type GrpcRequest = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/**
+ * A step's method of netra.v1.CaseWorkflow, exported by its folder's `*.grpc.ts`: the method's name in
+ * the proto and the mapping of its request to the command. The controller serves every one it finds.
+ */
+export interface GrpcStepMethod {
+  method: string;
+  request(request: GrpcRequest, actor: Actor): Promise<CaseCommandMessage>;
+}
+
+export const isGrpcStepMethod = (value: unknown): value is GrpcStepMethod =>
+  typeof value === 'object' && value !== null && typeof (value as GrpcStepMethod).method === 'string' && typeof (value as GrpcStepMethod).request === 'function';
+
 export const some = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
 
 async function checked<I extends object>(Input: ClassConstructor<I>, plain: object): Promise<void> {

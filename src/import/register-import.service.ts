@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { CaseMutations } from '../api/case-mutations.service';
 import { initialState, fold, type CaseEvent } from '../case/case';
 import { assertAgencyMay } from '../case/case-access';
+import { WRITE_ACCESS } from '../case/steps';
 import { messageFor } from '../case/case-command-messages';
 import { badInput, CaseError, conflict } from '../case/case-error';
 import { caseStreamId } from '../case/case-events';
@@ -67,7 +68,7 @@ export class RegisterImports {
       if (options.confirm !== importId) throw badInput('confirm', `this file is not the one tried as ${options.confirm}`, 'import.confirmMismatch', { importId: options.confirm });
     }
     // Who may import: whoever may report a case; each row's region is judged as its report would be.
-    assertAgencyMay(actor, 'reportCase');
+    assertAgencyMay(actor, WRITE_ACCESS.reportCase);
     const register = await readRegister(bytes);
     const groups = groupRows(register.rows, actor, importId, options.election);
     const ctx = this.rules.context(this.clock());

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { maySeeReporter } from '../case/case-access';
-import { caseStreamId, type CaseReported } from '../case/case-events';
+import { caseStreamId } from '../case/case-events';
+import type { CaseReported } from '../case/reporting/report-case';
 import type { Actor } from '../case/decide-context';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store';
 import { KEY_STORE, KeyStore } from '../privacy/key-store';

@@ -1,36 +1,13 @@
-import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { ConfigError } from '../config/config';
 import type { ReadDb } from '../storage/read-db';
+import { ensureKeyCheckTable, keyCheckValue, storedKeyCheck } from './key-check-table';
 import { KeyStore } from './key-store';
 import type { MasterKey } from './master-key';
 import { unwrapKey } from './sealing';
 
-/**
- * The master key's check value (a KCV): HMAC-SHA-256 of a fixed label under the key. It is kept
- * beside the wrapped data keys (`netra_keys.master_key_check`) and says whether a key is the one the
- * store was sealed with, without holding the key or anything that opens data.
- */
-const LABEL = 'netra master key check v1';
-
-export const keyCheckValue = (key: Buffer): string => createHmac('sha256', key).update(LABEL).digest('hex');
-
 /** The first 8 hex digits, as check values are quoted: enough to tell two keys apart, nothing to attack. */
 const short = (check: string) => `${check.slice(0, 8)}…`;
-
-export async function ensureKeyCheckTable(db: ReadDb): Promise<void> {
-  await db.execute(sql`CREATE SCHEMA IF NOT EXISTS netra_keys`);
-  await db.execute(sql`
-    CREATE TABLE IF NOT EXISTS netra_keys.master_key_check (
-      only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
-      check_value text NOT NULL,
-      recorded_at timestamptz NOT NULL DEFAULT now())`);
-}
-
-export async function storedKeyCheck(db: ReadDb): Promise<string | null> {
-  const { rows } = (await db.execute(sql`SELECT check_value FROM netra_keys.master_key_check`)) as unknown as { rows: Array<{ check_value: string }> };
-  return rows[0]?.check_value ?? null;
-}
 
 /**
  * Opens the key store only with the key the store's data was sealed with. Refused, in one line

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ReadDb } from '../storage/read-db';
-import { ensureKeyCheckTable, storedKeyCheck } from './key-check';
+import { ensureKeyCheckTable, storedKeyCheck } from './key-check-table';
 import { newDataKey, unwrapKey, wrapKey } from './sealing';
 
 /**

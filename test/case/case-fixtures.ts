@@ -1,19 +1,15 @@
-import type {
-  CaseReported,
-  CaseStudied,
-  DeadlineExtended,
-  EscalationRecorded,
-  FollowUpOverdue,
-  OverdueWithdrawn,
-  FollowUpDeclaredImpossible,
-  RecommendationIssued,
-  RespondentCleared,
-  RespondentRecord,
-  SanctionDecided,
-  SanctionExecuted,
-  SanctionExecutionCorrected,
-  StudyFinding,
-} from '../../src/case/case-events';
+import type { RespondentRecord } from '../../src/case/case-events';
+import type { CaseReported } from '../../src/case/reporting/report-case';
+import type { CaseStudied, StudyFinding } from '../../src/case/studying/record-study';
+import type { DeadlineExtended } from '../../src/case/extending-deadline/extend-deadline';
+import type { EscalationRecorded } from '../../src/case/escalating/record-escalation';
+import type { FollowUpOverdue } from '../../src/case/overdue/mark-overdue';
+import type { OverdueWithdrawn } from '../../src/case/correcting/overdue-withdrawn';
+import type { FollowUpDeclaredImpossible } from '../../src/case/declaring-impossible/declare-follow-up-impossible';
+import type { RecommendationIssued } from '../../src/case/recommending/issue-recommendation';
+import type { RespondentCleared, SanctionDecided } from '../../src/case/sanctioning/decide-sanction';
+import type { SanctionExecuted } from '../../src/case/executing-sanction/record-sanction-execution';
+import type { SanctionExecutionCorrected } from '../../src/case/correcting-sanction-execution/correct-sanction-execution';
 import type { CaseEvent } from '../../src/case/case';
 import type { SanctionKind, StudyOutcome } from '../../src/case/case-vocabulary';
 import type { Actor } from '../../src/case/decide-context';

@@ -1,5 +1,6 @@
 import type { CaseEvent } from '../../src/case/case';
-import type { RespondentRecord, SanctionDecided } from '../../src/case/case-events';
+import type { RespondentRecord } from '../../src/case/case-events';
+import type { SanctionDecided } from '../../src/case/sanctioning/decide-sanction';
 import type { Actor } from '../../src/case/decide-context';
 import { CASE_ID, caseReported, HENDRA, PPK_LUBUK_LINGGAU } from './case-fixtures';
 import { applied, wib } from './given';

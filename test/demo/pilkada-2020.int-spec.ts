@@ -1,4 +1,4 @@
-import type { CaseReported } from '../../src/case/case-events';
+import type { CaseReported } from '../../src/case/reporting/report-case';
 import { loadConfig } from '../../src/config/config';
 import { appendPilkada2020, pilkada2020History } from '../../src/demo/pilkada-2020';
 import { openReporter } from '../../src/privacy/personal-data';

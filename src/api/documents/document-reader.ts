@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { maySeeEveryRespondent } from '../../case/case-access';
-import { caseStreamId, type DocumentAttached } from '../../case/case-events';
+import { caseStreamId } from '../../case/case-events';
+import type { DocumentAttached } from '../../case/attaching-document/attach-document';
 import type { Actor } from '../../case/decide-context';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store';
 import { CaseReader } from '../../oversight/queries/case-reader';

@@ -5,7 +5,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import type { AttachDocument } from '../../case/attaching-document/attach-document';
-import { AttachDocumentCommand } from '../../case/attaching-document/attach-document.handler';
+import { CaseCommandMessage } from '../../case/case-command';
 import { AuthService, requireActor } from '../../auth/auth.service';
 import { badInput, invalidTransition, list, notFound } from '../../case/case-error';
 import type { Actor } from '../../case/decide-context';
@@ -97,7 +97,7 @@ export class DocumentsController {
           respondentId: upload.fields.respondentId || null,
         },
       };
-      const after = await this.mutations.execute(new AttachDocumentCommand(command));
+      const after = await this.mutations.execute(new CaseCommandMessage(command));
       this.logger.info({ caseId, documentId, size: checked.size, contentType: checked.contentType, agency: actor.agency, unit: actor.region }, 'document attached');
       res.status(201).json({
         documentId,

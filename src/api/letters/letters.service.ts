@@ -7,7 +7,7 @@ import { CaseCommands } from '../../case/case-commands.service';
 import { invalidTransition, notFound } from '../../case/case-error';
 import type { Actor } from '../../case/decide-context';
 import type { GenerateLetter } from '../../case/generating-letter/generate-letter';
-import { GenerateLetterCommand } from '../../case/generating-letter/generate-letter.handler';
+import { CaseCommandMessage } from '../../case/case-command';
 import { letterFacts } from '../../case/generating-letter/letter-facts';
 import { LOGGER } from '../../observability/logger';
 import type { CaseView } from '../../oversight/models/case.model';
@@ -92,7 +92,7 @@ export class LetterService {
         },
       };
       try {
-        return await this.mutations.execute(new GenerateLetterCommand(command, null, request.expectedVersion ?? state.version));
+        return await this.mutations.execute(new CaseCommandMessage(command, null, request.expectedVersion ?? state.version));
       } catch (error) {
         if (created) await this.blobs.remove(stored);
         throw error;

@@ -1,11 +1,40 @@
 import { assertAgencyMay, assertRegionMay } from '../case-access';
 import { badInput, forbidden, invalidTransition } from '../case-error';
-import type { DocumentAttached } from '../case-events';
-import { DOCUMENT_CONTENT_TYPES, DOCUMENT_KINDS, type DocumentContentType, type DocumentKind } from '../case-vocabulary';
+import { type Agency, DOCUMENT_CONTENT_TYPES, DOCUMENT_KINDS, type DocumentContentType, type DocumentKind } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import type { CaseState, OpenedCase } from '../case-state';
 import { iso, oneOf, optionalText, text } from '../input-rules';
 import { openedCase, trackOf } from '../opened-case';
+import type { Step, StepAccess } from '../step';
+import { withTracks } from '../track-change';
+
+/**
+ * A file attached to the case (issue 18), content-addressed: the ledger covers its SHA-256, size and
+ * sniffed type, and `npm run verify` holds the stored bytes against them. The bytes are sealed with
+ * the case's data key in the blob store; the file name is personal free text, sealed like a note.
+ */
+export interface DocumentAttached {
+  type: 'DocumentAttached';
+  data: {
+    caseId: string;
+    documentId: string;
+    /** Hex SHA-256 of the plaintext bytes. */
+    sha256: string;
+    size: number;
+    contentType: DocumentContentType;
+    name: string;
+    kind: DocumentKind;
+    /** The respondent's track it belongs to; null for the case as a whole. */
+    respondentId: string | null;
+    attachedAt: string;
+    attachedBy: Agency;
+    /**
+     * A letter Netra generated (src/case/generating-letter): the respondents whose names it shows.
+     * Only a caller who sees each of them lists or downloads it. Absent on uploads.
+     */
+    namedRespondentIds?: string[];
+  };
+}
 
 export interface AttachDocument {
   type: 'AttachDocument';
@@ -22,6 +51,9 @@ export interface AttachDocument {
     respondentId?: string | null;
   };
 }
+
+/** Bawaslu, KASN and BKN within the handling unit's region; the PPK, TNI and Polri that a sanction decision of the track names. */
+const ACCESS: StepAccess<'attachDocument'> = { operation: 'attachDocument', agencies: ['BAWASLU', 'BKN', 'KASN', 'PPK', 'TNI', 'POLRI'], regionOf: 'the case handling unit (the PPK: the region its sanction decision names)' };
 
 /** Agencies that act on a case's tracks (the PPK, the TNI and Polri for the tracks addressed to them). */
 const TRACK_EXECUTORS = ['PPK', 'TNI', 'POLRI'] as const;
@@ -67,9 +99,9 @@ export function attachDocument(command: AttachDocument, state: CaseState, ctx: D
 }
 
 export function assertMayAttach(actor: Actor, opened: OpenedCase, respondentId: string | null): void {
-  assertAgencyMay(actor, 'attachDocument');
+  assertAgencyMay(actor, ACCESS);
   if (!(TRACK_EXECUTORS as readonly string[]).includes(actor.agency)) {
-    assertRegionMay(actor, 'attachDocument', opened.handlingUnit);
+    assertRegionMay(actor, ACCESS, opened.handlingUnit);
     return;
   }
   const tracks = opened.respondents.filter((r) => respondentId === null || r.respondentId === respondentId);
@@ -81,3 +113,21 @@ export function assertMayAttach(actor: Actor, opened: OpenedCase, respondentId: 
     });
   }
 }
+
+/** The step, as steps.ts gathers it: its command, who may take it, its decision and its events. */
+export const attachingDocument: Step<AttachDocument, DocumentAttached> = {
+  command: 'AttachDocument',
+  access: ACCESS,
+  decide: attachDocument,
+  events: {
+    // A document changes no stage: the case's version moves, and with a respondent that track's, which keeps its kind.
+    DocumentAttached: {
+      occurredAt: (e) => e.data.attachedAt,
+      tracks: (e) => (e.data.respondentId === null ? [] : [e.data.respondentId]),
+      evolve: (state, { data: d }) =>
+        d.respondentId === null
+          ? state
+          : withTracks(state, [d.respondentId], (r) => ((r.documentKinds ?? []).includes(d.kind) ? r : { ...r, documentKinds: [...(r.documentKinds ?? []), d.kind] })),
+    },
+  },
+};

@@ -10,7 +10,7 @@ import type { CaseState } from '../case-state';
 import { startOfWibDay, wibDayOf } from '../deadlines/wib';
 import { caseStreamId } from '../case-events';
 import { CALENDAR_PROCESS, recountable, type RecomputeDueTime } from '../recomputing-due-time/recompute-due-time';
-import { RecomputeDueTimeCommand } from '../recomputing-due-time/recompute-due-time.handler';
+import { CaseCommandMessage } from '../case-command';
 import { CALENDAR_READS, type CalendarReads, type RecountSelection } from './calendar-reads.port';
 import { CalendarService } from './calendar.service';
 
@@ -88,7 +88,7 @@ export class CalendarRecount implements OnApplicationBootstrap {
     const command: RecomputeDueTime = { type: 'RecomputeDueTime', actor: CALENDAR_PROCESS, caseId, input: { respondentId, dueAt, calendarYear, legalBasis } };
     try {
       const commandId = `recount:${caseId}:${respondentId}:${new Date(dueAt).toISOString()}:${publication}`;
-      const written = await this.commands.run(new RecomputeDueTimeCommand(command, commandId, null));
+      const written = await this.commands.run(new CaseCommandMessage(command, commandId, null));
       if (written.replayed) return;
       result.recomputed += 1;
       const history = await this.store.readStream(caseStreamId(caseId));

@@ -1,5 +1,5 @@
 import type { Actor } from '../decide-context';
-import { commandMessage, fromProto, stepOf, type GrpcRequest } from '../../grpc/grpc-step';
+import { commandMessage, fromProto, stepOf, type GrpcRequest, type GrpcStepMethod } from '../../grpc/grpc-step';
 import { CorrectSanctionExecutionInput } from './correct-sanction-execution.input';
 
 /** netra.v1.CorrectSanctionExecutionRequest to the domain command, after the GraphQL input's own checks. */
@@ -12,3 +12,5 @@ export function correctSanctionExecutionRequest(request: GrpcRequest, actor: Act
     reason: request.reason ?? '',
   });
 }
+
+export const correctSanctionExecutionGrpc: GrpcStepMethod = { method: 'CorrectSanctionExecution', request: correctSanctionExecutionRequest };

@@ -4,7 +4,6 @@ import { CaseView } from '../../oversight/models/case.model';
 import { stepCommand, toIso } from '../case-command.input';
 import { CaseMutations } from '../../api/case-mutations.service';
 import type { Actor } from '../decide-context';
-import { CorrectSanctionExecutionCommand } from './correct-sanction-execution.handler';
 import { CorrectSanctionExecutionInput } from './correct-sanction-execution.input';
 
 @Resolver()
@@ -15,6 +14,6 @@ export class CorrectSanctionExecutionResolver {
     description: 'Replaces a recorded decree (SK) with a corrected one, with the reason; the follow-up status follows the corrected decree. The PPK of the decision, or BKN',
   })
   correctSanctionExecution(@Args('input') input: CorrectSanctionExecutionInput, @CurrentActor() actor: Actor) {
-    return this.mutations.execute(stepCommand(CorrectSanctionExecutionCommand, 'CorrectSanctionExecution', actor, input, { executedAt: toIso(input.executedAt) }));
+    return this.mutations.execute(stepCommand('CorrectSanctionExecution', actor, input, { executedAt: toIso(input.executedAt) }));
   }
 }

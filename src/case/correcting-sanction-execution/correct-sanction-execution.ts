@@ -1,6 +1,5 @@
 import { assertAgencyMay, assertNamedPpk, assertRegionMay } from '../case-access';
 import { badInput, forbidden, list } from '../case-error';
-import type { SanctionExecutionCorrected } from '../case-events';
 import type { CaseState } from '../case-state';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, pastInstant, text } from '../input-rules';
@@ -8,6 +7,32 @@ import { openedCase, refuseStage, trackOf } from '../opened-case';
 import { routeOf, sanctionFor } from '../respondent-kinds';
 import { assertNotBefore } from '../validation/dates';
 import { regionContains } from '../validation/regions';
+import type { Agency, FollowUpStatus, SanctionKind } from '../case-vocabulary';
+import type { Step, StepAccess } from '../step';
+import { withTracks } from '../track-change';
+import { acceptedTracks, decreed, PROBE_LETTER, PROBE_TEXT } from '../trial';
+
+/** A recorded decree replaced by a corrected one: what it corrects, and why. The status follows the new decree. */
+export interface SanctionExecutionCorrected {
+  type: 'SanctionExecutionCorrected';
+  data: {
+    caseId: string;
+    respondentId: string;
+    decreeNumber: string;
+    executedAt: string;
+    sanction: SanctionKind;
+    followUpStatus: Extract<FollowUpStatus, 'AS_RECOMMENDED' | 'NOT_AS_RECOMMENDED'>;
+    reason: string;
+    correctedBy: Extract<Agency, 'PPK' | 'BKN' | 'TNI' | 'POLRI'>;
+    /** The decree this one replaces, as it was recorded. */
+    previous: {
+      decreeNumber: string;
+      executedAt: string;
+      sanction: SanctionKind;
+      followUpStatus: Extract<FollowUpStatus, 'AS_RECOMMENDED' | 'NOT_AS_RECOMMENDED'>;
+    };
+  };
+}
 
 export interface CorrectSanctionExecution {
   type: 'CorrectSanctionExecution';
@@ -15,6 +40,8 @@ export interface CorrectSanctionExecution {
   caseId: string;
   input: { respondentId: string; decreeNumber: string; executedAt: string; sanction: string; reason: string };
 }
+
+const ACCESS: StepAccess<'correctSanctionExecution'> = { operation: 'correctSanctionExecution', agencies: ['PPK', 'BKN', 'TNI', 'POLRI'], regionOf: 'the PPK region of the sanction decision' };
 
 /**
  * A decree already recorded is replaced by a corrected one (a new SK, or the same SK with its
@@ -30,7 +57,7 @@ export function correctSanctionExecution(
 ): SanctionExecutionCorrected[] {
   const { actor, input } = command;
   const opened = openedCase(state, command.caseId);
-  assertAgencyMay(actor, 'correctSanctionExecution');
+  assertAgencyMay(actor, ACCESS);
   const track = trackOf(opened, input.respondentId);
   const ppk = track.decision?.ppk;
   const route = routeOf(track.employment);
@@ -47,10 +74,10 @@ export function correctSanctionExecution(
     if (!ppk) throw forbidden('a PPK may correct a decree only for a sanction addressed to it', 'access.ppkNotAddressed', {
         operation: 'correctSanctionExecution',
       });
-    assertNamedPpk(actor, 'correctSanctionExecution', ppk.regionCode);
+    assertNamedPpk(actor, ACCESS, ppk.regionCode);
   } else if (actor.agency !== 'BKN') {
     // The TNI or Polri correct what they carried out, inside their region.
-    if (ppk) assertRegionMay(actor, 'correctSanctionExecution', ppk.regionCode);
+    if (ppk) assertRegionMay(actor, ACCESS, ppk.regionCode);
     else if (!regionContains(actor.region, opened.handlingUnit)) {
       throw forbidden(`${actor.agency} unit ${actor.region} may not correctSanctionExecution for the case handling unit ${opened.handlingUnit}, outside its region`, 'access.handlingUnit', {
         agency: actor.agency,
@@ -103,3 +130,39 @@ export function correctSanctionExecution(
     },
   ];
 }
+
+/** The step, as steps.ts gathers it: its command, who may take it, its decision and its events. */
+export const correctingSanctionExecution: Step<CorrectSanctionExecution, SanctionExecutionCorrected> = {
+  command: 'CorrectSanctionExecution',
+  access: ACCESS,
+  decide: correctSanctionExecution,
+  events: {
+    SanctionExecutionCorrected: {
+      occurredAt: (e) => e.data.executedAt,
+      evolve: (state, { data: d }) =>
+        withTracks(state, [d.respondentId], (r) => ({
+          ...r,
+          since: d.executedAt,
+          execution: { decreeNumber: d.decreeNumber, executedAt: d.executedAt, sanction: d.sanction },
+          executionCorrection: {
+            reason: d.reason,
+            correctedBy: d.correctedBy,
+            replacedDecreeNumber: d.previous.decreeNumber,
+            corrections: (r.executionCorrection?.corrections ?? 0) + 1,
+          },
+          followUpStatus: d.followUpStatus,
+          // The corrected decree is another SK: the one attached before proves the replaced decree.
+          documentKinds: (r.documentKinds ?? []).filter((k) => k !== 'DECREE'),
+        })),
+    },
+  },
+  offers: (trial) =>
+    acceptedTracks(trial, (t) =>
+      decreed(t) === null
+        ? null
+        : {
+            type: 'CorrectSanctionExecution',
+            input: { respondentId: t.respondentId, decreeNumber: `${PROBE_LETTER}/2`, executedAt: trial.now.toISOString(), sanction: decreed(t)!, reason: PROBE_TEXT },
+          },
+    ),
+};

@@ -1,19 +1,11 @@
-import { occurredAt, tracksOf } from '../case-effective-time';
-import type { CaseEvent, OverdueWithdrawalReason, OverdueWithdrawn } from '../case-events';
+import { endsWait, occurredAt, tracksOf } from '../case-effective-time';
+import type { CaseEvent } from '../case-events';
 import { findTrack, type CaseState, type RespondentTrack } from '../case-state';
 import { formatWib } from '../deadlines/wib';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso } from '../input-rules';
+import type { OverdueWithdrawalReason, OverdueWithdrawn } from './overdue-withdrawn';
 
-/** Steps that end the wait a track's overdue record is about. */
-const STEPS: ReadonlySet<CaseEvent['type']> = new Set([
-  'CaseStudied',
-  'RecommendationIssued',
-  'SanctionDecided',
-  'RespondentCleared',
-  'SanctionExecuted',
-  'FollowUpDeclaredImpossible',
-]);
 
 /**
  * The overdue records a command's events make untrue, as OverdueWithdrawn events to append after
@@ -62,7 +54,7 @@ function reasonOf(event: CaseEvent, track: RespondentTrack): { reason: OverdueWi
   if (event.type === 'DeadlineExtended' && new Date(event.data.dueAt) > missed) {
     return { reason: 'DEADLINE_EXTENDED', explanation: `the due time was extended to ${formatWib(new Date(event.data.dueAt))}: ${event.data.legalBasis}` };
   }
-  if (STEPS.has(event.type) && new Date(occurredAt(event)) <= missed) {
+  if (endsWait(event) && new Date(occurredAt(event)) <= missed) {
     return { reason: 'BACKDATED_STEP', explanation: `${event.type} is dated ${formatWib(new Date(occurredAt(event)))}, on or before the due time` };
   }
   return null;

@@ -4,7 +4,6 @@ import { CaseView } from '../../oversight/models/case.model';
 import { stepCommand, toIso } from '../case-command.input';
 import { CaseMutations } from '../../api/case-mutations.service';
 import type { Actor } from '../decide-context';
-import { DeclareFollowUpImpossibleCommand } from './declare-follow-up-impossible.handler';
 import { DeclareFollowUpImpossibleInput } from './declare-follow-up-impossible.input';
 
 @Resolver()
@@ -13,6 +12,6 @@ export class DeclareFollowUpImpossibleResolver {
 
   @Mutation(() => CaseView, { description: 'The PPK or BKN record a valid reason the recommendation cannot be acted on' })
   declareFollowUpImpossible(@Args('input') input: DeclareFollowUpImpossibleInput, @CurrentActor() actor: Actor) {
-    return this.mutations.execute(stepCommand(DeclareFollowUpImpossibleCommand, 'DeclareFollowUpImpossible', actor, input, { declaredAt: toIso(input.declaredAt) }));
+    return this.mutations.execute(stepCommand('DeclareFollowUpImpossible', actor, input, { declaredAt: toIso(input.declaredAt) }));
   }
 }

@@ -1,14 +1,28 @@
 import { assertAgencyMay, assertNamedPpk, assertRegionMay } from '../case-access';
 import { forbidden, list } from '../case-error';
-import type { FollowUpDeclaredImpossible } from '../case-events';
 import type { CaseState } from '../case-state';
-import { IMPOSSIBILITY_REASONS } from '../case-vocabulary';
+import { type Agency, IMPOSSIBILITY_REASONS, type ImpossibilityReason } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, oneOf, pastInstant, text } from '../input-rules';
 import { openedCase, refuseStage, trackOf } from '../opened-case';
 import { kindOf, routeOf } from '../respondent-kinds';
 import { assertNotBefore } from '../validation/dates';
 import { regionContains } from '../validation/regions';
+import type { Step, StepAccess } from '../step';
+import { ON_TIME, countedBy, withTracks } from '../track-change';
+import { acceptedTracks, PROBE_TEXT } from '../trial';
+
+export interface FollowUpDeclaredImpossible {
+  type: 'FollowUpDeclaredImpossible';
+  data: {
+    caseId: string;
+    respondentId: string;
+    reason: ImpossibilityReason;
+    note: string;
+    declaredAt: string;
+    declaredBy: Extract<Agency, 'PPK' | 'BKN' | 'TNI' | 'POLRI'>;
+  };
+}
 
 export interface DeclareFollowUpImpossible {
   type: 'DeclareFollowUpImpossible';
@@ -16,6 +30,8 @@ export interface DeclareFollowUpImpossible {
   caseId: string;
   input: { respondentId: string; reason: string; note: string; declaredAt: string };
 }
+
+const ACCESS: StepAccess<'declareFollowUpImpossible'> = { operation: 'declareFollowUpImpossible', agencies: ['PPK', 'BKN', 'TNI', 'POLRI'], regionOf: 'the PPK region of the sanction decision' };
 
 /**
  * A valid reason the recommendation cannot be acted on (BPK: tidak dapat ditindaklanjuti).
@@ -28,7 +44,7 @@ export function declareFollowUpImpossible(
 ): FollowUpDeclaredImpossible[] {
   const { actor, input } = command;
   const opened = openedCase(state, command.caseId);
-  assertAgencyMay(actor, 'declareFollowUpImpossible');
+  assertAgencyMay(actor, ACCESS);
   const track = trackOf(opened, input.respondentId);
   const route = routeOf(track.employment);
   const ppk = track.decision?.ppk;
@@ -48,11 +64,11 @@ export function declareFollowUpImpossible(
     if (!ppk) throw forbidden('a PPK may declare follow-up impossible only for a sanction addressed to it', 'access.ppkNotAddressed', {
         operation: 'declareFollowUpImpossible',
       });
-    assertNamedPpk(actor, 'declareFollowUpImpossible', ppk.regionCode);
+    assertNamedPpk(actor, ACCESS, ppk.regionCode);
   } else if (ppk && executor) {
     // The regional head is the PPK of exactly the region named; the TNI and Polri act inside their region.
-    if (actor.agency === 'PPK') assertNamedPpk(actor, 'declareFollowUpImpossible', ppk.regionCode);
-    else assertRegionMay(actor, 'declareFollowUpImpossible', ppk.regionCode);
+    if (actor.agency === 'PPK') assertNamedPpk(actor, ACCESS, ppk.regionCode);
+    else assertRegionMay(actor, ACCESS, ppk.regionCode);
   } else if (!regionContains(actor.region, kindOf(track.employment) === 'VILLAGE' ? (track.institutionRegionCode ?? opened.handlingUnit) : opened.handlingUnit)) {
     // Like every unit, the deciding body acts inside its region: on the cases it may decide (their handling unit).
     throw forbidden(`${actor.agency} unit ${actor.region} may not declareFollowUpImpossible for the case handling unit ${opened.handlingUnit}, outside its region`, 'access.handlingUnit', {
@@ -86,3 +102,32 @@ export function declareFollowUpImpossible(
     },
   ];
 }
+
+/** The step, as steps.ts gathers it: its command, who may take it, its decision and its events. */
+export const declaringImpossible: Step<DeclareFollowUpImpossible, FollowUpDeclaredImpossible> = {
+  command: 'DeclareFollowUpImpossible',
+  access: ACCESS,
+  decide: declareFollowUpImpossible,
+  events: {
+    FollowUpDeclaredImpossible: {
+      occurredAt: (e) => e.data.declaredAt,
+      endsWait: true,
+      evolve: (state, { data: d }) =>
+        withTracks(state, [d.respondentId], (r) => ({
+          ...r,
+          stage: 'FOLLOW_UP_IMPOSSIBLE',
+          since: d.declaredAt,
+          dueAt: null,
+          ...countedBy(null),
+          ...ON_TIME,
+          followUpStatus: 'CANNOT_BE_ACTED_ON',
+          impossibility: { reason: d.reason, note: d.note, declaredAt: d.declaredAt, declaredBy: d.declaredBy },
+        })),
+    },
+  },
+  offers: (trial) =>
+    acceptedTracks(trial, (t) => ({
+      type: 'DeclareFollowUpImpossible',
+      input: { respondentId: t.respondentId, reason: 'DECEASED', note: PROBE_TEXT, declaredAt: trial.now.toISOString() },
+    })),
+};

@@ -4,7 +4,6 @@ import { CaseView } from '../../oversight/models/case.model';
 import { stepCommand } from '../case-command.input';
 import { CaseMutations } from '../../api/case-mutations.service';
 import type { Actor } from '../decide-context';
-import { ErasePersonalDataCommand } from './erase-personal-data.handler';
 import { ErasePersonalDataInput } from './erase-personal-data.input';
 
 @Resolver()
@@ -15,6 +14,6 @@ export class ErasePersonalDataResolver {
     description: 'Bawaslu destroys the case’s data key: reporter identity, names, NIPs and notes become unreadable for good (crypto-shredding)',
   })
   erasePersonalData(@Args('input') input: ErasePersonalDataInput, @CurrentActor() actor: Actor) {
-    return this.mutations.execute(stepCommand(ErasePersonalDataCommand, 'ErasePersonalData', actor, input, {}));
+    return this.mutations.execute(stepCommand('ErasePersonalData', actor, input, {}));
   }
 }

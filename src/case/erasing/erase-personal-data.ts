@@ -1,10 +1,23 @@
 import { assertAgencyMay, assertRegionMay } from '../case-access';
 import { forbidden, invalidTransition } from '../case-error';
-import type { PersonalDataErased } from '../case-events';
 import { caseStage, isFinished, type CaseState } from '../case-state';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, text } from '../input-rules';
 import { openedCase } from '../opened-case';
+import type { Step, StepAccess } from '../step';
+import { PROBE_TEXT } from '../trial';
+
+/** UU 27/2022 (PDP): the case's data key was destroyed; its sealed personal data can never be read again. */
+export interface PersonalDataErased {
+  type: 'PersonalDataErased';
+  data: {
+    caseId: string;
+    erasedAt: string;
+    reason: string;
+    /** True when a national Bawaslu unit erased while the case was still open (legal hold overridden). */
+    legalHoldOverridden: boolean;
+  };
+}
 
 export interface ErasePersonalData {
   type: 'ErasePersonalData';
@@ -12,6 +25,8 @@ export interface ErasePersonalData {
   caseId: string;
   input: { reason: string; overrideLegalHold?: boolean | null };
 }
+
+const ACCESS: StepAccess<'erasePersonalData'> = { operation: 'erasePersonalData', agencies: ['BAWASLU'], regionOf: 'the case handling unit' };
 
 /**
  * Erasure under UU 27/2022 (PDP): the reporter's identity and the respondents' NIPs are destroyed
@@ -21,8 +36,8 @@ export interface ErasePersonalData {
 export function erasePersonalData(command: ErasePersonalData, state: CaseState, ctx: DecideContext): PersonalDataErased[] {
   const { actor, input } = command;
   const opened = openedCase(state, command.caseId);
-  assertAgencyMay(actor, 'erasePersonalData');
-  assertRegionMay(actor, 'erasePersonalData', opened.handlingUnit);
+  assertAgencyMay(actor, ACCESS);
+  assertRegionMay(actor, ACCESS, opened.handlingUnit);
   const reason = text(input.reason, 'reason', 2000);
   if (opened.personalDataErasedAt !== null) {
     throw invalidTransition(`personal data of this case was already erased on ${opened.personalDataErasedAt}`, 'erasure.done', { erasedAt: opened.personalDataErasedAt });
@@ -43,3 +58,22 @@ export function erasePersonalData(command: ErasePersonalData, state: CaseState, 
     },
   ];
 }
+
+/** The step, as steps.ts gathers it: its command, who may take it, its decision and its events. */
+export const erasing: Step<ErasePersonalData, PersonalDataErased> = {
+  command: 'ErasePersonalData',
+  access: ACCESS,
+  decide: erasePersonalData,
+  events: {
+    PersonalDataErased: {
+      occurredAt: (e) => e.data.erasedAt,
+      tracks: () => [],
+      evolve: (state, e) => ({ ...state, personalDataErasedAt: e.data.erasedAt }),
+    },
+  },
+  offers: (trial) => {
+    if (trial.accepts({ type: 'ErasePersonalData', ...trial.base, input: { reason: PROBE_TEXT } })) return [{ respondentIds: [] }];
+    if (trial.accepts({ type: 'ErasePersonalData', ...trial.base, input: { reason: PROBE_TEXT, overrideLegalHold: true } })) return [{ respondentIds: [], overridesLegalHold: true }];
+    return [];
+  },
+};

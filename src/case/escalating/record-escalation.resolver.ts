@@ -4,7 +4,6 @@ import { CaseView } from '../../oversight/models/case.model';
 import { stepCommand, toIso } from '../case-command.input';
 import { CaseMutations } from '../../api/case-mutations.service';
 import type { Actor } from '../decide-context';
-import { RecordEscalationCommand } from './record-escalation.handler';
 import { RecordEscalationInput } from './record-escalation.input';
 
 @Resolver()
@@ -15,6 +14,6 @@ export class RecordEscalationResolver {
     description: 'Records the escalation of a PPK that does not act: Kemendagri/KemenPANRB reprimand, BKN SIASN block or unblock, KASN referral to the President (before 24 Aug 2024)',
   })
   recordEscalation(@Args('input') input: RecordEscalationInput, @CurrentActor() actor: Actor) {
-    return this.mutations.execute(stepCommand(RecordEscalationCommand, 'RecordEscalation', actor, input, { escalatedAt: toIso(input.escalatedAt) }));
+    return this.mutations.execute(stepCommand('RecordEscalation', actor, input, { escalatedAt: toIso(input.escalatedAt) }));
   }
 }

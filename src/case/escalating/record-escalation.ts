@@ -1,13 +1,29 @@
 import { assertAgencyMay, assertRegionMay, ESCALATION_BY_KIND } from '../case-access';
 import { badInput, forbidden, invalidTransition, list } from '../case-error';
-import type { EscalationRecorded } from '../case-events';
 import type { CaseState } from '../case-state';
-import { ESCALATION_KINDS, KASN_DISSOLVED_AT } from '../case-vocabulary';
+import { type Agency, ESCALATION_KINDS, type EscalationKind, KASN_DISSOLVED_AT } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, oneOf, optionalText, pastInstant, text } from '../input-rules';
 import { openedCase, refuseStage, trackOf } from '../opened-case';
 import { routeOf } from '../respondent-kinds';
 import { assertNotBefore } from '../validation/dates';
+import type { Step, StepAccess } from '../step';
+import { withTracks } from '../track-change';
+import { PROBE_LETTER } from '../trial';
+
+/** A PPK that does not act is reprimanded, the respondent's SIASN data blocked (or unblocked), or the case referred to the President. */
+export interface EscalationRecorded {
+  type: 'EscalationRecorded';
+  data: {
+    caseId: string;
+    respondentId: string;
+    kind: EscalationKind;
+    letterNumber: string;
+    escalatedAt: string;
+    note: string | null;
+    escalatedBy: Agency;
+  };
+}
 
 export interface RecordEscalation {
   type: 'RecordEscalation';
@@ -15,6 +31,9 @@ export interface RecordEscalation {
   caseId: string;
   input: { respondentId: string; kind: string; letterNumber: string; escalatedAt: string; note?: string | null };
 }
+
+/** Which one depends on the kind: ESCALATION_BY_KIND. */
+const ACCESS: StepAccess<'recordEscalation'> = { operation: 'recordEscalation', agencies: ['KEMENDAGRI', 'KEMENPANRB', 'BKN', 'KASN'], regionOf: 'the PPK region of the sanction decision' };
 
 /**
  * A PPK that does not execute a recommended sanction is escalated (ESCALATION_BY_KIND says by whom).
@@ -27,7 +46,7 @@ export interface RecordEscalation {
 export function recordEscalation(command: RecordEscalation, state: CaseState, ctx: DecideContext): EscalationRecorded[] {
   const { actor, input } = command;
   const opened = openedCase(state, command.caseId);
-  assertAgencyMay(actor, 'recordEscalation');
+  assertAgencyMay(actor, ACCESS);
   const track = trackOf(opened, input.respondentId);
   const kind = oneOf(input.kind, ESCALATION_KINDS, 'kind');
   const route = routeOf(track.employment);
@@ -46,7 +65,7 @@ export function recordEscalation(command: RecordEscalation, state: CaseState, ct
       allowed: ESCALATION_BY_KIND[kind],
     });
   }
-  assertRegionMay(actor, 'recordEscalation', track.decision?.ppk?.regionCode ?? opened.handlingUnit);
+  assertRegionMay(actor, ACCESS, track.decision?.ppk?.regionCode ?? opened.handlingUnit);
   const letterNumber = text(input.letterNumber, 'letterNumber', 120);
   const escalatedAt = pastInstant(input.escalatedAt, 'escalatedAt', ctx.now);
   const note = optionalText(input.note, 'note', 2000);
@@ -82,3 +101,34 @@ export function recordEscalation(command: RecordEscalation, state: CaseState, ct
     },
   ];
 }
+
+/** The step, as steps.ts gathers it: its command, who may take it, its decision and its events. */
+export const escalating: Step<RecordEscalation, EscalationRecorded> = {
+  command: 'RecordEscalation',
+  access: ACCESS,
+  decide: recordEscalation,
+  events: {
+    EscalationRecorded: {
+      occurredAt: (e) => e.data.escalatedAt,
+      evolve: (state, { data: d }) =>
+        withTracks(state, [d.respondentId], (r) => ({
+          ...r,
+          escalation: { kind: d.kind, letterNumber: d.letterNumber, escalatedAt: d.escalatedAt, escalatedBy: d.escalatedBy },
+          siasnBlocked: d.kind === 'SIASN_BLOCKED' ? true : d.kind === 'SIASN_UNBLOCKED' ? false : r.siasnBlocked === true,
+        })),
+    },
+  },
+  offers: (trial) => {
+    const escalations = new Map<string, EscalationKind[]>();
+    for (const t of trial.state.respondents) {
+      const kinds = ESCALATION_KINDS.filter((kind) =>
+        trial.accepts({ type: 'RecordEscalation', ...trial.base, input: { respondentId: t.respondentId, kind, letterNumber: PROBE_LETTER, escalatedAt: trial.now.toISOString() } }),
+      );
+      if (kinds.length > 0) escalations.set(t.respondentId, kinds);
+    }
+    // One entry per set of kinds, so a form offers a respondent only the kinds it may record for that respondent.
+    const kindSets = new Map<string, string[]>();
+    for (const [respondentId, kinds] of escalations) kindSets.set(kinds.join(','), [...(kindSets.get(kinds.join(',')) ?? []), respondentId]);
+    return [...kindSets].map(([kinds, respondentIds]) => ({ respondentIds, escalationKinds: kinds.split(',') as EscalationKind[] }));
+  },
+};

@@ -4,7 +4,6 @@ import { CaseView } from '../../oversight/models/case.model';
 import { stepCommand, toIso } from '../case-command.input';
 import { CaseMutations } from '../../api/case-mutations.service';
 import type { Actor } from '../decide-context';
-import { RecordSanctionExecutionCommand } from './record-sanction-execution.handler';
 import { RecordSanctionExecutionInput } from './record-sanction-execution.input';
 
 @Resolver()
@@ -13,6 +12,6 @@ export class RecordSanctionExecutionResolver {
 
   @Mutation(() => CaseView, { description: 'The PPK records the decree (SK) executing a sanction' })
   recordSanctionExecution(@Args('input') input: RecordSanctionExecutionInput, @CurrentActor() actor: Actor) {
-    return this.mutations.execute(stepCommand(RecordSanctionExecutionCommand, 'RecordSanctionExecution', actor, input, { executedAt: toIso(input.executedAt) }));
+    return this.mutations.execute(stepCommand('RecordSanctionExecution', actor, input, { executedAt: toIso(input.executedAt) }));
   }
 }

@@ -1,11 +1,26 @@
 import { assertAgencyMay, assertNamedPpk } from '../case-access';
-import type { SanctionExecuted } from '../case-events';
 import type { CaseState } from '../case-state';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, pastInstant, text } from '../input-rules';
 import { openedCase, refuseStage, trackOf } from '../opened-case';
 import { assertExecutor, routeOf, sanctionFor } from '../respondent-kinds';
 import { assertNotBefore } from '../validation/dates';
+import type { FollowUpStatus, SanctionKind } from '../case-vocabulary';
+import type { Step, StepAccess } from '../step';
+import { ON_TIME, countedBy, withTracks } from '../track-change';
+import { acceptedTracks, decreed, PROBE_LETTER } from '../trial';
+
+export interface SanctionExecuted {
+  type: 'SanctionExecuted';
+  data: {
+    caseId: string;
+    respondentId: string;
+    decreeNumber: string;
+    executedAt: string;
+    sanction: SanctionKind;
+    followUpStatus: Extract<FollowUpStatus, 'AS_RECOMMENDED' | 'NOT_AS_RECOMMENDED'>;
+  };
+}
 
 export interface RecordSanctionExecution {
   type: 'RecordSanctionExecution';
@@ -13,6 +28,8 @@ export interface RecordSanctionExecution {
   caseId: string;
   input: { respondentId: string; decreeNumber: string; executedAt: string; sanction: string };
 }
+
+const ACCESS: StepAccess<'recordSanctionExecution'> = { operation: 'recordSanctionExecution', agencies: ['PPK', 'TNI', 'POLRI'], regionOf: 'exactly the PPK region named in the sanction decision' };
 
 /**
  * The PPK's decree (SK) — for a TNI or Polri member the punishment their body carried out, for a village
@@ -27,11 +44,11 @@ export function recordSanctionExecution(
 ): SanctionExecuted[] {
   const { actor, input } = command;
   const opened = openedCase(state, command.caseId);
-  assertAgencyMay(actor, 'recordSanctionExecution');
+  assertAgencyMay(actor, ACCESS);
   const track = trackOf(opened, input.respondentId);
   assertExecutor(actor, routeOf(track.employment), track.employment, 'recordSanctionExecution');
   const decided = track.decision?.sanction ? track.decision : null;
-  if (decided?.ppk) assertNamedPpk(actor, 'recordSanctionExecution', decided.ppk.regionCode);
+  if (decided?.ppk) assertNamedPpk(actor, ACCESS, decided.ppk.regionCode);
 
   const decreeNumber = text(input.decreeNumber, 'decreeNumber', 120);
   const executedAt = pastInstant(input.executedAt, 'executedAt', ctx.now);
@@ -60,3 +77,34 @@ export function recordSanctionExecution(
     },
   ];
 }
+
+/** The step, as steps.ts gathers it: its command, who may take it, its decision and its events. */
+export const executingSanction: Step<RecordSanctionExecution, SanctionExecuted> = {
+  command: 'RecordSanctionExecution',
+  access: ACCESS,
+  decide: recordSanctionExecution,
+  events: {
+    SanctionExecuted: {
+      occurredAt: (e) => e.data.executedAt,
+      endsWait: true,
+      evolve: (state, { data: d }) =>
+        withTracks(state, [d.respondentId], (r) => ({
+          ...r,
+          stage: 'SANCTION_EXECUTED',
+          since: d.executedAt,
+          dueAt: null,
+          ...countedBy(null),
+          ...ON_TIME,
+          execution: { decreeNumber: d.decreeNumber, executedAt: d.executedAt, sanction: d.sanction },
+          executionCorrection: null,
+          followUpStatus: d.followUpStatus,
+        })),
+    },
+  },
+  offers: (trial) =>
+    acceptedTracks(trial, (t) =>
+      decreed(t) === null
+        ? null
+        : { type: 'RecordSanctionExecution', input: { respondentId: t.respondentId, decreeNumber: PROBE_LETTER, executedAt: trial.now.toISOString(), sanction: decreed(t)! } },
+    ),
+};

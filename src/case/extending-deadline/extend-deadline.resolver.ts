@@ -4,7 +4,6 @@ import { CaseView } from '../../oversight/models/case.model';
 import { stepCommand, toIso } from '../case-command.input';
 import { CaseMutations } from '../../api/case-mutations.service';
 import type { Actor } from '../decide-context';
-import { ExtendDeadlineCommand } from './extend-deadline.handler';
 import { ExtendDeadlineInput } from './extend-deadline.input';
 
 @Resolver()
@@ -15,6 +14,6 @@ export class ExtendDeadlineResolver {
     description: 'Moves a waiting step’s due time later, with its legal basis: Bawaslu for its study and recommendation, BKN for its decision and the PPK’s execution',
   })
   extendDeadline(@Args('input') input: ExtendDeadlineInput, @CurrentActor() actor: Actor) {
-    return this.mutations.execute(stepCommand(ExtendDeadlineCommand, 'ExtendDeadline', actor, input, { newDueAt: toIso(input.newDueAt) }));
+    return this.mutations.execute(stepCommand('ExtendDeadline', actor, input, { newDueAt: toIso(input.newDueAt) }));
   }
 }

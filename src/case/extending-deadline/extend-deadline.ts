@@ -1,14 +1,31 @@
 import { assertRegionMay, EXTEND_DEADLINE_BY_STEP, assertAgencyMay } from '../case-access';
 import { badInput, forbidden, list } from '../case-error';
-import type { DeadlineExtended } from '../case-events';
 import { deadlineStepOf, type CaseState, type OpenedCase, type RespondentTrack } from '../case-state';
-import type { DeadlineStep } from '../case-vocabulary';
+import type { Agency, DeadlineStep } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, text } from '../input-rules';
 import { openedCase, refuseStage, trackOf } from '../opened-case';
 import { kindOf, routeOf } from '../respondent-kinds';
 import { formatWib } from '../deadlines/wib';
 import { parseInstant } from '../validation/dates';
+import type { Step, StepAccess } from '../step';
+import { ON_TIME, countedBy, withTracks } from '../track-change';
+import { PROBE_TEXT, type Offer } from '../trial';
+
+/** A due time was moved by the agency allowed to (case-access.ts), with its legal basis. */
+export interface DeadlineExtended {
+  type: 'DeadlineExtended';
+  data: {
+    caseId: string;
+    respondentId: string;
+    step: DeadlineStep;
+    previousDueAt: string;
+    dueAt: string;
+    legalBasis: string;
+    extendedBy: Agency;
+    extendedAt: string;
+  };
+}
 
 export interface ExtendDeadline {
   type: 'ExtendDeadline';
@@ -17,11 +34,14 @@ export interface ExtendDeadline {
   input: { respondentId: string; newDueAt: string; legalBasis: string };
 }
 
+/** Which of the two depends on the step: EXTEND_DEADLINE_BY_STEP. */
+const ACCESS: StepAccess<'extendDeadline'> = { operation: 'extendDeadline', agencies: ['BAWASLU', 'BKN', 'TNI', 'POLRI'], regionOf: 'the region of the step (handling unit, or the PPK region for execution)' };
+
 /** A due time moved later, with its legal basis, by the agency the step belongs to (EXTEND_DEADLINE_BY_STEP). */
 export function extendDeadline(command: ExtendDeadline, state: CaseState, ctx: DecideContext): DeadlineExtended[] {
   const { actor, input } = command;
   const opened = openedCase(state, command.caseId);
-  assertAgencyMay(actor, 'extendDeadline');
+  assertAgencyMay(actor, ACCESS);
   const track = trackOf(opened, input.respondentId);
   const step = deadlineStepOf(track.stage);
   if (step === null || track.dueAt === null) {
@@ -42,7 +62,7 @@ export function extendDeadline(command: ExtendDeadline, state: CaseState, ctx: D
       allowed: list(allowed),
     });
   }
-  assertRegionMay(actor, 'extendDeadline', regionOfStep(opened, track, step));
+  assertRegionMay(actor, ACCESS, regionOfStep(opened, track, step));
   const legalBasis = text(input.legalBasis, 'legalBasis', 2000);
   const newDueAt = parseInstant(input.newDueAt, 'newDueAt');
   if (newDueAt <= new Date(track.dueAt)) {
@@ -72,3 +92,33 @@ function regionOfStep(state: OpenedCase, track: RespondentTrack, step: DeadlineS
   if (kindOf(track.employment) === 'VILLAGE') return state.handlingUnit;
   return step === 'EXECUTION' ? (track.decision?.ppk?.regionCode ?? state.handlingUnit) : state.handlingUnit;
 }
+
+/** The step, as steps.ts gathers it: its command, who may take it, its decision and its events. */
+export const extendingDeadline: Step<ExtendDeadline, DeadlineExtended> = {
+  command: 'ExtendDeadline',
+  access: ACCESS,
+  decide: extendDeadline,
+  events: {
+    DeadlineExtended: {
+      occurredAt: (e) => e.data.extendedAt,
+      evolve: (state, { data: d }) => withTracks(state, [d.respondentId], (r) => ({ ...r, dueAt: d.dueAt, ...countedBy(null), ...ON_TIME })),
+    },
+  },
+  offers: (trial) => {
+    // One entry per waiting step, so the console names the due time it moves ("Perpanjang tenggat Kajian").
+    const extendable = trial.state.respondents.filter(
+      (t) =>
+        t.dueAt !== null &&
+        trial.accepts({
+          type: 'ExtendDeadline',
+          ...trial.base,
+          input: { respondentId: t.respondentId, newDueAt: new Date(Math.max(Date.parse(t.dueAt), trial.now.getTime()) + 86_400_000).toISOString(), legalBasis: PROBE_TEXT },
+        }),
+    );
+    const offers: Offer[] = [];
+    for (const deadlineStep of [...new Set(extendable.map((t) => deadlineStepOf(t.stage)))]) {
+      if (deadlineStep !== null) offers.push({ respondentIds: extendable.filter((t) => deadlineStepOf(t.stage) === deadlineStep).map((t) => t.respondentId), deadlineStep });
+    }
+    return offers;
+  },
+};

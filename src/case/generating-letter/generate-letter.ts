@@ -1,9 +1,9 @@
 import { conflict } from '../case-error';
-import type { DocumentAttached } from '../case-events';
 import type { CaseState } from '../case-state';
 import type { Actor, DecideContext } from '../decide-context';
 import { openedCase } from '../opened-case';
-import { attachDocument } from '../attaching-document/attach-document';
+import { attachDocument, attachingDocument, type DocumentAttached } from '../attaching-document/attach-document';
+import type { Step } from '../step';
 import { letterFacts } from './letter-facts';
 
 export interface GenerateLetter {
@@ -49,3 +49,15 @@ export function generateLetter(command: GenerateLetter, state: CaseState, ctx: D
   );
   return events.map((e) => ({ ...e, data: { ...e.data, namedRespondentIds: named } }));
 }
+
+/**
+ * The step, as steps.ts gathers it. Who may generate a letter is who may attach a document to the
+ * track (attachDocument's row, asked inside), and what it appends is a DocumentAttached, folded by
+ * the attaching step's rules.
+ */
+export const generatingLetter: Step<GenerateLetter, DocumentAttached> = {
+  command: 'GenerateLetter',
+  access: null,
+  decide: generateLetter,
+  events: { DocumentAttached: attachingDocument.events.DocumentAttached },
+};

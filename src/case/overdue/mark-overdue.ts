@@ -1,12 +1,30 @@
 import { assertAgencyMay } from '../case-access';
 import { invalidTransition } from '../case-error';
-import type { FollowUpOverdue } from '../case-events';
 import { deadlineStepOf, waitingOn, type CaseState, type OpenedCase } from '../case-state';
-import { SYSTEM_AGENCY, type DeadlineStep } from '../case-vocabulary';
+import { type Agency, type DeadlineStep, SYSTEM_AGENCY } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso } from '../input-rules';
 import { openedCase, trackOf } from '../opened-case';
 import { parseInstant } from '../validation/dates';
+import type { Step, StepAccess } from '../step';
+import { withTracks } from '../track-change';
+
+/**
+ * The deadline process saw `dueAt` pass while the step still waited on `waitingOn`. Recorded once
+ * per track, step and due time: its command id is derived from them (src/case/overdue).
+ */
+export interface FollowUpOverdue {
+  type: 'FollowUpOverdue';
+  data: {
+    caseId: string;
+    respondentId: string;
+    step: DeadlineStep;
+    dueAt: string;
+    waitingOn: Agency;
+    /** When Netra noticed: later than dueAt by up to a scan interval, or more if it was down. */
+    detectedAt: string;
+  };
+}
 
 /** Netra's deadline process: the only actor that may mark a track overdue (CONTRACT: no token can claim NETRA). */
 export const DEADLINE_PROCESS: Actor = { agency: SYSTEM_AGENCY, region: null, userId: 'netra:deadline-process' };
@@ -18,6 +36,9 @@ export interface MarkOverdue {
   /** The due time the process saw pass: if the track has another one now (extended, moved on), nothing is recorded. */
   input: { respondentId: string; dueAt: string };
 }
+
+/** Netra's own deadline process; no token can claim the NETRA agency. */
+const ACCESS: StepAccess<'markOverdue'> = { operation: 'markOverdue', agencies: ['NETRA'], regionOf: 'the case handling unit' };
 
 /** A track whose due time has passed while it still waits, without a FollowUpOverdue for that due time. */
 export interface OverdueTrack {
@@ -49,7 +70,7 @@ export function markOverdueCommand(track: OverdueTrack): MarkOverdue {
 
 export function markOverdue(command: MarkOverdue, state: CaseState, ctx: DecideContext): FollowUpOverdue[] {
   const opened: OpenedCase = openedCase(state, command.caseId);
-  assertAgencyMay(command.actor, 'markOverdue');
+  assertAgencyMay(command.actor, ACCESS);
   const track = trackOf(opened, command.input.respondentId);
   const dueAt = parseInstant(command.input.dueAt, 'dueAt');
   const due = overdueDue(opened, ctx.now).find((t) => t.respondentId === track.respondentId);
@@ -81,3 +102,18 @@ export function markOverdue(command: MarkOverdue, state: CaseState, ctx: DecideC
     },
   ];
 }
+
+/** The step, as steps.ts gathers it: its command, who may take it, its decision and its events. */
+export const overdue: Step<MarkOverdue, FollowUpOverdue> = {
+  command: 'MarkOverdue',
+  access: ACCESS,
+  decide: markOverdue,
+  events: {
+    // Overdue takes effect at the missed due time.
+    FollowUpOverdue: {
+      occurredAt: (e) => e.data.dueAt,
+      evolve: (state, { data: d }) =>
+        withTracks(state, [d.respondentId], (r) => ({ ...r, overdueSince: d.dueAt, overdueFor: d.step, overdueVersion: state.version })),
+    },
+  },
+};

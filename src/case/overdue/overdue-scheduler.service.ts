@@ -6,7 +6,7 @@ import type { CaseState } from '../case-state';
 import { CaseError } from '../case-error';
 import { CaseCommands } from '../case-commands.service';
 import { markOverdueCommand, overdueCommandId, overdueDue } from './mark-overdue';
-import { MarkOverdueCommand } from './mark-overdue.handler';
+import { CaseCommandMessage } from '../case-command';
 import { OVERDUE_READS, type OverdueReads } from './overdue-reads.port';
 import { loggableError } from '../../observability/loggable-error';
 import { Backoff } from '../../storage/backoff';
@@ -96,7 +96,7 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
 
   private async mark(track: Parameters<typeof markOverdueCommand>[0]): Promise<number> {
     try {
-      const result = await this.commands.run(new MarkOverdueCommand(markOverdueCommand(track), overdueCommandId(track), null));
+      const result = await this.commands.run(new CaseCommandMessage(markOverdueCommand(track), overdueCommandId(track), null));
       return result.replayed ? 0 : 1;
     } catch (error) {
       // The read model was behind the log: the step moved on or its due time was extended meanwhile.

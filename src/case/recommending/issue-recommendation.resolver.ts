@@ -4,7 +4,6 @@ import { CaseView } from '../../oversight/models/case.model';
 import { stepCommand, toIso } from '../case-command.input';
 import { CaseMutations } from '../../api/case-mutations.service';
 import type { Actor } from '../decide-context';
-import { IssueRecommendationCommand } from './issue-recommendation.handler';
 import { IssueRecommendationInput } from './issue-recommendation.input';
 
 @Resolver()
@@ -13,6 +12,6 @@ export class IssueRecommendationResolver {
 
   @Mutation(() => CaseView, { description: 'Bawaslu forwards its recommendation to KASN/BKN for respondents with a proven violation' })
   issueRecommendation(@Args('input') input: IssueRecommendationInput, @CurrentActor() actor: Actor) {
-    return this.mutations.execute(stepCommand(IssueRecommendationCommand, 'IssueRecommendation', actor, input, { issuedAt: toIso(input.issuedAt) }));
+    return this.mutations.execute(stepCommand('IssueRecommendation', actor, input, { issuedAt: toIso(input.issuedAt) }));
   }
 }

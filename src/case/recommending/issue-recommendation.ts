@@ -1,13 +1,29 @@
 import { assertAgencyMay, assertRegionMay } from '../case-access';
 import { badInput, list } from '../case-error';
-import type { RecommendationIssued } from '../case-events';
 import type { CaseState } from '../case-state';
-import { KASN_DISSOLVED_AT, RECOMMENDATION_RECIPIENTS } from '../case-vocabulary';
+import { KASN_DISSOLVED_AT, RECOMMENDATION_RECIPIENTS, type RecommendationRecipient } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, oneOf, pastInstant, text } from '../input-rules';
 import { openedCase, refuseStage, trackOf } from '../opened-case';
 import { routeOf } from '../respondent-kinds';
 import { assertNotBefore } from '../validation/dates';
+import type { DeadlineApplied } from '../case-records';
+import type { Step, StepAccess } from '../step';
+import { ON_TIME, countedBy, withTracks } from '../track-change';
+import { PROBE_LETTER } from '../trial';
+
+export interface RecommendationIssued {
+  type: 'RecommendationIssued';
+  data: {
+    caseId: string;
+    respondentIds: string[];
+    recipient: RecommendationRecipient;
+    letterNumber: string;
+    issuedAt: string;
+    decisionDueAt: string;
+    decisionDeadline: DeadlineApplied;
+  };
+}
 
 export interface IssueRecommendation {
   type: 'IssueRecommendation';
@@ -15,6 +31,8 @@ export interface IssueRecommendation {
   caseId: string;
   input: { respondentIds: string[]; recipient: string; letterNumber: string; issuedAt: string };
 }
+
+const ACCESS: StepAccess<'issueRecommendation'> = { operation: 'issueRecommendation', agencies: ['BAWASLU'], regionOf: 'the case handling unit' };
 
 /**
  * Bawaslu forwards its recommendation, for proven violations only, to the body that handles the respondent
@@ -27,8 +45,8 @@ export function issueRecommendation(
 ): RecommendationIssued[] {
   const { actor, input } = command;
   const opened = openedCase(state, command.caseId);
-  assertAgencyMay(actor, 'issueRecommendation');
-  assertRegionMay(actor, 'issueRecommendation', opened.handlingUnit);
+  assertAgencyMay(actor, ACCESS);
+  assertRegionMay(actor, ACCESS, opened.handlingUnit);
 
   const recipient = oneOf(input.recipient, RECOMMENDATION_RECIPIENTS, 'recipient');
   const letterNumber = text(input.letterNumber, 'letterNumber', 120);
@@ -71,3 +89,38 @@ export function issueRecommendation(
     },
   ];
 }
+
+/** The step, as steps.ts gathers it: its command, who may take it, its decision and its events. */
+export const recommending: Step<IssueRecommendation, RecommendationIssued> = {
+  command: 'IssueRecommendation',
+  access: ACCESS,
+  decide: issueRecommendation,
+  events: {
+    RecommendationIssued: {
+      occurredAt: (e) => e.data.issuedAt,
+      tracks: (e) => e.data.respondentIds,
+      endsWait: true,
+      evolve: (state, { data: d }) =>
+        withTracks(state, d.respondentIds, (r) => ({
+          ...r,
+          stage: 'RECOMMENDED',
+          since: d.issuedAt,
+          dueAt: d.decisionDueAt,
+          ...countedBy(d.decisionDeadline),
+          ...ON_TIME,
+          recommendation: { recipient: d.recipient, letterNumber: d.letterNumber, issuedAt: d.issuedAt },
+        })),
+    },
+  },
+  offers: (trial) => {
+    const issuedAt = trial.now.toISOString();
+    const respondentIds = trial.state.respondents
+      .filter((r) =>
+        RECOMMENDATION_RECIPIENTS.some((recipient) =>
+          trial.accepts({ type: 'IssueRecommendation', ...trial.base, input: { respondentIds: [r.respondentId], recipient, letterNumber: PROBE_LETTER, issuedAt } }),
+        ),
+      )
+      .map((r) => r.respondentId);
+    return respondentIds.length > 0 ? [{ respondentIds }] : [];
+  },
+};

@@ -1,11 +1,34 @@
 import { assertAgencyMay } from '../case-access';
 import { invalidTransition } from '../case-error';
-import type { DueTimeRecomputed } from '../case-events';
 import { deadlineStepOf, type CaseState, type RespondentTrack } from '../case-state';
-import { SYSTEM_AGENCY } from '../case-vocabulary';
+import { type DeadlineStep, SYSTEM_AGENCY } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso } from '../input-rules';
 import { openedCase, trackOf } from '../opened-case';
+import type { DeadlineApplied } from '../case-records';
+import type { Step, StepAccess } from '../step';
+import { countedBy, withTracks } from '../track-change';
+
+/**
+ * A due time counted in working days was counted again because the holiday calendar of a year it
+ * runs through was published (src/case/calendar): recorded by Netra's calendar process with the
+ * decree that changed it. The rule (days, unit, basis) is the one the first count used.
+ */
+export interface DueTimeRecomputed {
+  type: 'DueTimeRecomputed';
+  data: {
+    caseId: string;
+    respondentId: string;
+    step: DeadlineStep;
+    previousDueAt: string;
+    dueAt: string;
+    deadline: DeadlineApplied;
+    /** The published year that changed the count, and its decree (e.g. the SKB number). */
+    calendarYear: number;
+    legalBasis: string;
+    recomputedAt: string;
+  };
+}
 
 /** Netra's calendar process: recounts open due times after an administrator publishes a year's calendar. */
 export const CALENDAR_PROCESS: Actor = { agency: SYSTEM_AGENCY, region: null, userId: 'netra:calendar-process' };
@@ -17,6 +40,9 @@ export interface RecomputeDueTime {
   /** The due time the process saw: if the track has another one now, nothing is recorded. */
   input: { respondentId: string; dueAt: string; calendarYear: number; legalBasis: string };
 }
+
+/** Netra's calendar process, after a year's calendar was published. */
+const ACCESS: StepAccess<'recomputeDueTime'> = { operation: 'recomputeDueTime', agencies: ['NETRA'], regionOf: 'the case handling unit' };
 
 /** A due time counted in working days by a policy rule (not set by a letter or an extension) while someone still waits. */
 export function recountable(track: RespondentTrack): boolean {
@@ -30,7 +56,7 @@ export function recountable(track: RespondentTrack): boolean {
  */
 export function recomputeDueTime(command: RecomputeDueTime, state: CaseState, ctx: DecideContext): DueTimeRecomputed[] {
   const opened = openedCase(state, command.caseId);
-  assertAgencyMay(command.actor, 'recomputeDueTime');
+  assertAgencyMay(command.actor, ACCESS);
   const track = trackOf(opened, command.input.respondentId);
   if (!recountable(track) || new Date(track.dueAt!).getTime() !== new Date(command.input.dueAt).getTime()) {
     throw invalidTransition(`respondent ${track.respondentId} at stage ${track.stage} has no working-day due time ${command.input.dueAt} to recount`, 'dueTime.none', {
@@ -62,3 +88,17 @@ export function recomputeDueTime(command: RecomputeDueTime, state: CaseState, ct
     },
   ];
 }
+
+/** The step, as steps.ts gathers it: its command, who may take it, its decision and its events. */
+export const recomputingDueTime: Step<RecomputeDueTime, DueTimeRecomputed> = {
+  command: 'RecomputeDueTime',
+  access: ACCESS,
+  decide: recomputeDueTime,
+  events: {
+    // A correction takes effect when it is made: "as of" an earlier instant still shows what was believed then.
+    DueTimeRecomputed: {
+      occurredAt: (e) => e.data.recomputedAt,
+      evolve: (state, { data: d }) => withTracks(state, [d.respondentId], (r) => ({ ...r, dueAt: d.dueAt, ...countedBy(d.deadline) })),
+    },
+  },
+};

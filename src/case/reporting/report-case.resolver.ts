@@ -1,10 +1,10 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { CaseView } from '../../oversight/models/case.model';
+import { CaseCommandMessage } from '../case-command';
 import { toIso } from '../case-command.input';
 import { CaseMutations } from '../../api/case-mutations.service';
 import type { Actor } from '../decide-context';
-import { ReportCaseCommand } from './report-case.handler';
 import { ReportCaseInput } from './report-case.input';
 import { reportedCaseId } from './reported-case-id';
 
@@ -17,7 +17,7 @@ export class ReportCaseResolver {
     const { commandId, expectedVersion, receivedAt, knownAt, occurredAt, originalReport, ...rest } = input;
     const caseId = reportedCaseId(actor, commandId);
     return this.mutations.execute(
-      new ReportCaseCommand(
+      new CaseCommandMessage(
         { type: 'ReportCase', actor, caseId, input: {
             ...rest,
             receivedAt: toIso(receivedAt)!,

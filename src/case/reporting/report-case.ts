@@ -1,8 +1,8 @@
 import { assertAgencyMay, assertRegionMay } from '../case-access';
 import { badInput, invalidTransition } from '../case-error';
-import type { CaseReported, Election, Reporter, RespondentRecord } from '../case-events';
+import type { Election, Reporter, RespondentRecord } from '../case-events';
 import { caseStage, type CaseState } from '../case-state';
-import { CASE_SOURCES, ELECTION_KINDS, EMPLOYMENTS, VIOLATION_CODES, type Employment } from '../case-vocabulary';
+import { CASE_SOURCES, ELECTION_KINDS, type Employment, EMPLOYMENTS, VIOLATION_CODES } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, listOf, oneOf, optionalText, pastInstant, text } from '../input-rules';
 import { formatWib } from '../deadlines/wib';
@@ -12,6 +12,10 @@ import { assertValidNik } from '../validation/nik';
 import { assertValidNip } from '../validation/nip';
 import { assertValidNrp } from '../validation/nrp';
 import { assertKnownRegion } from '../validation/regions';
+import type { Step, StepAccess } from '../step';
+import { CASE_REPORTED, type CaseReported } from './case-reported';
+
+export type { CaseReported } from './case-reported';
 
 export interface ReportCase {
   type: 'ReportCase';
@@ -45,12 +49,14 @@ export interface ReportCase {
   };
 }
 
+const ACCESS: StepAccess<'reportCase'> = { operation: 'reportCase', agencies: ['BAWASLU'], regionOf: 'the case handling unit' };
+
 const MAX_RESPONDENTS = 200;
 
 /** Opens a case: a laporan (with its reporter) or a temuan (Bawaslu's own finding). */
 export function reportCase(command: ReportCase, state: CaseState, ctx: DecideContext): CaseReported[] {
   const { actor, input } = command;
-  assertAgencyMay(actor, 'reportCase');
+  assertAgencyMay(actor, ACCESS);
   if (state.status !== 'empty') {
     throw invalidTransition(`case ${command.caseId} already exists: case is at stage ${caseStage(state.respondents)}`, 'case.exists', {
       stage: caseStage(state.respondents),
@@ -61,7 +67,7 @@ export function reportCase(command: ReportCase, state: CaseState, ctx: DecideCon
   const election = electionOf(input.election);
   const handlingUnit = text(input.handlingUnit, 'handlingUnit', 20);
   assertKnownRegion(handlingUnit, 'handlingUnit');
-  assertRegionMay(actor, 'reportCase', handlingUnit);
+  assertRegionMay(actor, ACCESS, handlingUnit);
 
   const receivedAt = pastInstant(input.receivedAt, 'receivedAt', ctx.now);
   const knownAt = pastInstant(input.knownAt, 'knownAt', ctx.now);
@@ -224,3 +230,14 @@ function identifiersOf(r: Respondent, employment: Employment, field: string) {
   if (given.nik) assertValidNik(given.nik, `${field}.nik`);
   return given;
 }
+
+/** The step, as steps.ts gathers it: its command, who may take it, its decision and its events. */
+export const reporting: Step<ReportCase, CaseReported> = {
+  command: 'ReportCase',
+  opensCase: true,
+  access: ACCESS,
+  decide: reportCase,
+  events: {
+    CaseReported: CASE_REPORTED,
+  },
+};

@@ -4,7 +4,6 @@ import { CaseView } from '../../oversight/models/case.model';
 import { stepCommand, toIso } from '../case-command.input';
 import { CaseMutations } from '../../api/case-mutations.service';
 import type { Actor } from '../decide-context';
-import { DecideSanctionCommand } from './decide-sanction.handler';
 import { DecideSanctionInput } from './decide-sanction.input';
 
 @Resolver()
@@ -13,6 +12,6 @@ export class DecideSanctionResolver {
 
   @Mutation(() => CaseView, { description: 'KASN/BKN recommend a sanction to the respondent’s PPK, or clear the respondent' })
   decideSanction(@Args('input') input: DecideSanctionInput, @CurrentActor() actor: Actor) {
-    return this.mutations.execute(stepCommand(DecideSanctionCommand, 'DecideSanction', actor, input, { decidedAt: toIso(input.decidedAt), dueAt: toIso(input.dueAt) }));
+    return this.mutations.execute(stepCommand('DecideSanction', actor, input, { decidedAt: toIso(input.decidedAt), dueAt: toIso(input.dueAt) }));
   }
 }

@@ -1,14 +1,45 @@
 import { assertAgencyMay, assertRegionMay } from '../case-access';
 import { badInput, forbidden } from '../case-error';
-import type { RespondentCleared, SanctionDecided } from '../case-events';
 import type { CaseState } from '../case-state';
-import { KASN_DISSOLVED_AT, SANCTION_DECISIONS } from '../case-vocabulary';
+import { type Agency, KASN_DISSOLVED_AT, SANCTION_DECISIONS, type SanctionKind } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, oneOf, pastInstant, text } from '../input-rules';
 import { openedCase, refuseStage, trackOf } from '../opened-case';
 import { assertDecider, kindOf, routeOf, sanctionFor } from '../respondent-kinds';
 import { assertNotBefore, parseInstant } from '../validation/dates';
 import { assertKnownRegion } from '../validation/regions';
+import type { DeadlineApplied, Ppk } from '../case-records';
+import type { Step, StepAccess } from '../step';
+import { ON_TIME, countedBy, withTracks } from '../track-change';
+import { acceptedTracks, PROBE_LETTER } from '../trial';
+
+export interface SanctionDecided {
+  type: 'SanctionDecided';
+  data: {
+    caseId: string;
+    respondentId: string;
+    /** KASN/BKN for ASN; the TNI, Polri or the regional head (PPK) for the others (respondent-kinds.ts). */
+    decidedBy: Extract<Agency, 'KASN' | 'BKN' | 'TNI' | 'POLRI' | 'PPK'>;
+    letterNumber: string;
+    decidedAt: string;
+    sanction: SanctionKind;
+    ppk: Ppk;
+    dueAt: string;
+    /** Null when the decision letter set the due date itself. */
+    deadline: DeadlineApplied | null;
+  };
+}
+
+export interface RespondentCleared {
+  type: 'RespondentCleared';
+  data: {
+    caseId: string;
+    respondentId: string;
+    decidedBy: Extract<Agency, 'KASN' | 'BKN' | 'TNI' | 'POLRI' | 'PPK'>;
+    letterNumber: string;
+    decidedAt: string;
+  };
+}
 
 export interface DecideSanction {
   type: 'DecideSanction';
@@ -25,6 +56,9 @@ export interface DecideSanction {
   };
 }
 
+/** Which one depends on the respondent's kind (respondent-kinds.ts): KASN/BKN for ASN, TNI, POLRI, the PPK for a village. */
+const ACCESS: StepAccess<'decideSanction'> = { operation: 'decideSanction', agencies: ['BKN', 'KASN', 'TNI', 'POLRI', 'PPK'], regionOf: 'the case handling unit (for a village respondent, its region)' };
+
 /**
  * KASN/BKN examine the recommendation: a sanction recommended to the respondent's PPK, or cleared. For a
  * respondent who is not ASN the body that handles them decides (respondent-kinds.ts): the TNI, Polri, or
@@ -37,13 +71,13 @@ export function decideSanction(
 ): Array<SanctionDecided | RespondentCleared> {
   const { actor, input } = command;
   const opened = openedCase(state, command.caseId);
-  assertAgencyMay(actor, 'decideSanction');
+  assertAgencyMay(actor, ACCESS);
   const track = trackOf(opened, input.respondentId);
   const route = routeOf(track.employment);
   assertDecider(actor, route, track.employment);
   // The regional head decides for the villages of its own regency; the national bodies by the case's handling unit.
   const village = kindOf(track.employment) === 'VILLAGE';
-  assertRegionMay(actor, 'decideSanction', village ? (track.institutionRegionCode ?? opened.handlingUnit) : opened.handlingUnit);
+  assertRegionMay(actor, ACCESS, village ? (track.institutionRegionCode ?? opened.handlingUnit) : opened.handlingUnit);
 
   const decision = oneOf(input.decision, SANCTION_DECISIONS, 'decision');
   const letterNumber = text(input.letterNumber, 'letterNumber', 120);
@@ -71,7 +105,7 @@ export function decideSanction(
     });
   const ppk = { title: text(input.ppk.title, 'ppk.title', 200), regionCode: text(input.ppk.regionCode, 'ppk.regionCode', 20) };
   assertKnownRegion(ppk.regionCode, 'ppk.regionCode', [...route.executorLevels]);
-  if (village) assertRegionMay(actor, 'decideSanction', ppk.regionCode);
+  if (village) assertRegionMay(actor, ACCESS, ppk.regionCode);
   const given = input.dueAt ? parseInstant(input.dueAt, 'dueAt') : null;
   if (given && given <= decidedAt) throw badInput('dueAt', 'must be after decidedAt', 'decision.dueNotAfterDecision');
   assertStage();
@@ -96,3 +130,43 @@ export function decideSanction(
     assertNotBefore(decidedAt, 'decidedAt', new Date(track.since), 'issuedAt');
   }
 }
+
+/** The step, as steps.ts gathers it: its command, who may take it, its decision and its events. */
+export const sanctioning: Step<DecideSanction, SanctionDecided | RespondentCleared> = {
+  command: 'DecideSanction',
+  access: ACCESS,
+  decide: decideSanction,
+  events: {
+    SanctionDecided: {
+      occurredAt: (e) => e.data.decidedAt,
+      endsWait: true,
+      evolve: (state, { data: d }) =>
+        withTracks(state, [d.respondentId], (r) => ({
+          ...r,
+          stage: 'SANCTION_DECIDED',
+          since: d.decidedAt,
+          dueAt: d.dueAt,
+          ...countedBy(d.deadline),
+          ...ON_TIME,
+          decision: { decidedBy: d.decidedBy, letterNumber: d.letterNumber, decidedAt: d.decidedAt, sanction: d.sanction, ppk: d.ppk },
+          followUpStatus: 'PENDING',
+        })),
+    },
+    RespondentCleared: {
+      occurredAt: (e) => e.data.decidedAt,
+      endsWait: true,
+      evolve: (state, { data: d }) =>
+        withTracks(state, [d.respondentId], (r) => ({
+          ...r,
+          stage: 'CLEARED',
+          since: d.decidedAt,
+          dueAt: null,
+          ...countedBy(null),
+          ...ON_TIME,
+          decision: { decidedBy: d.decidedBy, letterNumber: d.letterNumber, decidedAt: d.decidedAt, sanction: null, ppk: null },
+        })),
+    },
+  },
+  offers: (trial) =>
+    acceptedTracks(trial, (t) => ({ type: 'DecideSanction', input: { respondentId: t.respondentId, decision: 'CLEAR', letterNumber: PROBE_LETTER, decidedAt: trial.now.toISOString() } })),
+};

@@ -4,7 +4,6 @@ import { CaseView } from '../../oversight/models/case.model';
 import { stepCommand, toIso } from '../case-command.input';
 import { CaseMutations } from '../../api/case-mutations.service';
 import type { Actor } from '../decide-context';
-import { RecordStudyCommand } from './record-study.handler';
 import { RecordStudyInput } from './record-study.input';
 
 @Resolver()
@@ -13,6 +12,6 @@ export class RecordStudyResolver {
 
   @Mutation(() => CaseView, { description: 'Bawaslu records its study (kajian): an outcome for every respondent' })
   recordStudy(@Args('input') input: RecordStudyInput, @CurrentActor() actor: Actor) {
-    return this.mutations.execute(stepCommand(RecordStudyCommand, 'RecordStudy', actor, input, { studiedAt: toIso(input.studiedAt) }));
+    return this.mutations.execute(stepCommand('RecordStudy', actor, input, { studiedAt: toIso(input.studiedAt) }));
   }
 }

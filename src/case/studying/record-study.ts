@@ -1,12 +1,33 @@
 import { assertAgencyMay, assertRegionMay } from '../case-access';
 import { badInput, list } from '../case-error';
-import type { CaseStudied, StudyFinding } from '../case-events';
 import type { CaseState, OpenedCase } from '../case-state';
-import { STUDY_OUTCOMES, VIOLATION_CODES } from '../case-vocabulary';
+import { STUDY_OUTCOMES, type StudyOutcome, VIOLATION_CODES, type ViolationCode } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, listOf, oneOf, optionalText, pastInstant } from '../input-rules';
 import { openedCase, refuseStage, trackOf } from '../opened-case';
 import { assertNotBefore } from '../validation/dates';
+import type { DeadlineApplied } from '../case-records';
+import type { Step, StepAccess } from '../step';
+import { ON_TIME, countedBy } from '../track-change';
+
+export interface StudyFinding {
+  respondentId: string;
+  outcome: StudyOutcome;
+  violations: ViolationCode[];
+  note: string | null;
+}
+
+export interface CaseStudied {
+  type: 'CaseStudied';
+  data: {
+    caseId: string;
+    studiedAt: string;
+    findings: StudyFinding[];
+    /** Due date of the recommendation for respondents with a proven violation; null when there is none. */
+    recommendationDueAt: string | null;
+    recommendationDeadline: DeadlineApplied | null;
+  };
+}
 
 export interface RecordStudy {
   type: 'RecordStudy';
@@ -18,12 +39,14 @@ export interface RecordStudy {
   };
 }
 
+const ACCESS: StepAccess<'recordStudy'> = { operation: 'recordStudy', agencies: ['BAWASLU'], regionOf: 'the case handling unit' };
+
 /** Bawaslu's kajian: an outcome for every respondent — a not-proven finding is a fact others rely on. */
 export function recordStudy(command: RecordStudy, state: CaseState, ctx: DecideContext): CaseStudied[] {
   const { actor, input } = command;
   const opened = openedCase(state, command.caseId);
-  assertAgencyMay(actor, 'recordStudy');
-  assertRegionMay(actor, 'recordStudy', opened.handlingUnit);
+  assertAgencyMay(actor, ACCESS);
+  assertRegionMay(actor, ACCESS, opened.handlingUnit);
 
   const studiedAt = pastInstant(input.studiedAt, 'studiedAt', ctx.now);
   const findings = findingsOf(opened, input.findings);
@@ -74,3 +97,48 @@ function findingsOf(state: OpenedCase, findings: RecordStudy['input']['findings'
   if (missing.length > 0) throw badInput('findings', `must cover every respondent; missing ${missing.join(', ')}`, 'findings.missing', { respondentIds: list(missing) });
   return result;
 }
+
+/** The step, as steps.ts gathers it: its command, who may take it, its decision and its events. */
+export const studying: Step<RecordStudy, CaseStudied> = {
+  command: 'RecordStudy',
+  access: ACCESS,
+  decide: recordStudy,
+  events: {
+    CaseStudied: {
+      occurredAt: (e) => e.data.studiedAt,
+      tracks: () => null,
+      endsWait: true,
+      evolve: (state, e) => {
+        const d = e.data;
+        const byId = new Map(d.findings.map((f) => [f.respondentId, f]));
+        return {
+          ...state,
+          studiedAt: d.studiedAt,
+          respondents: state.respondents.map((r) => {
+            const f = byId.get(r.respondentId);
+            if (!f) return r;
+            const stage = f.outcome === 'VIOLATION' ? 'STUDIED' : f.outcome;
+            return {
+              ...r,
+              stage,
+              since: d.studiedAt,
+              dueAt: f.outcome === 'VIOLATION' ? d.recommendationDueAt : null,
+              ...countedBy(f.outcome === 'VIOLATION' ? d.recommendationDeadline : null),
+              ...ON_TIME,
+              outcome: f.outcome,
+              findingViolations: f.violations,
+              findingNote: f.note,
+            };
+          }),
+        };
+      },
+    },
+  },
+  offers: (trial) => {
+    // A study is recorded once for the whole case, with a finding for every respondent.
+    const reported = trial.state.respondents.filter((r) => r.stage === 'REPORTED');
+    const findings = trial.state.respondents.map((r) => ({ respondentId: r.respondentId, outcome: 'NO_VIOLATION' }));
+    if (reported.length === 0 || !trial.accepts({ type: 'RecordStudy', ...trial.base, input: { studiedAt: trial.now.toISOString(), findings } })) return [];
+    return [{ respondentIds: reported.map((r) => r.respondentId) }];
+  },
+};

@@ -1,5 +1,5 @@
 import type { CaseEvent } from '../../case/case';
-import type { OverdueWithdrawalReason } from '../../case/case-events';
+import type { OverdueWithdrawalReason } from '../../case/correcting/overdue-withdrawn';
 import type { Agency, CaseSource, DeadlineStep, EscalationKind, FollowUpStatus, ImpossibilityReason, SanctionKind, StudyOutcome, ViolationCode } from '../../case/case-vocabulary';
 import { executorOf } from './timeline-entry';
 

@@ -1,0 +1,44 @@
+import type { Agency, DeadlineStep } from '../case-vocabulary';
+import type { Step } from '../step';
+import { ON_TIME, withTracks } from '../track-change';
+
+/** Why an overdue record no longer holds. */
+export type OverdueWithdrawalReason = 'DUE_TIME_RECOMPUTED' | 'DEADLINE_EXTENDED' | 'BACKDATED_STEP';
+
+/**
+ * An earlier FollowUpOverdue turned out untrue: the due time it missed was recounted or extended to
+ * a later one, or the step was in fact taken by then (entered late, dated before the due time).
+ * The overdue event stays in the log; this one says it no longer stands, and why.
+ */
+export interface OverdueWithdrawn {
+  type: 'OverdueWithdrawn';
+  data: {
+    caseId: string;
+    respondentId: string;
+    step: DeadlineStep;
+    /** The due time of the withdrawn record, and its version in the case stream. */
+    dueAt: string;
+    overdueVersion: number | null;
+    reason: OverdueWithdrawalReason;
+    explanation: string;
+    withdrawnBy: Agency;
+    withdrawnAt: string;
+  };
+}
+
+/**
+ * Netra appends OverdueWithdrawn beside any command's events that make an overdue record untrue
+ * (withdraw-overdue.ts, called by case.ts's decide): it has no command and no access row of its own.
+ */
+export const correcting: Step<never, OverdueWithdrawn> = {
+  command: null,
+  access: null,
+  decide: null,
+  events: {
+    // A correction takes effect when it is made: "as of" an earlier instant still shows what was believed then.
+    OverdueWithdrawn: {
+      occurredAt: (e) => e.data.withdrawnAt,
+      evolve: (state, { data: d }) => withTracks(state, [d.respondentId], (r) => (r.overdueSince === d.dueAt ? { ...r, ...ON_TIME } : r)),
+    },
+  },
+};

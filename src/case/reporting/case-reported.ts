@@ -1,0 +1,79 @@
+import type { DeadlineApplied, Election, Reporter, RespondentRecord } from '../case-records';
+import type { CaseSource, ViolationCode } from '../case-vocabulary';
+import type { EventRules } from '../step';
+import { countedBy, ON_TIME } from '../track-change';
+
+export interface CaseReported {
+  type: 'CaseReported';
+  data: {
+    caseId: string;
+    registerNumber: string;
+    source: CaseSource;
+    election: Election;
+    handlingUnit: string;
+    receivedAt: string;
+    knownAt: string;
+    occurredAt: string | null;
+    place: string | null;
+    summary: string;
+    violations: ViolationCode[];
+    respondents: RespondentRecord[];
+    /** Present for a laporan (REPORT), null for a temuan (FINDING); stored sealed (src/privacy). */
+    reporter: Reporter | null;
+    evidence: string[];
+    studyDueAt: string;
+    studyDeadline: DeadlineApplied;
+    /**
+     * A finding Bawaslu registered from a laporan received after the reporting limit: when that
+     * report came in. Absent (older events) or null for every other case.
+     */
+    originalReport?: { receivedAt: string; reference: string | null } | null;
+  };
+}
+
+/** The report opens the case: every respondent's track starts at REPORTED, its study due. */
+export const CASE_REPORTED: EventRules<CaseReported> = {
+    occurredAt: (e) => e.data.receivedAt,
+    tracks: () => null,
+    opens: (e, version) => {
+      const d = e.data;
+      return {
+        status: 'opened',
+        caseId: d.caseId,
+        registerNumber: d.registerNumber,
+        source: d.source,
+        election: d.election,
+        handlingUnit: d.handlingUnit,
+        receivedAt: d.receivedAt,
+        knownAt: d.knownAt,
+        occurredAt: d.occurredAt,
+        place: d.place,
+        summary: d.summary,
+        violations: d.violations,
+        evidence: d.evidence,
+        hasReporter: d.reporter !== null,
+        studiedAt: null,
+        personalDataErasedAt: null,
+        version,
+        respondents: d.respondents.map((r) => ({
+          ...r,
+          stage: 'REPORTED',
+          since: d.receivedAt,
+          dueAt: d.studyDueAt,
+          ...countedBy(d.studyDeadline),
+          outcome: null,
+          findingViolations: [],
+          findingNote: null,
+          recommendation: null,
+          decision: null,
+          execution: null,
+          followUpStatus: null,
+          impossibility: null,
+          ...ON_TIME,
+          escalation: null,
+          siasnBlocked: false,
+          trackVersion: version,
+        })),
+      };
+    },
+};
