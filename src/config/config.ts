@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { notifyConfigOf, type NotifyConfig } from './notify-config';
 
 /** Where events live: one of three adapters behind the same port. */
 export type EventStoreLocation =
@@ -76,6 +77,8 @@ export interface NetraConfig {
   startupWaitSeconds: number;
   /** Largest document an upload may carry, in bytes (DOCUMENT_MAX_MB, default 25). */
   documentMaxBytes: number;
+  /** E-mail and webhook notifications of what reached a unit (NOTIFY_*); null = off. */
+  notify: NotifyConfig | null;
 }
 
 /** `scenarios`: the handful of cases from the seed scenarios; `pilkada-2020`: the synthetic Pilkada 2020 history (src/demo). */
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NetraConfig {
     embeddedSync: embeddedSyncOf(env.NETRA_EMBEDDED_SYNC),
     startupWaitSeconds: startupWaitOf(env.STARTUP_WAIT_SECONDS),
     documentMaxBytes: wholeNumberOf(env, 'DOCUMENT_MAX_MB', 25, 1, 1024, 'MB') * 1024 * 1024,
+    notify: notifyConfigOf(env),
   };
 }
 
