@@ -22,7 +22,8 @@ export class Channels {
   private readonly mailer: Transporter | null;
 
   constructor(private readonly config: NotifyConfig) {
-    this.mailer = config.smtpUrl ? createTransport(config.smtpUrl) : null;
+    // Timeouts well inside the sender's claim (sender.ts), so a hung server fails the attempt instead of outliving it.
+    this.mailer = config.smtpUrl ? createTransport({ url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) : null;
   }
 
   async email(to: string, payload: NotificationPayload): Promise<void> {

@@ -48,7 +48,8 @@ export class NotificationsService implements OnModuleInit, BeforeApplicationShut
       this.logger.error({ failure: loggableError(error), retryInMs }, 'notification outbox failed; resubscribing from its checkpoint'),
     );
     await this.feed.start();
-    this.sender.start();
+    // One process per embedded store (its data directory is locked); PostgreSQL may have several senders.
+    await this.sender.start(this.config.eventStore.kind === 'embedded' && this.config.databaseUrl === null);
     this.logger.info({ units: notify.units.size, email: notify.smtpUrl !== null }, 'notifications on');
   }
 

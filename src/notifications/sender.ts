@@ -7,7 +7,8 @@ import { payloadOf } from './notification-message';
 import { toDeliveryRow, type DeliveryRow } from './notify-tables';
 
 const BATCH = 20;
-const CLAIM_MS = 120_000;
+/** Longer than a send may take (webhook 10 s, SMTP timeouts 10/10/20 s): a claim outlives only a dead sender. */
+const CLAIM_MS = 60_000;
 const MAX_DELAY_MS = 3_600_000;
 
 export interface SenderHooks {
@@ -39,7 +40,13 @@ export class Sender {
     this.channels = new Channels(config);
   }
 
-  start(): void {
+  /**
+   * `releaseClaims`: this process is the only sender (the embedded store's directory is locked to one
+   * process), so a claim left by a process that was killed mid-send is its own and is released now
+   * instead of after the claim time: that delivery is sent again (at least once).
+   */
+  async start(releaseClaims: boolean): Promise<void> {
+    if (releaseClaims) await this.db.execute(sql`UPDATE netra_notify.deliveries SET claimed_until = NULL WHERE status = 'PENDING' AND claimed_until IS NOT NULL`);
     this.schedule(0);
   }
 
