@@ -42,6 +42,12 @@ export class OutboxFeed {
       await this.db.execute(sql`INSERT INTO netra_notify.checkpoint (name, position) VALUES (${NAME}, ${String(checkpoint)}::bigint) ON CONFLICT (name) DO NOTHING`);
       checkpoint = (await readOutboxCheckpoint(this.db)) ?? checkpoint;
     }
+    // A log restored from a backup behind the outbox: go on from its head; what was queued stays queued (ids are unique).
+    const head = await this.store.headPosition();
+    if (checkpoint > head) {
+      await this.db.execute(sql`UPDATE netra_notify.checkpoint SET position = ${String(head)}::bigint WHERE name = ${NAME}`);
+      checkpoint = head;
+    }
     await this.subscribeFrom(checkpoint);
   }
 
