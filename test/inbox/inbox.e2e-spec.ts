@@ -7,7 +7,7 @@ import { READ_DB, type ReadDb } from '../../src/storage/read-db';
 import { InboxService } from '../../src/inbox/inbox.service';
 import { aRecommendation, aSanctionDecision, aStudy, anExecution, BUPATI_MUSI_RAWAS, DECIDE, EXECUTE, mutate, RECOMMEND, REPORT, STUDY } from '../e2e/case-steps';
 import { aLaporan } from '../e2e/fixtures';
-import { codeOf, TEST_SECRET, type RunningNetra } from '../support/netra-app';
+import { codeOf, startTestNetra, TEST_SECRET, type RunningNetra } from '../support/netra-app';
 import { onBothStores } from '../support/on-both-stores';
 
 const INBOX = gql`
@@ -142,4 +142,30 @@ onBothStores('inbox', (start) => {
     expect(await dump(db)).toEqual(live);
     expect((await inboxOf(reader)).unreadCount).toBe(1);
   });
+});
+
+describe('inbox and the deadline process', () => {
+  it('a due time that passed reaches the unit the step waits on: the PPK named in the decision', async () => {
+    const netra = await startTestNetra({ OVERDUE_SCAN_SECONDS: '0.2' });
+    try {
+      const bawaslu = await netra.client('BAWASLU', '16.73');
+      const id = (await mutate(bawaslu, REPORT, aLaporan())).id;
+      await mutate(bawaslu, STUDY, aStudy(id, { R1: 'VIOLATION', R2: 'NO_VIOLATION' }));
+      await mutate(bawaslu, RECOMMEND, aRecommendation(id, ['R1']));
+      // Decided in October 2024: the PPK's due time passed long ago.
+      await mutate(await netra.client('BKN'), DECIDE, aSanctionDecision(id, 'R1'));
+      const ppk = await officer(netra, 'PPK', '16.73', 'ppk-late');
+      const deadline = Date.now() + 15_000;
+      let kinds: string[] = [];
+      while (!kinds.includes('DEADLINE_PASSED') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        kinds = (await inboxOf(ppk)).edges.map((e) => e.node.kind);
+      }
+      expect(kinds).toEqual(['DEADLINE_PASSED', 'SANCTION_DECIDED']);
+      const late = (await ppk.request<{ inbox: { edges: Array<{ node: { step: string; dueAt: string; respondents: unknown[] } }> } }>(gql`{ inbox { edges { node { step dueAt respondents { respondentId name } } } } }`)).inbox.edges[0].node;
+      expect(late).toMatchObject({ step: 'EXECUTION', respondents: [{ respondentId: 'R1', name: 'Ahmad Fauzi' }] });
+    } finally {
+      await netra.close();
+    }
+  }, 60_000);
 });
