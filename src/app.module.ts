@@ -18,6 +18,8 @@ import { ImportModule } from './import/import.module';
 import { LOGGER } from './observability/logger';
 import { ObservabilityController, ObservabilityModule } from './observability/observability.module';
 import { OversightModule } from './oversight/oversight.module';
+import { InboxModule } from './inbox/inbox.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { StorageModule } from './storage/storage.module';
 import { AnonymousLimitsModule } from './security/anonymous-limits';
 import { SafeTextPipe } from './api/text-safety';
@@ -45,6 +47,8 @@ export class AppModule {
         AuditModule,
         AuthModule,
         OversightModule,
+        InboxModule,
+        NotificationsModule,
         CaseModule,
         CaseApiModule,
         ImportModule,

@@ -196,6 +196,7 @@ export const REFUSALS = {
   // Reads, pages, filters and exports.
   'page.size': ['minimum', 'maximum'],
   'page.cursor': [],
+  'inbox.notFound': ['ids'],
   'search.empty': [],
   'search.tooLong': ['maxLength', 'length'],
   'search.noLetterOrDigit': [],

@@ -1,10 +1,12 @@
 import { loadConfig } from '../config/config';
 import { rebuildInPlace, rebuildPostgresReadModel } from '../oversight/projection/rebuild';
 import { openStorage } from '../storage/storage';
+import { rebuildInbox } from '../inbox/inbox-projection';
+import { createInboxTables } from '../inbox/inbox-tables';
 import { operatorMessage } from '../observability/loggable-error';
 
 /**
- * `npm run rebuild`: rebuilds the read model from the event store named by EVENT_STORE_URL.
+ * `npm run rebuild`: rebuilds the read model, then the inbox, from the event store named by EVENT_STORE_URL.
  * On PostgreSQL (DATABASE_URL, or a postgres:// store) it runs beside the live service and swaps at
  * the end; the embedded read model is rebuilt in place, with the service stopped (it holds the files).
  */
@@ -19,6 +21,11 @@ async function main(): Promise<void> {
     } else {
       report('embedded, in place', await rebuildInPlace(storage.store, storage.readDb, storage.keys));
     }
+    // The inbox is a projection of its own (src/inbox): rebuilt in place; its read marks stay.
+    const started = Date.now();
+    await createInboxTables(storage.readDb);
+    const position = await rebuildInbox(storage.store, storage.readDb);
+    process.stdout.write(`netra rebuild: inbox rebuilt to position ${position} in ${Date.now() - started} ms\n`);
   } finally {
     await storage.close();
   }

@@ -1,4 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
+import { ConfigError } from './config-error';
+import { notifyConfigOf, type NotifyConfig } from './notify-config';
 
 /** Where events live: one of three adapters behind the same port. */
 export type EventStoreLocation =
@@ -78,6 +80,8 @@ export interface NetraConfig {
   documentMaxBytes: number;
   /** Largest register file an import may carry, in bytes (IMPORT_MAX_MB, default 10). */
   importMaxBytes: number;
+  /** E-mail and webhook notifications of what reached a unit (NOTIFY_*); null = off. */
+  notify: NotifyConfig | null;
 }
 
 /** `scenarios`: the handful of cases from the seed scenarios; `pilkada-2020`: the synthetic Pilkada 2020 history (src/demo). */
@@ -96,12 +100,7 @@ export interface AuthClientConfig {
 }
 
 /** Refused configuration: the message is one line naming the variable. */
-export class ConfigError extends Error {
-  constructor(variable: string, problem: string) {
-    super(`${variable}: ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError } from './config-error';
 
 export const NETRA_CONFIG = Symbol('NETRA_CONFIG');
 
@@ -159,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NetraConfig {
     startupWaitSeconds: startupWaitOf(env.STARTUP_WAIT_SECONDS),
     documentMaxBytes: wholeNumberOf(env, 'DOCUMENT_MAX_MB', 25, 1, 1024, 'MB') * 1024 * 1024,
     importMaxBytes: wholeNumberOf(env, 'IMPORT_MAX_MB', 10, 1, 100, 'MB') * 1024 * 1024,
+    notify: notifyConfigOf(env),
   };
 }
 

@@ -11,6 +11,7 @@ import { GrpcErrorFilter } from './grpc-errors';
 import { fromProto, toProto } from './grpc-enums';
 import { CalendarRecount } from '../case/calendar/calendar-recount.service';
 import { CalendarService } from '../case/calendar/calendar.service';
+import { GrpcInboxReads } from './grpc-inbox-reads';
 import { GrpcReads } from './grpc-reads';
 import { isGrpcStepMethod, type GrpcStepMethod } from './grpc-step';
 import { stepFiles } from '../api/step-files';
@@ -35,6 +36,7 @@ export class CaseWorkflowController {
     private readonly watches: EventWatchService,
     private readonly calendar: CalendarService,
     private readonly recount: CalendarRecount,
+    private readonly inboxReads: GrpcInboxReads,
   ) {}
 
   @GrpcMethod('CaseWorkflow', 'PublishCalendar')
@@ -73,6 +75,16 @@ export class CaseWorkflowController {
   @GrpcMethod('CaseWorkflow', 'SearchCases')
   async searchCases(request: Request, metadata: Metadata) {
     return this.reads.search(request, await this.actor(metadata, request));
+  }
+
+  @GrpcMethod('CaseWorkflow', 'ListInbox')
+  async listInbox(request: Request, metadata: Metadata) {
+    return this.inboxReads.listInbox(request, await this.actor(metadata, request));
+  }
+
+  @GrpcMethod('CaseWorkflow', 'ListDocuments')
+  async listDocuments(request: Request, metadata: Metadata) {
+    return this.inboxReads.listDocuments(request, await this.actor(metadata, request));
   }
 
   @GrpcMethod('CaseWorkflow', 'WatchEvents')

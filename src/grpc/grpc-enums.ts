@@ -22,6 +22,8 @@ export const ENUM_PREFIXES = {
   SearchKey: 'SEARCH_KEY',
   CalendarStatus: 'CALENDAR_STATUS',
   HolidayKind: 'HOLIDAY_KIND',
+  InboxKind: 'INBOX_KIND',
+  DocumentKind: 'DOCUMENT_KIND',
 } as const;
 
 export type ProtoEnum = keyof typeof ENUM_PREFIXES;

@@ -1,3 +1,4 @@
+import { INBOX_KINDS } from '../../src/inbox/inbox-routing';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,8 @@ describe('the proto contract (proto/netra/v1/case_workflow.proto)', () => {
       RespondentStage: vocabulary.RESPONDENT_STAGES,
       FollowUpStatus: vocabulary.FOLLOW_UP_STATUSES,
       EscalationKind: vocabulary.ESCALATION_KINDS,
+      InboxKind: INBOX_KINDS,
+      DocumentKind: vocabulary.DOCUMENT_KINDS,
       DeadlineStep: vocabulary.DEADLINE_STEPS,
       SearchKey: Object.values(SearchKey),
       CalendarStatus: CALENDAR_STATUSES,

@@ -86,6 +86,10 @@ export const PARTS: Array<{ part: string; layer: string; files: string[] }> = [
       'src/oversight/public-figures/**',
     ],
   },
+  // The inbox and the notifications read the log and the read model; their GraphQL resolvers and gRPC reads are the edge.
+  { part: 'inbox/api', layer: 'api', files: ['src/inbox/**/*.resolver.ts', 'src/notifications/**/*.resolver.ts'] },
+  { part: 'inbox', layer: 'read', files: ['src/inbox/**'] },
+  { part: 'notifications', layer: 'read', files: ['src/notifications/**'] },
   { part: 'ledger/api', layer: 'api', files: ['src/ledger/*.resolver.ts', 'src/ledger/*.model.ts'] },
   {
     part: 'case/gateway',

@@ -64,6 +64,9 @@ const ELSEWHERE: Record<string, string> = {
   'src/api/letters/letters.service.ts': 'a letter is rendered over HTTP and GraphQL, then decided as its step',
   'src/case/generating-letter/generate-letter.ts': 'a generated letter is attached as a document is',
   'src/case/attaching-document/attach-document.ts': 'declares DocumentAttached, the event a generated letter appends too',
+  // Who an event reaches: the inbox and the notifications route each event to its unit.
+  'src/inbox/inbox-routing.ts': 'the unit each event reaches',
+  'src/notifications/outbox-feed.ts': 'the events that are notified',
   // The register import plans the steps a register's rows record.
   'src/import/plan-case.ts': 'a register row becomes a report, a study and a recommendation',
   'src/import/register-import.service.ts': 'a register row becomes a report',

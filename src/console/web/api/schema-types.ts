@@ -232,6 +232,46 @@ export interface DecreeCorrection {
   replacedDecreeNumber: string;
 }
 
+export type DeliveryChannel = 'EMAIL' | 'WEBHOOK';
+
+export interface DeliveryConnection {
+  edges: Array<DeliveryEdge>;
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+export interface DeliveryEdge {
+  cursor: string;
+  node: DeliveryView;
+}
+
+export type DeliveryStatus = 'DELIVERED' | 'FAILED' | 'PENDING';
+
+/** One notification to one recipient: the outbox row and its delivery log (no message content is kept) */
+export interface DeliveryView {
+  attempts: number;
+  caseId: string;
+  channel: DeliveryChannel;
+  createdAt: string;
+  deliveredAt: string | null;
+  /** The event it notifies (X-Netra-Event); one delivery per event, channel and recipient */
+  eventId: string;
+  /** Also the X-Netra-Delivery header and the e-mail Message-ID */
+  id: string;
+  kind: InboxKind;
+  /** Why the last attempt failed: a code and status, never content */
+  lastError: string | null;
+  /** HTTP status or SMTP reply code of the last attempt */
+  lastStatus: number | null;
+  /** When the next attempt is due (PENDING) */
+  nextAttemptAt: string | null;
+  /** The configured e-mail address or webhook URL */
+  recipient: string;
+  status: DeliveryStatus;
+  /** The unit it was for: PPK:16.73, BKN */
+  unit: string;
+}
+
 /** EVIDENCE (bukti), RECOMMENDATION_LETTER (Bawaslu), DECISION_LETTER (KASN/BKN), DECREE (the PPK’s SK), IMPOSSIBILITY_STATEMENT */
 export type DocumentKind = 'DECISION_LETTER' | 'DECREE' | 'EVIDENCE' | 'IMPOSSIBILITY_STATEMENT' | 'RECOMMENDATION_LETTER';
 
@@ -465,6 +505,60 @@ export interface HolidayInput {
 export type HolidayKind = 'COLLECTIVE_LEAVE' | 'ELECTION_DAY' | 'NATIONAL';
 
 export type ImpossibilityReason = 'COURT_PROCESS' | 'DECEASED' | 'DISMISSED' | 'FORCE_MAJEURE' | 'REGULATION_CHANGED' | 'RESIGNED' | 'RETIRED';
+
+export interface InboxConnection {
+  edges: Array<InboxEdge>;
+  pageInfo: PageInfo;
+  /** Lines in your unit's inbox, all pages */
+  totalCount: number;
+  /** Of them, not read by you */
+  unreadCount: number;
+}
+
+export interface InboxEdge {
+  cursor: string;
+  node: InboxItemView;
+}
+
+/** A line of the caller's unit's inbox: what reached the unit, when, and whether you read it */
+export interface InboxItemView {
+  caseId: string;
+  /** Decree (SK) number; null when withheld */
+  decreeNumber: string | null;
+  /** The due time (SANCTION_DECIDED, DEADLINE_PASSED) */
+  dueAt: string | null;
+  id: string;
+  kind: InboxKind;
+  /** Recommendation or decision letter number; null when a respondent it concerns is withheld */
+  letterNumber: string | null;
+  /** When the step happened (the recommendation issued, the decision taken, the due time noticed as passed) */
+  occurredAt: string;
+  /** The official the decision names (e.g. Walikota Lubuk Linggau); null when withheld */
+  ppkTitle: string | null;
+  /** Read by you (read state is per officer) */
+  read: boolean;
+  readAt: string | null;
+  recipient: RecommendationRecipient | null;
+  /** When Netra recorded it */
+  recordedAt: string;
+  registerNumber: string;
+  respondents: Array<InboxRespondentView>;
+  /** The late step (DEADLINE_PASSED) */
+  step: DeadlineStep | null;
+  waitingOn: Agency | null;
+}
+
+/** What reached the unit */
+export type InboxKind = 'CASE_REPORTED' | 'DEADLINE_PASSED' | 'RECOMMENDATION_RECEIVED' | 'RESPONDENT_CLEARED' | 'SANCTION_DECIDED' | 'SANCTION_EXECUTED';
+
+/** A respondent an inbox line is about, as you may see it */
+export interface InboxRespondentView {
+  /** True for "another respondent outside your region" */
+  identityWithheld: boolean;
+  /** Null when withheld, or while the read model has not caught up */
+  name: string | null;
+  respondentId: string;
+}
 
 export interface IssueRecommendationInput {
   caseId: string;

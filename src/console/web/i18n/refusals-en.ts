@@ -165,6 +165,7 @@ export const REFUSALS_EN: RefusalCatalogue = {
 
   'page.size': 'The page size must be between {minimum} and {maximum}.',
   'page.cursor': 'Unknown page marker; reload the list.',
+  'inbox.notFound': 'Inbox line {ids} is not in your unit’s inbox.',
   'search.empty': 'Type a name, NIP, register, letter or decree number, or words of the summary.',
   'search.tooLong': 'At most {maxLength} characters (you typed {length}).',
   'search.noLetterOrDigit': 'Type at least one letter or digit.',

@@ -171,6 +171,7 @@ export const REFUSALS_ID: RefusalCatalogue = {
 
   'page.size': 'Jumlah per halaman harus antara {minimum} dan {maximum}.',
   'page.cursor': 'Penanda halaman tidak dikenal; muat ulang daftar.',
+  'inbox.notFound': 'Baris kotak masuk {ids} tidak ada di kotak masuk unit Anda.',
   'search.empty': 'Ketik nama, NIP, nomor register, nomor surat atau SK, atau kata dari uraian.',
   'search.tooLong': 'Paling banyak {maxLength} karakter (Anda mengetik {length}).',
   'search.noLetterOrDigit': 'Ketik sedikitnya satu huruf atau angka.',
