@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite, type Extension } from '@electric-sql/pglite';
 import { DamagedStoreError } from '../damaged-store-error';
@@ -58,7 +58,8 @@ export async function openEmbedded(location: string, options: EmbeddedOptions): 
   }
   if (location.trim() === '') throw new Error('PGlite location is empty: use memory: or a directory');
   const dataDir = resolve(location);
-  await mkdir(dataDir, { recursive: true });
+  // Synchronous up to the worker's start: main.ts starts it while the app's modules load, before the event loop turns.
+  mkdirSync(dataDir, { recursive: true });
   const before = findDamage(dataDir, false);
   if (before) throw damaged(dataDir, before);
   let pglite: EmbeddedClient;
