@@ -240,7 +240,7 @@ async function main(): Promise<void> {
     run.report.startup = startup;
     say(
       `start-up on the embedded store: first ${startup.firstStartSeconds} s (with the demo cases), second ${startup.secondStartSeconds} s ` +
-        `(node dist/main.js${startup.secondStartMainThreadCpuSeconds === null ? '' : `; ${startup.secondStartMainThreadCpuSeconds} s CPU on its main thread`}), ` +
+        `(node dist/main.js on Node ${startup.node}${startup.secondStartMainThreadCpuSeconds === null ? '' : `; CPU ${startup.secondStartMainThreadCpuSeconds} s on its main thread, ${startup.secondStartAllThreadsCpuSeconds} s on all threads`}), ` +
         `${startup.secondNpmStartSeconds} s with npm start: target < ${startup.targetSeconds} s ${startup.met ? 'met' : 'missed'}`,
     );
   }

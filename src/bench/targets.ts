@@ -15,12 +15,13 @@ export interface BenchTarget {
 
 export const BENCH_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
-/** An embedded store in a fresh data directory (on disk, as deployed). */
+/** An embedded store in a fresh data directory (on disk, as deployed); NETRA_EMBEDDED_THREAD=main compares PGlite on the server's thread. */
 export function embeddedTarget(): BenchTarget {
   const dir = mkdtempSync(join(tmpdir(), 'netra-bench-'));
+  const thread = process.env.NETRA_EMBEDDED_THREAD;
   return {
     name: 'embedded',
-    env: { EVENT_STORE_URL: `file:${dir}` },
+    env: { EVENT_STORE_URL: `file:${dir}`, ...(thread ? { NETRA_EMBEDDED_THREAD: thread } : {}) },
     url: null,
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -74,6 +74,8 @@ export interface NetraConfig {
   onReadModelAhead: 'refuse' | 'rebuild';
   /** Embedded store: fsync the WAL from Node after each append, before acknowledging it (PGlite cannot). */
   embeddedSync: boolean;
+  /** Embedded store: PGlite in a worker thread (NETRA_EMBEDDED_THREAD=worker, the default) or on the main thread (main). */
+  embeddedThread: boolean;
   /** How long start-up waits for a PostgreSQL store that does not answer yet (STARTUP_WAIT_SECONDS). */
   startupWaitSeconds: number;
   /** Largest document an upload may carry, in bytes (DOCUMENT_MAX_MB, default 25). */
@@ -155,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NetraConfig {
     mutationRateLimitPerMinute: rateLimitOf(env.MUTATION_RATE_LIMIT_PER_MINUTE),
     onReadModelAhead: onReadModelAheadOf(env.NETRA_ON_READ_MODEL_AHEAD),
     embeddedSync: embeddedSyncOf(env.NETRA_EMBEDDED_SYNC),
+    embeddedThread: embeddedThreadOf(env.NETRA_EMBEDDED_THREAD),
     startupWaitSeconds: startupWaitOf(env.STARTUP_WAIT_SECONDS),
     documentMaxBytes: wholeNumberOf(env, 'DOCUMENT_MAX_MB', 25, 1, 1024, 'MB') * 1024 * 1024,
     importMaxBytes: wholeNumberOf(env, 'IMPORT_MAX_MB', 10, 1, 100, 'MB') * 1024 * 1024,
@@ -214,6 +217,12 @@ function trustProxyOf(value: string | undefined): string | number | null {
   if (text.toLowerCase() === 'true') throw new ConfigError('TRUST_PROXY', 'must name the proxies (a hop count, loopback, or addresses/subnets), not true: anyone could set X-Forwarded-For');
   if (!/^[0-9a-fA-F.:/,\sa-z]+$/.test(text)) throw new ConfigError('TRUST_PROXY', 'must be a hop count or a comma list of addresses, subnets, loopback, linklocal, uniquelocal');
   return text;
+}
+
+function embeddedThreadOf(value: string | undefined): boolean {
+  const text = (optional(value) ?? 'worker').toLowerCase();
+  if (text === 'worker' || text === 'main') return text === 'worker';
+  throw new ConfigError('NETRA_EMBEDDED_THREAD', 'must be worker (the default: the embedded database runs on a thread of its own) or main');
 }
 
 function embeddedSyncOf(value: string | undefined): boolean {

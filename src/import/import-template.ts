@@ -1,4 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs on first use: loading it costs about 0.3 s, which every start would pay otherwise. */
+function exceljs(): typeof ExcelJS {
+  return require('exceljs') as typeof ExcelJS;
+}
 import { LABELS_ID } from '../case/case-vocabulary-id';
 import { STATUS_WORDS } from './cell-values';
 import type { ImportLanguage } from './import-report';
@@ -10,7 +15,7 @@ import { REGISTER_COLUMNS, REQUIRED_COLUMNS } from './register-columns';
  * and employment as drop-down lists), and a guide sheet that says what each column takes.
  */
 export async function registerTemplate(lang: ImportLanguage): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'Netra';
   const sheet = workbook.addWorksheet('Register', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = REGISTER_COLUMNS.map((c) => ({ header: c[lang], key: c.key, width: c.width }));

@@ -1,4 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs on first use: loading it costs about 0.3 s, which every start would pay otherwise. */
+function exceljs(): typeof ExcelJS {
+  return require('exceljs') as typeof ExcelJS;
+}
 import { badInput, list } from '../case/case-error';
 import { columnOfHeader, COLUMN_BY_KEY, REQUIRED_COLUMNS, type ColumnKey } from './register-columns';
 
@@ -81,7 +86,7 @@ function clean(cell: Cell): Cell {
 }
 
 async function xlsxGrid(bytes: Buffer): Promise<Grid> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

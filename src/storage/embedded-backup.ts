@@ -1,4 +1,4 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { EmbeddedClient } from '../event-store/pglite/pglite-thread';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
@@ -27,7 +27,7 @@ const HEAD_LINK = 'SELECT position::text AS position_text, hash FROM es_events O
  * every commit is written before the commit returns), and opening the copy replays the WAL, as
  * after a crash: the log and the read model come back together, at that head.
  */
-export async function dumpEmbedded(pglite: PGlite, file: string, dataDir: string | null = null): Promise<BackupTaken> {
+export async function dumpEmbedded(pglite: EmbeddedClient, file: string, dataDir: string | null = null): Promise<BackupTaken> {
   const { head, tar, documents } = await pglite.transaction(async (tx) => {
     const { rows } = await tx.query<{ position_text: string; hash: string }>(HEAD_LINK);
     // The documents at the same instant: a document's bytes are committed before the event that
@@ -67,7 +67,7 @@ export const backupResponseFile = (id: string) => `backup-response-${id}.json`;
  * directory (only someone who may write there can ask) and sends SIGUSR2 to the pid in the lock;
  * the server writes the archive where asked and answers in a response file. Returns the unsubscribe.
  */
-export function serveBackupRequests(dataDir: string, pglite: PGlite): () => void {
+export function serveBackupRequests(dataDir: string, pglite: EmbeddedClient): () => void {
   let busy = Promise.resolve();
   const onSignal = () => {
     busy = busy.then(() => answerRequests(dataDir, pglite)).catch(() => undefined);
@@ -76,7 +76,7 @@ export function serveBackupRequests(dataDir: string, pglite: PGlite): () => void
   return () => void process.off('SIGUSR2', onSignal);
 }
 
-async function answerRequests(dataDir: string, pglite: PGlite): Promise<void> {
+async function answerRequests(dataDir: string, pglite: EmbeddedClient): Promise<void> {
   for (const name of readdirSync(dataDir)) {
     const id = REQUEST.exec(name)?.[1];
     if (!id) continue;

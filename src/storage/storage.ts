@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import { Pool } from 'pg';
 import { ConfigError, type EventStoreLocation, type NetraConfig } from '../config/config';
 import { CASE_STREAM_PREFIX } from '../case/case-events';
@@ -14,6 +15,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { lockDataDir } from './data-dir-lock';
 import { serveBackupRequests } from './embedded-backup';
+import { takeEarlyEmbedded } from './embedded-early-open';
 import { guardPool } from './pool-guard';
 import { untilAnswering, type StartupWait } from './wait-for-store';
 import type { BlobStore } from './blob-store';
@@ -62,7 +64,12 @@ export async function openStorage(config: NetraConfig, watch: StorageWatch = {})
   const closers: Closer[] = [];
   const wait: StartupWait = { seconds: config.startupWaitSeconds, onWaiting: watch.waiting };
   try {
-    const { store, embedded, keyDb, describe } = await openEventStore(config.eventStore, closers, { wait, connectionLost: watch.connectionLost, embeddedSync: config.embeddedSync });
+    const { store, embedded, keyDb, describe } = await openEventStore(config.eventStore, closers, {
+      wait,
+      connectionLost: watch.connectionLost,
+      embeddedSync: config.embeddedSync,
+      embeddedThread: config.embeddedThread,
+    });
     let readDb: ReadDb;
     let readWhere: string;
     const readUrl = config.databaseUrl ?? (config.eventStore.kind === 'postgres' ? config.eventStore.url : null);
@@ -135,20 +142,34 @@ export interface OpenOptions {
   connectionLost?: StorageWatch['connectionLost'];
   /** Embedded store: fsync the WAL from Node after each append (default true). */
   embeddedSync?: boolean;
+  /** Embedded store: PGlite in a worker thread (default true; pglite-thread.ts). */
+  embeddedThread?: boolean;
 }
 
 /** Opens one event store; what must be closed is pushed on `closers` (close them in order). */
 export async function openEventStore(location: EventStoreLocation, closers: Closer[], options: OpenOptions = {}) {
   switch (location.kind) {
     case 'embedded': {
-      if (location.location !== 'memory:') closers.unshift(lockDataDir(location.location));
-      const { pglite, sync } = await openEmbedded(location.location, { sync: options.embeddedSync ?? true });
+      const early = takeEarlyEmbedded(location.location);
+      let opened;
+      if (early) {
+        const { database, unlock } = await early;
+        if (unlock) closers.unshift(unlock);
+        opened = database;
+      } else {
+        if (location.location !== 'memory:') closers.unshift(lockDataDir(location.location));
+        opened = await openEmbedded(location.location, { sync: options.embeddedSync ?? true, thread: options.embeddedThread ?? true });
+      }
+      const { pglite, sync } = opened;
       closers.unshift(() => pglite.close());
       if (location.location !== 'memory:') closers.unshift(serveBackupRequests(location.location, pglite));
       const store = new PgliteEventStore(pglite, { afterCommit: sync });
       closers.unshift(() => store.close());
       await store.init();
-      return { store, embedded: pglite, keyDb: drizzlePglite(pglite) as unknown as ReadDb, describe: `embedded (${location.location})` };
+      // Typed as PGlite for drizzle's PGlite driver (and the read model), which calls query and
+      // transaction only: the worker's stand-in serves those (pglite-thread.ts).
+      const client = pglite as PGlite;
+      return { store, embedded: client, keyDb: drizzlePglite(client) as unknown as ReadDb, describe: `embedded (${location.location})` };
     }
     case 'postgres': {
       const pool = guardPool(new Pool({ connectionString: location.url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }), (error) => options.connectionLost?.(EVENT_STORE_POSTGRES, error));

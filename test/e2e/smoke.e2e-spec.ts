@@ -1,3 +1,6 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { Storage } from '../../src/storage/storage';
+import { STORAGE } from '../../src/storage/storage.module';
 import { startTestNetra, type RunningNetra } from '../support/netra-app';
 import { aLaporan, REPORT_CASE, type CaseResult } from './fixtures';
 
@@ -26,5 +29,16 @@ describe('smoke', () => {
     const text = await (await fetch(netra.url.replace('/graphql', '/metrics'))).text();
     expect(text).toMatch(/netra_commands_total\{command="ReportCase",outcome="ok"\} 1/);
     expect(text).toMatch(/netra_projection_position [1-9]/);
+  });
+
+  it('answers /health/live while a slow statement runs on the embedded database (its own thread)', async () => {
+    const embedded = (netra.app.get<Storage>(STORAGE).readDb as unknown as { $client: PGlite }).$client;
+    let statementEnded = false;
+    const slow = embedded.query('SELECT pg_sleep(3)').then(() => (statementEnded = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const response = await fetch(`${netra.url.replace('/graphql', '')}/health/live`);
+    expect(response.status).toBe(200);
+    expect(statementEnded).toBe(false);
+    await slow;
   });
 });

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '../../src/event-store/event-store';
-import { openPglite } from '../../src/event-store/pglite/open-pglite';
+import { openEmbedded, openPglite } from '../../src/event-store/pglite/open-pglite';
 import { PgliteEventStore } from '../../src/event-store/pglite/pglite-event-store';
 import { aStreamId, asAppended, someEvents, waitFor } from './contract/contract-helpers';
 import { describeEventStoreContract } from './event-store.contract';
@@ -16,6 +16,13 @@ async function openStore(location: string, pollIntervalMs?: number) {
 }
 
 describeEventStoreContract('PGlite in memory', async () => ({ ...(await openStore('memory:')), positions: 'dense' }));
+
+describeEventStoreContract('PGlite in memory, on its worker thread (as the server runs it)', async () => {
+  const { pglite: db } = await openEmbedded('memory:', { sync: false, thread: true });
+  const store = new PgliteEventStore(db);
+  await store.init();
+  return { db, store, positions: 'dense', dispose: async () => (await store.close(), await db.close()) };
+});
 
 describe('PGlite event store', () => {
   it('keeps events on disk across close and reopen', async () => {

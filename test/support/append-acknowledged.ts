@@ -1,6 +1,7 @@
 /**
  * For the durability test, run under strace: appends argv[3] events to the embedded store in
- * argv[2] (sync as NETRA_EMBEDDED_SYNC says), and after each acknowledged append writes
+ * argv[2] (sync as NETRA_EMBEDDED_SYNC says, on PGlite's worker thread as the server runs it unless
+ * NETRA_EMBEDDED_THREAD=main), and after each acknowledged append writes
  * `ack <n>` to the file `ack-marker` beside the store, so the trace shows each acknowledgement.
  */
 import { randomUUID } from 'node:crypto';
@@ -12,8 +13,8 @@ import { PgliteEventStore } from '../../src/event-store/pglite/pglite-event-stor
 
 async function main(): Promise<void> {
   const [dir, count] = [process.argv[2], Number(process.argv[3])];
-  const { embeddedSync } = loadConfig({ NETRA_EMBEDDED_SYNC: process.env.NETRA_EMBEDDED_SYNC });
-  const { pglite, sync } = await openEmbedded(dir, { sync: embeddedSync });
+  const { embeddedSync, embeddedThread } = loadConfig({ NETRA_EMBEDDED_SYNC: process.env.NETRA_EMBEDDED_SYNC, NETRA_EMBEDDED_THREAD: process.env.NETRA_EMBEDDED_THREAD });
+  const { pglite, sync } = await openEmbedded(dir, { sync: embeddedSync, thread: embeddedThread });
   const store = new PgliteEventStore(pglite, { afterCommit: sync });
   await store.init();
   const marker = openSync(join(dir, '..', 'ack-marker'), 'w');

@@ -1,4 +1,9 @@
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
+
+/** pdfkit on first use: loading it costs about 0.2 s, which every start would pay otherwise. */
+function pdfkit(): typeof PDFKitDocument {
+  return require('pdfkit') as typeof PDFKitDocument;
+}
 import type { LetterFacts } from '../../case/generating-letter/letter-facts';
 import { LABELS_ID } from '../../case/case-vocabulary-id';
 import { addressee, counted, electionName, indonesianDate, legalBasis, letterhead, letterPlace, regionTitle, signatory, SUBJECT } from './letter-wording';
@@ -21,6 +26,7 @@ const MARGIN = 64;
  */
 export function renderLetter(facts: LetterFacts, people: ReadonlyMap<string, LetterPerson>): Promise<Buffer> {
   const date = new Date(facts.date);
+  const PDFDocument = pdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

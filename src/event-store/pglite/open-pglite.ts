@@ -1,8 +1,9 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite, type Extension } from '@electric-sql/pglite';
 import { DamagedStoreError } from '../damaged-store-error';
 import { findDamage } from './data-dir-damage';
+import { startPgliteThread, type EmbeddedClient } from './pglite-thread';
 import { walSyncer } from './wal-sync';
 
 /**
@@ -29,30 +30,42 @@ export const EMBEDDED_EXTENSIONS = { pg_trgm };
 
 /** The embedded database and, for one on disk, what makes its last commit durable. */
 export interface EmbeddedDatabase {
-  pglite: PGlite;
+  /** PGlite itself, or with `thread` its worker behind the same calls (pglite-thread.ts). */
+  pglite: EmbeddedClient;
   /** Syncs what the last commits wrote to the WAL; null for `memory:` (or with sync off). */
   sync: (() => void) | null;
 }
 
 /** Opens the embedded database: `memory:` for a throw-away one, otherwise a directory on disk. */
 export async function openPglite(location: string): Promise<PGlite> {
-  return (await openEmbedded(location, { sync: false })).pglite;
+  return (await openEmbedded(location, { sync: false })).pglite as PGlite;
+}
+
+export interface EmbeddedOptions {
+  sync: boolean;
+  /** Run PGlite in a worker thread (pglite-thread.ts) instead of on the caller's. */
+  thread?: boolean;
 }
 
 /**
  * Opens the embedded database; a directory that does not start (or that PGlite would silently
  * initialise over, PG_VERSION gone) is refused naming the damaged file and the remedy.
  */
-export async function openEmbedded(location: string, options: { sync: boolean }): Promise<EmbeddedDatabase> {
-  if (location === 'memory:') return { pglite: await PGlite.create('memory://', { extensions: EMBEDDED_EXTENSIONS }), sync: null };
+export async function openEmbedded(location: string, options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  if (location === 'memory:') {
+    const pglite = options.thread ? await startPgliteThread({ dataDir: 'memory://', trigram: true }) : await PGlite.create('memory://', { extensions: EMBEDDED_EXTENSIONS });
+    return { pglite, sync: null };
+  }
   if (location.trim() === '') throw new Error('PGlite location is empty: use memory: or a directory');
   const dataDir = resolve(location);
-  await mkdir(dataDir, { recursive: true });
+  // Synchronous up to the worker's start: main.ts starts it while the app's modules load, before the event loop turns.
+  mkdirSync(dataDir, { recursive: true });
   const before = findDamage(dataDir, false);
   if (before) throw damaged(dataDir, before);
-  let pglite: PGlite;
+  let pglite: EmbeddedClient;
+  const startParams = [...DURABLE_START_PARAMS, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`];
   try {
-    pglite = await PGlite.create(dataDir, { startParams: [...DURABLE_START_PARAMS, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`], extensions: EMBEDDED_EXTENSIONS });
+    pglite = options.thread ? await startPgliteThread({ dataDir, startParams, trigram: true }) : await PGlite.create(dataDir, { startParams, extensions: EMBEDDED_EXTENSIONS });
   } catch (error) {
     const found = findDamage(dataDir, true);
     throw found

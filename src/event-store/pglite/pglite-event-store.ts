@@ -6,7 +6,7 @@
  * whose ids are all in the stream already is a retry and returns the stored result, writing nothing.
  * Chained: the same serialisation makes the last event's hash the previous link of the next append.
  */
-import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type { Transaction } from '@electric-sql/pglite';
 import { CatchUpSubscription } from '../catch-up-subscription';
 import {
   WrongExpectedVersionError,
@@ -22,6 +22,7 @@ import {
 import { GENESIS_HASH, chainAppend } from '../event-hash';
 import { migrateToHashChain } from '../hash-chain-migration';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-row';
+import type { EmbeddedClient } from './pglite-thread';
 import { CREATE_EVENT_STORE_TABLES } from './pglite-schema';
 
 export interface PgliteEventStoreOptions {
@@ -46,7 +47,7 @@ export class PgliteEventStore implements EventStore {
 
   /** `db` is shared with the read model and owned by the caller: close() leaves it open. */
   constructor(
-    private readonly db: PGlite,
+    private readonly db: EmbeddedClient,
     options: PgliteEventStoreOptions = {},
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 500;

@@ -1,4 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs on first use: loading it costs about 0.3 s, which every start would pay otherwise. */
+function exceljs(): typeof ExcelJS {
+  return require('exceljs') as typeof ExcelJS;
+}
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Zone } from '../../case/time-zones';
@@ -49,7 +54,7 @@ function defineColumns<T>(sheet: ExcelJS.Worksheet, columns: ReadonlyArray<XlsxC
  * size. A client that goes away stops the reading after the page in flight: 'aborted'.
  */
 export async function sendXlsx<T>(out: Writable, sheetName: string, columns: ReadonlyArray<XlsxColumn<T>>, pages: AsyncIterable<T[]>, language: HeaderLanguage): Promise<'sent' | 'aborted'> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   defineColumns(sheet, columns, language);
   let closed = false;
@@ -67,7 +72,7 @@ export async function sendXlsx<T>(out: Writable, sheetName: string, columns: Rea
 
 /** A whole workbook of one sheet, for files that are small and already in memory (the summary). */
 export async function xlsxBuffer<T>(sheetName: string, columns: ReadonlyArray<XlsxColumn<T>>, rows: readonly T[], language: HeaderLanguage): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   defineColumns(sheet, columns, language);
   for (const row of rows) sheet.addRow(columns.map((c) => c.value(row)));
