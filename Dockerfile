@@ -3,7 +3,7 @@
 # test/deploy/dockerfile.spec.ts checks this file, and test/deploy/compose.e2e-spec.ts starts the built
 # server with exactly the environment each compose service declares.
 
-# Build: every dependency, the server (dist/) and the console (dist/console/web), then drop dev dependencies.
+# Build: every dependency, the server (dist/) and the console (dist/console-web), then drop dev dependencies.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

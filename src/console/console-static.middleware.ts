@@ -8,7 +8,7 @@ import { consoleContentSecurityPolicy } from './content-security-policy';
 
 /** Where `vite build` writes the console; the same path from src/console (tests) and dist/console (built server). */
 export const CONSOLE_DIR = Symbol('CONSOLE_DIR');
-export const DEFAULT_CONSOLE_DIR = join(__dirname, '..', '..', 'dist', 'console', 'web');
+export const DEFAULT_CONSOLE_DIR = join(__dirname, '..', '..', 'dist', 'console-web');
 
 /** Only these paths are the console's, so /graphql, /health, /metrics and /auth can never be shadowed. */
 const CONSOLE_PATH = /^\/(index\.html|favicon\.svg|assets\/[\w.-]+)?$/;

@@ -9,7 +9,7 @@ export default defineConfig({
   base: '/',
   publicDir: 'public',
   build: {
-    outDir: fileURLToPath(new URL('../../../dist/console/web', import.meta.url)),
+    outDir: fileURLToPath(new URL('../../../dist/console-web', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
     // Inline data: URLs would need a looser CSP; every asset is a file of its own.
