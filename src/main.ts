@@ -1,7 +1,7 @@
 // Node ≥ 22 keeps the compiled code of every module loaded after this between starts; absent on Node 20.
 (require('node:module') as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 import { ConfigError, loadConfig } from './config/config';
-import { openEmbeddedEarly } from './storage/embedded-early-open';
+import { openEmbeddedEarly } from './event-store/pglite/embedded-early-open';
 import type { Storage } from './storage/storage';
 
 async function main(): Promise<void> {

@@ -8,11 +8,11 @@ import { DURABLE_START_PARAMS, EMBEDDED_EXTENSIONS, openEmbedded } from '../even
 import { syncTree } from '../event-store/pglite/wal-sync';
 import { operatorMessage } from '../observability/loggable-error';
 import { lockDataDir } from '../storage/data-dir-lock';
-import { backupRequestFile, backupResponseFile, dumpEmbedded, type BackupTaken } from '../storage/embedded-backup';
+import { backupRequestFile, backupResponseFile, dumpEmbedded, type BackupTaken } from '../event-store/pglite/embedded-backup';
 
 /**
  * `npm run backup -- --out DIR`: a consistent copy of the embedded store (EVENT_STORE_URL, default
- * ./data), online — the running server takes it between two transactions (src/storage/embedded-backup.ts)
+ * ./data), online — the running server takes it between two transactions (src/event-store/pglite/embedded-backup.ts)
  * — or directly when no server holds the directory. DIR becomes a complete data directory, ready
  * to start on (EVENT_STORE_URL=file:DIR, or moved into place), with the development key files;
  * the command prints the ledger head the copy ends at, checked by opening the copy.

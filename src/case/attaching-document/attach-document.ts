@@ -6,6 +6,7 @@ import type { CaseState, OpenedCase } from '../case-state';
 import { iso, oneOf, optionalText, text } from '../input-rules';
 import { openedCase, trackOf } from '../opened-case';
 import type { Step, StepAccess } from '../step';
+import { acceptedTracks, PROBE_TEXT } from '../trial';
 import { withTracks } from '../track-change';
 
 /**
@@ -130,4 +131,14 @@ export const attachingDocument: Step<AttachDocument, DocumentAttached> = {
           : withTracks(state, [d.respondentId], (r) => ((r.documentKinds ?? []).includes(d.kind) ? r : { ...r, documentKinds: [...(r.documentKinds ?? []), d.kind] })),
     },
   },
+  offers: (trial) => {
+    // One entry with no respondent when the caller may attach to the case as a whole, one with the tracks it may attach to.
+    const whole = trial.accepts({ ...trial.base, ...probeDocument(null) }) ? [{ respondentIds: [] }] : [];
+    return [...whole, ...acceptedTracks(trial, (t) => probeDocument(t.respondentId))];
+  },
 };
+
+/** A trial upload (next-steps.ts): a plausible file's measurements, never stored. */
+function probeDocument(respondentId: string | null): { type: 'AttachDocument'; input: AttachDocument['input'] } {
+  return { type: 'AttachDocument', input: { documentId: 'percobaan', sha256: '0'.repeat(64), size: 1, contentType: 'application/pdf', name: PROBE_TEXT, kind: 'EVIDENCE', respondentId } };
+}

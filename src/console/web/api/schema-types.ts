@@ -615,7 +615,7 @@ export interface NextStep {
 }
 
 /** A step (mutation) a caller may take next on a case */
-export type NextStepName = 'correctSanctionExecution' | 'decideSanction' | 'declareFollowUpImpossible' | 'erasePersonalData' | 'extendDeadline' | 'issueRecommendation' | 'recordEscalation' | 'recordSanctionExecution' | 'recordStudy';
+export type NextStepName = 'attachDocument' | 'correctSanctionExecution' | 'decideSanction' | 'declareFollowUpImpossible' | 'erasePersonalData' | 'extendDeadline' | 'issueRecommendation' | 'recordEscalation' | 'recordSanctionExecution' | 'recordStudy';
 
 /** A laporan received after the reporting limit that Bawaslu takes up as its own finding (temuan): only with source FINDING; the reporter is not recorded */
 export interface OriginalReportInput {

@@ -19,6 +19,8 @@ const PLACE: Record<NextStepName, [group: number, within: number]> = {
   extendDeadline: [4, 1],
   recordEscalation: [4, 2],
   erasePersonalData: [5, 0],
+  // Documents have their own section (attaching-document/), which reads this step from Case.nextSteps.
+  attachDocument: [6, 0],
 };
 
 /**
@@ -43,6 +45,8 @@ export function availableSteps(c: Case): Step[] {
         break;
       case 'recordEscalation':
         for (const r of named) placed.push({ step: { kind: next.step, respondent: r, kinds: next.escalationKinds ?? [] }, at: at(r) });
+        break;
+      case 'attachDocument':
         break;
       case 'erasePersonalData':
         placed.push({ step: { kind: next.step, overrideLegalHold: next.overridesLegalHold === true }, at: at(null) });

@@ -15,10 +15,10 @@ const FIELDS = new Set(['kind', 'respondentId', 'file']);
  * what type and how large are the server's to judge: its refusal is worded here from its key, under
  * the file for a refused type or size.
  */
-export function AttachDocumentForm({ c, onAttached }: { c: Case; onAttached(name: string): void }) {
+export function AttachDocumentForm({ c, wholeCase, respondentIds, onAttached }: { c: Case; wholeCase: boolean; respondentIds: string[]; onAttached(name: string): void }) {
   const { t, lang, options } = useI18n();
   const [kind, setKind] = useState('');
-  const [respondentId, setRespondentId] = useState('');
+  const [respondentId, setRespondentId] = useState(wholeCase ? '' : (respondentIds[0] ?? ''));
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<ApiError | null>(null);
@@ -39,7 +39,7 @@ export function AttachDocumentForm({ c, onAttached }: { c: Case; onAttached(name
     }
   };
 
-  const respondents = c.respondents.filter((r) => !r.identityWithheld).map((r) => ({ value: r.respondentId, label: respondentLabel(c, r.respondentId, t) }));
+  const respondents = c.respondents.filter((r) => !r.identityWithheld && respondentIds.includes(r.respondentId)).map((r) => ({ value: r.respondentId, label: respondentLabel(c, r.respondentId, t) }));
   return (
     <FormShell title={t('documents.upload')} submitLabel={t('documents.upload.submit')} busy={busy} errors={errors} onSubmit={() => void submit()}>
       <SelectField name="kind" label={t('field.documentKind')} value={kind} placeholder={t('field.choose')} options={options('DocumentKind')} onChange={setKind} error={errors.fields.kind} required />
@@ -47,7 +47,7 @@ export function AttachDocumentForm({ c, onAttached }: { c: Case; onAttached(name
         name="respondentId"
         label={t('field.documentFor')}
         value={respondentId}
-        options={[{ value: '', label: t('documents.wholeCase') }, ...respondents]}
+        options={[...(wholeCase ? [{ value: '', label: t('documents.wholeCase') }] : []), ...respondents]}
         onChange={setRespondentId}
         error={errors.fields.respondentId}
       />

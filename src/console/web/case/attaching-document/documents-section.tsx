@@ -18,6 +18,8 @@ export function DocumentsSection({ c, zone, onAttached }: { c: Case; zone: Zone;
   // A new key after each upload empties the form (a file input cannot be cleared from script).
   const [round, setRound] = useState(0);
   const units = useRegionNames(c.documents.map((d) => d.attachedByUnit));
+  // Whether this officer may attach, and to what: the server's next steps (an entry without respondents is the whole case).
+  const attach = c.nextSteps.filter((s) => s.step === 'attachDocument');
   return (
     <section aria-labelledby="documents">
       <h2 id="documents">{t('documents.title')}</h2>
@@ -34,12 +36,14 @@ export function DocumentsSection({ c, zone, onAttached }: { c: Case; zone: Zone;
           {t('documents.uploaded', { name: uploaded })}
         </p>
       ) : null}
-      {c.personalDataErasedAt ? null : (
+      {attach.length === 0 ? null : (
         <details className="later-step" open={uploaded !== null}>
           <summary>{t('documents.upload')}</summary>
           <AttachDocumentForm
             key={round}
             c={c}
+            wholeCase={attach.some((s) => s.respondentIds.length === 0)}
+            respondentIds={attach.flatMap((s) => s.respondentIds)}
             onAttached={(name) => {
               setUploaded(name);
               setRound((n) => n + 1);

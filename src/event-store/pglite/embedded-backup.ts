@@ -1,4 +1,4 @@
-import type { EmbeddedClient } from '../event-store/pglite/pglite-thread';
+import type { EmbeddedClient } from './pglite-thread';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';

@@ -1,5 +1,5 @@
-import { openEmbedded, type EmbeddedDatabase, type EmbeddedOptions } from '../event-store/pglite/open-pglite';
-import { lockDataDir } from './data-dir-lock';
+import { openEmbedded, type EmbeddedDatabase, type EmbeddedOptions } from './open-pglite';
+import { lockDataDir } from '../../storage/data-dir-lock';
 
 /** An embedded store opened before the application's modules loaded, and its directory's lock. */
 export interface EarlyEmbedded {
