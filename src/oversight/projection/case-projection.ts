@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { evolve, initialState, type CaseState, type OpenedCase } from '../../case/case';
 import { advance, noEffectiveTimes, trackFrom, type EffectiveTimes } from '../../case/case-effective-time';
 import { CASE_EVENT_TYPES, CASE_STREAM_PREFIX, type CaseEventType } from '../../case/case-events';
@@ -8,6 +8,8 @@ import { caseStates, caseVersions, cases, followUpVersions, followUps, timeline 
 import { openEvent } from '../../privacy/personal-data';
 import { caseRow, followUpRow, followUpVersionRow } from './case-rows';
 import { insertRows } from './json-rows';
+import { addCase, emptyDelta, type CountedRow } from './summary-counters';
+import { writeCounterDelta } from './summary-counter-writes';
 import { timelineDetails, type TimelineDetails } from './timeline-details';
 import { asCaseEvent, timelineEntry } from './timeline-entry';
 
@@ -41,6 +43,8 @@ export async function projectCaseEvents(
   if (byCase.size === 0) return;
   for (const [caseId, history] of erasures) if (byCase.has(caseId)) byCase.set(caseId, history);
   const replayed = [...erasures.keys()].filter((caseId) => byCase.has(caseId));
+  // The rows as counted so far: the counters move by what replaces them (summary-counters.ts).
+  const counted = await countedRows(tx, [...byCase.keys()]);
   await deleteCaseRows(tx, replayed);
   const states = await loadStates(tx, [...byCase.keys()]);
   const changed: Changed[] = [];
@@ -75,9 +79,84 @@ export async function projectCaseEvents(
   for (const w of withdrawals) {
     await tx.update(timeline).set({ withdrawnAt: new Date(w.at) }).where(and(eq(timeline.caseId, w.caseId), eq(timeline.version, w.version)));
   }
+  await closeVersions(tx, history);
   await insertRows(tx, caseVersions, history.cases, { nothing: true });
   await insertRows(tx, followUpVersions, history.tracks, { nothing: true });
-  await writeCases(tx, changed);
+  const written = await writeCases(tx, changed);
+  const delta = emptyDelta();
+  for (const caseId of new Set([...replayed, ...written.keys()])) {
+    addCase(delta, counted.get(caseId) ?? [], -1);
+    addCase(delta, written.get(caseId) ?? [], 1);
+  }
+  await writeCounterDelta(tx, delta);
+}
+
+/** The follow-up rows of these cases as the counters counted them. */
+async function countedRows(tx: ReadDb, caseIds: string[]): Promise<Map<string, CountedRow[]>> {
+  const rows = await tx
+    .select({
+      caseId: followUps.caseId,
+      employment: followUps.employment,
+      stage: followUps.stage,
+      waitingOn: followUps.waitingOn,
+      since: followUps.since,
+      dueAt: followUps.dueAt,
+      followUpStatus: followUps.followUpStatus,
+      recommendedAt: followUps.recommendedAt,
+      decidedAt: followUps.decidedAt,
+      executedAt: followUps.executedAt,
+      violations: followUps.violations,
+      ppkTitle: followUps.ppkTitle,
+      provinceCode: followUps.provinceCode,
+      regencyCode: followUps.regencyCode,
+      electionKind: followUps.electionKind,
+      electionYear: followUps.electionYear,
+    })
+    .from(followUps)
+    .where(inArray(followUps.caseId, caseIds));
+  const byCase = new Map<string, CountedRow[]>();
+  for (const row of rows) byCase.set(row.caseId, [...(byCase.get(row.caseId) ?? []), row]);
+  return byCase;
+}
+
+/**
+ * Each new version is valid until the next one of the same row takes effect: set here within the
+ * batch, and for the row's latest stored version (still open) by one statement per table. Instants
+ * never go back within a case or a track (case-effective-time.ts), so the intervals tile the history.
+ */
+async function closeVersions(tx: ReadDb, history: History): Promise<void> {
+  const first = new Map<string, { id: string; respondentId?: string; version: number; from: Date }>();
+  const last = new Map<string, { validTo?: Date | null }>();
+  for (const v of history.cases) {
+    const id = v.id;
+    const previous = last.get(id);
+    if (previous) previous.validTo = v.validFrom as Date;
+    else first.set(id, { id, version: v.version, from: v.validFrom as Date });
+    last.set(id, v);
+  }
+  const openCases = [...first.values()];
+  if (openCases.length > 0) {
+    await tx.execute(sql`UPDATE rm_case_versions t SET valid_to = d.valid_from
+      FROM jsonb_to_recordset(${JSON.stringify(openCases.map((o) => ({ id: o.id, version: o.version, valid_from: o.from.toISOString() })))}::jsonb)
+        AS d(id text, version int, valid_from timestamptz)
+      WHERE t.id = d.id AND t.valid_to IS NULL AND t.version < d.version`);
+  }
+  first.clear();
+  last.clear();
+  for (const v of history.tracks) {
+    const id = `${v.caseId}\u001f${v.respondentId}`;
+    const previous = last.get(id);
+    if (previous) previous.validTo = v.validFrom as Date;
+    else first.set(id, { id: v.caseId, respondentId: v.respondentId, version: v.caseVersion, from: v.validFrom as Date });
+    last.set(id, v);
+  }
+  const openTracks = [...first.values()];
+  if (openTracks.length > 0) {
+    await tx.execute(sql`UPDATE rm_follow_up_versions t SET valid_to = d.valid_from
+      FROM jsonb_to_recordset(${JSON.stringify(openTracks.map((o) => ({ case_id: o.id, respondent_id: o.respondentId, case_version: o.version, valid_from: o.from.toISOString() })))}::jsonb)
+        AS d(case_id text, respondent_id text, case_version int, valid_from timestamptz)
+      WHERE t.case_id = d.case_id AND t.respondent_id = d.respondent_id AND t.valid_to IS NULL AND t.case_version < d.case_version`);
+  }
 }
 
 /** Every read-model row of these cases. */
@@ -152,12 +231,15 @@ async function loadStates(tx: ReadDb, caseIds: string[]): Promise<Map<string, { 
   return new Map(rows.map((row) => [row.caseId, { state: row.state as CaseState, effective: row.effective as EffectiveTimes | null }]));
 }
 
-async function writeCases(tx: ReadDb, changed: Changed[]): Promise<void> {
-  if (changed.length === 0) return;
+/** Writes the changed cases' rows; returns their new follow-up rows by case. */
+async function writeCases(tx: ReadDb, changed: Changed[]): Promise<Map<string, Array<typeof followUps.$inferInsert>>> {
+  const written = new Map(changed.map(({ state }) => [state.caseId, state.respondents.map((track) => followUpRow(state, track))]));
+  if (changed.length === 0) return written;
   await insertRows(tx, cases, changed.map(({ state, position }) => caseRow(state, position)), { replace: ['id'] });
   await insertRows(tx, caseStates, changed.map(({ state, effective }) => ({ caseId: state.caseId, state, effective })), { replace: ['case_id'] });
   await tx.delete(followUps).where(inArray(followUps.caseId, changed.map(({ state }) => state.caseId)));
-  await insertRows(tx, followUps, changed.flatMap(({ state }) => state.respondents.map((track) => followUpRow(state, track))));
+  await insertRows(tx, followUps, [...written.values()].flat());
+  return written;
 }
 
 /** The officer's name (event metadata `actorName`, from the token's `name` claim) kept with the line's data; TimelineEntry.actorName shows it. */
