@@ -17,8 +17,20 @@ import { DAY_MS } from '../figures/figure-math';
 /** Grouping bits. REGION rows also carry the province (a regency lies in one province). */
 export const GROUP = { ELECTION: 1, PROVINCE: 2, REGION: 4, PPK: 8, VIOLATION: 16, WAITING_ON: 32 } as const;
 
-/** Every grouping kept: all subsets of the bits, with PROVINCE and REGION never both (REGION implies the province). */
-export const GROUPINGS: readonly number[] = Array.from({ length: 64 }, (_, m) => m).filter((m) => !(m & GROUP.PROVINCE && m & GROUP.REGION));
+/** The finer dimensions: region level, PPK, violation, agency waited on. Election and kind split cases by nothing finer. */
+const FINE = [GROUP.PROVINCE | GROUP.REGION, GROUP.PPK, GROUP.VIOLATION, GROUP.WAITING_ON];
+const fineCount = (grouping: number) => FINE.filter((bit) => grouping & bit).length;
+
+/**
+ * Every grouping kept: by election or not, and by at most one finer dimension (PROVINCE and REGION
+ * never both: REGION rows carry the province). Each grouping kept costs the projection a row write
+ * per bucket a case moves in; combinations of two or more finer dimensions are rare questions and
+ * aggregate the rows instead (summary-from-counters.ts).
+ */
+export const MAX_FINE = 1;
+export const GROUPINGS: readonly number[] = Array.from({ length: 64 }, (_, m) => m).filter((m) => !(m & GROUP.PROVINCE && m & GROUP.REGION) && fineCount(m) <= MAX_FINE);
+const KEPT = new Set(GROUPINGS);
+export const isKept = (grouping: number) => KEPT.has(grouping);
 
 /** The person and case counts, in this column order (the same names the row aggregation gives them). */
 export const COUNT_FIGURES: readonly string[] = [
@@ -46,8 +58,7 @@ export const MEASURE = { EXECUTE: 0, SINCE: 1, DUE: 2, CASE_DUE: 3 } as const;
  * wider as the grouping gets finer, one grain for the finest (their buckets hold few persons).
  */
 export function grainMs(grouping: number): number {
-  let fine = 0;
-  for (const bit of [GROUP.PROVINCE | GROUP.REGION, GROUP.PPK, GROUP.VIOLATION, GROUP.WAITING_ON]) if (grouping & bit) fine += 1;
+  const fine = fineCount(grouping);
   return fine === 0 ? DAY_MS : fine === 1 ? 8 * DAY_MS : fine === 2 ? 64 * DAY_MS : Number.POSITIVE_INFINITY;
 }
 export const grainOf = (grouping: number, value: number) => {

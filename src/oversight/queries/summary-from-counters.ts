@@ -3,7 +3,7 @@ import { mayReadAll } from '../../case/case-access';
 import { KASN_DISSOLVED_AT, RESPONDENT_STAGES, FOLLOW_UP_STATUSES } from '../../case/case-vocabulary';
 import type { Actor } from '../../case/decide-context';
 import { SummaryDimension } from '../models/summary.model';
-import { GROUP, casesColumn, COUNT_FIGURES, grainOf, MEASURE } from '../projection/summary-counters';
+import { GROUP, casesColumn, COUNT_FIGURES, grainOf, isKept, MEASURE } from '../projection/summary-counters';
 import type { BucketFigures, BucketKey } from '../figures/summary-buckets';
 import type { FollowUpFilter } from './filters.input';
 import type { Run } from './guarded-read';
@@ -12,8 +12,9 @@ import type { Run } from './guarded-read';
  * followUpSummary from the counters the projection keeps (projection/summary-counters.ts): the
  * work grows with the number of buckets asked for, not with the number of follow-up rows. Answers
  * exactly what the row aggregation answers. Used for current answers to callers who read every
- * case, filtered at most by election, violation, the agency waited on and respondent kinds (one
- * kind, or any when grouped by kind); any other question aggregates the rows as before.
+ * case, grouped and filtered by election, respondent kind (one kind, or any when grouped by kind)
+ * and at most one of region or province, PPK, violation and the agency waited on; any other
+ * question aggregates the rows as before.
  */
 export interface CounterPlan {
   dims: SummaryDimension[];
@@ -43,6 +44,7 @@ export function counterPlan(dims: SummaryDimension[], filter: FollowUpFilter, ac
   if (dims.includes(SummaryDimension.PPK)) grouping |= GROUP.PPK;
   if (dims.includes(SummaryDimension.VIOLATION)) grouping |= GROUP.VIOLATION;
   if (dims.includes(SummaryDimension.WAITING_ON)) grouping |= GROUP.WAITING_ON;
+  if (!isKept(grouping) || !isKept(filtered)) return null;
   const where = (g: number) => {
     const conditions: SQL[] = [sql`dims = ${g}`, sql`kind IN (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`];
     if (filter.electionKind) conditions.push(sql`election_kind = ${filter.electionKind}`);

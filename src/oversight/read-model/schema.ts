@@ -213,6 +213,8 @@ export const summaryValues = pgTable(
     grain: integer('grain').notNull(),
     n: integer('n').notNull(),
     vals: bigint('vals', { mode: 'number' }).array().notNull(),
+    /** Always empty in a stored row: an upsert's values to take out, read back as excluded.removed. */
+    removed: bigint('removed', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
   },
   (t) => [primaryKey({ columns: [t.bucket, t.measure, t.grain] }), index('rm_summary_values_grouping_idx').on(t.grouping, t.measure, t.grain)],
 );

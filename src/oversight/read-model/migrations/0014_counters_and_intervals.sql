@@ -66,6 +66,7 @@ CREATE TABLE "rm_summary_values" (
 	"grain" integer NOT NULL,
 	"n" integer NOT NULL,
 	"vals" bigint[] NOT NULL,
+	"removed" bigint[] DEFAULT '{}'::bigint[] NOT NULL,
 	CONSTRAINT "rm_summary_values_bucket_measure_grain_pk" PRIMARY KEY("bucket","measure","grain")
 );
 --> statement-breakpoint
