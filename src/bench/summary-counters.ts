@@ -96,7 +96,8 @@ async function main(): Promise<void> {
     for (const [name, groupBy] of [
       ['overall', []],
       ['by region', [SummaryDimension.REGION]],
-      ['by election × province × violation', [SummaryDimension.ELECTION, SummaryDimension.PROVINCE, SummaryDimension.VIOLATION]],
+      ['by election × region', [SummaryDimension.ELECTION, SummaryDimension.REGION]],
+      ['by province × violation (not covered)', [SummaryDimension.PROVINCE, SummaryDimension.VIOLATION]],
     ] as Array<[string, SummaryDimension[]]>) {
       reader.readFromCounters = false;
       await time(`followUpSummary ${name}, aggregating rows`, () => reader.summary(groupBy, undefined, OVERSIGHT, now()));

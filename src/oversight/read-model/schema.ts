@@ -216,7 +216,11 @@ export const summaryValues = pgTable(
     /** Always empty in a stored row: an upsert's values to take out, read back as excluded.removed. */
     removed: bigint('removed', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
   },
-  (t) => [primaryKey({ columns: [t.bucket, t.measure, t.grain] }), index('rm_summary_values_grouping_idx').on(t.grouping, t.measure, t.grain)],
+  (t) => [
+    primaryKey({ columns: [t.bucket, t.measure, t.grain] }),
+    /** A read finds one bucket's grain by its key: without the key columns here it scanned every bucket's grain per bucket. */
+    index('rm_summary_values_grouping_idx').on(t.grouping, t.measure, t.grain, t.region, t.province, t.ppk, t.violation, t.waitingOn, t.kind),
+  ],
 );
 
 /** The folded decider state per case, so the projection applies `evolve` without re-reading streams. */

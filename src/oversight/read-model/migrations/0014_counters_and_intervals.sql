@@ -73,6 +73,6 @@ CREATE TABLE "rm_summary_values" (
 ALTER TABLE "rm_case_versions" ADD COLUMN "valid_to" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "rm_follow_up_versions" ADD COLUMN "valid_to" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "rm_summary_counts_grouping_idx" ON "rm_summary_counts" USING btree ("dims","kind");--> statement-breakpoint
-CREATE INDEX "rm_summary_values_grouping_idx" ON "rm_summary_values" USING btree ("dims","measure","grain");--> statement-breakpoint
+CREATE INDEX "rm_summary_values_grouping_idx" ON "rm_summary_values" USING btree ("dims","measure","grain","region","province","ppk","violation","waiting_on","kind");--> statement-breakpoint
 CREATE INDEX "rm_case_versions_valid_idx" ON "rm_case_versions" USING gist (tstzrange(valid_from, valid_to));--> statement-breakpoint
 CREATE INDEX "rm_follow_up_versions_valid_idx" ON "rm_follow_up_versions" USING gist (tstzrange(valid_from, valid_to));
