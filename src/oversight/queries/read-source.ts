@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { badInput } from '../../case/case-error';
 
 /**
- * What a query reads: the current rows, or the versions valid at `asOf`, taken from the history
+ * What a query reads: the current rows, or the versions valid at `asOf` (valid_from <= asOf < valid_to), taken from the history
  * tables (every version the projection derived from the log, never a periodic snapshot). Queries
  * alias cases as `c` and follow-ups as `f` either way, and compute overdue and days at `at`.
  */
@@ -26,12 +26,12 @@ export function readSource(asOf: Date | null | undefined, now: Date): ReadSource
   return {
     at: asOf,
     asOf,
-    cases: sql`(SELECT DISTINCT ON (id) * FROM rm_case_versions WHERE valid_from <= ${t} ORDER BY id, version DESC)`,
+    // The version whose validity interval holds T (valid_to is the next version's valid_from): an index range, no sort over every version.
+    cases: sql`(SELECT * FROM rm_case_versions WHERE tstzrange(valid_from, valid_to) @> ${t})`,
     // The NIP is not kept in the history: it comes from the current row, so an erased NIP stays erased in the past too.
-    followUps: sql`(SELECT DISTINCT ON (v.case_id, v.respondent_id) v.*, cur.nip, cur.nrp, cur.nik
+    followUps: sql`(SELECT v.*, cur.nip, cur.nrp, cur.nik
       FROM rm_follow_up_versions v
       LEFT JOIN rm_follow_ups cur ON cur.case_id = v.case_id AND cur.respondent_id = v.respondent_id
-      WHERE v.valid_from <= ${t}
-      ORDER BY v.case_id, v.respondent_id, v.case_version DESC)`,
+      WHERE tstzrange(v.valid_from, v.valid_to) @> ${t})`,
   };
 }

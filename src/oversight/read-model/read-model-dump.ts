@@ -8,6 +8,8 @@ const TABLES = [
   { table: 'rm_case_states', order: 'case_id' },
   { table: 'rm_case_versions', order: 'id, version' },
   { table: 'rm_follow_up_versions', order: 'case_id, respondent_id, case_version' },
+  { table: 'rm_summary_counts', order: 'bucket' },
+  { table: 'rm_summary_values', order: 'bucket, measure, grain' },
   { table: 'rm_checkpoints', order: 'name' },
 ] as const;
 

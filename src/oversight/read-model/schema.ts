@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { LETTERS_COMPACT, REGISTER_COMPACT, SUMMARY_WORDS } from './search-expressions';
+import { FOLLOW_UP_STATUSES, RESPONDENT_STAGES } from '../../case/case-vocabulary';
 
 /**
  * The read model: what Bawaslu, BKN and oversight query. Every row is derived from the event log by
@@ -149,13 +150,15 @@ export const timeline = pgTable(
 
 /**
  * Every version of every case row, valid from the instant its event took effect in the world
- * (src/case/case-effective-time.ts): "as of T" is the latest version with valid_from <= T. Only
- * inserted, never updated, so it is the history, not a snapshot that could drift.
+ * (src/case/case-effective-time.ts) until the next version's (valid_to, null while it is the
+ * latest): "as of T" is the version whose interval holds T. Inserted once; only valid_to is set
+ * later, in the transaction that inserts the next version. Instants never go back within a case
+ * or a track, so the intervals of one row tile its history.
  */
 export const caseVersions = pgTable(
   'rm_case_versions',
-  { ...caseColumns(), validFrom: ts('valid_from').notNull() },
-  (t) => [primaryKey({ columns: [t.id, t.version] })],
+  { ...caseColumns(), validFrom: ts('valid_from').notNull(), validTo: ts('valid_to') },
+  (t) => [primaryKey({ columns: [t.id, t.version] }), index('rm_case_versions_valid_idx').using('gist', sql.raw('tstzrange(valid_from, valid_to)'))],
 );
 
 /** Every version of every respondent track (when it changed), keyed by the case version that made it. */
@@ -165,10 +168,61 @@ export const followUpVersions = pgTable(
     ...followUpColumns(),
     caseVersion: integer('case_version').notNull(),
     validFrom: ts('valid_from').notNull(),
+    /** When the next version of the track took effect; null while this one is the latest. */
+    validTo: ts('valid_to'),
     /** The log position of the event that made this version: an export pins what it reads to one position. */
     logPosition: bigint('log_position', { mode: 'bigint' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.respondentId, t.caseVersion] })],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.respondentId, t.caseVersion] }),
+    index('rm_follow_up_versions_valid_idx').using('gist', sql.raw('tstzrange(valid_from, valid_to)')),
+  ],
+);
+
+/** The key of a summary bucket (projection/summary-counters.ts): '' (or 0) for what the grouping leaves out. */
+const bucketColumns = () => ({
+  bucket: text('bucket').notNull(),
+  grouping: smallint('dims').notNull(),
+  electionKind: text('election_kind').notNull(),
+  electionYear: integer('election_year').notNull(),
+  region: text('region').notNull(),
+  province: text('province').notNull(),
+  ppk: text('ppk').notNull(),
+  violation: text('violation').notNull(),
+  waitingOn: text('waiting_on').notNull(),
+  kind: text('kind').notNull(),
+});
+
+const COUNTED = ['total', ...RESPONDENT_STAGES.map((s) => `stage_${s}`), ...FOLLOW_UP_STATUSES.map((s) => `status_${s}`), 'recommended', 'decided', 'acted_on', 'waiting'];
+const countColumns = () =>
+  Object.fromEntries(COUNTED.flatMap((f) => [f, f === 'total' ? 'cases' : `${f}_cases`]).map((name) => [name, integer(name).notNull().default(0)]));
+
+/**
+ * Persons and distinct cases per figure, per bucket of every grouping, kept by the projection in the
+ * transaction that writes the follow-up rows: followUpSummary reads these instead of every row.
+ */
+export const summaryCounts = pgTable('rm_summary_counts', { ...bucketColumns(), ...countColumns() }, (t) => [
+  primaryKey({ columns: [t.bucket] }),
+  index('rm_summary_counts_grouping_idx').on(t.grouping, t.kind),
+]);
+
+/** Exact values per bucket, measure and grain (summary-counters.ts MEASURE): percentiles, overdue and lateness. */
+export const summaryValues = pgTable(
+  'rm_summary_values',
+  {
+    ...bucketColumns(),
+    measure: smallint('measure').notNull(),
+    grain: integer('grain').notNull(),
+    n: integer('n').notNull(),
+    vals: bigint('vals', { mode: 'number' }).array().notNull(),
+    /** Always empty in a stored row: an upsert's values to take out, read back as excluded.removed. */
+    removed: bigint('removed', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bucket, t.measure, t.grain] }),
+    /** A read finds one bucket's grain by its key: without the key columns here it scanned every bucket's grain per bucket. */
+    index('rm_summary_values_grouping_idx').on(t.grouping, t.measure, t.grain, t.region, t.province, t.ppk, t.violation, t.waitingOn, t.kind),
+  ],
 );
 
 /** The folded decider state per case, so the projection applies `evolve` without re-reading streams. */

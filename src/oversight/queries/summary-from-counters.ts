@@ -1,0 +1,201 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { mayReadAll } from '../../case/case-access';
+import { KASN_DISSOLVED_AT, RESPONDENT_STAGES, FOLLOW_UP_STATUSES } from '../../case/case-vocabulary';
+import type { Actor } from '../../case/decide-context';
+import { SummaryDimension } from '../models/summary.model';
+import { GROUP, casesColumn, COUNT_FIGURES, grainOf, isKept, MEASURE } from '../projection/summary-counters';
+import type { BucketFigures, BucketKey } from '../figures/summary-buckets';
+import type { FollowUpFilter } from './filters.input';
+import type { Run } from './guarded-read';
+
+/**
+ * followUpSummary from the counters the projection keeps (projection/summary-counters.ts): the
+ * work grows with the number of buckets asked for, not with the number of follow-up rows. Answers
+ * exactly what the row aggregation answers. Used for current answers to callers who read every
+ * case, grouped and filtered by election, respondent kind (one kind, or any when grouped by kind)
+ * and at most one of region or province, PPK, violation and the agency waited on; any other
+ * question aggregates the rows as before.
+ */
+export interface CounterPlan {
+  dims: SummaryDimension[];
+  /** The grouping read for the buckets, and for the overall figures. */
+  grouping: number;
+  overallGrouping: number;
+  where: (grouping: number) => SQL;
+}
+
+const ALLOWED = new Set(['electionKind', 'electionYear', 'violation', 'waitingOn', 'respondentKinds']);
+
+export function counterPlan(dims: SummaryDimension[], filter: FollowUpFilter, actor: Actor | null, asOf: Date | null, at: Date): CounterPlan | null {
+  if (asOf !== null || actor === null || !mayReadAll(actor) || at < KASN_DISSOLVED_AT) return null;
+  for (const [field, value] of Object.entries(filter)) if (value !== undefined && value !== null && !ALLOWED.has(field)) return null;
+  const kinds = [...new Set(filter.respondentKinds ?? [])];
+  if (kinds.length === 0 || (kinds.length > 1 && !dims.includes(SummaryDimension.RESPONDENT_KIND))) return null;
+  // Grouped by violation and filtered by one, the rows answer buckets for the person's other violations too.
+  if (filter.violation && dims.includes(SummaryDimension.VIOLATION)) return null;
+  let filtered = 0;
+  if (filter.electionKind || filter.electionYear) filtered |= GROUP.ELECTION;
+  if (filter.violation) filtered |= GROUP.VIOLATION;
+  if (filter.waitingOn) filtered |= GROUP.WAITING_ON;
+  let grouping = filtered;
+  if (dims.includes(SummaryDimension.ELECTION)) grouping |= GROUP.ELECTION;
+  if (dims.includes(SummaryDimension.REGION)) grouping |= GROUP.REGION;
+  else if (dims.includes(SummaryDimension.PROVINCE)) grouping |= GROUP.PROVINCE;
+  if (dims.includes(SummaryDimension.PPK)) grouping |= GROUP.PPK;
+  if (dims.includes(SummaryDimension.VIOLATION)) grouping |= GROUP.VIOLATION;
+  if (dims.includes(SummaryDimension.WAITING_ON)) grouping |= GROUP.WAITING_ON;
+  if (!isKept(grouping) || !isKept(filtered)) return null;
+  const where = (g: number) => {
+    const conditions: SQL[] = [sql`dims = ${g}`, sql`kind IN (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`];
+    if (filter.electionKind) conditions.push(sql`election_kind = ${filter.electionKind}`);
+    if (filter.electionYear) conditions.push(sql`election_year = ${filter.electionYear}`);
+    if (filter.violation) conditions.push(sql`violation = ${filter.violation}`);
+    if (filter.waitingOn) conditions.push(sql`waiting_on = ${filter.waitingOn}`);
+    return sql.join(conditions, sql` AND `);
+  };
+  return { dims, grouping, overallGrouping: filtered, where };
+}
+
+const KEY: Record<SummaryDimension, string> = {
+  ELECTION: `election_kind || ' ' || election_year`,
+  REGION: 'region',
+  PROVINCE: 'province',
+  PPK: 'ppk',
+  VIOLATION: 'violation',
+  WAITING_ON: 'waiting_on',
+  RESPONDENT_KIND: 'kind',
+};
+
+const COUNT_COLUMNS = COUNT_FIGURES.flatMap((f) => [f, casesColumn(f)]);
+const P = [0.5, 0.9];
+
+export interface CountedBucket {
+  key: BucketKey;
+  figures: BucketFigures;
+}
+
+/** The overall figures and the buckets, in the order the row aggregation gives them. */
+export async function summaryFromCounters(run: Run, plan: CounterPlan, at: Date): Promise<{ overall: BucketFigures; buckets: CountedBucket[] }> {
+  const [overall] = await read(run, [], plan.overallGrouping, plan.where(plan.overallGrouping), at);
+  const buckets = plan.dims.length > 0 ? await read(run, plan.dims, plan.grouping, plan.where(plan.grouping), at) : [];
+  return { overall: overall?.figures ?? emptyFigures(), buckets };
+}
+
+async function read(run: Run, dims: SummaryDimension[], grouping: number, where: SQL, at: Date): Promise<CountedBucket[]> {
+  const names = dims.map((_, i) => `k${i}`);
+  const keys = sql.raw(dims.map((d, i) => `${KEY[d]} AS k${i}`).join(', ') + (dims.length > 0 ? ',' : ''));
+  const grouped = names.length > 0 ? sql.raw(` GROUP BY ${names.join(', ')}`) : sql``;
+  const order = names.length > 0 ? sql.raw(` ORDER BY ${names.join(', ')}`) : sql``;
+  const sums = sql.raw(COUNT_COLUMNS.map((c) => `coalesce(sum("${c}"), 0)::float8 AS "${c}"`).join(', '));
+  const having = names.length > 0 ? sql` HAVING sum(total) > 0` : sql``;
+  const counted = await run(sql`SELECT ${keys} ${sums} FROM rm_summary_counts WHERE ${where}${grouped}${having}${order}`);
+  const values = await run(valuesQuery(dims, keys, grouping, where, at));
+  const distributions = new Map<string, Map<number, Distribution>>();
+  for (const row of values) {
+    const id = JSON.stringify(names.map((n) => row[n]));
+    const byMeasure = distributions.get(id) ?? new Map<number, Distribution>();
+    distributions.set(id, byMeasure);
+    const measure = Number(row.measure);
+    const d = byMeasure.get(measure) ?? { total: Number(row.total), below: Number(row.below), grains: [] };
+    byMeasure.set(measure, d);
+    d.grains.push({ grain: Number(row.grain), before: Number(row.ahead), values: (row.vals as unknown[]).map(Number) });
+  }
+  return counted.map((row) => {
+    const id = JSON.stringify(names.map((n) => row[n]));
+    const key = Object.fromEntries(dims.map((d, i) => [d, row[`k${i}`] === '' ? null : String(row[`k${i}`])]));
+    return { key, figures: figuresOf(row, distributions.get(id) ?? new Map(), grouping, at.getTime()) };
+  });
+}
+
+/**
+ * Per bucket and measure, only the grains a percentile's rank falls into (ascending for days to
+ * execute; from the top for the start of the wait, since waiting = at − since), the grain holding
+ * `at` (overdue: due times before it) and the first grain (the earliest due time), each with the
+ * count of values before it. Ranks are PostgreSQL's percentile_cont rows: floor and ceil of p·(n−1).
+ */
+function valuesQuery(dims: SummaryDimension[], keys: SQL, grouping: number, where: SQL, at: Date): SQL {
+  const names = dims.map((_, i) => `k${i}`);
+  const partition = sql.raw([...names, 'measure'].join(', '));
+  const atGrain = grainOf(grouping, at.getTime());
+  const ranks = (measure: number, reversed: boolean) =>
+    sql.join(
+      P.flatMap((p) => [`floor(${p}::float8 * (total - 1))`, `ceil(${p}::float8 * (total - 1))`]).map((r) => {
+        const rank = sql.raw(reversed ? `(total - 1 - ${r})` : r);
+        return sql`(measure = ${measure} AND ${rank} >= ahead AND ${rank} < ahead + n)`;
+      }),
+      sql` OR `,
+    );
+  const sameKey = names.length > 0 ? sql.raw(dims.map((d, i) => ` AND ${KEY[d]} = c.k${i}`).join('')) : sql``;
+  return sql`WITH h AS (
+      SELECT ${keys} measure, grain, sum(n)::float8 AS n FROM rm_summary_values WHERE ${where} GROUP BY ${sql.raw([...names, 'measure', 'grain'].join(', '))}
+    ), c AS (
+      SELECT h.*, sum(n) OVER (PARTITION BY ${partition} ORDER BY grain) - n AS ahead, sum(n) OVER (PARTITION BY ${partition}) AS total,
+        coalesce(sum(n) FILTER (WHERE grain < ${atGrain}) OVER (PARTITION BY ${partition}), 0) AS below
+      FROM h
+    )
+    SELECT c.*, ARRAY(SELECT v FROM rm_summary_values s, unnest(s.vals) AS v
+        WHERE ${where} AND s.measure = c.measure AND s.grain = c.grain${sameKey} ORDER BY v) AS vals
+    FROM c
+    WHERE ${ranks(MEASURE.EXECUTE, false)} OR ${ranks(MEASURE.SINCE, true)}
+      OR (measure IN (${MEASURE.DUE}, ${MEASURE.CASE_DUE}) AND (grain = ${atGrain} OR ahead = 0))`;
+}
+
+interface Distribution {
+  total: number;
+  /** Values in grains before the one holding `at`. */
+  below: number;
+  grains: Array<{ grain: number; before: number; values: number[] }>;
+}
+
+/** The value at a rank (0-based, ascending) of a distribution of which only some grains were read. */
+function valueAt(d: Distribution, rank: number): number {
+  const g = d.grains.find((x) => rank >= x.before && rank < x.before + x.values.length);
+  if (!g) throw new Error(`summary counters: no grain read for rank ${rank} of ${d.total}`);
+  return g.values[rank - g.before];
+}
+
+/** PostgreSQL's percentile_cont, step for step as figure-math.ts percentileCont, over values read by rank. */
+function percentile(n: number, p: number, at: (rank: number) => number): number | null {
+  if (n === 0) return null;
+  const position = p * (n - 1);
+  const first = Math.floor(position);
+  const second = Math.ceil(position);
+  const lo = at(first);
+  if (first === second) return lo;
+  return lo + (at(second) - lo) * (position - first);
+}
+
+function figuresOf(row: Record<string, unknown>, measures: Map<number, Distribution>, grouping: number, atMs: number): BucketFigures {
+  const pair = (figure: string) => ({ persons: Number(row[figure] ?? 0), cases: Number(row[casesColumn(figure)] ?? 0) });
+  const execute = measures.get(MEASURE.EXECUTE);
+  const since = measures.get(MEASURE.SINCE);
+  const atGrain = grainOf(grouping, atMs);
+  const beforeAt = (d: Distribution | undefined) => (d ? d.below + (d.grains.find((g) => g.grain === atGrain)?.values.filter((v) => v < atMs).length ?? 0) : 0);
+  const due = measures.get(MEASURE.DUE);
+  const overdue = beforeAt(due);
+  const earliest = due?.grains.find((g) => g.before === 0)?.values[0];
+  return {
+    total: pair('total'),
+    byStage: new Map(RESPONDENT_STAGES.map((s) => [s, pair(`stage_${s}`)])),
+    byStatus: new Map(FOLLOW_UP_STATUSES.map((s) => [s, pair(`status_${s}`)])),
+    recommended: pair('recommended'),
+    decided: pair('decided'),
+    actedOn: pair('acted_on'),
+    waiting: pair('waiting'),
+    overdue: { persons: overdue, cases: beforeAt(measures.get(MEASURE.CASE_DUE)) },
+    executeMs: execute
+      ? { median: percentile(execute.total, 0.5, (r) => valueAt(execute, r)), p90: percentile(execute.total, 0.9, (r) => valueAt(execute, r)) }
+      : { median: null, p90: null },
+    waitingMs: since
+      ? {
+          median: percentile(since.total, 0.5, (r) => atMs - valueAt(since, since.total - 1 - r)),
+          p90: percentile(since.total, 0.9, (r) => atMs - valueAt(since, since.total - 1 - r)),
+        }
+      : { median: null, p90: null },
+    maxLateMs: overdue > 0 && earliest !== undefined ? atMs - earliest : null,
+  };
+}
+
+function emptyFigures(): BucketFigures {
+  return figuresOf({}, new Map(), 0, 0);
+}

@@ -1,0 +1,215 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { EMPLOYMENTS, VIOLATION_CODES } from '../../../src/case/case-vocabulary';
+import type { Actor } from '../../../src/case/decide-context';
+import { syntheticHistory } from '../../../src/demo/synthetic-history';
+import { random } from '../../../src/demo/synthetic-commands';
+import { openPglite } from '../../../src/event-store/pglite/open-pglite';
+import type { RecordedEvent } from '../../../src/event-store/event-store';
+import { SummaryDimension } from '../../../src/oversight/models/summary.model';
+import { projectCaseEvents } from '../../../src/oversight/projection/case-projection';
+import { resetReadModel } from '../../../src/oversight/projection/projection-runner';
+import { countAll, casesColumn, COUNT_FIGURES, type CountedRow } from '../../../src/oversight/projection/summary-counters';
+import { openPgliteReadDb } from '../../../src/oversight/read-model/open-read-db';
+import { FollowUpSummaryReader } from '../../../src/oversight/queries/follow-up-summary';
+import { counterPlan } from '../../../src/oversight/queries/summary-from-counters';
+import type { FollowUpFilter } from '../../../src/oversight/queries/filters.input';
+import { readSource } from '../../../src/oversight/queries/read-source';
+import { figureFilter } from '../../../src/oversight/figures/figure-filter';
+import type { ReadDb } from '../../../src/storage/read-db';
+
+/**
+ * After random histories — synthetic cases varied in election, respondent kind and violations,
+ * interleaved across cases, cut off anywhere and projected in batches of random sizes — the counters
+ * hold exactly a recount of the follow-up rows, every followUpSummary read from them equals the
+ * aggregation of the rows, and the as-of rows read through validity intervals are those DISTINCT ON
+ * over every version picks. On an in-memory PGlite: the projection writes SQL.
+ */
+
+const national: Actor = { agency: 'OVERSIGHT', region: null, userId: 'satgas' };
+
+/** A synthetic history with its sameness broken up: elections, kinds, violations and PPKs vary by seed. */
+function history(cases: number, seed: number): RecordedEvent[][] {
+  const rnd = random(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)];
+  return [...syntheticHistory(cases, seed)].map(({ streamId, events }) => {
+    const election = pick([{ kind: 'PILKADA', year: 2024 }, { kind: 'PEMILU', year: 2024 }, { kind: 'PILKADA', year: 2020 }]);
+    const violations = [...new Set([pick(VIOLATION_CODES), pick(VIOLATION_CODES)])];
+    const ppk = pick(['Bupati A', 'Wali Kota B', null]);
+    return events.map((e, i) => {
+      const data = structuredClone(e.data) as Record<string, any>;
+      if (e.type === 'CaseReported') {
+        data.election = { ...data.election, ...election };
+        data.violations = violations;
+        for (const r of data.respondents) r.employment = pick(EMPLOYMENTS);
+      }
+      if (e.type === 'CaseStudied') for (const f of data.findings) if (f.violations) f.violations = rnd() < 0.5 ? violations : [violations[0]];
+      if (e.type === 'SanctionDecided' && data.ppk && ppk !== null) data.ppk = { ...data.ppk, title: ppk };
+      return { ...e, data, streamId, version: i + 1, position: 0n };
+    });
+  });
+}
+
+/** The streams interleaved (each in its own order), numbered, cut after `length` events, and split into batches. */
+function batches(streams: RecordedEvent[][], order: number[], length: number, sizes: number[]): RecordedEvent[][] {
+  const queues = streams.map((s) => [...s]);
+  const log: RecordedEvent[] = [];
+  for (let i = 0; queues.some((q) => q.length > 0); i++) {
+    const open = queues.filter((q) => q.length > 0);
+    log.push({ ...open[order[i % order.length] % open.length].shift()!, position: BigInt(log.length + 1) });
+  }
+  const cut = log.slice(0, Math.max(1, Math.floor(length * log.length)));
+  const out: RecordedEvent[][] = [];
+  for (let at = 0, i = 0; at < cut.length; i++) {
+    const size = sizes[i % sizes.length];
+    out.push(cut.slice(at, at + size));
+    at += size;
+  }
+  return out;
+}
+
+async function rows(db: ReadDb, query: ReturnType<typeof sql>): Promise<Array<Record<string, unknown>>> {
+  return ((await db.execute(query)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
+}
+
+/** The counter tables as plain data, and the same computed from nothing out of the rows. */
+async function storedCounters(db: ReadDb) {
+  const counts = Object.fromEntries(
+    (await rows(db, sql`SELECT * FROM rm_summary_counts`)).map((r) => [
+      r.bucket,
+      Object.fromEntries(COUNT_FIGURES.flatMap((f) => [f, casesColumn(f)]).map((c) => [c, Number(r[c])]).filter(([, n]) => n !== 0)),
+    ]),
+  );
+  const values = Object.fromEntries(
+    (await rows(db, sql`SELECT bucket, measure, grain, n, vals FROM rm_summary_values`)).map((r) => {
+      const vals = (r.vals as unknown[]).map(Number);
+      expect(Number(r.n)).toBe(vals.length);
+      return [`${r.bucket}|${r.measure}|${r.grain}`, vals];
+    }),
+  );
+  return { counts, values };
+}
+
+async function recount(db: ReadDb) {
+  const followUps = await rows(db, sql`SELECT * FROM rm_follow_ups`);
+  const counted: CountedRow[] = followUps.map((r) => ({
+    caseId: String(r.case_id),
+    employment: String(r.employment),
+    stage: String(r.stage),
+    waitingOn: (r.waiting_on as string | null) ?? null,
+    since: new Date(r.since as string),
+    dueAt: r.due_at ? new Date(r.due_at as string) : null,
+    followUpStatus: (r.follow_up_status as string | null) ?? null,
+    recommendedAt: r.recommended_at ? new Date(r.recommended_at as string) : null,
+    decidedAt: r.decided_at ? new Date(r.decided_at as string) : null,
+    executedAt: r.executed_at ? new Date(r.executed_at as string) : null,
+    violations: r.violations as string[],
+    ppkTitle: (r.ppk_title as string | null) ?? null,
+    provinceCode: String(r.province_code),
+    regencyCode: (r.regency_code as string | null) ?? null,
+    electionKind: String(r.election_kind),
+    electionYear: Number(r.election_year),
+  }));
+  const delta = countAll(counted);
+  const counts = Object.fromEntries([...delta.counts.values()].filter((r) => r.counts.total > 0).map((r) => [r.bucket, Object.fromEntries(Object.entries(r.counts).filter(([, n]) => n !== 0))]));
+  const values = Object.fromEntries(
+    [...delta.values.values()].map((r) => [
+      `${r.bucket}|${r.measure}|${r.grain}`,
+      [...r.values].flatMap(([v, times]) => Array.from({ length: times }, () => v)).sort((a, b) => a - b),
+    ]),
+  );
+  return { counts, values };
+}
+
+const DIMS = Object.values(SummaryDimension);
+const FINE = [SummaryDimension.PPK, SummaryDimension.VIOLATION, SummaryDimension.WAITING_ON];
+/** Mostly what the counters answer (election, kind, and one finer dimension), sometimes anything. */
+const groupings: fc.Arbitrary<SummaryDimension[]> = fc.oneof(
+  fc.tuple(fc.subarray([SummaryDimension.ELECTION, SummaryDimension.RESPONDENT_KIND]), fc.subarray([SummaryDimension.PROVINCE, SummaryDimension.REGION, ...FINE], { maxLength: 1 })).map(([a, b]) => [...a, ...b]),
+  fc.constant<SummaryDimension[]>([SummaryDimension.ELECTION, SummaryDimension.PROVINCE, SummaryDimension.REGION]),
+  fc.subarray(DIMS, { maxLength: 3 }),
+);
+
+/** Whether the counters answer it: at most one finer dimension grouped or filtered on, one kind unless grouped by kind. */
+function covered(groupBy: SummaryDimension[], filter: FollowUpFilter): boolean {
+  const fine = new Set(groupBy.filter((d) => FINE.includes(d)));
+  if (groupBy.includes(SummaryDimension.REGION) || groupBy.includes(SummaryDimension.PROVINCE)) fine.add(SummaryDimension.REGION);
+  if (filter.violation) fine.add(SummaryDimension.VIOLATION);
+  if (filter.waitingOn) fine.add(SummaryDimension.WAITING_ON);
+  if (filter.violation && groupBy.includes(SummaryDimension.VIOLATION)) return false;
+  return fine.size <= 1 && ((filter.respondentKinds?.length ?? 1) === 1 || groupBy.includes(SummaryDimension.RESPONDENT_KIND));
+}
+
+const question = fc.record({
+  groupBy: groupings,
+  filter: fc.oneof(
+    fc.constant<FollowUpFilter>({}),
+    fc.constant<FollowUpFilter>({ electionKind: 'PILKADA' }),
+    fc.constant<FollowUpFilter>({ electionYear: 2024, electionKind: 'PEMILU' }),
+    fc.constant<FollowUpFilter>({ waitingOn: 'PPK' }),
+    fc.constant<FollowUpFilter>({ waitingOn: 'BAWASLU', electionYear: 2024 }),
+    fc.constantFrom(...VIOLATION_CODES.slice(0, 4)).map((violation): FollowUpFilter => ({ violation })),
+    fc.constantFrom<string[]>(['TNI'], ['VILLAGE'], ['CIVIL_SERVICE', 'POLRI', 'TNI']).map((respondentKinds): FollowUpFilter => ({ respondentKinds })),
+  ),
+  /** When the figures are asked: overdue and days waiting depend on it. */
+  at: fc.date({ min: new Date('2024-08-25T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true }),
+});
+
+describe('the summary counters', () => {
+  let pglite: PGlite;
+  let db: ReadDb;
+  let reader: FollowUpSummaryReader;
+
+  beforeAll(async () => {
+    pglite = await openPglite('memory:');
+    db = await openPgliteReadDb(pglite);
+    reader = new FollowUpSummaryReader(db);
+  }, 60_000);
+  afterAll(() => pglite.close());
+
+  it('after random histories equal a recount from the rows, and so do the as-of rows read through validity intervals', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 2, max: 14 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 30 }),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        fc.array(fc.integer({ min: 1, max: 25 }), { minLength: 1, maxLength: 5 }),
+        fc.array(question, { minLength: 3, maxLength: 3 }),
+        fc.array(fc.date({ min: new Date('2024-09-01T00:00:00Z'), max: new Date('2025-10-01T00:00:00Z'), noInvalidDate: true }), { minLength: 2, maxLength: 2 }),
+        async (seed, cases, order, length, sizes, questions, instants) => {
+          await resetReadModel(db);
+          for (const batch of batches(history(cases, seed), order, length, sizes)) {
+            await db.transaction(async (tx) => projectCaseEvents(tx as unknown as ReadDb, batch));
+          }
+          expect(await storedCounters(db)).toEqual(await recount(db));
+
+          for (const q of questions) {
+            const source = readSource(null, q.at);
+            expect(counterPlan([...new Set(q.groupBy)], figureFilter(q.filter), national, null, q.at) !== null).toBe(covered(q.groupBy, q.filter));
+            reader.readFromCounters = true;
+            const fromCounters = await reader.summary(q.groupBy, q.filter, national, source);
+            reader.readFromCounters = false;
+            const fromRows = await reader.summary(q.groupBy, q.filter, national, source);
+            expect(fromCounters).toEqual(fromRows);
+          }
+
+          for (const instant of instants) {
+            const t = instant.toISOString();
+            const byInterval = readSource(instant, new Date('2030-01-01T00:00:00Z'));
+            expect(await rows(db, sql`SELECT f.case_id, f.respondent_id, f.case_version FROM ${byInterval.followUps} f ORDER BY 1, 2`)).toEqual(
+              await rows(db, sql`SELECT DISTINCT ON (case_id, respondent_id) case_id, respondent_id, case_version FROM rm_follow_up_versions
+                WHERE valid_from <= ${t}::timestamptz ORDER BY case_id, respondent_id, case_version DESC`),
+            );
+            expect(await rows(db, sql`SELECT c.id, c.version FROM ${byInterval.cases} c ORDER BY 1`)).toEqual(
+              await rows(db, sql`SELECT DISTINCT ON (id) id, version FROM rm_case_versions WHERE valid_from <= ${t}::timestamptz ORDER BY id, version DESC`),
+            );
+          }
+        },
+      ),
+      // No shrinking: each run projects a history, and a shrunk counterexample would take minutes to find.
+      { numRuns: 12, endOnFailure: true },
+    );
+  }, 300_000);
+});
