@@ -26,8 +26,19 @@ describe('the next steps of a case, per caller', () => {
   }, 60_000);
   afterAll(() => netra?.close());
 
-  const stepsOf = async (agency: Parameters<RunningNetra['client']>[0], region: string | null) =>
+  const allStepsOf = async (agency: Parameters<RunningNetra['client']>[0], region: string | null) =>
     (await (await netra.client(agency, region)).request<Next>(NEXT, { id: caseId })).case.nextSteps;
+  /** The lifecycle's steps; attaching a document is offered beside them (its own test below). */
+  const stepsOf = async (agency: Parameters<RunningNetra['client']>[0], region: string | null) =>
+    (await allStepsOf(agency, region)).filter((s) => s.step !== 'attachDocument');
+
+  it('attaching a document is offered to who may attach, for the whole case and the tracks it may, as the decider judges an upload', async () => {
+    const attach = (steps: Next['case']['nextSteps']) => steps.filter((s) => s.step === 'attachDocument').map((s) => s.respondentIds.slice().sort());
+    expect(attach(await allStepsOf('BAWASLU', '16.73'))).toEqual([[], [...respondents].sort()]);
+    // Oversight reads but attaches nothing; the PPK attaches only where a sanction decision names it (none yet).
+    expect(attach(await allStepsOf('OVERSIGHT', null))).toEqual([]);
+    expect(attach(await allStepsOf('PPK', '16.73'))).toEqual([]);
+  });
 
   it('the handling Bawaslu unit is offered the study of both respondents and the extension of its own due time', async () => {
     const steps = await stepsOf('BAWASLU', '16.73');

@@ -45,6 +45,7 @@ const ELSEWHERE: Record<string, string> = {
   'src/privacy/personal-fields.ts': 'which fields of which event are sealed (the platform layer may not import the steps)',
   // The read side: what an event changes in the read model is the read model's to compute.
   'src/oversight/projection/case-projection.ts': 'read-model rows of a report and an erasure',
+  'src/oversight/projection/case-batch.ts': 'an overdue record withdrawn leaves the read model’s overdue rows',
   'src/oversight/projection/projection-runner.ts': 'read-model rows of an erasure',
   'src/oversight/models/follow-up.model.ts': 'descriptions of read-model fields',
   'src/oversight/models/case.model.ts': 'descriptions of read-model fields',
