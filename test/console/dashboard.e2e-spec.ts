@@ -95,15 +95,19 @@ describe('console: the oversight dashboard', () => {
 
     await page.getByRole('button', { name: 'Sumatera Selatan — lihat kabupaten/kota' }).click();
     await page.getByRole('heading', { name: 'Per kabupaten/kota: Sumatera Selatan' }).waitFor();
+    // Until the new figures arrive the page says it is loading (aria-busy) and still shows the old ones.
+    await page.locator('.dashboard[aria-busy="false"]').waitFor();
     expect(await page.getByLabel('Provinsi').inputValue()).toBe('16');
     expect(await tableRows(page, 'region-table')).toEqual([['Kota Lubuk Linggau', '2', '1', '2', '2', '100,0%', '0']]);
     await page.getByRole('button', { name: 'Kembali ke semua provinsi' }).click();
     await page.getByRole('heading', { name: 'Per provinsi' }).waitFor();
+    await page.locator('.dashboard[aria-busy="false"]').waitFor();
 
     // Keyboard only: focus the labelled election select and move to the next option.
     await page.getByLabel('Pemilihan').focus();
     await page.keyboard.press('ArrowDown');
     expect(await page.getByLabel('Pemilihan').inputValue()).toBe('PEMILU 2024');
+    await page.locator('.dashboard[aria-busy="false"]').waitFor();
     await page.locator('#region-table tbody tr').first().filter({ hasText: 'Sumatera Barat' }).waitFor();
     expect(await tableRows(page, 'region-table')).toEqual([['Sumatera Barat — lihat kabupaten/kota', '1', '1', '1', '0', '0,0%', '1']]);
     expect(await shownRate(page)).toBe('0,0%');

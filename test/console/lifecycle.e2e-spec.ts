@@ -69,6 +69,8 @@ describe('console: a case from laporan to executed sanction', () => {
     await screenshot(page, 'lifecycle-1-new-case-form');
     await page.getByRole('button', { name: 'Simpan kasus' }).click();
 
+    // The new-case page's own heading is "Kasus baru": wait for the case's page, not any heading.
+    await page.waitForURL(/#\/cases\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: /^Kasus / }).waitFor();
     caseUrl = page.url();
     expect(caseUrl).toMatch(/#\/cases\/[0-9a-f-]{36}$/);

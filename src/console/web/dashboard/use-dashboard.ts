@@ -23,6 +23,9 @@ export function useDashboard(filters: DashboardFilters): DashboardState {
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
+  // The choice the shown figures answer: on the render where the choice changes, before the effect
+  // below marks it loading, the old figures are already said to be on their way out.
+  const [answered, setAnswered] = useState<DashboardFilters | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -34,12 +37,14 @@ export function useDashboard(filters: DashboardFilters): DashboardState {
         const loaded = await loadDashboard(filters, new Date());
         if (!current) return;
         setData(loaded);
+        setAnswered(filters);
         setLoading(false);
         const points = await loadCurve(filters, loaded);
         if (current) setCurve(points);
       } catch (e) {
         if (!current) return;
         setError(asApiError(e));
+        setAnswered(filters);
         setLoading(false);
       }
     })();
@@ -48,5 +53,5 @@ export function useDashboard(filters: DashboardFilters): DashboardState {
     };
   }, [filters, generation]);
 
-  return { data, curve, error, loading, reload: () => setGeneration((g) => g + 1) };
+  return { data, curve, error, loading: loading || answered !== filters, reload: () => setGeneration((g) => g + 1) };
 }
