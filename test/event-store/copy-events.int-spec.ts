@@ -60,11 +60,11 @@ describe('copying the history between stores', () => {
 });
 
 /**
- * `npm test` copies about 9,000 events (2,000 cases: many pages, an interruption a third of the way);
+ * `npm test` copies about 4,500 events (1,000 cases: many pages, an interruption a third of the way);
  * `npm run test:scale` copies 100k (22,000 cases, COPY_TEST_CASES) — minutes, so not in every CI run
  * (README, "Moving between stores", publishes its figure).
  */
-const CASES = Number(process.env.COPY_TEST_CASES ?? 2_000);
+const CASES = Number(process.env.COPY_TEST_CASES ?? 1_000);
 
 describeWithPostgres(`copying ${CASES === 22_000 ? '100k' : `the events of ${CASES} cases`} from the embedded store to PostgreSQL`, () => {
   let source: { db: PGlite; store: PgliteEventStore };
