@@ -1,4 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { AccessAudit } from '../../src/audit/access-audit';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store';
 import { InboxService } from '../../src/inbox/inbox.service';
 import { aClearance, aRecommendation, aStudy, DECIDE, mutate, RECOMMEND, REPORT, STUDY } from '../e2e/case-steps';
@@ -21,6 +24,12 @@ describe('console: the inbox', () => {
   let serverWords = new Set<string>();
   const lines = () => officer.page.getByRole('list', { name: /^(Isi kotak masuk|Inbox lines)$/ }).getByRole('listitem');
   const headerCount = () => officer.page.getByRole('navigation').locator('.nav-count');
+  /** Respondents' names the console read through the inbox, as the access audit recorded them. */
+  const inboxReads = async () => {
+    const audit = netra.app.get(AccessAudit);
+    await audit.flush();
+    return (await audit.list({ agency: 'BAWASLU' }, 100, null)).records.filter((r) => r.via === 'graphql:inbox');
+  };
 
   beforeAll(async () => {
     [netra, browser] = await Promise.all([startTestNetra(), launchChromium()]);
@@ -46,10 +55,13 @@ describe('console: the inbox', () => {
   it('in Indonesian: the header counts the unread lines; the page lists them newest first, each marked unread, in words and local time', async () => {
     const { page } = officer;
     expect(await headerCount().textContent()).toBe('22');
+    // The header's count reads no line, so it records no name read.
+    expect(await inboxReads()).toEqual([]);
     await page.getByRole('link', { name: 'Kotak masuk (22 belum dibaca)' }).click();
     await page.getByRole('heading', { name: 'Kotak masuk' }).waitFor();
     await page.getByText('Menampilkan 20 dari 22 baris, terbaru lebih dulu; 22 belum dibaca.').waitFor();
     expect(await lines().count()).toBe(20);
+    expect((await inboxReads()).length).toBeGreaterThan(0);
 
     const newest = lines().first();
     const text = (await newest.textContent())?.replace(/\s+/g, ' ');
@@ -66,6 +78,13 @@ describe('console: the inbox', () => {
     await expectIndonesianOnly(page, serverWords, 'the inbox');
     await expectNoAxeViolations(page, 'the inbox');
     await screenshot(page, 'inbox-1-unread');
+    if (process.env.UPDATE_README_SCREENSHOTS) {
+      const target = join(__dirname, 'readme-screenshots');
+      mkdirSync(target, { recursive: true });
+      await page.setViewportSize({ width: 1000, height: 640 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(target, 'inbox.png') });
+    }
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectNoAxeViolations(page, 'the inbox on a phone');
