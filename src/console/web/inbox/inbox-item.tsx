@@ -36,9 +36,9 @@ export function InboxItem({ line, zone, href, onOpen, onMarkRead }: { line: Inbo
       {line.read ? (
         line.readAt ? <p className="hint">{t('inbox.readAt', { date: officerDateTime(line.readAt, zone, lang) })}</p> : null
       ) : (
-        <button type="button" onClick={onMarkRead}>
+        // The visible words first, then which line: a list of identical buttons tells a screen reader nothing.
+        <button type="button" aria-label={`${t('inbox.markRead')}: ${kind} — ${line.registerNumber}`} onClick={onMarkRead}>
           {t('inbox.markRead')}
-          <span className="visually-hidden">: {kind} — {line.registerNumber}</span>
         </button>
       )}
     </li>
