@@ -150,6 +150,14 @@ export const LABELS_ID = {
     DECREE: 'SK PPK (pelaksanaan sanksi)',
     IMPOSSIBILITY_STATEMENT: 'Pernyataan tidak dapat ditindaklanjuti',
   },
+  InboxKind: {
+    CASE_REPORTED: 'Kasus masuk',
+    RECOMMENDATION_RECEIVED: 'Rekomendasi Bawaslu diterima',
+    SANCTION_DECIDED: 'Keputusan sanksi untuk dilaksanakan',
+    RESPONDENT_CLEARED: 'Terlapor dibebaskan KASN/BKN',
+    SANCTION_EXECUTED: 'Sanksi telah dilaksanakan (SK tercatat)',
+    DEADLINE_PASSED: 'Tenggat terlewati',
+  },
 } as const;
 
 export type LabelSet = keyof typeof LABELS_ID;

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { AccessAudit } from '../audit/access-audit';
 import { requestKey } from '../audit/personal-fields';
 import { CurrentActor, type GraphqlContext } from '../auth/current-actor.decorator';
@@ -9,6 +10,10 @@ import { cursorOf, InboxQueries, type InboxEntry } from './inbox-reader';
 import { InboxConnection, InboxItemView } from './inbox.model';
 
 const view = (entry: InboxEntry): InboxItemView => ({ ...entry, read: entry.readAt !== null });
+
+/** Whether the query may read lines (edges, or a fragment that might): a count alone (the console's header) reads no name. */
+const asksForLines = (info: GraphQLResolveInfo) =>
+  info.fieldNodes.some((node) => node.selectionSet?.selections.some((s) => s.kind !== Kind.FIELD || s.name.value === 'edges') ?? true);
 
 /** `inbox` and `markInboxRead`: what reached the caller's unit (agency and exact region), read state per officer. */
 @Resolver()
@@ -26,9 +31,10 @@ export class InboxResolver {
     @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
     @Args('after', { type: () => String, nullable: true }) after?: string,
     @Args('unreadOnly', { type: () => Boolean, defaultValue: false }) unreadOnly = false,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<InboxConnection> {
     const page = await this.queries.page(actor, first, after ?? null, unreadOnly);
-    this.recordNames(actor, requestKey(context), page.entries);
+    if (!info || asksForLines(info)) this.recordNames(actor, requestKey(context), page.entries);
     const edges = page.entries.map((entry) => ({ cursor: cursorOf(entry), node: view(entry) }));
     return {
       edges,

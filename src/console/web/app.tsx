@@ -7,6 +7,7 @@ import { useI18n, type I18n } from './i18n/i18n';
 import { CalendarPage } from './calendar/calendar-page';
 import { CaseListPage } from './cases/case-list-page';
 import { Header } from './layout/header';
+import { InboxPage } from './inbox/inbox-page';
 import { CasePage } from './case/case-page';
 import { DashboardPage } from './dashboard/dashboard-page';
 import { NewCasePage } from './new-case/new-case-page';
@@ -83,6 +84,8 @@ function page(route: Route, agency: string) {
       return <DashboardPage />;
     case 'calendar':
       return <CalendarPage />;
+    case 'inbox':
+      return <InboxPage />;
     case 'not-found':
       return <NotFound />;
   }

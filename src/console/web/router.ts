@@ -8,6 +8,7 @@ export type Route =
   | { page: 'new-case' }
   | { page: 'dashboard' }
   | { page: 'calendar' }
+  | { page: 'inbox' }
   | { page: 'sign-in' }
   | { page: 'not-found' };
 
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (caseMatch) return { page: 'case', id: decodeURIComponent(caseMatch[1]) };
   if (path === '/dashboard') return { page: 'dashboard' };
   if (path === '/calendar') return { page: 'calendar' };
+  if (path === '/inbox') return { page: 'inbox' };
   if (path === '/sign-in') return { page: 'sign-in' };
   return { page: 'not-found' };
 }

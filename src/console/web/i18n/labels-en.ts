@@ -148,4 +148,12 @@ export const LABELS_EN: Labels = {
     DECREE: 'PPK decree (SK) executing the sanction',
     IMPOSSIBILITY_STATEMENT: 'Statement that follow-up is impossible',
   },
+  InboxKind: {
+    CASE_REPORTED: 'Case received',
+    RECOMMENDATION_RECEIVED: 'Bawaslu recommendation received',
+    SANCTION_DECIDED: 'Sanction decision to carry out',
+    RESPONDENT_CLEARED: 'Respondent cleared by KASN/BKN',
+    SANCTION_EXECUTED: 'Sanction carried out (decree recorded)',
+    DEADLINE_PASSED: 'Deadline passed',
+  },
 };

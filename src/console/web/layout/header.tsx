@@ -2,6 +2,7 @@ import type { Session } from '../auth/session';
 import { signOut } from '../auth/session';
 import { useMayPublishCalendar } from '../calendar/use-calendar';
 import { useI18n } from '../i18n/i18n';
+import { useUnreadCount } from '../inbox/unread-count';
 import { unitName, useRegionNames } from '../regions/region-names';
 import type { Route } from '../router';
 
@@ -10,6 +11,7 @@ export function Header({ session, route }: { session: Session | null; route: Rou
   const { t, label, lang, setLang } = useI18n();
   const mayPublishCalendar = useMayPublishCalendar(session?.token ?? null);
   const names = useRegionNames([session?.region]);
+  const unread = useUnreadCount(session?.token ?? null, route);
   const link = (href: string, page: Route['page'], text: string) => (
     <a href={href} aria-current={route.page === page ? 'page' : undefined}>
       {text}
@@ -25,6 +27,16 @@ export function Header({ session, route }: { session: Session | null; route: Rou
         <nav aria-label={t('nav.label')}>
           {session.agency !== 'OVERSIGHT' ? link('#/queue', 'queue', t('nav.queue')) : null}
           {link('#/cases', 'cases', t('nav.cases'))}
+          <a href="#/inbox" aria-current={route.page === 'inbox' ? 'page' : undefined}>
+            {t('nav.inbox')}
+            {unread ? (
+              <>
+                {' '}
+                <span className="nav-count" aria-hidden="true">{unread}</span>
+                <span className="visually-hidden">({t('nav.inboxUnread', { count: unread })})</span>
+              </>
+            ) : null}
+          </a>
           {session.agency === 'BAWASLU' ? link('#/cases/new', 'new-case', t('nav.newCase')) : null}
           {link('#/dashboard', 'dashboard', t('nav.dashboard'))}
           {mayPublishCalendar ? link('#/calendar', 'calendar', t('nav.calendar')) : null}
