@@ -48,8 +48,14 @@ const epochMs = (column: SQL) => sql`(extract(epoch FROM ${column}) * 1000)`;
 export class FollowUpSummaryReader {
   private readonly threshold: number;
   private readonly guard: ReadGuard;
-  /** Off: every answer aggregates the rows (the recount the counters are tested and benchmarked against). */
-  readFromCounters = true;
+  /**
+   * Off: every answer aggregates the rows (the recount the counters are tested and benchmarked against).
+   * Off by default since CI's fresh clone of 2026-12-06 10:04 UTC: the property test found a history
+   * where the counters' distinct-case counts differ from the rows (groupBy ELECTION, PROVINCE, REGION,
+   * filter electionKind PILKADA; fast-check seed 1475051532, path "1"). Figures stay exact from the
+   * rows until that is found and fixed; the projection still keeps the counters.
+   */
+  readFromCounters = false;
 
   constructor(
     @Inject(READ_DB) private readonly db: ReadDb,
