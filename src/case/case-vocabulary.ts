@@ -154,6 +154,16 @@ export const DOCUMENT_CONTENT_TYPES = [
 ] as const;
 export type DocumentContentType = (typeof DOCUMENT_CONTENT_TYPES)[number];
 
+/** The file ending each content type is saved with when a document has no name to show (erased, or withheld). */
+export const DOCUMENT_EXTENSIONS: Readonly<Record<DocumentContentType, string>> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'video/mp4': 'mp4',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+};
+
 export const CASE_STAGES = [
   'REPORTED',
   'STUDIED',

@@ -9,7 +9,7 @@ import { CaseCommandMessage } from '../../case/case-command';
 import { AuthService, requireActor } from '../../auth/auth.service';
 import { badInput, invalidTransition, list, notFound } from '../../case/case-error';
 import type { Actor } from '../../case/decide-context';
-import { DOCUMENT_CONTENT_TYPES, type DocumentKind } from '../../case/case-vocabulary';
+import { DOCUMENT_CONTENT_TYPES, DOCUMENT_EXTENSIONS, type DocumentKind } from '../../case/case-vocabulary';
 import { NETRA_CONFIG, type NetraConfig } from '../../config/config';
 import { LOGGER } from '../../observability/logger';
 import { CaseReader } from '../../oversight/queries/case-reader';
@@ -23,15 +23,6 @@ import { SAME_BLOB } from './one-at-a-time';
 import { receiveUpload, type ReceivedUpload } from './receive-upload';
 
 const MB = 1024 * 1024;
-const EXTENSION: Record<string, string> = {
-  'application/pdf': 'pdf',
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'video/mp4': 'mp4',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-};
-
 /**
  * Documents of a case (issue 18): `POST /cases/{id}/documents` (multipart: `file`, `kind`, optional
  * `respondentId`) and `GET /cases/{id}/documents/{documentId}`. The upload streams into the blob
@@ -146,7 +137,7 @@ export class DocumentsController {
     }
     const blob = await this.blobs.open(blobKey(caseId, document.sha256));
     if (!blob) throw new Error('a document’s stored bytes are missing (run npm run verify)');
-    const filename = document.name && document.name !== '[erased]' ? document.name : `document-${document.id}.${EXTENSION[document.contentType]}`;
+    const filename = document.name && document.name !== '[erased]' ? document.name : `document-${document.id}.${DOCUMENT_EXTENSIONS[document.contentType as keyof typeof DOCUMENT_EXTENSIONS]}`;
     res.status(200);
     res.setHeader('Content-Type', document.contentType);
     res.setHeader('Content-Length', String(document.size));

@@ -1,16 +1,8 @@
 import { ApiError } from '../../api/graphql';
 import { fileNameOf, refusalOf, saveBlob } from '../../api/files';
 import type { CaseDocument } from '../../api/schema-types';
+import { DOCUMENT_EXTENSIONS } from '../../../../case/case-vocabulary';
 import { currentToken } from '../../auth/session';
-
-const EXTENSION: Record<string, string> = {
-  'application/pdf': 'pdf',
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'video/mp4': 'mp4',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-};
 
 const bearer = (): Record<string, string> => {
   const token = currentToken();
@@ -46,5 +38,5 @@ export async function uploadDocument(caseId: string, input: { kind: string; resp
 export async function downloadDocument(caseId: string, document: Pick<CaseDocument, 'id' | 'name' | 'contentType'>): Promise<void> {
   const response = await send(`/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(document.id)}`, { method: 'GET' });
   const blob = await response.blob();
-  saveBlob(blob, fileNameOf(response) ?? document.name ?? `document-${document.id}.${EXTENSION[document.contentType] ?? 'bin'}`);
+  saveBlob(blob, fileNameOf(response) ?? document.name ?? `document-${document.id}.${DOCUMENT_EXTENSIONS[document.contentType as keyof typeof DOCUMENT_EXTENSIONS] ?? 'bin'}`);
 }
