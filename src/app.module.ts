@@ -23,6 +23,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { StorageModule } from './storage/storage.module';
 import { AnonymousLimitsModule } from './security/anonymous-limits';
 import { SafeTextPipe } from './api/text-safety';
+import { validatorPackage } from './security/input-rules';
 
 @Global()
 @Module({})
@@ -63,7 +64,7 @@ export class AppModule {
         { provide: APP_PIPE, useClass: SafeTextPipe },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({ transform: true, exceptionFactory: validationError }),
+          useValue: new ValidationPipe({ transform: true, exceptionFactory: validationError, validatorPackage }),
         },
       ],
     };

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID, MaxLength } from '../security/input-rules';
 import { AgencyEnum } from '../case/case-vocabulary.graphql';
 import { PageInfo } from '../oversight/models/connections.model';
 

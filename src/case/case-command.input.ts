@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import type { CaseCommand } from './case';
 import { CaseCommandMessage } from './case-command';
 import type { Actor } from './decide-context';
-import { IsOptional, IsUUID, Matches, Min } from 'class-validator';
+import { IsOptional, IsUUID, Matches, Min } from '../security/input-rules';
 
 /** Delivery options every mutation input carries. */
 @InputType({ isAbstract: true })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isUUID } from 'class-validator';
+import { isUUID } from '../security/input-rules';
 import { AccessAudit } from '../audit/access-audit';
 import { newRequestKey } from '../audit/personal-fields';
 import { DocumentReader } from '../api/documents/document-reader';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { AccessAudit } from '../audit/access-audit';
 import { newRequestKey, respondentReads } from '../audit/personal-fields';
-import { isUUID } from 'class-validator';
+import { isUUID } from '../security/input-rules';
 import { badInput, CaseError, notFound } from '../case/case-error';
 import type { Actor } from '../case/decide-context';
 import { parseInstant } from '../case/validation/dates';

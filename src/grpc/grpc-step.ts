@@ -1,5 +1,5 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { validate } from 'class-validator';
+import { validate } from '../security/input-rules';
 import type { CaseCommand } from '../case/case';
 import type { CaseCommandMessage } from '../case/case-command';
 import { messageFor } from '../case/case-command-messages';

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsOptional, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsUUID, MaxLength, Min } from '../../security/input-rules';
 import { LetterKindEnum } from '../../case/case-vocabulary.graphql';
 
 @InputType()

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsOptional, MaxLength } from 'class-validator';
+import { IsOptional, MaxLength } from '../../security/input-rules';
 import { CaseStepInput } from '../case-command.input';
 
 @InputType()

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { MaxLength } from 'class-validator';
+import { MaxLength } from '../../security/input-rules';
 import { CaseStepInput } from '../case-command.input';
 import { SanctionKindEnum } from '../case-vocabulary.graphql';
 

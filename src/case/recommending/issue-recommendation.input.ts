@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, MaxLength } from 'class-validator';
+import { ArrayMaxSize, MaxLength } from '../../security/input-rules';
 import { CaseStepInput } from '../case-command.input';
 import { RecipientEnum } from '../case-vocabulary.graphql';
 

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from '../../security/input-rules';
 import { CommandOptionsInput } from '../case-command.input';
 import { CaseSourceEnum, ElectionKindEnum, EmploymentEnum, ViolationCodeEnum } from '../case-vocabulary.graphql';
 

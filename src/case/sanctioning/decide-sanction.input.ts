@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, MaxLength, ValidateNested } from '../../security/input-rules';
 import { CaseStepInput } from '../case-command.input';
 import { SanctionDecisionEnum, SanctionKindEnum } from '../case-vocabulary.graphql';
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from '../../security/input-rules';
 import { CaseStepInput } from '../case-command.input';
 import { StudyOutcomeEnum, ViolationCodeEnum } from '../case-vocabulary.graphql';
 

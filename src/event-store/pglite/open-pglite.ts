@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { PGlite, type Extension } from '@electric-sql/pglite';
 import { DamagedStoreError } from '../damaged-store-error';
 import { findDamage } from './data-dir-damage';
@@ -28,6 +29,15 @@ export const EMBEDDED_SHARED_BUFFERS = '32MB';
 const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
 export const EMBEDDED_EXTENSIONS = { pg_trgm };
 
+/**
+ * V8 recompiles a WebAssembly function with its optimising compiler once it has run about 1.8 MB
+ * of code. PostgreSQL's start (the shared-memory set-up, the catalog's first reads) passes that in
+ * hundreds of functions it rarely runs again: about 1.2 s of CPU on V8's threads on every start
+ * (README, "Start-up"). With a budget a hundred times larger only what keeps running is optimised.
+ * A process-wide V8 setting, read when a module is instantiated (PGlite's, here: the rest is small).
+ */
+export const WASM_TIERING_BUDGET = 180_000_000;
+
 /** The embedded database and, for one on disk, what makes its last commit durable. */
 export interface EmbeddedDatabase {
   /** PGlite itself, or with `thread` its worker behind the same calls (pglite-thread.ts). */
@@ -52,6 +62,7 @@ export interface EmbeddedOptions {
  * initialise over, PG_VERSION gone) is refused naming the damaged file and the remedy.
  */
 export async function openEmbedded(location: string, options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
   if (location === 'memory:') {
     const pglite = options.thread ? await startPgliteThread({ dataDir: 'memory://', trigram: true }) : await PGlite.create('memory://', { extensions: EMBEDDED_EXTENSIONS });
     return { pglite, sync: null };

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { validate } from '../../security/input-rules';
 import { badInput, CaseError } from '../../case/case-error';
 import { AGENCIES, ELECTION_KINDS, FOLLOW_UP_STATUSES, RESPONDENT_STAGES, VIOLATION_CODES } from '../../case/case-vocabulary';
 import { RESPONDENT_KINDS } from '../../case/respondent-kinds';

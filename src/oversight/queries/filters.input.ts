@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID, Matches, Max, Min } from '../../security/input-rules';
 import {
   AgencyEnum,
   CaseStageEnum,
