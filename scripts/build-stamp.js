@@ -7,6 +7,8 @@
  *   node scripts/build-stamp.js --write      record the inputs dist/ was just built from
  *   node scripts/build-stamp.js --check      exit 0 when dist/ is current, 1 when it must be built
  *   node scripts/build-stamp.js --ensure     build (npm run build) only when dist/ is not current
+ *
+ * `npm start` runs scripts/start.js, which calls `ensure` and then the server in the same process.
  */
 const { createHash } = require('node:crypto');
 const { execFileSync } = require('node:child_process');
@@ -34,14 +36,21 @@ function current() {
   return existsSync(join(root, 'dist', 'main.js')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === digest();
 }
 
-const mode = process.argv[2];
-if (mode === '--write') writeFileSync(stampFile, digest() + '\n');
-else if (mode === '--check') process.exit(current() ? 0 : 1);
-else if (mode === '--ensure') {
-  if (current()) process.exit(0);
+/** Builds (npm run build) unless dist/ is current. */
+function ensure() {
+  if (current()) return;
   process.stderr.write('netra: sources changed since the last build (or never built): building first…\n');
   execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
-} else {
-  process.stderr.write('usage: build-stamp.js --write | --check | --ensure\n');
-  process.exit(2);
+}
+
+if (require.main !== module) module.exports = { current, ensure };
+else {
+  const mode = process.argv[2];
+  if (mode === '--write') writeFileSync(stampFile, digest() + '\n');
+  else if (mode === '--check') process.exit(current() ? 0 : 1);
+  else if (mode === '--ensure') ensure();
+  else {
+    process.stderr.write('usage: build-stamp.js --write | --check | --ensure\n');
+    process.exit(2);
+  }
 }

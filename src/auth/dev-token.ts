@@ -1,9 +1,13 @@
-import { jwtVerify, SignJWT, errors, type JWTPayload } from 'jose';
+import type * as Jose from 'jose';
 import { CaseError } from '../case/case-error';
 import type { Agency } from '../case/case-vocabulary';
 import type { Actor } from '../case/decide-context';
 import { actorFromClaims } from './actor-claims';
 import { assertBoundedLifetime, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './token-lifetime';
+
+/** jose (83 modules) loads on the first token, not on every start (README, "Start-up"). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jose = (): typeof Jose => require('jose');
 
 /**
  * Development tokens: HS256 JWTs signed with AUTH_DEV_SECRET, claims `sub`, `agency`, `region`
@@ -25,7 +29,7 @@ export async function signDevToken(
   // One instant for both: jose reads the clock once per claim, and a 12-hour token whose two reads
   // straddled a second lived 12 h + 1 s — over the maximum lifetime, so refused (a CI flake, 2026-12).
   const issuedAt = Math.floor(Date.now() / 1000);
-  return new SignJWT(payload)
+  return new (jose().SignJWT)(payload)
     .setProtectedHeader({ alg: ALGORITHM })
     .setSubject(claims.sub)
     .setIssuedAt(issuedAt)
@@ -39,10 +43,11 @@ export async function verifyDevToken(
   clockSkewSeconds = 30,
   maxLifetimeSeconds = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
 ): Promise<Actor> {
-  let payload: JWTPayload;
+  let payload: Jose.JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, key(secret), { algorithms: [ALGORITHM], clockTolerance: clockSkewSeconds, requiredClaims: ['exp'] }));
+    ({ payload } = await jose().jwtVerify(token, key(secret), { algorithms: [ALGORITHM], clockTolerance: clockSkewSeconds, requiredClaims: ['exp'] }));
   } catch (error) {
+    const { errors } = jose();
     const reason =
       error instanceof errors.JWTExpired
         ? 'the token has expired'

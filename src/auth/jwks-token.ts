@@ -1,8 +1,12 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import type * as Jose from 'jose';
 import { CaseError } from '../case/case-error';
 import type { Actor } from '../case/decide-context';
 import { actorFromClaims } from './actor-claims';
 import { assertBoundedLifetime, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './token-lifetime';
+
+/** jose (83 modules) loads when a verifier is made or a token read, not on every start (README, "Start-up"). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jose = (): typeof Jose => require('jose');
 
 /**
  * Production tokens: RS256/ES256 JWTs from the identity provider, checked against its JWKS, issuer
@@ -31,14 +35,14 @@ export type TokenVerifier = (token: string) => Promise<Actor>;
 export type KeysUnavailable = (cause: string) => void;
 
 export function jwksVerifier(options: JwksOptions, onKeysUnavailable: KeysUnavailable = () => {}): TokenVerifier {
-  const keys = createRemoteJWKSet(new URL(options.url), {
+  const keys = jose().createRemoteJWKSet(new URL(options.url), {
     cooldownDuration: options.cooldownMs,
     cacheMaxAge: options.cacheMaxAgeMs,
   });
   return async (token) => {
-    let payload: JWTPayload;
+    let payload: Jose.JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, keys, {
+      ({ payload } = await jose().jwtVerify(token, keys, {
         algorithms: JWKS_ALGORITHMS,
         issuer: options.issuer,
         audience: options.audience,
@@ -59,6 +63,7 @@ const KEYS_UNAVAILABLE = "the identity provider's signing keys could not be fetc
 
 /** Why a token was refused, in words that never repeat the token or its claims. */
 function refusalReason(error: unknown): string {
+  const { errors } = jose();
   if (error instanceof errors.JWTExpired) return 'the token has expired';
   if (error instanceof errors.JWTClaimValidationFailed) {
     switch (error.claim) {

@@ -1,18 +1,16 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { Pool } from 'pg';
 import { ConfigError, type EventStoreLocation, type NetraConfig } from '../config/config';
 import { CASE_STREAM_PREFIX } from '../case/case-events';
 import type { EventStore } from '../event-store/event-store';
 import { openEmbedded } from '../event-store/pglite/open-pglite';
 import { PgliteEventStore } from '../event-store/pglite/pglite-event-store';
-import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
+import type { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { openPgliteReadDb, openPostgresReadDb } from '../oversight/read-model/open-read-db';
 import type { ReadDb } from './read-db';
 import { openKeyStore } from '../privacy/key-check';
 import type { KeyStore } from '../privacy/key-store';
 import { resolveMasterKey, type MasterKeySource } from '../privacy/master-key';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { lockDataDir } from './data-dir-lock';
 import { serveBackupRequests } from '../event-store/pglite/embedded-backup';
 import { takeEarlyEmbedded } from '../event-store/pglite/embedded-early-open';
@@ -172,9 +170,15 @@ export async function openEventStore(location: EventStoreLocation, closers: Clos
       return { store, embedded: client, keyDb: drizzlePglite(client) as unknown as ReadDb, describe: `embedded (${location.location})` };
     }
     case 'postgres': {
+      // Loaded here: an embedded start does not need the PostgreSQL driver (README, "Start-up").
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const { Pool } = require('pg') as typeof import('pg');
+      const { drizzle: drizzlePostgres } = require('drizzle-orm/node-postgres') as typeof import('drizzle-orm/node-postgres');
+      const { PostgresEventStore: Store } = require('../event-store/postgres/postgres-event-store') as { PostgresEventStore: typeof PostgresEventStore };
+      /* eslint-enable @typescript-eslint/no-require-imports */
       const pool = guardPool(new Pool({ connectionString: location.url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }), (error) => options.connectionLost?.(EVENT_STORE_POSTGRES, error));
       closers.unshift(() => pool.end());
-      const store = new PostgresEventStore(pool, { schema: EVENTS_SCHEMA });
+      const store = new Store(pool, { schema: EVENTS_SCHEMA });
       closers.unshift(() => store.close());
       await untilAnswering(EVENT_STORE_POSTGRES, () => store.init(), options.wait ?? { seconds: 0 });
       return { store, embedded: null, keyDb: drizzlePostgres(pool) as unknown as ReadDb, describe: 'PostgreSQL' };

@@ -1,10 +1,8 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
-import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { join } from 'node:path';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { guardPool } from '../../storage/pool-guard';
 import type { ReadDb } from '../../storage/read-db';
 
@@ -31,6 +29,12 @@ export async function openPostgresReadDb(
   onConnectionLost?: (error: Error) => void,
 ): Promise<{ db: ReadDb; pool: Pool }> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`read model schema ${schema} is not a plain identifier`);
+  // Loaded here: an embedded start does not need the PostgreSQL driver (README, "Start-up").
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { Pool } = require('pg') as typeof import('pg');
+  const { drizzle: drizzlePostgres } = require('drizzle-orm/node-postgres') as typeof import('drizzle-orm/node-postgres');
+  const { migrate: migratePostgres } = require('drizzle-orm/node-postgres/migrator') as typeof import('drizzle-orm/node-postgres/migrator');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   // A connection the server dropped (restart, failover) is discarded and replaced; see guardPool.
   const pool = guardPool(new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000, options: `-c search_path=${schema}` }), onConnectionLost);
   try {
