@@ -38,9 +38,7 @@ const WIRING = [
  * is in none of these lists fails the test: give the name to the step's folder instead.
  */
 const ELSEWHERE: Record<string, string> = {
-  // Timeline wording and sealing per event: not yet moved into the step folders (README, Limits).
-  'src/oversight/projection/timeline-entry.ts': 'the timeline line of each event (English)',
-  'src/oversight/projection/timeline-details.ts': 'the timeline details of each event',
+  // Words and sealing per event: not yet moved into the step folders (README, Limits).
   'src/case/case-vocabulary-id.ts': 'the Indonesian name of each event type, bundled into the console',
   'src/privacy/personal-fields.ts': 'which fields of which event are sealed (the platform layer may not import the steps)',
   // The read side: what an event changes in the read model is the read model's to compute.
@@ -152,8 +150,6 @@ describe('a step owns its slice', () => {
       'src/case/case-vocabulary-id.ts',
       'src/case/executing-sanction/record-sanction-execution.ts',
       'src/oversight/models/follow-up.model.ts',
-      'src/oversight/projection/timeline-details.ts',
-      'src/oversight/projection/timeline-entry.ts',
       'src/privacy/personal-fields.ts',
       'src/schema.graphql',
     ]);
