@@ -13,7 +13,7 @@ import { initialDraft, reportCaseInput } from './new-case-state';
 import { ReporterFields } from './reporter-fields';
 import { RespondentFields } from './respondent-fields';
 import { caseHref, navigate } from '../router';
-import { formatDate, zoneOf } from '../time/zones';
+import { formatDate, zoneOf } from '../../../words/zones';
 
 interface KnownElection {
   kind: string;
