@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaseModule } from '../case/case.module';
 import { OversightModule } from '../oversight/oversight.module';
+import { CallerResolver } from './caller.resolver';
 import { CaseMutations } from './case-mutations.service';
 import { NextStepsResolver } from './next-steps.resolver';
 import { stepResolvers } from './step-files';
@@ -26,6 +27,7 @@ import { LetterService } from './letters/letters.service';
     LettersResolver,
     CaseMutations,
     NextStepsResolver,
+    CallerResolver,
     ...stepResolvers(),
   ],
   exports: [CaseMutations],

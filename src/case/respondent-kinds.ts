@@ -162,3 +162,7 @@ export function assertExecutor(actor: Actor, route: KindRoute, employment: Emplo
     });
   }
 }
+
+/** Who carries out a sanction, from its kind: the PPK for ASN and village respondents, the TNI, Polri. */
+export const executorOf = (sanction: SanctionKind): Agency =>
+  KIND_ROUTES[RESPONDENT_KINDS.find((k) => KIND_ROUTES[k].sanctions.includes(sanction)) ?? 'CIVIL_SERVICE'].executors[0];

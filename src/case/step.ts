@@ -1,6 +1,7 @@
 import type { CaseState, OpenedCase } from './case-state';
 import type { Agency } from './case-vocabulary';
 import type { DecideContext } from './decide-context';
+import type { TimelineWording } from './timeline';
 import type { Offer, Trial } from './trial';
 
 /**
@@ -35,6 +36,8 @@ export interface EventRules<E extends DomainEvent> {
   opens?(event: E, version: number): OpenedCase;
   /** Ends the wait an overdue record is about (src/case/correcting): a step taken by the due time was not late. */
   endsWait?: boolean;
+  /** How it reads on the case's timeline (timeline.ts). */
+  timeline: TimelineWording<E>;
 }
 
 /**

@@ -3,7 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CONSOLE_DIR, ConsoleStaticMiddleware, DEFAULT_CONSOLE_DIR } from './console-static.middleware';
 import { SignInController } from './sign-in.controller';
 
-/** The web console at `/` (built by `vite build` into dist/console-web: not dist/console/web, where the server's copy of the shared wording is compiled) and its sign-in endpoints under /auth. */
+/** The web console at `/` (built by `vite build` into dist/console-web, apart from the server's own dist/ tree) and its sign-in endpoints under /auth. */
 @Module({
   imports: [AuthModule],
   controllers: [SignInController],

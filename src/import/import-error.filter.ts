@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { CaseError, type ErrorCode } from '../case/case-error';
 import { WIB } from '../case/time-zones';
-import { wordRefusal } from '../console/web/i18n/refusal-words';
+import { wordRefusal } from '../words/refusal-words';
 import { LOGGER } from '../observability/logger';
 import { loggableError } from '../observability/loggable-error';
 import { RateLimitedError } from '../security/mutation-rate-limit';

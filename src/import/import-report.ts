@@ -1,7 +1,7 @@
 import type { Actor } from '../case/decide-context';
 import type { RefusalParamValue } from '../case/refusal-keys';
 import { zoneOf } from '../case/time-zones';
-import { wordRefusal } from '../console/web/i18n/refusal-words';
+import { wordRefusal } from '../words/refusal-words';
 import type { CasePlan } from './plan-case';
 import type { Register } from './read-register';
 import { COLUMN_BY_KEY, REGISTER_COLUMNS, type ColumnKey } from './register-columns';

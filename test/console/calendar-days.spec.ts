@@ -1,6 +1,6 @@
-import { formatDay, parseTypedDay, toTypedDay } from '../../src/console/web/calendar/days';
-import { wordRefusal } from '../../src/console/web/i18n/refusal-words';
-import { WIB } from '../../src/console/web/time/zones';
+import { formatDay, parseTypedDay, toTypedDay } from '../../src/words/days';
+import { wordRefusal } from '../../src/words/refusal-words';
+import { WIB } from '../../src/words/zones';
 
 /** Days on the calendar page are typed and shown as officers write them, and sent as the API reads them. */
 describe('console: calendar days as officers write them', () => {

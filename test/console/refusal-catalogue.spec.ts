@@ -3,10 +3,10 @@ import { join, relative } from 'node:path';
 import * as ts from 'typescript';
 import { LABELS_ID } from '../../src/case/case-vocabulary-id';
 import { REFUSALS } from '../../src/case/refusal-keys';
-import { PLACEHOLDER_FORMATS, placeholders, wordRefusal, type RefusalCatalogue } from '../../src/console/web/i18n/refusal-words';
-import { REFUSALS_EN } from '../../src/console/web/i18n/refusals-en';
-import { REFUSALS_ID } from '../../src/console/web/i18n/refusals-id';
-import { WITA } from '../../src/console/web/time/zones';
+import { PLACEHOLDER_FORMATS, placeholders, wordRefusal, type RefusalCatalogue } from '../../src/words/refusal-words';
+import { REFUSALS_EN } from '../../src/words/refusals-en';
+import { REFUSALS_ID } from '../../src/words/refusals-id';
+import { WITA } from '../../src/words/zones';
 
 const SRC = join(__dirname, '../../src');
 

@@ -1,4 +1,4 @@
-import { daysUntil, formatDateTime, fromLocalInput, toLocalInput, WIB, WIT, WITA, zoneOf } from '../../src/console/web/time/zones';
+import { daysUntil, formatDateTime, fromLocalInput, toLocalInput, WIB, WIT, WITA, zoneOf } from '../../src/words/zones';
 
 /** The console's clock: every time in the zone of the case's handling unit, written as officers write it. */
 describe('console time zones', () => {

@@ -1,5 +1,5 @@
 import { parseTypedDateTime, parseTypedDay, typedDateTime, typedDay } from '../../src/console/web/time/typed-date';
-import { fromLocalInput, WITA } from '../../src/console/web/time/zones';
+import { fromLocalInput, WITA } from '../../src/words/zones';
 
 describe('dates as officers type them', () => {
   it.each([

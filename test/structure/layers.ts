@@ -107,6 +107,8 @@ export const PARTS: Array<{ part: string; layer: string; files: string[] }> = [
     ],
   },
   { part: 'case', layer: 'domain', files: ['src/case/**'] },
+  // The words officers read that both the server (the register import's report) and the console use.
+  { part: 'words', layer: 'domain', files: ['src/words/**'] },
   { part: 'oversight', layer: 'read', files: ['src/oversight/**'] },
   { part: 'config', layer: 'platform', files: ['src/config/**'] },
   { part: 'observability', layer: 'platform', files: ['src/observability/**'] },
@@ -122,13 +124,23 @@ export const PARTS: Array<{ part: string; layer: string; files: string[] }> = [
 export const DOMAIN_PACKAGES: string[] = [];
 
 /**
+ * Console files the server imports: none. The wording both share (refusals, English labels, dates
+ * and days) lives in src/words, a domain part both import.
+ */
+export const SERVER_MAY_IMPORT: string[] = [];
+
+/**
  * Server files the browser console imports: domain only, and nothing they import may be other than
  * domain (it is bundled into the browser, where there is no file to read).
  */
-/**
- * Console files the server imports: the refusal wording, so the import's report (src/import) says
- * each row's problem in the words the console uses. Plain data and string functions, checked to stay so.
- */
-export const SERVER_MAY_IMPORT: string[] = ['src/console/web/i18n/refusal-words.ts'];
-
-export const CONSOLE_MAY_IMPORT: string[] = ['src/case/case-vocabulary.ts', 'src/case/case-vocabulary-id.ts', 'src/case/respondent-kinds.ts', 'src/case/refusal-keys.ts', 'src/case/time-zones.ts'];
+export const CONSOLE_MAY_IMPORT: string[] = [
+  'src/case/case-vocabulary.ts',
+  'src/case/case-vocabulary-id.ts',
+  'src/case/respondent-kinds.ts',
+  'src/case/refusal-keys.ts',
+  'src/case/time-zones.ts',
+  'src/words/refusal-words.ts',
+  'src/words/labels-en.ts',
+  'src/words/zones.ts',
+  'src/words/days.ts',
+];

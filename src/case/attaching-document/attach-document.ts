@@ -124,6 +124,14 @@ export const attachingDocument: Step<AttachDocument, DocumentAttached> = {
     // A document changes no stage: the case's version moves, and with a respondent that track's, which keeps its kind.
     DocumentAttached: {
       occurredAt: (e) => e.data.attachedAt,
+      timeline: {
+        line: (e) => {
+          const d = e.data;
+          return `Document attached by ${d.attachedBy}: ${d.kind} (${d.contentType}, ${d.size} bytes, SHA-256 ${d.sha256.slice(0, 12)}…)${d.respondentId ? ` for ${d.respondentId}` : ''}`;
+        },
+        details: (e) => ({ respondentIds: e.data.respondentId ? [e.data.respondentId] : [], actor: e.data.attachedBy }),
+        withheld: 'a document was attached',
+      },
       tracks: (e) => (e.data.respondentId === null ? [] : [e.data.respondentId]),
       evolve: (state, { data: d }) =>
         d.respondentId === null

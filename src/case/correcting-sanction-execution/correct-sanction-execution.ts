@@ -139,6 +139,19 @@ export const correctingSanctionExecution: Step<CorrectSanctionExecution, Sanctio
   events: {
     SanctionExecutionCorrected: {
       occurredAt: (e) => e.data.executedAt,
+      timeline: {
+        line: ({ data: d }) =>
+          `${d.correctedBy} corrected the decree for ${d.respondentId}: ${d.previous.decreeNumber} (${d.previous.sanction}) replaced by ${d.decreeNumber} (${d.sanction}): ${d.followUpStatus}`,
+        details: ({ data: d }) => ({
+          respondentIds: [d.respondentId],
+          actor: d.correctedBy,
+          sanction: d.sanction,
+          decreeNumber: d.decreeNumber,
+          followUpStatus: d.followUpStatus,
+          previousSanction: d.previous.sanction,
+          previousDecreeNumber: d.previous.decreeNumber,
+        }),
+      },
       evolve: (state, { data: d }) =>
         withTracks(state, [d.respondentId], (r) => ({
           ...r,

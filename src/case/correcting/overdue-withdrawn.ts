@@ -1,4 +1,5 @@
 import type { Agency, DeadlineStep } from '../case-vocabulary';
+import { formatWib } from '../deadlines/wib';
 import type { Step } from '../step';
 import { ON_TIME, withTracks } from '../track-change';
 
@@ -26,6 +27,12 @@ export interface OverdueWithdrawn {
   };
 }
 
+const WITHDRAWAL: Record<OverdueWithdrawalReason, string> = {
+  DUE_TIME_RECOMPUTED: 'due time recounted',
+  DEADLINE_EXTENDED: 'deadline extended',
+  BACKDATED_STEP: 'step taken before the due time, entered late',
+};
+
 /**
  * Netra appends OverdueWithdrawn beside any command's events that make an overdue record untrue
  * (withdraw-overdue.ts, called by case.ts's decide): it has no command and no access row of its own.
@@ -38,6 +45,10 @@ export const correcting: Step<never, OverdueWithdrawn> = {
     // A correction takes effect when it is made: "as of" an earlier instant still shows what was believed then.
     OverdueWithdrawn: {
       occurredAt: (e) => e.data.withdrawnAt,
+      timeline: {
+        line: ({ data: d }) => `Overdue record withdrawn: ${d.step} for ${d.respondentId} due ${formatWib(new Date(d.dueAt))} (${WITHDRAWAL[d.reason]}): ${d.explanation}`,
+        details: ({ data: d }) => ({ respondentIds: [d.respondentId], step: d.step, dueAt: d.dueAt, withdrawalReason: d.reason }),
+      },
       evolve: (state, { data: d }) => withTracks(state, [d.respondentId], (r) => (r.overdueSince === d.dueAt ? { ...r, ...ON_TIME } : r)),
     },
   },

@@ -111,6 +111,11 @@ export const declaringImpossible: Step<DeclareFollowUpImpossible, FollowUpDeclar
   events: {
     FollowUpDeclaredImpossible: {
       occurredAt: (e) => e.data.declaredAt,
+      timeline: {
+        line: ({ data: d }) => `${d.declaredBy} declared follow-up impossible for ${d.respondentId}: ${d.reason}`,
+        details: ({ data: d }) => ({ respondentIds: [d.respondentId], actor: d.declaredBy, impossibilityReason: d.reason }),
+        withheld: 'follow-up was declared impossible',
+      },
       endsWait: true,
       evolve: (state, { data: d }) =>
         withTracks(state, [d.respondentId], (r) => ({

@@ -67,6 +67,10 @@ export const erasing: Step<ErasePersonalData, PersonalDataErased> = {
   events: {
     PersonalDataErased: {
       occurredAt: (e) => e.data.erasedAt,
+      timeline: {
+        line: ({ data: d }) => `Personal data erased: reporter identity and NIPs destroyed${d.legalHoldOverridden ? ' (legal hold overridden)' : ''}`,
+        details: ({ data: d }) => ({ respondentIds: [], legalHoldOverridden: d.legalHoldOverridden }),
+      },
       tracks: () => [],
       evolve: (state, e) => ({ ...state, personalDataErasedAt: e.data.erasedAt }),
     },

@@ -25,6 +25,15 @@ export interface EscalationRecorded {
   };
 }
 
+/** Its timeline line, by kind. */
+const ESCALATION_LINE: Record<string, string> = {
+  KEMENDAGRI_REPRIMAND: 'Kemendagri reprimanded the PPK',
+  KEMENPANRB_REPRIMAND: 'KemenPANRB reprimanded the PPK',
+  SIASN_BLOCKED: 'BKN blocked the personnel data in SIASN',
+  SIASN_UNBLOCKED: 'BKN unblocked the personnel data in SIASN',
+  REFERRED_TO_PRESIDENT: 'KASN referred the case to the President',
+};
+
 export interface RecordEscalation {
   type: 'RecordEscalation';
   actor: Actor;
@@ -110,6 +119,11 @@ export const escalating: Step<RecordEscalation, EscalationRecorded> = {
   events: {
     EscalationRecorded: {
       occurredAt: (e) => e.data.escalatedAt,
+      timeline: {
+        line: ({ data: d }) => `${ESCALATION_LINE[d.kind] ?? d.kind} for ${d.respondentId} (${d.letterNumber})`,
+        details: ({ data: d }) => ({ respondentIds: [d.respondentId], actor: d.escalatedBy, escalation: d.kind, letterNumber: d.letterNumber }),
+        withheld: 'an escalation was recorded',
+      },
       evolve: (state, { data: d }) =>
         withTracks(state, [d.respondentId], (r) => ({
           ...r,

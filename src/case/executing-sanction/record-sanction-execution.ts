@@ -3,7 +3,7 @@ import type { CaseState } from '../case-state';
 import type { Actor, DecideContext } from '../decide-context';
 import { iso, pastInstant, text } from '../input-rules';
 import { openedCase, refuseStage, trackOf } from '../opened-case';
-import { assertExecutor, routeOf, sanctionFor } from '../respondent-kinds';
+import { assertExecutor, executorOf, routeOf, sanctionFor } from '../respondent-kinds';
 import { assertNotBefore } from '../validation/dates';
 import type { FollowUpStatus, SanctionKind } from '../case-vocabulary';
 import type { Step, StepAccess } from '../step';
@@ -86,6 +86,11 @@ export const executingSanction: Step<RecordSanctionExecution, SanctionExecuted> 
   events: {
     SanctionExecuted: {
       occurredAt: (e) => e.data.executedAt,
+      timeline: {
+        line: ({ data: d }) => `${executorOf(d.sanction)} executed ${d.sanction} for ${d.respondentId} by decree ${d.decreeNumber}: ${d.followUpStatus}`,
+        details: ({ data: d }) => ({ respondentIds: [d.respondentId], actor: executorOf(d.sanction), sanction: d.sanction, decreeNumber: d.decreeNumber, followUpStatus: d.followUpStatus }),
+        withheld: 'the PPK recorded its decree',
+      },
       endsWait: true,
       evolve: (state, { data: d }) =>
         withTracks(state, [d.respondentId], (r) => ({

@@ -101,6 +101,12 @@ export const extendingDeadline: Step<ExtendDeadline, DeadlineExtended> = {
   events: {
     DeadlineExtended: {
       occurredAt: (e) => e.data.extendedAt,
+      timeline: {
+        line: ({ data: d }) =>
+          `${d.extendedBy} extended the ${d.step} deadline for ${d.respondentId} from ${formatWib(new Date(d.previousDueAt))} to ${formatWib(new Date(d.dueAt))}: ${d.legalBasis}`,
+        details: ({ data: d }) => ({ respondentIds: [d.respondentId], actor: d.extendedBy, step: d.step, previousDueAt: d.previousDueAt, dueAt: d.dueAt }),
+        withheld: 'a deadline was extended',
+      },
       evolve: (state, { data: d }) => withTracks(state, [d.respondentId], (r) => ({ ...r, dueAt: d.dueAt, ...countedBy(null), ...ON_TIME })),
     },
   },

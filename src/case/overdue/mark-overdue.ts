@@ -6,6 +6,7 @@ import type { Actor, DecideContext } from '../decide-context';
 import { iso } from '../input-rules';
 import { openedCase, trackOf } from '../opened-case';
 import { parseInstant } from '../validation/dates';
+import { formatWib } from '../deadlines/wib';
 import type { Step, StepAccess } from '../step';
 import { withTracks } from '../track-change';
 
@@ -112,6 +113,11 @@ export const overdue: Step<MarkOverdue, FollowUpOverdue> = {
     // Overdue takes effect at the missed due time.
     FollowUpOverdue: {
       occurredAt: (e) => e.data.dueAt,
+      timeline: {
+        line: ({ data: d }) => `Overdue: ${d.step} for ${d.respondentId} still waits on ${d.waitingOn} after its due time ${formatWib(new Date(d.dueAt))}`,
+        details: ({ data: d }) => ({ respondentIds: [d.respondentId], step: d.step, waitingOn: d.waitingOn, dueAt: d.dueAt }),
+        withheld: 'a deadline passed',
+      },
       evolve: (state, { data: d }) =>
         withTracks(state, [d.respondentId], (r) => ({ ...r, overdueSince: d.dueAt, overdueFor: d.step, overdueVersion: state.version })),
     },

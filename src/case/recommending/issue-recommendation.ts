@@ -98,6 +98,10 @@ export const recommending: Step<IssueRecommendation, RecommendationIssued> = {
   events: {
     RecommendationIssued: {
       occurredAt: (e) => e.data.issuedAt,
+      timeline: {
+        line: ({ data: d }) => `Recommendation ${d.letterNumber} to ${d.recipient} for ${d.respondentIds.join(', ')}`,
+        details: ({ data: d }) => ({ respondentIds: d.respondentIds, recipient: d.recipient, letterNumber: d.letterNumber }),
+      },
       tracks: (e) => e.data.respondentIds,
       endsWait: true,
       evolve: (state, { data: d }) =>

@@ -6,6 +6,7 @@ import type { Actor, DecideContext } from '../decide-context';
 import { iso } from '../input-rules';
 import { openedCase, trackOf } from '../opened-case';
 import type { DeadlineApplied } from '../case-records';
+import { formatWib } from '../deadlines/wib';
 import type { Step, StepAccess } from '../step';
 import { countedBy, withTracks } from '../track-change';
 
@@ -98,6 +99,16 @@ export const recomputingDueTime: Step<RecomputeDueTime, DueTimeRecomputed> = {
     // A correction takes effect when it is made: "as of" an earlier instant still shows what was believed then.
     DueTimeRecomputed: {
       occurredAt: (e) => e.data.recomputedAt,
+      timeline: {
+        line: ({ data: d }) => {
+          const still = d.deadline.provisional === true ? ' (still provisional)' : '';
+          return `Due time of ${d.step} for ${d.respondentId} recounted from ${formatWib(new Date(d.previousDueAt))} to ${formatWib(new Date(d.dueAt))}${still}: holiday calendar ${d.calendarYear} published (${d.legalBasis})`;
+        },
+        details: ({ data: d }) => {
+          const provisional = d.deadline.provisional === true;
+          return { respondentIds: [d.respondentId], step: d.step, previousDueAt: d.previousDueAt, dueAt: d.dueAt, calendarYear: d.calendarYear, provisional };
+        },
+      },
       evolve: (state, { data: d }) => withTracks(state, [d.respondentId], (r) => ({ ...r, dueAt: d.dueAt, ...countedBy(d.deadline) })),
     },
   },

@@ -1,5 +1,6 @@
 import type { DeadlineApplied, Election, Reporter, RespondentRecord } from '../case-records';
 import type { CaseSource, ViolationCode } from '../case-vocabulary';
+import { formatWib } from '../deadlines/wib';
 import type { EventRules } from '../step';
 import { countedBy, ON_TIME } from '../track-change';
 
@@ -34,6 +35,14 @@ export interface CaseReported {
 /** The report opens the case: every respondent's track starts at REPORTED, its study due. */
 export const CASE_REPORTED: EventRules<CaseReported> = {
     occurredAt: (e) => e.data.receivedAt,
+    timeline: {
+      line: ({ data: d }) => {
+        const what = d.source === 'REPORT' ? 'Report (laporan) received' : 'Finding (temuan) recorded';
+        const late = d.originalReport ? `, taken up from a report received out of time on ${formatWib(new Date(d.originalReport.receivedAt))}` : '';
+        return `${what} by ${d.handlingUnit}, ${d.respondents.length} respondent(s)${late}`;
+      },
+      details: ({ data: d }) => ({ respondentIds: d.respondents.map((r) => r.respondentId), source: d.source, handlingUnit: d.handlingUnit, lateReport: d.originalReport ? true : false }),
+    },
     tracks: () => null,
     opens: (e, version) => {
       const d = e.data;

@@ -139,6 +139,23 @@ export const sanctioning: Step<DecideSanction, SanctionDecided | RespondentClear
   events: {
     SanctionDecided: {
       occurredAt: (e) => e.data.decidedAt,
+      timeline: {
+        line: ({ data: d }) => {
+          // KASN/BKN recommend to the PPK; the TNI, Polri and the regional head decide for their own respondents.
+          const verb = d.decidedBy === 'KASN' || d.decidedBy === 'BKN' ? 'recommended' : 'decided';
+          return `${d.decidedBy} ${verb} ${d.sanction} for ${d.respondentId} to ${d.ppk.title} (${d.letterNumber})`;
+        },
+        details: ({ data: d }) => ({
+          respondentIds: [d.respondentId],
+          actor: d.decidedBy,
+          sanction: d.sanction,
+          letterNumber: d.letterNumber,
+          dueAt: d.dueAt,
+          ppkTitle: d.ppk.title,
+          ppkRegionCode: d.ppk.regionCode,
+        }),
+        withheld: 'a sanction was decided',
+      },
       endsWait: true,
       evolve: (state, { data: d }) =>
         withTracks(state, [d.respondentId], (r) => ({
@@ -154,6 +171,11 @@ export const sanctioning: Step<DecideSanction, SanctionDecided | RespondentClear
     },
     RespondentCleared: {
       occurredAt: (e) => e.data.decidedAt,
+      timeline: {
+        line: ({ data: d }) => `${d.decidedBy} cleared ${d.respondentId} (${d.letterNumber})`,
+        details: ({ data: d }) => ({ respondentIds: [d.respondentId], actor: d.decidedBy, letterNumber: d.letterNumber }),
+        withheld: 'the respondent was cleared',
+      },
       endsWait: true,
       evolve: (state, { data: d }) =>
         withTracks(state, [d.respondentId], (r) => ({

@@ -106,6 +106,13 @@ export const studying: Step<RecordStudy, CaseStudied> = {
   events: {
     CaseStudied: {
       occurredAt: (e) => e.data.studiedAt,
+      timeline: {
+        line: ({ data: d }) => `Study (kajian) completed: ${d.findings.map((f) => `${f.respondentId} ${f.outcome}`).join(', ')}`,
+        details: ({ data: d }) => ({
+          respondentIds: d.findings.map((f) => f.respondentId),
+          findings: d.findings.map((f) => ({ respondentId: f.respondentId, outcome: f.outcome, violations: f.violations })),
+        }),
+      },
       tracks: () => null,
       endsWait: true,
       evolve: (state, e) => {

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import type { Caller } from './api/types';
 import { completeOidcSignIn, isOidcCallback, OIDC_CHECKS, type OidcCheck } from './auth/oidc';
 import { signIn } from './auth/session';
 import { loadSignInConfig, type SignInConfig } from './auth/sign-in-config';
+import { useCaller } from './auth/use-caller';
 import { SessionContext, useSessionState } from './auth/use-session';
 import { useI18n, type I18n } from './i18n/i18n';
 import { CalendarPage } from './calendar/calendar-page';
@@ -19,6 +21,7 @@ import { useRoute, type Route } from './router';
 export function App() {
   const { t } = useI18n();
   const session = useSessionState();
+  const caller = useCaller(session?.token ?? null);
   const route = useRoute();
   const [config, setConfig] = useState<SignInConfig | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -56,7 +59,7 @@ export function App() {
       <main id="main" ref={main} tabIndex={-1}>
         {!config ? <p role={failure ? 'alert' : 'status'}>{failure ?? t('loading')}</p> : null}
         {config && !session ? <SignInPage config={config} error={failureText(failure, t)} /> : null}
-        {config && session ? <SessionContext.Provider value={session}>{page(route, session.agency)}</SessionContext.Provider> : null}
+        {config && session ? <SessionContext.Provider value={session}>{page(route, caller)}</SessionContext.Provider> : null}
       </main>
     </>
   );
@@ -68,12 +71,13 @@ function failureText(failure: string | null, t: I18n['t']): string | null {
   return (OIDC_CHECKS as readonly string[]).includes(failure) ? t(`oidc.${failure as OidcCheck}`) : failure;
 }
 
-function page(route: Route, agency: string) {
+function page(route: Route, caller: Caller | null | undefined) {
   switch (route.page) {
     case 'queue':
     case 'sign-in':
-      // Nothing ever waits on oversight: it lands on the case list instead of an empty queue.
-      return agency === 'OVERSIGHT' ? <CaseListPage query="" /> : <QueuePage />;
+      // Where the caller starts, as the server says (Query.me): the case list when nothing ever waits on it (oversight).
+      if (caller === undefined) return <Loading />;
+      return caller?.landing === 'CASES' ? <CaseListPage query="" /> : <QueuePage />;
     case 'cases':
       return <CaseListPage key={route.query} query={route.query} />;
     case 'case':
@@ -89,6 +93,11 @@ function page(route: Route, agency: string) {
     case 'not-found':
       return <NotFound />;
   }
+}
+
+function Loading() {
+  const { t } = useI18n();
+  return <p role="status">{t('loading')}</p>;
 }
 
 function NotFound() {

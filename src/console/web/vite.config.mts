@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-/** The console is built into dist/console/web, which ConsoleModule serves at `/`. */
+/** The console is built into dist/console-web, which ConsoleModule serves at `/`; the words it shares with the server (src/words) are bundled in. */
 export default defineConfig({
   root: here,
   base: '/',

@@ -34,6 +34,9 @@ export const HOLIDAY_CALENDAR_QUERY = `query HolidayCalendar { holidayCalendar {
 /** Whether this officer may publish the holiday calendar: the header and the calendar page ask, the rule stays on the server. */
 export const MAY_PUBLISH_CALENDAR_QUERY = `query MayPublishCalendar { mayPublishCalendar }`;
 
+/** Who is signed in and what it may do (open a case, where it starts): the header and the first page ask, the rules stay on the server. */
+export const ME_QUERY = `query Me { me { agency region mayOpenCase landing } }`;
+
 /** The simultaneous elections Netra knows, newest first: the new-case form offers these. */
 export const ELECTIONS_QUERY = `query Elections { elections { kind year votingDay } }`;
 

@@ -78,6 +78,17 @@ export interface CalendarYear {
   year: number;
 }
 
+/** Who the token names and what it may do besides the steps of one case (those are Case.nextSteps) */
+export interface Caller {
+  agency: Agency;
+  /** The page it starts on */
+  landing: Landing;
+  /** Whether it may open a case, by the rule the mutation that opens one applies */
+  mayOpenCase: boolean;
+  /** The region code of its unit; null for a national unit */
+  region: string | null;
+}
+
 export interface Case {
   /** Files attached to the case (evidence, letters, decrees), in the order attached; those of respondents outside your region are left out */
   documents: Array<CaseDocument>;
@@ -580,6 +591,9 @@ export interface KnownElection {
   votingDay: string;
   year: number;
 }
+
+/** The page a caller starts on: QUEUE (its work queue) or CASES (the case list, when no step waits on it) */
+export type Landing = 'CASES' | 'QUEUE';
 
 /** Head of the hash chain over the global event log; write it down to check the history later (npm run verify -- --expect-head <headHash>@<headPosition>) */
 export interface LedgerHeadView {

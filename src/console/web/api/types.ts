@@ -4,7 +4,7 @@
  */
 import type * as S from './schema-types';
 
-export type { CalendarPublication, CalendarYear, DecreeCorrection, Holiday, NextStep, NextStepName, TimelineDetails, TimelineEntry } from './schema-types';
+export type { Caller, CalendarPublication, CalendarYear, DecreeCorrection, Holiday, NextStep, NextStepName, TimelineDetails, TimelineEntry } from './schema-types';
 
 export type Ppk = S.PpkView;
 

@@ -4,7 +4,7 @@ import { SelectField, TextField } from '../forms/fields';
 import { FormShell } from '../forms/form-shell';
 import { useCommand, type CommandErrors } from '../forms/use-command';
 import { useI18n } from '../i18n/i18n';
-import { formatDay, parseTypedDay, toTypedDay } from './days';
+import { formatDay, parseTypedDay, toTypedDay } from '../../../words/days';
 
 const KINDS: Array<Holiday['kind']> = ['NATIONAL', 'COLLECTIVE_LEAVE', 'ELECTION_DAY'];
 const FIELD = /^(year|status|holidays|legalBasis\.(decree|signedAt|source)|holidays\[\d+\]\.(date|kind|name))$/;

@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { CalendarPublication, CalendarYear } from '../api/types';
 import { useSession } from '../auth/use-session';
 import { useI18n } from '../i18n/i18n';
-import { formatDateTime, WIB } from '../time/zones';
+import { formatDateTime, WIB } from '../../../words/zones';
 import { CalendarForm } from './calendar-form';
 import './calendar.css';
-import { formatDay } from './days';
+import { formatDay } from '../../../words/days';
 import { useCalendar, useMayPublishCalendar } from './use-calendar';
 import { ScrollBox } from '../layout/scroll-box';
 

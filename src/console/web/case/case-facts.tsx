@@ -1,6 +1,6 @@
 import type { Case } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { formatDateTime, type Zone } from '../time/zones';
+import { formatDateTime, type Zone } from '../../../words/zones';
 import { useErasedWords } from './erased';
 import { Facts } from './facts';
 

@@ -7,7 +7,7 @@ import { useCase } from './use-case';
 import { useI18n } from '../i18n/i18n';
 import { PrintStamp } from '../layout/print-stamp';
 import { NextSteps } from './next-steps';
-import { zoneOf } from '../time/zones';
+import { zoneOf } from '../../../words/zones';
 
 /** #/cases/:id — the case, its respondents' tracks, what this officer may do next, and the history. */
 export function CasePage({ id }: { id: string }) {

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n';
-import { daysUntil, formatDateTime, type Zone } from '../time/zones';
+import { daysUntil, formatDateTime, type Zone } from '../../../words/zones';
 
 /** "3 hari lagi" or "terlambat 2 hari" beside the due time, so a late step stands out without reading dates. */
 export function DueBadge({

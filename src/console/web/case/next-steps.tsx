@@ -2,7 +2,7 @@ import type { Case } from '../api/types';
 import { ChangesSince as ChangesContext } from '../forms/changes-since';
 import { conflictBase, draftKey, readDraft } from '../forms/drafts';
 import { ChangesSince } from './timeline';
-import { zoneOf } from '../time/zones';
+import { zoneOf } from '../../../words/zones';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { availableSteps, type Step } from './available-steps';
 import { CorrectSanctionExecutionForm } from './correcting-sanction-execution/correct-sanction-execution-form';

@@ -1,7 +1,7 @@
 import type { FollowUp } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import type { Zone } from '../time/zones';
-import { formatDateTime } from '../time/zones';
+import type { Zone } from '../../../words/zones';
+import { formatDateTime } from '../../../words/zones';
 import { DueBadge } from './due-badge';
 import { useErasedWords } from './erased';
 import { Facts } from './facts';

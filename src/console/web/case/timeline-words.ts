@@ -1,6 +1,6 @@
 import type { Case, TimelineEntry } from '../api/types';
 import type { I18n } from '../i18n/i18n';
-import { formatDateTime, type Zone } from '../time/zones';
+import { formatDateTime, type Zone } from '../../../words/zones';
 
 type Words = Pick<I18n, 't' | 'label' | 'lang'>;
 

@@ -1,6 +1,6 @@
 import type { Case, TimelineEntry } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { formatDateTime, type Zone } from '../time/zones';
+import { formatDateTime, type Zone } from '../../../words/zones';
 import { timelineSentence } from './timeline-words';
 import { unitName, useRegionNames, type RegionOption } from '../regions/region-names';
 

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { SelectField } from '../forms/fields';
 import { RegionPicker } from '../regions/region-picker';
 import { caseHref, navigate } from '../router';
-import { formatDate, zoneOf } from '../time/zones';
+import { formatDate, zoneOf } from '../../../words/zones';
 import { CASES_QUERY, PAGE_SIZE, SEARCH_QUERY, type CasePage, type CaseRow } from './case-list-queries';
 
 interface Filters {

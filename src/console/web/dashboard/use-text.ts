@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useI18n, type I18n } from '../i18n/i18n';
-import { formatDate, formatDateTime, WIB } from '../time/zones';
+import { formatDate, formatDateTime, WIB } from '../../../words/zones';
 import type { DashboardKey } from '../i18n/dashboard-id';
 
 /**

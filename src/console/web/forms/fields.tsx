@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { parseTypedDateTime, parseTypedDay, typedDateTime, typedDay } from '../time/typed-date';
-import type { Lang } from '../time/zones';
+import type { Lang } from '../../../words/zones';
 
 /**
  * Labelled inputs. Each shows the API's message for its field right under it, linked with

@@ -4,8 +4,8 @@ import { MUTATIONS, type MutationName } from '../api/documents';
 import { discardDrafts, noteConflict } from './drafts';
 import type { Case } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { hasOwnWords, wordRefusal } from '../i18n/refusal-words';
-import { WIB, zoneOf, type Lang } from '../time/zones';
+import { hasOwnWords, wordRefusal } from '../../../words/refusal-words';
+import { WIB, zoneOf, type Lang } from '../../../words/zones';
 
 /** What a refused command left to show, in the officer's language: messages by input path, and one for the whole form. */
 export interface CommandErrors {

@@ -1,13 +1,13 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Lang } from '../time/zones';
-import { LABELS_EN } from './labels-en';
+import type { Lang } from '../../../words/zones';
+import { LABELS_EN } from '../../../words/labels-en';
 import { LABELS_ID, type LabelSet } from '../../../case/case-vocabulary-id';
 import { DASHBOARD_TEXT_EN } from './dashboard-en';
 import { DASHBOARD_TEXT_ID, type DashboardKey } from './dashboard-id';
 import { MESSAGES_EN } from './messages-en';
 import { MESSAGES_ID, type MessageKey } from './messages-id';
-import { hasOwnWords, wordRefusal, type Refusal, type WordingContext } from './refusal-words';
-import { WIB } from '../time/zones';
+import { hasOwnWords, wordRefusal, type Refusal, type WordingContext } from '../../../words/refusal-words';
+import { WIB } from '../../../words/zones';
 
 /** Every word of the console in one catalogue: the pages' and forms' words, and the dashboard's under `dashboard.`. */
 export type WordKey = MessageKey | `dashboard.${DashboardKey}`;

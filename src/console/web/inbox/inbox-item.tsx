@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/i18n';
 import { typedDateTime } from '../time/typed-date';
-import { toLocalInput, type Lang, type Zone } from '../time/zones';
+import { toLocalInput, type Lang, type Zone } from '../../../words/zones';
 import type { InboxLine } from './inbox-queries';
 
 /** "06/12/2026 14.05 WIB" (id) / "06/12/2026 14:05 WIB" (en): as officers write it, in the unit's zone. */

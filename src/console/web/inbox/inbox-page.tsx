@@ -4,7 +4,7 @@ import { useSession } from '../auth/use-session';
 import { useI18n } from '../i18n/i18n';
 import { unitName, useRegionNames } from '../regions/region-names';
 import { caseHref } from '../router';
-import { zoneOf } from '../time/zones';
+import { zoneOf } from '../../../words/zones';
 import { InboxItem } from './inbox-item';
 import { loadInbox, markRead, type InboxLine } from './inbox-queries';
 import './inbox.css';

@@ -1,5 +1,6 @@
 import type { Session } from '../auth/session';
 import { signOut } from '../auth/session';
+import { useCaller } from '../auth/use-caller';
 import { useMayPublishCalendar } from '../calendar/use-calendar';
 import { useI18n } from '../i18n/i18n';
 import { useUnreadCount } from '../inbox/unread-count';
@@ -10,6 +11,8 @@ import type { Route } from '../router';
 export function Header({ session, route }: { session: Session | null; route: Route }) {
   const { t, label, lang, setLang } = useI18n();
   const mayPublishCalendar = useMayPublishCalendar(session?.token ?? null);
+  // Who has a queue and who opens cases: the server says (Query.me), from the access table.
+  const caller = useCaller(session?.token ?? null);
   const names = useRegionNames([session?.region]);
   const unread = useUnreadCount(session?.token ?? null, route);
   const link = (href: string, page: Route['page'], text: string) => (
@@ -25,7 +28,7 @@ export function Header({ session, route }: { session: Session | null; route: Rou
       <span className="brand">Netra</span>
       {session ? (
         <nav aria-label={t('nav.label')}>
-          {session.agency !== 'OVERSIGHT' ? link('#/queue', 'queue', t('nav.queue')) : null}
+          {caller?.landing !== 'CASES' ? link('#/queue', 'queue', t('nav.queue')) : null}
           {link('#/cases', 'cases', t('nav.cases'))}
           <a href="#/inbox" aria-current={route.page === 'inbox' ? 'page' : undefined}>
             {t('nav.inbox')}
@@ -37,7 +40,7 @@ export function Header({ session, route }: { session: Session | null; route: Rou
               </>
             ) : null}
           </a>
-          {session.agency === 'BAWASLU' ? link('#/cases/new', 'new-case', t('nav.newCase')) : null}
+          {caller?.mayOpenCase ? link('#/cases/new', 'new-case', t('nav.newCase')) : null}
           {link('#/dashboard', 'dashboard', t('nav.dashboard'))}
           {mayPublishCalendar ? link('#/calendar', 'calendar', t('nav.calendar')) : null}
         </nav>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSession } from '../auth/use-session';
 import { useI18n } from '../i18n/i18n';
-import { formatDateTime, zoneOf } from '../time/zones';
+import { formatDateTime, zoneOf } from '../../../words/zones';
 
 /**
  * Seen on paper only (styles.css, @media print): when the page was printed, in the officer's own

@@ -1,5 +1,5 @@
 import { identifierOf } from '../respondent-kinds';
-import { fromLocalInput, toLocalInput, zoneOf } from '../time/zones';
+import { fromLocalInput, toLocalInput, zoneOf } from '../../../words/zones';
 
 /** The new-case form as the officer fills it in; `reportCaseInput` turns it into the API's ReportCaseInput. */
 export interface RespondentDraft {

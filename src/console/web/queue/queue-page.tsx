@@ -6,7 +6,7 @@ import { useSession } from '../auth/use-session';
 import { DueBadge } from '../case/due-badge';
 import { useI18n } from '../i18n/i18n';
 import { caseHref } from '../router';
-import { zoneOf } from '../time/zones';
+import { zoneOf } from '../../../words/zones';
 import { queueOrder } from './queue-order';
 import { unitName, useRegionNames } from '../regions/region-names';
 

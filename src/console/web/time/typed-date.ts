@@ -1,4 +1,4 @@
-import type { Lang } from './zones';
+import type { Lang } from '../../../words/zones';
 
 /**
  * Dates as officers type them: day/month/year and a 24-hour time, "06/12/2026 14.05" (Indonesian

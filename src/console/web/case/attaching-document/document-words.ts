@@ -1,6 +1,6 @@
 import type { Case } from '../../api/types';
 import type { I18n } from '../../i18n/i18n';
-import type { Lang } from '../../time/zones';
+import type { Lang } from '../../../../words/zones';
 
 const TYPE_NAMES: Record<string, string> = {
   'application/pdf': 'PDF',

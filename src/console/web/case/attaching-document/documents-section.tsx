@@ -3,7 +3,7 @@ import type { Case } from '../../api/types';
 import type { CaseDocument } from '../../api/schema-types';
 import { useI18n } from '../../i18n/i18n';
 import { unitName, useRegionNames } from '../../regions/region-names';
-import { formatDateTime, type Zone } from '../../time/zones';
+import { formatDateTime, type Zone } from '../../../../words/zones';
 import { AttachDocumentForm } from './attach-document-form';
 import { downloadDocument } from './document-files';
 import { respondentLabel, sizeText, typeName } from './document-words';

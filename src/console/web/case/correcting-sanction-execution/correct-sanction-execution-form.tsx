@@ -6,7 +6,7 @@ import { draftKey } from '../../forms/drafts';
 import { useFields } from '../../forms/use-fields';
 import { useI18n } from '../../i18n/i18n';
 import { routeFor } from '../../respondent-kinds';
-import { formatDateTime, fromLocalInput, toLocalInput, zoneOf } from '../../time/zones';
+import { formatDateTime, fromLocalInput, toLocalInput, zoneOf } from '../../../../words/zones';
 
 const FIELDS = new Set(['decreeNumber', 'executedAt', 'sanction', 'reason']);
 

@@ -5,7 +5,7 @@ import { useCommand } from '../../forms/use-command';
 import { draftKey } from '../../forms/drafts';
 import { useFields } from '../../forms/use-fields';
 import { useI18n } from '../../i18n/i18n';
-import { fromLocalInput, toLocalInput, zoneOf } from '../../time/zones';
+import { fromLocalInput, toLocalInput, zoneOf } from '../../../../words/zones';
 
 const FIELDS = new Set(['reason', 'note', 'declaredAt']);
 

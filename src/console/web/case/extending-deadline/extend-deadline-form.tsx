@@ -5,7 +5,7 @@ import { useCommand } from '../../forms/use-command';
 import { draftKey } from '../../forms/drafts';
 import { useFields } from '../../forms/use-fields';
 import { useI18n } from '../../i18n/i18n';
-import { formatDateTime, fromLocalInput, toLocalInput, zoneOf } from '../../time/zones';
+import { formatDateTime, fromLocalInput, toLocalInput, zoneOf } from '../../../../words/zones';
 
 const FIELDS = new Set(['newDueAt', 'legalBasis']);
 

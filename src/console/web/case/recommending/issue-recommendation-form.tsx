@@ -6,7 +6,7 @@ import { draftKey } from '../../forms/drafts';
 import { useFields } from '../../forms/use-fields';
 import { useI18n } from '../../i18n/i18n';
 import { routeFor } from '../../respondent-kinds';
-import { fromLocalInput, toLocalInput, zoneOf } from '../../time/zones';
+import { fromLocalInput, toLocalInput, zoneOf } from '../../../../words/zones';
 
 const FIELDS = new Set(['respondentIds', 'recipient', 'letterNumber', 'issuedAt']);
 

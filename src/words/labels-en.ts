@@ -1,4 +1,4 @@
-import type { Labels } from '../../../case/case-vocabulary-id';
+import type { Labels } from '../case/case-vocabulary-id';
 
 /** English words for the API's enum values. */
 export const LABELS_EN: Labels = {

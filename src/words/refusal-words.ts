@@ -1,7 +1,7 @@
-import { LABELS_ID, type LabelSet, type Labels } from '../../../case/case-vocabulary-id';
-import type { RefusalKey } from '../../../case/refusal-keys';
-import { formatDay } from '../calendar/days';
-import { formatDateTime, type Lang, type Zone } from '../time/zones';
+import { LABELS_ID, type LabelSet, type Labels } from '../case/case-vocabulary-id';
+import type { RefusalKey } from '../case/refusal-keys';
+import { formatDay } from './days';
+import { formatDateTime, type Lang, type Zone } from './zones';
 import { LABELS_EN } from './labels-en';
 import { FIELDS_EN, LEVELS_EN, OPERATIONS_EN, REFUSALS_EN } from './refusals-en';
 import { FIELDS_ID, LEVELS_ID, OPERATIONS_ID, REFUSALS_ID } from './refusals-id';

@@ -1,4 +1,4 @@
-import type { Lang } from '../time/zones';
+import type { Lang } from './zones';
 
 const MONTHS: Record<Lang, string[]> = {
   id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],

@@ -1,7 +1,7 @@
-import type { Zone } from '../../../case/time-zones';
+import type { Zone } from '../case/time-zones';
 
 // The zones live with the domain, where the CSV exports read them too.
-export { WIB, WIT, WITA, zoneOf, type Zone } from '../../../case/time-zones';
+export { WIB, WIT, WITA, zoneOf, type Zone } from '../case/time-zones';
 
 export type Lang = 'id' | 'en';
 
