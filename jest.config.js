@@ -2,13 +2,9 @@
 /**
  * A suite that does not pass on merged code may be kept out of `npm test` here until it is fixed,
  * and run with `NETRA_QUARANTINE=1 npx jest <path>` (README, "Limits"). Never a place to park a test
- * that passes. One suite since 2026-12-06 10:30 UTC.
+ * that passes. Empty again since 2026-12-06 (the summary counters' suite is back).
  */
-const QUARANTINED = [
-  // Counter answers differ from the rows on a random history (seed 1475051532, path "1"; README,
-  // "Limits"): production reads the rows (readFromCounters = false) until it is fixed.
-  'test/oversight/projection/summary-counters.int-spec.ts',
-];
+const QUARANTINED = [];
 
 module.exports = {
   testPathIgnorePatterns: ['/node_modules/', ...(process.env.NETRA_QUARANTINE === '1' ? [] : QUARANTINED)],

@@ -22,7 +22,9 @@ const keyCells = (k: BucketKey & { bucket: string }) => ({
 /**
  * Applies a batch's counter changes inside the projection's transaction: counts are added, values
  * taken out and put in, and buckets left empty are deleted, so the tables hold exactly what a
- * recount of the rows gives (and a rebuild compares equal to the live read model). Two statements
+ * recount of the rows gives (and a rebuild compares equal to the live read model). An overlap row
+ * (kinds k1+k2…, summary-counters.ts) holds no persons, so a bucket is empty when it holds neither
+ * persons nor cases (no case in the overlap means none in any of its figures). Two statements
  * per batch (four when something was taken out), each with one JSON parameter.
  */
 export async function writeCounterDelta(tx: ReadDb, delta: CounterDelta): Promise<void> {
@@ -34,8 +36,9 @@ export async function writeCounterDelta(tx: ReadDb, delta: CounterDelta): Promis
       sql`INSERT INTO rm_summary_counts (${sql.raw(columns)}) SELECT ${sql.raw(columns)} FROM jsonb_populate_recordset(NULL::rm_summary_counts, ${json}::jsonb)
         ON CONFLICT (bucket) DO UPDATE SET ${sql.raw(COUNT_COLUMNS.map((c) => `${q(c)} = rm_summary_counts.${q(c)} + excluded.${q(c)}`).join(', '))}`,
     );
-    const shrunk = counts.filter((r) => Object.values(r.counts).some((n) => n < 0));
-    if (shrunk.length > 0) await tx.execute(sql`DELETE FROM rm_summary_counts WHERE total = 0 AND bucket IN (SELECT jsonb_array_elements_text(${JSON.stringify(shrunk.map((r) => r.bucket))}::jsonb))`);
+    // An overlap row of an even number of kinds counts −1 per case: it empties when its counts grow.
+    const shrunk = counts.filter((r) => r.kind.includes('+') || Object.values(r.counts).some((n) => n < 0));
+    if (shrunk.length > 0) await tx.execute(sql`DELETE FROM rm_summary_counts WHERE total = 0 AND cases = 0 AND bucket IN (SELECT jsonb_array_elements_text(${JSON.stringify(shrunk.map((r) => r.bucket))}::jsonb))`);
   }
   const values = [...delta.values.values()]
     .map((r) => {

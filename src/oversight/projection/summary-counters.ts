@@ -1,5 +1,5 @@
 import { FOLLOW_UP_STATUSES, RESPONDENT_STAGES, type Employment } from '../../case/case-vocabulary';
-import { kindOf } from '../../case/respondent-kinds';
+import { kindOf, RESPONDENT_KINDS } from '../../case/respondent-kinds';
 import type { followUps } from '../read-model/schema';
 import { DAY_MS } from '../figures/figure-math';
 
@@ -12,6 +12,13 @@ import { DAY_MS } from '../figures/figure-math';
  * Pure: a case's contribution is a function of its follow-up rows alone, so the projection adds
  * the new contribution and subtracts the old one in the transaction that writes the rows. Distinct
  * cases stay exact because a case is counted once per bucket inside its own contribution.
+ *
+ * Every bucket is per respondent kind, and one case may have respondents of several kinds: summing
+ * the kinds' distinct-case counts would count such a case once per kind (CI's property test,
+ * seed 1475051532). So a case with persons of kinds T = {k1, k2, …} in a bucket also writes, for
+ * every subset of T with two kinds or more, an overlap row (kind `k1+k2…`, no persons) holding
+ * ±1 per case figure its kinds all share: inclusion–exclusion, so the sum over every kind set
+ * inside the kinds asked for (kindSets) is the number of distinct cases.
  */
 
 /** Grouping bits. REGION rows also carry the province (a regency lies in one province). */
@@ -49,9 +56,26 @@ export const casesColumn = (figure: string) => (figure === 'total' ? 'cases' : `
  * Distributions: 0 days to execute (executed − decided, per person), 1 the start of the current wait
  * (since, per waiting person), 2 the due time (per waiting person with one), 3 per case the earliest
  * due time among its waiting persons in the bucket. Values are whole milliseconds, kept exactly,
- * split into grains so that a percentile reads the one grain its rank falls into.
+ * split into grains so that a percentile reads the one grain its rank falls into. In an overlap row
+ * (kinds k1+k2…) a case's value is the latest of its kinds' earliest due times (overdue in every one
+ * of those kinds exactly when it lies before the instant asked about): under CASE_DUE for an odd number
+ * of kinds, under 4 CASE_DUE_EXCESS, to be subtracted, for an even number.
  */
-export const MEASURE = { EXECUTE: 0, SINCE: 1, DUE: 2, CASE_DUE: 3 } as const;
+export const MEASURE = { EXECUTE: 0, SINCE: 1, DUE: 2, CASE_DUE: 3, CASE_DUE_EXCESS: 4 } as const;
+
+/** The kind column of a set of kinds: single kinds as they are, overlaps joined by `+` in RESPONDENT_KINDS order. */
+export const kindLabel = (kinds: Iterable<string>) => {
+  const set = new Set(kinds);
+  return RESPONDENT_KINDS.filter((k) => set.has(k)).join('+');
+};
+
+/** Every kind column a question about these kinds sums when it is not grouped by kind: each non-empty subset. */
+export function kindSets(kinds: readonly string[]): string[] {
+  const known = RESPONDENT_KINDS.filter((k) => kinds.includes(k));
+  const out: string[] = [];
+  for (let m = 1; m < 1 << known.length; m++) out.push(kindLabel(known.filter((_, i) => m & (1 << i))));
+  return out;
+}
 
 /**
  * Grain width per grouping: a day where a bucket holds many persons (national, per election),
@@ -160,7 +184,7 @@ export const bucketId = (k: BucketKey) =>
 export function addCase(delta: CounterDelta, rows: readonly CountedRow[], sign: 1 | -1): void {
   for (const grouping of GROUPINGS) {
     // Per bucket of this case: persons per figure, the figures any person is in (cases), the earliest due time.
-    const buckets = new Map<string, { key: BucketKey; persons: Map<string, number>; earliestDue: number | null }>();
+    const buckets = new Map<string, CaseBucket>();
     for (const r of rows) {
       const figures = figuresOf(r);
       const executed = ms(r.executedAt);
@@ -187,6 +211,44 @@ export function addCase(delta: CounterDelta, rows: readonly CountedRow[], sign: 
         row.counts[casesColumn(figure)] = (row.counts[casesColumn(figure)] ?? 0) + sign;
       }
       if (b.earliestDue !== null) addValue(delta, b.key, id, MEASURE.CASE_DUE, b.earliestDue, sign);
+    }
+    addOverlaps(delta, buckets.values(), sign);
+  }
+}
+
+interface CaseBucket {
+  key: BucketKey;
+  persons: Map<string, number>;
+  earliestDue: number | null;
+}
+
+/** The inclusion–exclusion rows of one case in one grouping: per bucket, every set of two or more of its kinds there. */
+function addOverlaps(delta: CounterDelta, buckets: Iterable<CaseBucket>, sign: 1 | -1): void {
+  const byPlace = new Map<string, CaseBucket[]>();
+  for (const b of buckets) {
+    const place = bucketId({ ...b.key, kind: '' });
+    const list = byPlace.get(place);
+    if (list) list.push(b);
+    else byPlace.set(place, [b]);
+  }
+  for (const kinds of byPlace.values()) {
+    if (kinds.length < 2) continue;
+    for (let m = 1; m < 1 << kinds.length; m++) {
+      const set = kinds.filter((_, i) => m & (1 << i));
+      if (set.length < 2) continue;
+      const odd = set.length % 2 === 1;
+      const key = { ...set[0].key, kind: kindLabel(set.map((b) => b.key.kind)) };
+      const id = bucketId(key);
+      let row = delta.counts.get(id);
+      if (!row) delta.counts.set(id, (row = { ...key, bucket: id, counts: {} }));
+      for (const figure of set[0].persons.keys()) {
+        if (!set.every((b) => (b.persons.get(figure) ?? 0) > 0)) continue;
+        const column = casesColumn(figure);
+        row.counts[column] = (row.counts[column] ?? 0) + (odd ? sign : -sign);
+      }
+      if (set.every((b) => b.earliestDue !== null)) {
+        addValue(delta, key, id, odd ? MEASURE.CASE_DUE : MEASURE.CASE_DUE_EXCESS, Math.max(...set.map((b) => b.earliestDue!)), sign);
+      }
     }
   }
 }

@@ -3,7 +3,7 @@ import { mayReadAll } from '../../case/case-access';
 import { KASN_DISSOLVED_AT, RESPONDENT_STAGES, FOLLOW_UP_STATUSES } from '../../case/case-vocabulary';
 import type { Actor } from '../../case/decide-context';
 import { SummaryDimension } from '../models/summary.model';
-import { GROUP, casesColumn, COUNT_FIGURES, grainOf, isKept, MEASURE } from '../projection/summary-counters';
+import { GROUP, casesColumn, COUNT_FIGURES, grainOf, isKept, kindSets, MEASURE } from '../projection/summary-counters';
 import type { BucketFigures, BucketKey } from '../figures/summary-buckets';
 import type { FollowUpFilter } from './filters.input';
 import type { Run } from './guarded-read';
@@ -12,16 +12,24 @@ import type { Run } from './guarded-read';
  * followUpSummary from the counters the projection keeps (projection/summary-counters.ts): the
  * work grows with the number of buckets asked for, not with the number of follow-up rows. Answers
  * exactly what the row aggregation answers. Used for current answers to callers who read every
- * case, grouped and filtered by election, respondent kind (one kind, or any when grouped by kind)
- * and at most one of region or province, PPK, violation and the agency waited on; any other
- * question aggregates the rows as before.
+ * case, grouped and filtered by election, respondent kinds (any set) and at most one of region or
+ * province, PPK, violation and the agency waited on. Distinct cases over several kinds (the overall
+ * figures of an answer grouped by kind, or any answer about several kinds) sum the kinds' rows and
+ * their overlap rows, so a case with respondents of two kinds counts once.
+ *
+ * The rows are aggregated instead for: as-of dates, and instants before KASN's dissolution (the
+ * agency waited on depends on the instant); callers who read only some cases; filters on anything
+ * else (region prefix, PPK region, stage, status, overdue, dates received, NIP, case); a violation
+ * filter with violation grouping; two or more of region/province, PPK, violation and agency waited
+ * on, grouped or filtered together.
  */
 export interface CounterPlan {
   dims: SummaryDimension[];
   /** The grouping read for the buckets, and for the overall figures. */
   grouping: number;
   overallGrouping: number;
-  where: (grouping: number) => SQL;
+  /** `byKind`: the answer is grouped by respondent kind, so it reads single kinds; otherwise every kind set (overlap rows) inside the kinds asked for. */
+  where: (grouping: number, byKind: boolean) => SQL;
 }
 
 const ALLOWED = new Set(['electionKind', 'electionYear', 'violation', 'waitingOn', 'respondentKinds']);
@@ -30,7 +38,7 @@ export function counterPlan(dims: SummaryDimension[], filter: FollowUpFilter, ac
   if (asOf !== null || actor === null || !mayReadAll(actor) || at < KASN_DISSOLVED_AT) return null;
   for (const [field, value] of Object.entries(filter)) if (value !== undefined && value !== null && !ALLOWED.has(field)) return null;
   const kinds = [...new Set(filter.respondentKinds ?? [])];
-  if (kinds.length === 0 || (kinds.length > 1 && !dims.includes(SummaryDimension.RESPONDENT_KIND))) return null;
+  if (kindSets(kinds).length === 0) return null;
   // Grouped by violation and filtered by one, the rows answer buckets for the person's other violations too.
   if (filter.violation && dims.includes(SummaryDimension.VIOLATION)) return null;
   let filtered = 0;
@@ -45,8 +53,9 @@ export function counterPlan(dims: SummaryDimension[], filter: FollowUpFilter, ac
   if (dims.includes(SummaryDimension.VIOLATION)) grouping |= GROUP.VIOLATION;
   if (dims.includes(SummaryDimension.WAITING_ON)) grouping |= GROUP.WAITING_ON;
   if (!isKept(grouping) || !isKept(filtered)) return null;
-  const where = (g: number) => {
-    const conditions: SQL[] = [sql`dims = ${g}`, sql`kind IN (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`];
+  const where = (g: number, byKind: boolean) => {
+    const columns = byKind ? kinds : kindSets(kinds);
+    const conditions: SQL[] = [sql`dims = ${g}`, sql`kind IN (${sql.join(columns.map((k) => sql`${k}`), sql`, `)})`];
     if (filter.electionKind) conditions.push(sql`election_kind = ${filter.electionKind}`);
     if (filter.electionYear) conditions.push(sql`election_year = ${filter.electionYear}`);
     if (filter.violation) conditions.push(sql`violation = ${filter.violation}`);
@@ -76,8 +85,9 @@ export interface CountedBucket {
 
 /** The overall figures and the buckets, in the order the row aggregation gives them. */
 export async function summaryFromCounters(run: Run, plan: CounterPlan, at: Date): Promise<{ overall: BucketFigures; buckets: CountedBucket[] }> {
-  const [overall] = await read(run, [], plan.overallGrouping, plan.where(plan.overallGrouping), at);
-  const buckets = plan.dims.length > 0 ? await read(run, plan.dims, plan.grouping, plan.where(plan.grouping), at) : [];
+  const [overall] = await read(run, [], plan.overallGrouping, plan.where(plan.overallGrouping, false), at);
+  const byKind = plan.dims.includes(SummaryDimension.RESPONDENT_KIND);
+  const buckets = plan.dims.length > 0 ? await read(run, plan.dims, plan.grouping, plan.where(plan.grouping, byKind), at) : [];
   return { overall: overall?.figures ?? emptyFigures(), buckets };
 }
 
@@ -137,7 +147,7 @@ function valuesQuery(dims: SummaryDimension[], keys: SQL, grouping: number, wher
         WHERE ${where} AND s.measure = c.measure AND s.grain = c.grain${sameKey} ORDER BY v) AS vals
     FROM c
     WHERE ${ranks(MEASURE.EXECUTE, false)} OR ${ranks(MEASURE.SINCE, true)}
-      OR (measure IN (${MEASURE.DUE}, ${MEASURE.CASE_DUE}) AND (grain = ${atGrain} OR ahead = 0))`;
+      OR (measure IN (${MEASURE.DUE}, ${MEASURE.CASE_DUE}, ${MEASURE.CASE_DUE_EXCESS}) AND (grain = ${atGrain} OR ahead = 0))`;
 }
 
 interface Distribution {
@@ -182,7 +192,7 @@ function figuresOf(row: Record<string, unknown>, measures: Map<number, Distribut
     decided: pair('decided'),
     actedOn: pair('acted_on'),
     waiting: pair('waiting'),
-    overdue: { persons: overdue, cases: beforeAt(measures.get(MEASURE.CASE_DUE)) },
+    overdue: { persons: overdue, cases: beforeAt(measures.get(MEASURE.CASE_DUE)) - beforeAt(measures.get(MEASURE.CASE_DUE_EXCESS)) },
     executeMs: execute
       ? { median: percentile(execute.total, 0.5, (r) => valueAt(execute, r)), p90: percentile(execute.total, 0.9, (r) => valueAt(execute, r)) }
       : { median: null, p90: null },
