@@ -4,11 +4,11 @@ import { compareSummaries } from '../../src/oversight/figures/compare-summaries'
 import { recomputeFigures } from '../../src/oversight/figures/recompute';
 import type { FollowUpSummary } from '../../src/oversight/models/summary.model';
 import { SummaryDimension } from '../../src/oversight/models/summary.model';
-import { ProjectionService } from '../../src/oversight/projection.service';
 import { STORAGE } from '../../src/storage/storage.module';
 import type { Storage } from '../../src/storage/storage';
 import { aLaporan, REPORT_CASE } from '../e2e/fixtures';
 import type { RunningNetra } from '../support/netra-app';
+import { appendUnprojected } from '../support/append-unprojected';
 import { onBothStores, type StartNetra } from '../support/on-both-stores';
 import { settledLog } from '../support/settled-log';
 import { SUMMARY_QUERY } from './summary-fields';
@@ -41,8 +41,8 @@ function reproducibility(start: StartNetra) {
     ({ netra, cleanup } = await start());
     storage = netra.app.get<Storage>(STORAGE);
     log = settledLog(storage.store);
-    await appendSyntheticHistory(storage.store, CASES);
-    await netra.app.get(ProjectionService).runner.waitFor(await storage.store.headPosition(), 120_000);
+    // Appended, then projected in batches (append-unprojected.ts).
+    await appendUnprojected(netra, (s) => appendSyntheticHistory(s.store, CASES));
   }, 300_000);
   afterAll(() => cleanup());
 
