@@ -49,6 +49,7 @@ interface Options {
   profile: boolean;
 }
 
+/** `--quick` is CI's smoke (every phase runs and prints, nothing is judged): the smallest sizes that still do each phase's work. */
 function options(argv: string[]): Options {
   const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const quick = argv.includes('--quick');
@@ -56,13 +57,13 @@ function options(argv: string[]): Options {
     quick,
     stores: (arg('stores') ?? 'embedded,postgres').split(','),
     // Half the cases through the CommandBus, half through GraphQL: 2,000 cases in all (Pilkada-sized).
-    writeCases: Number(arg('write-cases') ?? (quick ? 150 : 1000)),
-    replayCases: Number(arg('replay-cases') ?? (quick ? 300 : 20_000)),
+    writeCases: Number(arg('write-cases') ?? (quick ? 50 : 1000)),
+    replayCases: Number(arg('replay-cases') ?? (quick ? 150 : 20_000)),
     clients: Number(arg('clients') ?? 4),
-    rawOperations: Number(arg('raw-operations') ?? (quick ? 200 : 2000)),
-    readIterations: Number(arg('read-iterations') ?? (quick ? 20 : 100)),
+    rawOperations: Number(arg('raw-operations') ?? (quick ? 50 : 2000)),
+    readIterations: Number(arg('read-iterations') ?? (quick ? 5 : 100)),
     phases: arg('phases') ? new Set(arg('phases')!.split(',')) : null,
-    anonymousSeconds: Number(arg('anonymous-seconds') ?? (quick ? 2 : 15)),
+    anonymousSeconds: Number(arg('anonymous-seconds') ?? (quick ? 1 : 15)),
     anonymousClients: Number(arg('anonymous-clients') ?? 200),
     worstClients: Number(arg('worst-clients') ?? 20),
     profile: argv.includes('--profile'),
