@@ -7,14 +7,15 @@
 const QUARANTINED = [];
 
 /**
- * The suites CI runs on Node 22 and 24 (package.json, `test:node22` and `test:node24`: Jest's own path
- * patterns). `.ci/run` sets NETRA_LANE_SUITES_ELSEWHERE=1 for its `npm test`, so that each of them runs
- * once per CI run, on the supported Node its lane gives it (`engines`: >= 22.15), instead of a second
- * time on the machine's Node 20 (about 2 min of suite time, 2026-12-06). A plain `npm test` runs them all.
+ * The suites CI runs on Node 24, the image's Node (package.json, `test:node24`: Jest's own path patterns:
+ * compose profiles and the smoke start). `.ci/run` sets NETRA_LANE_SUITES_ELSEWHERE=1 for its `npm test`,
+ * so those run once per CI run, on Node 24, instead of a second time on the machine's Node 20. The Node 22
+ * lane's suites (decider, event-store contract, lifecycle) still run on Node 20 too: issue 15 asks CI to
+ * show them passing on both. A plain `npm test` runs them all.
  */
 function laneSuites() {
   const { scripts } = require('./package.json');
-  return ['test:node22', 'test:node24'].flatMap((lane) => {
+  return ['test:node24'].flatMap((lane) => {
     const [, paths] = scripts[lane].match(/test-on-node\.sh \d+ (.+)$/) ?? [];
     if (!paths) throw new Error(`jest.config.js: cannot read the suites of ${lane} from package.json`);
     return paths.split(/\s+/);
