@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { Clock } from './config/clock';
@@ -12,6 +13,7 @@ import { ObservabilityController } from './observability/observability.module';
 import { NetraMetrics } from './observability/metrics';
 import { requestLog } from './observability/request-log';
 import { PublicFiguresCache } from './oversight/public-figures/public-figures-cache';
+import { publicFiguresFastPath } from './oversight/public-figures/fast-path';
 import { publicFiguresMiddleware } from './oversight/public-figures/public-figures.middleware';
 import { ConcurrencyGate } from './security/concurrency-gate';
 import { anonymousGate } from './security/anonymous-gate.middleware';
@@ -38,6 +40,7 @@ export async function startNetra(config: NetraConfig, logger: Logger, options: {
   const counted = (outcome: 'admitted' | 'queued' | 'refused') => app.get(NetraMetrics).anonymousGate.inc({ outcome });
   app.use('/graphql', anonymousGate(gate, 'graphql', counted));
   app.use('/exports', anonymousGate(gate, 'export', counted));
+  installFastPath(app, logger);
   await connectGrpc(app, config, logger);
   await app.init();
   await app.startAllMicroservices();
@@ -58,6 +61,22 @@ export async function startNetra(config: NetraConfig, logger: Logger, options: {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   return app;
+}
+
+/**
+ * Fresh cached anonymous summaries are answered ahead of Express (fast-path.ts): the server's
+ * one request listener, Express, becomes the fast path's `next`.
+ */
+function installFastPath(app: NestExpressApplication, logger: Logger): void {
+  const server = app.getHttpServer();
+  const [express, ...others] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+  if (express === undefined || others.length > 0) throw new Error('expected Express as the HTTP server\'s only request listener');
+  const instance = app.getHttpAdapter().getInstance() as { request: object; enabled(setting: string): boolean };
+  // Express's own req.ip getter on a stand-in: the same TRUST_PROXY rules, without Express's request setup.
+  const clientOf = (req: IncomingMessage) => (Reflect.get(instance.request, 'ip', { app: instance, headers: req.headers, socket: req.socket, connection: req.socket }) as string | undefined) ?? req.socket.remoteAddress ?? 'unknown';
+  const deps = { cache: app.get(PublicFiguresCache), limits: app.get(AnonymousLimits), metrics: app.get(NetraMetrics), logger, clientOf, poweredBy: instance.enabled('x-powered-by') };
+  server.removeAllListeners('request');
+  server.on('request', publicFiguresFastPath(deps, express));
 }
 
 export function listeningUrl(app: INestApplication): string {

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -51,12 +52,31 @@ export interface AnonymousLoadResult {
   healthUnderLoadMs: Latency;
   /** Share of the phase the server's thread was busy (event-loop utilisation): near 1, the server is the limit; well below, the clients or the machine are. */
   serverBusy: number;
+  /**
+   * CPU the server's thread itself spent per answer (Linux: the main thread's utime+stime), and the
+   * answers per second one idle core would give at that cost: on a machine shared with other
+   * work, wall-clock rates say how the machine was shared; this says what the serving costs.
+   */
+  serverCpuMsPerAnswer: number | null;
+  answersPerServerCpuSecond: number | null;
+}
+
+/** The main thread's CPU seconds so far (its task id is the process id), or null off Linux. */
+function mainThreadCpuSeconds(): number | null {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 export async function anonymousLoad(app: INestApplication, o: { seconds: number; clients: number; cases: number; worst?: boolean }, progress: Counter = { done: 0 }): Promise<AnonymousLoadResult> {
   const reads = async () => ((await app.get(NetraMetrics).summaryReads.get()).values.find((v) => v.labels.outcome === 'answered')?.value ?? 0);
   const before = await reads();
   const loop = performance.eventLoopUtilization();
+  const cpuBefore = mainThreadCpuSeconds();
   const input: ClientsInput = { url: listeningUrl(app), seconds: o.seconds, clients: o.clients, queries: o.worst ? [WORST_ANONYMOUS_QUESTION] : ANONYMOUS_QUESTIONS, unique: o.worst === true };
   const output = await new Promise<ClientsOutput>((resolve, reject) => {
     const worker = new Worker(join(__dirname, 'anonymous-clients.js'), { workerData: input });
@@ -71,6 +91,8 @@ export async function anonymousLoad(app: INestApplication, o: { seconds: number;
     worker.on('error', reject);
     worker.on('exit', (code) => reject(new Error(`the anonymous clients' thread exited with ${code}`)));
   });
+  const cpuAfter = mainThreadCpuSeconds();
+  const cpu = cpuBefore !== null && cpuAfter !== null && output.answered > 0 ? (cpuAfter - cpuBefore) / output.answered : null;
   return {
     clients: o.clients,
     seconds: round(output.seconds, 1),
@@ -83,5 +105,7 @@ export async function anonymousLoad(app: INestApplication, o: { seconds: number;
     healthIdleMs: latency(output.healthIdleMs),
     healthUnderLoadMs: latency(output.healthUnderLoadMs),
     serverBusy: round(performance.eventLoopUtilization(loop).utilization, 2),
+    serverCpuMsPerAnswer: cpu === null ? null : round(cpu * 1000, 3),
+    answersPerServerCpuSecond: cpu === null || cpu === 0 ? null : round(1 / cpu, 0),
   };
 }

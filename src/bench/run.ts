@@ -139,7 +139,7 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
     await phase(
       'anonymousLoad',
       (progress) => profiled(o.profile, `${target.name}-anonymousLoad`, () => anonymousLoad(app, { seconds: o.anonymousSeconds, clients: o.anonymousClients, cases: 2 * o.writeCases }, progress)),
-      (a) => `${n(a.perSecond)} req/s from ${a.clients} clients (${a.computations} computations, ${n(a.notModified)} × 304; server thread busy ${Math.round(a.serverBusy * 100)} %); /health ${lat(a.healthUnderLoadMs)} (idle ${lat(a.healthIdleMs)})`,
+      (a) => `${n(a.perSecond)} req/s from ${a.clients} clients (${a.computations} computations, ${n(a.notModified)} × 304; server thread busy ${Math.round(a.serverBusy * 100)} %${a.serverCpuMsPerAnswer === null ? '' : `, ${a.serverCpuMsPerAnswer} ms of its CPU per answer = ${n(a.answersPerServerCpuSecond ?? 0)} answers per CPU second`}); /health ${lat(a.healthUnderLoadMs)} (idle ${lat(a.healthIdleMs)})`,
       'answers',
       (a) => (result.anonymousLoad = a),
     );
