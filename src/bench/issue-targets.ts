@@ -52,7 +52,7 @@ export function targetRows(s: Json): TargetRow[] {
       rows.push(
         events >= 1_000_000
           ? { id: 'rebuild1M', target: '1M events rebuilt in < 60 s (PostgreSQL)', measured: `${n(s.rebuild.seconds, 1)} s for ${n(events)} events`, verdict: s.rebuild.seconds < 60 ? 'met' : 'missed' }
-          : { id: 'rebuild1M', target: '1M events rebuilt in < 60 s (PostgreSQL)', measured: `${n(events)} events in ${n(s.rebuild.seconds, 1)} s (run --replay-cases=200000 for 1M)`, verdict: 'not measured' },
+          : { id: 'rebuild1M', target: '1M events rebuilt in < 60 s (PostgreSQL)', measured: `${n(events)} events in ${n(s.rebuild.seconds, 1)} s (--replay-cases=212000 loads 1M)`, verdict: 'not measured' },
       );
     }
   }

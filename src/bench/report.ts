@@ -26,6 +26,7 @@ function storeRows(s: Json, clients: number): string[][] {
   add(s.projectionLagMs, () => ['projection lag under CommandBus load', `p50 ${ms(s.projectionLagMs, 'p50')}, p99 ${ms(s.projectionLagMs, 'p99')}`, '', '']);
   add(s.history, () => [`history for replay: ${n(s.history.cases)} cases, ${n(s.history.events)} events`, s.load ? `loaded at ${n(s.load.eventsPerSecond)} events/s` : '', '', '']);
   add(s.rebuild, () => ['rebuild of the read model', `${n(s.rebuild.eventsPerSecond)} events/s (${n(s.rebuild.seconds, 1)} s)`, s.sequentialRead ? `${n(s.sequentialRead.eventsPerSecond)} events/s readAll` : '', ratio(s.rebuild.eventsPerSecond, s.sequentialRead?.eventsPerSecond)]);
+  add(s.rebuildProjection, () => ['rebuild, old path (live runner from 0), same history', `${n(s.rebuildProjection.eventsPerSecond)} events/s (${n(s.rebuildProjection.seconds, 1)} s)`, '', ratio(s.rebuildProjection.eventsPerSecond, s.sequentialRead?.eventsPerSecond)]);
   add(s.rebuild && s.history.events < 1e6, () => ['rebuild of 1M events, EXTRAPOLATED linearly', `≈ ${n(1e6 / s.rebuild.eventsPerSecond / 60, 1)} min`, s.sequentialRead ? `readAll ≈ ${n(1e6 / s.sequentialRead.eventsPerSecond, 0)} s` : '', '']);
   const cases = n(s.history?.cases);
   add(s.reads, () => [`followUpSummary (overall) at ${cases} cases`, `p50 ${ms(s.reads.summaryOverallMs, 'p50')}, p95 ${ms(s.reads.summaryOverallMs, 'p95')}`, '', '']);

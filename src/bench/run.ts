@@ -45,6 +45,10 @@ interface Options {
   /** The worst-case anonymous phase: clients sending the most expensive anonymous question (issue 13: 20). */
   worstClients: number;
   postgresUrl: string;
+  /** `--rebuild=bulk` (default), `projection` (the old replay through the live runner), or `both` (projection first, then bulk: an A/B in one run). */
+  rebuild: 'bulk' | 'projection' | 'both';
+  /** Appends in flight while loading the replay history (default 256 on PostgreSQL, where they are group-committed; 1 embedded). */
+  loadConcurrency: number | null;
   /** Write a CPU profile of the CommandBus, GraphQL and rebuild phases (bench-results/<store>-<phase>.cpuprofile). */
   profile: boolean;
 }
@@ -67,6 +71,8 @@ function options(argv: string[]): Options {
     anonymousClients: Number(arg('anonymous-clients') ?? 200),
     worstClients: Number(arg('worst-clients') ?? 20),
     profile: argv.includes('--profile'),
+    rebuild: (arg('rebuild') ?? 'bulk') as Options['rebuild'],
+    loadConcurrency: arg('load-concurrency') ? Number(arg('load-concurrency')) : null,
     postgresUrl: arg('postgres') ?? process.env.PG_BENCH_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   };
 }
@@ -84,7 +90,7 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
   };
   /** Runs a phase (unless --phases leaves it out); `keep` files its figures in the result before the targets are judged. */
   const phase = async <T>(name: string, work: (progress: Counter) => Promise<T>, line: (r: T) => string, unit?: string, keep?: (r: T) => void): Promise<T | undefined> => {
-    if (o.phases && !o.phases.has(name) && name !== 'start') return undefined;
+    if (o.phases && !o.phases.has(name) && name !== 'start' && !(name === 'rebuildProjection' && o.phases.has('rebuild'))) return undefined;
     const r = await log.run(target.name, name, peakRssMiB, work, line, unit);
     keep?.(r);
     targetsSoFar();
@@ -161,12 +167,29 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
     const extra = Math.max(0, o.replayCases - 2 * o.writeCases);
     const storage = replayStorage;
     if (extra > 0) {
-      await phase('load', (progress) => loadHistory(storage, extra, target.name === 'postgres' ? o.clients : 1, progress), (l) => `${n(l.cases)} cases, ${n(l.events)} events at ${n(l.eventsPerSecond)} events/s`, 'cases', (l) => (result.load = l));
+      await phase('load', (progress) => loadHistory(storage, extra, o.loadConcurrency ?? (target.name === 'postgres' ? 256 : 1), progress), (l) => `${n(l.cases)} cases, ${n(l.events)} events at ${n(l.eventsPerSecond)} events/s`, 'cases', (l) => (result.load = l));
     }
     const events = Number(await storage.store.headPosition());
     result.history = { cases: 2 * o.writeCases + extra, events };
     await phase('sequentialRead', (progress) => sequentialRead(storage, progress), (r) => `readAll ${n(r.events)} events at ${n(r.eventsPerSecond)} events/s`, 'events', (r) => (result.sequentialRead = r));
-    await phase('rebuild', () => profiled(o.profile, `${target.name}-rebuild`, () => rebuild(storage, target, events)), (r) => `${n(r.eventsPerSecond)} events/s (${n(r.seconds, 1)} s)`, '', (r) => (result.rebuild = r));
+    if (o.rebuild !== 'bulk') {
+      await phase(
+        'rebuildProjection',
+        (progress) => profiled(o.profile, `${target.name}-rebuildProjection`, () => rebuild(storage, target, events, 'projection', progress)),
+        (r) => `old path (live projection's runner from 0): ${n(r.eventsPerSecond)} events/s (${n(r.seconds, 1)} s)`,
+        '',
+        (r) => (result[o.rebuild === 'both' ? 'rebuildProjection' : 'rebuild'] = { ...r, method: 'projection' }),
+      );
+    }
+    if (o.rebuild !== 'projection') {
+      await phase(
+        'rebuild',
+        (progress) => profiled(o.profile, `${target.name}-rebuild`, () => rebuild(storage, target, events, 'bulk', progress)),
+        (r) => `bulk: ${n(r.eventsPerSecond)} events/s (${n(r.seconds, 1)} s)`,
+        'events',
+        (r) => (result.rebuild = { ...r, method: 'bulk' }),
+      );
+    }
     await phase(
       'reads',
       (progress) => reads(storage, o.readIterations, progress),

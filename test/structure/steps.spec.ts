@@ -45,6 +45,7 @@ const ELSEWHERE: Record<string, string> = {
   'src/oversight/projection/case-projection.ts': 'read-model rows of a report and an erasure',
   'src/oversight/projection/case-batch.ts': 'an overdue record withdrawn leaves the read model’s overdue rows',
   'src/oversight/projection/projection-runner.ts': 'read-model rows of an erasure',
+  'src/oversight/projection/bulk-rebuild.ts': 'read-model rows of an erasure, as the projection runner (the rebuild\'s bulk load)',
   'src/oversight/models/follow-up.model.ts': 'descriptions of read-model fields',
   'src/oversight/models/case.model.ts': 'descriptions of read-model fields',
   'src/oversight/figures/recompute.ts': 'figures recomputed from the reports',

@@ -39,13 +39,17 @@ export interface CaseBatch {
 /**
  * `events` by case id, in log order; `erasures` holds the whole history of each case erased in this
  * batch (its rows were deleted: it is projected again from the start with nothing opened).
+ * `counters: false` leaves `batch.counters` empty: a bulk rebuild counts the final rows once instead
+ * (bulk-rebuild.ts), so it skips moving them batch by batch.
  */
 export function planCaseBatch(
   events: ReadonlyMap<string, readonly RecordedEvent[]>,
   stored: ReadonlyMap<string, StoredCase>,
   keys: ReadonlyMap<string, Buffer> = new Map(),
   erasures: ReadonlyMap<string, readonly RecordedEvent[]> = new Map(),
+  options: { counters?: boolean } = {},
 ): CaseBatch {
+  const counting = options.counters ?? true;
   const batch: CaseBatch = { timeline: [], withdrawals: [], caseVersions: [], trackVersions: [], closing: { cases: [], tracks: [] }, changed: [], counters: emptyDelta() };
   for (const [caseId, caseEvents] of events) {
     const before = stored.get(caseId);
@@ -71,7 +75,7 @@ export function planCaseBatch(
     const rows = opened ? opened.respondents.map((track) => followUpRow(opened, track)) : [];
     if (opened) batch.changed.push({ state: opened, caseRow: caseRow(opened, caseEvents[caseEvents.length - 1].position), effective: times, followUps: rows });
     // Counted again only where the rows were rewritten (or deleted, for an erased case).
-    if (changed || erased) {
+    if (counting && (changed || erased)) {
       addCase(batch.counters, before?.counted ?? [], -1);
       addCase(batch.counters, rows, 1);
     }

@@ -25,13 +25,18 @@ const isCaseEvent = (e: RecordedEvent) =>
  * history of each case erased in this batch: its rows — current, versions, timeline, folded state —
  * are deleted and projected again from that history with nothing opened, so no row keeps a value the
  * erasure destroyed (the caller then vacuums the tables: read-model-erasure.ts).
+ *
+ * `counters: false` (a bulk rebuild, bulk-rebuild.ts) writes the rows without moving the summary
+ * counters; the rebuild counts the final rows once at the end.
  */
 export async function projectCaseEvents(
   tx: ReadDb,
   batch: readonly RecordedEvent[],
   keys: ReadonlyMap<string, Buffer> = new Map(),
   erasures: ReadonlyMap<string, readonly RecordedEvent[]> = new Map(),
+  options: { counters?: boolean } = {},
 ): Promise<void> {
+  const counting = options.counters ?? true;
   const byCase = new Map<string, readonly RecordedEvent[]>();
   for (const event of batch.filter(isCaseEvent)) {
     const caseId = event.streamId.slice(CASE_STREAM_PREFIX.length);
@@ -43,11 +48,11 @@ export async function projectCaseEvents(
   for (const [caseId, history] of erasures) if (byCase.has(caseId)) byCase.set(caseId, history);
   const replayed = [...erasures.keys()].filter((caseId) => byCase.has(caseId));
   // The rows as counted so far: the counters move by what replaces them (summary-counters.ts).
-  const counted = await countedRows(tx, [...byCase.keys()]);
+  const counted = counting ? await countedRows(tx, [...byCase.keys()]) : new Map<string, CountedRow[]>();
   await deleteCaseRows(tx, replayed);
   const states = await loadStates(tx, [...byCase.keys()]);
   const stored = new Map<string, StoredCase>([...byCase.keys()].map((caseId) => [caseId, { ...states.get(caseId), counted: counted.get(caseId) ?? [] }]));
-  await writeBatch(tx, planCaseBatch(byCase, stored, keys, erasures));
+  await writeBatch(tx, planCaseBatch(byCase, stored, keys, erasures, { counters: counting }));
 }
 
 /** Everything a planned batch writes, a handful of statements whatever its size. */
@@ -70,7 +75,7 @@ async function writeBatch(tx: ReadDb, batch: CaseBatch): Promise<void> {
 }
 
 /** The follow-up rows of these cases as the counters counted them. */
-async function countedRows(tx: ReadDb, caseIds: string[]): Promise<Map<string, CountedRow[]>> {
+export async function countedRows(tx: ReadDb, caseIds: string[]): Promise<Map<string, CountedRow[]>> {
   const rows = await tx
     .select({
       caseId: followUps.caseId,

@@ -1,14 +1,38 @@
-import { Client } from 'pg';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { Client, Pool } from 'pg';
 import type { EventStore } from '../../event-store/event-store';
 import type { KeyStore } from '../../privacy/key-store';
-import { openPostgresReadDb, READ_MODEL_SCHEMA } from '../read-model/open-read-db';
+import { migrateReadModelInto, openPostgresReadDb, READ_MODEL_SCHEMA } from '../read-model/open-read-db';
 import type { ReadDb } from '../../storage/read-db';
+import { bulkProject, deferIndexes, finishLoad } from './bulk-rebuild';
 import { CASE_PROJECTION, ProjectionRunner, resetReadModel } from './projection-runner';
 
 export interface RebuildReport {
   position: bigint;
   milliseconds: number;
 }
+
+/**
+ * `bulk` (the default): large pages into fresh tables, indexes and counters built once after the
+ * load (bulk-rebuild.ts). `projection`: the live projection's runner from position 0, batch by
+ * batch into indexed tables, as every rebuild did before; kept to compare the two (`npm run bench
+ * -- --rebuild=projection`).
+ */
+export type RebuildMethod = 'bulk' | 'projection';
+
+export interface RebuildOptions {
+  method?: RebuildMethod;
+  /** Events per page of the bulk load (default 5,000). */
+  page?: number;
+  /** Transactions side by side in the bulk load on PostgreSQL (default 2: one per core here). */
+  lanes?: number;
+  /** Events loaded so far by the bulk load. */
+  onProgress?: (events: number) => void;
+}
+
+/** The read model's tables, moved as a whole by an in-place rebuild. */
+const READ_MODEL_TABLES = ['rm_cases', 'rm_follow_ups', 'rm_timeline', 'rm_case_states', 'rm_case_versions', 'rm_follow_up_versions', 'rm_summary_counts', 'rm_summary_values', 'rm_checkpoints'];
 
 /**
  * Rebuilds the PostgreSQL read model while the service keeps answering from the old tables: the new
@@ -21,6 +45,7 @@ export async function rebuildPostgresReadModel(
   url: string,
   keys: KeyStore | undefined,
   schema = READ_MODEL_SCHEMA,
+  options: RebuildOptions = {},
 ): Promise<RebuildReport> {
   const started = Date.now();
   const next = `${schema}_next`;
@@ -29,6 +54,12 @@ export async function rebuildPostgresReadModel(
   const { db, pool } = await openPostgresReadDb(url, next);
   let position = 0n;
   try {
+    if ((options.method ?? 'bulk') === 'bulk') {
+      const deferred = await deferIndexes(db, next);
+      const load = await bulkProject(store, db, keys, { lanes: options.lanes ?? 2, page: options.page, onProgress: options.onProgress });
+      await finishLoad(db, next, deferred, load, { parallel: 2, memory: '256MB' });
+    }
+    // From the checkpoint the load wrote (from 0 with `projection`) to the head, before the lock below.
     position = await project(store, db, keys);
     await withClient(url, async (client) => {
       await client.query('BEGIN');
@@ -50,11 +81,58 @@ export async function rebuildPostgresReadModel(
   return { position, milliseconds: Date.now() - started };
 }
 
-/** Rebuilds a read model in place (the embedded one, with the service stopped). */
-export async function rebuildInPlace(store: EventStore, db: ReadDb, keys?: KeyStore): Promise<RebuildReport> {
+/**
+ * Rebuilds a read model in place (the embedded one, with the service stopped): on one session, the
+ * fresh tables are loaded in a schema of their own (`<schema>_next`, first on that session's
+ * `search_path`), then moved over the old ones in one transaction. Until that transaction commits
+ * the old read model is untouched, so an interrupted rebuild leaves it as it was (and the next one
+ * drops the half-loaded schema). With `method: 'projection'` the tables are emptied and the live
+ * projection's runner replays the log into them, as before.
+ */
+export async function rebuildInPlace(store: EventStore, db: ReadDb, keys?: KeyStore, options: RebuildOptions = {}): Promise<RebuildReport> {
   const started = Date.now();
-  await resetReadModel(db);
-  return { position: await project(store, db, keys), milliseconds: Date.now() - started };
+  if (options.method === 'projection') {
+    await resetReadModel(db);
+    return { position: await project(store, db, keys), milliseconds: Date.now() - started };
+  }
+  // A pool's connections do not share a search_path: the whole rebuild runs on one of them.
+  const client = (db as unknown as { $client: unknown }).$client;
+  const pooled = client instanceof Pool ? await client.connect() : null;
+  const session = pooled ? (drizzlePostgres(pooled) as unknown as ReadDb) : db;
+  try {
+    const { rows } = (await session.execute(sql`SELECT n.nspname AS schema, current_setting('search_path') AS path
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass('rm_checkpoints')`)) as unknown as { rows: Array<{ schema: string; path: string }> };
+    if (rows.length === 0) throw new Error('no read model to rebuild on this database (rm_checkpoints not found)');
+    const { schema: live, path } = rows[0];
+    const next = `${live}_next`;
+    await session.execute(sql.raw(`DROP SCHEMA IF EXISTS "${next}" CASCADE`));
+    await session.execute(sql.raw(`SET search_path TO "${next}", ${path}`));
+    let moved = false;
+    try {
+      await migrateReadModelInto(session, pooled ? 'postgres' : 'pglite', next);
+      const deferred = await deferIndexes(session, next);
+      const load = await bulkProject(store, session, keys, { lanes: 1, page: options.page, onProgress: options.onProgress });
+      await finishLoad(session, next, deferred, load);
+      await session.transaction(async (tx) => {
+        for (const table of READ_MODEL_TABLES) {
+          await tx.execute(sql.raw(`DROP TABLE IF EXISTS "${live}"."${table}"`));
+          await tx.execute(sql.raw(`ALTER TABLE "${next}"."${table}" SET SCHEMA "${live}"`));
+        }
+      });
+      moved = true;
+      await session.execute(sql.raw(`DROP SCHEMA "${next}" CASCADE`));
+      await session.execute(sql.raw(`SET search_path TO ${path}`));
+      return { position: load.position, milliseconds: Date.now() - started };
+    } finally {
+      if (!moved) {
+        // Best effort: what was loaded goes; the old read model was never touched.
+        await session.execute(sql.raw(`SET search_path TO ${path}`)).catch(() => undefined);
+        await session.execute(sql.raw(`DROP SCHEMA IF EXISTS "${next}" CASCADE`)).catch(() => undefined);
+      }
+    }
+  } finally {
+    pooled?.release();
+  }
 }
 
 /** Projects from the stored checkpoint up to the head (or at least to `until`), then stops. */

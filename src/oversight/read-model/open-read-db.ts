@@ -20,6 +20,16 @@ export async function openPgliteReadDb(client: PGlite): Promise<ReadDb> {
 }
 
 /**
+ * Creates the read model's tables in `schema` on one session whose `search_path` names `schema`
+ * first (a rebuild's fresh tables, rebuild.ts): the migrations' unqualified names land there.
+ */
+export async function migrateReadModelInto(db: ReadDb, driver: 'pglite' | 'postgres', schema: string): Promise<void> {
+  const settings = { migrationsFolder: MIGRATIONS, migrationsSchema: schema, migrationsTable: 'rm_migrations' };
+  if (driver === 'pglite') await migratePglite(db as unknown as Parameters<typeof migratePglite>[0], settings);
+  else await migratePostgres(db as unknown as Parameters<typeof migratePostgres>[0], settings);
+}
+
+/**
  * The read model on PostgreSQL, in a schema of its own: connections resolve the unqualified table
  * names through `search_path`, so a rebuilt schema renamed into place is picked up by the next query.
  */

@@ -1,0 +1,166 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { syntheticHistory } from '../../src/demo/synthetic-history';
+import type { EventStore, RecordedEvent } from '../../src/event-store/event-store';
+import { openPglite } from '../../src/event-store/pglite/open-pglite';
+import { PgliteEventStore } from '../../src/event-store/pglite/pglite-event-store';
+import { ProjectionRunner } from '../../src/oversight/projection/projection-runner';
+import { rebuildInPlace, rebuildPostgresReadModel } from '../../src/oversight/projection/rebuild';
+import { openPgliteReadDb, openPostgresReadDb } from '../../src/oversight/read-model/open-read-db';
+import { dumpReadModel } from '../../src/oversight/read-model/read-model-dump';
+import type { ReadDb } from '../../src/storage/read-db';
+import { createThrowawayDatabase, describeWithPostgres, type ThrowawayDatabase } from '../support/throwaway-database';
+
+/**
+ * The bulk rebuild (bulk-rebuild.ts) against the live projection, on a history whose cases
+ * interleave in the log (each case appended in pieces, round robin), with pages so small that a
+ * case's events fall into many pages and, on PostgreSQL, into lanes written side by side.
+ */
+
+const CASES = 40;
+
+/** Appends the cases' events one or two at a time, round robin, so cases span pages. */
+async function appendInterleaved(store: EventStore): Promise<number> {
+  const pending = [...syntheticHistory(CASES, 77)].map((c) => ({ ...c, at: 0 }));
+  let appended = 0;
+  for (let round = 0; pending.some((c) => c.at < c.events.length); round++) {
+    for (const c of pending) {
+      if (c.at >= c.events.length) continue;
+      const take = 1 + ((round + c.at) % 2);
+      const events = c.events.slice(c.at, c.at + take);
+      await store.append(c.streamId, events, c.at === 0 ? 'no_stream' : c.at);
+      c.at += events.length;
+      appended += events.length;
+    }
+  }
+  return appended;
+}
+
+/** The live projection's read model: the runner, batch by batch, as the service builds it. */
+async function projectLive(store: EventStore, db: ReadDb): Promise<void> {
+  const runner = new ProjectionRunner(store, db);
+  await runner.start();
+  await runner.stop();
+}
+
+/** A store whose `readAll` fails from the `failAt`-th call on: a rebuild cut off mid-load. */
+function failingAfter(store: EventStore, failAt: number): EventStore {
+  let calls = 0;
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'readAll') {
+        return async (after: bigint, limit: number): Promise<RecordedEvent[]> => {
+          if (++calls >= failAt) throw new Error('connection lost (test)');
+          return target.readAll(after, limit);
+        };
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+const rowsOf = async (db: ReadDb, query: string) => ((await db.execute(sql.raw(query))) as unknown as { rows: Array<Record<string, unknown>> }).rows;
+
+describe('bulk rebuild of the embedded read model', () => {
+  let pglite: PGlite;
+  let store: PgliteEventStore;
+  let db: ReadDb;
+  let live: Record<string, string[]>;
+
+  beforeAll(async () => {
+    pglite = await openPglite('memory:');
+    store = new PgliteEventStore(pglite);
+    await store.init();
+    expect(await appendInterleaved(store)).toBeGreaterThan(CASES * 3);
+    db = await openPgliteReadDb(pglite);
+    await projectLive(store, db);
+    live = await dumpReadModel(db);
+  }, 120_000);
+  afterAll(async () => {
+    await pglite.close();
+  });
+
+  it('ends equal to the live projection, counters, versions, indexes and checkpoint included', async () => {
+    expect(live.rm_summary_counts.length).toBeGreaterThan(0);
+    expect(live.rm_summary_values.length).toBeGreaterThan(0);
+    expect(live.rm_case_versions.some((row) => JSON.parse(row).valid_to !== null)).toBe(true);
+    const indexesBefore = await rowsOf(db, `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename LIKE 'rm\\_%' ORDER BY indexname`);
+    const seen: number[] = [];
+    const report = await rebuildInPlace(store, db, undefined, { page: 7, onProgress: (n) => seen.push(n) });
+    expect(report.position).toBe(await store.headPosition());
+    expect(seen.length).toBeGreaterThan(10);
+    expect(await dumpReadModel(db)).toEqual(live);
+    // Every index the migrations made is there again (built after the load), and nothing of the rebuild is left.
+    expect(await rowsOf(db, `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename LIKE 'rm\\_%' ORDER BY indexname`)).toEqual(indexesBefore);
+    expect(await rowsOf(db, `SELECT nspname FROM pg_namespace WHERE nspname = 'public_next'`)).toEqual([]);
+    expect((await rowsOf(db, 'SHOW search_path'))[0].search_path).not.toContain('next');
+    // The live projection goes on from the rebuilt checkpoint.
+    await projectLive(store, db);
+    expect(await dumpReadModel(db)).toEqual(live);
+  }, 120_000);
+
+  it('leaves the old read model as it was when the load is cut off, and the next rebuild completes', async () => {
+    await expect(rebuildInPlace(failingAfter(store, 4), db, undefined, { page: 7 })).rejects.toThrow('connection lost (test)');
+    expect(await dumpReadModel(db)).toEqual(live);
+    expect(await rowsOf(db, `SELECT nspname FROM pg_namespace WHERE nspname = 'public_next'`)).toEqual([]);
+    expect((await rowsOf(db, 'SHOW search_path'))[0].search_path).not.toContain('next');
+    await rebuildInPlace(store, db, undefined, { page: 11 });
+    expect(await dumpReadModel(db)).toEqual(live);
+  }, 120_000);
+});
+
+describeWithPostgres('bulk rebuild of the PostgreSQL read model', () => {
+  let database: ThrowawayDatabase;
+  let store: EventStore;
+  let dispose: () => Promise<void>;
+  let live: Record<string, string[]>;
+
+  beforeAll(async () => {
+    database = await createThrowawayDatabase();
+    ({ store, dispose } = await database.openStore({ schema: 'netra_events' }));
+    await appendInterleaved(store);
+    const { db, pool } = await openPostgresReadDb(database.url);
+    try {
+      await projectLive(store, db);
+      live = await dumpReadModel(db);
+    } finally {
+      await pool.end();
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await dispose();
+    await database.drop();
+  });
+
+  it('swaps in a read model equal to the live projection, loaded in lanes side by side', async () => {
+    const report = await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7, lanes: 3 });
+    expect(report.position).toBe(await store.headPosition());
+    const { db, pool } = await openPostgresReadDb(database.url);
+    try {
+      expect(await dumpReadModel(db)).toEqual(live);
+    } finally {
+      await pool.end();
+    }
+  }, 120_000);
+
+  it('keeps the live read model when the load is cut off', async () => {
+    await expect(rebuildPostgresReadModel(failingAfter(store, 5), database.url, undefined, undefined, { page: 7, lanes: 2 })).rejects.toThrow('connection lost (test)');
+    const { db, pool } = await openPostgresReadDb(database.url);
+    try {
+      expect(await dumpReadModel(db)).toEqual(live);
+    } finally {
+      await pool.end();
+    }
+  }, 120_000);
+
+  it('rebuilds in place on a pool (one session) equal to the live projection', async () => {
+    const { db, pool } = await openPostgresReadDb(database.url);
+    try {
+      await rebuildInPlace(store, db, undefined, { page: 9 });
+      expect(await dumpReadModel(db)).toEqual(live);
+    } finally {
+      await pool.end();
+    }
+  }, 120_000);
+});
