@@ -26,7 +26,12 @@ export async function openPgliteReadDb(client: PGlite): Promise<ReadDb> {
 export async function migrateReadModelInto(db: ReadDb, driver: 'pglite' | 'postgres', schema: string): Promise<void> {
   const settings = { migrationsFolder: MIGRATIONS, migrationsSchema: schema, migrationsTable: 'rm_migrations' };
   if (driver === 'pglite') await migratePglite(db as unknown as Parameters<typeof migratePglite>[0], settings);
-  else await migratePostgres(db as unknown as Parameters<typeof migratePostgres>[0], settings);
+  else {
+    // Loaded here: an embedded start does not need the PostgreSQL driver (README, "Start-up").
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { migrate: migratePostgres } = require('drizzle-orm/node-postgres/migrator') as typeof import('drizzle-orm/node-postgres/migrator');
+    await migratePostgres(db as unknown as Parameters<typeof migratePostgres>[0], settings);
+  }
 }
 
 /**
