@@ -57,7 +57,7 @@ describe('the command path’s kept stream state, beside another writer', () => 
     const recommended = await here.handle(messageFor(on(issueRecommendation()), 'recommend'));
     expect(recommended.version).toBe(3);
     expect(reads).toBe(0);
-    expect(await types()).toEqual(['1 CaseReported report', '2 StudyRecorded study', '3 RecommendationIssued recommend']);
+    expect(await types()).toEqual(['1 CaseReported report', '2 CaseStudied study', '3 RecommendationIssued recommend']);
   });
 
   it('loses nothing another writer appended: its own append is refused on the kept version, and it decides again on the stream', async () => {
@@ -66,7 +66,7 @@ describe('the command path’s kept stream state, beside another writer', () => 
     const recommended = await here.handle(messageFor(on(issueRecommendation()), 'recommend'));
     // Decided on the kept state (version 1, no study) the recommendation would be refused; on the stream it is appended after the study.
     expect(recommended).toMatchObject({ version: 3, replayed: false });
-    expect(await types()).toEqual(['1 CaseReported report', '2 StudyRecorded study', '3 RecommendationIssued recommend']);
+    expect(await types()).toEqual(['1 CaseReported report', '2 CaseStudied study', '3 RecommendationIssued recommend']);
   });
 
   it('loses no update when its decision on the kept state is valid but the case moved: the store refuses the kept version', async () => {
@@ -78,7 +78,7 @@ describe('the command path’s kept stream state, beside another writer', () => 
     const second = await here.handle(messageFor(on(decideSanction({ respondentId: 'R2', letterNumber: 'B-2/JP.01/10/2024' })), 'decide-r2'));
     expect(second.version).toBe(5);
     expect(reads).toBe(readsBefore + 1);
-    expect(await types()).toEqual(['1 CaseReported report', '2 StudyRecorded study', '3 RecommendationIssued recommend', '4 SanctionDecided decide-r1', '5 SanctionDecided decide-r2']);
+    expect(await types()).toEqual(['1 CaseReported report', '2 CaseStudied study', '3 RecommendationIssued recommend', '4 SanctionDecided decide-r1', '5 SanctionDecided decide-r2']);
   });
 
   it('takes an expectedVersion it has not seen from the stream, and still refuses one that is really stale', async () => {
@@ -101,7 +101,7 @@ describe('the command path’s kept stream state, beside another writer', () => 
     expect(again).toMatchObject({ replayed: true, version: first.version, position: first.position });
     // Its own next command still lands after it.
     expect((await here.handle(messageFor(on(issueRecommendation()), 'recommend'))).version).toBe(3);
-    expect(await types()).toEqual(['1 CaseReported report', '2 StudyRecorded study', '3 RecommendationIssued recommend']);
+    expect(await types()).toEqual(['1 CaseReported report', '2 CaseStudied study', '3 RecommendationIssued recommend']);
   });
 
   it('refuses on the merits only what the stored case refuses', async () => {
