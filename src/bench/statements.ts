@@ -12,7 +12,8 @@ import { rebuild } from './replay';
  * `node dist/bench/statements.js [cases]`: on PostgreSQL, every statement Netra sends during the
  * CommandBus write path and during a rebuild, counted and timed (client side, send → result) by its
  * SQL text: where the round trips of a command and of a replayed event go. Queries issued with a
- * callback (pg's `pool.query` path: the stream load, the retry check) are not timed.
+ * callback (pg's `pool.query` path: the stream load, the append, the retry check) are timed through
+ * their callback. `--no-rebuild`: the write path only.
  */
 
 interface Tally { count: number; ms: number }
@@ -22,10 +23,18 @@ let recording = false;
 const original = Client.prototype.query as (...args: unknown[]) => unknown;
 (Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (this: Client, ...args: unknown[]) {
   const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text ?? '?';
+  const key = text.replace(/\s+/g, ' ').trim().slice(0, 90);
+  const t0 = performance.now();
+  // pg's pool.query passes a callback (the last argument) and gets no promise: time it through the callback.
+  const callback = args.length > 1 && typeof args[args.length - 1] === 'function' ? (args[args.length - 1] as (...a: unknown[]) => unknown) : null;
+  if (recording && callback) {
+    args[args.length - 1] = (...a: unknown[]) => {
+      tally(key, performance.now() - t0);
+      return callback(...a);
+    };
+  }
   const result = original.apply(this, args);
   if (recording && result instanceof Promise) {
-    const t0 = performance.now();
-    const key = text.replace(/\s+/g, ' ').trim().slice(0, 90);
     void result.then(
       () => tally(key, performance.now() - t0),
       () => tally(key, performance.now() - t0),
@@ -65,6 +74,7 @@ async function main() {
     recording = false;
     print(`CommandBus, ${commands} commands at ${write.perSecond.toFixed(0)}/s (write side and the projection it feeds)`, commands, 'command');
     await app.close();
+    if (process.argv.includes('--no-rebuild')) return;
     const storage = await openStorage(loadConfig({ ...target.env, NETRA_MASTER_KEY: BENCH_MASTER_KEY }));
     const events = Number(await storage.store.headPosition());
     recording = true;

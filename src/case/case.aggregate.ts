@@ -16,6 +16,13 @@ export class CaseAggregate extends AggregateRoot<CaseEvent> {
     return aggregate;
   }
 
+  /** An aggregate at a state already folded (the repository's cache of what it appended): no history to replay. */
+  static fromState(state: CaseState): CaseAggregate {
+    const aggregate = new CaseAggregate();
+    aggregate.current = state;
+    return aggregate;
+  }
+
   get state(): CaseState {
     return this.current;
   }

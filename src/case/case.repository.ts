@@ -5,7 +5,7 @@ import { CLOCK, type Clock } from '../config/clock';
 import { eventId } from '../event-store/event-id';
 import { nextSteps, type NextStep } from './next-steps';
 import type { Actor } from './decide-context';
-import { EVENT_STORE, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '../event-store/event-store';
+import { EVENT_STORE, WrongExpectedVersionError, type AppendResult, type EventStore, type RecordedEvent } from '../event-store/event-store';
 import { KEY_STORE, KeyStore } from '../privacy/key-store';
 import { sealEvent } from '../privacy/personal-data';
 import { hasPersonal } from '../privacy/personal-fields';
@@ -14,6 +14,8 @@ import { conflict, forbidden } from './case-error';
 import { caseStreamId, type CaseEvent } from './case-events';
 import type { CaseCommandMessage, CaseWriteResult } from './case-command';
 import { CaseAggregate } from './case.aggregate';
+import { initialState, type CaseState } from './case';
+import { fold } from './case-evolve';
 import { staleness } from './case-concurrency';
 import { CaseRules } from './case-rules.service';
 import { currentRequestId } from '../observability/request-context';
@@ -90,24 +92,62 @@ export class CaseRepository {
     }
   }
 
+  /**
+   * The state of the cases this process wrote last, by stream, at the version it was appended at:
+   * the next command on the case decides on it instead of reading and folding the stream again.
+   * It is a guess, never the truth: the append expects that version, so the store still refuses it
+   * when anyone else (another process, a write outside this repository) moved the case on, and then
+   * the entry is dropped and the command decided again on the stream read afresh. A command the
+   * cached state refuses (a rule, a stale `expectedVersion`, access) or an append the store answers
+   * as a retry is decided again on a fresh read too, so no answer but a successful append ever rests
+   * on it. Commands on one case are queued (above), so an entry changes under one command at a time.
+   */
+  private readonly cache = new StreamCache(CACHED_STREAMS);
+
   private async decideAndAppend(message: CaseCommandMessage): Promise<CaseWriteResult> {
     const { command } = message;
     const commandId = message.commandId ?? randomUUID();
+    const streamId = caseStreamId(command.caseId);
+    // Once the kept state failed this command (refused, conflicted, or already stored), it reads the stream.
+    let useCache = true;
     for (let attempt = 1; ; attempt++) {
-      const { aggregate, history } = await this.load(command.caseId);
-      // Before the command id and the version say anything about the case: unreadable = NOT_FOUND.
-      if (command.type !== 'ReportCase') assertMayReadCase(command.actor, aggregate.state, command.caseId);
-      const earlier = history.filter((e) => e.metadata.commandId === commandId);
-      if (earlier.length > 0) {
-        assertSameCommand(earlier[0], message);
-        const last = earlier[earlier.length - 1];
-        return { caseId: command.caseId, position: last.position, version: last.version, replayed: true, history };
+      const cached = useCache ? this.cache.take(streamId, commandId, command.type === 'ReportCase') : null;
+      let aggregate: CaseAggregate;
+      let commandIds: Set<string>;
+      if (cached) {
+        aggregate = CaseAggregate.fromState(cached.state);
+        commandIds = cached.commandIds;
+      } else {
+        this.cache.drop(streamId);
+        const loaded = await this.load(command.caseId);
+        aggregate = loaded.aggregate;
+        const { history } = loaded;
+        commandIds = new Set(history.map((e) => e.metadata.commandId));
+        // Before the command id and the version say anything about the case: unreadable = NOT_FOUND.
+        if (command.type !== 'ReportCase') assertMayReadCase(command.actor, aggregate.state, command.caseId);
+        const earlier = history.filter((e) => e.metadata.commandId === commandId);
+        if (earlier.length > 0) {
+          assertSameCommand(earlier[0], message);
+          const last = earlier[earlier.length - 1];
+          return { caseId: command.caseId, position: last.position, version: last.version, replayed: true, history };
+        }
       }
-      const version = aggregate.state.version;
-      const stale = message.expectedVersion === null ? null : staleness(aggregate.state, command, message.expectedVersion);
-      if (stale) throw conflict(stale, 'version.stale', { version, expected: message.expectedVersion });
+      const before = aggregate.state;
+      const version = before.version;
       const now = this.clock();
-      aggregate.execute(command, this.rules.context(now));
+      try {
+        if (cached && command.type !== 'ReportCase') assertMayReadCase(command.actor, before, command.caseId);
+        const stale = message.expectedVersion === null ? null : staleness(before, command, message.expectedVersion);
+        if (stale) throw conflict(stale, 'version.stale', { version, expected: message.expectedVersion });
+        aggregate.execute(command, this.rules.context(now));
+      } catch (error) {
+        // Refused on a state this process kept: only the stream as stored may refuse it.
+        if (cached) {
+          useCache = false;
+          continue;
+        }
+        throw error;
+      }
       const decided = await this.sealPersonalData(command.caseId, aggregate.getUncommittedEvents());
       const events = decided.map((event, index) => ({
         // Per case: a client reusing its command id on another case cannot collide with the first.
@@ -127,26 +167,87 @@ export class CaseRepository {
           ...traceMetadata(),
         },
       }));
+      let result: AppendResult;
       try {
-        const result = await inSpan('eventStore.append', { 'netra.events': events.length, 'netra.expected_version': version }, () =>
-          this.store.append(caseStreamId(command.caseId), events, version === 0 ? 'no_stream' : version),
+        result = await inSpan('eventStore.append', { 'netra.events': events.length, 'netra.expected_version': version }, () =>
+          this.store.append(streamId, events, version === 0 ? 'no_stream' : version),
         );
-        this.publisher.mergeObjectContext(aggregate).commit();
-        // Crypto-shredding; the projection destroys the key again if we die right here.
-        if (decided.some((e) => e.type === 'PersonalDataErased')) {
-          await this.keys.destroy(command.caseId, now);
-          await this.keys.vacuum();
-        }
-        return { caseId: command.caseId, position: result.position, version: result.nextVersion, replayed: result.duplicate };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
+        // The case moved on without this process: read it again at once, then back off as before.
+        if (cached) {
+          useCache = false;
+          continue;
+        }
         if (attempt >= MAX_ATTEMPTS) {
           throw conflict(`the case changed ${MAX_ATTEMPTS} times while this command was decided (${error.message}); try again`, 'version.busy', { attempts: MAX_ATTEMPTS });
         }
         await pause(attempt);
+        continue;
       }
+      // Already stored by another process: the fresh read answers it as a replay, after its checks.
+      if (result.duplicate && cached) {
+        useCache = false;
+        continue;
+      }
+      if (!result.duplicate) this.cache.put(streamId, foldStored(before, decided), commandIds.add(commandId));
+      this.publisher.mergeObjectContext(aggregate).commit();
+      // Crypto-shredding; the projection destroys the key again if we die right here.
+      if (decided.some((e) => e.type === 'PersonalDataErased')) {
+        await this.keys.destroy(command.caseId, now);
+        await this.keys.vacuum();
+      }
+      return { caseId: command.caseId, position: result.position, version: result.nextVersion, replayed: result.duplicate };
     }
   }
+}
+
+/** Cases whose state a repository keeps (StreamCache); a few kB each. */
+const CACHED_STREAMS = 5000;
+
+/** A case's state as this process appended it, and the command ids it holds (a retry of one is answered from the stream). */
+interface CachedStream {
+  state: CaseState;
+  commandIds: Set<string>;
+}
+
+/**
+ * Least recently used first out. `take` removes the entry it returns: it is put back only after the
+ * append it is decided on succeeds, so a failure of any kind (refusal, conflict, lost connection)
+ * leaves nothing behind and the next command reads the stream.
+ */
+class StreamCache {
+  private readonly entries = new Map<string, CachedStream>();
+
+  constructor(private readonly capacity: number) {}
+
+  /**
+   * The state to decide on without reading the stream, or null to read it: no entry, or the command
+   * id is in the case already (a retry, answered from the stream). A case being reported has no
+   * stream yet (its id comes from the command id): it starts empty, and the append's `no_stream`
+   * says if it was not.
+   */
+  take(streamId: string, commandId: string, reporting: boolean): CachedStream | null {
+    const entry = this.entries.get(streamId);
+    this.entries.delete(streamId);
+    if (entry) return entry.commandIds.has(commandId) ? null : entry;
+    return reporting ? { state: initialState(), commandIds: new Set() } : null;
+  }
+
+  put(streamId: string, state: CaseState, commandIds: Set<string>): void {
+    this.entries.delete(streamId);
+    this.entries.set(streamId, { state, commandIds });
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  drop(streamId: string): void {
+    this.entries.delete(streamId);
+  }
+}
+
+/** The state a read of the stream would fold: the appended events as stored (sealed, after a JSON round trip). */
+function foldStored(before: CaseState, decided: readonly CaseEvent[]): CaseState {
+  return fold(JSON.parse(JSON.stringify(decided.map(({ type, data }) => ({ type, data })))) as CaseEvent[], before);
 }
 
 /** A retry must be the same command from the same caller; anything else reusing the id is refused. */

@@ -7,7 +7,7 @@ const DEFAULT_BATCH_SIZE = 500;
 
 /**
  * Reads the global log in batches and hands each batch to the handler, one at a time. At the head
- * it resolves `caughtUp` and waits for `notify()` (appends through the same adapter) or the poll
+ * (an empty read, or a short batch with no append notified since it was read) it resolves `caughtUp` and waits for `notify()` (appends through the same adapter) or the poll
  * interval (appends by anyone else), then reads again. Adapter-agnostic: it only uses `readAll`.
  */
 export class CatchUpSubscription implements Subscription {
@@ -58,7 +58,9 @@ export class CatchUpSubscription implements Subscription {
         if (events.length > 0) {
           await this.handler(events);
           after = events[events.length - 1].position;
-          continue;
+          // A short batch ended at the head as the read saw it: unless an append woke it since, the
+          // next read would find nothing, so it waits at once instead of asking (a round trip per batch).
+          if (events.length === batchSize || this.woken || this.closing) continue;
         }
         this.resolveCaughtUp();
         if (!this.woken) await this.sleep();

@@ -32,7 +32,15 @@ export class KeyStore {
   async keyFor(caseId: string): Promise<Buffer | null> {
     await this.init();
     const wrapped = wrapKey(this.master, newDataKey(), caseId);
-    await this.db.execute(sql`INSERT INTO netra_keys.case_keys (case_id, wrapped_key) VALUES (${caseId}, ${wrapped}) ON CONFLICT (case_id) DO NOTHING`);
+    // One round trip for the usual answers: the key just made, or the one the case already had.
+    const result = (await this.db.execute(sql`
+      WITH made AS (
+        INSERT INTO netra_keys.case_keys (case_id, wrapped_key) VALUES (${caseId}, ${wrapped}) ON CONFLICT (case_id) DO NOTHING RETURNING wrapped_key)
+      SELECT wrapped_key FROM made
+      UNION ALL SELECT wrapped_key FROM netra_keys.case_keys WHERE case_id = ${caseId} AND wrapped_key IS NOT NULL`)) as unknown as { rows: Array<{ wrapped_key: string }> };
+    if (result.rows.length > 0) return unwrapKey(this.master, result.rows[0].wrapped_key, caseId);
+    // Nothing: destroyed, or another writer's key committed after this statement's snapshot was taken
+    // (its insert made ours do nothing); a statement of its own sees it.
     return (await this.keys([caseId])).get(caseId) ?? null;
   }
 

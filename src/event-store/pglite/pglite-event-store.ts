@@ -3,7 +3,8 @@
  * Gap-free: PGlite runs one transaction at a time, so max(position) + 1 read inside the append's
  * transaction is the next position, and a refused or failed append rolls back without leaving a
  * hole (a sequence would leak one). Idempotent: event ids derive from the command id; an append
- * whose ids are all in the stream already is a retry and returns the stored result, writing nothing.
+ * whose ids are all in the stream already is a retry and returns the stored result, writing nothing
+ * (looked for only when the append is refused, as on PostgreSQL: a retry always is).
  * Chained: the same serialisation makes the last event's hash the previous link of the next append.
  */
 import type { Transaction } from '@electric-sql/pglite';
@@ -32,9 +33,11 @@ export interface PgliteEventStoreOptions {
   afterCommit?: (() => void) | null;
 }
 
-const STREAM_VERSION = 'SELECT coalesce(max(version), 0)::text AS v FROM es_events WHERE stream_id = $1';
+/** The stream's version and the log's last link, in one round trip to the database's thread. */
+const STREAM_VERSION_AND_HEAD_LINK = `
+  SELECT (SELECT coalesce(max(version), 0) FROM es_events WHERE stream_id = $1)::text AS v, h.position_text, h.hash
+  FROM (SELECT 1) AS one LEFT JOIN (SELECT position::text AS position_text, hash FROM es_events ORDER BY position DESC LIMIT 1) AS h ON true`;
 const HEAD_POSITION = 'SELECT coalesce(max(position), 0)::text AS v FROM es_events';
-const HEAD_LINK = 'SELECT position::text AS position_text, hash FROM es_events ORDER BY position DESC LIMIT 1';
 const INSERT_EVENTS = `
   INSERT INTO es_events (position, stream_id, version, id, type, data, metadata, hash, prev_hash)
   SELECT $3::bigint + e.n, $1, $2::int + e.n, (e.event->>'id')::uuid, e.event->>'type',
@@ -63,22 +66,34 @@ export class PgliteEventStore implements EventStore {
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`append to ${streamId} without events`);
-    const result = await this.db.transaction(async (tx) => {
-      const retried = await findRetriedAppend(tx, streamId, events);
+    let outcome: AppendResult | { refusedAt: number };
+    try {
+      outcome = await this.db.transaction(async (tx) => {
+        const { rows } = await tx.query<{ v: string; position_text: string | null; hash: string | null }>(STREAM_VERSION_AND_HEAD_LINK, [streamId]);
+        const current = Number(rows[0].v);
+        if (!isExpected(expected, current)) return { refusedAt: current };
+        const head = BigInt(rows[0].position_text ?? 0);
+        const chained = chainAppend(streamId, current, head, rows[0].hash ?? GENESIS_HASH, events);
+        await tx.query(INSERT_EVENTS, [streamId, current, head.toString(), JSON.stringify(chained)]);
+        return { nextVersion: current + events.length, position: head + BigInt(events.length), duplicate: false };
+      });
+    } catch (error) {
+      // An event id already stored (expected `any`): a retry if they all are in this stream.
+      if ((error as { code?: string }).code !== '23505') throw error;
+      const retried = await findRetriedAppend(this.db, streamId, events);
       if (retried) return retried;
-      const current = Number(await scalar(tx, STREAM_VERSION, [streamId]));
-      if (!isExpected(expected, current)) throw new WrongExpectedVersionError(streamId, expected, current);
-      const { rows: last } = await tx.query<{ position_text: string; hash: string }>(HEAD_LINK);
-      const head = BigInt(last[0]?.position_text ?? 0);
-      const rows = chainAppend(streamId, current, head, last[0]?.hash ?? GENESIS_HASH, events);
-      await tx.query(INSERT_EVENTS, [streamId, current, head.toString(), JSON.stringify(rows)]);
-      return { nextVersion: current + events.length, position: head + BigInt(events.length), duplicate: false };
-    });
-    if (!result.duplicate) {
-      this.afterCommit?.();
-      this.subscriptions.forEach((subscription) => subscription.notify());
+      throw error;
     }
-    return result;
+    if ('refusedAt' in outcome) {
+      // Only a refused append looks for a retry (its version was taken by its own first attempt):
+      // one that succeeds cannot have been one, so a successful append reads nothing before.
+      const retried = await findRetriedAppend(this.db, streamId, events);
+      if (retried) return retried;
+      throw new WrongExpectedVersionError(streamId, expected, outcome.refusedAt);
+    }
+    this.afterCommit?.();
+    this.subscriptions.forEach((subscription) => subscription.notify());
+    return outcome;
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
@@ -119,7 +134,7 @@ export class PgliteEventStore implements EventStore {
 }
 
 /** The stored result when every event id is already in the stream; null when none is. */
-async function findRetriedAppend(tx: Transaction, streamId: string, events: NewEvent[]): Promise<AppendResult | null> {
+async function findRetriedAppend(tx: Pick<Transaction, 'query'>, streamId: string, events: NewEvent[]): Promise<AppendResult | null> {
   const { rows } = await tx.query<{ version: number; position_text: string }>(
     'SELECT version, position::text AS position_text FROM es_events WHERE stream_id = $1 AND id = ANY($2::uuid[]) ORDER BY version',
     [streamId, events.map((event) => event.id)],
