@@ -33,7 +33,7 @@ export function CasePage({ id }: { id: string }) {
           <RespondentTrack key={r.respondentId} r={r} zone={zone} />
         ))}
       </section>
-      <DocumentsSection c={c} zone={zone} onAttached={() => void reload()} />
+      <DocumentsSection c={c} zone={zone} onAttached={() => void reload()} onGenerated={replace} />
       <NextSteps c={c} onDone={replace} onReload={() => void reload()} />
       <Timeline c={c} zone={zone} />
     </div>
