@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { gql } from 'graphql-request';
 import type { Browser, Page } from 'playwright-core';
 import { REPORT_CASE, aLaporan, type CaseResult } from '../e2e/fixtures';
+import { goodLine, registerCsv } from '../import/register-fixture';
 import { aRecommendation, aSanctionDecision, aStudy, DECIDE, mutate, RECOMMEND, STUDY } from '../e2e/case-steps';
 import { startTestNetra, type RunningNetra } from '../support/netra-app';
 import { expectIndonesianOnly, listenToServer } from './indonesian-only';
@@ -215,6 +216,55 @@ describe('console: documents of a case', () => {
     await expectLetterDownload(page, item.getByRole('button', { name: /^Download KASN\/BKN decision letter: / }), 'DECISION_LETTER');
     expect((await documents(decidedId)).documents).toHaveLength(2);
     await expectNoAxeViolations(page, 'a letter generated, in English');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+  });
+
+  it('import (Indonesian, then English): the template downloads, a dry run lists each row\'s problem in the officer\'s language, and the import writes the good rows only', async () => {
+    const { page } = officer;
+    const register = { name: 'register.csv', mimeType: 'text/csv', buffer: registerCsv([{ ...goodLine(7002), NIP: '123' }, goodLine(7003)]) };
+    const registered = async () =>
+      (await (await netra.client('BAWASLU', '16.73')).request<{ cases: { totalCount: number } }>(gql`query { cases(first: 1) { totalCount } }`)).cases.totalCount;
+    const before = await registered();
+    await page.goto(`${netra.origin}/#/cases`);
+    await page.getByRole('link', { name: 'Impor register' }).click();
+    await page.getByRole('heading', { name: 'Impor register', level: 1 }).waitFor();
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh templat register (XLSX)' }).click()]);
+    expect(template.suggestedFilename()).toBe('netra-register-templat.xlsx');
+    expect(readFileSync((await template.path())!).subarray(0, 2).toString()).toBe('PK');
+
+    const form = stepForm(page, 'Uji coba impor');
+    await form.getByLabel(/^Berkas register/).setInputFiles(register);
+    await form.getByRole('button', { name: 'Uji coba' }).click();
+    const result = page.getByRole('region', { name: 'Hasil uji coba (belum dicatat)' });
+    await result.getByText('2 baris diperiksa: 1 baris dapat diimpor (1 kasus), 1 baris bermasalah, 0 baris sudah pernah diimpor.').waitFor();
+    const problems = result.getByRole('table', { name: 'Masalah per baris' });
+    expect((await problems.locator('tbody tr').allTextContents()).map((r) => r.replace(/\s+/g, ' '))).toEqual(['27003NIPNIP harus tepat 18 digit (terisi 3 karakter, 3 di antaranya angka).']);
+    expect(await registered()).toBe(before);
+    await expectIndonesianOnly(page, serverWords, 'an import dry run');
+    await expectNoAxeViolations(page, 'an import dry run');
+    await screenshot(page, 'import-1-dry-run');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoAxeViolations(page, 'an import dry run, on a phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await result.getByRole('button', { name: 'Impor 1 baris' }).click();
+    const done = page.getByRole('region', { name: 'Impor selesai' });
+    await done.getByText('Dicatat: 1 kasus, 1 langkah. 1 baris bermasalah tidak diimpor.').waitFor();
+    expect(await registered()).toBe(before + 1);
+    await expectIndonesianOnly(page, serverWords, 'an import done');
+
+    // In English, the same file again: the written row is already there, the problem in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    const again = stepForm(page, 'Trial import');
+    await again.getByLabel(/^Register file/).setInputFiles(register);
+    await again.getByRole('button', { name: 'Try it' }).click();
+    const english = page.getByRole('region', { name: 'Trial result (nothing recorded yet)' });
+    await english.getByText('2 rows checked: 0 rows can be imported (0 cases), 1 rows have problems, 1 rows were imported before.').waitFor();
+    expect((await english.getByRole('table', { name: 'Problems per row' }).locator('tbody tr').allTextContents()).map((r) => r.replace(/\s+/g, ' '))).toEqual([
+      '27003NIPA NIP is exactly 18 digits (got 3 characters, 3 of them digits).',
+    ]);
+    expect(await english.getByRole('button', { name: /^Import/ }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'an import dry run in English');
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
   });
 });

@@ -38,6 +38,7 @@ export function Header({ session, route }: { session: Session | null; route: Rou
             ) : null}
           </a>
           {session.agency === 'BAWASLU' ? link('#/cases/new', 'new-case', t('nav.newCase')) : null}
+          {session.agency === 'BAWASLU' ? link('#/import', 'import', t('nav.import')) : null}
           {link('#/dashboard', 'dashboard', t('nav.dashboard'))}
           {mayPublishCalendar ? link('#/calendar', 'calendar', t('nav.calendar')) : null}
         </nav>
