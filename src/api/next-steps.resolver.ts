@@ -1,7 +1,7 @@
 import { Context, Field, ID, ObjectType, Parent, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphqlContext } from '../auth/current-actor.decorator';
 import { CaseCommands } from '../case/case-commands.service';
-import { DeadlineStepEnum, EscalationKindEnum } from '../case/case-vocabulary.graphql';
+import { DeadlineStepEnum, EscalationKindEnum, LetterKindEnum } from '../case/case-vocabulary.graphql';
 import { NEXT_STEPS, type NextStep } from '../case/next-steps';
 import { CaseView } from '../oversight/models/case.model';
 
@@ -17,6 +17,7 @@ export class NextStepView {
   @Field(() => DeadlineStepEnum, { nullable: true, description: 'extendDeadline: the step whose due time it moves (one entry per such step)' }) deadlineStep: string | null;
   @Field(() => Boolean, { nullable: true, description: 'erasePersonalData: only by overriding the legal hold of an open case, with a recorded reason' })
   overridesLegalHold: boolean | null;
+  @Field(() => LetterKindEnum, { nullable: true, description: 'generateLetter: the letter these respondents\' step was recorded with (one entry per kind)' }) letterKind: string | null;
 }
 
 /**
@@ -37,6 +38,7 @@ export class NextStepsResolver {
       escalationKinds: s.escalationKinds ?? null,
       deadlineStep: s.deadlineStep ?? null,
       overridesLegalHold: s.overridesLegalHold ?? null,
+      letterKind: s.letterKind ?? null,
     }));
   }
 }

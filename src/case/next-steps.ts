@@ -17,7 +17,7 @@ import type { Offer, Trial } from './trial';
  */
 
 /** The steps a caller may be offered, by their operation: those whose folder says how to try them (`offers`). */
-export const NEXT_STEPS: readonly string[] = STEPS.filter((s) => s.offers !== undefined).map((s) => s.access!.operation);
+export const NEXT_STEPS: readonly string[] = STEPS.filter((s) => s.offers !== undefined).map((s) => operationOf(s));
 export type NextStepName = string;
 
 export interface NextStep extends Offer {
@@ -40,5 +40,9 @@ export function nextSteps(state: CaseState, actor: Actor, ctx: DecideContext): N
       }
     },
   };
-  return STEPS.flatMap((step) => (step.offers ? step.offers(trial).map((offer) => ({ step: step.access!.operation, ...offer })) : []));
+  return STEPS.flatMap((step) => (step.offers ? step.offers(trial).map((offer) => ({ step: operationOf(step), ...offer })) : []));
+}
+
+function operationOf(step: { access: { operation: string } | null; offeredAs?: string }): string {
+  return step.offeredAs ?? step.access!.operation;
 }

@@ -57,6 +57,8 @@ export interface Step<C extends { type: string } = { type: string }, E extends D
    * (next-steps.ts); without it the step is never offered (the processes' steps, reporting, documents).
    */
   offers?(trial: Trial): Offer[];
+  /** The operation a step without an access row (it asks another step's row inside) is offered as. */
+  offeredAs?: string;
   /** Never set: carries the command's and the events' types to steps.ts, which unites them. */
   readonly types?: { command: C; event: E };
 }

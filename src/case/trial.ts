@@ -1,5 +1,5 @@
 import type { OpenedCase, RespondentTrack } from './case-state';
-import type { DeadlineStep, EscalationKind } from './case-vocabulary';
+import type { DeadlineStep, EscalationKind, LetterKind } from './case-vocabulary';
 import type { Actor } from './decide-context';
 
 /**
@@ -17,6 +17,8 @@ export interface Offer {
   deadlineStep?: DeadlineStep;
   /** For erasePersonalData: the case is open, under legal hold, and this caller may erase only by overriding it with a recorded reason. */
   overridesLegalHold?: boolean;
+  /** For generateLetter: the letter these respondents' step was recorded with (one entry per kind). */
+  letterKind?: LetterKind;
 }
 
 /** What a step's trial has at hand: the case, the caller, now, and the decider (a trial's events are thrown away). */

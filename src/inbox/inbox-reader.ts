@@ -105,6 +105,24 @@ export class InboxQueries {
     return this.entries(actor, found);
   }
 
+  /**
+   * Marks every unread line of the caller's unit read, for the caller: all of them, or with `upTo`
+   * (a cursor of the line the officer saw newest) those up to it, so a line that arrived after the
+   * page was shown stays unread. Answers how many lines it marked; nothing is read, so no name.
+   */
+  async markAllRead(actor: InboxReader & { userId: string }, at: Date, upTo: string | null): Promise<number> {
+    const cursor = upTo ? parseCursor(upTo) : null;
+    const until = cursor ? sql`AND (i.position < ${cursor.position}::bigint OR (i.position = ${cursor.position}::bigint AND i.id <= ${cursor.id}))` : sql``;
+    const marked = await rows(
+      this.db,
+      sql`INSERT INTO netra_inbox.reads (item_id, user_id, read_at)
+          SELECT i.id, ${actor.userId}, ${at.toISOString()}::timestamptz FROM netra_inbox.items i
+          WHERE i.agency = ${actor.agency} AND i.region = ${regionColumn(actor.region)} ${until}
+          ON CONFLICT (item_id, user_id) DO NOTHING RETURNING item_id`,
+    );
+    return marked.length;
+  }
+
   /** Names come from the read model, only for respondents the reader may see; a case the reader may not read is left out. */
   private async entries(actor: InboxReader, found: Array<Record<string, unknown>>): Promise<InboxEntry[]> {
     const visible = found.filter((row) => row.route && mayRead(actor as Actor, scopeOf(row.route as CaseRoute)));

@@ -51,6 +51,13 @@ export class InboxResolver {
     return entries.map(view);
   }
 
+  @Mutation(() => Int, {
+    description: 'Marks every unread line of your unit’s inbox read, for you (with upTo, a cursor of the inbox: only the lines up to that one, so newer arrivals stay unread); answers how many it marked',
+  })
+  markAllInboxRead(@CurrentActor() actor: Actor, @Args('upTo', { type: () => String, nullable: true }) upTo?: string): Promise<number> {
+    return this.queries.markAllRead(actor, this.clock(), upTo ?? null);
+  }
+
   /** Names read through the inbox are recorded like every other read of them (README "Access audit"). */
   private recordNames(actor: Actor, request: string, entries: InboxEntry[]): void {
     for (const entry of entries) {

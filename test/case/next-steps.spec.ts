@@ -78,4 +78,17 @@ describe('the next steps a caller is offered', () => {
     expect(steps.declareFollowUpImpossible?.respondentIds ?? []).not.toContain('R1');
     expect(steps.recordSanctionExecution?.respondentIds ?? []).not.toContain('R1');
   });
+
+  it('a letter is offered once its step is recorded: Bawaslu its recommendation, BKN its letter to the PPK; never a letter not issued, nor to another region', () => {
+    const letters = (history: CaseEvent[], actor: Actor) => nextSteps(stateAfter(history), actor, testContext).filter((s) => s.step === 'generateLetter');
+    expect(letters(aReportedCase(), bawaslu('16.73'))).toEqual([]);
+    expect(letters(aRecommendedCase(), bawaslu('16.73'))).toEqual([{ step: 'generateLetter', respondentIds: ['R1', 'R2'], letterKind: 'RECOMMENDATION' }]);
+    expect(letters(aRecommendedCase(), bawaslu('16.74'))).toEqual([]);
+    const oneDecided = [...aRecommendedCase(), sanctionDecided({ respondentId: 'R1' })];
+    expect(letters(oneDecided, bkn())).toEqual([
+      { step: 'generateLetter', respondentIds: ['R1', 'R2'], letterKind: 'RECOMMENDATION' },
+      { step: 'generateLetter', respondentIds: ['R1'], letterKind: 'SANCTION_DECISION' },
+    ]);
+    expect(letters(oneDecided, oversight())).toEqual([]);
+  });
 });

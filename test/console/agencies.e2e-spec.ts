@@ -70,6 +70,22 @@ describe('console: each agency’s main page, by name', () => {
       await page.setViewportSize({ width: 1000, height: 640 });
       await page.screenshot({ path: join(target, `agency-${name}.png`) });
       expect(shot).toBeTruthy();
+      // The same unit's inbox, the case and the dashboard, as it sees them (README "Console").
+      const start = page.url();
+      await page.goto(`${netra.origin}/#/inbox`);
+      await page.getByRole('heading', { name: 'Kotak masuk', level: 1 }).waitFor();
+      await page.locator('.inbox-count, .inbox .empty').first().waitFor();
+      await page.screenshot({ path: join(target, `inbox-${name}.png`) });
+      await page.goto(`${netra.origin}/#/cases/${caseId}`);
+      await page.locator('ol.timeline li').first().waitFor();
+      await page.screenshot({ path: join(target, `case-${name}.png`) });
+      await page.goto(`${netra.origin}/#/dashboard`);
+      await page.locator('.dashboard h1, main h1').first().waitFor();
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: join(target, `dashboard-${name}.png`) });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(start);
+      await page.locator('main h1').first().waitFor();
     }
   }
 

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gql } from 'graphql-request';
 import type { Browser, Page } from 'playwright-core';
 import { REPORT_CASE, aLaporan, type CaseResult } from '../e2e/fixtures';
+import { goodLine, registerCsv } from '../import/register-fixture';
+import { aRecommendation, aSanctionDecision, aStudy, DECIDE, mutate, RECOMMEND, STUDY } from '../e2e/case-steps';
 import { startTestNetra, type RunningNetra } from '../support/netra-app';
 import { expectIndonesianOnly, listenToServer } from './indonesian-only';
 import { expectNoAxeViolations, launchChromium, openConsole, screenshot, signInAsDeveloper, stepForm, type ConsolePage } from './browser';
@@ -24,10 +27,12 @@ describe('console: documents of a case', () => {
   let browser: Browser;
   let officer: ConsolePage;
   let caseId: string;
+  /** A case recommended for both respondents and decided by BKN for Ahmad Fauzi (R1): its two letters can be generated. */
+  let decidedId: string;
   let serverWords = new Set<string>();
 
-  const documents = async () =>
-    (await (await netra.client('BAWASLU', '16.73')).request<{ case: { version: number; documents: Array<{ id: string; kind: string; name: string; size: number; sha256: string; respondentId: string | null }> } }>(DOCUMENTS, { id: caseId })).case;
+  const documents = async (id = caseId) =>
+    (await (await netra.client('BAWASLU', '16.73')).request<{ case: { version: number; documents: Array<{ id: string; kind: string; name: string; size: number; sha256: string; respondentId: string | null }> } }>(DOCUMENTS, { id })).case;
 
   /** The English the document routes answer with, so the Indonesian check can look for it on the page. */
   function listenToDocumentRoutes(page: Page, words: Set<string>): void {
@@ -58,6 +63,10 @@ describe('console: documents of a case', () => {
     const bawaslu = await netra.client('BAWASLU', '16.73');
     const laporan = aLaporan({ summary: 'Seorang camat memakai kaus calon pada acara kecamatan.' });
     caseId = (await bawaslu.request<{ reportCase: CaseResult }>(REPORT_CASE, { input: laporan })).reportCase.id;
+    decidedId = (await bawaslu.request<{ reportCase: CaseResult }>(REPORT_CASE, { input: aLaporan() })).reportCase.id;
+    await mutate(bawaslu, STUDY, aStudy(decidedId, { R1: 'VIOLATION', R2: 'VIOLATION' }));
+    await mutate(bawaslu, RECOMMEND, aRecommendation(decidedId, ['R1', 'R2']));
+    await mutate(await netra.client('BKN'), DECIDE, aSanctionDecision(decidedId, 'R1'));
     officer = await openConsole(browser, netra.origin);
     serverWords = listenToServer(officer.page);
     listenToDocumentRoutes(officer.page, serverWords);
@@ -151,6 +160,111 @@ describe('console: documents of a case', () => {
     expect((await documents()).documents).toHaveLength(2);
     expectRefusedRequests(400);
     await expectNoAxeViolations(page, 'documents in English');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+  });
+
+  /** A generated letter's download: a PDF whose bytes are the ones the ledger's hash names. */
+  async function expectLetterDownload(page: Page, button: ReturnType<Page['getByRole']>, kind: string): Promise<void> {
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const stored = (await documents(decidedId)).documents.filter((d) => d.kind === kind);
+    expect(stored.map((d) => [d.sha256, d.size, d.name])).toEqual([[createHash('sha256').update(bytes).digest('hex'), bytes.length, download.suggestedFilename()]]);
+  }
+
+  it('in Indonesian: the letters the case offers are generated from it, listed with the documents and downloaded', async () => {
+    const { page } = officer;
+    await page.goto(`${netra.origin}/#/cases/${decidedId}`);
+    const section = page.getByRole('region', { name: 'Dokumen' });
+    const letters = section.getByRole('group', { name: 'Buat surat dari kasus' });
+    await letters.getByRole('listitem').nth(1).waitFor();
+    // One recommendation letter for both respondents (one letter number), one letter to the PPK for the decided one.
+    expect((await letters.getByRole('listitem').allTextContents()).map((x) => x.replace(/\s+/g, ' '))).toEqual([
+      'Buat Surat rekomendasi nomor 0456/PP.01.02/K.SS-16.73/09/2024 — Ahmad Fauzi, Dewi Anggraini',
+      'Buat Surat kepada PPK nomor B-1444/JP.01/10/2024/R1 — Ahmad Fauzi',
+    ]);
+    await expectIndonesianOnly(page, serverWords, 'letters offered');
+    await expectNoAxeViolations(page, 'letters offered');
+
+    await letters.getByRole('button', { name: /^Buat Surat rekomendasi, nomor 0456/ }).click();
+    const status = section.getByRole('status');
+    await status.getByText(/^Surat dibuat dan dilampirkan: .+\.pdf\.$/).waitFor();
+    const item = section.locator('li.document');
+    expect(await item.count()).toBe(1);
+    expect((await item.textContent())?.replace(/\s+/g, ' ')).toMatch(/^Surat rekomendasi Bawaslu — Seluruh kasus.+\.pdfPDF · \d+ KB · dilampirkan \d+ \w+ \d{4} \d{2}\.\d{2} WIB oleh Bawaslu Kota Lubuk LinggauUnduh$/);
+    await page.getByRole('region', { name: 'Riwayat' }).getByText('Bawaslu melampirkan Surat rekomendasi Bawaslu', { exact: true }).waitFor();
+    await expectLetterDownload(page, item.getByRole('button', { name: /^Unduh Surat rekomendasi Bawaslu: / }), 'RECOMMENDATION_LETTER');
+
+    await expectIndonesianOnly(page, serverWords, 'a letter generated');
+    await expectNoAxeViolations(page, 'a letter generated');
+    await screenshot(page, 'documents-4-letter');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoAxeViolations(page, 'a letter generated, on a phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('in English: the letter to the PPK, generated and downloaded, in English words', async () => {
+    const { page } = officer;
+    await page.getByRole('button', { name: 'English' }).click();
+    const section = page.getByRole('region', { name: 'Documents' });
+    const letters = section.getByRole('group', { name: 'Generate a letter from the case' });
+    await letters.getByRole('button', { name: 'Generate Letter to the PPK, number B-1444/JP.01/10/2024/R1 — Ahmad Fauzi' }).click();
+    await section.getByRole('status').getByText(/^Letter generated and attached: .+\.pdf\.$/).waitFor();
+    const item = section.locator('li.document', { hasText: 'KASN/BKN' });
+    expect((await item.textContent())?.replace(/\s+/g, ' ')).toMatch(/^KASN\/BKN decision letter — Ahmad Fauzi.+\.pdfPDF · \d+ KB · attached \d+ \w+ \d{4} \d{2}:\d{2} WIB by Bawaslu Kota Lubuk LinggauDownload$/);
+    await expectLetterDownload(page, item.getByRole('button', { name: /^Download KASN\/BKN decision letter: / }), 'DECISION_LETTER');
+    expect((await documents(decidedId)).documents).toHaveLength(2);
+    await expectNoAxeViolations(page, 'a letter generated, in English');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+  });
+
+  it('import (Indonesian, then English): the template downloads, a dry run lists each row\'s problem in the officer\'s language, and the import writes the good rows only', async () => {
+    const { page } = officer;
+    const register = { name: 'register.csv', mimeType: 'text/csv', buffer: registerCsv([{ ...goodLine(7002), NIP: '123' }, goodLine(7003)]) };
+    const registered = async () =>
+      (await (await netra.client('BAWASLU', '16.73')).request<{ cases: { totalCount: number } }>(gql`query { cases(first: 1) { totalCount } }`)).cases.totalCount;
+    const before = await registered();
+    await page.goto(`${netra.origin}/#/cases`);
+    await page.getByRole('link', { name: 'Impor register' }).click();
+    await page.getByRole('heading', { name: 'Impor register', level: 1 }).waitFor();
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh templat register (XLSX)' }).click()]);
+    expect(template.suggestedFilename()).toBe('netra-register-templat.xlsx');
+    expect(readFileSync((await template.path())!).subarray(0, 2).toString()).toBe('PK');
+
+    const form = stepForm(page, 'Uji coba impor');
+    await form.getByLabel(/^Berkas register/).setInputFiles(register);
+    await form.getByRole('button', { name: 'Uji coba' }).click();
+    const result = page.getByRole('region', { name: 'Hasil uji coba (belum dicatat)' });
+    await result.getByText('2 baris diperiksa: 1 baris dapat diimpor (1 kasus), 1 baris bermasalah, 0 baris sudah pernah diimpor.').waitFor();
+    const problems = result.getByRole('table', { name: 'Masalah per baris' });
+    expect((await problems.locator('tbody tr').allTextContents()).map((r) => r.replace(/\s+/g, ' '))).toEqual(['27003NIPNIP harus tepat 18 digit (terisi 3 karakter, 3 di antaranya angka).']);
+    expect(await registered()).toBe(before);
+    await expectIndonesianOnly(page, serverWords, 'an import dry run');
+    await expectNoAxeViolations(page, 'an import dry run');
+    await screenshot(page, 'import-1-dry-run');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoAxeViolations(page, 'an import dry run, on a phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await result.getByRole('button', { name: 'Impor 1 baris' }).click();
+    const done = page.getByRole('region', { name: 'Impor selesai' });
+    await done.getByText('Dicatat: 1 kasus, 1 langkah. 1 baris bermasalah tidak diimpor.').waitFor();
+    expect(await registered()).toBe(before + 1);
+    await expectIndonesianOnly(page, serverWords, 'an import done');
+
+    // In English, the same file again: the written row is already there, the problem in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    const again = stepForm(page, 'Trial import');
+    await again.getByLabel(/^Register file/).setInputFiles(register);
+    await again.getByRole('button', { name: 'Try it' }).click();
+    const english = page.getByRole('region', { name: 'Trial result (nothing recorded yet)' });
+    await english.getByText('2 rows checked: 0 rows can be imported (0 cases), 1 rows have problems, 1 rows were imported before.').waitFor();
+    expect((await english.getByRole('table', { name: 'Problems per row' }).locator('tbody tr').allTextContents()).map((r) => r.replace(/\s+/g, ' '))).toEqual([
+      '27003NIPA NIP is exactly 18 digits (got 3 characters, 3 of them digits).',
+    ]);
+    expect(await english.getByRole('button', { name: /^Import/ }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'an import dry run in English');
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
   });
 });

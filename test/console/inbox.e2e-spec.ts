@@ -43,7 +43,7 @@ describe('console: the inbox', () => {
     officer = await openConsole(browser, netra.origin);
     serverWords = listenToServer(officer.page);
     await signInAsDeveloper(officer.page, 'BAWASLU', '16.73');
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -123,6 +123,7 @@ describe('console: the inbox', () => {
     expect(await lines().locator('.queue-name').allTextContents()).not.toContain('Terlapor dibebaskan KASN/BKN');
     expect(shown).not.toContain(secondRegister);
     expect(await page.locator('.inbox-item.unread').count()).toBe(20);
+    await page.getByRole('button', { name: 'Tandai semua sudah dibaca' }).waitFor();
     await expectIndonesianOnly(page, serverWords, 'the inbox, only unread');
     await expectNoAxeViolations(page, 'the inbox, only unread');
   });
@@ -140,5 +141,37 @@ describe('console: the inbox', () => {
     await expectNoAxeViolations(page, 'the inbox in English');
     await screenshot(page, 'inbox-2-english');
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+  });
+
+  it('"mark all as read" (English, then Indonesian) marks every line shown and up to it, never one that arrived after the page was shown', async () => {
+    const { page } = officer;
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.goto(`${netra.origin}/#/inbox`);
+    await page.getByText('Showing 20 of 22 lines, newest first; 20 unread.').waitFor();
+    // A case reported after the page was shown: its line is newer than anything on it.
+    const late = await mutate(await netra.client('BAWASLU', '16.73'), REPORT, aLaporan());
+    await netra.app.get(InboxService).projection.waitFor(await netra.app.get<EventStore>(EVENT_STORE).headPosition(), 10_000);
+    await page.getByRole('button', { name: 'Mark all as read' }).click();
+    await page.getByRole('status').getByText('20 lines marked as read.').waitFor();
+    expect(await page.locator('.inbox-item.unread').count()).toBe(0);
+    await page.getByRole('link', { name: 'Inbox (1 unread)' }).waitFor();
+    await expectNoAxeViolations(page, 'the inbox, all marked read, in English');
+
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await page.reload();
+    await page.getByText('Menampilkan 20 dari 23 baris, terbaru lebih dulu; 1 belum dibaca.').waitFor();
+    const newest = lines().first();
+    expect(await newest.locator('.queue-case').textContent()).toBe(late.registerNumber);
+    await newest.getByText('Belum dibaca').waitFor();
+    expect(await page.locator('.inbox-item.unread').count()).toBe(1);
+    await expectIndonesianOnly(page, serverWords, 'the inbox after marking all read');
+    await expectNoAxeViolations(page, 'the inbox after marking all read');
+    await page.getByRole('button', { name: 'Tandai semua sudah dibaca' }).click();
+    await page.getByRole('status').getByText('1 baris ditandai sudah dibaca.').waitFor();
+    await page.getByRole('link', { name: 'Kotak masuk', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Tandai semua sudah dibaca' }).count()).toBe(0);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoAxeViolations(page, 'the inbox, all read, on a phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

@@ -3,13 +3,19 @@ import type { Browser, Page } from 'playwright-core';
 import { DECIDE, RECOMMEND, REPORT, STUDY, aRecommendation, aSanctionDecision, aStudy, mutate } from '../e2e/case-steps';
 import { aLaporan } from '../e2e/fixtures';
 import { startTestNetra, type RunningNetra } from '../support/netra-app';
-import { expectAccessible, launchChromium, openConsole, screenshot, signInAsDeveloper, stepForm, type ConsolePage } from './browser';
+import { LABELS_ID } from '../../src/case/case-vocabulary-id';
+import { expectIndonesianOnly, listenToServer } from './indonesian-only';
+import { expectAccessible, expectNoAxeViolations, launchChromium, openConsole, screenshot, signInAsDeveloper, stepForm, type ConsolePage } from './browser';
 
 const EXTEND = gql`mutation extendDeadline($input: ExtendDeadlineInput!) { extendDeadline(input: $input) { id version } }`;
-const TRACKS = gql`query tracks($id: ID!) { case(id: $id) { version respondents { respondentId decidedAt decisionLetter dueAt recommendedSanction ppk { title regionCode } } } }`;
+const TRACKS = gql`query tracks($id: ID!) { case(id: $id) { version respondents { respondentId stage waitingOn decidedAt decisionLetter dueAt recommendedSanction ppk { title regionCode } } } }`;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Track {
   respondentId: string;
+  stage: string;
+  waitingOn: string | null;
   decidedAt: string | null;
   decisionLetter: string | null;
   dueAt: string | null;
@@ -193,17 +199,46 @@ describe('console: the officer’s own habits', () => {
     expect(r1.dueAt).toBe(new Date('2027-03-31T23:59:00+07:00').toISOString());
   });
 
-  it('prints the case facts, respondents and history only, under the print date in the officer’s own zone', async () => {
+  it('prints the case summary — letterhead, facts, deadlines, respondents and history only — under the print date in the officer’s own zone, in Indonesian and English', async () => {
     // An oversight officer in Kutai Kartanegara (WITA) prints a case handled in Lubuk Linggau (WIB).
     const reader = await openConsole(browser, base);
+    const words = listenToServer(reader.page);
     await signInAsDeveloper(reader.page, 'OVERSIGHT', '64.02');
     const { page } = reader;
     await page.goto(`${base}/#/cases/${caseId}`);
     await page.locator('ol.timeline li').first().waitFor();
     const stamp = page.locator('.print-stamp');
-    expect(await stamp.isVisible()).toBe(false);
+    const letterhead = page.locator('.print-letterhead');
+    const deadlines = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: /^(Tenggat|Due)$/ }) });
+    expect({ stamp: await stamp.isVisible(), letterhead: await letterhead.isVisible(), deadlines: await deadlines.isVisible() }).toEqual({ stamp: false, letterhead: false, deadlines: false });
+    // The button opens the browser's print dialog (counted here instead: a headless browser has none).
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+    await page.getByRole('button', { name: 'Cetak ringkasan' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await expectIndonesianOnly(page, words, 'the case page with its print button');
+    await expectNoAxeViolations(page, 'the case page with its print button');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoAxeViolations(page, 'the case page with its print button, on a phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.emulateMedia({ media: 'print' });
+    expect((await letterhead.textContent())?.replace(/\s+/g, ' ')).toMatch(/^Netra — Tindak lanjut netralitas ASN ?Kota Lubuk Linggau ?Ringkasan kasus \S+$/);
+    expect(await deadlines.isVisible()).toBe(true);
+    expect(await deadlines.getByRole('columnheader').allTextContents()).toEqual(['Terlapor', 'Tahap', 'Menunggu', 'Tenggat']);
+    const rows = (await deadlines.locator('tbody tr').allTextContents()).map((r) => r.replace(/\s+/g, ' '));
+    expect(rows).toHaveLength(2);
+    // Each row says where the track stands as the API has it; a track that waits says on whom and by when, in the case's zone.
+    const stored = (await tracks(caseId)).respondents;
+    expect(stored.length).toBe(2);
+    stored.forEach((t, i) => {
+      const waiting = t.waitingOn ? `${escape(LABELS_ID.Agency[t.waitingOn as keyof typeof LABELS_ID.Agency])}\\d{1,2} \\w+ \\d{4} \\d{2}\\.\\d{2} WIB.*` : '——';
+      expect(rows[i]).toMatch(new RegExp(`^${['Ahmad Fauzi', 'Dewi Anggraini'][i]}${LABELS_ID.Stage[t.stage as keyof typeof LABELS_ID.Stage]}${waiting}$`));
+    });
+    expect(stored.some((t) => t.waitingOn)).toBe(true);
+    await expectIndonesianOnly(page, words, 'the printed case summary');
     expect(await stamp.isVisible()).toBe(true);
     expect(await stamp.textContent()).toMatch(/^Netra Dicetak \d{1,2} \w+ \d{4} \d{2}\.\d{2} WITA oleh Pengawas \(baca saja\) 64\.02$/);
     for (const kept of ['section[aria-labelledby="case-facts"]', 'section[aria-labelledby="respondents"]', 'section[aria-labelledby="timeline"]', 'main h1']) {
@@ -222,6 +257,18 @@ describe('console: the officer’s own habits', () => {
     await screenshot(page, 'officer-work-3-printed-case');
     await page.emulateMedia({ media: 'screen' });
     expect(await page.locator('.site-header').isVisible()).toBe(true);
+    expect(await letterhead.isVisible()).toBe(false);
+
+    // The same sheet in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Print summary' }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect((await letterhead.textContent())?.replace(/\s+/g, ' ')).toMatch(/^Netra — ASN neutrality follow-up ?Kota Lubuk Linggau ?Case summary \S+$/);
+    expect(await deadlines.getByRole('columnheader').allTextContents()).toEqual(['Respondent', 'Stage', 'Waiting on', 'Due']);
+    expect(await page.locator('button, nav, form').evaluateAll((nodes) => nodes.filter((n) => (n as HTMLElement).offsetParent !== null).length)).toBe(0);
+    await page.emulateMedia({ media: 'screen' });
+    await expectNoAxeViolations(page, 'the case page in English');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
     expect(reader.problems).toEqual([]);
     await reader.context.close();
   });

@@ -1,9 +1,11 @@
-import { conflict } from '../case-error';
+import { CaseError, conflict } from '../case-error';
+import { LETTER_KINDS } from '../case-vocabulary';
 import type { CaseState } from '../case-state';
 import type { Actor, DecideContext } from '../decide-context';
 import { openedCase } from '../opened-case';
 import { attachDocument, attachingDocument, type DocumentAttached } from '../attaching-document/attach-document';
 import type { Step } from '../step';
+import type { Offer, Trial } from '../trial';
 import { letterFacts } from './letter-facts';
 
 export interface GenerateLetter {
@@ -60,4 +62,29 @@ export const generatingLetter: Step<GenerateLetter, DocumentAttached> = {
   access: null,
   decide: generateLetter,
   events: { DocumentAttached: attachingDocument.events.DocumentAttached },
+  offeredAs: 'generateLetter',
+  offers: letterOffers,
 };
+
+/**
+ * Per kind, the tracks whose letter the caller may generate now: the facts are asked of letterFacts
+ * (the step's own rule, access included), then the command is tried on the decider with them.
+ */
+function letterOffers(trial: Trial): Offer[] {
+  return LETTER_KINDS.flatMap((kind) => {
+    const respondentIds = trial.state.respondents
+      .filter((track) => {
+        let named: string[];
+        try {
+          named = letterFacts(trial.state, kind, track.respondentId, trial.base.actor).respondents.map((r) => r.respondentId);
+        } catch (error) {
+          if (error instanceof CaseError) return false;
+          throw error;
+        }
+        const document = { documentId: 'percobaan', sha256: '0'.repeat(64), size: 1, name: 'percobaan.pdf', namedRespondentIds: named };
+        return trial.accepts({ ...trial.base, type: 'GenerateLetter', input: { kind, respondentId: track.respondentId, document } });
+      })
+      .map((track) => track.respondentId);
+    return respondentIds.length > 0 ? [{ respondentIds, letterKind: kind }] : [];
+  });
+}

@@ -10,6 +10,7 @@ import { CalendarPage } from './calendar/calendar-page';
 import { CaseListPage } from './cases/case-list-page';
 import { Header } from './layout/header';
 import { InboxPage } from './inbox/inbox-page';
+import { ImportPage } from './import/import-page';
 import { CasePage } from './case/case-page';
 import { DashboardPage } from './dashboard/dashboard-page';
 import { NewCasePage } from './new-case/new-case-page';
@@ -90,6 +91,8 @@ function page(route: Route, caller: Caller | null | undefined) {
       return <CalendarPage />;
     case 'inbox':
       return <InboxPage />;
+    case 'import':
+      return <ImportPage />;
     case 'not-found':
       return <NotFound />;
   }

@@ -9,6 +9,7 @@ export type Route =
   | { page: 'dashboard' }
   | { page: 'calendar' }
   | { page: 'inbox' }
+  | { page: 'import' }
   | { page: 'sign-in' }
   | { page: 'not-found' };
 
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/dashboard') return { page: 'dashboard' };
   if (path === '/calendar') return { page: 'calendar' };
   if (path === '/inbox') return { page: 'inbox' };
+  if (path === '/import') return { page: 'import' };
   if (path === '/sign-in') return { page: 'sign-in' };
   return { page: 'not-found' };
 }

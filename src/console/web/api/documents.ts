@@ -16,7 +16,7 @@ const CASE_FIELDS = `
   reporter { name address phone email }
   respondents { ${FOLLOW_UP_FIELDS} }
   documents { id kind name size contentType sha256 respondentId attachedAt attachedBy attachedByUnit readable version }
-  nextSteps { step respondentIds escalationKinds deadlineStep overridesLegalHold }
+  nextSteps { step respondentIds escalationKinds deadlineStep overridesLegalHold letterKind }
   timeline {
     version type occurredAt recordedAt agency unit actorName description withdrawn
     details {
@@ -78,3 +78,8 @@ export const MUTATIONS = {
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;
+
+/** The server writes the letter (README "Letters") and attaches it; the case comes back with it in its documents. */
+export const GENERATE_LETTER = `mutation GenerateLetter($input: GenerateLetterInput!) {
+  generateLetter(input: $input) { document { id kind name } case { ${CASE_FIELDS} } }
+}`;

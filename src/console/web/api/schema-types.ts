@@ -620,6 +620,8 @@ export interface NextStep {
   deadlineStep: DeadlineStep | null;
   /** recordEscalation: the kinds this caller may record for these respondents (one entry per set of kinds) */
   escalationKinds: Array<EscalationKind> | null;
+  /** generateLetter: the letter these respondents' step was recorded with (one entry per kind) */
+  letterKind: LetterKind | null;
   /** erasePersonalData: only by overriding the legal hold of an open case, with a recorded reason */
   overridesLegalHold: boolean | null;
   /** The respondents it may be taken for (empty for erasePersonalData, which is for the whole case) */
@@ -629,7 +631,7 @@ export interface NextStep {
 }
 
 /** A step (mutation) a caller may take next on a case */
-export type NextStepName = 'attachDocument' | 'correctSanctionExecution' | 'decideSanction' | 'declareFollowUpImpossible' | 'erasePersonalData' | 'extendDeadline' | 'issueRecommendation' | 'recordEscalation' | 'recordSanctionExecution' | 'recordStudy';
+export type NextStepName = 'attachDocument' | 'correctSanctionExecution' | 'decideSanction' | 'declareFollowUpImpossible' | 'erasePersonalData' | 'extendDeadline' | 'generateLetter' | 'issueRecommendation' | 'recordEscalation' | 'recordSanctionExecution' | 'recordStudy';
 
 /** A laporan received after the reporting limit that Bawaslu takes up as its own finding (temuan): only with source FINDING; the reporter is not recorded */
 export interface OriginalReportInput {

@@ -19,8 +19,9 @@ const PLACE: Record<NextStepName, [group: number, within: number]> = {
   extendDeadline: [4, 1],
   recordEscalation: [4, 2],
   erasePersonalData: [5, 0],
-  // Documents have their own section (attaching-document/), which reads this step from Case.nextSteps.
+  // Documents and letters have their own section (attaching-document/, generating-letter/), which reads these steps from Case.nextSteps.
   attachDocument: [6, 0],
+  generateLetter: [6, 1],
 };
 
 /**
@@ -47,6 +48,7 @@ export function availableSteps(c: Case): Step[] {
         for (const r of named) placed.push({ step: { kind: next.step, respondent: r, kinds: next.escalationKinds ?? [] }, at: at(r) });
         break;
       case 'attachDocument':
+      case 'generateLetter':
         break;
       case 'erasePersonalData':
         placed.push({ step: { kind: next.step, overrideLegalHold: next.overridesLegalHold === true }, at: at(null) });

@@ -1,5 +1,6 @@
 import { DocumentsSection } from './attaching-document/documents-section';
 import { CaseFacts } from './case-facts';
+import { DeadlineSummary, PrintButton, PrintLetterhead } from './case-summary';
 import { ReporterBlock } from './reporter-block';
 import { RespondentTrack } from './respondent-track';
 import { Timeline } from './timeline';
@@ -22,10 +23,15 @@ export function CasePage({ id }: { id: string }) {
   return (
     <div className="case-page">
       <PrintStamp />
-      <h1>
-        {t('case.title')} <span className="register">{c.registerNumber}</span>
-      </h1>
+      <PrintLetterhead c={c} />
+      <div className="case-title">
+        <h1>
+          {t('case.title')} <span className="register">{c.registerNumber}</span>
+        </h1>
+        <PrintButton />
+      </div>
       <CaseFacts c={c} zone={zone} />
+      <DeadlineSummary c={c} zone={zone} />
       <ReporterBlock c={c} />
       <section aria-labelledby="respondents">
         <h2 id="respondents">{t('case.respondents')}</h2>
@@ -33,7 +39,7 @@ export function CasePage({ id }: { id: string }) {
           <RespondentTrack key={r.respondentId} r={r} zone={zone} />
         ))}
       </section>
-      <DocumentsSection c={c} zone={zone} onAttached={() => void reload()} />
+      <DocumentsSection c={c} zone={zone} onAttached={() => void reload()} onGenerated={replace} />
       <NextSteps c={c} onDone={replace} onReload={() => void reload()} />
       <Timeline c={c} zone={zone} />
     </div>

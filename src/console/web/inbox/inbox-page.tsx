@@ -6,7 +6,7 @@ import { unitName, useRegionNames } from '../regions/region-names';
 import { caseHref } from '../router';
 import { zoneOf } from '../../../words/zones';
 import { InboxItem } from './inbox-item';
-import { loadInbox, markRead, type InboxLine } from './inbox-queries';
+import { loadInbox, markAllRead, markRead, type InboxLine } from './inbox-queries';
 import './inbox.css';
 
 interface Loaded {
@@ -15,6 +15,8 @@ interface Loaded {
   unreadCount: number;
   endCursor: string | null;
   hasNextPage: boolean;
+  /** The newest line shown: "mark all read" stops there, so a line arriving meanwhile stays unread. */
+  newest: string | null;
 }
 
 const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError('NETWORK', String(e)));
@@ -37,7 +39,7 @@ export function InboxPage() {
     setInbox(null);
     setError(null);
     loadInbox(unreadOnly, null).then(
-      (page) => live && setInbox({ lines: page.edges.map((e) => e.node), totalCount: page.totalCount, unreadCount: page.unreadCount, ...page.pageInfo }),
+      (page) => live && setInbox({ lines: page.edges.map((e) => e.node), totalCount: page.totalCount, unreadCount: page.unreadCount, ...page.pageInfo, newest: page.edges[0]?.cursor ?? null }),
       (e: unknown) => live && setError(asApiError(e)),
     );
     return () => {
@@ -56,6 +58,7 @@ export function InboxPage() {
         totalCount: page.totalCount,
         unreadCount: page.unreadCount,
         ...page.pageInfo,
+        newest: inbox.newest,
       });
     } catch (e) {
       setError(asApiError(e));
@@ -81,6 +84,22 @@ export function InboxPage() {
     }
   };
 
+  /** Every line up to the newest shown, read on the server; those in view turn read here. */
+  const markAll = async () => {
+    if (!inbox) return;
+    setBusy(true);
+    try {
+      const marked = await markAllRead(inbox.newest);
+      const now = new Date().toISOString();
+      setInbox((current) => current && { ...current, unreadCount: Math.max(0, current.unreadCount - marked), lines: current.lines.map((l) => (l.read ? l : { ...l, read: true, readAt: now })) });
+      setNotice(t('inbox.markedAll', { count: marked }));
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <div className="inbox">
       <h1>{t('inbox.title')}</h1>
@@ -90,6 +109,11 @@ export function InboxPage() {
           <input id={filterId} type="checkbox" checked={unreadOnly} onChange={(event) => setUnreadOnly(event.target.checked)} />
           {t('inbox.onlyUnread')}
         </label>
+        {inbox && inbox.unreadCount > 0 ? (
+          <button type="button" className="inbox-mark-all" disabled={busy} onClick={() => void markAll()}>
+            {t('inbox.markAll')}
+          </button>
+        ) : null}
       </div>
       {error ? <p role="alert">{refusalText(error)}</p> : null}
       <div role="status" className="inbox-notice">{notice ? <p>{notice}</p> : null}</div>

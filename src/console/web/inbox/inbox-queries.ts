@@ -1,4 +1,4 @@
-/** The GraphQL of the inbox (`inbox` and `markInboxRead` of src/schema.graphql). */
+/** The GraphQL of the inbox (`inbox`, `markInboxRead` and `markAllInboxRead` of src/schema.graphql). */
 import { graphql } from '../api/graphql';
 import type * as S from '../api/schema-types';
 
@@ -8,13 +8,15 @@ const LINE = `id kind caseId registerNumber occurredAt letterNumber decreeNumber
 export const INBOX_QUERY = `query Inbox($first: Int!, $after: String, $unreadOnly: Boolean!) {
   inbox(first: $first, after: $after, unreadOnly: $unreadOnly) {
     totalCount unreadCount pageInfo { hasNextPage endCursor }
-    edges { node { ${LINE} } }
+    edges { cursor node { ${LINE} } }
   }
 }`;
 
 export const UNREAD_COUNT_QUERY = `query InboxUnread { inbox(first: 1, unreadOnly: true) { unreadCount } }`;
 
 export const MARK_READ = `mutation MarkInboxRead($ids: [ID!]!) { markInboxRead(ids: $ids) { id read readAt } }`;
+
+export const MARK_ALL_READ = `mutation MarkAllInboxRead($upTo: String) { markAllInboxRead(upTo: $upTo) }`;
 
 export type InboxLine = Pick<
   S.InboxItemView,
@@ -25,7 +27,7 @@ export interface InboxPage {
   totalCount: number;
   unreadCount: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: Array<{ node: InboxLine }>;
+  edges: Array<{ cursor: string; node: InboxLine }>;
 }
 
 export const INBOX_PAGE_SIZE = 20;
@@ -41,6 +43,13 @@ export async function loadUnreadCount(): Promise<number> {
 /** Marks lines read for the signed-in officer; then tells the header to count again. */
 export async function markRead(ids: string[]): Promise<Array<Pick<InboxLine, 'id' | 'read' | 'readAt'>>> {
   const marked = (await graphql<{ markInboxRead: Array<Pick<InboxLine, 'id' | 'read' | 'readAt'>> }>(MARK_READ, { ids })).markInboxRead;
+  inboxChanged();
+  return marked;
+}
+
+/** Marks every line up to `upTo` (the newest line shown) read for the signed-in officer; answers how many were unread. */
+export async function markAllRead(upTo: string | null): Promise<number> {
+  const marked = (await graphql<{ markAllInboxRead: number }>(MARK_ALL_READ, { upTo })).markAllInboxRead;
   inboxChanged();
   return marked;
 }

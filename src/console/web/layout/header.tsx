@@ -41,6 +41,8 @@ export function Header({ session, route }: { session: Session | null; route: Rou
             ) : null}
           </a>
           {caller?.mayOpenCase ? link('#/cases/new', 'new-case', t('nav.newCase')) : null}
+          {/* The register import opens cases: offered to whoever may open one (Query.me). */}
+          {caller?.mayOpenCase ? link('#/import', 'import', t('nav.import')) : null}
           {link('#/dashboard', 'dashboard', t('nav.dashboard'))}
           {mayPublishCalendar ? link('#/calendar', 'calendar', t('nav.calendar')) : null}
         </nav>

@@ -7,14 +7,16 @@ import { formatDateTime, type Zone } from '../../../../words/zones';
 import { AttachDocumentForm } from './attach-document-form';
 import { downloadDocument } from './document-files';
 import { respondentLabel, sizeText, typeName } from './document-words';
+import { GenerateLetterButtons } from '../generating-letter/generate-letter-buttons';
 
 /**
  * The case's documents (Case.documents), each downloadable with the session's token, and the form
  * that attaches another. After an upload the case is read again, so the list and the history show it.
  */
-export function DocumentsSection({ c, zone, onAttached }: { c: Case; zone: Zone; onAttached(): void }) {
+export function DocumentsSection({ c, zone, onAttached, onGenerated }: { c: Case; zone: Zone; onAttached(): void; onGenerated(c: Case): void }) {
   const { t, label } = useI18n();
   const [uploaded, setUploaded] = useState<string | null>(null);
+  const [generated, setGenerated] = useState<string | null>(null);
   // A new key after each upload empties the form (a file input cannot be cleared from script).
   const [round, setRound] = useState(0);
   const units = useRegionNames(c.documents.map((d) => d.attachedByUnit));
@@ -36,6 +38,20 @@ export function DocumentsSection({ c, zone, onAttached }: { c: Case; zone: Zone;
           {t('documents.uploaded', { name: uploaded })}
         </p>
       ) : null}
+      {generated !== null ? (
+        <p className="notice" role="status">
+          {t('letters.generated', { name: generated })}
+        </p>
+      ) : null}
+      <GenerateLetterButtons
+        c={c}
+        zone={zone}
+        onGenerated={(next, name) => {
+          setUploaded(null);
+          setGenerated(name);
+          onGenerated(next);
+        }}
+      />
       {attach.length === 0 ? null : (
         <details className="later-step" open={uploaded !== null}>
           <summary>{t('documents.upload')}</summary>
@@ -45,6 +61,7 @@ export function DocumentsSection({ c, zone, onAttached }: { c: Case; zone: Zone;
             wholeCase={attach.some((s) => s.respondentIds.length === 0)}
             respondentIds={attach.flatMap((s) => s.respondentIds)}
             onAttached={(name) => {
+              setGenerated(null);
               setUploaded(name);
               setRound((n) => n + 1);
               onAttached();
