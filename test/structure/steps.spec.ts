@@ -161,10 +161,11 @@ describe('a step owns its slice', () => {
     expect(overGrpc.length).toBe(10);
   });
 
-  it('steps are named outside their folders (server and proto) no more often than measured: 127 names in all, 157 before the timeline moved', () => {
+  it('steps are named outside their folders (server and proto) no more often than measured: 128 names in all, 157 before the timeline moved', () => {
     const outside = steps.flatMap((s) => s.elsewhere.filter((f) => !inConsole(f)));
     // Lower it when a name moves into its folder; a new list of steps raises it and fails here.
-    expect(outside.length).toBeLessThanOrEqual(127);
+    // 128: the bulk rebuild names PersonalDataErased as the projection runner does (both skip an erased case's rows).
+    expect(outside.length).toBeLessThanOrEqual(128);
   });
 
   it('the newest step (correcting a sanction execution) is named on the server, outside its folder, in the contract and in its words, read side and sealing only', () => {
