@@ -1,7 +1,8 @@
-import { Context, Field, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
-import type { GraphqlContext } from '../auth/current-actor.decorator';
+import { Field, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { capabilitiesOf, LANDINGS, type Landing } from '../case/caller-capabilities';
 import { AgencyEnum } from '../case/case-vocabulary.graphql';
+import type { Actor } from '../case/decide-context';
 
 export const LandingEnum = Object.fromEntries(LANDINGS.map((l) => [l, l])) as Record<Landing, Landing>;
 registerEnumType(LandingEnum, { name: 'Landing', description: 'The page a caller starts on: QUEUE (its work queue) or CASES (the case list, when no step waits on it)' });
@@ -17,10 +18,9 @@ export class CallerView {
 /** The console renders its navigation and first page from this, not from a copy of the access rules. */
 @Resolver()
 export class CallerResolver {
-  @Query(() => CallerView, { nullable: true, description: 'The caller of the request and what it may do; null without a token' })
-  me(@Context() context: GraphqlContext): CallerView | null {
-    const actor = context.actor;
-    if (!actor) return null;
+  // Like every query but the public aggregates, it needs a token (CONTRACT.md, "Who may do what").
+  @Query(() => CallerView, { description: 'The caller of the request and what it may do (a token is required)' })
+  me(@CurrentActor() actor: Actor): CallerView {
     return { agency: actor.agency, region: actor.region, ...capabilitiesOf(actor) };
   }
 }

@@ -67,6 +67,7 @@ export class CalendarRecount implements OnApplicationBootstrap {
   private async pass(selection: RecountSelection, yearFor: (since: string, dueAt: string) => number, publication: string): Promise<RecountResult> {
     await this.reads.waitFor(await this.store.headPosition(), CATCH_UP_MS);
     const result: RecountResult = { recomputed: 0, withdrawn: 0 };
+    const written = { position: 0n };
     for (let after = ''; ; ) {
       const states = await this.page(selection, after);
       for (const state of states) {
@@ -74,22 +75,37 @@ export class CalendarRecount implements OnApplicationBootstrap {
         for (const track of state.respondents.filter(recountable)) {
           const year = yearFor(track.since, track.dueAt!);
           const decree = this.calendar.years().find((y) => y.year === year)?.legalBasis.decree ?? 'no decree for this year yet';
-          await this.recount(state.caseId, track.respondentId, track.dueAt!, year, decree, publication, result);
+          await this.recount(state.caseId, track.respondentId, track.dueAt!, year, decree, publication, result, written);
         }
       }
       if (states.length < CASES_PER_PAGE) break;
       after = (states[states.length - 1] as { caseId: string }).caseId;
     }
     if (result.recomputed > 0) this.logger.info({ publication, ...result }, 'calendar process recounted due times');
+    // Read your writes: whoever published the year reads the recounted due times next, so the answer
+    // waits until the read model has applied them (the recount's appends, not only the publication).
+    if (written.position > 0n && !(await this.reads.waitFor(written.position, CATCH_UP_MS))) {
+      this.logger.warn({ publication, position: Number(written.position) }, 'calendar recount recorded, read model behind: its figures show the recount shortly');
+    }
     return result;
   }
 
-  private async recount(caseId: string, respondentId: string, dueAt: string, calendarYear: number, legalBasis: string, publication: string, result: RecountResult): Promise<void> {
+  private async recount(
+    caseId: string,
+    respondentId: string,
+    dueAt: string,
+    calendarYear: number,
+    legalBasis: string,
+    publication: string,
+    result: RecountResult,
+    written: { position: bigint },
+  ): Promise<void> {
     const command: RecomputeDueTime = { type: 'RecomputeDueTime', actor: CALENDAR_PROCESS, caseId, input: { respondentId, dueAt, calendarYear, legalBasis } };
     try {
       const commandId = `recount:${caseId}:${respondentId}:${new Date(dueAt).toISOString()}:${publication}`;
-      const written = await this.commands.run(new CaseCommandMessage(command, commandId, null));
-      if (written.replayed) return;
+      const outcome = await this.commands.run(new CaseCommandMessage(command, commandId, null));
+      if (outcome.position > written.position) written.position = outcome.position;
+      if (outcome.replayed) return;
       result.recomputed += 1;
       const history = await this.store.readStream(caseStreamId(caseId));
       result.withdrawn += history.filter((e) => e.metadata.commandId === commandId && e.type === 'OverdueWithdrawn').length;
