@@ -54,7 +54,11 @@ describe('console: documents of a case', () => {
   async function upload(page: Page, form: ReturnType<typeof stepForm>, kind: string, forWhom: string, file: { name: string; mimeType: string; buffer: Buffer }, button: string) {
     await form.getByLabel(/^(Jenis dokumen|Kind of document)/).selectOption({ label: kind });
     await form.getByLabel(/^(Untuk|For)$/).selectOption({ label: forWhom });
+    // The browser's own chooser button follows the browser's language: the console draws its own words.
+    const chooser = form.locator('.file-chooser');
+    expect(await chooser.locator('.file-choose').textContent()).toMatch(/^(Pilih berkas|Choose a file)$/);
     await form.getByLabel(/^(Berkas|File)/).setInputFiles(file);
+    await chooser.locator('.file-chosen').filter({ hasText: file.name }).waitFor();
     await form.getByRole('button', { name: button }).click();
   }
 
@@ -233,7 +237,10 @@ describe('console: documents of a case', () => {
     expect(readFileSync((await template.path())!).subarray(0, 2).toString()).toBe('PK');
 
     const form = stepForm(page, 'Uji coba impor');
+    // A fresh form: the console's own words beside the browser's chooser, whatever the browser's language.
+    expect(await form.locator('.file-chooser').textContent()).toBe('Pilih berkasBelum ada berkas dipilih');
     await form.getByLabel(/^Berkas register/).setInputFiles(register);
+    await form.locator('.file-chosen').filter({ hasText: 'register.csv' }).waitFor();
     await form.getByRole('button', { name: 'Uji coba' }).click();
     const result = page.getByRole('region', { name: 'Hasil uji coba (belum dicatat)' });
     await result.getByText('2 baris diperiksa: 1 baris dapat diimpor (1 kasus), 1 baris bermasalah, 0 baris sudah pernah diimpor.').waitFor();

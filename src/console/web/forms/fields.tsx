@@ -147,21 +147,40 @@ function TypedDateField(
   );
 }
 
-/** One file to upload; uncontrolled (a browser never lets a page set a file input), so a new key empties it. */
+/**
+ * One file to upload; uncontrolled (a browser never lets a page set a file input), so a new key empties it.
+ * The native input stays (focusable, labelled, `required` still checked by the browser) but is drawn
+ * visually hidden: its own button and "no file chosen" text follow the browser's language, not the
+ * console's, so the console draws both in its own words beside it.
+ */
 export function FileField(props: FieldProps & { onChange(file: File | null): void; accept?: string }) {
   const id = useId();
+  const { t } = useI18n();
+  const input = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
   return (
     <Field {...props} id={id}>
       <input
+        ref={input}
         id={id}
+        className="visually-hidden file-input"
         name={props.name}
         type="file"
         accept={props.accept}
         required={props.required}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props)}
-        onChange={(event) => props.onChange(event.target.files?.[0] ?? null)}
+        onChange={(event) => {
+          const file = event.target.files?.[0] ?? null;
+          setChosen(file?.name ?? null);
+          props.onChange(file);
+        }}
       />
+      {/* For the pointer only: keyboard and screen-reader users reach the labelled input itself. */}
+      <div className="file-chooser" aria-hidden="true" onClick={() => input.current?.click()}>
+        <span className="file-choose">{t('file.choose')}</span>
+        <span className="file-chosen">{chosen ?? t('file.none')}</span>
+      </div>
     </Field>
   );
 }

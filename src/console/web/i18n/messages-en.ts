@@ -358,6 +358,8 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'field.documentKind': 'Kind of document',
   'field.documentFor': 'For',
   'field.file': 'File',
+  'file.choose': 'Choose a file',
+  'file.none': 'No file chosen',
   'hint.file': "PDF, JPEG, PNG, MP4, DOCX or XLSX. The type is judged from the content, not the name; Netra also checks the size and your unit's authority when the file is sent.",
   'timeline.DocumentAttached': '{actor} attached {kind}{forWhom}',
   'timeline.DocumentAttached.for': ' for {name}',

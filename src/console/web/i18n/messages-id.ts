@@ -356,6 +356,8 @@ export const MESSAGES_ID = {
   'field.documentKind': 'Jenis dokumen',
   'field.documentFor': 'Untuk',
   'field.file': 'Berkas',
+  'file.choose': 'Pilih berkas',
+  'file.none': 'Belum ada berkas dipilih',
   'hint.file': 'PDF, JPEG, PNG, MP4, DOCX atau XLSX. Jenisnya diperiksa dari isi berkas, bukan dari namanya; Netra juga memeriksa ukuran dan kewenangan unit Anda saat berkas dikirim.',
   'timeline.DocumentAttached': '{actor} melampirkan {kind}{forWhom}',
   'timeline.DocumentAttached.for': ' untuk {name}',
