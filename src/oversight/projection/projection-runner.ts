@@ -156,7 +156,7 @@ export class ProjectionRunner {
    * left (checked after 250 ms, doubling up to a minute): only then is nothing of the old versions on
    * disk, which `erasureSettled()` tells.
    */
-  private async vacuum(): Promise<void> {
+  private async vacuum(settle: () => void): Promise<void> {
     const rewrite = async () => {
       await vacuumReadModel(this.db);
       await this.options.keys?.vacuum();
@@ -164,8 +164,6 @@ export class ProjectionRunner {
     const since = await databaseNow(this.db);
     await rewrite();
     if (this.vacuumAgain) clearTimeout(this.vacuumAgain);
-    let settle!: () => void;
-    this.settled = new Promise<void>((resolve) => (settle = resolve));
     const again = (delayMs: number) => {
       this.vacuumAgain = setTimeout(() => {
         void (async () => {
@@ -229,10 +227,21 @@ export class ProjectionRunner {
         .onConflictDoUpdate({ target: checkpoints.name, set: { position: last, hash } });
       return last;
     });
+    // Unsettled before the position moves: a reader who waited for this erasure's position and then asks
+    // erasureSettled() must get this erasure's promise, not the previous one's (already resolved).
+    let settle: (() => void) | null = null;
+    if (erasures.size > 0) this.settled = new Promise<void>((resolve) => (settle = resolve));
     this.projected = stored > last ? stored : last;
     await this.destroyErasedKeys(events);
     // The rewritten rows' old versions (and the destroyed keys') stay on disk until the tables are rewritten.
-    if (erasures.size > 0) await this.vacuum();
+    if (settle) {
+      const done: () => void = settle;
+      // A failed first rewrite must not leave erasureSettled() waiting forever: the next erasure rewrites again.
+      await this.vacuum(done).catch((error: unknown) => {
+        done();
+        throw error;
+      });
+    }
     this.failedIn = 'event store';
     this.options.onBatch?.(events);
     const ready = this.waiters.filter((w) => w.position <= last);
