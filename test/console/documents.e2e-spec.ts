@@ -266,7 +266,7 @@ describe('console: documents of a case', () => {
     await again.getByLabel(/^Register file/).setInputFiles(register);
     await again.getByRole('button', { name: 'Try it' }).click();
     const english = page.getByRole('region', { name: 'Trial result (nothing recorded yet)' });
-    await english.getByText('2 rows checked: 0 rows can be imported (0 cases), 1 rows have problems, 1 rows were imported before.').waitFor();
+    await english.getByText('2 rows checked: 0 rows can be imported (0 cases), 1 row has problems, 1 row was imported before.').waitFor();
     expect((await english.getByRole('table', { name: 'Problems per row' }).locator('tbody tr').allTextContents()).map((r) => r.replace(/\s+/g, ' '))).toEqual([
       '27003NIPA NIP is exactly 18 digits (got 3 characters, 3 of them digits).',
     ]);

@@ -68,7 +68,7 @@ export const DASHBOARD_TEXT_EN: Record<DashboardKey, string> = {
   'ppk.waiting': 'Waiting on the PPK (persons)',
   'ppk.maxLate': 'Longest overdue (days)',
   'ppk.none': 'No PPK is past a due date.',
-  'ppk.more': 'Showing {shown} of {total} overdue PPKs; the CSV per person has them all.',
+  'ppk.more': 'Showing {shown} of {total} overdue {total:PPK|PPKs}; the CSV per person has them all.',
   'table.scroll': '{name} (scrollable)',
   'verify.summary': 'Verify the figures',
   'verify.intro': 'For auditors: the figures above can be recomputed from the raw events, without the read database, with this command on the Netra server (same log position, instant and filters).',

@@ -8,6 +8,7 @@ import { MESSAGES_EN } from './messages-en';
 import { MESSAGES_ID, type MessageKey } from './messages-id';
 import { hasOwnWords, wordRefusal, type Refusal, type WordingContext } from '../../../words/refusal-words';
 import { WIB } from '../../../words/zones';
+import { fill } from './fill';
 
 /** Every word of the console in one catalogue: the pages' and forms' words, and the dashboard's under `dashboard.`. */
 export type WordKey = MessageKey | `dashboard.${DashboardKey}`;
@@ -25,7 +26,7 @@ const LANG_KEY = 'netra.lang';
 export interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
-  /** A message with `{name}` placeholders filled in. */
+  /** A message with `{name}` placeholders filled in, and `{name:one|other}` agreeing with the number (fill.ts). */
   t(key: WordKey, params?: Record<string, string | number>): string;
   /** The words for an API enum value, e.g. label('SanctionKind', 'MORAL_OPEN'); the raw value when unknown. */
   label(set: LabelSet, value: string | null | undefined): string;
@@ -55,7 +56,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         localStorage.setItem(LANG_KEY, next);
         setLangState(next);
       },
-      t: (key, params = {}) => messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)),
+      t: (key, params = {}) => fill(messages[key], params),
       label: (set, v) => (v ? ((labels[set] as Record<string, string>)[v] ?? v) : '—'),
       options: (set) => Object.entries(labels[set] as Record<string, string>).map(([value, label]) => ({ value, label })),
       refusalText(error, context = {}) {
