@@ -1,4 +1,4 @@
-import type { CaseCommand } from './case';
+import type { CaseCommand } from './steps';
 import { tracksOf } from './case-effective-time';
 import type { CaseEvent } from './case-events';
 import { findTrack, type OpenedCase } from './case-state';

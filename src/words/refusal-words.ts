@@ -1,13 +1,11 @@
 import { LABELS_ID, type LabelSet, type Labels } from '../case/case-vocabulary-id';
-import type { RefusalKey } from '../case/refusal-keys';
 import { formatDay } from './days';
 import { formatDateTime, type Lang, type Zone } from './zones';
 import { LABELS_EN } from './labels-en';
 import { FIELDS_EN, LEVELS_EN, OPERATIONS_EN, REFUSALS_EN } from './refusals-en';
 import { FIELDS_ID, LEVELS_ID, OPERATIONS_ID, REFUSALS_ID } from './refusals-id';
 
-/** A sentence for every refusal key the API can return; placeholders as in refusals-id.ts. */
-export type RefusalCatalogue = Record<RefusalKey, string>;
+export type { RefusalCatalogue } from './refusal-catalogue';
 
 /** What the API said: the contract code, the message key and the values it was built from. */
 export interface Refusal {

@@ -1,4 +1,4 @@
-import type { RefusalCatalogue } from './refusal-words';
+import type { RefusalCatalogue } from './refusal-catalogue';
 
 /** Every refusal the API can return, in English (placeholders as in refusals-id.ts). */
 export const REFUSALS_EN: RefusalCatalogue = {

@@ -1,4 +1,4 @@
-import type { RefusalCatalogue } from './refusal-words';
+import type { RefusalCatalogue } from './refusal-catalogue';
 
 /**
  * Every refusal the API can return (src/case/refusal-keys.ts), worded in Bahasa Indonesia from its

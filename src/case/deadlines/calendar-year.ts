@@ -1,6 +1,15 @@
 import { badInput, list } from '../case-error';
-import type { Holiday, HolidayKind } from './holidays-id';
 import { dayParts } from './wib';
+
+/** What kind of day off (the bundled files and publishCalendar use the same words). */
+export type HolidayKind = 'NATIONAL' | 'COLLECTIVE_LEAVE' | 'ELECTION_DAY';
+
+export interface Holiday {
+  /** WIB calendar day, `YYYY-MM-DD`. */
+  date: string;
+  name: string;
+  kind: HolidayKind;
+}
 
 /**
  * One year of Indonesia's non-working days as an administrator publishes it: the holidays and the

@@ -14,14 +14,8 @@ import year2027 from './calendar/indonesia-2027.json';
  * event and takes precedence over the file. 2024–2026 follow the SKBs as published in the press;
  * 2027 is PROVISIONAL: only the fixed-date holidays, until the 2027 SKB is published.
  */
-export type HolidayKind = 'NATIONAL' | 'COLLECTIVE_LEAVE' | 'ELECTION_DAY';
-
-export interface Holiday {
-  /** WIB calendar day, `YYYY-MM-DD`. */
-  date: string;
-  name: string;
-  kind: HolidayKind;
-}
+import type { Holiday } from './calendar-year';
+export type { Holiday, HolidayKind } from './calendar-year';
 
 const FILES: ReadonlyArray<[string, unknown]> = [
   ['indonesia-2024.json', year2024],
