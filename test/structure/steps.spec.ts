@@ -64,9 +64,8 @@ const ELSEWHERE: Record<string, string> = {
   'src/api/letters/letters.service.ts': 'a letter is rendered over HTTP and GraphQL, then decided as its step',
   'src/case/generating-letter/generate-letter.ts': 'a generated letter is attached as a document is',
   'src/case/attaching-document/attach-document.ts': 'declares DocumentAttached, the event a generated letter appends too',
-  // Who an event reaches: the inbox and the notifications route each event to its unit.
+  // Who an event reaches: the inbox routes each event to its unit (the notifications read its ROUTED_EVENTS).
   'src/inbox/inbox-routing.ts': 'the unit each event reaches',
-  'src/notifications/outbox-feed.ts': 'the events that are notified',
   // The register import plans the steps a register's rows record.
   'src/import/plan-case.ts': 'a register row becomes a report, a study and a recommendation',
   'src/import/register-import.service.ts': 'a register row becomes a report',
@@ -177,13 +176,14 @@ describe('a step owns its slice', () => {
     expect(readFileSync(EVENT_NAMES_FILE, 'utf8')).toBe(eventNames(STEPS as readonly Step[]));
   });
 
-  it('steps are named outside their folders (server and proto) no more often than measured: 120 names, 80 of them in files written by hand', () => {
+  it('steps are named outside their folders (server and proto) no more often than measured: 115 names, 75 of them in files written by hand', () => {
     const outside = steps.flatMap((s) => s.elsewhere.filter((f) => !inConsole(f)));
     // Lower it when a name moves into its folder; a new list of steps raises it and fails here.
     // 157 before the timeline moved; 128 before each step named its events and sealed its fields
-    // (103 of them by hand then); the generated event names add one name per step.
-    expect(outside.length).toBeLessThanOrEqual(120);
-    expect(outside.filter((f) => !CONTRACT.includes(f)).length).toBeLessThanOrEqual(80);
+    // (103 of them by hand then); the generated event names add one name per step (120, 80 by hand);
+    // 115 since the outbox reads the inbox's routed events instead of its own list.
+    expect(outside.length).toBeLessThanOrEqual(115);
+    expect(outside.filter((f) => !CONTRACT.includes(f)).length).toBeLessThanOrEqual(75);
   });
 
   it('the newest step (correcting a sanction execution) is named on the server, outside its folder, in the contract, what is generated, and two read-side and step hints only', () => {
@@ -197,4 +197,5 @@ describe('a step owns its slice', () => {
     ]);
   });
 });
+if (process.env.STEPS_REPORT) console.log('names outside', steps.flatMap((s) => s.elsewhere.filter((f) => !inConsole(f))).length, 'by hand', steps.flatMap((s) => s.elsewhere.filter((f) => !inConsole(f) && !CONTRACT.includes(f))).length);
 if (process.env.STEPS_REPORT) for (const s of steps) console.log(`${s.name} (${s.folder}): ${s.elsewhere.length} files\n  ${s.elsewhere.join('\n  ')}`);
