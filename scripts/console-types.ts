@@ -18,7 +18,8 @@ import {
  * `npm run console-types`: writes the console's TypeScript shapes of src/schema.graphql (object
  * types, enums as string unions, inputs) to src/console/web/api/schema-types.ts, so the console
  * never restates the schema by hand. test/console/schema-types.spec.ts fails when the committed file
- * is not what this writes from the current schema. Run it after `npm run schema`.
+ * is not what this writes from the current schema. Run it after `npm run schema`. It also writes
+ * the events' names the steps declare to src/case/event-names.ts (scripts/event-names.ts).
  */
 
 export const SCHEMA_FILE = join(__dirname, '..', 'src', 'schema.graphql');
@@ -81,4 +82,9 @@ function doc(description: string | null | undefined, indent: string): string[] {
 if (require.main === module) {
   writeFileSync(TYPES_FILE, consoleTypes(readFileSync(SCHEMA_FILE, 'utf8')));
   console.log(`wrote ${TYPES_FILE}`);
+  // The steps load only here, on a run: the schema test above imports consoleTypes alone.
+  const { eventNames, EVENT_NAMES_FILE } = require('./event-names') as typeof import('./event-names');
+  const { STEPS } = require('../src/case/steps') as typeof import('../src/case/steps');
+  writeFileSync(EVENT_NAMES_FILE, eventNames(STEPS as readonly import('../src/case/step').Step[]));
+  console.log(`wrote ${EVENT_NAMES_FILE}`);
 }

@@ -1,3 +1,5 @@
+import { EVENT_NAMES_ID } from './event-names';
+
 /**
  * Indonesian words for the API's enum values (shared/DOMAIN.md; sanction names as in PP 42/2004 and
  * PP 94/2021; follow-up statuses in BPK's SIPTL terms). Plain data, so the web console (bundled for
@@ -95,23 +97,8 @@ export const LABELS_ID = {
     SIASN_UNBLOCKED: 'Pembukaan blokir SIASN',
     REFERRED_TO_PRESIDENT: 'Diteruskan ke Presiden',
   },
-  EventType: {
-    CaseReported: 'Laporan/temuan dicatat',
-    CaseStudied: 'Kajian dicatat',
-    RecommendationIssued: 'Rekomendasi diterbitkan',
-    SanctionDecided: 'Sanksi direkomendasikan kepada PPK',
-    RespondentCleared: 'Terlapor dibebaskan',
-    SanctionExecuted: 'Sanksi dilaksanakan',
-    FollowUpDeclaredImpossible: 'Dinyatakan tidak dapat ditindaklanjuti',
-    PersonalDataErased: 'Data pribadi dihapus',
-    DeadlineExtended: 'Tenggat diperpanjang',
-    FollowUpOverdue: 'Melewati tenggat',
-    EscalationRecorded: 'Eskalasi dicatat',
-    DueTimeRecomputed: 'Tenggat dihitung ulang (kalender libur diterbitkan)',
-    OverdueWithdrawn: 'Catatan keterlambatan dicabut',
-    SanctionExecutionCorrected: 'SK pelaksanaan sanksi dikoreksi',
-    DocumentAttached: 'Dokumen dilampirkan',
-  },
+  // Each step names its own events (timeline.name in its folder); npm run console-types gathers them.
+  EventType: EVENT_NAMES_ID,
   RecommendationRecipient: { BKN: 'BKN', KASN: 'KASN', TNI: 'TNI', POLRI: 'Polri (Propam)', REGIONAL_HEAD: 'Bupati/Walikota' },
   OverdueWithdrawalReason: {
     DUE_TIME_RECOMPUTED: 'tenggat dihitung ulang',

@@ -38,6 +38,21 @@ export interface EventRules<E extends DomainEvent> {
   endsWait?: boolean;
   /** How it reads on the case's timeline (timeline.ts). */
   timeline: TimelineWording<E>;
+  /**
+   * The fields that carry personal data, sealed with the case's data key before the event is stored
+   * and read as erased once the key is destroyed (src/privacy/personal-fields.ts gathers them).
+   */
+  sealed?: readonly SealedField[];
+}
+
+/** A field of an event that carries personal data (README, "Security and privacy", gives the reasons). */
+export interface SealedField {
+  /** Object keys joined by dots; `*` walks every element of an array. */
+  path: string;
+  /** Once erased it reads as null (an identifier a client would parse, or an object), else as the erased marker. */
+  erasedAsNull?: boolean;
+  /** The label bound into the ciphertext (with the case, and the respondent or index): the path unless given. Stored values were sealed with it: never change it. */
+  context?: string;
 }
 
 /**

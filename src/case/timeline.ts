@@ -45,6 +45,11 @@ export interface TimelineDetails {
  * (src/oversight/projection/timeline-entry.ts and timeline-details.ts read it through the registry).
  */
 export interface TimelineWording<E> {
+  /**
+   * The event's name in both languages, as the console titles its timeline line and the server's
+   * words list it (`npm run console-types` writes them to case/event-names.ts, which the console bundles).
+   */
+  name: { id: string; en: string };
   /** The line in English: a short description without personal data (the date is given apart). */
   line(event: E): string;
   /** The line as data (TimelineDetails). */

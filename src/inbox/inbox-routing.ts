@@ -76,8 +76,13 @@ export function evolveRoute(route: CaseRoute | null, event: EventLike): CaseRout
   return route;
 }
 
-/** Who an event reaches, given the route as it stood before it. Most events reach nobody. */
+/** The events deliveriesOf routes to someone: the others reach nobody, and a reader may pass them over without reading their case. */
+export const ROUTED_EVENTS: ReadonlySet<string> = new Set(['CaseReported', 'RecommendationIssued', 'SanctionDecided', 'RespondentCleared', 'SanctionExecuted', 'FollowUpOverdue']);
+
+/** Who an event reaches, given the route as it stood before it. Most events reach nobody (ROUTED_EVENTS). */
 export function deliveriesOf(route: CaseRoute | null, event: EventLike): Delivery[] {
+  // The set is the rule the outbox passes events over by: an event missing from it reaches nobody here either.
+  if (!ROUTED_EVENTS.has(event.type)) return [];
   const d = event.data;
   if (event.type === 'CaseReported') {
     const next = evolveRoute(null, event)!;

@@ -5,12 +5,10 @@ import type { NotifyConfig } from '../config/notify-config';
 import { Backoff } from '../storage/backoff';
 import type { ReadDb } from '../storage/read-db';
 import { seesRespondent } from '../inbox/inbox-reader';
-import { deliveriesOf, evolveRoute, unitKey, type CaseRoute, type Delivery } from '../inbox/inbox-routing';
+import { deliveriesOf, evolveRoute, ROUTED_EVENTS as ROUTED, unitKey, type CaseRoute, type Delivery } from '../inbox/inbox-routing';
 import { json, rows, stableId } from '../inbox/inbox-tables';
 
 const NAME = 'outbox';
-/** Only these events reach anyone (inbox-routing.ts): the others are passed over without reading their case. */
-const ROUTED = new Set(['CaseReported', 'RecommendationIssued', 'SanctionDecided', 'RespondentCleared', 'SanctionExecuted', 'FollowUpOverdue']);
 
 /**
  * Fills the outbox from a checkpointed subscription on the log: for each event, who it reaches

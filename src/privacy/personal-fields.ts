@@ -1,12 +1,16 @@
+import type { DomainEvent, EventRules, Step } from '../case/step';
+import { STEPS } from '../case/steps';
+
 /**
- * Where the events carry personal data: one list per event type, the only place to name a field.
- * Every such value is sealed with the case's data key before it is stored (`sealEvent`) and opened
+ * Where the events carry personal data: each event's fields, declared by its step beside the event
+ * (`sealed`, src/case/step.ts) and gathered here from the registry. Every such value is sealed with the case's data key before it is stored (`sealEvent`) and opened
  * on the way out (`openEvent`); once the key is destroyed (erasure) it reads as `ERASED` — or as
  * null where the field is an identifier a client would parse (NIP) or an object (the reporter).
  *
  * A path walks object keys; `*` walks every element of an array. A new field (another identifier,
- * a new note) is one line here: sealing, opening, erasure, the copy that seals old stores and the
- * tests that scan for plaintext all follow this list.
+ * a new note) is one line in its step's folder: sealing, opening, erasure, the copy that seals old
+ * stores and the tests that scan for plaintext all follow it. This file and personal-data.ts know
+ * the case's events, so they sit in the gateway layer (test/structure/layers.ts), above the domain.
  */
 
 /** What a sealed text field reads as once the case's data key was destroyed. */
@@ -25,33 +29,17 @@ const generic =
   (caseId: string, item: string): string =>
     item === '' ? `${label}:${caseId}` : `${label}:${caseId}:${item}`;
 
-function field(path: string, options: Partial<Pick<PersonalField, 'erasedAs' | 'context'>> = {}): PersonalField {
-  return { path: path.split('.'), erasedAs: options.erasedAs === undefined ? ERASED : options.erasedAs, context: options.context ?? generic(path) };
-}
-
-/** Event type → its personal fields. README "Security and privacy" lists them with the reasons. */
-export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalField[]>> = {
-  CaseReported: [
-    // The contexts of the reporter and the NIP are the ones sealed since the first version.
-    field('reporter', { erasedAs: null, context: (caseId) => `reporter:${caseId}` }),
-    field('respondents.*.nip', { erasedAs: null, context: (caseId, respondentId) => `nip:${caseId}:${respondentId}` }),
-    // NRP (TNI/Polri) and NIK (village): identifiers like the NIP, each bound to its own kind of field.
-    field('respondents.*.nrp', { erasedAs: null, context: (caseId, respondentId) => `nrp:${caseId}:${respondentId}` }),
-    field('respondents.*.nik', { erasedAs: null, context: (caseId, respondentId) => `nik:${caseId}:${respondentId}` }),
-    field('respondents.*.name'),
-    field('respondents.*.position'),
-    field('summary'),
-    field('place'),
-    field('evidence.*'),
-  ],
-  CaseStudied: [field('findings.*.note')],
-  FollowUpDeclaredImpossible: [field('note')],
-  EscalationRecorded: [field('note')],
-  SanctionExecutionCorrected: [field('reason')],
-  PersonalDataErased: [field('reason')],
-  // A file's name often names a person ("BAP Sulastri.pdf"); its bytes are sealed apart (blob-sealing.ts).
-  DocumentAttached: [field('name')],
-};
+/**
+ * Event type → its personal fields, as each step declares them beside its event (`sealed` in
+ * src/case/step.ts). README "Security and privacy" lists them with the reasons.
+ */
+export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalField[]>> = Object.fromEntries(
+  (STEPS as readonly Step[]).flatMap((step) =>
+    Object.entries(step.events as Record<string, EventRules<DomainEvent>>)
+      .filter(([, rules]) => rules.sealed !== undefined)
+      .map(([type, rules]) => [type, rules.sealed!.map((f) => ({ path: f.path.split('.'), erasedAs: f.erasedAsNull ? null : ERASED, context: generic(f.context ?? f.path) }))]),
+  ),
+);
 
 /** An event as stored: type and data (the rest is carried along untouched). */
 export interface EventLike {

@@ -1,4 +1,5 @@
 import type { Labels } from '../case/case-vocabulary-id';
+import { EVENT_NAMES_EN } from '../case/event-names';
 
 /** English words for the API's enum values. */
 export const LABELS_EN: Labels = {
@@ -93,23 +94,7 @@ export const LABELS_EN: Labels = {
     SIASN_UNBLOCKED: 'SIASN personnel data unblocked',
     REFERRED_TO_PRESIDENT: 'Referred to the President',
   },
-  EventType: {
-    CaseReported: 'Report or finding recorded',
-    CaseStudied: 'Study recorded',
-    RecommendationIssued: 'Recommendation issued',
-    SanctionDecided: 'Sanction recommended to the PPK',
-    RespondentCleared: 'Respondent cleared',
-    SanctionExecuted: 'Sanction executed',
-    FollowUpDeclaredImpossible: 'Declared impossible to act on',
-    PersonalDataErased: 'Personal data erased',
-    DeadlineExtended: 'Deadline extended',
-    FollowUpOverdue: 'Due time passed',
-    EscalationRecorded: 'Escalation recorded',
-    DueTimeRecomputed: 'Due time recounted (holiday calendar published)',
-    OverdueWithdrawn: 'Overdue record withdrawn',
-    SanctionExecutionCorrected: 'Sanction decree corrected',
-    DocumentAttached: 'Document attached',
-  },
+  EventType: EVENT_NAMES_EN,
   OverdueWithdrawalReason: {
     DUE_TIME_RECOMPUTED: 'due time recounted',
     DEADLINE_EXTENDED: 'deadline extended',

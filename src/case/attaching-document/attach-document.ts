@@ -124,7 +124,10 @@ export const attachingDocument: Step<AttachDocument, DocumentAttached> = {
     // A document changes no stage: the case's version moves, and with a respondent that track's, which keeps its kind.
     DocumentAttached: {
       occurredAt: (e) => e.data.attachedAt,
+      // A file's name often names a person ("BAP Sulastri.pdf"); its bytes are sealed apart (blob-sealing.ts).
+      sealed: [{ path: 'name' }],
       timeline: {
+        name: { id: 'Dokumen dilampirkan', en: 'Document attached' },
         line: (e) => {
           const d = e.data;
           return `Document attached by ${d.attachedBy}: ${d.kind} (${d.contentType}, ${d.size} bytes, SHA-256 ${d.sha256.slice(0, 12)}…)${d.respondentId ? ` for ${d.respondentId}` : ''}`;

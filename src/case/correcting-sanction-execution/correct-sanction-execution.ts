@@ -139,7 +139,9 @@ export const correctingSanctionExecution: Step<CorrectSanctionExecution, Sanctio
   events: {
     SanctionExecutionCorrected: {
       occurredAt: (e) => e.data.executedAt,
+      sealed: [{ path: 'reason' }],
       timeline: {
+        name: { id: 'SK pelaksanaan sanksi dikoreksi', en: 'Sanction decree corrected' },
         line: ({ data: d }) =>
           `${d.correctedBy} corrected the decree for ${d.respondentId}: ${d.previous.decreeNumber} (${d.previous.sanction}) replaced by ${d.decreeNumber} (${d.sanction}): ${d.followUpStatus}`,
         details: ({ data: d }) => ({

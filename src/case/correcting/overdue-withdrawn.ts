@@ -46,6 +46,7 @@ export const correcting: Step<never, OverdueWithdrawn> = {
     OverdueWithdrawn: {
       occurredAt: (e) => e.data.withdrawnAt,
       timeline: {
+        name: { id: 'Catatan keterlambatan dicabut', en: 'Overdue record withdrawn' },
         line: ({ data: d }) => `Overdue record withdrawn: ${d.step} for ${d.respondentId} due ${formatWib(new Date(d.dueAt))} (${WITHDRAWAL[d.reason]}): ${d.explanation}`,
         details: ({ data: d }) => ({ respondentIds: [d.respondentId], step: d.step, dueAt: d.dueAt, withdrawalReason: d.reason }),
       },

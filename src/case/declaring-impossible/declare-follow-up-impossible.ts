@@ -111,7 +111,9 @@ export const declaringImpossible: Step<DeclareFollowUpImpossible, FollowUpDeclar
   events: {
     FollowUpDeclaredImpossible: {
       occurredAt: (e) => e.data.declaredAt,
+      sealed: [{ path: 'note' }],
       timeline: {
+        name: { id: 'Dinyatakan tidak dapat ditindaklanjuti', en: 'Declared impossible to act on' },
         line: ({ data: d }) => `${d.declaredBy} declared follow-up impossible for ${d.respondentId}: ${d.reason}`,
         details: ({ data: d }) => ({ respondentIds: [d.respondentId], actor: d.declaredBy, impossibilityReason: d.reason }),
         withheld: 'follow-up was declared impossible',

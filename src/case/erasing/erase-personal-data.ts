@@ -67,7 +67,9 @@ export const erasing: Step<ErasePersonalData, PersonalDataErased> = {
   events: {
     PersonalDataErased: {
       occurredAt: (e) => e.data.erasedAt,
+      sealed: [{ path: 'reason' }],
       timeline: {
+        name: { id: 'Data pribadi dihapus', en: 'Personal data erased' },
         line: ({ data: d }) => `Personal data erased: reporter identity and NIPs destroyed${d.legalHoldOverridden ? ' (legal hold overridden)' : ''}`,
         details: ({ data: d }) => ({ respondentIds: [], legalHoldOverridden: d.legalHoldOverridden }),
       },

@@ -119,7 +119,9 @@ export const escalating: Step<RecordEscalation, EscalationRecorded> = {
   events: {
     EscalationRecorded: {
       occurredAt: (e) => e.data.escalatedAt,
+      sealed: [{ path: 'note' }],
       timeline: {
+        name: { id: 'Eskalasi dicatat', en: 'Escalation recorded' },
         line: ({ data: d }) => `${ESCALATION_LINE[d.kind] ?? d.kind} for ${d.respondentId} (${d.letterNumber})`,
         details: ({ data: d }) => ({ respondentIds: [d.respondentId], actor: d.escalatedBy, escalation: d.kind, letterNumber: d.letterNumber }),
         withheld: 'an escalation was recorded',

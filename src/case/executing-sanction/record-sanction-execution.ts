@@ -87,6 +87,7 @@ export const executingSanction: Step<RecordSanctionExecution, SanctionExecuted> 
     SanctionExecuted: {
       occurredAt: (e) => e.data.executedAt,
       timeline: {
+        name: { id: 'Sanksi dilaksanakan', en: 'Sanction executed' },
         line: ({ data: d }) => `${executorOf(d.sanction)} executed ${d.sanction} for ${d.respondentId} by decree ${d.decreeNumber}: ${d.followUpStatus}`,
         details: ({ data: d }) => ({ respondentIds: [d.respondentId], actor: executorOf(d.sanction), sanction: d.sanction, decreeNumber: d.decreeNumber, followUpStatus: d.followUpStatus }),
         withheld: 'the PPK recorded its decree',

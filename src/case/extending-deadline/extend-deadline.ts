@@ -102,6 +102,7 @@ export const extendingDeadline: Step<ExtendDeadline, DeadlineExtended> = {
     DeadlineExtended: {
       occurredAt: (e) => e.data.extendedAt,
       timeline: {
+        name: { id: 'Tenggat diperpanjang', en: 'Deadline extended' },
         line: ({ data: d }) =>
           `${d.extendedBy} extended the ${d.step} deadline for ${d.respondentId} from ${formatWib(new Date(d.previousDueAt))} to ${formatWib(new Date(d.dueAt))}: ${d.legalBasis}`,
         details: ({ data: d }) => ({ respondentIds: [d.respondentId], actor: d.extendedBy, step: d.step, previousDueAt: d.previousDueAt, dueAt: d.dueAt }),

@@ -114,6 +114,7 @@ export const overdue: Step<MarkOverdue, FollowUpOverdue> = {
     FollowUpOverdue: {
       occurredAt: (e) => e.data.dueAt,
       timeline: {
+        name: { id: 'Melewati tenggat', en: 'Due time passed' },
         line: ({ data: d }) => `Overdue: ${d.step} for ${d.respondentId} still waits on ${d.waitingOn} after its due time ${formatWib(new Date(d.dueAt))}`,
         details: ({ data: d }) => ({ respondentIds: [d.respondentId], step: d.step, waitingOn: d.waitingOn, dueAt: d.dueAt }),
         withheld: 'a deadline passed',

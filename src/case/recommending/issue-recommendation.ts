@@ -99,6 +99,7 @@ export const recommending: Step<IssueRecommendation, RecommendationIssued> = {
     RecommendationIssued: {
       occurredAt: (e) => e.data.issuedAt,
       timeline: {
+        name: { id: 'Rekomendasi diterbitkan', en: 'Recommendation issued' },
         line: ({ data: d }) => `Recommendation ${d.letterNumber} to ${d.recipient} for ${d.respondentIds.join(', ')}`,
         details: ({ data: d }) => ({ respondentIds: d.respondentIds, recipient: d.recipient, letterNumber: d.letterNumber }),
       },

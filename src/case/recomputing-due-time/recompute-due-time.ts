@@ -100,6 +100,7 @@ export const recomputingDueTime: Step<RecomputeDueTime, DueTimeRecomputed> = {
     DueTimeRecomputed: {
       occurredAt: (e) => e.data.recomputedAt,
       timeline: {
+        name: { id: 'Tenggat dihitung ulang (kalender libur diterbitkan)', en: 'Due time recounted (holiday calendar published)' },
         line: ({ data: d }) => {
           const still = d.deadline.provisional === true ? ' (still provisional)' : '';
           return `Due time of ${d.step} for ${d.respondentId} recounted from ${formatWib(new Date(d.previousDueAt))} to ${formatWib(new Date(d.dueAt))}${still}: holiday calendar ${d.calendarYear} published (${d.legalBasis})`;

@@ -35,7 +35,21 @@ export interface CaseReported {
 /** The report opens the case: every respondent's track starts at REPORTED, its study due. */
 export const CASE_REPORTED: EventRules<CaseReported> = {
     occurredAt: (e) => e.data.receivedAt,
+    sealed: [
+      // The contexts of the reporter and the NIP are the ones sealed since the first version.
+      { path: 'reporter', erasedAsNull: true },
+      { path: 'respondents.*.nip', erasedAsNull: true, context: 'nip' },
+      // NRP (TNI/Polri) and NIK (village): identifiers like the NIP, each bound to its own kind of field.
+      { path: 'respondents.*.nrp', erasedAsNull: true, context: 'nrp' },
+      { path: 'respondents.*.nik', erasedAsNull: true, context: 'nik' },
+      { path: 'respondents.*.name' },
+      { path: 'respondents.*.position' },
+      { path: 'summary' },
+      { path: 'place' },
+      { path: 'evidence.*' },
+    ],
     timeline: {
+      name: { id: 'Laporan/temuan dicatat', en: 'Report or finding recorded' },
       line: ({ data: d }) => {
         const what = d.source === 'REPORT' ? 'Report (laporan) received' : 'Finding (temuan) recorded';
         const late = d.originalReport ? `, taken up from a report received out of time on ${formatWib(new Date(d.originalReport.receivedAt))}` : '';

@@ -140,6 +140,7 @@ export const sanctioning: Step<DecideSanction, SanctionDecided | RespondentClear
     SanctionDecided: {
       occurredAt: (e) => e.data.decidedAt,
       timeline: {
+        name: { id: 'Sanksi direkomendasikan kepada PPK', en: 'Sanction recommended to the PPK' },
         line: ({ data: d }) => {
           // KASN/BKN recommend to the PPK; the TNI, Polri and the regional head decide for their own respondents.
           const verb = d.decidedBy === 'KASN' || d.decidedBy === 'BKN' ? 'recommended' : 'decided';
@@ -172,6 +173,7 @@ export const sanctioning: Step<DecideSanction, SanctionDecided | RespondentClear
     RespondentCleared: {
       occurredAt: (e) => e.data.decidedAt,
       timeline: {
+        name: { id: 'Terlapor dibebaskan', en: 'Respondent cleared' },
         line: ({ data: d }) => `${d.decidedBy} cleared ${d.respondentId} (${d.letterNumber})`,
         details: ({ data: d }) => ({ respondentIds: [d.respondentId], actor: d.decidedBy, letterNumber: d.letterNumber }),
         withheld: 'the respondent was cleared',

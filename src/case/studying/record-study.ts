@@ -106,7 +106,9 @@ export const studying: Step<RecordStudy, CaseStudied> = {
   events: {
     CaseStudied: {
       occurredAt: (e) => e.data.studiedAt,
+      sealed: [{ path: 'findings.*.note' }],
       timeline: {
+        name: { id: 'Kajian dicatat', en: 'Study recorded' },
         line: ({ data: d }) => `Study (kajian) completed: ${d.findings.map((f) => `${f.respondentId} ${f.outcome}`).join(', ')}`,
         details: ({ data: d }) => ({
           respondentIds: d.findings.map((f) => f.respondentId),
