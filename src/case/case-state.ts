@@ -1,4 +1,4 @@
-import type { DeadlineApplied, Election, Ppk, RespondentRecord } from './case-events';
+import type { DeadlineApplied, Election, Ppk, RespondentRecord } from './case-records';
 import { KASN_DISSOLVED_AT } from './case-vocabulary';
 import type {
   Agency,

@@ -135,6 +135,9 @@ export const IMPOSSIBILITY_REASONS = [
 ] as const;
 export type ImpossibilityReason = (typeof IMPOSSIBILITY_REASONS)[number];
 
+/** Why an overdue record no longer holds (the correcting step's OverdueWithdrawn; the timeline's details). */
+export type OverdueWithdrawalReason = 'DUE_TIME_RECOMPUTED' | 'DEADLINE_EXTENDED' | 'BACKDATED_STEP';
+
 /** What a document attached to a case is (issue 18): bukti, the letters of each handoff, the PPK's SK, a statement that follow-up is impossible. */
 export const DOCUMENT_KINDS = ['EVIDENCE', 'RECOMMENDATION_LETTER', 'DECISION_LETTER', 'DECREE', 'IMPOSSIBILITY_STATEMENT'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

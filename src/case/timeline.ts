@@ -1,5 +1,4 @@
-import type { OverdueWithdrawalReason } from './correcting/overdue-withdrawn';
-import type { Agency, CaseSource, DeadlineStep, EscalationKind, FollowUpStatus, ImpossibilityReason, SanctionKind, StudyOutcome, ViolationCode } from './case-vocabulary';
+import type { Agency, CaseSource, DeadlineStep, EscalationKind, FollowUpStatus, ImpossibilityReason, OverdueWithdrawalReason, SanctionKind, StudyOutcome, ViolationCode } from './case-vocabulary';
 
 /**
  * A timeline line as data, for a client that writes it in its own language: which respondents

@@ -1,10 +1,9 @@
-import type { Agency, DeadlineStep } from '../case-vocabulary';
+import type { Agency, DeadlineStep, OverdueWithdrawalReason } from '../case-vocabulary';
 import { formatWib } from '../deadlines/wib';
 import type { Step } from '../step';
 import { ON_TIME, withTracks } from '../track-change';
 
-/** Why an overdue record no longer holds. */
-export type OverdueWithdrawalReason = 'DUE_TIME_RECOMPUTED' | 'DEADLINE_EXTENDED' | 'BACKDATED_STEP';
+export type { OverdueWithdrawalReason };
 
 /**
  * An earlier FollowUpOverdue turned out untrue: the due time it missed was recounted or extended to

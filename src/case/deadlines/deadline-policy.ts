@@ -1,5 +1,5 @@
 import { badInput } from '../case-error';
-import type { DeadlineApplied } from '../case-events';
+import type { DeadlineApplied } from '../case-records';
 import { WorkingDayCalendar } from './working-day-calendar';
 import { addDays, endOfWibDay, wibDayOf } from './wib';
 

@@ -1,6 +1,6 @@
 import { maySeeRespondent } from '../case-access';
 import { invalidTransition } from '../case-error';
-import type { Election, Ppk } from '../case-events';
+import type { Election, Ppk } from '../case-records';
 import type { OpenedCase, RespondentTrack } from '../case-state';
 import { LETTER_KINDS, VIOLATION_CODES, type Agency, type LetterKind, type RecommendationRecipient, type SanctionKind, type ViolationCode } from '../case-vocabulary';
 import type { Actor } from '../decide-context';

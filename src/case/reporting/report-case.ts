@@ -1,6 +1,6 @@
 import { assertAgencyMay, assertRegionMay } from '../case-access';
 import { badInput, invalidTransition } from '../case-error';
-import type { Election, Reporter, RespondentRecord } from '../case-events';
+import type { Election, Reporter, RespondentRecord } from '../case-records';
 import { caseStage, type CaseState } from '../case-state';
 import { CASE_SOURCES, ELECTION_KINDS, type Employment, EMPLOYMENTS, VIOLATION_CODES } from '../case-vocabulary';
 import type { Actor, DecideContext } from '../decide-context';
