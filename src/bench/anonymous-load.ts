@@ -6,6 +6,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { listeningUrl } from '../bootstrap';
 import { NetraMetrics } from '../observability/metrics';
+import { PublicFiguresCache } from '../oversight/public-figures/public-figures-cache';
 import type { ClientsInput, ClientsOutput } from './anonymous-clients';
 import { latency, round, type Counter, type Latency } from './stats';
 
@@ -59,6 +60,9 @@ export interface AnonymousLoadResult {
   healthServerMs: Latency;
   /** Anonymous answers the server finished while a /health it had read waited for its own answer: the line it stood in, whatever the machine's speed. */
   answersAheadOfHealth: Latency;
+  /** What a request waited for the read model's checkpoint, and how many distinct reads served the phase's requests. */
+  checkpointWaitMs: Latency;
+  checkpointReads: number;
   /** Event-loop delay of the server's thread during the load (ms, monitorEventLoopDelay). */
   serverLoopDelayMs: { p50: number; p99: number; max: number };
   /** The same on the load generator's thread: the part of its /health figures that is its own queue. */
@@ -105,6 +109,19 @@ export async function anonymousLoad(app: INestApplication, o: { seconds: number;
     });
   };
   server.prependListener('request', onRequest);
+  // What each anonymous request waits for its checkpoint (PostgreSQL: a statement shared by the
+  // requests that came meanwhile; embedded: the projection's position in memory), and how many reads.
+  const cache = app.get(PublicFiguresCache);
+  const position = cache.position;
+  const checkpointWaitMs: number[] = [];
+  const checkpointReads = new Set<Promise<bigint>>();
+  cache.position = function (this: PublicFiguresCache) {
+    const t0 = performance.now();
+    const read = position.call(this);
+    checkpointReads.add(read);
+    void read.then(() => checkpointWaitMs.push(performance.now() - t0), () => undefined);
+    return read;
+  };
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
   const input: ClientsInput = { url: listeningUrl(app), seconds: o.seconds, clients: o.clients, queries: o.worst ? [WORST_ANONYMOUS_QUESTION] : ANONYMOUS_QUESTIONS, unique: o.worst === true };
@@ -124,6 +141,7 @@ export async function anonymousLoad(app: INestApplication, o: { seconds: number;
   const cpuAfter = mainThreadCpuSeconds();
   loopDelay.disable();
   server.off('request', onRequest);
+  cache.position = position;
   const ms = (ns: number) => round(ns / 1e6);
   const cpu = cpuBefore !== null && cpuAfter !== null && output.answered > 0 ? (cpuAfter - cpuBefore) / output.answered : null;
   return {
@@ -141,6 +159,8 @@ export async function anonymousLoad(app: INestApplication, o: { seconds: number;
     probeThreadHealthMs: latency(output.probeThreadHealthMs),
     healthServerMs: latency(healthServerMs),
     answersAheadOfHealth: latency(answersAhead),
+    checkpointWaitMs: latency(checkpointWaitMs),
+    checkpointReads: checkpointReads.size,
     serverLoopDelayMs: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) },
     clientLoopDelayMs: output.clientLoopDelayMs,
     serverBusy: round(performance.eventLoopUtilization(loop).utilization, 2),

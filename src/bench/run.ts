@@ -81,7 +81,7 @@ const n = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFraction
 const lat = (l: { p50: number; p99: number }) => `p50 ${n(l.p50, 1)} ms, p99 ${n(l.p99, 1)} ms`;
 /** Where /health's time goes under the anonymous load: the probes' own thread, the server's handler, each thread's event-loop delay. */
 const loadDetail = (a: AnonymousLoadResult) =>
-  `/health/live ${lat(a.liveUnderLoadMs)}; /health from a prober thread ${lat(a.probeThreadHealthMs)}; /health on the server ${lat(a.healthServerMs)} with p50 ${n(a.answersAheadOfHealth.p50)}, p99 ${n(a.answersAheadOfHealth.p99)} anonymous answers written meanwhile; event-loop delay p99 server ${n(a.serverLoopDelayMs.p99, 1)} ms (max ${n(a.serverLoopDelayMs.max, 1)}), load thread ${n(a.clientLoopDelayMs.p99, 1)} ms (max ${n(a.clientLoopDelayMs.max, 1)})`;
+  `/health/live ${lat(a.liveUnderLoadMs)}; /health from a prober thread ${lat(a.probeThreadHealthMs)}; /health on the server ${lat(a.healthServerMs)} with p50 ${n(a.answersAheadOfHealth.p50)}, p99 ${n(a.answersAheadOfHealth.p99)} anonymous answers written meanwhile; checkpoint wait per request ${lat(a.checkpointWaitMs)} (${n(a.checkpointReads)} distinct reads for ${n(a.checkpointWaitMs.count)} requests); event-loop delay p99 server ${n(a.serverLoopDelayMs.p99, 1)} ms (max ${n(a.serverLoopDelayMs.max, 1)}), load thread ${n(a.clientLoopDelayMs.p99, 1)} ms (max ${n(a.clientLoopDelayMs.max, 1)})`;
 
 async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result: Record<string, unknown>) {
   const peakRssMiB: Record<string, number> = {};
