@@ -1,10 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { listeningUrl } from '../bootstrap';
 import { NetraMetrics } from '../observability/metrics';
+import { PublicFiguresCache } from '../oversight/public-figures/public-figures-cache';
 import type { ClientsInput, ClientsOutput } from './anonymous-clients';
 import { latency, round, type Counter, type Latency } from './stats';
 
@@ -50,6 +52,21 @@ export interface AnonymousLoadResult {
   answerMs: Latency;
   healthIdleMs: Latency;
   healthUnderLoadMs: Latency;
+  /** `/health/live` under the load, from the load generator's thread like healthUnderLoadMs. */
+  liveUnderLoadMs: Latency;
+  /** `/health` under the load probed from a thread of its own (nothing else on it), as an orchestrator probes. */
+  probeThreadHealthMs: Latency;
+  /** `/health` on the server: from its request event to the last byte handed to the socket (what the handler and its reads cost). */
+  healthServerMs: Latency;
+  /** Anonymous answers the server finished while a /health it had read waited for its own answer: the line it stood in, whatever the machine's speed. */
+  answersAheadOfHealth: Latency;
+  /** What a request waited for the read model's checkpoint, and how many distinct reads served the phase's requests. */
+  checkpointWaitMs: Latency;
+  checkpointReads: number;
+  /** Event-loop delay of the server's thread during the load (ms, monitorEventLoopDelay). */
+  serverLoopDelayMs: { p50: number; p99: number; max: number };
+  /** The same on the load generator's thread: the part of its /health figures that is its own queue. */
+  clientLoopDelayMs: { p50: number; p99: number; max: number };
   /** Share of the phase the server's thread was busy (event-loop utilisation): near 1, the server is the limit; well below, the clients or the machine are. */
   serverBusy: number;
   /**
@@ -77,6 +94,36 @@ export async function anonymousLoad(app: INestApplication, o: { seconds: number;
   const before = await reads();
   const loop = performance.eventLoopUtilization();
   const cpuBefore = mainThreadCpuSeconds();
+  const server = app.getHttpServer() as Server;
+  const healthServerMs: number[] = [];
+  const answersAhead: number[] = [];
+  let graphqlAnswers = 0;
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === '/graphql') return void res.once('finish', () => graphqlAnswers++);
+    if (req.url !== '/health') return;
+    const t0 = performance.now();
+    const before = graphqlAnswers;
+    res.once('finish', () => {
+      healthServerMs.push(performance.now() - t0);
+      answersAhead.push(graphqlAnswers - before);
+    });
+  };
+  server.prependListener('request', onRequest);
+  // What each anonymous request waits for its checkpoint (PostgreSQL: a statement shared by the
+  // requests that came meanwhile; embedded: the projection's position in memory), and how many reads.
+  const cache = app.get(PublicFiguresCache);
+  const position = cache.position;
+  const checkpointWaitMs: number[] = [];
+  const checkpointReads = new Set<Promise<bigint>>();
+  cache.position = function (this: PublicFiguresCache) {
+    const t0 = performance.now();
+    const read = position.call(this);
+    checkpointReads.add(read);
+    void read.then(() => checkpointWaitMs.push(performance.now() - t0), () => undefined);
+    return read;
+  };
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const input: ClientsInput = { url: listeningUrl(app), seconds: o.seconds, clients: o.clients, queries: o.worst ? [WORST_ANONYMOUS_QUESTION] : ANONYMOUS_QUESTIONS, unique: o.worst === true };
   const output = await new Promise<ClientsOutput>((resolve, reject) => {
     const worker = new Worker(join(__dirname, 'anonymous-clients.js'), { workerData: input });
@@ -92,6 +139,10 @@ export async function anonymousLoad(app: INestApplication, o: { seconds: number;
     worker.on('exit', (code) => reject(new Error(`the anonymous clients' thread exited with ${code}`)));
   });
   const cpuAfter = mainThreadCpuSeconds();
+  loopDelay.disable();
+  server.off('request', onRequest);
+  cache.position = position;
+  const ms = (ns: number) => round(ns / 1e6);
   const cpu = cpuBefore !== null && cpuAfter !== null && output.answered > 0 ? (cpuAfter - cpuBefore) / output.answered : null;
   return {
     clients: o.clients,
@@ -104,6 +155,14 @@ export async function anonymousLoad(app: INestApplication, o: { seconds: number;
     answerMs: latency(output.answerMs),
     healthIdleMs: latency(output.healthIdleMs),
     healthUnderLoadMs: latency(output.healthUnderLoadMs),
+    liveUnderLoadMs: latency(output.liveUnderLoadMs),
+    probeThreadHealthMs: latency(output.probeThreadHealthMs),
+    healthServerMs: latency(healthServerMs),
+    answersAheadOfHealth: latency(answersAhead),
+    checkpointWaitMs: latency(checkpointWaitMs),
+    checkpointReads: checkpointReads.size,
+    serverLoopDelayMs: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) },
+    clientLoopDelayMs: output.clientLoopDelayMs,
     serverBusy: round(performance.eventLoopUtilization(loop).utilization, 2),
     serverCpuMsPerAnswer: cpu === null ? null : round(cpu * 1000, 3),
     answersPerServerCpuSecond: cpu === null || cpu === 0 ? null : round(1 / cpu, 0),

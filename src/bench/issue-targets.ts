@@ -67,11 +67,14 @@ export function targetRows(s: Json): TargetRow[] {
   }
   if (s.anonymousLoad) {
     const a = s.anonymousLoad;
-    const ok = a.perSecond >= 2000 && a.healthUnderLoadMs.p99 < 50;
+    // /health as a prober of its own measures it (an orchestrator is not the load generator): the
+    // probes sent from the load's thread also wait for that thread's own queue (printed beside it).
+    const probed = a.probeThreadHealthMs ?? a.healthUnderLoadMs;
+    const ok = a.perSecond >= 2000 && probed.p99 < 50;
     rows.push({
       id: 'anonymous',
       target: `anonymous cached summary ≥ 2,000 req/s with /health p99 < 50 ms (${a.clients} clients)`,
-      measured: `${n(a.perSecond)} req/s, /health p99 ${n(a.healthUnderLoadMs.p99, 1)} ms, at ${n(a.cases)} cases`,
+      measured: `${n(a.perSecond)} req/s, /health p99 ${n(probed.p99, 1)} ms from a prober thread (${n(a.healthUnderLoadMs.p99, 1)} ms from the load's thread), at ${n(a.cases)} cases`,
       verdict: ok ? 'met' : 'missed',
     });
   }

@@ -13,7 +13,7 @@ import { loadHistory, rebuild, reads, sequentialRead } from './replay';
 import { startupTimes, stopStartupChildren } from './startup';
 import { storeAppend } from './store-append';
 import { profiled } from './profiler';
-import { anonymousLoad } from './anonymous-load';
+import { anonymousLoad, type AnonymousLoadResult } from './anonymous-load';
 import { targetRows } from './issue-targets';
 import { PhaseLog, say } from './phases';
 import { printTable } from './report';
@@ -79,6 +79,9 @@ function options(argv: string[]): Options {
 
 const n = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits });
 const lat = (l: { p50: number; p99: number }) => `p50 ${n(l.p50, 1)} ms, p99 ${n(l.p99, 1)} ms`;
+/** Where /health's time goes under the anonymous load: the probes' own thread, the server's handler, each thread's event-loop delay. */
+const loadDetail = (a: AnonymousLoadResult) =>
+  `/health/live ${lat(a.liveUnderLoadMs)}; /health from a prober thread ${lat(a.probeThreadHealthMs)}; /health on the server ${lat(a.healthServerMs)} with p50 ${n(a.answersAheadOfHealth.p50)}, p99 ${n(a.answersAheadOfHealth.p99)} anonymous answers written meanwhile; checkpoint wait per request ${lat(a.checkpointWaitMs)} (${n(a.checkpointReads)} distinct reads for ${n(a.checkpointWaitMs.count)} requests); event-loop delay p99 server ${n(a.serverLoopDelayMs.p99, 1)} ms (max ${n(a.serverLoopDelayMs.max, 1)}), load thread ${n(a.clientLoopDelayMs.p99, 1)} ms (max ${n(a.clientLoopDelayMs.max, 1)})`;
 
 async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result: Record<string, unknown>) {
   const peakRssMiB: Record<string, number> = {};
@@ -145,7 +148,7 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
     await phase(
       'anonymousLoad',
       (progress) => profiled(o.profile, `${target.name}-anonymousLoad`, () => anonymousLoad(app, { seconds: o.anonymousSeconds, clients: o.anonymousClients, cases: 2 * o.writeCases }, progress)),
-      (a) => `${n(a.perSecond)} req/s from ${a.clients} clients (${a.computations} computations, ${n(a.notModified)} × 304; server thread busy ${Math.round(a.serverBusy * 100)} %${a.serverCpuMsPerAnswer === null ? '' : `, ${a.serverCpuMsPerAnswer} ms of its CPU per answer = ${n(a.answersPerServerCpuSecond ?? 0)} answers per CPU second`}); /health ${lat(a.healthUnderLoadMs)} (idle ${lat(a.healthIdleMs)})`,
+      (a) => `${n(a.perSecond)} req/s from ${a.clients} clients (${a.computations} computations, ${n(a.notModified)} × 304; server thread busy ${Math.round(a.serverBusy * 100)} %${a.serverCpuMsPerAnswer === null ? '' : `, ${a.serverCpuMsPerAnswer} ms of its CPU per answer = ${n(a.answersPerServerCpuSecond ?? 0)} answers per CPU second`}); /health ${lat(a.healthUnderLoadMs)} (idle ${lat(a.healthIdleMs)}); ${loadDetail(a)}`,
       'answers',
       (a) => (result.anonymousLoad = a),
     );

@@ -12,6 +12,8 @@ import { summaryRequestKey } from './request-key';
 const MAX_BODY = 16 * 1024;
 /** Body texts already turned into cache keys (or found not to be a public question): bounded. */
 const MAX_KEYS = 2000;
+/** How long one macrotask may spend writing queued public answers before the event loop polls again. */
+const SEND_BUDGET_NS = 2_000_000n;
 
 export interface FastPathDeps {
   cache: PublicFiguresCache;
@@ -36,6 +38,7 @@ export function publicFiguresFastPath(deps: FastPathDeps, next: RequestListener)
   const { cache, limits, metrics, logger } = deps;
   const keys = new Map<string, string | null>();
   const bodies = new WeakMap<CachedAnswer, Buffer>();
+  const sends = new SendQueue();
 
   return (req, res) => {
     if (!candidate(req, cache)) return next(req, res);
@@ -66,7 +69,7 @@ export function publicFiguresFastPath(deps: FastPathDeps, next: RequestListener)
         next(req, res);
       };
       if (received !== length) return handOver();
-      void answer(req, res, body, started).then(
+      void answer(req, res, body, started, handOver).then(
         (answered) => {
           if (!answered) handOver();
         },
@@ -79,7 +82,7 @@ export function publicFiguresFastPath(deps: FastPathDeps, next: RequestListener)
   };
 
   /** Answers from the cache and says so, or says false having sent nothing. */
-  async function answer(req: IncomingMessage, res: ServerResponse, body: Buffer, started: bigint): Promise<boolean> {
+  async function answer(req: IncomingMessage, res: ServerResponse, body: Buffer, started: bigint, handOver: () => void): Promise<boolean> {
     const key = keyOf(body.toString('utf8'), req.headers.accept);
     if (key === null) return false;
     const position = await cache.position();
@@ -92,6 +95,20 @@ export function publicFiguresFastPath(deps: FastPathDeps, next: RequestListener)
       if (error instanceof RateLimitedError) return false;
       throw error;
     }
+    // Written from a queue a few milliseconds at a time (SendQueue): a probe or an officer's request
+    // read in the same poll of the event loop as two hundred of these is not answered after all of them.
+    sends.push(() => {
+      try {
+        send(req, res, cached, started);
+      } catch {
+        if (!res.headersSent) handOver();
+      }
+    });
+    return true;
+  }
+
+  function send(req: IncomingMessage, res: ServerResponse, cached: CachedAnswer, started: bigint): void {
+    if (res.headersSent || res.destroyed) return;
     const requestId = acceptRequestId(req.headers['x-request-id']);
     const span = trace.getTracer('netra').startSpan('POST /graphql', {
       kind: SpanKind.SERVER,
@@ -120,7 +137,6 @@ export function publicFiguresFastPath(deps: FastPathDeps, next: RequestListener)
     span.end();
     const traceId = span.spanContext().traceFlags !== 0 ? span.spanContext().traceId : undefined;
     logger.info({ requestId, ...(traceId ? { traceId } : {}), method: 'POST', path: '/graphql', status, ms: Math.round(seconds * 1000) }, 'request');
-    return true;
   }
 
   function keyOf(text: string, accept: string | undefined): string | null {
@@ -163,4 +179,49 @@ function candidate(req: IncomingMessage, cache: PublicFiguresCache): boolean {
   if (type !== 'application/json' && type !== 'application/json;charset=utf-8') return false;
   const length = Number(h['content-length']);
   return Number.isInteger(length) && length > 0 && length <= MAX_BODY;
+}
+
+/**
+ * Work run in order from `setImmediate`, at most SEND_BUDGET_NS per macrotask: between two slices
+ * the event loop polls its sockets again, so what arrives meanwhile (a `/health` probe, a request
+ * with a token, Express's own work) runs after one slice, not after the whole line.
+ */
+export class SendQueue {
+  private readonly line: Array<() => void> = [];
+  private head = 0;
+  private scheduled = false;
+
+  constructor(private readonly budgetNs = SEND_BUDGET_NS) {}
+
+  get waiting(): number {
+    return this.line.length - this.head;
+  }
+
+  push(work: () => void): void {
+    this.line.push(work);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(this.drain);
+    }
+  }
+
+  private readonly drain = (): void => {
+    const until = process.hrtime.bigint() + this.budgetNs;
+    do {
+      const work = this.line[this.head];
+      this.line[this.head++] = undefined as unknown as () => void;
+      try {
+        work();
+      } catch {
+        // One answer's failure (a socket gone under it) is that answer's; the line goes on.
+      }
+    } while (this.head < this.line.length && process.hrtime.bigint() < until);
+    if (this.head === this.line.length) {
+      this.line.length = 0;
+      this.head = 0;
+      this.scheduled = false;
+    } else {
+      setImmediate(this.drain);
+    }
+  };
 }
