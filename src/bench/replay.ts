@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { SummaryDimension } from '../oversight/models/summary.model';
 import { rebuildInPlace, rebuildPostgresReadModel, type RebuildMethod } from '../oversight/projection/rebuild';
 import { CaseReader } from '../oversight/queries/case-reader';
@@ -65,6 +66,8 @@ export async function rebuild(storage: Storage, target: BenchTarget, events: num
 const OVERSIGHT: Actor = { agency: 'OVERSIGHT', region: null, userId: 'bench-oversight' };
 
 export interface ReadResults {
+  /** Cases in the read model the reads ran on: the log's size says nothing when nothing projected it (`--phases=load,reads` without `rebuild`). */
+  readModelCases: number;
   summaryOverallMs: Latency;
   summaryByRegionMs: Latency;
   /** By REGION as of a day in the middle of the synthetic history: read from the version tables. */
@@ -87,7 +90,9 @@ export async function reads(storage: Storage, iterations: number, progress: Coun
     }
     return latency(ms);
   };
+  const counted = (await storage.readDb.execute(sql`SELECT count(*) AS n FROM rm_cases`)) as unknown as { rows: Array<{ n: unknown }> };
   return {
+    readModelCases: Number(counted.rows[0].n),
     // As a national oversight unit: the exact figures (a caller without a token may not ask as of a date; its figures are the anonymous-load phase's).
     summaryOverallMs: await time(() => summaries.summary([], undefined, OVERSIGHT, readSource(null, new Date()))),
     summaryByRegionMs: await time(() => summaries.summary([SummaryDimension.REGION], undefined, OVERSIGHT, readSource(null, new Date()))),

@@ -8,7 +8,7 @@ import type { CaseConnection, FollowUpConnection } from '../models/connections.m
 import type { FollowUpView } from '../models/follow-up.model';
 import { READ_DB, type ReadDb } from '../../storage/read-db';
 import type { CaseFilter, FollowUpFilter } from './filters.input';
-import { caseConditions, followUpConditions, scopeCondition, whereAll } from './follow-up-conditions';
+import { caseConditions, casesJoin, followUpConditions, scopeCondition, whereAll } from './follow-up-conditions';
 import { readSource, type ReadSource } from './read-source';
 import { decodeCursor, encodeCursor, toCase, toFollowUp, toTimelineEntry } from './row-mapping';
 import { readCheckpoint } from '../projection/projection-runner';
@@ -74,7 +74,7 @@ export class CaseReader {
   ): Promise<FollowUpConnection> {
     const limit = pageSize(first);
     const conditions = followUpConditions(filter, actor, source);
-    const from = sql`FROM ${source.followUps} f JOIN rm_cases c ON c.id = f.case_id`;
+    const from = sql`FROM ${source.followUps} f${casesJoin(actor)}`;
     const total = await this.count(sql`SELECT count(*) AS n ${from} ${whereAll(conditions)}`);
     if (after) {
       const [receivedAt, caseId, respondentId] = cursorValues(after, 3);

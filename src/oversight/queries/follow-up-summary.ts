@@ -13,11 +13,12 @@ import { bucketFrom, type BucketFigures } from '../figures/summary-buckets';
 import { SummaryDimension, type FollowUpSummary } from '../models/summary.model';
 import { READ_DB, type ReadDb } from '../../storage/read-db';
 import type { FollowUpFilter } from './filters.input';
-import { followUpConditions, overdueAt, waitingOnAt, whereAll } from './follow-up-conditions';
+import { casesJoin, followUpConditions, overdueAt, waitingOnAt, whereAll } from './follow-up-conditions';
 import { readSource, type ReadSource } from './read-source';
 import { guardedRead, type ReadGuard, type Run } from './guarded-read';
 import { NetraMetrics } from '../../observability/metrics';
 import { counterPlan, summaryFromCounters } from './summary-from-counters';
+import { casesColumn } from '../projection/summary-counters';
 
 /** The SQL expression each dimension groups by, over follow-ups f (and v.code for violations), at the instant asked about. */
 const dimension = (d: SummaryDimension, at: Date): SQL => (d === SummaryDimension.WAITING_ON ? sql`coalesce(${waitingOnAt(at)}, '')` : DIMENSION[d]);
@@ -94,12 +95,11 @@ export class FollowUpSummaryReader {
     const plan = this.readFromCounters ? counterPlan(dims, figureFilter(filter), actor, source.asOf, source.at) : null;
     if (plan) {
       return guardedRead(this.db, this.guard, signal, async (run: Run) => {
-        const [checkpoint] = await run(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`);
-        const { overall, buckets } = await summaryFromCounters(run, plan, source.at);
+        const { overall, buckets, position } = await summaryFromCounters(run, plan, source.at, sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`);
         return {
           asOf: source.at,
           current: true,
-          position: String(checkpoint?.position ?? 0),
+          position: String(position ?? 0),
           smallCellThreshold: null,
           overall: bucketFrom(overall, {}),
           buckets: buckets.map((b) => bucketFrom(b.figures, b.key)),
@@ -107,17 +107,15 @@ export class FollowUpSummaryReader {
       });
     }
     const byViolation = dims.includes(SummaryDimension.VIOLATION);
-    const joined = sql`FROM ${source.followUps} f JOIN rm_cases c ON c.id = f.case_id`;
+    const joined = sql`FROM ${source.followUps} f${casesJoin(actor)}`;
     const from = byViolation ? sql`${joined} CROSS JOIN LATERAL unnest(f.violations) AS v(code)` : joined;
     const where = whereAll(followUpConditions(figureFilter(filter), actor, source, false));
-    const keys = dims.map((d, i) => sql`${dimension(d, source.at)} AS ${sql.raw(`k${i}`)}`);
-    const figures = figureColumns(source.at);
-    const order = sql.join(dims.map((_, i) => sql.raw(`k${i}`)), sql`, `);
+    const keys = dims.map((d) => dimension(d, source.at));
     // One snapshot for the figures and the checkpoint, so `position` is exactly what they were computed from.
     return guardedRead(this.db, this.guard, signal, async (run: Run) => {
         const [checkpoint] = await run(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`);
-        const [overall] = await run(sql`SELECT ${figures} ${joined} ${where}`);
-        const grouped = dims.length > 0 ? await run(sql`SELECT ${sql.join(keys, sql`, `)}, ${figures} ${from} ${where} GROUP BY ${order} ORDER BY ${order}`) : [];
+        const [overall] = await run(aggregated([], joined, where, source.at));
+        const grouped = dims.length > 0 ? await run(aggregated(keys, from, where, source.at)) : [];
         return {
           asOf: source.at,
           current: source.asOf === null,
@@ -231,26 +229,51 @@ async function rows(db: ReadDb, query: SQL): Promise<Array<Record<string, unknow
   return ((await db.execute(query)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
 }
 
-function figureColumns(at: Date): SQL {
+/** The columns of a follow-up row the figures are computed from (conditions, percentiles, overdue). */
+const FIGURE_INPUTS = ['case_id', 'stage', 'follow_up_status', 'recommended_at', 'waiting_on', 'due_at', 'since', 'decided_at', 'executed_at'];
+
+/** Each count the figures give, persons and distinct cases, by the condition a follow-up row f meets. */
+function countedConditions(at: Date): Array<[string, SQL]> {
+  return [
+    ['total', sql`true`],
+    ...RESPONDENT_STAGES.map((s): [string, SQL] => [`stage_${s}`, sql`f.stage = ${s}`]),
+    ...FOLLOW_UP_STATUSES.map((s): [string, SQL] => [`status_${s}`, sql`f.follow_up_status = ${s}`]),
+    ['recommended', sql`f.recommended_at IS NOT NULL`],
+    ['decided', sql`f.follow_up_status IS NOT NULL`],
+    ['acted_on', ACTED_ON],
+    ['waiting', sql`f.waiting_on IS NOT NULL`],
+    ['overdue', overdueAt(at)],
+  ];
+}
+
+/**
+ * The figures of the rows `from … where`, grouped by `keys` (as k0, k1 …) or overall. Distinct cases
+ * are counted without count(DISTINCT), which sorted the rows once per figure: a window over each
+ * bucket's rows of one case (one sort for all figures) numbers the rows that meet each condition,
+ * and the case counts once in a figure on its first row that meets it — the same number as
+ * count(DISTINCT f.case_id) FILTER (WHERE condition).
+ */
+function aggregated(keys: SQL[], from: SQL, where: SQL, at: Date): SQL {
+  const counted = countedConditions(at);
+  const names = keys.map((_, i) => sql.raw(`k${i}`));
+  const firsts = counted.map(([, condition], i) => sql`count(*) FILTER (WHERE ${condition}) OVER w AS ${sql.raw(`"c${i}"`)}`);
+  const partition = sql.join([...keys, sql`f.case_id`], sql`, `);
+  // Only the columns the figures read pass through the window's sort, not the whole (wide) row.
+  const inner = sql`SELECT ${sql.raw(FIGURE_INPUTS.map((c) => `f.${c}`).join(', '))}, ${sql.join([...keys.map((k, i) => sql`${k} AS ${names[i]}`), ...firsts], sql`, `)}
+    ${from} ${where} WINDOW w AS (PARTITION BY ${partition} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
   const atMs = sql`(extract(epoch FROM ${at.toISOString()}::timestamptz) * 1000)`;
-  const both = (name: string, condition: SQL) =>
-    sql`count(*) FILTER (WHERE ${condition}) AS ${sql.raw(`"${name}"`)}, count(DISTINCT f.case_id) FILTER (WHERE ${condition}) AS ${sql.raw(`"${name}_cases"`)}`;
   const percentile = (p: number, ms: SQL, condition: SQL, name: string) =>
     sql`percentile_cont(${sql.raw(String(p))}) WITHIN GROUP (ORDER BY (${ms})::float8) FILTER (WHERE ${condition}) AS ${sql.raw(name)}`;
   const toExecute = sql`${epochMs(sql`f.executed_at`)} - ${epochMs(sql`f.decided_at`)}`;
   const waitingMs = sql`${atMs} - ${epochMs(sql`f.since`)}`;
   const executed = sql`f.executed_at IS NOT NULL AND f.decided_at IS NOT NULL`;
   const waiting = sql`f.waiting_on IS NOT NULL`;
-  return sql.join(
+  const figures = sql.join(
     [
-      sql`count(*) AS total, count(DISTINCT f.case_id) AS cases`,
-      ...RESPONDENT_STAGES.map((s) => both(`stage_${s}`, sql`f.stage = ${s}`)),
-      ...FOLLOW_UP_STATUSES.map((s) => both(`status_${s}`, sql`f.follow_up_status = ${s}`)),
-      both('recommended', sql`f.recommended_at IS NOT NULL`),
-      both('decided', sql`f.follow_up_status IS NOT NULL`),
-      both('acted_on', ACTED_ON),
-      both('waiting', waiting),
-      both('overdue', overdueAt(at)),
+      ...counted.flatMap(([name, condition], i) => [
+        sql`count(*) FILTER (WHERE ${condition}) AS ${sql.raw(`"${name}"`)}`,
+        sql`count(*) FILTER (WHERE ${condition} AND ${sql.raw(`f."c${i}"`)} = 1) AS ${sql.raw(`"${casesColumn(name)}"`)}`,
+      ]),
       percentile(0.5, toExecute, executed, 'median_execute_ms'),
       percentile(0.9, toExecute, executed, 'p90_execute_ms'),
       percentile(0.5, waitingMs, waiting, 'median_waiting_ms'),
@@ -259,6 +282,9 @@ function figureColumns(at: Date): SQL {
     ],
     sql`, `,
   );
+  if (keys.length === 0) return sql`SELECT ${figures} FROM (${inner}) f`;
+  const order = sql.join(names, sql`, `);
+  return sql`SELECT ${order}, ${figures} FROM (${inner}) f GROUP BY ${order} ORDER BY ${order}`;
 }
 
 const num = (value: unknown) => Number(value);
