@@ -87,4 +87,7 @@ if (require.main === module) {
   const { STEPS } = require('../src/case/steps') as typeof import('../src/case/steps');
   writeFileSync(EVENT_NAMES_FILE, eventNames(STEPS as readonly import('../src/case/step').Step[]));
   console.log(`wrote ${EVENT_NAMES_FILE}`);
+  const { timelineSentences, TIMELINE_SENTENCES_FILE } = require('./timeline-sentences') as typeof import('./timeline-sentences');
+  writeFileSync(TIMELINE_SENTENCES_FILE, timelineSentences(STEPS as readonly import('../src/case/step').Step[]));
+  console.log(`wrote ${TIMELINE_SENTENCES_FILE}`);
 }

@@ -140,6 +140,7 @@ export const CONSOLE_MAY_IMPORT: string[] = [
   'src/case/case-vocabulary.ts',
   'src/case/case-vocabulary-id.ts',
   'src/case/event-names.ts',
+  'src/case/timeline-sentences.ts',
   'src/case/respondent-kinds.ts',
   'src/case/refusal-keys.ts',
   'src/case/time-zones.ts',
