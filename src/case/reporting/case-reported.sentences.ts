@@ -10,8 +10,8 @@ export const SENTENCES = {
         lateReport: ' (diambil dari laporan yang diterima melewati batas waktu)',
       },
       en: {
-        REPORT: 'Report received by Bawaslu {unit}; {count} respondent(s): {names}',
-        FINDING: 'Finding recorded by Bawaslu {unit}; {count} respondent(s): {names}',
+        REPORT: 'Report received by Bawaslu {unit}; {count} {count:respondent|respondents}: {names}',
+        FINDING: 'Finding recorded by Bawaslu {unit}; {count} {count:respondent|respondents}: {names}',
         lateReport: ' (taken up from a report received out of time)',
       },
     },
