@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { CaseState } from '../../case/case';
 import type { EffectiveTimes } from '../../case/case-effective-time';
 import { CASE_EVENT_TYPES, CASE_STREAM_PREFIX, type CaseEventType } from '../../case/case-events';
@@ -6,9 +6,10 @@ import type { RecordedEvent } from '../../event-store/event-store';
 import type { ReadDb } from '../../storage/read-db';
 import { caseStates, caseVersions, cases, followUpVersions, followUps, timeline } from '../read-model/schema';
 import { planCaseBatch, type CaseBatch, type StoredCase } from './case-batch';
-import { insertRows } from './json-rows';
+import { insertRowsSql } from './json-rows';
+import { inOneRoundTrip, type Statement } from './one-round-trip';
 import type { CountedRow } from './summary-counters';
-import { writeCounterDelta } from './summary-counter-writes';
+import { counterDeltaStatements } from './summary-counter-writes';
 
 export { timelineRow } from './case-batch';
 
@@ -28,15 +29,21 @@ const isCaseEvent = (e: RecordedEvent) =>
  *
  * `counters: false` (a bulk rebuild, bulk-rebuild.ts) writes the rows without moving the summary
  * counters; the rebuild counts the final rows once at the end.
+ *
+ * `sendWith` (the live projection: its checkpoint) makes every write of the batch, then those
+ * statements, go to the database as one message (one-round-trip.ts) instead of one round trip each.
  */
 export async function projectCaseEvents(
   tx: ReadDb,
   batch: readonly RecordedEvent[],
   keys: ReadonlyMap<string, Buffer> = new Map(),
   erasures: ReadonlyMap<string, readonly RecordedEvent[]> = new Map(),
-  options: { counters?: boolean } = {},
+  options: { counters?: boolean; sendWith?: Statement[] } = {},
 ): Promise<void> {
   const counting = options.counters ?? true;
+  const send = options.sendWith ? (statements: Statement[]) => inOneRoundTrip(tx, [...statements, ...options.sendWith!]) : async (statements: Statement[]) => {
+    for (const statement of statements) await tx.execute(statement);
+  };
   const byCase = new Map<string, readonly RecordedEvent[]>();
   for (const event of batch.filter(isCaseEvent)) {
     const caseId = event.streamId.slice(CASE_STREAM_PREFIX.length);
@@ -44,7 +51,7 @@ export async function projectCaseEvents(
     if (events) (events as RecordedEvent[]).push(event);
     else byCase.set(caseId, [event]);
   }
-  if (byCase.size === 0) return;
+  if (byCase.size === 0) return send([]);
   for (const [caseId, history] of erasures) if (byCase.has(caseId)) byCase.set(caseId, history);
   const replayed = [...erasures.keys()].filter((caseId) => byCase.has(caseId));
   // The rows as counted so far: the counters move by what replaces them (summary-counters.ts).
@@ -52,26 +59,27 @@ export async function projectCaseEvents(
   await deleteCaseRows(tx, replayed);
   const states = await loadStates(tx, [...byCase.keys()]);
   const stored = new Map<string, StoredCase>([...byCase.keys()].map((caseId) => [caseId, { ...states.get(caseId), counted: counted.get(caseId) ?? [] }]));
-  await writeBatch(tx, planCaseBatch(byCase, stored, keys, erasures, { counters: counting }));
+  await send(batchWrites(tx, planCaseBatch(byCase, stored, keys, erasures, { counters: counting })));
 }
 
-/** Everything a planned batch writes, a handful of statements whatever its size. */
-async function writeBatch(tx: ReadDb, batch: CaseBatch): Promise<void> {
-  await insertRows(tx, timeline, batch.timeline);
+/** Everything a planned batch writes, in order: a handful of statements whatever its size. */
+function batchWrites(tx: ReadDb, batch: CaseBatch): Statement[] {
+  const statements: Array<Statement | null> = [insertRowsSql(timeline, batch.timeline)];
   // The overdue line stays in the timeline, marked from when it no longer stands (as of earlier it still does).
   for (const w of batch.withdrawals) {
-    await tx.update(timeline).set({ withdrawnAt: new Date(w.at) }).where(and(eq(timeline.caseId, w.caseId), eq(timeline.version, w.version)));
+    statements.push(tx.update(timeline).set({ withdrawnAt: new Date(w.at) }).where(and(eq(timeline.caseId, w.caseId), eq(timeline.version, w.version))));
   }
-  await closeVersions(tx, batch.closing);
-  await insertRows(tx, caseVersions, batch.caseVersions, { nothing: true });
-  await insertRows(tx, followUpVersions, batch.trackVersions, { nothing: true });
+  statements.push(...closeVersions(batch.closing));
+  statements.push(insertRowsSql(caseVersions, batch.caseVersions, { nothing: true }));
+  statements.push(insertRowsSql(followUpVersions, batch.trackVersions, { nothing: true }));
   if (batch.changed.length > 0) {
-    await insertRows(tx, cases, batch.changed.map((c) => c.caseRow), { replace: ['id'] });
-    await insertRows(tx, caseStates, batch.changed.map(({ state, effective }) => ({ caseId: state.caseId, state, effective })), { replace: ['case_id'] });
-    await tx.delete(followUps).where(inArray(followUps.caseId, batch.changed.map(({ state }) => state.caseId)));
-    await insertRows(tx, followUps, batch.changed.flatMap((c) => c.followUps));
+    statements.push(insertRowsSql(cases, batch.changed.map((c) => c.caseRow), { replace: ['id'] }));
+    statements.push(insertRowsSql(caseStates, batch.changed.map(({ state, effective }) => ({ caseId: state.caseId, state, effective })), { replace: ['case_id'] }));
+    statements.push(tx.delete(followUps).where(inArray(followUps.caseId, batch.changed.map(({ state }) => state.caseId))));
+    statements.push(insertRowsSql(followUps, batch.changed.flatMap((c) => c.followUps)));
   }
-  await writeCounterDelta(tx, batch.counters);
+  statements.push(...counterDeltaStatements(batch.counters));
+  return statements.filter((s): s is Statement => s !== null);
 }
 
 /** The follow-up rows of these cases as the counters counted them. */
@@ -103,19 +111,21 @@ export async function countedRows(tx: ReadDb, caseIds: string[]): Promise<Map<st
 }
 
 /** The latest stored version of each case and track the batch adds to is valid until the first new one (case-batch.ts sets the rest). */
-async function closeVersions(tx: ReadDb, closing: CaseBatch['closing']): Promise<void> {
+function closeVersions(closing: CaseBatch['closing']): SQL[] {
+  const statements: SQL[] = [];
   if (closing.cases.length > 0) {
-    await tx.execute(sql`UPDATE rm_case_versions t SET valid_to = d.valid_from
+    statements.push(sql`UPDATE rm_case_versions t SET valid_to = d.valid_from
       FROM jsonb_to_recordset(${JSON.stringify(closing.cases.map((o) => ({ id: o.id, version: o.version, valid_from: o.validFrom.toISOString() })))}::jsonb)
         AS d(id text, version int, valid_from timestamptz)
       WHERE t.id = d.id AND t.valid_to IS NULL AND t.version < d.version`);
   }
   if (closing.tracks.length > 0) {
-    await tx.execute(sql`UPDATE rm_follow_up_versions t SET valid_to = d.valid_from
+    statements.push(sql`UPDATE rm_follow_up_versions t SET valid_to = d.valid_from
       FROM jsonb_to_recordset(${JSON.stringify(closing.tracks.map((o) => ({ case_id: o.caseId, respondent_id: o.respondentId, case_version: o.caseVersion, valid_from: o.validFrom.toISOString() })))}::jsonb)
         AS d(case_id text, respondent_id text, case_version int, valid_from timestamptz)
       WHERE t.case_id = d.case_id AND t.respondent_id = d.respondent_id AND t.valid_to IS NULL AND t.case_version < d.case_version`);
   }
+  return statements;
 }
 
 /** Every read-model row of these cases. */

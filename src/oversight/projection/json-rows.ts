@@ -1,4 +1,4 @@
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { ReadDb } from '../../storage/read-db';
 
@@ -14,7 +14,17 @@ export async function insertRows<T extends PgTable>(
   rows: ReadonlyArray<T['$inferInsert']>,
   conflict: { nothing: true } | { replace: string[] } | null = null,
 ): Promise<void> {
-  if (rows.length === 0) return;
+  const statement = insertRowsSql(table, rows, conflict);
+  if (statement) await tx.execute(statement);
+}
+
+/** The statement insertRows runs (null for no rows), for a caller that sends several at once (one-round-trip.ts). */
+export function insertRowsSql<T extends PgTable>(
+  table: T,
+  rows: ReadonlyArray<T['$inferInsert']>,
+  conflict: { nothing: true } | { replace: string[] } | null = null,
+): SQL | null {
+  if (rows.length === 0) return null;
   const columns = Object.entries(getTableColumns(table)).map(([key, column]) => ({ key, name: column.name }));
   const json = JSON.stringify(rows.map((row) => Object.fromEntries(columns.map(({ key, name }) => [name, cell((row as Record<string, unknown>)[key])]))));
   const name = sql.raw(`"${getTableName(table)}"`);
@@ -26,7 +36,7 @@ export async function insertRows<T extends PgTable>(
         : sql.raw(
             ` ON CONFLICT (${conflict.replace.map((c) => `"${c}"`).join(', ')}) DO UPDATE SET ${columns.map(({ name: c }) => `"${c}" = excluded."${c}"`).join(', ')}`,
           );
-  await tx.execute(sql`INSERT INTO ${name} SELECT * FROM jsonb_populate_recordset(NULL::${name}, ${json}::jsonb)${onConflict}`);
+  return sql`INSERT INTO ${name} SELECT * FROM jsonb_populate_recordset(NULL::${name}, ${json}::jsonb)${onConflict}`;
 }
 
 /** Dates as ISO text and bigints as decimal text: both read back exactly by PostgreSQL. */

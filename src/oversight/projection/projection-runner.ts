@@ -218,13 +218,14 @@ export class ProjectionRunner {
       if (stored < this.projected) throw new Rewind(stored);
       const fresh = events.filter((e) => e.position > stored);
       if (fresh.length === 0) return stored;
-      await projectCaseEvents(db, fresh, keys, erasures);
       // The link of the last event goes with the checkpoint: start-up checks the log still holds it (read-model-check.ts).
       const hash = events[events.length - 1].hash ?? null;
-      await tx
+      const checkpoint = tx
         .insert(checkpoints)
         .values({ name: CASE_PROJECTION, position: last, hash })
         .onConflictDoUpdate({ target: checkpoints.name, set: { position: last, hash } });
+      // The batch's writes and the checkpoint go as one message: a round trip each was the lag (one-round-trip.ts).
+      await projectCaseEvents(db, fresh, keys, erasures, { sendWith: [checkpoint] });
       return last;
     });
     // Unsettled before the position moves: a reader who waited for this erasure's position and then asks
