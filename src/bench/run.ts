@@ -82,6 +82,7 @@ const lat = (l: { p50: number; p99: number }) => `p50 ${n(l.p50, 1)} ms, p99 ${n
 /** Where /health's time goes under the anonymous load: the probes' own thread, the server's handler, each thread's event-loop delay. */
 const loadDetail = (a: AnonymousLoadResult) =>
   `/health/live ${lat(a.liveUnderLoadMs)}; /health from a prober thread ${lat(a.probeThreadHealthMs)}; /health on the server ${lat(a.healthServerMs)} with p50 ${n(a.answersAheadOfHealth.p50)}, p99 ${n(a.answersAheadOfHealth.p99)} anonymous answers written meanwhile; checkpoint wait per request ${lat(a.checkpointWaitMs)} (${n(a.checkpointReads)} distinct reads for ${n(a.checkpointWaitMs.count)} requests); event-loop delay p99 server ${n(a.serverLoopDelayMs.p99, 1)} ms (max ${n(a.serverLoopDelayMs.max, 1)}), load thread ${n(a.clientLoopDelayMs.p99, 1)} ms (max ${n(a.clientLoopDelayMs.max, 1)})`;
+const cpuLine = (c: { process: number; mainThread: number | null }) => `CPU ${n(c.process, 2)} ms all threads${c.mainThread === null ? '' : `, ${n(c.mainThread, 2)} ms main thread`}`;
 
 async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result: Record<string, unknown>) {
   const peakRssMiB: Record<string, number> = {};
@@ -134,14 +135,14 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
         result.projectionLagMs = measured.lag;
         return measured;
       },
-      (m) => `${n(m.write.perSecond)} cmd/s (${m.write.commands} commands; ${lat(m.write.latencyMs)}); projection lag ${lat(m.lag)}`,
+      (m) => `${n(m.write.perSecond)} cmd/s (${m.write.commands} commands; ${lat(m.write.latencyMs)}; ${cpuLine(m.write.cpuMsPerCommand)} per command); projection lag ${lat(m.lag)}`,
       'commands',
     );
     const more = caseScripts(o.writeCases, o.writeCases);
     await phase(
       'graphql',
       (progress) => profiled(o.profile, `${target.name}-graphql`, () => graphqlWrites(graphql, more, o.clients, progress)),
-      (w) => `${n(w.perSecond)} mutations/s (${w.commands}; ${lat(w.latencyMs)})`,
+      (w) => `${n(w.perSecond)} mutations/s (${w.commands}; ${lat(w.latencyMs)}; ${cpuLine(w.cpuMsPerCommand)} per mutation, clients included)`,
       'mutations',
       (w) => (result.graphql = w),
     );

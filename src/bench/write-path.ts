@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { signDevToken } from '../auth/dev-token';
 import { listeningUrl, startNetra } from '../bootstrap';
@@ -23,6 +24,30 @@ export interface WriteResult {
   seconds: number;
   perSecond: number;
   latencyMs: Latency;
+  /** CPU per command of the whole process (all threads: the server, the embedded database's thread, the clients) and of its main thread alone (Linux; null elsewhere). */
+  cpuMsPerCommand: { process: number; mainThread: number | null };
+}
+
+/** utime + stime of this process's main thread in ms (Linux /proc; null where there is none). */
+function mainThreadCpuMs(): number | null {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) / 100) * 1000;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts counting the CPU this process spends; the returned function divides it by the commands done. */
+function cpuMeter(): (commands: number) => WriteResult['cpuMsPerCommand'] {
+  const all = process.cpuUsage();
+  const main = mainThreadCpuMs();
+  return (commands) => {
+    const spent = process.cpuUsage(all);
+    const mainNow = mainThreadCpuMs();
+    const per = (ms: number) => Math.round((ms / Math.max(1, commands)) * 100) / 100;
+    return { process: per((spent.user + spent.system) / 1000), mainThread: main === null || mainNow === null ? null : per(mainNow - main) };
+  };
 }
 
 /** Netra in this process, on random ports, logging at info into a sink (the JSON is built, not written). */
@@ -48,6 +73,7 @@ export async function commandBusWrites(app: INestApplication, scripts: CaseScrip
   const lags: number[] = [];
   const pending: Array<Promise<void>> = [];
   const started = performance.now();
+  const cpu = cpuMeter();
   await pool(scripts, concurrency, async ({ n, commands }) => {
     for (const [c, command] of commands.entries()) {
       const t0 = performance.now();
@@ -59,8 +85,10 @@ export async function commandBusWrites(app: INestApplication, scripts: CaseScrip
     }
   });
   const seconds = (performance.now() - started) / 1000;
+  // Measured when the last append is acknowledged: the projection's work still behind it is left out.
+  const cpuMs = cpu(ms.length);
   await Promise.all(pending);
-  return { write: summary(ms, seconds), lag: latency(lags) };
+  return { write: summary(ms, seconds, cpuMs), lag: latency(lags) };
 }
 
 const MUTATION: Record<string, string> = {
@@ -83,6 +111,7 @@ export async function graphqlWrites(url: string, scripts: CaseScript[], clients:
   };
   const ms: number[] = [];
   const started = performance.now();
+  const cpu = cpuMeter();
   await pool(scripts, clients, async ({ n, commands }) => {
     const commandId = `bench-gql:${n}:0`;
     const caseId = reportedCaseId(commands[0].actor, commandId);
@@ -100,7 +129,7 @@ export async function graphqlWrites(url: string, scripts: CaseScript[], clients:
       if (body.errors) throw new Error(`${command.type} refused: ${body.errors[0].message}`);
     }
   });
-  return summary(ms, (performance.now() - started) / 1000);
+  return summary(ms, (performance.now() - started) / 1000, cpu(ms.length));
 }
 
 function mutationOf(command: CaseCommand, caseId: string, commandId: string): { query: string; input: Record<string, unknown> } {
@@ -113,4 +142,6 @@ function mutationOf(command: CaseCommand, caseId: string, commandId: string): { 
   return { query: `mutation($input: ${type}!) { ${name}(input: $input) { id version } }`, input: { ...input, caseId, commandId } };
 }
 
-const summary = (ms: number[], seconds: number): WriteResult => ({ commands: ms.length, seconds, perSecond: ms.length / seconds, latencyMs: latency(ms) });
+const summary = (ms: number[], seconds: number, cpuMsPerCommand: WriteResult['cpuMsPerCommand']): WriteResult => ({
+  commands: ms.length, seconds, perSecond: ms.length / seconds, latencyMs: latency(ms), cpuMsPerCommand,
+});
