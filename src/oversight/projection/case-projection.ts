@@ -12,7 +12,7 @@ import { writeCounterDelta } from './summary-counter-writes';
 
 export { timelineRow } from './case-batch';
 
-const isCaseEvent = (e: RecordedEvent) =>
+export const isCaseEvent = (e: RecordedEvent) =>
   e.streamId.startsWith(CASE_STREAM_PREFIX) && CASE_EVENT_TYPES.includes(e.type as CaseEventType);
 
 /**
