@@ -46,7 +46,8 @@ interface Folded {
  * A state as deflated JSON: about 1.8 KB of JSON a case, a third of that deflated, off the JS heap —
  * 210,000 cases (a million events) held as objects or text kept the process above a GiB.
  */
-const pack = (folded: Folded) => deflateRawSync(JSON.stringify(folded), { level: 1 });
+// Copied out: the buffer zlib returns is a view of its 16 KiB output chunk, which it would keep alive.
+const pack = (folded: Folded) => Buffer.from(deflateRawSync(JSON.stringify(folded), { level: 1 }));
 const unpack = (packed: Buffer) => JSON.parse(inflateRawSync(packed).toString()) as Folded;
 
 /** A version whose valid_to a later page sets: the row's key and the next version's instant. */
