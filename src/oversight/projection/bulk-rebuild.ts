@@ -115,6 +115,17 @@ export async function bulkProject(store: EventStore, db: ReadDb, keys: KeyStore 
   return { position: last?.position ?? 0n, hash: last?.hash ?? null, events, erased };
 }
 
+/** As the live projection: the key of each case erased in the page is destroyed (again) once the page's rows are planned. Whether there was one. */
+export async function destroyErasedKeys(batch: readonly RecordedEvent[], keys: KeyStore | undefined): Promise<boolean> {
+  let any = false;
+  for (const event of batch) {
+    if (event.type !== 'PersonalDataErased') continue;
+    any = true;
+    if (keys) await keys.destroy(String(event.data.caseId), new Date(String(event.data.erasedAt)));
+  }
+  return any;
+}
+
 /** The history (up to `last`) of each case erased in the page, by case id: the projection rewrites its rows from it. */
 export async function erasedHistories(store: EventStore, events: readonly RecordedEvent[], last: bigint): Promise<Map<string, RecordedEvent[]>> {
   const erasures = new Map<string, RecordedEvent[]>();

@@ -8,7 +8,7 @@ import type { EventStore, RecordedEvent } from '../../event-store/event-store';
 import type { KeyStore } from '../../privacy/key-store';
 import type { ReadDb } from '../../storage/read-db';
 import { caseStates, caseVersions, cases, followUps, followUpVersions, timeline } from '../read-model/schema';
-import { erasedHistories, type BulkLoad, type BulkOptions } from './bulk-rebuild';
+import { destroyErasedKeys, erasedHistories, type BulkLoad, type BulkOptions } from './bulk-rebuild';
 import { planCaseBatch, type StoredCase } from './case-batch';
 import { caseIdsOf, isCaseEvent } from './case-projection';
 import { caseRow, followUpRow } from './case-rows';
@@ -153,13 +153,7 @@ export async function copyProject(store: EventStore, pool: Pool, db: ReadDb, sch
       last = end;
       events += batch.length;
       options.onProgress?.(events);
-      if (batch.some((e) => e.type === 'PersonalDataErased')) {
-        erased = true;
-        // As the live projection: the key is destroyed (again) once the erasure's rows are planned.
-        for (const event of batch) {
-          if (event.type === 'PersonalDataErased' && keys) await keys.destroy(String(event.data.caseId), new Date(String(event.data.erasedAt)));
-        }
-      }
+      if (await destroyErasedKeys(batch, keys)) erased = true;
     }
     await endStreams();
     await closeVersions(db, closings);
