@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
+import { caseStreamId } from '../../src/case/case-events';
 import { syntheticHistory } from '../../src/demo/synthetic-history';
 import type { EventStore, RecordedEvent } from '../../src/event-store/event-store';
 import { openPglite } from '../../src/event-store/pglite/open-pglite';
@@ -19,11 +20,25 @@ import { createThrowawayDatabase, describeWithPostgres, type ThrowawayDatabase }
 
 const CASES = 40;
 
-/** Appends the cases' events one or two at a time, round robin, so cases span pages. */
-async function appendInterleaved(store: EventStore): Promise<number> {
+/**
+ * Appends the cases' events one or two at a time, round robin, so cases span pages. `erase`: the
+ * 4th case is erased after the 3rd round (it gets no events after that), the others go on.
+ */
+async function appendInterleaved(store: EventStore, erase = false): Promise<number> {
   const pending = [...syntheticHistory(CASES, 77)].map((c) => ({ ...c, at: 0 }));
   let appended = 0;
   for (let round = 0; pending.some((c) => c.at < c.events.length); round++) {
+    if (erase && round === 3) {
+      const c = pending[3];
+      const caseId = String(c.events[0].data.caseId);
+      const at = '2026-01-02T03:00:00.000Z';
+      await store.append(
+        caseStreamId(caseId),
+        [{ id: 'e0a8d7a2-0000-4000-8000-000000000002', type: 'PersonalDataErased', data: { caseId, erasedAt: at, reason: 'Permintaan pelapor', legalHoldOverridden: true }, metadata: { commandId: 'erase-2', agency: 'BAWASLU', unit: null, userId: 'bawaslu-ri', recordedAt: at } }],
+        c.at,
+      );
+      c.at = c.events.length;
+    }
     for (const c of pending) {
       if (c.at >= c.events.length) continue;
       const take = 1 + ((round + c.at) % 2);
@@ -163,4 +178,41 @@ describeWithPostgres('bulk rebuild of the PostgreSQL read model', () => {
       await pool.end();
     }
   }, 120_000);
+});
+
+describeWithPostgres('bulk rebuild of the PostgreSQL read model over an erasure', () => {
+  let database: ThrowawayDatabase;
+  let store: EventStore;
+  let dispose: () => Promise<void>;
+
+  beforeAll(async () => {
+    database = await createThrowawayDatabase();
+    ({ store, dispose } = await database.openStore({ schema: 'netra_events' }));
+  }, 120_000);
+  afterAll(async () => {
+    await dispose();
+    await database.drop();
+  });
+
+  it('deletes what it loaded of the erased case, projects it again with nothing opened, and ends equal to the live projection', async () => {
+    // A case whose events span several pages, erased mid-log; other cases go on after it.
+    await appendInterleaved(store, true);
+    const caseId = String([...syntheticHistory(CASES, 77)][3].events[0].data.caseId);
+    const { db, pool } = await openPostgresReadDb(database.url);
+    let live: Record<string, string[]>;
+    try {
+      await projectLive(store, db);
+      live = await dumpReadModel(db);
+    } finally {
+      await pool.end();
+    }
+    expect(live.rm_cases.some((row) => JSON.parse(row).id === caseId && JSON.parse(row).personal_data_erased_at !== null)).toBe(true);
+    await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7 });
+    const rebuilt = await openPostgresReadDb(database.url);
+    try {
+      expect(await dumpReadModel(rebuilt.db)).toEqual(live);
+    } finally {
+      await rebuilt.pool.end();
+    }
+  }, 180_000);
 });

@@ -43,6 +43,8 @@ export interface BulkLoad {
   events: number;
   /** A PersonalDataErased was applied: the fresh tables hold rows an erasure rewrote, and are vacuumed. */
   erased: boolean;
+  /** The summary counters are written already (copy-load.ts): `finishLoad` does not recount them. */
+  counted?: boolean;
 }
 
 /** Pages written ahead of the oldest one still in flight. */
@@ -113,8 +115,19 @@ export async function bulkProject(store: EventStore, db: ReadDb, keys: KeyStore 
   return { position: last?.position ?? 0n, hash: last?.hash ?? null, events, erased };
 }
 
+/** As the live projection: the key of each case erased in the page is destroyed (again) once the page's rows are planned. Whether there was one. */
+export async function destroyErasedKeys(batch: readonly RecordedEvent[], keys: KeyStore | undefined): Promise<boolean> {
+  let any = false;
+  for (const event of batch) {
+    if (event.type !== 'PersonalDataErased') continue;
+    any = true;
+    if (keys) await keys.destroy(String(event.data.caseId), new Date(String(event.data.erasedAt)));
+  }
+  return any;
+}
+
 /** The history (up to `last`) of each case erased in the page, by case id: the projection rewrites its rows from it. */
-async function erasedHistories(store: EventStore, events: readonly RecordedEvent[], last: bigint): Promise<Map<string, RecordedEvent[]>> {
+export async function erasedHistories(store: EventStore, events: readonly RecordedEvent[], last: bigint): Promise<Map<string, RecordedEvent[]>> {
   const erasures = new Map<string, RecordedEvent[]>();
   for (const event of events) {
     if (event.type !== 'PersonalDataErased' || !event.streamId.startsWith(CASE_STREAM_PREFIX)) continue;
@@ -183,7 +196,7 @@ const LOADED_TABLES = ['rm_cases', 'rm_follow_ups', 'rm_timeline', 'rm_case_stat
  * checkpoint last (a read model with a checkpoint is complete).
  */
 export async function finishLoad(db: ReadDb, schema: string, deferred: readonly string[], load: BulkLoad, options: { parallel?: number; memory?: string } = {}): Promise<void> {
-  await recountCounters(db);
+  if (!load.counted) await recountCounters(db);
   await buildIndexes(db, deferred, options);
   if (load.erased) await vacuumReadModel(db);
   const tables = [...LOADED_TABLES];

@@ -85,12 +85,12 @@ export function planCaseBatch(
 
 /** A case version per event; a track version only when the track's row changed, so the history stays small. */
 class TrackVersions {
-  private readonly last = new Map<string, string>();
+  private readonly last = new Map<string, ReturnType<typeof followUpVersionRow>>();
   private lastCase: typeof caseVersions.$inferInsert | null = null;
   private readonly lastTrack = new Map<string, typeof followUpVersions.$inferInsert>();
 
   constructor(state: CaseState) {
-    if (state.status === 'opened') for (const track of state.respondents) this.last.set(track.respondentId, JSON.stringify(followUpVersionRow(state, track)));
+    if (state.status === 'opened') for (const track of state.respondents) this.last.set(track.respondentId, followUpVersionRow(state, track));
   }
 
   /** A case version valid from the case's instant; versions of the tracks the event moved, each from its own instant, each closing the one before. */
@@ -103,9 +103,9 @@ class TrackVersions {
     for (const track of state.respondents) {
       if (!moved.includes(track.respondentId)) continue;
       const row = followUpVersionRow(state, track);
-      const json = JSON.stringify(row);
-      if (this.last.get(track.respondentId) === json) continue;
-      this.last.set(track.respondentId, json);
+      const before = this.last.get(track.respondentId);
+      if (before !== undefined && sameRow(before, row)) continue;
+      this.last.set(track.respondentId, row);
       const trackVersion = { ...row, caseVersion: state.version, validFrom: new Date(trackFrom(times, track.respondentId)!), validTo: null, logPosition: position };
       const previous = this.lastTrack.get(track.respondentId);
       if (previous) previous.validTo = trackVersion.validFrom;
@@ -114,6 +114,25 @@ class TrackVersions {
       batch.trackVersions.push(trackVersion);
     }
   }
+}
+
+/**
+ * Whether two rows hold the same values (as their JSON would say): compared cell by cell, instants by
+ * their time, arrays element by element. Serialising both rows was a tenth of a rebuild's CPU.
+ */
+function sameRow(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (!sameCell(a[key], b[key])) return false;
+  return true;
+}
+
+function sameCell(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (x instanceof Date && y instanceof Date) return x.getTime() === y.getTime();
+  if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => sameCell(v, y[i]));
+  if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') return x === undefined && y === undefined;
+  return JSON.stringify(x) === JSON.stringify(y);
 }
 
 /** The timeline row of one event: when it happened in the world, who recorded it, a short description. */

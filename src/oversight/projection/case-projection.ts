@@ -13,7 +13,7 @@ import { counterDeltaStatements } from './summary-counter-writes';
 
 export { timelineRow } from './case-batch';
 
-const isCaseEvent = (e: RecordedEvent) =>
+export const isCaseEvent = (e: RecordedEvent) =>
   e.streamId.startsWith(CASE_STREAM_PREFIX) && CASE_EVENT_TYPES.includes(e.type as CaseEventType);
 
 /**

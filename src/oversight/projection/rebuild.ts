@@ -6,6 +6,7 @@ import type { KeyStore } from '../../privacy/key-store';
 import { migrateReadModelInto, openPostgresReadDb, READ_MODEL_SCHEMA } from '../read-model/open-read-db';
 import type { ReadDb } from '../../storage/read-db';
 import { bulkProject, deferIndexes, finishLoad } from './bulk-rebuild';
+import { copyProject } from './copy-load';
 import { CASE_PROJECTION, ProjectionRunner, resetReadModel } from './projection-runner';
 
 export interface RebuildReport {
@@ -15,7 +16,7 @@ export interface RebuildReport {
 
 /**
  * `bulk` (the default): large pages into fresh tables, indexes and counters built once after the
- * load (bulk-rebuild.ts). `projection`: the live projection's runner from position 0, batch by
+ * load (bulk-rebuild.ts; on PostgreSQL, COPY with folded states in memory: copy-load.ts). `projection`: the live projection's runner from position 0, batch by
  * batch into indexed tables, as every rebuild did before; kept to compare the two (`npm run bench
  * -- --rebuild=projection`).
  */
@@ -23,9 +24,9 @@ export type RebuildMethod = 'bulk' | 'projection';
 
 export interface RebuildOptions {
   method?: RebuildMethod;
-  /** Events per page of the bulk load (default 5,000). */
+  /** Events per page of the bulk load (default 10,000 on PostgreSQL, 5,000 embedded). */
   page?: number;
-  /** Transactions side by side in the bulk load on PostgreSQL (default 2: one per core here). */
+  /** Unused since the PostgreSQL load streams one COPY per table (copy-load.ts); kept for callers that still pass it. */
   lanes?: number;
   /** Events loaded so far by the bulk load. */
   onProgress?: (events: number) => void;
@@ -56,7 +57,7 @@ export async function rebuildPostgresReadModel(
   try {
     if ((options.method ?? 'bulk') === 'bulk') {
       const deferred = await deferIndexes(db, next);
-      const load = await bulkProject(store, db, keys, { lanes: options.lanes ?? 2, page: options.page, onProgress: options.onProgress });
+      const load = await copyProject(store, pool, db, next, keys, { page: options.page, onProgress: options.onProgress });
       await finishLoad(db, next, deferred, load, { parallel: 2, memory: '256MB' });
     }
     // From the checkpoint the load wrote (from 0 with `projection`) to the head, before the lock below.
