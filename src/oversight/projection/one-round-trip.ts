@@ -1,4 +1,5 @@
 import type { SQLWrapper } from 'drizzle-orm';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { ReadDb } from '../../storage/read-db';
 
@@ -24,7 +25,14 @@ const dialect = new PgDialect();
  */
 export async function inOneRoundTrip(tx: ReadDb, statements: readonly Statement[]): Promise<void> {
   if (statements.length === 0) return;
-  const client = rawClient(tx);
+  try {
+    await send(rawClient(tx), statements);
+  } catch (error) {
+    throw failedBatch(statements.length, error);
+  }
+}
+
+async function send(client: ReturnType<typeof rawClient>, statements: readonly Statement[]): Promise<void> {
   if (typeof client.exec === 'function') return void (await client.exec(statements.map((s) => inlined(s)).join(';\n')));
   const pg = client as PgClient;
   const was = pg.pipeline;
@@ -37,6 +45,19 @@ export async function inOneRoundTrip(tx: ReadDb, statements: readonly Statement[
   } finally {
     pg.pipeline = was;
   }
+}
+
+/**
+ * A failure reads as one statement's would (drizzle's DrizzleQueryError around the driver's error,
+ * whose SQL state the logs keep: observability/loggable-error.ts), but names no statement: the
+ * batch's text carries its values inlined (decrypted NIPs among them), so neither the wrapper nor
+ * the driver's error keeps it (PGlite's error copies the failed text into `query`).
+ */
+function failedBatch(count: number, error: unknown): DrizzleQueryError {
+  if (typeof error === 'object' && error !== null) {
+    for (const field of ['query', 'params', 'internalQuery'] as const) if (field in error) delete (error as Record<string, unknown>)[field];
+  }
+  return new DrizzleQueryError(`one round trip of ${count} projection statements (text withheld: it carries the batch's values)`, [], error as Error);
 }
 
 type PgClient = { pipeline?: boolean; query(sql: string, params: unknown[]): Promise<unknown> };
