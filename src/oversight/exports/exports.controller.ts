@@ -111,6 +111,8 @@ export class ExportsController {
     const request = newRequestKey();
     for await (const records of pages) {
       for (const read of respondentReads(actor, via, request, records.map((r) => r.followUp))) this.audit.record(read);
+      // The next page is read once this one's records are written, or nearly (AccessAudit.keptUp).
+      await this.audit.keptUp();
       yield records;
     }
   }
