@@ -100,7 +100,13 @@ export class KeyStore {
 export async function copyKeys(from: ReadDb, to: ReadDb): Promise<number> {
   const source = new KeyStore(from, Buffer.alloc(32));
   const target = new KeyStore(to, Buffer.alloc(32));
-  await Promise.all([source.init(), target.init(), ensureKeyCheckTable(from), ensureKeyCheckTable(to)]);
+  // One database's tables one after the other: two CREATE SCHEMA IF NOT EXISTS of one schema on two
+  // connections at once race in PostgreSQL (the loser fails on pg_namespace's unique index).
+  const prepare = async (store: KeyStore, db: ReadDb) => {
+    await store.init();
+    await ensureKeyCheckTable(db);
+  };
+  await Promise.all([prepare(source, from), prepare(target, to)]);
   const [check, targetCheck] = [await storedKeyCheck(from), await storedKeyCheck(to)];
   if (check !== null && targetCheck !== null && check !== targetCheck) {
     throw new Error('the target store is sealed under another master key (its key check value differs): copy into an empty store');
