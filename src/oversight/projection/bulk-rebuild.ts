@@ -65,23 +65,8 @@ export async function bulkProject(store: EventStore, db: ReadDb, keys: KeyStore 
   let last: RecordedEvent | null = null;
   let events = 0;
   let erased = false;
-  // The next page is read while this one is written; a failed read is heard where it is awaited.
-  const read = (after: bigint) => {
-    const next = store.readAll(after, page);
-    next.catch(() => undefined);
-    return next;
-  };
-  let reading = read(0n);
   try {
-    for (;;) {
-      const batch = await reading;
-      if (batch.length === 0) break;
-      const end = batch[batch.length - 1];
-      reading = read(end.position);
-      // Keys and histories are read outside the lanes' transactions (the embedded database runs one at a time).
-      const caseKeys = keys ? await keys.keys(caseIdsOf(batch)) : new Map<string, Buffer>();
-      const erasures = await erasedHistories(store, batch, end.position);
-      for (const caseId of erasures.keys()) caseKeys.delete(caseId);
+    for await (const { batch, end, caseKeys, erasures } of logPages(store, keys, page)) {
       const split: RecordedEvent[][] = Array.from({ length: lanes }, () => []);
       for (const event of batch) if (event.streamId.startsWith(CASE_STREAM_PREFIX)) split[laneOf(event.streamId, lanes)].push(event);
       const written = split.map((laneEvents, lane) => {
@@ -100,19 +85,56 @@ export async function bulkProject(store: EventStore, db: ReadDb, keys: KeyStore 
         // As the live projection: the key is destroyed (again) once the erasure's rows are written.
         erased = true;
         await pageDone;
-        for (const event of batch) {
-          if (event.type === 'PersonalDataErased' && keys) await keys.destroy(String(event.data.caseId), new Date(String(event.data.erasedAt)));
-        }
+        await destroyErasedKeys(batch, keys);
       }
       while (inFlight.length > PAGES_AHEAD) await inFlight.shift();
     }
     await Promise.all(inFlight);
   } catch (error) {
     // Nothing left running against the tables (or unheard) when the caller gives up on them.
-    await Promise.allSettled([...inFlight, reading]);
+    await Promise.allSettled(inFlight);
     throw error;
   }
   return { position: last?.position ?? 0n, hash: last?.hash ?? null, events, erased };
+}
+
+export interface LogPage {
+  batch: RecordedEvent[];
+  end: RecordedEvent;
+  /** The data keys of the page's cases, but those erased in it. */
+  caseKeys: Map<string, Buffer>;
+  /** The history (up to the page's end) of each case erased in it: its rows are written again from it. */
+  erasures: Map<string, RecordedEvent[]>;
+}
+
+/**
+ * The whole log in pages for a bulk load (bulkProject, copyProject), each with what projecting it
+ * needs; the next page is read while the caller works on this one, and a failed read is heard where
+ * it is awaited. Keys and histories are read outside the loads' transactions (the embedded database
+ * runs one at a time).
+ */
+export async function* logPages(store: EventStore, keys: KeyStore | undefined, page: number): AsyncGenerator<LogPage> {
+  const read = (after: bigint) => {
+    const next = store.readAll(after, page);
+    next.catch(() => undefined);
+    return next;
+  };
+  let reading = read(0n);
+  try {
+    for (;;) {
+      const batch = await reading;
+      if (batch.length === 0) return;
+      const end = batch[batch.length - 1];
+      reading = read(end.position);
+      const caseKeys = keys ? await keys.keys(caseIdsOf(batch)) : new Map<string, Buffer>();
+      const erasures = await erasedHistories(store, batch, end.position);
+      for (const caseId of erasures.keys()) caseKeys.delete(caseId);
+      yield { batch, end, caseKeys, erasures };
+    }
+  } finally {
+    // Nothing left reading (or unheard) when the caller stops early or gives up.
+    await reading.catch(() => undefined);
+  }
 }
 
 /** As the live projection: the key of each case erased in the page is destroyed (again) once the page's rows are planned. Whether there was one. */

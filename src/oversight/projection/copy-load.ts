@@ -8,7 +8,7 @@ import type { EventStore, RecordedEvent } from '../../event-store/event-store';
 import type { KeyStore } from '../../privacy/key-store';
 import type { ReadDb } from '../../storage/read-db';
 import { caseStates, caseVersions, cases, followUps, followUpVersions, timeline } from '../read-model/schema';
-import { destroyErasedKeys, erasedHistories, type BulkLoad, type BulkOptions } from './bulk-rebuild';
+import { destroyErasedKeys, logPages, type BulkLoad, type BulkOptions } from './bulk-rebuild';
 import { planCaseBatch, type StoredCase } from './case-batch';
 import { caseIdsOf, isCaseEvent } from './case-projection';
 import { caseRow, followUpRow } from './case-rows';
@@ -83,21 +83,8 @@ export async function copyProject(store: EventStore, pool: Pool, db: ReadDb, sch
   let last: RecordedEvent | null = null;
   let events = 0;
   let erased = false;
-  const read = (after: bigint) => {
-    const next = store.readAll(after, page);
-    next.catch(() => undefined);
-    return next;
-  };
-  let reading = read(0n);
   try {
-    for (;;) {
-      const batch = await reading;
-      if (batch.length === 0) break;
-      const end = batch[batch.length - 1];
-      reading = read(end.position);
-      const caseKeys = keys ? await keys.keys(caseIdsOf(batch)) : new Map<string, Buffer>();
-      const erasures = await erasedHistories(store, batch, end.position);
-      for (const caseId of erasures.keys()) caseKeys.delete(caseId);
+    for await (const { batch, end, caseKeys, erasures } of logPages(store, keys, page)) {
       const byCase = new Map<string, RecordedEvent[]>();
       for (const event of batch) {
         if (!isCaseEvent(event)) continue;
@@ -160,7 +147,6 @@ export async function copyProject(store: EventStore, pool: Pool, db: ReadDb, sch
     await writeCurrent(pool, db, schema, folded);
     await markWithdrawals(db, withdrawals);
   } catch (error) {
-    await reading.catch(() => undefined);
     if (streams) for (const stream of Object.values(streams)) stream.abort();
     throw error;
   }
