@@ -29,8 +29,8 @@ import { CREATE_EVENT_STORE_TABLES } from './pglite-schema';
 export interface PgliteEventStoreOptions {
   /** How often a live subscription looks for events appended through another adapter instance. */
   pollIntervalMs?: number;
-  /** Makes a commit durable before the append is acknowledged (open-pglite.ts: PGlite itself cannot sync). */
-  afterCommit?: (() => void) | null;
+  /** Makes the commits before the call durable; the append is acknowledged once it resolves (open-pglite.ts: PGlite itself cannot sync). */
+  afterCommit?: (() => Promise<void> | void) | null;
 }
 
 /** The stream's version and the log's last link, in one round trip to the database's thread. */
@@ -57,7 +57,7 @@ export class PgliteEventStore implements EventStore {
     this.afterCommit = options.afterCommit ?? null;
   }
 
-  private readonly afterCommit: (() => void) | null;
+  private readonly afterCommit: (() => Promise<void> | void) | null;
 
   async init(): Promise<void> {
     await this.db.exec(CREATE_EVENT_STORE_TABLES);
@@ -91,7 +91,8 @@ export class PgliteEventStore implements EventStore {
       if (retried) return retried;
       throw new WrongExpectedVersionError(streamId, expected, outcome.refusedAt);
     }
-    this.afterCommit?.();
+    // Concurrent appends share one WAL sync (group commit): none is acknowledged before a sync that began after its commit.
+    await this.afterCommit?.();
     this.subscriptions.forEach((subscription) => subscription.notify());
     return outcome;
   }
