@@ -81,20 +81,30 @@ export class PgliteEventStore implements EventStore {
       // An event id already stored (expected `any`): a retry if they all are in this stream.
       if ((error as { code?: string }).code !== '23505') throw error;
       const retried = await findRetriedAppend(this.db, streamId, events);
-      if (retried) return retried;
+      if (retried) return this.durable(retried);
       throw error;
     }
     if ('refusedAt' in outcome) {
       // Only a refused append looks for a retry (its version was taken by its own first attempt):
       // one that succeeds cannot have been one, so a successful append reads nothing before.
       const retried = await findRetriedAppend(this.db, streamId, events);
-      if (retried) return retried;
+      if (retried) return this.durable(retried);
       throw new WrongExpectedVersionError(streamId, expected, outcome.refusedAt);
     }
     // Concurrent appends share one WAL sync (group commit): none is acknowledged before a sync that began after its commit.
     await this.afterCommit?.();
     this.subscriptions.forEach((subscription) => subscription.notify());
     return outcome;
+  }
+
+  /**
+   * A retry is answered with the first attempt's result, which may still be waiting for its WAL sync
+   * (a concurrent first attempt): a sync that begins now covers that commit, so the retry is not
+   * acknowledged before the first attempt is durable.
+   */
+  private async durable(retried: AppendResult): Promise<AppendResult> {
+    await this.afterCommit?.();
+    return retried;
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
