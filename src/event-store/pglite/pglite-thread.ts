@@ -53,7 +53,7 @@ export function startPgliteThread(options: ThreadOptions): Promise<PgliteThread>
 }
 
 export class PgliteThread implements EmbeddedClient {
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; options?: QueryOptions; stack?: string }>();
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; options?: QueryOptions; origin?: Error }>();
   private nextId = 1;
   private exited: Error | null = null;
   private closing: Promise<void> | null = null;
@@ -144,7 +144,8 @@ export class PgliteThread implements EmbeddedClient {
     // Referenced only while a call is out, as PGlite on this thread would be: an idle database does not keep the process alive.
     if (this.pending.size === 0) this.worker.ref();
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, options, stack: new Error().stack });
+      // The caller's stack is captured here but formatted (`.stack`) only if the call fails: formatting it on every call cost the main thread ~0.1 ms a call.
+      this.pending.set(id, { resolve, reject, options, origin: new Error() });
       this.worker.postMessage({ id, op, ...body });
     });
   }
@@ -155,7 +156,7 @@ export class PgliteThread implements EmbeddedClient {
     this.pending.delete(reply.id);
     if (this.pending.size === 0) this.worker.unref();
     if (reply.ok) waiting.resolve(reply.result);
-    else waiting.reject(rebuildError(reply.error, waiting.options, waiting.stack));
+    else waiting.reject(rebuildError(reply.error, waiting.options, waiting.origin?.stack));
   }
 
   private stop(error: Error): void {
