@@ -39,6 +39,9 @@ const DIMENSION: Record<SummaryDimension, SQL> = {
 const ACTED_ON = sql`f.follow_up_status IN ('AS_RECOMMENDED', 'NOT_AS_RECOMMENDED')`;
 const epochMs = (column: SQL) => sql`(extract(epoch FROM ${column}) * 1000)`;
 
+/** The read model's position, read alone (one statement, one snapshot). */
+const CHECKPOINT = sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`;
+
 /**
  * Follow-up figures per bucket, counted per person (respondent track) and per case side by side.
  * Aggregates only: no name, NIP or reporter ever leaves this query, so it may answer anonymously.
@@ -150,8 +153,10 @@ export class FollowUpSummaryReader {
   private async currentCells(at: Date, signal?: AbortSignal): Promise<ProtectedCells & { position: string }> {
     for (;;) {
       if (signal?.aborted) throw new ClientGoneError();
-      // The caller's signal is checked above and below; a one-row read needs no cancelling.
-      const position = await guardedRead(this.db, this.guard, undefined, async (run) => String((await run(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`))[0]?.position ?? 0));
+      // The caller's signal is checked above and below; a one-row read needs no cancelling, and one
+      // statement is one snapshot: no transaction, which on the embedded database would hold PGlite
+      // (every other statement, /health's too) for four round trips to this thread instead of one.
+      const position = String(((await this.db.execute(CHECKPOINT)) as unknown as { rows: Array<{ position?: unknown }> }).rows[0]?.position ?? 0);
       const held = this.cells;
       if (held && held.position === position && cellsHoldAt(held, at)) {
         this.metrics?.anonymousCells.inc({ outcome: 'reused' });
