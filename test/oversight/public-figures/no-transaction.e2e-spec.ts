@@ -1,0 +1,61 @@
+import { REPORT_CASE, aLaporan } from '../../e2e/fixtures';
+import { startTestNetra, type RunningNetra } from '../../support/netra-app';
+import { PgliteThread, type StatementTiming } from '../../../src/event-store/pglite/pglite-thread';
+
+/**
+ * An anonymous summary whose protected cells are already formed reads only the checkpoint, in one
+ * statement and no transaction: on the embedded store a transaction holds PGlite — every statement
+ * outside it, /health's included — for each round trip to the server's thread (README, Benchmarks,
+ * "`/health` under the anonymous load (session 9)"). And its answer is still the current position's:
+ * one event later, the next question is answered at the new position.
+ */
+
+const summary = (groupBy: string) => `{ followUpSummary(groupBy: [${groupBy}]) { smallCellThreshold position overall { total suppressed } } }`;
+
+describe('anonymous summaries on the embedded store', () => {
+  let netra: RunningNetra;
+  let respondents = 0;
+  const ask = async (query: string) => {
+    const response = await fetch(netra.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { data: { followUpSummary: { position: string; overall: { total: number | null } } } }).data.followUpSummary;
+  };
+  const reportThree = async () => {
+    const bawaslu = await netra.client('BAWASLU', null);
+    const people = [0, 1, 2].map(() => ++respondents).map((i) => ({ name: `Pegawai ${i}`, nip: `198203152008011${String(i).padStart(3, '0')}`, employment: 'PNS', institution: 'Kecamatan Lubuk Linggau Barat I', institutionRegionCode: '16.73' }));
+    await bawaslu.request(REPORT_CASE, { input: aLaporan({ respondents: people }) });
+  };
+  const timed = async <T>(work: () => Promise<T>): Promise<[T, StatementTiming[]]> => {
+    const seen: StatementTiming[] = [];
+    PgliteThread.timing = (t) => void seen.push(t);
+    try {
+      return [await work(), seen];
+    } finally {
+      PgliteThread.timing = null;
+    }
+  };
+
+  beforeAll(async () => {
+    netra = await startTestNetra({ ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100' });
+    await reportThree();
+  }, 60_000);
+  afterAll(() => netra?.close());
+
+  it('reads the checkpoint without a transaction once the cells are formed, and answers at the current position', async () => {
+    const formed = await ask(summary('PROVINCE'));
+    const [other, statements] = await timed(() => ask(summary('REGION')));
+    expect(other.position).toBe(formed.position);
+    expect(statements.filter((t) => t.op === 'begin' || t.op === 'end')).toEqual([]);
+    expect(statements.some((t) => /rm_checkpoints/.test(t.sql))).toBe(true);
+
+    await reportThree();
+    // Once the projection has applied it (asynchronously), a question is answered at the new position, not the cells' old one.
+    let later = await ask(summary('ELECTION'));
+    for (let tries = 0; later.position === formed.position && tries < 100; tries++) {
+      await new Promise((r) => setTimeout(r, 100));
+      later = await ask(summary('ELECTION'));
+    }
+    expect(BigInt(later.position)).toBeGreaterThan(BigInt(formed.position));
+    expect(later.overall.total).toBeGreaterThan(formed.overall.total ?? 0);
+  });
+});
