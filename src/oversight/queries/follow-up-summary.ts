@@ -180,15 +180,24 @@ export class FollowUpSummaryReader {
   private async formCells(at: Date): Promise<ProtectedCells & { position: string }> {
     // Figures count ASN only (figure-filter.ts): the anonymous filter names no kinds, so no caller widens this.
     const where = whereAll(followUpConditions(figureFilter(undefined), null, readSource(null, at), false));
-    const formed = await guardedRead(this.db, this.guard, undefined, async (run: Run) => {
-      const [checkpoint] = await run(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`);
-      const facts = await run(sql`SELECT f.case_id, f.stage, f.waiting_on, f.follow_up_status, f.recommended_at IS NOT NULL AS recommended,
+    // The checkpoint and the facts in one statement, so one snapshot: the position is exactly what the
+    // facts were read at (a row with no person when there are none). No transaction on the embedded
+    // store, where one would hold PGlite — /health's statements too — for each round trip to this
+    // thread; on PostgreSQL inside guardedRead for its statement timeout.
+    const statement = sql`SELECT c.position AS checkpoint_position, p.*
+      FROM (SELECT 1) AS one
+      LEFT JOIN rm_checkpoints c ON c.name = 'cases'
+      LEFT JOIN LATERAL (
+        SELECT f.case_id, f.stage, f.waiting_on, f.follow_up_status, f.recommended_at IS NOT NULL AS recommended,
             ${epochMs(sql`f.since`)}::float8 AS since, ${epochMs(sql`f.due_at`)}::float8 AS due_at, ${epochMs(sql`f.decided_at`)}::float8 AS decided_at,
             ${epochMs(sql`f.executed_at`)}::float8 AS executed_at, ${epochMs(sql`f.case_received_at`)}::float8 AS received_at,
             f.employment, f.election_kind, f.election_year, f.region_code, f.province_code, f.regency_code
-          FROM ${readSource(null, at).followUps} f ${where}`);
-      return { position: String(checkpoint?.position ?? 0), persons: facts.map(personOf) };
-    });
+          FROM ${readSource(null, at).followUps} f ${where}
+      ) p ON true`;
+    const rows = this.guard.postgres
+      ? await guardedRead(this.db, this.guard, undefined, (run: Run) => run(statement))
+      : ((await this.db.execute(statement)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
+    const formed = { position: String(rows[0]?.checkpoint_position ?? 0), persons: rows.filter((row) => row.case_id !== null && row.case_id !== undefined).map(personOf) };
     const cells = { ...protectCells(formed.persons, at, this.threshold), position: formed.position };
     this.metrics?.anonymousCells.inc({ outcome: 'formed' });
     if (this.cells === null || BigInt(cells.position) >= BigInt(this.cells.position)) this.cells = cells;

@@ -3,8 +3,8 @@ import { startTestNetra, type RunningNetra } from '../../support/netra-app';
 import { PgliteThread, type StatementTiming } from '../../../src/event-store/pglite/pglite-thread';
 
 /**
- * An anonymous summary whose protected cells are already formed reads only the checkpoint, in one
- * statement and no transaction: on the embedded store a transaction holds PGlite — every statement
+ * An anonymous summary forms its protected cells with the checkpoint in one statement, and once they
+ * are formed reads only the checkpoint, in one statement — no transaction: on the embedded store a transaction holds PGlite — every statement
  * outside it, /health's included — for each round trip to the server's thread (README, Benchmarks,
  * "`/health` under the anonymous load (session 9)"). And its answer is still the current position's:
  * one event later, the next question is answered at the new position.
@@ -41,8 +41,10 @@ describe('anonymous summaries on the embedded store', () => {
   }, 60_000);
   afterAll(() => netra?.close());
 
-  it('reads the checkpoint without a transaction once the cells are formed, and answers at the current position', async () => {
-    const formed = await ask(summary('PROVINCE'));
+  it('forms the cells and reads the checkpoint without a transaction, and answers at the current position', async () => {
+    const [formed, forming] = await timed(() => ask(summary('PROVINCE')));
+    expect(forming.filter((t) => t.op === 'begin' || t.op === 'end')).toEqual([]);
+    expect(forming.some((t) => /rm_checkpoints/.test(t.sql) && /rm_follow_ups/.test(t.sql))).toBe(true);
     const [other, statements] = await timed(() => ask(summary('REGION')));
     expect(other.position).toBe(formed.position);
     expect(statements.filter((t) => t.op === 'begin' || t.op === 'end')).toEqual([]);
