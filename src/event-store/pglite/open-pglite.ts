@@ -42,8 +42,8 @@ export const WASM_TIERING_BUDGET = 180_000_000;
 export interface EmbeddedDatabase {
   /** PGlite itself, or with `thread` its worker behind the same calls (pglite-thread.ts). */
   pglite: EmbeddedClient;
-  /** Syncs what the last commits wrote to the WAL; null for `memory:` (or with sync off). */
-  sync: (() => void) | null;
+  /** Syncs what the commits before the call wrote to the WAL (group commit, wal-sync.ts); null for `memory:` (or with sync off). */
+  sync: (() => Promise<void>) | null;
 }
 
 /** Opens the embedded database: `memory:` for a throw-away one, otherwise a directory on disk. */

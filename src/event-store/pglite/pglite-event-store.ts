@@ -29,8 +29,8 @@ import { CREATE_EVENT_STORE_TABLES } from './pglite-schema';
 export interface PgliteEventStoreOptions {
   /** How often a live subscription looks for events appended through another adapter instance. */
   pollIntervalMs?: number;
-  /** Makes a commit durable before the append is acknowledged (open-pglite.ts: PGlite itself cannot sync). */
-  afterCommit?: (() => void) | null;
+  /** Makes the commits before the call durable; the append is acknowledged once it resolves (open-pglite.ts: PGlite itself cannot sync). */
+  afterCommit?: (() => Promise<void> | void) | null;
 }
 
 /** The stream's version and the log's last link, in one round trip to the database's thread. */
@@ -57,7 +57,7 @@ export class PgliteEventStore implements EventStore {
     this.afterCommit = options.afterCommit ?? null;
   }
 
-  private readonly afterCommit: (() => void) | null;
+  private readonly afterCommit: (() => Promise<void> | void) | null;
 
   async init(): Promise<void> {
     await this.db.exec(CREATE_EVENT_STORE_TABLES);
@@ -81,19 +81,30 @@ export class PgliteEventStore implements EventStore {
       // An event id already stored (expected `any`): a retry if they all are in this stream.
       if ((error as { code?: string }).code !== '23505') throw error;
       const retried = await findRetriedAppend(this.db, streamId, events);
-      if (retried) return retried;
+      if (retried) return this.durable(retried);
       throw error;
     }
     if ('refusedAt' in outcome) {
       // Only a refused append looks for a retry (its version was taken by its own first attempt):
       // one that succeeds cannot have been one, so a successful append reads nothing before.
       const retried = await findRetriedAppend(this.db, streamId, events);
-      if (retried) return retried;
+      if (retried) return this.durable(retried);
       throw new WrongExpectedVersionError(streamId, expected, outcome.refusedAt);
     }
-    this.afterCommit?.();
+    // Concurrent appends share one WAL sync (group commit): none is acknowledged before a sync that began after its commit.
+    await this.afterCommit?.();
     this.subscriptions.forEach((subscription) => subscription.notify());
     return outcome;
+  }
+
+  /**
+   * A retry is answered with the first attempt's result, which may still be waiting for its WAL sync
+   * (a concurrent first attempt): a sync that begins now covers that commit, so the retry is not
+   * acknowledged before the first attempt is durable.
+   */
+  private async durable(retried: AppendResult): Promise<AppendResult> {
+    await this.afterCommit?.();
+    return retried;
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
