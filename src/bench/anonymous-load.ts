@@ -2,9 +2,10 @@ import type { INestApplication } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { listeningUrl } from '../bootstrap';
+import { PgliteThread, type StatementTiming } from '../event-store/pglite/pglite-thread';
 import { NetraMetrics } from '../observability/metrics';
 import { PublicFiguresCache } from '../oversight/public-figures/public-figures-cache';
 import type { ClientsInput, ClientsOutput } from './anonymous-clients';
@@ -63,6 +64,39 @@ export interface AnonymousLoadResult {
   /** What a request waited for the read model's checkpoint, and how many distinct reads served the phase's requests. */
   checkpointWaitMs: Latency;
   checkpointReads: number;
+  /**
+   * Where a `/health` on the server spent its time (embedded store: its statements are timed on the
+   * PGlite thread): from the request event to its first statement (reading it, Express, Nest), the
+   * statements, from the last answer handled to the last byte; each statement's wait in the
+   * thread's queue, its time there, and the wait for the server's thread to take its answer; the
+   * other statements the thread ran during the phase; GC pauses of the server's process meanwhile.
+   */
+  healthSplit: {
+    beforeMs: Latency;
+    statementsMs: Latency;
+    afterMs: Latency;
+    queueMs: Latency;
+    workerMs: Latency;
+    replyMs: Latency;
+    otherStatements: number;
+    otherWorkerMs: Latency;
+    gcDuringHealthMs: Latency;
+    gcPauses: number;
+    gcTotalMs: number;
+    gcMaxMs: number;
+    /** /health whose statements shared the PGlite thread with another statement (a summary being computed), and the others: their time on the server. */
+    behindOtherMs: Latency;
+    /** /health whose statements overlapped an open transaction on the PGlite thread (a statement outside one waits for it to end). */
+    behindTransactionMs: Latency;
+    transactions: number;
+    transactionMs: Latency;
+    aloneMs: Latency;
+    /** The other statements, slowest first (their text's start and time on the thread). */
+    slowestOther: string[];
+  } | null;
+  /** GC pauses of the server's thread during the load by kind (minor = scavenge, major = mark-compact), and the heap after it. */
+  gcByKind?: Record<string, { count: number; totalMs: number; maxMs: number }>;
+  heapUsedMiB?: number;
   /** Event-loop delay of the server's thread during the load (ms, monitorEventLoopDelay). */
   serverLoopDelayMs: { p50: number; p99: number; max: number };
   /** The same on the load generator's thread: the part of its /health figures that is its own queue. */
@@ -97,18 +131,34 @@ export async function anonymousLoad(app: INestApplication, o: { seconds: number;
   const server = app.getHttpServer() as Server;
   const healthServerMs: number[] = [];
   const answersAhead: number[] = [];
+  const healthWindows: Array<[number, number]> = [];
   let graphqlAnswers = 0;
+  const epoch = () => performance.timeOrigin + performance.now();
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     if (req.url === '/graphql') return void res.once('finish', () => graphqlAnswers++);
     if (req.url !== '/health') return;
     const t0 = performance.now();
+    const e0 = epoch();
     const before = graphqlAnswers;
     res.once('finish', () => {
       healthServerMs.push(performance.now() - t0);
+      healthWindows.push([e0, epoch()]);
       answersAhead.push(graphqlAnswers - before);
     });
   };
   server.prependListener('request', onRequest);
+  const statements: StatementTiming[] = [];
+  PgliteThread.timing = (t) => void statements.push(t);
+  const gcs: Array<[number, number]> = [];
+  const gcKinds: Record<string, number[]> = {};
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gcs.push([performance.timeOrigin + e.startTime, e.duration]);
+      const kind = String((e as unknown as { detail?: { kind?: number } }).detail?.kind ?? '?');
+      (gcKinds[kind] ??= []).push(e.duration);
+    }
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   // What each anonymous request waits for its checkpoint (PostgreSQL: a statement shared by the
   // requests that came meanwhile; embedded: the projection's position in memory), and how many reads.
   const cache = app.get(PublicFiguresCache);
@@ -140,6 +190,8 @@ export async function anonymousLoad(app: INestApplication, o: { seconds: number;
   });
   const cpuAfter = mainThreadCpuSeconds();
   loopDelay.disable();
+  PgliteThread.timing = null;
+  gcObserver.disconnect();
   server.off('request', onRequest);
   cache.position = position;
   const ms = (ns: number) => round(ns / 1e6);
@@ -161,10 +213,69 @@ export async function anonymousLoad(app: INestApplication, o: { seconds: number;
     answersAheadOfHealth: latency(answersAhead),
     checkpointWaitMs: latency(checkpointWaitMs),
     checkpointReads: checkpointReads.size,
+    healthSplit: split(healthWindows, statements, gcs),
+    gcByKind: Object.fromEntries(Object.entries(gcKinds).map(([kind, d]) => [{ '1': 'minor', '2': 'major', '4': 'incremental', '8': 'weakcb' }[kind] ?? kind, { count: d.length, totalMs: round(d.reduce((a, b) => a + b, 0)), maxMs: round(Math.max(...d)) }])),
+    heapUsedMiB: round(process.memoryUsage().heapUsed / 2 ** 20),
     serverLoopDelayMs: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) },
     clientLoopDelayMs: output.clientLoopDelayMs,
     serverBusy: round(performance.eventLoopUtilization(loop).utilization, 2),
     serverCpuMsPerAnswer: cpu === null ? null : round(cpu * 1000, 3),
     answersPerServerCpuSecond: cpu === null || cpu === 0 ? null : round(1 / cpu, 0),
+  };
+}
+
+/** Each /health's window on the server cut at its statements (those posted inside it: SELECT 1 and the calendar's count). */
+function split(windows: Array<[number, number]>, statements: StatementTiming[], gcs: Array<[number, number]>): AnonymousLoadResult['healthSplit'] {
+  if (statements.length === 0) return null;
+  const isHealth = (t: StatementTiming) => t.sql === 'SELECT 1' || t.sql.includes('due_at_provisional');
+  const health = statements.filter(isHealth);
+  const other = statements.filter((t) => !isHealth(t) && t.op !== 'begin' && t.op !== 'end');
+  // PGlite runs one transaction at a time, so the k-th begin pairs with the k-th end: the spans in which a statement outside them waits.
+  const begins = statements.filter((t) => t.op === 'begin').sort((a, b) => a.received - b.received);
+  const ends = statements.filter((t) => t.op === 'end').sort((a, b) => a.replied - b.replied);
+  const spans = begins.slice(0, ends.length).map((b, k): [number, number] => [b.received, ends[k].replied]);
+  const before: number[] = [];
+  const during: number[] = [];
+  const after: number[] = [];
+  const gcDuring: number[] = [];
+  const behindOther: number[] = [];
+  const behindTransaction: number[] = [];
+  const alone: number[] = [];
+  for (const [start, end] of windows) {
+    const mine = health.filter((t) => t.posted >= start && t.posted <= end);
+    const from = Math.min(...mine.map((t) => t.posted));
+    const to = Math.max(...mine.map((t) => t.replied));
+    (other.some((t) => t.received < to && t.replied > from) ? behindOther : alone).push(end - start);
+    if (spans.some(([b, e]) => b < to && e > from)) behindTransaction.push(end - start);
+    gcDuring.push(gcs.filter(([at, d]) => at + d >= start && at <= end).reduce((sum, [at, d]) => sum + Math.min(end, at + d) - Math.max(start, at), 0));
+    if (mine.length === 0) continue;
+    const first = Math.min(...mine.map((t) => t.posted));
+    const last = Math.max(...mine.map((t) => t.handled));
+    before.push(first - start);
+    during.push(last - first);
+    after.push(end - last);
+  }
+  return {
+    beforeMs: latency(before),
+    statementsMs: latency(during),
+    afterMs: latency(after),
+    queueMs: latency(health.map((t) => t.received - t.posted)),
+    workerMs: latency(health.map((t) => t.replied - t.received)),
+    replyMs: latency(health.map((t) => t.handled - t.replied)),
+    otherStatements: other.length,
+    otherWorkerMs: latency(other.map((t) => t.replied - t.received)),
+    gcDuringHealthMs: latency(gcDuring),
+    gcPauses: gcs.length,
+    gcTotalMs: round(gcs.reduce((sum, [, d]) => sum + d, 0)),
+    gcMaxMs: round(Math.max(0, ...gcs.map(([, d]) => d))),
+    behindOtherMs: latency(behindOther),
+    behindTransactionMs: latency(behindTransaction),
+    transactions: spans.length,
+    transactionMs: latency(spans.map(([b, e]) => e - b)),
+    aloneMs: latency(alone),
+    slowestOther: [...other]
+      .sort((a, b) => b.replied - b.received - (a.replied - a.received))
+      .slice(0, 8)
+      .map((t) => `${round(t.replied - t.received)} ms: ${t.sql.replace(/\s+/g, ' ').slice(0, 100)}`),
   };
 }

@@ -1,6 +1,6 @@
 import { messages, type PGlite, types } from '@electric-sql/pglite';
 import { openEmbedded } from '../../src/event-store/pglite/open-pglite';
-import type { EmbeddedClient } from '../../src/event-store/pglite/pglite-thread';
+import { PgliteThread, type EmbeddedClient, type StatementTiming } from '../../src/event-store/pglite/pglite-thread';
 
 /** Drizzle's parsers (drizzle-orm/pglite): dates and intervals stay text. */
 const DRIZZLE_PARSERS = Object.fromEntries([types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map((oid) => [oid, (value: string) => value]));
@@ -112,10 +112,30 @@ describe('the embedded database on its worker thread', () => {
     expect(worker.pause).toBeLessThan(0.4 * worker.statement);
   });
 
+  it('times statements and transactions on both threads only while the bench asks (PgliteThread.timing), answers unchanged', async () => {
+    const seen: StatementTiming[] = [];
+    PgliteThread.timing = (t) => void seen.push(t);
+    try {
+      const [one] = await Promise.all([thread.query('SELECT 1 AS one'), thread.transaction((tx) => tx.query('SELECT 2 AS two'))]);
+      expect(one.rows).toEqual([{ one: 1 }]);
+    } finally {
+      PgliteThread.timing = null;
+    }
+    expect(seen.map((t) => t.sql).sort()).toEqual(['SELECT 1 AS one', 'SELECT 2 AS two', 'begin', 'end']);
+    for (const t of seen) {
+      expect(t.posted).toBeLessThanOrEqual(t.received);
+      expect(t.received).toBeLessThanOrEqual(t.replied);
+      expect(t.replied).toBeLessThanOrEqual(t.handled);
+    }
+    await thread.query('SELECT 3');
+    expect(seen).toHaveLength(4);
+  });
+
   it('closing finishes the statement under way, then refuses calls (last: it closes the thread)', async () => {
     const sleeping = thread.query('SELECT pg_sleep(0.3)');
     await thread.close();
     await expect(sleeping).resolves.toBeDefined();
     await expect(thread.query('SELECT 1')).rejects.toThrow('PGlite is closed');
   });
+
 });

@@ -29,7 +29,23 @@ interface PlainError {
   fields: Record<string, unknown>;
 }
 
-type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: PlainError };
+type Reply = { id: number; ok: true; result: unknown; at?: [number, number] } | { id: number; ok: false; error: PlainError };
+
+/**
+ * Where one statement's time went (milliseconds since the epoch, comparable between threads):
+ * posted by this thread, taken from the queue by the database's thread, answered there, and the
+ * answer handled here. Recorded only while `PgliteThread.timing` is set (the bench).
+ */
+export interface StatementTiming {
+  op: string;
+  sql: string;
+  posted: number;
+  received: number;
+  replied: number;
+  handled: number;
+}
+
+const now = () => performance.timeOrigin + performance.now();
 
 export interface ThreadOptions {
   dataDir: string;
@@ -53,7 +69,9 @@ export function startPgliteThread(options: ThreadOptions): Promise<PgliteThread>
 }
 
 export class PgliteThread implements EmbeddedClient {
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; options?: QueryOptions; origin?: Error }>();
+  /** Set by the bench to see where statements wait (StatementTiming); null otherwise, and nothing is measured. */
+  static timing: ((timing: StatementTiming) => void) | null = null;
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; options?: QueryOptions; origin?: Error; timed?: { op: string; sql: string; posted: number } }>();
   private nextId = 1;
   private exited: Error | null = null;
   private closing: Promise<void> | null = null;
@@ -143,10 +161,11 @@ export class PgliteThread implements EmbeddedClient {
     const id = this.nextId++;
     // Referenced only while a call is out, as PGlite on this thread would be: an idle database does not keep the process alive.
     if (this.pending.size === 0) this.worker.ref();
+    const timed = PgliteThread.timing !== null && op !== 'dump' && op !== 'close' ? { op, sql: String(body.sql ?? op), posted: now() } : undefined;
     return new Promise((resolve, reject) => {
       // The caller's stack is captured here but formatted (`.stack`) only if the call fails: formatting it on every call cost the main thread ~0.1 ms a call.
-      this.pending.set(id, { resolve, reject, options, origin: new Error() });
-      this.worker.postMessage({ id, op, ...body });
+      this.pending.set(id, { resolve, reject, options, origin: new Error(), timed });
+      this.worker.postMessage(timed ? { id, op, timed: true, ...body } : { id, op, ...body });
     });
   }
 
@@ -155,6 +174,7 @@ export class PgliteThread implements EmbeddedClient {
     if (!waiting) return;
     this.pending.delete(reply.id);
     if (this.pending.size === 0) this.worker.unref();
+    if (waiting.timed && reply.ok && reply.at) PgliteThread.timing?.({ ...waiting.timed, received: reply.at[0], replied: reply.at[1], handled: now() });
     if (reply.ok) waiting.resolve(reply.result);
     else waiting.reject(rebuildError(reply.error, waiting.options, waiting.origin?.stack));
   }

@@ -46,8 +46,12 @@ function plainError(error) {
   return { kind: kindOf(error), name: error.name, message: error.message, stack: error.stack, fields };
 }
 
-function reply(id, result, transfer) {
-  parentPort.postMessage({ id, ok: true, result }, transfer ?? []);
+/** Now, in milliseconds since the epoch with a fraction: comparable between threads (the bench's statement timing). */
+const now = () => performance.timeOrigin + performance.now();
+
+function reply(id, result, transfer, received) {
+  // `at` only when the caller asked for timing (PgliteThread.timing): when the message was taken from the queue and answered.
+  parentPort.postMessage(received === undefined ? { id, ok: true, result } : { id, ok: true, result, at: [received, now()] }, transfer ?? []);
 }
 
 function fail(id, error) {
@@ -68,7 +72,7 @@ function target(message) {
   return open.tx;
 }
 
-function begin(id) {
+function begin(id, received) {
   const tx = nextTransaction++;
   let entered = false;
   db.transaction(
@@ -76,7 +80,7 @@ function begin(id) {
       new Promise((resolve, reject) => {
         entered = true;
         transactions.set(tx, { tx: pgTx, end: (outcome) => (outcome === 'commit' ? resolve() : reject(ABORT)) });
-        reply(id, tx);
+        reply(id, tx, undefined, received);
       }),
   ).then(
     () => settle(tx, null),
@@ -91,26 +95,28 @@ function settle(tx, error) {
   transactions.delete(tx);
   if (!open?.endId) return;
   if (error) fail(open.endId, error);
-  else reply(open.endId, null);
+  else reply(open.endId, null, undefined, open.endReceived);
 }
 
 async function handle(message) {
   const { id, op } = message;
+  const received = message.timed ? now() : undefined;
   try {
     switch (op) {
       case 'query':
-        return reply(id, await target(message).query(message.sql, message.params, withTextTypes(message.options)));
+        return reply(id, await target(message).query(message.sql, message.params, withTextTypes(message.options)), undefined, received);
       case 'exec':
-        return reply(id, await target(message).exec(message.sql, withTextTypes(message.options)));
+        return reply(id, await target(message).exec(message.sql, withTextTypes(message.options)), undefined, received);
       case 'begin':
-        return void begin(id);
+        return void begin(id, received);
       case 'rollback':
         await target(message).rollback();
-        return reply(id, null);
+        return reply(id, null, undefined, received);
       case 'end': {
         const open = transactions.get(message.tx);
         if (!open) return fail(id, new Error('Transaction is closed'));
         open.endId = id;
+        open.endReceived = received;
         return open.end(message.outcome);
       }
       case 'dump': {

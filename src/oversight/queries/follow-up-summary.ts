@@ -39,6 +39,9 @@ const DIMENSION: Record<SummaryDimension, SQL> = {
 const ACTED_ON = sql`f.follow_up_status IN ('AS_RECOMMENDED', 'NOT_AS_RECOMMENDED')`;
 const epochMs = (column: SQL) => sql`(extract(epoch FROM ${column}) * 1000)`;
 
+/** The read model's position, read alone (one statement, one snapshot). */
+const CHECKPOINT = sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`;
+
 /**
  * Follow-up figures per bucket, counted per person (respondent track) and per case side by side.
  * Aggregates only: no name, NIP or reporter ever leaves this query, so it may answer anonymously.
@@ -150,8 +153,10 @@ export class FollowUpSummaryReader {
   private async currentCells(at: Date, signal?: AbortSignal): Promise<ProtectedCells & { position: string }> {
     for (;;) {
       if (signal?.aborted) throw new ClientGoneError();
-      // The caller's signal is checked above and below; a one-row read needs no cancelling.
-      const position = await guardedRead(this.db, this.guard, undefined, async (run) => String((await run(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`))[0]?.position ?? 0));
+      // The caller's signal is checked above and below; a one-row read needs no cancelling, and one
+      // statement is one snapshot: no transaction, which on the embedded database would hold PGlite
+      // (every other statement, /health's too) for four round trips to this thread instead of one.
+      const position = String(((await this.db.execute(CHECKPOINT)) as unknown as { rows: Array<{ position?: unknown }> }).rows[0]?.position ?? 0);
       const held = this.cells;
       if (held && held.position === position && cellsHoldAt(held, at)) {
         this.metrics?.anonymousCells.inc({ outcome: 'reused' });
@@ -175,15 +180,24 @@ export class FollowUpSummaryReader {
   private async formCells(at: Date): Promise<ProtectedCells & { position: string }> {
     // Figures count ASN only (figure-filter.ts): the anonymous filter names no kinds, so no caller widens this.
     const where = whereAll(followUpConditions(figureFilter(undefined), null, readSource(null, at), false));
-    const formed = await guardedRead(this.db, this.guard, undefined, async (run: Run) => {
-      const [checkpoint] = await run(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`);
-      const facts = await run(sql`SELECT f.case_id, f.stage, f.waiting_on, f.follow_up_status, f.recommended_at IS NOT NULL AS recommended,
+    // The checkpoint and the facts in one statement, so one snapshot: the position is exactly what the
+    // facts were read at (a row with no person when there are none). No transaction on the embedded
+    // store, where one would hold PGlite — /health's statements too — for each round trip to this
+    // thread; on PostgreSQL inside guardedRead for its statement timeout.
+    const statement = sql`SELECT c.position AS checkpoint_position, p.*
+      FROM (SELECT 1) AS one
+      LEFT JOIN rm_checkpoints c ON c.name = 'cases'
+      LEFT JOIN LATERAL (
+        SELECT f.case_id, f.stage, f.waiting_on, f.follow_up_status, f.recommended_at IS NOT NULL AS recommended,
             ${epochMs(sql`f.since`)}::float8 AS since, ${epochMs(sql`f.due_at`)}::float8 AS due_at, ${epochMs(sql`f.decided_at`)}::float8 AS decided_at,
             ${epochMs(sql`f.executed_at`)}::float8 AS executed_at, ${epochMs(sql`f.case_received_at`)}::float8 AS received_at,
             f.employment, f.election_kind, f.election_year, f.region_code, f.province_code, f.regency_code
-          FROM ${readSource(null, at).followUps} f ${where}`);
-      return { position: String(checkpoint?.position ?? 0), persons: facts.map(personOf) };
-    });
+          FROM ${readSource(null, at).followUps} f ${where}
+      ) p ON true`;
+    const rows = this.guard.postgres
+      ? await guardedRead(this.db, this.guard, undefined, (run: Run) => run(statement))
+      : ((await this.db.execute(statement)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
+    const formed = { position: String(rows[0]?.checkpoint_position ?? 0), persons: rows.filter((row) => row.case_id !== null && row.case_id !== undefined).map(personOf) };
     const cells = { ...protectCells(formed.persons, at, this.threshold), position: formed.position };
     this.metrics?.anonymousCells.inc({ outcome: 'formed' });
     if (this.cells === null || BigInt(cells.position) >= BigInt(this.cells.position)) this.cells = cells;
