@@ -10,6 +10,7 @@ import { READ_DB, type ReadDb } from '../../storage/read-db';
 import type { CaseFilter, FollowUpFilter } from './filters.input';
 import { caseConditions, casesJoin, followUpConditions, scopeCondition, whereAll } from './follow-up-conditions';
 import { readSource, type ReadSource } from './read-source';
+import { countFromCounters } from './follow-up-count';
 import { decodeCursor, encodeCursor, toCase, toFollowUp, toTimelineEntry } from './row-mapping';
 import { readCheckpoint } from '../projection/projection-runner';
 import { forViewer } from './respondent-view';
@@ -75,7 +76,7 @@ export class CaseReader {
     const limit = pageSize(first);
     const conditions = followUpConditions(filter, actor, source);
     const from = sql`FROM ${source.followUps} f${casesJoin(actor)}`;
-    const total = await this.count(sql`SELECT count(*) AS n ${from} ${whereAll(conditions)}`);
+    const total = await this.count(countFromCounters(filter, actor, source) ?? sql`SELECT count(*) AS n ${from} ${whereAll(conditions)}`);
     if (after) {
       const [receivedAt, caseId, respondentId] = cursorValues(after, 3);
       conditions.push(sql`(f.case_received_at, f.case_id, f.respondent_id) < (${receivedAt}::timestamptz, ${caseId}, ${respondentId})`);
