@@ -127,6 +127,13 @@ export const followUps = pgTable(
     index('rm_follow_ups_letters_trgm_idx').using('gin', sql.raw(`(${LETTERS_COMPACT}) public.gin_trgm_ops`)),
     /** followUps' count from the counters: the rows (normally none) whose region code is not a dotted Kemendagri code. */
     index('rm_follow_ups_odd_region_idx').on(t.provinceCode).where(sql.raw(ODD_REGION_CODE)),
+    /**
+     * A followUps page filtered by status, stage or respondent kind, in the page's order: a rare value
+     * no longer walks the order index over every row (or sorts a sequential scan) to find 20.
+     */
+    index('rm_follow_ups_status_order_idx').on(t.followUpStatus, t.caseReceivedAt, t.caseId, t.respondentId),
+    index('rm_follow_ups_stage_order_idx').on(t.stage, t.caseReceivedAt, t.caseId, t.respondentId),
+    index('rm_follow_ups_employment_order_idx').on(t.employment, t.caseReceivedAt, t.caseId, t.respondentId),
   ],
 );
 

@@ -1,1 +1,0 @@
-CREATE INDEX "rm_follow_ups_odd_region_idx" ON "rm_follow_ups" USING btree ("province_code") WHERE (region_code !~ '^[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?$');
