@@ -10,6 +10,7 @@ import { READ_DB, type ReadDb } from '../../storage/read-db';
 import type { CaseFilter, FollowUpFilter } from './filters.input';
 import { caseConditions, casesJoin, followUpConditions, scopeCondition, whereAll } from './follow-up-conditions';
 import { readSource, type ReadSource } from './read-source';
+import { countFromCounters } from './follow-up-count';
 import { decodeCursor, encodeCursor, toCase, toFollowUp, toTimelineEntry } from './row-mapping';
 import { readCheckpoint } from '../projection/projection-runner';
 import { forViewer } from './respondent-view';
@@ -75,15 +76,20 @@ export class CaseReader {
     const limit = pageSize(first);
     const conditions = followUpConditions(filter, actor, source);
     const from = sql`FROM ${source.followUps} f${casesJoin(actor)}`;
-    const total = await this.count(sql`SELECT count(*) AS n ${from} ${whereAll(conditions)}`);
+    const counted = countFromCounters(filter, actor, source) ?? sql`SELECT count(*) AS n ${from} ${whereAll([...conditions])}`;
     if (after) {
       const [receivedAt, caseId, respondentId] = cursorValues(after, 3);
       conditions.push(sql`(f.case_received_at, f.case_id, f.respondent_id) < (${receivedAt}::timestamptz, ${caseId}, ${respondentId})`);
     }
-    const rows = await this.rows(
-      sql`SELECT f.* ${from} ${whereAll(conditions)}
-          ORDER BY f.case_received_at DESC, f.case_id DESC, f.respondent_id DESC LIMIT ${limit + 1}`,
+    // The count and the page in one statement (one round trip, one snapshot); an empty page is one row of nulls beside the count.
+    const answer = await this.rows(
+      sql`SELECT p.*, t.n AS page_total_count FROM (${counted}) t
+          LEFT JOIN LATERAL (SELECT f.* ${from} ${whereAll(conditions)}
+            ORDER BY f.case_received_at DESC, f.case_id DESC, f.respondent_id DESC LIMIT ${limit + 1}) p ON true
+          ORDER BY p.case_received_at DESC, p.case_id DESC, p.respondent_id DESC`,
     );
+    const total = Number(answer[0].page_total_count);
+    const rows = answer.filter((row) => row.case_id !== null && row.case_id !== undefined);
     const page = rows.slice(0, limit).map((row) => ({
       cursor: encodeCursor([new Date(row.case_received_at as string).toISOString(), row.case_id, row.respondent_id]),
       node: forViewer(toFollowUp(row, source.at), String(row.handling_unit), actor),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { LETTERS_COMPACT, REGISTER_COMPACT, SUMMARY_WORDS } from './search-expressions';
 import { FOLLOW_UP_STATUSES, RESPONDENT_STAGES } from '../../case/case-vocabulary';
+import { ODD_REGION_CODE } from './region-shape';
 
 /**
  * The read model: what Bawaslu, BKN and oversight query. Every row is derived from the event log by
@@ -124,6 +125,15 @@ export const followUps = pgTable(
     /** search: names by trigram similarity (pg_trgm), letter and decree numbers without punctuation. */
     index('rm_follow_ups_name_trgm_idx').using('gin', sql.raw('name public.gin_trgm_ops')),
     index('rm_follow_ups_letters_trgm_idx').using('gin', sql.raw(`(${LETTERS_COMPACT}) public.gin_trgm_ops`)),
+    /** followUps' count from the counters: the rows (normally none) whose region code is not a dotted Kemendagri code. */
+    index('rm_follow_ups_odd_region_idx').on(t.provinceCode).where(sql.raw(ODD_REGION_CODE)),
+    /**
+     * A followUps page filtered by status, stage or respondent kind, in the page's order: a rare value
+     * no longer walks the order index over every row (or sorts a sequential scan) to find 20.
+     */
+    index('rm_follow_ups_status_order_idx').on(t.followUpStatus, t.caseReceivedAt, t.caseId, t.respondentId),
+    index('rm_follow_ups_stage_order_idx').on(t.stage, t.caseReceivedAt, t.caseId, t.respondentId),
+    index('rm_follow_ups_employment_order_idx').on(t.employment, t.caseReceivedAt, t.caseId, t.respondentId),
   ],
 );
 

@@ -1,0 +1,4 @@
+CREATE INDEX "rm_follow_ups_odd_region_idx" ON "rm_follow_ups" USING btree ("province_code") WHERE (region_code !~ '^[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?$');--> statement-breakpoint
+CREATE INDEX "rm_follow_ups_status_order_idx" ON "rm_follow_ups" USING btree ("follow_up_status","case_received_at","case_id","respondent_id");--> statement-breakpoint
+CREATE INDEX "rm_follow_ups_stage_order_idx" ON "rm_follow_ups" USING btree ("stage","case_received_at","case_id","respondent_id");--> statement-breakpoint
+CREATE INDEX "rm_follow_ups_employment_order_idx" ON "rm_follow_ups" USING btree ("employment","case_received_at","case_id","respondent_id");
