@@ -23,6 +23,7 @@ import {
 import { GENESIS_HASH, chainAppend } from '../event-hash';
 import { migrateToHashChain } from '../hash-chain-migration';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-row';
+import { asStoredEvents } from '../handed-events';
 import type { EmbeddedClient } from './pglite-thread';
 import { CREATE_EVENT_STORE_TABLES } from './pglite-schema';
 
@@ -67,6 +68,7 @@ export class PgliteEventStore implements EventStore {
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`append to ${streamId} without events`);
     let outcome: AppendResult | { refusedAt: number };
+    let appended: RecordedEvent[] | null = null;
     try {
       outcome = await this.db.transaction(async (tx) => {
         const { rows } = await tx.query<{ v: string; position_text: string | null; hash: string | null }>(STREAM_VERSION_AND_HEAD_LINK, [streamId]);
@@ -75,6 +77,7 @@ export class PgliteEventStore implements EventStore {
         const head = BigInt(rows[0].position_text ?? 0);
         const chained = chainAppend(streamId, current, head, rows[0].hash ?? GENESIS_HASH, events);
         await tx.query(INSERT_EVENTS, [streamId, current, head.toString(), JSON.stringify(chained)]);
+        appended = asStoredEvents(streamId, current + 1, head + 1n, chained, chained.map((e) => ({ hash: e.hash, previousHash: e.prev_hash })));
         return { nextVersion: current + events.length, position: head + BigInt(events.length), duplicate: false };
       });
     } catch (error) {
@@ -92,7 +95,8 @@ export class PgliteEventStore implements EventStore {
       throw new WrongExpectedVersionError(streamId, expected, outcome.refusedAt);
     }
     this.afterCommit?.();
-    this.subscriptions.forEach((subscription) => subscription.notify());
+    // The subscriptions take the committed events from here instead of reading them back (catch-up-subscription.ts).
+    this.subscriptions.forEach((subscription) => (appended && subscription.offer(appended), subscription.notify()));
     return outcome;
   }
 
