@@ -45,6 +45,7 @@ import { canonicalJson } from '../copying/event-digest';
 import { migrateToHashChain } from '../hash-chain-migration';
 import { PostgresListener } from './postgres-listener';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-row';
+import { asStoredEvents } from '../handed-events';
 import {
   EVENT_ID_CONSTRAINT,
   STREAM_VERSION_CONSTRAINT,
@@ -78,6 +79,8 @@ interface BatchRow {
   outcome: 'appended' | 'conflict' | 'exists';
   next_version: number;
   position_text: string | null;
+  /** Appended: the link before the first event, then each event's hash, comma-separated. */
+  links: string | null;
 }
 
 /** The most appends one group commit carries. */
@@ -94,6 +97,10 @@ export class PostgresEventStore implements EventStore {
   private pending: PendingAppend[] = [];
   private inFlight = 0;
   private flushQueued = false;
+  /** The highest head a NOTIFY announced while a group commit of ours was on its way (see notified()). */
+  private deferredHead: bigint | null = null;
+  /** The last position handed to the subscriptions. */
+  private handedUpTo = 0n;
 
   /** `pool` is owned by the caller: close() leaves it open. */
   constructor(
@@ -103,7 +110,7 @@ export class PostgresEventStore implements EventStore {
     this.names = postgresNames(options.schema);
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.batchesInFlight = options.batchesInFlight ?? 4;
-    this.listener = new PostgresListener(pool, this.names.channel, () => this.wakeSubscriptions());
+    this.listener = new PostgresListener(pool, this.names.channel, (head) => this.notified(head));
   }
 
   /** Creates the tables if missing; serialised so that instances starting together do not collide. */
@@ -143,7 +150,7 @@ export class PostgresEventStore implements EventStore {
       }
       this.pending = rest;
       this.inFlight++;
-      void this.commit(batch).finally(() => ((this.inFlight -= 1), this.flush()));
+      void this.commit(batch).finally(() => ((this.inFlight -= 1), this.wakeDeferred(), this.flush()));
     }
   }
 
@@ -158,13 +165,13 @@ export class PostgresEventStore implements EventStore {
       if (isUniqueViolation(error)) return void (await this.afterRace(batch[0], error).then(batch[0].resolve, batch[0].reject));
       return batch.forEach((append) => append.reject(error));
     }
-    if (rows.some((row) => row.outcome === 'appended')) this.wakeSubscriptions();
+    if (rows.some((row) => row.outcome === 'appended')) this.handOver(batch, rows), this.wakeSubscriptions();
     await Promise.all(batch.map((append, index) => this.answer(append, rows[index]).then(append.resolve, append.reject)));
   }
 
   private async callAppend(batch: PendingAppend[]): Promise<BatchRow[]> {
     const { rows } = await this.pool.query<BatchRow & { ord: number }>(
-      `SELECT ord, outcome, next_version, last_position::text AS position_text FROM ${this.names.appendBatch}($1::text[], $2::text[], $3::text[], $4::jsonb, $5::jsonb) ORDER BY ord`,
+      `SELECT ord, outcome, next_version, last_position::text AS position_text, links FROM ${this.names.appendBatch}($1::text[], $2::text[], $3::text[], $4::jsonb, $5::jsonb) ORDER BY ord`,
       [
         batch.map((append) => append.streamId),
         batch.map((append) => JSON.stringify(append.streamId)),
@@ -258,8 +265,54 @@ export class PostgresEventStore implements EventStore {
     return BigInt(rows[0].v);
   }
 
-  private wakeSubscriptions(): void {
-    this.subscriptions.forEach((subscription) => subscription.notify());
+  /**
+   * A NOTIFY from the database. Our own commit's notification often arrives before its answer: a
+   * subscription woken by it would read back the events the answer is about to hand it. So while a
+   * group commit of ours is on its way the wake-up waits for an answer that hands events up to that
+   * head, or for none to be left on its way; one from another process is then read as before.
+   */
+  private notified(head: bigint | undefined): void {
+    if (head === undefined || this.inFlight === 0 || this.subscriptions.size === 0) return this.wakeSubscriptions(head);
+    if (head <= this.handedUpTo) return this.wakeSubscriptions(head);
+    this.deferredHead = this.deferredHead === null || head > this.deferredHead ? head : this.deferredHead;
+  }
+
+  private wakeDeferred(): void {
+    if (this.deferredHead === null || (this.inFlight > 0 && this.deferredHead > this.handedUpTo)) return;
+    const head = this.deferredHead;
+    this.deferredHead = null;
+    this.wakeSubscriptions(head);
+  }
+
+  /**
+   * The committed events of a group commit, in the order of their positions, offered to this
+   * process's subscriptions so that they need not read them back (catch-up-subscription.ts).
+   */
+  private handOver(batch: PendingAppend[], rows: BatchRow[]): void {
+    if (this.subscriptions.size === 0) return;
+    const events: RecordedEvent[] = [];
+    let complete = true;
+    batch.forEach((append, index) => {
+      const row = rows[index];
+      if (row.outcome !== 'appended' || row.links === null) return;
+      const links = row.links.split(',');
+      const n = append.stored.length;
+      const chain = append.stored.map((_, i) => ({ hash: links[i + 1], previousHash: links[i] }));
+      const handed = asStoredEvents(append.streamId, row.next_version - n + 1, BigInt(row.position_text!) - BigInt(n - 1), append.stored, chain);
+      if (handed) events.push(...handed);
+      else complete = false;
+    });
+    // One append that cannot be handed leaves a gap: the others are not handed either (the loop reads them).
+    if (!complete) return;
+    events.sort((a, b) => (a.position < b.position ? -1 : 1));
+    if (events.length === 0) return;
+    const last = events[events.length - 1].position;
+    if (last > this.handedUpTo) this.handedUpTo = last;
+    for (const subscription of this.subscriptions) subscription.offer(events);
+  }
+
+  private wakeSubscriptions(head?: bigint): void {
+    this.subscriptions.forEach((subscription) => subscription.notify(head));
   }
 
   private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@ import { Backoff } from '../../storage/backoff';
 
 /**
  * LISTENs on the append channel through one dedicated client from the pool and calls `onAppended`
- * for every notification. Best effort: while it is down the subscriptions still poll.
+ * for every notification, with the head position it carries. Best effort: while it is down the subscriptions still poll.
  */
 export class PostgresListener {
   private client: PoolClient | null = null;
@@ -15,7 +15,8 @@ export class PostgresListener {
   constructor(
     private readonly pool: Pool,
     private readonly channel: string,
-    private readonly onAppended: () => void,
+    /** `head`: the log's head after the append that notified, when the payload holds it. */
+    private readonly onAppended: (head?: bigint) => void,
   ) {}
 
   /** Starts listening unless it already is (or is about to). */
@@ -35,7 +36,7 @@ export class PostgresListener {
   private async listen(): Promise<void> {
     const client = await this.pool.connect();
     if (this.closed) return client.release();
-    client.on('notification', () => this.onAppended());
+    client.on('notification', (message) => this.onAppended(headOf(message.payload)));
     client.on('error', (error) => {
       if (this.client !== client) return;
       this.client = null;
@@ -59,4 +60,9 @@ export class PostgresListener {
     if (this.closed) return;
     setTimeout(() => this.start(), this.backoff.next()).unref();
   }
+}
+
+/** The append function notifies with the log's head as text; anything else wakes without one. */
+function headOf(payload: string | undefined): bigint | undefined {
+  return payload !== undefined && /^[0-9]{1,19}$/.test(payload) ? BigInt(payload) : undefined;
 }

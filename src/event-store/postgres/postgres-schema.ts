@@ -29,7 +29,7 @@ export function postgresNames(schema?: string): PostgresNames {
     streams: `${prefix}es_streams`,
     lockName: `netra.event-store:${schema ?? ''}`,
     channel: schema ? `${schema}_es_appended` : 'es_appended',
-    appendBatch: `${prefix}es_append_batch`,
+    appendBatch: `${prefix}es_append_batch_linked`,
   };
 }
 
@@ -73,18 +73,25 @@ export const EVENT_ID_CONSTRAINT = 'es_events_id_unique';
  * canonicalJson([sequence, streamId, version, id, type, data, metadata]), where the client sends
  * JSON.stringify(streamId) and the canonical JSON of id, type, data and metadata (`tails`, one
  * array per append), and this function adds what only the lock knows: the sequence and the link
- * before.
+ * before. Each appended append also answers with its `links`: the link before its first event, then
+ * each event's hash, comma-separated, so that the subscriptions in this process can take its events
+ * from the append instead of reading them back (catch-up-subscription.ts).
+ *
+ * It is `es_append_batch_linked`, not the `es_append_batch` of earlier versions (which answered without
+ * `links`; CREATE OR REPLACE cannot add a result column): a database keeps the old one, so an
+ * earlier version still starts and appends on it, beside this one, under the same lock.
  */
 export function createAppendFunction(names: PostgresNames): string {
   const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
   return `
     CREATE OR REPLACE FUNCTION ${names.appendBatch}(p_streams text[], p_stream_jsons text[], p_expected text[], p_events jsonb, p_tails jsonb)
-    RETURNS TABLE (ord integer, outcome text, next_version integer, last_position bigint) LANGUAGE plpgsql AS $append$
+    RETURNS TABLE (ord integer, outcome text, next_version integer, last_position bigint, links text) LANGUAGE plpgsql AS $append$
     DECLARE
       m integer := cardinality(p_streams);
       outcomes text[] := array_fill(NULL::text, ARRAY[m]);
       versions integer[] := array_fill(0, ARRAY[m]);
       lasts bigint[] := array_fill(NULL::bigint, ARRAY[m]);
+      chains text[] := array_fill(NULL::text, ARRAY[m]);
       any_claimed boolean := false;
       k integer;
       n integer;
@@ -132,6 +139,7 @@ export function createAppendFunction(names: PostgresNames): string {
           CONTINUE WHEN outcomes[k] <> 'appended';
           previous := versions[k];
           n := jsonb_array_length(p_events -> (k - 1));
+          chains[k] := link;
           FOR i IN 1..n LOOP
             e := p_events -> (k - 1) -> (i - 1);
             head := head + 1;
@@ -139,13 +147,14 @@ export function createAppendFunction(names: PostgresNames): string {
             INSERT INTO ${names.events} (position, stream_id, version, id, type, data, metadata, hash, prev_hash)
               VALUES (head, p_streams[k], previous + i, (e->>'id')::uuid, e->>'type', e->'data', e->'metadata', linked, link);
             link := linked;
+            chains[k] := chains[k] || ',' || linked;
           END LOOP;
           versions[k] := previous + n;
           lasts[k] := head;
         END LOOP;
         PERFORM pg_notify(${literal(names.channel)}, head::text);
       END IF;
-      RETURN QUERY SELECT i, outcomes[i], versions[i], lasts[i] FROM generate_series(1, m) AS i;
+      RETURN QUERY SELECT i, outcomes[i], versions[i], lasts[i], chains[i] FROM generate_series(1, m) AS i;
     END
     $append$;`;
 }

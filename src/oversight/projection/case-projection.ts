@@ -7,7 +7,7 @@ import type { ReadDb } from '../../storage/read-db';
 import { caseStates, caseVersions, cases, followUpVersions, followUps, timeline } from '../read-model/schema';
 import { planCaseBatch, type CaseBatch, type StoredCase } from './case-batch';
 import { insertRowsSql } from './json-rows';
-import { inOneRoundTrip, type Statement } from './one-round-trip';
+import { inOneRoundTrip, together, type Statement } from './one-round-trip';
 import type { CountedRow } from './summary-counters';
 import { counterDeltaStatements } from './summary-counter-writes';
 
@@ -38,7 +38,7 @@ export async function projectCaseEvents(
   batch: readonly RecordedEvent[],
   keys: ReadonlyMap<string, Buffer> = new Map(),
   erasures: ReadonlyMap<string, readonly RecordedEvent[]> = new Map(),
-  options: { counters?: boolean; sendWith?: Statement[] } = {},
+  options: { counters?: boolean; sendWith?: Statement[]; start?: BatchStart } = {},
 ): Promise<void> {
   const counting = options.counters ?? true;
   const send = options.sendWith ? (statements: Statement[]) => inOneRoundTrip(tx, [...statements, ...options.sendWith!]) : async (statements: Statement[]) => {
@@ -55,9 +55,11 @@ export async function projectCaseEvents(
   for (const [caseId, history] of erasures) if (byCase.has(caseId)) byCase.set(caseId, history);
   const replayed = [...erasures.keys()].filter((caseId) => byCase.has(caseId));
   // The rows as counted so far: the counters move by what replaces them (summary-counters.ts).
-  const counted = counting ? await countedRows(tx, [...byCase.keys()]) : new Map<string, CountedRow[]>();
+  // Read already with the checkpoint (readBatchStart) unless the batch replays an erased case, whose rows go first.
+  const start = options.start && counting && replayed.length === 0 && [...byCase.keys()].every((caseId) => options.start!.caseIds.has(caseId)) ? options.start : null;
+  const counted = start ? start.counted : counting ? await countedRows(tx, [...byCase.keys()]) : new Map<string, CountedRow[]>();
   await deleteCaseRows(tx, replayed);
-  const states = await loadStates(tx, [...byCase.keys()]);
+  const states = start ? start.states : await loadStates(tx, [...byCase.keys()]);
   const stored = new Map<string, StoredCase>([...byCase.keys()].map((caseId) => [caseId, { ...states.get(caseId), counted: counted.get(caseId) ?? [] }]));
   await send(batchWrites(tx, planCaseBatch(byCase, stored, keys, erasures, { counters: counting })));
 }
@@ -140,6 +142,25 @@ async function deleteCaseRows(tx: ReadDb, caseIds: string[]): Promise<void> {
 }
 
 /** The case ids a batch touches: their data keys are fetched before the projection's transaction. */
+/** What a live batch reads before it writes: its cases' counted rows and folded states (readBatchStart). */
+export interface BatchStart {
+  caseIds: ReadonlySet<string>;
+  counted: Map<string, CountedRow[]>;
+  states: Map<string, { state: CaseState; effective: EffectiveTimes | null }>;
+}
+
+/**
+ * The reads a live batch starts with, the checkpoint under lock (`checkpoint`) and the counted rows
+ * and states of `caseIds`, in one round trip on PostgreSQL (together(): pipelined), one after the
+ * other embedded. Read for every case of the events: if the checkpoint shows some were applied
+ * already, the rows of the others are simply not used.
+ */
+export async function readBatchStart<T>(tx: ReadDb, checkpoint: () => Promise<T>, caseIds: string[]): Promise<{ checkpoint: T; start: BatchStart | null }> {
+  if (caseIds.length === 0) return { checkpoint: await checkpoint(), start: null };
+  const [stored, counted, states] = await together(tx, [checkpoint, () => countedRows(tx, caseIds), () => loadStates(tx, caseIds)] as const);
+  return { checkpoint: stored as T, start: { caseIds: new Set(caseIds), counted: counted as BatchStart['counted'], states: states as BatchStart['states'] } };
+}
+
 export function caseIdsOf(batch: readonly RecordedEvent[]): string[] {
   return [...new Set(batch.filter(isCaseEvent).map((e) => e.streamId.slice(CASE_STREAM_PREFIX.length)))];
 }

@@ -48,6 +48,33 @@ async function send(client: ReturnType<typeof rawClient>, statements: readonly S
 }
 
 /**
+ * Runs reads on the caller's transaction and answers them in order: on PostgreSQL all in one round
+ * trip (each read is issued while pg's pipeline mode is on, so they go out without waiting for each
+ * other's answers), embedded one after the other. Every answer is awaited; the first failure is
+ * thrown (the transaction then rolls back). The reads must not depend on each other.
+ */
+export async function together(tx: ReadDb, reads: ReadonlyArray<() => Promise<unknown>>): Promise<unknown[]> {
+  const client = rawClient(tx);
+  if (typeof client.exec === 'function') {
+    const answers: unknown[] = [];
+    for (const read of reads) answers.push(await read());
+    return answers;
+  }
+  const pg = client as PgClient;
+  const was = pg.pipeline;
+  pg.pipeline = true;
+  let settled: PromiseSettledResult<unknown>[];
+  try {
+    settled = await Promise.allSettled(reads.map((read) => read()));
+  } finally {
+    pg.pipeline = was;
+  }
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value);
+}
+
+/**
  * A failure reads as one statement's would (drizzle's DrizzleQueryError around the driver's error,
  * whose SQL state the logs keep: observability/loggable-error.ts), but names no statement: the
  * batch's text carries its values inlined (decrypted NIPs among them), so neither the wrapper nor

@@ -6,7 +6,7 @@ import { checkpoints } from '../read-model/schema';
 import type { KeyStore } from '../../privacy/key-store';
 import { Backoff } from '../../storage/backoff';
 import { databaseNow, olderTransactionsOpen, vacuumReadModel } from '../read-model/read-model-erasure';
-import { caseIdsOf, projectCaseEvents } from './case-projection';
+import { caseIdsOf, projectCaseEvents, readBatchStart } from './case-projection';
 import { inSpan, linksTo } from '../../observability/tracing';
 
 export const CASE_PROJECTION = 'cases';
@@ -212,9 +212,11 @@ export class ProjectionRunner {
     const keys = this.options.keys ? await this.options.keys.keys(caseIdsOf(events)) : new Map<string, Buffer>();
     const erasures = await this.erasedHistories(events, last);
     for (const caseId of erasures.keys()) keys.delete(caseId);
+    const caseIds = erasures.size === 0 ? caseIdsOf(events) : [];
     const stored = await this.db.transaction(async (tx) => {
       const db = tx as unknown as ReadDb;
-      const stored = await readCheckpoint(db, true);
+      // The checkpoint under lock, and the batch's counted rows and states, in one round trip on PostgreSQL.
+      const { checkpoint: stored, start } = await readBatchStart(db, () => readCheckpoint(db, true), caseIds);
       if (stored < this.projected) throw new Rewind(stored);
       const fresh = events.filter((e) => e.position > stored);
       if (fresh.length === 0) return stored;
@@ -225,7 +227,7 @@ export class ProjectionRunner {
         .values({ name: CASE_PROJECTION, position: last, hash })
         .onConflictDoUpdate({ target: checkpoints.name, set: { position: last, hash } });
       // The batch's writes and the checkpoint go as one message: a round trip each was the lag (one-round-trip.ts).
-      await projectCaseEvents(db, fresh, keys, erasures, { sendWith: [checkpoint] });
+      await projectCaseEvents(db, fresh, keys, erasures, { sendWith: [checkpoint], start: start ?? undefined });
       return last;
     });
     // Unsettled before the position moves: a reader who waited for this erasure's position and then asks
