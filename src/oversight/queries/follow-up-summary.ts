@@ -132,7 +132,7 @@ export class FollowUpSummaryReader {
       return null;
     }
     // A checkpoint's read is small by construction: compiling it (JIT, for the planner's worst guess at the correction) cost more than running it.
-    if (this.guard.postgres) await run(sql`SET LOCAL jit = off`);
+    await run(sql`SET LOCAL jit = off`);
     const { delta, cases } = await correction(run, checkpoint, source.at, [...new Set([plan.grouping, plan.overallGrouping])]);
     if (cases > CORRECTION_LIMIT) this.makeCheckpoint(dayStart(source.at));
     const { overall, buckets, position } = await summaryFromCounters(run, plan, source.at, sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`, checkpointTables(checkpoint.at, delta));
