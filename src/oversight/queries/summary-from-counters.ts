@@ -176,10 +176,12 @@ function valuesQuery(dims: SummaryDimension[], keys: SQL, grouping: number, wher
     );
   const sameKey = names.length > 0 ? sql.raw(dims.map((d, i) => ` AND ${KEY[d]} = c.k${i}`).join('')) : sql``;
   const grainValues = (column: string) => sql`SELECT v FROM ${tables.values} s, unnest(s.${sql.raw(column)}) AS v WHERE ${where} AND s.measure = c.measure AND s.grain = c.grain${sameKey}`;
-  // A checkpoint's correction takes values out (EXCEPT ALL: each value as often as it is removed).
+  // A checkpoint's correction takes values out (EXCEPT ALL: each value as often as it is removed); a grain it empties
+  // is left out above (HAVING), or it would be taken for the first grain (ahead = 0) and give no earliest due time.
   const vals = tables.removals ? sql`SELECT v FROM (${grainValues('vals')} EXCEPT ALL ${grainValues('removed')}) x ORDER BY v` : sql`${grainValues('vals')} ORDER BY v`;
   return sql`WITH h AS (
       SELECT ${keys} measure, grain, sum(n)::float8 AS n FROM ${tables.values} s WHERE ${where} GROUP BY ${sql.raw([...names, 'measure', 'grain'].join(', '))}
+        HAVING sum(n) <> 0
     ), c AS (
       SELECT h.*, sum(n) OVER (PARTITION BY ${partition} ORDER BY grain) - n AS ahead, sum(n) OVER (PARTITION BY ${partition}) AS total,
         coalesce(sum(n) FILTER (WHERE grain < ${atGrain}) OVER (PARTITION BY ${partition}), 0) AS below
