@@ -261,5 +261,5 @@ export async function readCheckpoint(db: ReadDb, forUpdate = false): Promise<big
 
 /** Empties the read model so that the next start replays the whole log from position 0. */
 export async function resetReadModel(db: ReadDb): Promise<void> {
-  await db.execute(sql`TRUNCATE rm_cases, rm_follow_ups, rm_timeline, rm_case_states, rm_case_versions, rm_follow_up_versions, rm_summary_counts, rm_summary_values, rm_checkpoints`);
+  await db.execute(sql`TRUNCATE rm_cases, rm_follow_ups, rm_timeline, rm_case_states, rm_case_versions, rm_follow_up_versions, rm_summary_counts, rm_summary_values, rm_summary_checkpoints, rm_summary_checkpoint_counts, rm_summary_checkpoint_values, rm_checkpoints`);
 }

@@ -33,7 +33,7 @@ export interface RebuildOptions {
 }
 
 /** The read model's tables, moved as a whole by an in-place rebuild. */
-const READ_MODEL_TABLES = ['rm_cases', 'rm_follow_ups', 'rm_timeline', 'rm_case_states', 'rm_case_versions', 'rm_follow_up_versions', 'rm_summary_counts', 'rm_summary_values', 'rm_checkpoints'];
+const READ_MODEL_TABLES = ['rm_cases', 'rm_follow_ups', 'rm_timeline', 'rm_case_states', 'rm_case_versions', 'rm_follow_up_versions', 'rm_summary_counts', 'rm_summary_values', 'rm_summary_checkpoints', 'rm_summary_checkpoint_counts', 'rm_summary_checkpoint_values', 'rm_checkpoints'];
 
 /**
  * Rebuilds the PostgreSQL read model while the service keeps answering from the old tables: the new

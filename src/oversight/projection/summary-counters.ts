@@ -179,10 +179,11 @@ export const bucketId = (k: BucketKey) =>
 
 /**
  * Adds `sign` × the contribution of one case (all its follow-up rows) to `delta`. The projection
- * calls it with −1 for the rows before a batch and +1 for the rows after it.
+ * calls it with −1 for the rows before a batch and +1 for the rows after it; an as-of answer from a
+ * checkpoint (queries/summary-checkpoints.ts) only for the `groupings` it reads.
  */
-export function addCase(delta: CounterDelta, rows: readonly CountedRow[], sign: 1 | -1): void {
-  for (const grouping of GROUPINGS) {
+export function addCase(delta: CounterDelta, rows: readonly CountedRow[], sign: 1 | -1, groupings: readonly number[] = GROUPINGS): void {
+  for (const grouping of groupings) {
     // Per bucket of this case: persons per figure, the figures any person is in (cases), the earliest due time.
     const buckets = new Map<string, CaseBucket>();
     for (const r of rows) {

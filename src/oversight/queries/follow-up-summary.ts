@@ -17,7 +17,8 @@ import { casesJoin, followUpConditions, overdueAt, waitingOnAt, whereAll } from 
 import { readSource, type ReadSource } from './read-source';
 import { guardedRead, type ReadGuard, type Run } from './guarded-read';
 import { NetraMetrics } from '../../observability/metrics';
-import { counterPlan, summaryFromCounters } from './summary-from-counters';
+import { counterPlan, summaryFromCounters, type CounterPlan } from './summary-from-counters';
+import { checkpointFor, checkpointTables, CORRECTION_LIMIT, correction, dayStart, makeCheckpoint } from './summary-checkpoints';
 import { casesColumn } from '../projection/summary-counters';
 
 /** The SQL expression each dimension groups by, over follow-ups f (and v.code for violations), at the instant asked about. */
@@ -58,6 +59,11 @@ export class FollowUpSummaryReader {
    * kinds once (CI's counterexample, seed 1475051532; summary-counters.ts, overlap rows).
    */
   readFromCounters = true;
+  /** Off: as-of answers aggregate the version rows (the recount checkpoints are tested against). */
+  readFromCheckpoints = true;
+  /** Off: no checkpoint is made in the background (tests make them where they choose). */
+  makeCheckpoints = true;
+  private making: Promise<unknown> | null = null;
 
   constructor(
     @Inject(READ_DB) private readonly db: ReadDb,
@@ -95,7 +101,10 @@ export class FollowUpSummaryReader {
 
   private exact(groupBy: SummaryDimension[], filter: FollowUpFilter | undefined, actor: Actor, source: ReadSource, signal?: AbortSignal): Promise<FollowUpSummary> {
     const dims = [...new Set(groupBy)];
-    const plan = this.readFromCounters ? counterPlan(dims, figureFilter(filter), actor, source.asOf, source.at) : null;
+    const plan = this.readFromCounters ? counterPlan(dims, figureFilter(filter), actor, source.asOf, source.at, this.readFromCheckpoints) : null;
+    if (plan && source.asOf !== null) {
+      return guardedRead(this.db, this.guard, signal, async (run: Run) => (await this.fromCheckpoint(run, plan, source)) ?? this.fromRows(run, dims, filter, actor, source));
+    }
     if (plan) {
       return guardedRead(this.db, this.guard, signal, async (run: Run) => {
         const { overall, buckets, position } = await summaryFromCounters(run, plan, source.at, sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`);
@@ -109,25 +118,69 @@ export class FollowUpSummaryReader {
         };
       });
     }
+    // One snapshot for the figures and the checkpoint, so `position` is exactly what they were computed from.
+    return guardedRead(this.db, this.guard, signal, (run: Run) => this.fromRows(run, dims, filter, actor, source));
+  }
+
+  /**
+   * An as-of answer from the latest summary checkpoint at or before its instant, corrected by the
+   * cases that changed since (summary-checkpoints.ts); null when there is none yet. A checkpoint at
+   * the start of the instant's day is made in the background when there is none, or when the cases to
+   * correct pass CORRECTION_LIMIT.
+   */
+  private async fromCheckpoint(run: Run, plan: CounterPlan, source: ReadSource): Promise<FollowUpSummary | null> {
+    const { checkpoint } = await checkpointFor(run, source.at);
+    if (checkpoint === null) {
+      this.makeCheckpoint(dayStart(source.at));
+      return null;
+    }
+    // A checkpoint's read is small by construction: compiling it (JIT, for the planner's worst guess at the correction) cost more than running it.
+    await run(sql`SET LOCAL jit = off`);
+    const { delta, cases } = await correction(run, checkpoint, source.at, [...new Set([plan.grouping, plan.overallGrouping])]);
+    if (cases > CORRECTION_LIMIT) this.makeCheckpoint(dayStart(source.at));
+    const { overall, buckets, position } = await summaryFromCounters(run, plan, source.at, sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`, checkpointTables(checkpoint.at, delta));
+    return {
+      asOf: source.at,
+      current: false,
+      position: String(position ?? 0),
+      smallCellThreshold: null,
+      overall: bucketFrom(overall, {}),
+      buckets: buckets.map((b) => bucketFrom(b.figures, b.key)),
+    };
+  }
+
+  /** One checkpoint made at a time, in the background; a failure only means the next as-of answer asks again. */
+  private makeCheckpoint(at: Date): void {
+    if (!this.makeCheckpoints || this.making) return;
+    this.making = makeCheckpoint(this.db, at)
+      .catch(() => undefined)
+      .finally(() => {
+        this.making = null;
+      });
+  }
+
+  /** The checkpoint being made in the background, if any (tests wait for it). */
+  checkpointMade(): Promise<unknown> {
+    return this.making ?? Promise.resolve();
+  }
+
+  private async fromRows(run: Run, dims: SummaryDimension[], filter: FollowUpFilter | undefined, actor: Actor, source: ReadSource): Promise<FollowUpSummary> {
     const byViolation = dims.includes(SummaryDimension.VIOLATION);
     const joined = sql`FROM ${source.followUps} f${casesJoin(actor)}`;
     const from = byViolation ? sql`${joined} CROSS JOIN LATERAL unnest(f.violations) AS v(code)` : joined;
     const where = whereAll(followUpConditions(figureFilter(filter), actor, source, false));
     const keys = dims.map((d) => dimension(d, source.at));
-    // One snapshot for the figures and the checkpoint, so `position` is exactly what they were computed from.
-    return guardedRead(this.db, this.guard, signal, async (run: Run) => {
-        const [checkpoint] = await run(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`);
-        const [overall] = await run(aggregated([], joined, where, source.at));
-        const grouped = dims.length > 0 ? await run(aggregated(keys, from, where, source.at)) : [];
-        return {
-          asOf: source.at,
-          current: source.asOf === null,
-          position: String(checkpoint?.position ?? 0),
-          smallCellThreshold: null,
-          overall: bucketFrom(figuresOf(overall), {}),
-          buckets: grouped.map((row) => bucketFrom(figuresOf(row), keyOf(row, dims))),
-        };
-    });
+    const [checkpoint] = await run(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`);
+    const [overall] = await run(aggregated([], joined, where, source.at));
+    const grouped = dims.length > 0 ? await run(aggregated(keys, from, where, source.at)) : [];
+    return {
+      asOf: source.at,
+      current: source.asOf === null,
+      position: String(checkpoint?.position ?? 0),
+      smallCellThreshold: null,
+      overall: bucketFrom(figuresOf(overall), {}),
+      buckets: grouped.map((row) => bucketFrom(figuresOf(row), keyOf(row, dims))),
+    };
   }
 
   /**

@@ -34,8 +34,8 @@ export interface CounterPlan {
 
 const ALLOWED = new Set(['electionKind', 'electionYear', 'violation', 'waitingOn', 'respondentKinds']);
 
-export function counterPlan(dims: SummaryDimension[], filter: FollowUpFilter, actor: Actor | null, asOf: Date | null, at: Date): CounterPlan | null {
-  if (asOf !== null || actor === null || !mayReadAll(actor) || at < KASN_DISSOLVED_AT) return null;
+export function counterPlan(dims: SummaryDimension[], filter: FollowUpFilter, actor: Actor | null, asOf: Date | null, at: Date, checkpoints = false): CounterPlan | null {
+  if ((asOf !== null && !checkpoints) || actor === null || !mayReadAll(actor) || at < KASN_DISSOLVED_AT) return null;
   for (const [field, value] of Object.entries(filter)) if (value !== undefined && value !== null && !ALLOWED.has(field)) return null;
   const kinds = [...new Set(filter.respondentKinds ?? [])];
   if (kindSets(kinds).length === 0) return null;
@@ -78,6 +78,19 @@ const KEY: Record<SummaryDimension, string> = {
 const COUNT_COLUMNS = COUNT_FIGURES.flatMap((f) => [f, casesColumn(f)]);
 const P = [0.5, 0.9];
 
+/**
+ * Where the counters are read: the live tables, or a checkpoint's rows beside its correction
+ * (summary-checkpoints.ts), whose values rows carry the values to take out in `removed`.
+ */
+export interface CounterTables {
+  /** Common table expressions the two read (the correction's rows). */
+  with?: SQL;
+  counts: SQL;
+  values: SQL;
+  removals: boolean;
+}
+const LIVE: CounterTables = { counts: sql`rm_summary_counts`, values: sql`rm_summary_values`, removals: false };
+
 export interface CountedBucket {
   key: BucketKey;
   figures: BucketFigures;
@@ -89,14 +102,20 @@ export interface CountedBucket {
  * statement, each result as a JSON array: one round trip instead of five, which under load cost more
  * than the reads themselves.
  */
-export async function summaryFromCounters(run: Run, plan: CounterPlan, at: Date, position: SQL): Promise<{ overall: BucketFigures; buckets: CountedBucket[]; position: unknown }> {
+export async function summaryFromCounters(
+  run: Run,
+  plan: CounterPlan,
+  at: Date,
+  position: SQL,
+  tables: CounterTables = LIVE,
+): Promise<{ overall: BucketFigures; buckets: CountedBucket[]; position: unknown }> {
   const byKind = plan.dims.includes(SummaryDimension.RESPONDENT_KIND);
-  const overallQueries = queries([], plan.overallGrouping, plan.where(plan.overallGrouping, false), at);
-  const bucketQueries = plan.dims.length > 0 ? queries(plan.dims, plan.grouping, plan.where(plan.grouping, byKind), at) : null;
+  const overallQueries = queries([], plan.overallGrouping, plan.where(plan.overallGrouping, false), at, tables);
+  const bucketQueries = plan.dims.length > 0 ? queries(plan.dims, plan.grouping, plan.where(plan.grouping, byKind), at, tables) : null;
   const parts = [overallQueries.counted, overallQueries.values, ...(bucketQueries ? [bucketQueries.counted, bucketQueries.values] : [])];
   const asJson = (query: SQL, order: string) => sql`(SELECT coalesce(json_agg(t${sql.raw(order)}), '[]'::json) FROM (${query}) t)`;
   const [row] = await run(
-    sql`SELECT (${position}) AS position, ${sql.join(
+    sql`${tables.with ?? sql``} SELECT (${position}) AS position, ${sql.join(
       parts.map((q, i) => sql`${asJson(q, i === 2 ? orderOf(plan.dims) : '')} AS ${sql.raw(`r${i}`)}`),
       sql`, `,
     )}`,
@@ -109,13 +128,13 @@ export async function summaryFromCounters(run: Run, plan: CounterPlan, at: Date,
 
 const orderOf = (dims: SummaryDimension[]) => (dims.length > 0 ? ` ORDER BY ${dims.map((_, i) => `t.k${i}`).join(', ')}` : '');
 
-function queries(dims: SummaryDimension[], grouping: number, where: SQL, at: Date): { counted: SQL; values: SQL } {
+function queries(dims: SummaryDimension[], grouping: number, where: SQL, at: Date, tables: CounterTables): { counted: SQL; values: SQL } {
   const names = dims.map((_, i) => `k${i}`);
   const keys = sql.raw(dims.map((d, i) => `${KEY[d]} AS k${i}`).join(', ') + (dims.length > 0 ? ',' : ''));
   const grouped = names.length > 0 ? sql.raw(` GROUP BY ${names.join(', ')}`) : sql``;
   const sums = sql.raw(COUNT_COLUMNS.map((c) => `coalesce(sum("${c}"), 0)::float8 AS "${c}"`).join(', '));
   const having = names.length > 0 ? sql` HAVING sum(total) > 0` : sql``;
-  return { counted: sql`SELECT ${keys} ${sums} FROM rm_summary_counts WHERE ${where}${grouped}${having}`, values: valuesQuery(dims, keys, grouping, where, at) };
+  return { counted: sql`SELECT ${keys} ${sums} FROM ${tables.counts} s WHERE ${where}${grouped}${having}`, values: valuesQuery(dims, keys, grouping, where, at, tables) };
 }
 
 function bucketsOf(dims: SummaryDimension[], counted: Array<Record<string, unknown>>, values: Array<Record<string, unknown>>, grouping: number, at: Date): CountedBucket[] {
@@ -143,7 +162,7 @@ function bucketsOf(dims: SummaryDimension[], counted: Array<Record<string, unkno
  * `at` (overdue: due times before it) and the first grain (the earliest due time), each with the
  * count of values before it. Ranks are PostgreSQL's percentile_cont rows: floor and ceil of p·(n−1).
  */
-function valuesQuery(dims: SummaryDimension[], keys: SQL, grouping: number, where: SQL, at: Date): SQL {
+function valuesQuery(dims: SummaryDimension[], keys: SQL, grouping: number, where: SQL, at: Date, tables: CounterTables): SQL {
   const names = dims.map((_, i) => `k${i}`);
   const partition = sql.raw([...names, 'measure'].join(', '));
   const atGrain = grainOf(grouping, at.getTime());
@@ -156,15 +175,19 @@ function valuesQuery(dims: SummaryDimension[], keys: SQL, grouping: number, wher
       sql` OR `,
     );
   const sameKey = names.length > 0 ? sql.raw(dims.map((d, i) => ` AND ${KEY[d]} = c.k${i}`).join('')) : sql``;
+  const grainValues = (column: string) => sql`SELECT v FROM ${tables.values} s, unnest(s.${sql.raw(column)}) AS v WHERE ${where} AND s.measure = c.measure AND s.grain = c.grain${sameKey}`;
+  // A checkpoint's correction takes values out (EXCEPT ALL: each value as often as it is removed); a grain it empties
+  // is left out above (HAVING), or it would be taken for the first grain (ahead = 0) and give no earliest due time.
+  const vals = tables.removals ? sql`SELECT v FROM (${grainValues('vals')} EXCEPT ALL ${grainValues('removed')}) x ORDER BY v` : sql`${grainValues('vals')} ORDER BY v`;
   return sql`WITH h AS (
-      SELECT ${keys} measure, grain, sum(n)::float8 AS n FROM rm_summary_values WHERE ${where} GROUP BY ${sql.raw([...names, 'measure', 'grain'].join(', '))}
+      SELECT ${keys} measure, grain, sum(n)::float8 AS n FROM ${tables.values} s WHERE ${where} GROUP BY ${sql.raw([...names, 'measure', 'grain'].join(', '))}
+        HAVING sum(n) <> 0
     ), c AS (
       SELECT h.*, sum(n) OVER (PARTITION BY ${partition} ORDER BY grain) - n AS ahead, sum(n) OVER (PARTITION BY ${partition}) AS total,
         coalesce(sum(n) FILTER (WHERE grain < ${atGrain}) OVER (PARTITION BY ${partition}), 0) AS below
       FROM h
     )
-    SELECT c.*, ARRAY(SELECT v FROM rm_summary_values s, unnest(s.vals) AS v
-        WHERE ${where} AND s.measure = c.measure AND s.grain = c.grain${sameKey} ORDER BY v) AS vals
+    SELECT c.*, ARRAY(${vals}) AS vals
     FROM c
     WHERE ${ranks(MEASURE.EXECUTE, false)} OR ${ranks(MEASURE.SINCE, true)}
       OR (measure IN (${MEASURE.DUE}, ${MEASURE.CASE_DUE}, ${MEASURE.CASE_DUE_EXCESS}) AND (grain = ${atGrain} OR ahead = 0))`;

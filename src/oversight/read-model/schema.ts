@@ -186,6 +186,9 @@ export const followUpVersions = pgTable(
   (t) => [
     primaryKey({ columns: [t.caseId, t.respondentId, t.caseVersion] }),
     index('rm_follow_up_versions_valid_idx').using('gist', sql.raw('tstzrange(valid_from, valid_to)')),
+    /** An as-of answer from a summary checkpoint reads the versions that took effect after it, or were made after it. */
+    index('rm_follow_up_versions_from_idx').on(t.validFrom, t.caseId),
+    index('rm_follow_up_versions_position_idx').on(t.logPosition, t.caseId),
   ],
 );
 
@@ -232,6 +235,39 @@ export const summaryValues = pgTable(
     primaryKey({ columns: [t.bucket, t.measure, t.grain] }),
     /** A read finds one bucket's grain by its key: without the key columns here it scanned every bucket's grain per bucket. */
     index('rm_summary_values_grouping_idx').on(t.grouping, t.measure, t.grain, t.region, t.province, t.ppk, t.violation, t.waitingOn, t.kind),
+  ],
+);
+
+/**
+ * Summary checkpoints (queries/summary-checkpoints.ts): the counters of the follow-up versions valid at
+ * `at` (a month's start), as the read model knew them at log position `position`. An as-of answer reads
+ * the checkpoint at or before its instant and the cases whose versions changed since, in effective time
+ * or in the log; nothing here is ever updated, only inserted whole or deleted.
+ */
+export const summaryCheckpoints = pgTable('rm_summary_checkpoints', {
+  at: ts('at').primaryKey(),
+  position: bigint('position', { mode: 'bigint' }).notNull(),
+});
+
+export const summaryCheckpointCounts = pgTable('rm_summary_checkpoint_counts', { at: ts('at').notNull(), ...bucketColumns(), ...countColumns() }, (t) => [
+  primaryKey({ columns: [t.at, t.bucket] }),
+  index('rm_summary_checkpoint_counts_grouping_idx').on(t.at, t.grouping, t.kind),
+]);
+
+export const summaryCheckpointValues = pgTable(
+  'rm_summary_checkpoint_values',
+  {
+    at: ts('at').notNull(),
+    ...bucketColumns(),
+    measure: smallint('measure').notNull(),
+    grain: integer('grain').notNull(),
+    n: integer('n').notNull(),
+    vals: bigint('vals', { mode: 'number' }).array().notNull(),
+    removed: bigint('removed', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.at, t.bucket, t.measure, t.grain] }),
+    index('rm_summary_checkpoint_values_grouping_idx').on(t.at, t.grouping, t.measure, t.grain, t.region, t.province, t.ppk, t.violation, t.waitingOn, t.kind),
   ],
 );
 

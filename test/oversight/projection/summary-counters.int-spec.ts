@@ -10,7 +10,8 @@ import type { RecordedEvent } from '../../../src/event-store/event-store';
 import { SummaryDimension } from '../../../src/oversight/models/summary.model';
 import { projectCaseEvents } from '../../../src/oversight/projection/case-projection';
 import { resetReadModel } from '../../../src/oversight/projection/projection-runner';
-import { countAll, casesColumn, COUNT_FIGURES, GROUPINGS, type CountedRow } from '../../../src/oversight/projection/summary-counters';
+import { countAll, casesColumn, COUNT_FIGURES, GROUPINGS, type CountedRow, type CounterDelta } from '../../../src/oversight/projection/summary-counters';
+import { checkpointFor, correction, dayStart, makeCheckpoint, monthStart } from '../../../src/oversight/queries/summary-checkpoints';
 import { RESPONDENT_KINDS } from '../../../src/case/respondent-kinds';
 import { openPgliteReadDb } from '../../../src/oversight/read-model/open-read-db';
 import { FollowUpSummaryReader } from '../../../src/oversight/queries/follow-up-summary';
@@ -93,8 +94,8 @@ async function storedCounters(db: ReadDb) {
   return { counts, values };
 }
 
-async function recount(db: ReadDb) {
-  const followUps = await rows(db, sql`SELECT * FROM rm_follow_ups`);
+async function recount(db: ReadDb, query = sql`SELECT * FROM rm_follow_ups`) {
+  const followUps = await rows(db, query);
   const counted: CountedRow[] = followUps.map((r) => ({
     caseId: String(r.case_id),
     employment: String(r.employment),
@@ -113,16 +114,55 @@ async function recount(db: ReadDb) {
     electionKind: String(r.election_kind),
     electionYear: Number(r.election_year),
   }));
-  const delta = countAll(counted);
+  return normalised(countAll(counted));
+}
+
+/** Counters as plain data: buckets with some count, values sorted, empty grains left out. */
+function normalised(delta: CounterDelta) {
   // Overlap rows (a case's respondents of several kinds) hold cases and no persons.
   const counts = Object.fromEntries([...delta.counts.values()].filter((r) => Object.values(r.counts).some((n) => n !== 0)).map((r) => [r.bucket, Object.fromEntries(Object.entries(r.counts).filter(([, n]) => n !== 0))]));
   const values = Object.fromEntries(
     [...delta.values.values()]
-      .map((r) => [`${r.bucket}|${r.measure}|${r.grain}`, [...r.values].flatMap(([v, times]) => Array.from({ length: times }, () => v)).sort((a, b) => a - b)] as const)
+      .map((r) => {
+        expect([...r.values.values()].every((times) => times >= 0)).toBe(true);
+        return [`${r.bucket}|${r.measure}|${r.grain}`, [...r.values].flatMap(([v, times]) => Array.from({ length: times }, () => v)).sort((a, b) => a - b)] as const;
+      })
       .filter(([, vals]) => vals.length > 0),
   );
   return { counts, values };
 }
+
+
+/** A stored checkpoint with a correction added: the counters it gives for the instant the correction was read for. */
+async function corrected(db: ReadDb, at: Date, fix: CounterDelta): Promise<CounterDelta> {
+  const m = sql`${at.toISOString()}::timestamptz`;
+  const merged: CounterDelta = { counts: new Map(), values: new Map() };
+  for (const r of await rows(db, sql`SELECT * FROM rm_summary_checkpoint_counts WHERE at = ${m}`)) {
+    const counts = Object.fromEntries(COUNT_FIGURES.flatMap((f) => [f, casesColumn(f)]).map((c) => [c, Number(r[c])]));
+    merged.counts.set(String(r.bucket), { bucket: String(r.bucket), counts } as never);
+  }
+  for (const r of await rows(db, sql`SELECT bucket, measure, grain, n, vals FROM rm_summary_checkpoint_values WHERE at = ${m}`)) {
+    const vals = (r.vals as unknown[]).map(Number);
+    expect(Number(r.n)).toBe(vals.length);
+    const values = new Map<number, number>();
+    for (const v of vals) values.set(v, (values.get(v) ?? 0) + 1);
+    merged.values.set(`${r.bucket}\u001f${r.measure}\u001f${r.grain}`, { bucket: String(r.bucket), measure: Number(r.measure), grain: Number(r.grain), values } as never);
+  }
+  for (const [id, row] of fix.counts) {
+    const target = merged.counts.get(id) ?? { bucket: row.bucket, counts: {} as Record<string, number> };
+    merged.counts.set(id, target as never);
+    for (const [c, n] of Object.entries(row.counts)) target.counts[c] = (target.counts[c] ?? 0) + n;
+  }
+  for (const [id, row] of fix.values) {
+    const target = merged.values.get(id) ?? { bucket: row.bucket, measure: row.measure, grain: row.grain, values: new Map<number, number>() };
+    merged.values.set(id, target as never);
+    for (const [v, times] of row.values) target.values.set(v, (target.values.get(v) ?? 0) + times);
+  }
+  return merged;
+}
+
+/** The follow-up versions valid at `at`, as the as-of reads take them. */
+const validAt = (at: Date) => sql`SELECT * FROM rm_follow_up_versions WHERE tstzrange(valid_from, valid_to) @> ${at.toISOString()}::timestamptz`;
 
 const DIMS = Object.values(SummaryDimension);
 const D = SummaryDimension;
@@ -268,6 +308,87 @@ describe('the summary counters', () => {
         examples: [CI_2026_12_06 as unknown as [number, number, number[], number, number[], Array<{ groupBy: SummaryDimension[]; filter: FollowUpFilter; at: Date }>, Date[]]],
         ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}),
       },
+    );
+  }, 300_000);
+  it('as-of answers from summary checkpoints equal the rows after late and back-dated events, an erasure and a rebuild', async () => {
+    const checkpointed = new FollowUpSummaryReader(db);
+    checkpointed.makeCheckpoints = false;
+    const run = (query: ReturnType<typeof sql>) => rows(db, query);
+    /** As the projection runner does: the batch, then the read model's position in the same transaction. */
+    const project = (batch: RecordedEvent[], erasures = new Map<string, RecordedEvent[]>()) =>
+      db.transaction(async (tx) => {
+        await projectCaseEvents(tx as unknown as ReadDb, batch, new Map(), erasures);
+        await tx.execute(sql`INSERT INTO rm_checkpoints (name, position) VALUES ('cases', ${Number(batch[batch.length - 1].position)})
+          ON CONFLICT (name) DO UPDATE SET position = excluded.position`);
+      });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 2, max: 14 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.integer({ min: 1, max: 25 }), { minLength: 1, maxLength: 5 }),
+        fc.double({ min: 0.1, max: 0.9, noNaN: true }),
+        fc.array(question, { minLength: 2, maxLength: 4 }),
+        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 2, maxLength: 2 }),
+        async (seed, cases, order, sizes, made, questions, later) => {
+          await resetReadModel(db);
+          const streams = history(cases, seed);
+          const planned = batches(streams, order, 1, sizes);
+          // Checkpoints are made part-way: every later batch brings events that took effect before them (the histories are back-dated).
+          const cut = Math.max(1, Math.floor(made * planned.length));
+          for (const batch of planned.slice(0, cut)) await project(batch);
+          const months = [...new Set(questions.map((q) => monthStart(q.at).getTime()))].map((t) => new Date(t));
+          for (const m of months) expect(await makeCheckpoint(db, m)).not.toBeNull();
+          // Right after it is made, a checkpoint is the recount of the versions valid at its instant.
+          for (const m of months) expect(normalised(await corrected(db, m, { counts: new Map(), values: new Map() }))).toEqual(await recount(db, validAt(m)));
+          // The rest of the log, with one case erased on the way (its rows deleted and projected again from its whole history).
+          const seen = new Map<string, RecordedEvent[]>();
+          for (const batch of planned.slice(0, cut)) for (const e of batch) seen.set(e.streamId, [...(seen.get(e.streamId) ?? []), e]);
+          let erased = false;
+          for (const batch of planned.slice(cut)) {
+            const erasures = new Map<string, RecordedEvent[]>();
+            for (const e of batch) seen.set(e.streamId, [...(seen.get(e.streamId) ?? []), e]);
+            const target = batch.find((e) => (seen.get(e.streamId)?.length ?? 0) > 1);
+            if (!erased && target) {
+              erasures.set(target.streamId.slice('case-'.length), seen.get(target.streamId)!);
+              erased = true;
+            }
+            await project(batch, erasures);
+          }
+          const check = async () => {
+            for (const m of months) {
+              const { checkpoint } = await checkpointFor(run, m);
+              expect(checkpoint?.at).toEqual(m);
+              expect(normalised(await corrected(db, m, (await correction(run, checkpoint!, m, GROUPINGS)).delta))).toEqual(await recount(db, validAt(m)));
+            }
+            for (const [i, q] of questions.entries()) {
+              // Within the checkpoint's month, or up to two months past it.
+              const t = new Date(Math.min(q.at.getTime() + later[i % later.length] * 86_400_000, Date.parse('2026-01-01T00:00:00Z')));
+              const source = readSource(t, new Date('2030-01-01T00:00:00Z'));
+              expect((await checkpointFor(run, t)).checkpoint).not.toBeNull();
+              checkpointed.readFromCheckpoints = true;
+              const fromCheckpoint = await checkpointed.summary(q.groupBy, q.filter, national, source);
+              checkpointed.readFromCheckpoints = false;
+              expect(fromCheckpoint).toEqual(await checkpointed.summary(q.groupBy, q.filter, national, source));
+            }
+          };
+          await check();
+          // A rebuild writes the same versions: checkpoints kept through it still answer exactly once it has passed their position.
+          await db.execute(sql`TRUNCATE rm_cases, rm_follow_ups, rm_timeline, rm_case_states, rm_case_versions, rm_follow_up_versions, rm_summary_counts, rm_summary_values, rm_checkpoints`);
+          expect((await checkpointFor(run, months[0])).checkpoint).toBeNull();
+          for (const batch of batches(streams, order, 1, [50])) await project(batch);
+          await check();
+          // A question with no checkpoint at or before it is answered from the rows and makes one at the start of its day.
+          await db.execute(sql`DELETE FROM rm_summary_checkpoints`);
+          const early = questions[0].at;
+          const background = new FollowUpSummaryReader(db);
+          const asked = await background.summary([D.REGION], {}, national, readSource(early, new Date('2030-01-01T00:00:00Z')));
+          await background.checkpointMade();
+          expect((await checkpointFor(run, early)).checkpoint?.at).toEqual(dayStart(early));
+          expect(await background.summary([D.REGION], {}, national, readSource(early, new Date('2030-01-01T00:00:00Z')))).toEqual(asked);
+        },
+      ),
+      { numRuns: Number(process.env.FC_RUNS ?? 10), endOnFailure: true, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}) },
     );
   }, 300_000);
 });
