@@ -24,6 +24,7 @@ function storeRows(s: Json, clients: number): string[][] {
   add(raw1, () => ['raw insert+commit, 1 connection', `${n(raw1.perSecond)} /s`, '', '']);
   for (const d of s.durableAppend ?? []) rows.push([s.store, `single-event append, one at a time, NETRA_EMBEDDED_SYNC=${d.sync}`, `${n(d.perSecond)} /s; p50 ${ms(d.latencyMs, 'p50')}, p99 ${ms(d.latencyMs, 'p99')}`, '', '']);
   add(s.projectionLagMs, () => ['projection lag under CommandBus load', `p50 ${ms(s.projectionLagMs, 'p50')}, p99 ${ms(s.projectionLagMs, 'p99')}`, '', '']);
+  add(s.steadyLag, () => [`projection lag at a steady ${n(s.steadyLag.write.perSecond)} cmd/s`, `p50 ${ms(s.steadyLag.lag, 'p50')}, p99 ${ms(s.steadyLag.lag, 'p99')}`, '', '']);
   add(s.history, () => [`history for replay: ${n(s.history.cases)} cases, ${n(s.history.events)} events`, s.load ? `loaded at ${n(s.load.eventsPerSecond)} events/s` : '', '', '']);
   add(s.rebuild, () => ['rebuild of the read model', `${n(s.rebuild.eventsPerSecond)} events/s (${n(s.rebuild.seconds, 1)} s)`, s.sequentialRead ? `${n(s.sequentialRead.eventsPerSecond)} events/s readAll` : '', ratio(s.rebuild.eventsPerSecond, s.sequentialRead?.eventsPerSecond)]);
   add(s.rebuildProjection, () => ['rebuild, old path (live runner from 0), same history', `${n(s.rebuildProjection.eventsPerSecond)} events/s (${n(s.rebuildProjection.seconds, 1)} s)`, '', ratio(s.rebuildProjection.eventsPerSecond, s.sequentialRead?.eventsPerSecond)]);

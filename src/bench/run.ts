@@ -19,8 +19,8 @@ import { PhaseLog, say } from './phases';
 import { printTable } from './report';
 import { round, RssSampler, type Counter } from './stats';
 import { BENCH_MASTER_KEY, embeddedTarget, postgresTarget, type BenchTarget } from './targets';
-import { caseScripts } from './workload';
-import { commandBusWrites, graphqlWrites, startBenchNetra } from './write-path';
+import { caseScripts, caseScriptStream } from './workload';
+import { commandBusWrites, graphqlWrites, startBenchNetra, steadyWrites, type SteadyResult } from './write-path';
 
 /**
  * `npm run bench [-- --quick] [--stores=embedded,postgres] [--replay-cases=N]`: Netra's write path,
@@ -49,6 +49,9 @@ interface Options {
   rebuild: 'bulk' | 'projection' | 'both';
   /** Appends in flight while loading the replay history (default 256 on PostgreSQL, where they are group-committed; 1 embedded). */
   loadConcurrency: number | null;
+  /** The steady-load phase: commands per second (default: half the CommandBus phase's rate in this run) and for how long. */
+  steadyRate: number | null;
+  steadySeconds: number;
   /** Write a CPU profile of the CommandBus, GraphQL and rebuild phases (bench-results/<store>-<phase>.cpuprofile). */
   profile: boolean;
 }
@@ -71,6 +74,8 @@ function options(argv: string[]): Options {
     anonymousClients: Number(arg('anonymous-clients') ?? 200),
     worstClients: Number(arg('worst-clients') ?? 20),
     profile: argv.includes('--profile'),
+    steadyRate: arg('steady-rate') ? Number(arg('steady-rate')) : null,
+    steadySeconds: Number(arg('steady-seconds') ?? (quick ? 3 : 20)),
     rebuild: (arg('rebuild') ?? 'bulk') as Options['rebuild'],
     loadConcurrency: arg('load-concurrency') ? Number(arg('load-concurrency')) : null,
     postgresUrl: arg('postgres') ?? process.env.PG_BENCH_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -82,6 +87,10 @@ const lat = (l: { p50: number; p99: number }) => `p50 ${n(l.p50, 1)} ms, p99 ${n
 /** Where /health's time goes under the anonymous load: the probes' own thread, the server's handler, each thread's event-loop delay. */
 const loadDetail = (a: AnonymousLoadResult) =>
   `/health/live ${lat(a.liveUnderLoadMs)}; /health from a prober thread ${lat(a.probeThreadHealthMs)}; /health on the server ${lat(a.healthServerMs)} with p50 ${n(a.answersAheadOfHealth.p50)}, p99 ${n(a.answersAheadOfHealth.p99)} anonymous answers written meanwhile; checkpoint wait per request ${lat(a.checkpointWaitMs)} (${n(a.checkpointReads)} distinct reads for ${n(a.checkpointWaitMs.count)} requests); event-loop delay p99 server ${n(a.serverLoopDelayMs.p99, 1)} ms (max ${n(a.serverLoopDelayMs.max, 1)}), load thread ${n(a.clientLoopDelayMs.p99, 1)} ms (max ${n(a.clientLoopDelayMs.max, 1)})${a.healthSplit ? `; /health on the server split: before its statements ${lat(a.healthSplit.beforeMs)}, statements ${lat(a.healthSplit.statementsMs)}, after ${lat(a.healthSplit.afterMs)}; each statement: PGlite queue ${lat(a.healthSplit.queueMs)}, on the PGlite thread ${lat(a.healthSplit.workerMs)}, answer waiting for the server's thread ${lat(a.healthSplit.replyMs)}; other statements on the PGlite thread ${n(a.healthSplit.otherStatements)} (${lat(a.healthSplit.otherWorkerMs)}); GC ${n(a.healthSplit.gcPauses)} pauses, ${n(a.healthSplit.gcTotalMs, 1)} ms in all, max ${n(a.healthSplit.gcMaxMs, 1)} ms, during a /health ${lat(a.healthSplit.gcDuringHealthMs)}; /health sharing the PGlite thread with another statement ${lat(a.healthSplit.behindOtherMs)} (${n(a.healthSplit.behindOtherMs.count)}), alone ${lat(a.healthSplit.aloneMs)} (${n(a.healthSplit.aloneMs.count)}); /health overlapping one of the ${n(a.healthSplit.transactions)} transactions on the PGlite thread (${lat(a.healthSplit.transactionMs)} from begin to end) ${lat(a.healthSplit.behindTransactionMs)} (${n(a.healthSplit.behindTransactionMs.count)})` : ''}`;
+/** The workload's cases from number `from` on, as many as a phase takes (the steady phase's come after both write phases'). */
+function* casesFrom(from: number) {
+  for (const script of caseScriptStream(2024)) if (script.n >= from) yield script;
+}
 const cpuLine = (c: { process: number; mainThread: number | null }) => `CPU ${n(c.process, 2)} ms all threads${c.mainThread === null ? '' : `, ${n(c.mainThread, 2)} ms main thread`}`;
 
 async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result: Record<string, unknown>) {
@@ -136,6 +145,17 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
         return measured;
       },
       (m) => `${n(m.write.perSecond)} cmd/s (${m.write.commands} commands; ${lat(m.write.latencyMs)}; ${cpuLine(m.write.cpuMsPerCommand)} per command); projection lag ${lat(m.lag)}`,
+      'commands',
+    );
+    await phase(
+      'steadyLag',
+      async (progress) => {
+        const rate = o.steadyRate ?? Math.max(1, Math.round(((result.commandBus as { perSecond?: number } | undefined)?.perSecond ?? 100) / 2));
+        const steady = await steadyWrites(app, casesFrom(2 * o.writeCases), rate, o.steadySeconds, progress);
+        result.steadyLag = steady;
+        return steady;
+      },
+      (m: SteadyResult) => `${n(m.write.perSecond)} cmd/s sent at a steady ${n(m.targetPerSecond)}/s (${m.write.commands} commands; ${lat(m.write.latencyMs)}); projection lag ${lat(m.lag)}`,
       'commands',
     );
     const more = caseScripts(o.writeCases, o.writeCases);

@@ -145,3 +145,59 @@ function mutationOf(command: CaseCommand, caseId: string, commandId: string): { 
 const summary = (ms: number[], seconds: number, cpuMsPerCommand: WriteResult['cpuMsPerCommand']): WriteResult => ({
   commands: ms.length, seconds, perSecond: ms.length / seconds, latencyMs: latency(ms), cpuMsPerCommand,
 });
+
+export interface SteadyResult {
+  /** The rate asked for, and the rate the commands were really sent at (below it if the server fell behind). */
+  targetPerSecond: number;
+  write: WriteResult;
+  lag: Latency;
+}
+
+/**
+ * An open-loop write load: commands are sent at a fixed rate (one every 1/rate s, whoever is free
+ * takes the next slot) instead of as fast as they are acknowledged, for `seconds`. The CommandBus
+ * phase saturates the process — four writers on the event loop the projection shares, each sending
+ * again the moment it is answered — so its lag is mostly the queue for the loop; a steady load below
+ * capacity, as an election night's offices send, shows what the projection itself adds. Up to
+ * `width` cases are in progress at once (a case's commands in order); the lag is measured as in
+ * `commandBusWrites`.
+ */
+export async function steadyWrites(app: INestApplication, scripts: Iterable<CaseScript>, perSecond: number, seconds: number, progress: Counter = { done: 0 }, width = 64): Promise<SteadyResult> {
+  const mutations = app.get(CaseMutations);
+  const runner = app.get(ProjectionService).runner;
+  const ms: number[] = [];
+  const lags: number[] = [];
+  const pending: Array<Promise<void>> = [];
+  const interval = 1000 / perSecond;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  let slot = started;
+  // The next free slot: never earlier than now (a late sender does not get a burst of missed slots).
+  const nextSlot = async (): Promise<boolean> => {
+    slot = Math.max(slot + interval, performance.now());
+    if (slot >= until) return false;
+    const wait = slot - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    return true;
+  };
+  const cases = scripts[Symbol.iterator]();
+  const cpu = cpuMeter();
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let next = cases.next(); !next.done; next = cases.next()) {
+        for (const [c, command] of next.value.commands.entries()) {
+          if (!(await nextSlot())) return;
+          const t0 = performance.now();
+          const { position } = await mutations.run(messageFor(command, `bench-steady:${next.value.n}:${c}`));
+          const acked = performance.now();
+          ms.push(acked - t0);
+          progress.done++;
+          pending.push(runner.waitFor(position, 30_000).then((seen) => void lags.push(seen ? performance.now() - acked : Infinity)));
+        }
+      }
+    }),
+  );
+  const cpuMs = cpu(ms.length);
+  await Promise.all(pending);
+  return { targetPerSecond: perSecond, write: summary(ms, (performance.now() - started) / 1000, cpuMs), lag: latency(lags) };
+}
