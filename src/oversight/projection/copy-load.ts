@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Pool } from 'pg';
 import type { CaseState } from '../../case/case';
 import type { EffectiveTimes } from '../../case/case-effective-time';
@@ -13,6 +12,7 @@ import { planCaseBatch, type StoredCase } from './case-batch';
 import { caseIdsOf, isCaseEvent } from './case-projection';
 import { caseRow, followUpRow } from './case-rows';
 import { copyEncoder, CopyStream } from './copy-rows';
+import { PackedStates } from './packed-states';
 import { addCase, emptyDelta } from './summary-counters';
 import { writeCounterDelta } from './summary-counter-writes';
 
@@ -37,7 +37,7 @@ import { writeCounterDelta } from './summary-counter-writes';
 
 /**
  * A case's folded state, as rm_case_states would hold it, and the versions of it the load left open
- * (kept deflated JSON between pages: `pack`): a later page that closes one sets its valid_to by key.
+ * (kept packed between pages: packed-states.ts): a later page that closes one sets its valid_to by key.
  */
 interface Folded {
   state: CaseState;
@@ -50,13 +50,12 @@ interface Folded {
 }
 
 /**
- * A state as deflated JSON: about 1.8 KB of JSON a case, a third of that deflated, off the JS heap —
- * 210,000 cases (a million events) held as objects or text kept the process above a GiB. The open
- * versions ride along instead of in maps of their own (a Map per case on the JS heap).
+ * States off the JS heap (packed-states.ts): about 1.8 KB of JSON a case — 210,000 cases (a million
+ * events) held as objects or text kept the process above a GiB. The first ones plain (PLAIN_STATES
+ * bytes), deflated after that (a third of the size, four times the CPU). The open versions ride along
+ * instead of in maps of their own (a Map per case on the JS heap).
  */
-// Copied out: the buffer zlib returns is a view of its 16 KiB output chunk, which it would keep alive.
-const pack = (folded: Folded) => Buffer.from(deflateRawSync(JSON.stringify(folded), { level: 1 }));
-const unpack = (packed: Buffer) => JSON.parse(inflateRawSync(packed).toString()) as Folded;
+const PLAIN_STATES = 128 * 1024 * 1024;
 
 /** A version whose valid_to a later page sets: the row's key and the next version's instant. */
 interface Closing {
@@ -77,7 +76,7 @@ export async function copyProject(store: EventStore, pool: Pool, db: ReadDb, sch
     caseVersions: copyEncoder(caseVersions, schema),
     trackVersions: copyEncoder(followUpVersions, schema),
   };
-  const folded = new Map<string, Buffer>();
+  const folded = new PackedStates<Folded>(options.plainStates ?? PLAIN_STATES);
   let closings: Closing[] = [];
   const withdrawals: Array<{ case_id: string; version: number; at: string }> = [];
   const open = async () => ({
@@ -97,8 +96,7 @@ export async function copyProject(store: EventStore, pool: Pool, db: ReadDb, sch
     const before = new Map<string, Folded>();
     const stored = new Map<string, StoredCase>();
     for (const caseId of byCase.keys()) {
-      const packed = folded.get(caseId);
-      const prior = packed === undefined ? undefined : unpack(packed);
+      const prior = folded.get(caseId);
       if (prior) before.set(caseId, prior);
       stored.set(caseId, prior === undefined ? { counted: [] } : { state: prior.state, effective: prior.effective, counted: [] });
     }
@@ -130,7 +128,7 @@ export async function copyProject(store: EventStore, pool: Pool, db: ReadDb, sch
       const caseId = c.state.caseId;
       const prior = before.get(caseId);
       const tracks = { ...prior?.openTracks, ...openTracks.get(caseId) };
-      folded.set(caseId, pack({ state: c.state, effective: c.effective, position: String(c.caseRow.position), openCase: openCases.get(caseId) ?? prior?.openCase, openTracks: tracks }));
+      folded.set(caseId, { state: c.state, effective: c.effective, position: String(c.caseRow.position), openCase: openCases.get(caseId) ?? prior?.openCase, openTracks: tracks });
       openCases.delete(caseId);
     }
     // A version is written only for an opened case, which the plan always returns as changed: a
@@ -188,7 +186,7 @@ export async function copyProject(store: EventStore, pool: Pool, db: ReadDb, sch
  * then the summary counters of those follow-up rows, counted by the projection's own `addCase` (as
  * `recountCounters` does from the stored rows).
  */
-async function writeCurrent(pool: Pool, db: ReadDb, schema: string, folded: ReadonlyMap<string, Buffer>): Promise<void> {
+async function writeCurrent(pool: Pool, db: ReadDb, schema: string, folded: PackedStates<Folded>): Promise<void> {
   const delta = emptyDelta();
   const enc = { cases: copyEncoder(cases, schema), states: copyEncoder(caseStates, schema), followUps: copyEncoder(followUps, schema) };
   const s = {
@@ -197,8 +195,7 @@ async function writeCurrent(pool: Pool, db: ReadDb, schema: string, folded: Read
     followUps: await CopyStream.open(pool, enc.followUps.target),
   };
   try {
-    for (const packed of folded.values()) {
-      const { state, effective, position } = unpack(packed);
+    for (const { state, effective, position } of folded.values()) {
       if (state.status !== 'opened') continue;
       await s.cases.write(enc.cases.line(caseRow(state, BigInt(position))));
       await s.states.write(enc.states.line({ caseId: state.caseId, state, effective }));
