@@ -159,6 +159,18 @@ describeWithPostgres('bulk rebuild of the PostgreSQL read model', () => {
     }
   }, 120_000);
 
+  it('keeps folded states plain up to its budget and deflated after it, and ends equal to the live projection', async () => {
+    // A budget of about two states: the first cases stay plain, the rest are deflated, and states move between the two as they are replaced.
+    const report = await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7, plainStates: 4000 });
+    expect(report.position).toBe(await store.headPosition());
+    const { db, pool } = await openPostgresReadDb(database.url);
+    try {
+      expect(await dumpReadModel(db)).toEqual(live);
+    } finally {
+      await pool.end();
+    }
+  }, 120_000);
+
   it('keeps the live read model when the load is cut off', async () => {
     await expect(rebuildPostgresReadModel(failingAfter(store, 5), database.url, undefined, undefined, { page: 7, lanes: 2 })).rejects.toThrow('connection lost (test)');
     const { db, pool } = await openPostgresReadDb(database.url);

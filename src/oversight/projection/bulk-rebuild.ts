@@ -35,6 +35,8 @@ export interface BulkOptions {
   lanes?: number;
   /** Events written so far. */
   onProgress?: (events: number) => void;
+  /** PostgreSQL load: bytes of folded states kept as plain JSON before the rest are deflated (packed-states.ts; default 128 MiB). */
+  plainStates?: number;
 }
 
 export interface BulkLoad {

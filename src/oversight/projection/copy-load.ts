@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Pool } from 'pg';
 import type { CaseState } from '../../case/case';
 import type { EffectiveTimes } from '../../case/case-effective-time';
@@ -13,6 +12,7 @@ import { planCaseBatch, type StoredCase } from './case-batch';
 import { caseIdsOf, isCaseEvent } from './case-projection';
 import { caseRow, followUpRow } from './case-rows';
 import { copyEncoder, CopyStream } from './copy-rows';
+import { PackedStates } from './packed-states';
 import { addCase, emptyDelta } from './summary-counters';
 import { writeCounterDelta } from './summary-counter-writes';
 
@@ -35,26 +35,39 @@ import { writeCounterDelta } from './summary-counter-writes';
  * The result equals what the live projection builds event by event (test/oversight/bulk-rebuild.int-spec.ts).
  */
 
-/** A case's folded state, as rm_case_states would hold it (kept deflated JSON between pages: `pack`). */
+/**
+ * A case's folded state, as rm_case_states would hold it, and the versions of it the load left open
+ * (kept packed between pages: packed-states.ts): a later page that closes one sets its valid_to by key.
+ */
 interface Folded {
   state: CaseState;
   effective: EffectiveTimes;
   position: string;
+  /** The case's open (latest) version. */
+  openCase?: number;
+  /** The open version of each of its tracks, by respondent: the case version it was written at. */
+  openTracks?: Record<string, number>;
 }
 
 /**
- * A state as deflated JSON: about 1.8 KB of JSON a case, a third of that deflated, off the JS heap —
- * 210,000 cases (a million events) held as objects or text kept the process above a GiB.
+ * States off the JS heap (packed-states.ts): about 1.8 KB of JSON a case — 210,000 cases (a million
+ * events) held as objects or text kept the process above a GiB. The first ones plain (PLAIN_STATES
+ * bytes), deflated after that (a third of the size, four times the CPU). The open versions ride along
+ * instead of in maps of their own (a Map per case on the JS heap).
  */
-// Copied out: the buffer zlib returns is a view of its 16 KiB output chunk, which it would keep alive.
-const pack = (folded: Folded) => Buffer.from(deflateRawSync(JSON.stringify(folded), { level: 1 }));
-const unpack = (packed: Buffer) => JSON.parse(inflateRawSync(packed).toString()) as Folded;
+const PLAIN_STATES = 128 * 1024 * 1024;
 
 /** A version whose valid_to a later page sets: the row's key and the next version's instant. */
 interface Closing {
   key: [string, number] | [string, string, number];
   validTo: string;
 }
+
+/**
+ * Cases planned and written at a time within a page: a page's plan (timeline lines, versions, rows)
+ * is several times its events, and holding all of it at once set the heap's size.
+ */
+const CASES_PER_PLAN = 500;
 
 export async function copyProject(store: EventStore, pool: Pool, db: ReadDb, schema: string, keys: KeyStore | undefined, options: BulkOptions = {}): Promise<BulkLoad> {
   const page = options.page ?? 10_000;
@@ -63,10 +76,7 @@ export async function copyProject(store: EventStore, pool: Pool, db: ReadDb, sch
     caseVersions: copyEncoder(caseVersions, schema),
     trackVersions: copyEncoder(followUpVersions, schema),
   };
-  const folded = new Map<string, Buffer>();
-  /** The open (latest) version of each case, and of each track by case and respondent; and the ones later pages closed. */
-  const openCases = new Map<string, number>();
-  const openTracks = new Map<string, Map<string, number>>();
+  const folded = new PackedStates<Folded>(options.plainStates ?? PLAIN_STATES);
   let closings: Closing[] = [];
   const withdrawals: Array<{ case_id: string; version: number; at: string }> = [];
   const open = async () => ({
@@ -79,6 +89,51 @@ export async function copyProject(store: EventStore, pool: Pool, db: ReadDb, sch
     const ending = streams!;
     streams = null;
     await Promise.all([ending.timeline.end(), ending.caseVersions.end(), ending.trackVersions.end()]);
+  };
+  /** Plans and writes some cases of a page, and keeps their new states and open versions. */
+  const project = async (byCase: ReadonlyMap<string, RecordedEvent[]>, caseKeys: ReadonlyMap<string, Buffer>, erasures: ReadonlyMap<string, readonly RecordedEvent[]>) => {
+    const s = streams!;
+    const before = new Map<string, Folded>();
+    const stored = new Map<string, StoredCase>();
+    for (const caseId of byCase.keys()) {
+      const prior = folded.get(caseId);
+      if (prior) before.set(caseId, prior);
+      stored.set(caseId, prior === undefined ? { counted: [] } : { state: prior.state, effective: prior.effective, counted: [] });
+    }
+    const plan = planCaseBatch(byCase, stored, caseKeys, erasures, { counters: false });
+    for (const row of plan.timeline) await s.timeline.write(enc.timeline.line(row));
+    for (const w of plan.withdrawals) withdrawals.push({ case_id: w.caseId, version: w.version, at: w.at });
+    for (const closing of plan.closing.cases) {
+      const version = before.get(closing.id)?.openCase;
+      if (version !== undefined) closings.push({ key: [closing.id, version], validTo: closing.validFrom.toISOString() });
+    }
+    for (const closing of plan.closing.tracks) {
+      const version = before.get(closing.caseId)?.openTracks?.[closing.respondentId];
+      if (version !== undefined) closings.push({ key: [closing.caseId, closing.respondentId, version], validTo: closing.validFrom.toISOString() });
+    }
+    const openCases = new Map<string, number>();
+    const openTracks = new Map<string, Record<string, number>>();
+    for (const row of plan.caseVersions) {
+      await s.caseVersions.write(enc.caseVersions.line(row));
+      if (row.validTo == null) openCases.set(row.id, row.version);
+    }
+    for (const row of plan.trackVersions) {
+      await s.trackVersions.write(enc.trackVersions.line(row));
+      if (row.validTo != null) continue;
+      let tracks = openTracks.get(row.caseId);
+      if (!tracks) openTracks.set(row.caseId, (tracks = {}));
+      tracks[row.respondentId] = row.caseVersion;
+    }
+    for (const c of plan.changed) {
+      const caseId = c.state.caseId;
+      const prior = before.get(caseId);
+      const tracks = { ...prior?.openTracks, ...openTracks.get(caseId) };
+      folded.set(caseId, { state: c.state, effective: c.effective, position: String(c.caseRow.position), openCase: openCases.get(caseId) ?? prior?.openCase, openTracks: tracks });
+      openCases.delete(caseId);
+    }
+    // A version is written only for an opened case, which the plan always returns as changed: a
+    // version left here would never be closed by a later page.
+    if (openCases.size > 0) throw new Error(`bulk load: open versions of ${openCases.size} case(s) the plan did not return as changed`);
   };
   let last: RecordedEvent | null = null;
   let events = 0;
@@ -103,40 +158,13 @@ export async function copyProject(store: EventStore, pool: Pool, db: ReadDb, sch
         for (const caseId of replayed) {
           byCase.set(caseId, [...erasures.get(caseId)!]);
           folded.delete(caseId);
-          openCases.delete(caseId);
-          openTracks.delete(caseId);
         }
         streams = await open();
       }
-      const s = streams!;
-      const stored = new Map<string, StoredCase>();
-      for (const caseId of byCase.keys()) {
-        const packed = folded.get(caseId);
-        stored.set(caseId, packed === undefined ? { counted: [] } : { ...unpack(packed), counted: [] });
+      const ids = [...byCase.keys()];
+      for (let i = 0; i < ids.length; i += CASES_PER_PLAN) {
+        await project(new Map(ids.slice(i, i + CASES_PER_PLAN).map((id) => [id, byCase.get(id)!])), caseKeys, erasures);
       }
-      const plan = planCaseBatch(byCase, stored, caseKeys, erasures, { counters: false });
-      for (const row of plan.timeline) await s.timeline.write(enc.timeline.line(row));
-      withdrawals.push(...plan.withdrawals.map((w) => ({ case_id: w.caseId, version: w.version, at: w.at })));
-      for (const closing of plan.closing.cases) {
-        const version = openCases.get(closing.id);
-        if (version !== undefined) closings.push({ key: [closing.id, version], validTo: closing.validFrom.toISOString() });
-      }
-      for (const closing of plan.closing.tracks) {
-        const version = openTracks.get(closing.caseId)?.get(closing.respondentId);
-        if (version !== undefined) closings.push({ key: [closing.caseId, closing.respondentId, version], validTo: closing.validFrom.toISOString() });
-      }
-      for (const row of plan.caseVersions) {
-        await s.caseVersions.write(enc.caseVersions.line(row));
-        if (row.validTo == null) openCases.set(row.id, row.version);
-      }
-      for (const row of plan.trackVersions) {
-        await s.trackVersions.write(enc.trackVersions.line(row));
-        if (row.validTo != null) continue;
-        let tracks = openTracks.get(row.caseId);
-        if (!tracks) openTracks.set(row.caseId, (tracks = new Map()));
-        tracks.set(row.respondentId, row.caseVersion);
-      }
-      for (const c of plan.changed) folded.set(c.state.caseId, pack({ state: c.state, effective: c.effective, position: String(c.caseRow.position) }));
       last = end;
       events += batch.length;
       options.onProgress?.(events);
@@ -158,7 +186,7 @@ export async function copyProject(store: EventStore, pool: Pool, db: ReadDb, sch
  * then the summary counters of those follow-up rows, counted by the projection's own `addCase` (as
  * `recountCounters` does from the stored rows).
  */
-async function writeCurrent(pool: Pool, db: ReadDb, schema: string, folded: ReadonlyMap<string, Buffer>): Promise<void> {
+async function writeCurrent(pool: Pool, db: ReadDb, schema: string, folded: PackedStates<Folded>): Promise<void> {
   const delta = emptyDelta();
   const enc = { cases: copyEncoder(cases, schema), states: copyEncoder(caseStates, schema), followUps: copyEncoder(followUps, schema) };
   const s = {
@@ -167,8 +195,7 @@ async function writeCurrent(pool: Pool, db: ReadDb, schema: string, folded: Read
     followUps: await CopyStream.open(pool, enc.followUps.target),
   };
   try {
-    for (const packed of folded.values()) {
-      const { state, effective, position } = unpack(packed);
+    for (const { state, effective, position } of folded.values()) {
       if (state.status !== 'opened') continue;
       await s.cases.write(enc.cases.line(caseRow(state, BigInt(position))));
       await s.states.write(enc.states.line({ caseId: state.caseId, state, effective }));

@@ -30,6 +30,8 @@ export interface RebuildOptions {
   lanes?: number;
   /** Events loaded so far by the bulk load. */
   onProgress?: (events: number) => void;
+  /** PostgreSQL: bytes of folded states kept as plain JSON before the rest are deflated (copy-load.ts). */
+  plainStates?: number;
 }
 
 /** The read model's tables, moved as a whole by an in-place rebuild. */
@@ -57,7 +59,7 @@ export async function rebuildPostgresReadModel(
   try {
     if ((options.method ?? 'bulk') === 'bulk') {
       const deferred = await deferIndexes(db, next);
-      const load = await copyProject(store, pool, db, next, keys, { page: options.page, onProgress: options.onProgress });
+      const load = await copyProject(store, pool, db, next, keys, { page: options.page, onProgress: options.onProgress, plainStates: options.plainStates });
       await finishLoad(db, next, deferred, load, { parallel: 2, memory: '256MB' });
     }
     // From the checkpoint the load wrote (from 0 with `projection`) to the head, before the lock below.

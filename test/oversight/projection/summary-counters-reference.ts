@@ -1,0 +1,280 @@
+/* eslint-disable */
+/**
+ * The summary counters' addCase as it was before session 9 (commit 7f689fc), kept as the reference
+ * that the faster one (src/oversight/projection/summary-counters.ts) must equal on any rows.
+ */
+import { FOLLOW_UP_STATUSES, RESPONDENT_STAGES, type Employment } from '../../../src/case/case-vocabulary';
+import { kindOf, RESPONDENT_KINDS } from '../../../src/case/respondent-kinds';
+import type { followUps } from '../../../src/oversight/read-model/schema';
+import { DAY_MS } from '../../../src/oversight/figures/figure-math';
+
+/**
+ * The counters `followUpSummary` reads instead of aggregating every follow-up row: for every
+ * grouping (a subset of election, province or region, PPK, violation, agency waited on) and every
+ * value of it, per respondent kind, the persons and distinct cases of each count, and the
+ * distributions its percentiles, overdue counts and maximum lateness are read from.
+ *
+ * Pure: a case's contribution is a function of its follow-up rows alone, so the projection adds
+ * the new contribution and subtracts the old one in the transaction that writes the rows. Distinct
+ * cases stay exact because a case is counted once per bucket inside its own contribution.
+ *
+ * Every bucket is per respondent kind, and one case may have respondents of several kinds: summing
+ * the kinds' distinct-case counts would count such a case once per kind (CI's property test,
+ * seed 1475051532). So a case with persons of kinds T = {k1, k2, …} in a bucket also writes, for
+ * every subset of T with two kinds or more, an overlap row (kind `k1+k2…`, no persons) holding
+ * ±1 per case figure its kinds all share: inclusion–exclusion, so the sum over every kind set
+ * inside the kinds asked for (kindSets) is the number of distinct cases.
+ */
+
+/** Grouping bits. REGION rows also carry the province (a regency lies in one province). */
+export const GROUP = { ELECTION: 1, PROVINCE: 2, REGION: 4, PPK: 8, VIOLATION: 16, WAITING_ON: 32 } as const;
+
+/** The finer dimensions: region level, PPK, violation, agency waited on. Election and kind split cases by nothing finer. */
+const FINE = [GROUP.PROVINCE | GROUP.REGION, GROUP.PPK, GROUP.VIOLATION, GROUP.WAITING_ON];
+const fineCount = (grouping: number) => FINE.filter((bit) => grouping & bit).length;
+
+/**
+ * Every grouping kept: by election or not, and by at most one finer dimension (PROVINCE and REGION
+ * never both: REGION rows carry the province). Each grouping kept costs the projection a row write
+ * per bucket a case moves in; combinations of two or more finer dimensions are rare questions and
+ * aggregate the rows instead (summary-from-counters.ts).
+ */
+export const MAX_FINE = 1;
+export const GROUPINGS: readonly number[] = Array.from({ length: 64 }, (_, m) => m).filter((m) => !(m & GROUP.PROVINCE && m & GROUP.REGION) && fineCount(m) <= MAX_FINE);
+const KEPT = new Set(GROUPINGS);
+export const isKept = (grouping: number) => KEPT.has(grouping);
+
+/** The person and case counts, in this column order (the same names the row aggregation gives them). */
+export const COUNT_FIGURES: readonly string[] = [
+  'total',
+  ...RESPONDENT_STAGES.map((s) => `stage_${s}`),
+  ...FOLLOW_UP_STATUSES.map((s) => `status_${s}`),
+  'recommended',
+  'decided',
+  'acted_on',
+  'waiting',
+];
+/** Column name of a figure's case count: `total` pairs with `cases`. */
+export const casesColumn = (figure: string) => (figure === 'total' ? 'cases' : `${figure}_cases`);
+
+/**
+ * Distributions: 0 days to execute (executed − decided, per person), 1 the start of the current wait
+ * (since, per waiting person), 2 the due time (per waiting person with one), 3 per case the earliest
+ * due time among its waiting persons in the bucket. Values are whole milliseconds, kept exactly,
+ * split into grains so that a percentile reads the one grain its rank falls into. In an overlap row
+ * (kinds k1+k2…) a case's value is the latest of its kinds' earliest due times (overdue in every one
+ * of those kinds exactly when it lies before the instant asked about): under CASE_DUE for an odd number
+ * of kinds, under 4 CASE_DUE_EXCESS, to be subtracted, for an even number.
+ */
+export const MEASURE = { EXECUTE: 0, SINCE: 1, DUE: 2, CASE_DUE: 3, CASE_DUE_EXCESS: 4 } as const;
+
+/** The kind column of a set of kinds: single kinds as they are, overlaps joined by `+` in RESPONDENT_KINDS order. */
+export const kindLabel = (kinds: Iterable<string>) => {
+  const set = new Set(kinds);
+  return RESPONDENT_KINDS.filter((k) => set.has(k)).join('+');
+};
+
+/** Every kind column a question about these kinds sums when it is not grouped by kind: each non-empty subset. */
+export function kindSets(kinds: readonly string[]): string[] {
+  const known = RESPONDENT_KINDS.filter((k) => kinds.includes(k));
+  const out: string[] = [];
+  for (let m = 1; m < 1 << known.length; m++) out.push(kindLabel(known.filter((_, i) => m & (1 << i))));
+  return out;
+}
+
+/**
+ * Grain width per grouping: a day where a bucket holds many persons (national, per election),
+ * wider as the grouping gets finer, one grain for the finest (their buckets hold few persons).
+ */
+export function grainMs(grouping: number): number {
+  const fine = fineCount(grouping);
+  return fine === 0 ? DAY_MS : fine === 1 ? 8 * DAY_MS : fine === 2 ? 64 * DAY_MS : Number.POSITIVE_INFINITY;
+}
+export const grainOf = (grouping: number, value: number) => {
+  const width = grainMs(grouping);
+  return Number.isFinite(width) ? Math.floor(value / width) : 0;
+};
+
+/** The fields of a follow-up row the counters read (rm_follow_ups as followUpRow writes it). */
+export type CountedRow = Pick<
+  typeof followUps.$inferInsert,
+  | 'caseId'
+  | 'employment'
+  | 'stage'
+  | 'waitingOn'
+  | 'since'
+  | 'dueAt'
+  | 'followUpStatus'
+  | 'recommendedAt'
+  | 'decidedAt'
+  | 'executedAt'
+  | 'violations'
+  | 'ppkTitle'
+  | 'provinceCode'
+  | 'regencyCode'
+  | 'electionKind'
+  | 'electionYear'
+>;
+
+export interface BucketKey {
+  grouping: number;
+  electionKind: string;
+  electionYear: number;
+  region: string;
+  province: string;
+  ppk: string;
+  violation: string;
+  waitingOn: string;
+  kind: string;
+}
+
+export interface CounterRow extends BucketKey {
+  bucket: string;
+  /** figure column → count (persons, and `…_cases` / `cases` for distinct cases). */
+  counts: Record<string, number>;
+}
+
+export interface ValueRow extends BucketKey {
+  bucket: string;
+  measure: number;
+  grain: number;
+  /** Values added (positive multiplicity) or removed (negative), in no order. */
+  values: Map<number, number>;
+}
+
+/** Additions minus removals, keyed by bucket (and measure/grain for values): what a batch writes. */
+export interface CounterDelta {
+  counts: Map<string, CounterRow>;
+  values: Map<string, ValueRow>;
+}
+
+export const emptyDelta = (): CounterDelta => ({ counts: new Map(), values: new Map() });
+
+const ACTED_ON = new Set(['AS_RECOMMENDED', 'NOT_AS_RECOMMENDED']);
+const ms = (d: Date | string | null | undefined) => (d === null || d === undefined ? null : d instanceof Date ? d.getTime() : Date.parse(d));
+
+/** The count figures a person is in. */
+function figuresOf(r: CountedRow): string[] {
+  const out = ['total', `stage_${r.stage}`];
+  if (r.followUpStatus) out.push(`status_${r.followUpStatus}`, 'decided');
+  if (r.recommendedAt) out.push('recommended');
+  if (r.followUpStatus && ACTED_ON.has(r.followUpStatus)) out.push('acted_on');
+  if (r.waitingOn) out.push('waiting');
+  return out;
+}
+
+/** The keys a person is counted under in one grouping: one per violation code (as SQL's unnest), none without violations. */
+function keysOf(r: CountedRow, grouping: number): BucketKey[] {
+  const base = {
+    grouping,
+    electionKind: grouping & GROUP.ELECTION ? r.electionKind : '',
+    electionYear: grouping & GROUP.ELECTION ? r.electionYear : 0,
+    region: grouping & GROUP.REGION ? (r.regencyCode ?? r.provinceCode) : '',
+    province: grouping & (GROUP.REGION | GROUP.PROVINCE) ? r.provinceCode : '',
+    ppk: grouping & GROUP.PPK ? (r.ppkTitle ?? '') : '',
+    waitingOn: grouping & GROUP.WAITING_ON ? (r.waitingOn ?? '') : '',
+    kind: kindOf(r.employment as Employment),
+  };
+  if (!(grouping & GROUP.VIOLATION)) return [{ ...base, violation: '' }];
+  return r.violations.map((violation) => ({ ...base, violation }));
+}
+
+export const bucketId = (k: BucketKey) =>
+  [k.grouping, k.electionKind, k.electionYear, k.region, k.province, k.ppk, k.violation, k.waitingOn, k.kind].join('\u001f');
+
+/**
+ * Adds `sign` × the contribution of one case (all its follow-up rows) to `delta`. The projection
+ * calls it with −1 for the rows before a batch and +1 for the rows after it.
+ */
+export function addCase(delta: CounterDelta, rows: readonly CountedRow[], sign: 1 | -1): void {
+  for (const grouping of GROUPINGS) {
+    // Per bucket of this case: persons per figure, the figures any person is in (cases), the earliest due time.
+    const buckets = new Map<string, CaseBucket>();
+    for (const r of rows) {
+      const figures = figuresOf(r);
+      const executed = ms(r.executedAt);
+      const decided = ms(r.decidedAt);
+      const due = r.waitingOn ? ms(r.dueAt) : null;
+      for (const key of keysOf(r, grouping)) {
+        const id = bucketId(key);
+        let b = buckets.get(id);
+        if (!b) buckets.set(id, (b = { key, persons: new Map(), earliestDue: null }));
+        for (const f of figures) b.persons.set(f, (b.persons.get(f) ?? 0) + 1);
+        if (executed !== null && decided !== null) addValue(delta, key, id, MEASURE.EXECUTE, executed - decided, sign);
+        if (r.waitingOn) addValue(delta, key, id, MEASURE.SINCE, ms(r.since)!, sign);
+        if (due !== null) {
+          addValue(delta, key, id, MEASURE.DUE, due, sign);
+          b.earliestDue = b.earliestDue === null ? due : Math.min(b.earliestDue, due);
+        }
+      }
+    }
+    for (const [id, b] of buckets) {
+      let row = delta.counts.get(id);
+      if (!row) delta.counts.set(id, (row = { ...b.key, bucket: id, counts: {} }));
+      for (const [figure, persons] of b.persons) {
+        row.counts[figure] = (row.counts[figure] ?? 0) + sign * persons;
+        row.counts[casesColumn(figure)] = (row.counts[casesColumn(figure)] ?? 0) + sign;
+      }
+      if (b.earliestDue !== null) addValue(delta, b.key, id, MEASURE.CASE_DUE, b.earliestDue, sign);
+    }
+    addOverlaps(delta, buckets.values(), sign);
+  }
+}
+
+interface CaseBucket {
+  key: BucketKey;
+  persons: Map<string, number>;
+  earliestDue: number | null;
+}
+
+/** The inclusion–exclusion rows of one case in one grouping: per bucket, every set of two or more of its kinds there. */
+function addOverlaps(delta: CounterDelta, buckets: Iterable<CaseBucket>, sign: 1 | -1): void {
+  const byPlace = new Map<string, CaseBucket[]>();
+  for (const b of buckets) {
+    const place = bucketId({ ...b.key, kind: '' });
+    const list = byPlace.get(place);
+    if (list) list.push(b);
+    else byPlace.set(place, [b]);
+  }
+  for (const kinds of byPlace.values()) {
+    if (kinds.length < 2) continue;
+    for (let m = 1; m < 1 << kinds.length; m++) {
+      const set = kinds.filter((_, i) => m & (1 << i));
+      if (set.length < 2) continue;
+      const odd = set.length % 2 === 1;
+      const key = { ...set[0].key, kind: kindLabel(set.map((b) => b.key.kind)) };
+      const id = bucketId(key);
+      let row = delta.counts.get(id);
+      if (!row) delta.counts.set(id, (row = { ...key, bucket: id, counts: {} }));
+      for (const figure of set[0].persons.keys()) {
+        if (!set.every((b) => (b.persons.get(figure) ?? 0) > 0)) continue;
+        const column = casesColumn(figure);
+        row.counts[column] = (row.counts[column] ?? 0) + (odd ? sign : -sign);
+      }
+      if (set.every((b) => b.earliestDue !== null)) {
+        addValue(delta, key, id, odd ? MEASURE.CASE_DUE : MEASURE.CASE_DUE_EXCESS, Math.max(...set.map((b) => b.earliestDue!)), sign);
+      }
+    }
+  }
+}
+
+function addValue(delta: CounterDelta, key: BucketKey, bucket: string, measure: number, value: number, sign: number): void {
+  const grain = grainOf(key.grouping, value);
+  const id = `${bucket}\u001f${measure}\u001f${grain}`;
+  let row = delta.values.get(id);
+  if (!row) delta.values.set(id, (row = { ...key, bucket, measure, grain, values: new Map() }));
+  row.values.set(value, (row.values.get(value) ?? 0) + sign);
+}
+
+/** The counters of a whole set of rows, from nothing: what a recount (or a rebuild) gives. */
+export function countAll(rows: readonly CountedRow[]): CounterDelta {
+  const delta = emptyDelta();
+  const byCase = new Map<string, CountedRow[]>();
+  for (const r of rows) {
+    const list = byCase.get(r.caseId);
+    if (list) list.push(r);
+    else byCase.set(r.caseId, [r]);
+  }
+  for (const caseRows of byCase.values()) addCase(delta, caseRows, 1);
+  return delta;
+}
