@@ -122,6 +122,12 @@ export const followUps = pgTable(
     index('rm_follow_ups_nik_idx').on(t.nik),
     /** The deadline process's scan: waiting tracks by due time. */
     index('rm_follow_ups_due_idx').on(t.dueAt),
+    /**
+     * Due times counted with a provisional calendar: every /health probe counts them and a calendar
+     * publication recounts their cases. Normally none, so the count reads an empty index instead of
+     * scanning every follow-up (59 ms at 100,000 cases).
+     */
+    index('rm_follow_ups_provisional_idx').on(t.caseId).where(sql`waiting_on IS NOT NULL AND due_at_provisional`),
     /** search: names by trigram similarity (pg_trgm), letter and decree numbers without punctuation. */
     index('rm_follow_ups_name_trgm_idx').using('gin', sql.raw('name public.gin_trgm_ops')),
     index('rm_follow_ups_letters_trgm_idx').using('gin', sql.raw(`(${LETTERS_COMPACT}) public.gin_trgm_ops`)),

@@ -1,0 +1,1 @@
+CREATE INDEX "rm_follow_ups_provisional_idx" ON "rm_follow_ups" USING btree ("case_id") WHERE waiting_on IS NOT NULL AND due_at_provisional;
