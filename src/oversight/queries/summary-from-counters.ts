@@ -196,51 +196,25 @@ function valuesQuery(dims: SummaryDimension[], keys: SQL, grouping: number, wher
     ? sql`ARRAY(SELECT v FROM (${grainValues('vals')} EXCEPT ALL ${grainValues('removed')}) x ORDER BY v)`
     : sql`CASE WHEN c.stored = 1 THEN (SELECT s.vals ${grainRows}) ELSE ARRAY(${grainValues('vals')} ORDER BY v) END`;
   const rankList = (reversed: boolean) => sql.raw(`ARRAY[${rankTerms(reversed).join(', ')}]`);
-  const due = sql.raw([MEASURE.DUE, MEASURE.CASE_DUE, MEASURE.CASE_DUE_EXCESS].join(', '));
   const ranks = sql`CASE measure WHEN ${MEASURE.EXECUTE} THEN ${rankList(false)} WHEN ${MEASURE.SINCE} THEN ${rankList(true)} END`;
-  const windows = tables.removals ? allWindowed(partition, atGrain) : dueGrouped(names, partition, atGrain, due);
   return sql`WITH h AS (
       SELECT ${keys} measure, grain, sum(n)::float8 AS n, count(*) AS stored FROM ${tables.values} s WHERE ${where} GROUP BY ${sql.raw([...names, 'measure', 'grain'].join(', '))}
         HAVING sum(n) <> 0
-    ), ${windows}
+    ), c AS (
+      SELECT h.*, sum(n) OVER (PARTITION BY ${partition} ORDER BY grain) - n AS ahead, sum(n) OVER (PARTITION BY ${partition}) AS total,
+        coalesce(sum(n) FILTER (WHERE grain < ${atGrain}) OVER (PARTITION BY ${partition}), 0) AS below
+      FROM h
     ), r AS MATERIALIZED (
       SELECT c.*, ${ranks} AS ranks, ${merged} AS g
       FROM c
       WHERE ${inGrain(MEASURE.EXECUTE, false)} OR ${inGrain(MEASURE.SINCE, true)}
-        OR (measure IN (${due}) AND (grain = ${atGrain} OR ahead = 0))
+        OR (measure IN (${MEASURE.DUE}, ${MEASURE.CASE_DUE}, ${MEASURE.CASE_DUE_EXCESS}) AND (grain = ${atGrain} OR ahead = 0))
     )
     SELECT ${sql.raw(names.map((n) => `${n}, `).join(''))}measure, grain, ahead, total, below, ranks,
       ARRAY(SELECT g[(x - ahead + 1)::int] FROM unnest(ranks) AS x) AS picked,
       CASE WHEN grain = ${atGrain} THEN (SELECT count(*) FROM unnest(g) AS v WHERE v < ${atMs}) END AS under,
       g[1] AS first
     FROM r`;
-}
-
-/**
- * `c`: the grains with the values before each (`ahead`), the distribution's size (`total`) and, for the
- * due times, the values in grains before the one holding `at` (`below`). Only the percentiles' measures
- * need the window sums (ranks): of the due times, a grouped sum gives `below` and the first grain, the
- * only two grains read (the first has no values before it, the one holding `at` has `below`). On a
- * checkpoint's rows the planner cannot estimate the grains (jsonb_populate_recordset) and joined the
- * grouped sums by a nested loop (798 × 27 rows by region, 3 ms): there every measure takes the windows.
- */
-function dueGrouped(names: string[], partition: SQL, atGrain: number, due: SQL): SQL {
-  return sql`d AS (
-      SELECT ${sql.raw(names.map((n) => `${n}, `).join(''))}measure, min(grain) AS first, sum(n) AS total, coalesce(sum(n) FILTER (WHERE grain < ${atGrain}), 0) AS below
-      FROM h WHERE measure IN (${due}) GROUP BY ${partition}
-    ), c AS (
-      SELECT h.*, sum(n) OVER (PARTITION BY ${partition} ORDER BY grain) - n AS ahead, sum(n) OVER (PARTITION BY ${partition}) AS total, 0::float8 AS below
-      FROM h WHERE measure IN (${MEASURE.EXECUTE}, ${MEASURE.SINCE})
-      UNION ALL
-      SELECT h.*, CASE WHEN h.grain = d.first THEN 0 ELSE d.below END, d.total, d.below
-      FROM h JOIN d USING (${partition}) WHERE h.grain = d.first OR h.grain = ${atGrain}`;
-}
-
-function allWindowed(partition: SQL, atGrain: number): SQL {
-  return sql`c AS (
-      SELECT h.*, sum(n) OVER (PARTITION BY ${partition} ORDER BY grain) - n AS ahead, sum(n) OVER (PARTITION BY ${partition}) AS total,
-        coalesce(sum(n) FILTER (WHERE grain < ${atGrain}) OVER (PARTITION BY ${partition}), 0) AS below
-      FROM h`;
 }
 
 interface Distribution {
