@@ -119,6 +119,8 @@ export async function summaryFromCounters(
       parts.map((q, i) => sql`${asJson(q, i === 2 ? orderOf(plan.dims) : '')} AS ${sql.raw(`r${i}`)}`),
       sql`, `,
     )}`,
+    // The live counters' statement: planning it was a quarter of its cost (2.5–3 ms idle, 7–10 ms under load).
+    { prepared: tables === LIVE },
   );
   const result = (i: number) => (typeof row[`r${i}`] === 'string' ? JSON.parse(row[`r${i}`] as string) : row[`r${i}`]) as Array<Record<string, unknown>>;
   const [overall] = bucketsOf([], result(0), result(1), plan.overallGrouping, at);
