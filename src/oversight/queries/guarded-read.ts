@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import type { ReadDb } from '../../storage/read-db';
 
 /** How reads are bounded: PostgreSQL gets a statement timeout and is cancelled when the client goes away. */
@@ -23,7 +24,24 @@ export class ReadTimeoutError extends Error {
   }
 }
 
-export type Run = (query: SQL) => Promise<Array<Record<string, unknown>>>;
+/**
+ * Runs one statement of the read. `prepared`: a statement asked often whose text depends only on the
+ * question's shape — on node-postgres it runs as a named prepared statement (named by its text's
+ * hash), so each pooled connection plans it once (generic plan after five runs, PostgreSQL's rule)
+ * and receives a name instead of its text; elsewhere (PGlite) as any statement.
+ */
+export type Run = (query: SQL, options?: { prepared?: boolean }) => Promise<Array<Record<string, unknown>>>;
+
+interface NodePgSessionLike {
+  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
+  prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: false): { execute(): Promise<{ rows: Array<Record<string, unknown>> }> };
+}
+
+/** The node-postgres session of a drizzle transaction, or null (PGlite's own, or a proxy). */
+function nodePgSession(tx: unknown): NodePgSessionLike | null {
+  const session = (tx as { session?: { constructor?: { name?: string }; prepareQuery?: unknown } }).session;
+  return session && session.constructor?.name === 'NodePgSession' && typeof session.prepareQuery === 'function' ? (session as unknown as NodePgSessionLike) : null;
+}
 
 /**
  * A read-only repeatable-read transaction that stops when `signal` aborts: before it starts, between
@@ -38,7 +56,15 @@ export async function guardedRead<T>(db: ReadDb, guard: ReadGuard, signal: Abort
   try {
     return await db.transaction(
       async (tx) => {
-        const execute = async (query: SQL) => ((await (tx as unknown as ReadDb).execute(query)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
+        const session = nodePgSession(tx);
+        const execute = async (query: SQL, prepared = false) => {
+          if (prepared && session) {
+            const built = session.dialect.sqlToQuery(query);
+            const name = `netra_${createHash('sha1').update(built.sql).digest('hex').slice(0, 24)}`;
+            return (await session.prepareQuery(built, undefined, name, false).execute()).rows;
+          }
+          return ((await (tx as unknown as ReadDb).execute(query)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
+        };
         let cancel: (() => void) | null = null;
         if (guard.postgres) {
           if (guard.statementTimeoutMs > 0) await execute(sql.raw(`SET LOCAL statement_timeout = ${Math.floor(guard.statementTimeoutMs)}`));
@@ -49,9 +75,9 @@ export async function guardedRead<T>(db: ReadDb, guard: ReadGuard, signal: Abort
           }
         }
         try {
-          const result = await work(async (query) => {
+          const result = await work(async (query, options) => {
             check();
-            return execute(query);
+            return execute(query, options?.prepared === true);
           });
           check();
           return result;
