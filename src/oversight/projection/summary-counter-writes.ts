@@ -6,7 +6,8 @@ const COUNT_COLUMNS = COUNT_FIGURES.flatMap((f) => [f, casesColumn(f)]);
 const KEY_COLUMNS = ['bucket', 'dims', 'election_kind', 'election_year', 'region', 'province', 'ppk', 'violation', 'waiting_on', 'kind'];
 const q = (c: string) => `"${c}"`;
 
-const keyCells = (k: BucketKey & { bucket: string }) => ({
+/** A bucket's key as the counter tables' columns (also the checkpoints', queries/summary-checkpoints.ts). */
+export const keyCells = (k: BucketKey & { bucket: string }) => ({
   bucket: k.bucket,
   dims: k.grouping,
   election_kind: k.electionKind,

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ReadDb } from '../../storage/read-db';
 import { addCase, casesColumn, COUNT_FIGURES, emptyDelta, type CounterDelta, type CountedRow } from '../projection/summary-counters';
 import type { Run } from './guarded-read';
+import { keyCells } from '../projection/summary-counter-writes';
 
 /**
  * Summary checkpoints: the counters (projection/summary-counters.ts) of the follow-up versions valid
@@ -140,18 +141,6 @@ export function checkpointTables(at: Date, delta: CounterDelta): { with: SQL; co
   };
 }
 
-const keyCells = (k: { bucket: string; grouping: number; electionKind: string; electionYear: number; region: string; province: string; ppk: string; violation: string; waitingOn: string; kind: string }) => ({
-  bucket: k.bucket,
-  dims: k.grouping,
-  election_kind: k.electionKind,
-  election_year: k.electionYear,
-  region: k.region,
-  province: k.province,
-  ppk: k.ppk,
-  violation: k.violation,
-  waiting_on: k.waitingOn,
-  kind: k.kind,
-});
 
 /**
  * Makes (or makes again) the checkpoint at `at`: the counters of the versions valid then, at the read
