@@ -170,7 +170,10 @@ export async function makeCheckpoint(db: ReadDb, at: Date): Promise<bigint | nul
       }
       await run(sql`INSERT INTO rm_summary_checkpoints (at, position) VALUES (${m}, ${head.position as string}::bigint)`);
       // Positions only grow between rebuilds (which start with no checkpoint): the lowest was made longest ago.
-      const gone = await run(sql`DELETE FROM rm_summary_checkpoints WHERE at IN (SELECT at FROM rm_summary_checkpoints ORDER BY position DESC, at OFFSET ${MAX_CHECKPOINTS}) RETURNING at`);
+      // The one just made always stays: on a quiet day every checkpoint has the same position, and ordering
+      // by `at` among them dropped a new checkpoint of a later day at once, so each answer made it again.
+      const gone = await run(sql`DELETE FROM rm_summary_checkpoints WHERE at IN (SELECT at FROM rm_summary_checkpoints WHERE at <> ${m}
+        ORDER BY position DESC, at DESC OFFSET ${MAX_CHECKPOINTS - 1}) RETURNING at`);
       for (const { at: old } of gone) {
         await run(sql`DELETE FROM rm_summary_checkpoint_counts WHERE at = ${new Date(old as string | Date).toISOString()}::timestamptz`);
         await run(sql`DELETE FROM rm_summary_checkpoint_values WHERE at = ${new Date(old as string | Date).toISOString()}::timestamptz`);

@@ -11,7 +11,7 @@ import { SummaryDimension } from '../../../src/oversight/models/summary.model';
 import { projectCaseEvents } from '../../../src/oversight/projection/case-projection';
 import { resetReadModel } from '../../../src/oversight/projection/projection-runner';
 import { countAll, casesColumn, COUNT_FIGURES, GROUPINGS, type CountedRow, type CounterDelta } from '../../../src/oversight/projection/summary-counters';
-import { checkpointFor, correction, dayStart, makeCheckpoint, monthStart } from '../../../src/oversight/queries/summary-checkpoints';
+import { checkpointFor, correction, dayStart, makeCheckpoint, MAX_CHECKPOINTS, monthStart } from '../../../src/oversight/queries/summary-checkpoints';
 import { RESPONDENT_KINDS } from '../../../src/case/respondent-kinds';
 import { openPgliteReadDb } from '../../../src/oversight/read-model/open-read-db';
 import { FollowUpSummaryReader } from '../../../src/oversight/queries/follow-up-summary';
@@ -391,4 +391,34 @@ describe('the summary counters', () => {
       { numRuns: Number(process.env.FC_RUNS ?? 10), endOnFailure: true, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}) },
     );
   }, 300_000);
+
+  it(`keeps at most ${MAX_CHECKPOINTS} checkpoints, never losing the one just made, and leaves no rows of a dropped one`, async () => {
+    await resetReadModel(db);
+    const project = (batch: RecordedEvent[]) =>
+      db.transaction(async (tx) => {
+        await projectCaseEvents(tx as unknown as ReadDb, batch, new Map());
+        await tx.execute(sql`INSERT INTO rm_checkpoints (name, position) VALUES ('cases', ${Number(batch[batch.length - 1].position)})
+          ON CONFLICT (name) DO UPDATE SET position = excluded.position`);
+      });
+    const streams = history(6, 4242);
+    const planned = batches(streams, [0], 1, [3]);
+    await project(planned[0]);
+    const day = (n: number) => new Date(Date.UTC(2024, 0, 1 + n));
+    // A quiet day: no event between the makes, so every checkpoint has the same position.
+    for (let n = 0; n < MAX_CHECKPOINTS + 2; n++) {
+      await makeCheckpoint(db, day(n));
+      const kept = (await rows(db, sql`SELECT at FROM rm_summary_checkpoints`)).map((r) => new Date(r.at as string).getTime());
+      expect(kept).toContain(day(n).getTime());
+      expect(kept.length).toBeLessThanOrEqual(MAX_CHECKPOINTS);
+    }
+    // The log moves on: the next checkpoint pushes out one made at the old position.
+    for (const batch of planned.slice(1)) await project(batch);
+    await makeCheckpoint(db, day(0));
+    const after = await rows(db, sql`SELECT at, position::text AS position FROM rm_summary_checkpoints`);
+    expect(after).toHaveLength(MAX_CHECKPOINTS);
+    expect(after.map((r) => new Date(r.at as string).getTime())).toContain(day(0).getTime());
+    const orphans = await rows(db, sql`SELECT count(*)::int AS n FROM (SELECT at FROM rm_summary_checkpoint_counts UNION ALL SELECT at FROM rm_summary_checkpoint_values) x
+      WHERE at NOT IN (SELECT at FROM rm_summary_checkpoints)`);
+    expect(orphans[0].n).toBe(0);
+  }, 120_000);
 });
