@@ -20,6 +20,7 @@ import { printTable } from './report';
 import { round, RssSampler, type Counter } from './stats';
 import { BENCH_MASTER_KEY, embeddedTarget, postgresTarget, type BenchTarget } from './targets';
 import { caseScripts, caseScriptStream } from './workload';
+import type { GraphqlSelection } from './console-selection';
 import { commandBusWrites, graphqlWrites, startBenchNetra, steadyWrites, type SteadyResult } from './write-path';
 
 /**
@@ -54,6 +55,8 @@ interface Options {
   steadySeconds: number;
   /** Write a CPU profile of the CommandBus, GraphQL and rebuild phases (bench-results/<store>-<phase>.cpuprofile). */
   profile: boolean;
+  /** `--graphql-selection=console` (default: what the console asks back from a mutation) or `minimal` (`{ id version }`, the bench before session 10). */
+  graphqlSelection: GraphqlSelection;
 }
 
 /** `--quick` is CI's smoke (every phase runs and prints, nothing is judged): the smallest sizes that still do each phase's work. */
@@ -74,6 +77,7 @@ function options(argv: string[]): Options {
     anonymousClients: Number(arg('anonymous-clients') ?? 200),
     worstClients: Number(arg('worst-clients') ?? 20),
     profile: argv.includes('--profile'),
+    graphqlSelection: arg('graphql-selection') === 'minimal' ? 'minimal' : 'console',
     steadyRate: arg('steady-rate') ? Number(arg('steady-rate')) : null,
     steadySeconds: Number(arg('steady-seconds') ?? (quick ? 3 : 20)),
     rebuild: (arg('rebuild') ?? 'bulk') as Options['rebuild'],
@@ -161,8 +165,9 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
     const more = caseScripts(o.writeCases, o.writeCases);
     await phase(
       'graphql',
-      (progress) => profiled(o.profile, `${target.name}-graphql`, () => graphqlWrites(graphql, more, o.clients, progress)),
-      (w) => `${n(w.perSecond)} mutations/s (${w.commands}; ${lat(w.latencyMs)}; ${cpuLine(w.cpuMsPerCommand)} per mutation, clients included)`,
+      (progress) => profiled(o.profile, `${target.name}-graphql`, () => graphqlWrites(graphql, more, o.clients, progress, o.graphqlSelection)),
+      (w) =>
+        `${n(w.perSecond)} mutations/s (${w.commands}, ${o.graphqlSelection} selection; ${lat(w.latencyMs)}; ${cpuLine(w.cpuMsPerCommand)} (the server's)${w.clientCpuMsPerCommand == null ? '' : `, ${n(w.clientCpuMsPerCommand, 2)} ms the clients' thread`} per mutation)`,
       'mutations',
       (w) => (result.graphql = w),
     );

@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Writable } from 'node:stream';
 import { signDevToken } from '../auth/dev-token';
 import { listeningUrl, startNetra } from '../bootstrap';
@@ -16,6 +18,8 @@ import type { Storage } from '../storage/storage';
 import { BENCH_MASTER_KEY, type BenchTarget } from './targets';
 import { latency, pool, type Counter, type Latency } from './stats';
 import type { CaseScript } from './workload';
+import { selectionOf, type GraphqlSelection } from './console-selection';
+import type { GraphqlClientsInput, GraphqlClientsOutput, GraphqlRequest } from './graphql-clients';
 
 export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-01';
 
@@ -26,6 +30,8 @@ export interface WriteResult {
   latencyMs: Latency;
   /** CPU per command of the whole process (all threads: the server, the embedded database's thread, the clients) and of its main thread alone (Linux; null elsewhere). */
   cpuMsPerCommand: { process: number; mainThread: number | null };
+  /** GraphQL: the clients' own thread's CPU per mutation (Linux; null elsewhere), inside `process`, outside `mainThread`. */
+  clientCpuMsPerCommand?: number | null;
 }
 
 /** utime + stime of this process's main thread in ms (Linux /proc; null where there is none). */
@@ -97,11 +103,12 @@ const MUTATION: Record<string, string> = {
 };
 
 /**
- * The same commands as GraphQL mutations over HTTP from `clients` concurrent clients. A mutation
- * answers with the case as the read model shows it after the write (read-your-writes), so its
- * latency includes the projection.
+ * The same commands as GraphQL mutations over HTTP from `clients` concurrent clients, on a thread of
+ * their own (graphql-clients.ts): the main thread's CPU per mutation is the server's alone. A
+ * mutation answers with the case as the read model shows it after the write (read-your-writes), so
+ * its latency includes the projection; it asks back what a liaison's console asks (`selection`).
  */
-export async function graphqlWrites(url: string, scripts: CaseScript[], clients: number, progress: Counter = { done: 0 }): Promise<WriteResult> {
+export async function graphqlWrites(url: string, scripts: CaseScript[], clients: number, progress: Counter = { done: 0 }, selection: GraphqlSelection = 'console'): Promise<WriteResult> {
   const tokens = new Map<string, string>();
   const tokenOf = async (actor: Actor) => {
     const key = `${actor.agency}:${actor.region}`;
@@ -109,37 +116,44 @@ export async function graphqlWrites(url: string, scripts: CaseScript[], clients:
     if (!tokens.has(key)) tokens.set(key, await signDevToken(BENCH_SECRET, { sub: actor.userId, agency: actor.agency, region: actor.region }, '11h'));
     return tokens.get(key)!;
   };
-  const ms: number[] = [];
-  const started = performance.now();
-  const cpu = cpuMeter();
-  await pool(scripts, clients, async ({ n, commands }) => {
+  const cases: GraphqlRequest[][] = [];
+  for (const { n, commands } of scripts) {
     const commandId = `bench-gql:${n}:0`;
     const caseId = reportedCaseId(commands[0].actor, commandId);
+    const requests: GraphqlRequest[] = [];
     for (const [c, command] of commands.entries()) {
-      const { query, input } = mutationOf(command, caseId, c === 0 ? commandId : `bench-gql:${n}:${c}`);
-      const t0 = performance.now();
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf(command.actor)}` },
-        body: JSON.stringify({ query, variables: { input } }),
-      });
-      const body = (await response.json()) as { errors?: Array<{ message: string }> };
-      ms.push(performance.now() - t0);
-      progress.done++;
-      if (body.errors) throw new Error(`${command.type} refused: ${body.errors[0].message}`);
+      const { query, input } = mutationOf(command, caseId, c === 0 ? commandId : `bench-gql:${n}:${c}`, selectionOf(selection));
+      requests.push({ type: command.type, token: await tokenOf(command.actor), body: JSON.stringify({ query, variables: { input } }) });
     }
+    cases.push(requests);
+  }
+  const started = performance.now();
+  const cpu = cpuMeter();
+  const input: GraphqlClientsInput = { url, clients, cases };
+  const output = await new Promise<GraphqlClientsOutput>((resolve, reject) => {
+    const worker = new Worker(join(__dirname, 'graphql-clients.js'), { workerData: input });
+    worker.on('message', (m: { done?: number; output?: GraphqlClientsOutput; failed?: string }) => {
+      if (m.done !== undefined) progress.done = m.done;
+      if (m.output) resolve(m.output), void worker.terminate();
+      if (m.failed) reject(new Error(m.failed)), void worker.terminate();
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => reject(new Error(`the GraphQL clients' thread exited with ${code}`)));
   });
-  return summary(ms, (performance.now() - started) / 1000, cpu(ms.length));
+  const seconds = (performance.now() - started) / 1000;
+  const spent = cpu(output.ms.length);
+  progress.done = output.ms.length;
+  const clientMs = output.cpuMs === null ? null : Math.round((output.cpuMs / Math.max(1, output.ms.length)) * 100) / 100;
+  return { ...summary(output.ms, seconds, spent), clientCpuMsPerCommand: clientMs };
 }
 
-function mutationOf(command: CaseCommand, caseId: string, commandId: string): { query: string; input: Record<string, unknown> } {
+function mutationOf(command: CaseCommand, caseId: string, commandId: string, fields: string): { query: string; input: Record<string, unknown> } {
   const input = command.input as unknown as Record<string, unknown>;
-  if (command.type === 'ReportCase') {
-    return { query: 'mutation($input: ReportCaseInput!) { reportCase(input: $input) { id version } }', input: { ...input, commandId } };
-  }
-  const name = MUTATION[command.type];
+  const name = command.type === 'ReportCase' ? 'reportCase' : MUTATION[command.type];
   const type = `${name[0].toUpperCase()}${name.slice(1)}Input`;
-  return { query: `mutation($input: ${type}!) { ${name}(input: $input) { id version } }`, input: { ...input, caseId, commandId } };
+  // Named as the console names them (documents.ts), so each is one document in Apollo's cache.
+  const query = `mutation ${type.slice(0, -5)}($input: ${type}!) { ${name}(input: $input) { ${fields} } }`;
+  return { query, input: command.type === 'ReportCase' ? { ...input, commandId } : { ...input, caseId, commandId } };
 }
 
 const summary = (ms: number[], seconds: number, cpuMsPerCommand: WriteResult['cpuMsPerCommand']): WriteResult => ({
