@@ -1,4 +1,5 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { AuthModule } from '../auth/auth.module';
@@ -14,6 +15,7 @@ import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphqlError } from './graphql-errors';
 import { MAX_QUERY_DEPTH, MAX_QUERY_TOKENS, queryLimitRule } from './query-limits';
 import { anonymousBudgetPlugin } from './anonymous-budget.plugin';
+import { noStorePlugin } from './no-store.plugin';
 import { AnonymousLimits } from '../security/anonymous-limits';
 import { requestSignal } from '../security/request-signal';
 
@@ -34,7 +36,8 @@ export const NetraGraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>
     // Depth and cost are checked before anything runs (query-limits.ts); refusals are GRAPHQL_VALIDATION_FAILED.
     validationRules: [queryLimitRule({ maxDepth: MAX_QUERY_DEPTH, maxCost: config.queryCostLimit })],
     // A caller without a token: its address's rate limit and a smaller cost budget, before any read.
-    plugins: [operationMetrics(metrics), anonymousBudgetPlugin(limits)],
+    // No per-field cache-control hook (no-store.plugin.ts says why): Apollo then runs resolvers unwrapped.
+    plugins: [operationMetrics(metrics), anonymousBudgetPlugin(limits), ApolloServerPluginCacheControlDisabled(), noStorePlugin()],
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     context: async ({ req, res }: { req: Request; res: Response }): Promise<GraphqlContext> => {
       const request = { client: req.ip ?? req.socket.remoteAddress ?? 'unknown', signal: requestSignal(req, res) };
