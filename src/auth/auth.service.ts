@@ -8,6 +8,7 @@ import { LOGGER } from '../observability/logger';
 import { resolveDevSecret } from './dev-secret';
 import { signDevToken, verifyDevToken } from './dev-token';
 import { jwksVerifier, type TokenVerifier } from './jwks-token';
+import { rememberingVerifier } from './verified-tokens';
 
 /**
  * Turns an `Authorization: Bearer …` header (HTTP) or metadata value (gRPC) into the acting unit.
@@ -31,11 +32,13 @@ export class AuthService {
       this.mode = 'jwks';
       this.secretOrigin = null;
       let warnedAt = -Infinity;
-      this.verify = jwksVerifier({ ...config.authJwks, clockSkewSeconds: config.authClockSkewSeconds, maxLifetimeSeconds: config.authMaxTokenLifetimeSeconds }, (cause) => {
+      const verify = jwksVerifier({ ...config.authJwks, clockSkewSeconds: config.authClockSkewSeconds, maxLifetimeSeconds: config.authMaxTokenLifetimeSeconds }, (cause) => {
         if (Date.now() - warnedAt < 60_000) return; // once a minute, not once per refused request
         warnedAt = Date.now();
         logger?.warn({ cause }, 'the JWKS at AUTH_JWKS_URL could not be fetched; tokens are refused until it can');
       });
+      // Each token's signature is checked once a minute at most, not on every request (verified-tokens.ts).
+      this.verify = rememberingVerifier(verify, config.authClockSkewSeconds, { trust: verify.keySet });
       return;
     }
     // loadConfig already refuses this; a hand-built config must not slip past it either.
@@ -44,7 +47,7 @@ export class AuthService {
     this.mode = 'development';
     this.secretOrigin = origin;
     this.devSecret = secret;
-    this.verify = (token) => verifyDevToken(secret, token, config.authClockSkewSeconds, config.authMaxTokenLifetimeSeconds);
+    this.verify = rememberingVerifier((token) => verifyDevToken(secret, token, config.authClockSkewSeconds, config.authMaxTokenLifetimeSeconds), config.authClockSkewSeconds);
   }
 
   /** A development token for the console's sign-in form; null in JWKS mode, which has no such tokens. */

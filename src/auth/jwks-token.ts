@@ -34,12 +34,15 @@ export type TokenVerifier = (token: string) => Promise<Actor>;
 /** Called when the key set could not be fetched: an operations problem, not the caller's fault. */
 export type KeysUnavailable = (cause: string) => void;
 
-export function jwksVerifier(options: JwksOptions, onKeysUnavailable: KeysUnavailable = () => {}): TokenVerifier {
+/** A JWKS verifier, and what its answers rest on: the key set as last fetched, or null once jose would fetch it again (older than cacheMaxAge). */
+export type JwksVerifier = TokenVerifier & { keySet(): string | null };
+
+export function jwksVerifier(options: JwksOptions, onKeysUnavailable: KeysUnavailable = () => {}): JwksVerifier {
   const keys = jose().createRemoteJWKSet(new URL(options.url), {
     cooldownDuration: options.cooldownMs,
     cacheMaxAge: options.cacheMaxAgeMs,
   });
-  return async (token) => {
+  const verify: TokenVerifier = async (token) => {
     let payload: Jose.JWTPayload;
     try {
       ({ payload } = await jose().jwtVerify(token, keys, {
@@ -57,6 +60,7 @@ export function jwksVerifier(options: JwksOptions, onKeysUnavailable: KeysUnavai
     assertBoundedLifetime(payload, options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, options.clockSkewSeconds);
     return actorFromClaims(payload);
   };
+  return Object.assign(verify, { keySet: () => (keys.fresh ? (JSON.stringify(keys.jwks() ?? null) ?? null) : null) });
 }
 
 const KEYS_UNAVAILABLE = "the identity provider's signing keys could not be fetched";
