@@ -13,6 +13,7 @@ import { CaseReader } from '../oversight/queries/case-reader';
 import { KEY_STORE, KeyStore } from '../privacy/key-store';
 import { callerKey, MutationRateLimiter, RateLimitedError } from '../security/mutation-rate-limit';
 import { isConnectionFailure, RETRY_AFTER_SECONDS, UnavailableError } from '../storage/unavailable';
+import { writtenStates } from './written-state';
 
 const READ_YOUR_WRITES_MS = 5000;
 
@@ -51,6 +52,7 @@ export class CaseMutations {
       if (!(await this.projection.runner.waitFor(result.position, READ_YOUR_WRITES_MS))) throw this.recordedButBehind(result);
       const view = await this.reader.case(result.caseId, message.command.actor);
       if (!view) throw new Error(`case ${result.caseId} was written but is not in the read model yet`);
+      if (result.state && view.version === result.version) writtenStates.set(view, result.state);
       return view as CaseView;
     } catch (error) {
       // The write is in the log: the answer says so, never the case as it was before it.

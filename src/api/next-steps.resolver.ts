@@ -4,6 +4,7 @@ import { CaseCommands } from '../case/case-commands.service';
 import { DeadlineStepEnum, EscalationKindEnum, LetterKindEnum } from '../case/case-vocabulary.graphql';
 import { NEXT_STEPS, type NextStep } from '../case/next-steps';
 import { CaseView } from '../oversight/models/case.model';
+import { writtenStates } from './written-state';
 
 /** The mutation names, as the enum's values: the console's forms are named after them. */
 export const NextStepEnum = Object.fromEntries(NEXT_STEPS.map((s) => [s, s])) as Record<(typeof NEXT_STEPS)[number], (typeof NEXT_STEPS)[number]>;
@@ -32,7 +33,8 @@ export class NextStepsResolver {
   @ResolveField(() => [NextStepView], { description: 'The steps the caller may take next, per respondent, as the decider would judge them now (also in an as-of read)' })
   async nextSteps(@Parent() c: CaseView, @Context() context: GraphqlContext): Promise<NextStepView[]> {
     if (!context.actor) return [];
-    return (await this.commands.nextSteps(c.id, context.actor)).map((s: NextStep) => ({
+    // A mutation's answer: the state it wrote, when the case shown is at that version (written-state.ts).
+    return (await this.commands.nextSteps(c.id, context.actor, writtenStates.get(c))).map((s: NextStep) => ({
       step: s.step,
       respondentIds: s.respondentIds,
       escalationKinds: s.escalationKinds ?? null,

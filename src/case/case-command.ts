@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../event-store/event-store';
 import type { CaseCommand } from './case';
+import type { CaseState } from './case-state';
 
 /**
  * A case command as it travels on the CommandBus: the domain command plus delivery options. One
@@ -24,4 +25,6 @@ export interface CaseWriteResult {
   replayed: boolean;
   /** On a replay: the case's history, so the first result can be answered as it was. */
   history?: readonly RecordedEvent[];
+  /** After a new append: the case's state at `version`, as a read of its stream would fold it (the API answers `nextSteps` from it instead of reading the stream again). */
+  state?: CaseState;
 }

@@ -27,8 +27,8 @@ export class CaseCommands {
   ) {}
 
   /** The steps `actor` may take next on a case, per respondent, as the decider would judge them now. */
-  nextSteps(caseId: string, actor: Actor): Promise<NextStep[]> {
-    return this.repository.nextSteps(caseId, actor);
+  nextSteps(caseId: string, actor: Actor, state?: CaseState): Promise<NextStep[]> {
+    return this.repository.nextSteps(caseId, actor, state);
   }
 
   /** The case as the decider folds it now (personal values sealed): what a generated letter is composed from. */

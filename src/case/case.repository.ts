@@ -58,10 +58,9 @@ export class CaseRepository {
     return events.map((e) => sealEvent(e, key));
   }
 
-  /** What `actor` may do next on the case, asked of the decider on the state as stored now (next-steps.ts). */
-  async nextSteps(caseId: string, actor: Actor): Promise<NextStep[]> {
-    const { aggregate } = await this.load(caseId);
-    return nextSteps(aggregate.state, actor, this.rules.context(this.clock()));
+  /** What `actor` may do next on the case, asked of the decider on the state as stored now (next-steps.ts), or on `state` when the caller holds it (a write's result). */
+  async nextSteps(caseId: string, actor: Actor, state?: CaseState): Promise<NextStep[]> {
+    return nextSteps(state ?? (await this.load(caseId)).aggregate.state, actor, this.rules.context(this.clock()));
   }
 
   async load(caseId: string): Promise<{ aggregate: CaseAggregate; history: RecordedEvent[] }> {
@@ -190,14 +189,15 @@ export class CaseRepository {
         useCache = false;
         continue;
       }
-      if (!result.duplicate) this.cache.put(streamId, foldStored(before, decided), commandIds.add(commandId));
+      const after = result.duplicate ? undefined : foldStored(before, decided);
+      if (after) this.cache.put(streamId, after, commandIds.add(commandId));
       this.publisher.mergeObjectContext(aggregate).commit();
       // Crypto-shredding; the projection destroys the key again if we die right here.
       if (decided.some((e) => e.type === 'PersonalDataErased')) {
         await this.keys.destroy(command.caseId, now);
         await this.keys.vacuum();
       }
-      return { caseId: command.caseId, position: result.position, version: result.nextVersion, replayed: result.duplicate };
+      return { caseId: command.caseId, position: result.position, version: result.nextVersion, replayed: result.duplicate, ...(after ? { state: after } : {}) };
     }
   }
 }

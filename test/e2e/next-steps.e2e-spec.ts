@@ -1,6 +1,7 @@
 import { gql } from 'graphql-request';
 import { REPORT_CASE, aLaporan, type CaseResult } from './fixtures';
 import { startTestNetra, type RunningNetra } from '../support/netra-app';
+import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store';
 
 /**
  * `Case.nextSteps` over real HTTP: what the caller of the request may do next, per respondent, as the
@@ -74,6 +75,36 @@ describe('the next steps of a case, per caller', () => {
     const steps = await stepsOf('BAWASLU', '16.73');
     expect(steps.find((s) => s.step === 'issueRecommendation')!.respondentIds).toEqual([respondents[0]]);
     expect(steps.find((s) => s.step === 'recordStudy')).toBeUndefined();
+  });
+
+  it("a mutation's answer offers the steps of the case it wrote, as a read afterwards does, without reading the case's stream again", async () => {
+    const bawaslu = await netra.client('BAWASLU', '16.73');
+    const { reportCase } = await bawaslu.request<{ reportCase: CaseResult }>(REPORT_CASE, { input: aLaporan() });
+    const [first, second] = reportCase.respondents.map((r) => r.respondentId);
+    const store = netra.app.get<EventStore>(EVENT_STORE);
+    const read = jest.spyOn(store, 'readStream');
+    try {
+      const { recordStudy } = await bawaslu.request<{ recordStudy: Next['case'] & { version: number } }>(
+        gql`mutation S($input: RecordStudyInput!) { recordStudy(input: $input) { id version nextSteps { step respondentIds escalationKinds deadlineStep overridesLegalHold } } }`,
+        {
+          input: {
+            caseId: reportCase.id,
+            studiedAt: '2024-09-30T10:00:00+07:00',
+            findings: [
+              { respondentId: first, outcome: 'VIOLATION', violations: ['PARTISAN_ACTIVITY'] },
+              { respondentId: second, outcome: 'NO_VIOLATION' },
+            ],
+          },
+        },
+      );
+      // The command decided on the state this process kept, and nextSteps asked the state it wrote.
+      expect(read.mock.calls.filter(([stream]) => stream.includes(reportCase.id))).toEqual([]);
+      const after = (await bawaslu.request<Next>(NEXT, { id: reportCase.id })).case.nextSteps;
+      expect(recordStudy.nextSteps).toEqual(after);
+      expect(recordStudy.nextSteps.find((s) => s.step === 'issueRecommendation')!.respondentIds).toEqual([first]);
+    } finally {
+      read.mockRestore();
+    }
   });
 
   it('only a national KemenPANRB unit is told it may publish the holiday calendar, as publishCalendar would judge it', async () => {
