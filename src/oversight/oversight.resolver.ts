@@ -78,12 +78,12 @@ export class OversightResolver {
 
   @ResolveField(() => [TimelineEntryView])
   timeline(@Parent() parent: CaseSummaryView & Partial<CaseView>, @Context() context: GraphqlContext): Promise<TimelineEntryView[]> | TimelineEntryView[] {
-    return parent.timeline ?? this.timelines.timeline(parent.id, parent.handlingUnit, parent.asOf, context.actor);
+    return parent.timeline ?? this.timelines.timeline(parent.id, parent.handlingUnit, parent.asOf, context.actor, { request: context, version: parent.version });
   }
 
   @ResolveField(() => ReporterView, { nullable: true })
   async reporter(@Parent() parent: CaseView, @Context() context: GraphqlContext, @Info() info: GraphQLResolveInfo): Promise<ReporterView | null> {
-    const reporter = await this.reporters.reporter(parent.id, parent.handlingUnit, context.actor);
+    const reporter = await this.reporters.reporter(parent.id, parent.handlingUnit, context.actor, { request: context, version: parent.version });
     if (reporter && context.actor) {
       const asked = info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []).filter((s) => s.kind === Kind.FIELD).map((s) => s.name.value);
       const fields = asked.filter((f) => f !== '__typename' && reporter[f as keyof ReporterView] !== null).map((f) => `reporter.${f}`);

@@ -6,6 +6,7 @@ import type { Actor } from '../case/decide-context';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store';
 import { KEY_STORE, KeyStore } from '../privacy/key-store';
 import { openReporter } from '../privacy/personal-data';
+import { sharedRead, type SharedReads } from '../storage/shared-reads';
 import type { ReporterView } from './models/case.model';
 
 /**
@@ -19,12 +20,13 @@ export class ReporterReader {
     @Inject(KEY_STORE) private readonly keys: KeyStore,
   ) {}
 
-  async reporter(caseId: string, handlingUnit: string, actor: Actor | null): Promise<ReporterView | null> {
+  /** `shared`: the request's other resolvers read the same stream and key once with it (storage/shared-reads.ts). */
+  async reporter(caseId: string, handlingUnit: string, actor: Actor | null, shared?: SharedReads): Promise<ReporterView | null> {
     if (!maySeeReporter(actor, handlingUnit)) return null;
-    const [first] = await this.store.readStream(caseStreamId(caseId));
+    const [first] = await sharedRead(shared, `stream:${caseId}`, () => this.store.readStream(caseStreamId(caseId)));
     const reported = first as unknown as CaseReported | undefined;
     if (reported?.type !== 'CaseReported' || reported.data.reporter === null) return null;
-    const key = (await this.keys.keys([caseId])).get(caseId) ?? null;
+    const key = (await sharedRead(shared, `key:${caseId}`, () => this.keys.keys([caseId]))).get(caseId) ?? null;
     return openReporter(reported.data, key);
   }
 }

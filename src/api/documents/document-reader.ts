@@ -7,6 +7,7 @@ import { EVENT_STORE, type EventStore } from '../../event-store/event-store';
 import { CaseReader } from '../../oversight/queries/case-reader';
 import { KEY_STORE, KeyStore } from '../../privacy/key-store';
 import { openEvent } from '../../privacy/personal-data';
+import { sharedRead, type SharedReads } from '../../storage/shared-reads';
 import type { DocumentView } from './document.model';
 
 /**
@@ -24,16 +25,21 @@ export class DocumentReader {
   ) {}
 
   /** Null when the caller may not read the case (or there is none); `asOf`: only what was attached by then. */
-  async list(caseId: string, actor: Actor, asOf: Date | null = null): Promise<DocumentView[] | null> {
-    const view = await this.reader.case(caseId, actor);
+  /**
+   * `read`: the case as the caller reads it now, when the caller has just read it (GraphQL's
+   * `Case.documents` on a current case), instead of reading it again; `shared`: the request's other
+   * resolvers read the same stream and key once with it (storage/shared-reads.ts).
+   */
+  async list(caseId: string, actor: Actor, asOf: Date | null = null, read?: { handlingUnit: string }, shared?: SharedReads): Promise<DocumentView[] | null> {
+    const view = read ?? (await this.reader.case(caseId, actor));
     if (!view) return null;
-    const history = await this.store.readStream(caseStreamId(caseId));
+    const history = await sharedRead(shared, `stream:${caseId}`, () => this.store.readStream(caseStreamId(caseId)));
     const attached = history.filter(
       (e) => e.type === 'DocumentAttached' && (asOf === null || Date.parse((e.data as unknown as DocumentAttached['data']).attachedAt) <= asOf.getTime()),
     );
     if (attached.length === 0) return [];
     const erased = history.some((e) => e.type === 'PersonalDataErased');
-    const key = erased ? null : ((await this.keys.keys([caseId])).get(caseId) ?? null);
+    const key = erased ? null : ((await sharedRead(shared, `key:${caseId}`, () => this.keys.keys([caseId]))).get(caseId) ?? null);
     const respondents = await this.reader.respondents(caseId, null, actor);
     const visible = new Set(respondents.filter((r) => !r.identityWithheld).map((r) => r.respondentId));
     const seesAll = maySeeEveryRespondent(actor, view.handlingUnit) || respondents.every((r) => !r.identityWithheld);

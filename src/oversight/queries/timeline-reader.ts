@@ -6,6 +6,7 @@ import type { Actor } from '../../case/decide-context';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../event-store/event-store';
 import { KEY_STORE, KeyStore } from '../../privacy/key-store';
 import { openHistory } from '../../privacy/personal-data';
+import { sharedRead, type SharedReads } from '../../storage/shared-reads';
 import type { TimelineEntryView } from '../models/case.model';
 import { timelineRow } from '../projection/case-projection';
 import { asCaseEvent, respondentOf, withheldDescription } from '../projection/timeline-entry';
@@ -27,11 +28,12 @@ export class TimelineReader {
     @Inject(KEY_STORE) private readonly keys: KeyStore,
   ) {}
 
-  async timeline(caseId: string, handlingUnit: string, asOf: Date | null | undefined, actor: Actor | null): Promise<TimelineEntryView[]> {
+  /** `shared`: the request's other resolvers read the same stream and key once with it (storage/shared-reads.ts). */
+  async timeline(caseId: string, handlingUnit: string, asOf: Date | null | undefined, actor: Actor | null, shared?: SharedReads): Promise<TimelineEntryView[]> {
     if (maySeeEveryRespondent(actor, handlingUnit)) return this.reader.timeline(caseId, asOf);
     // Opened with the case's key as the projection reads them (or the erased marker once it is gone).
-    const key = (await this.keys.keys([caseId])).get(caseId) ?? null;
-    const history = openHistory(await this.store.readStream(caseStreamId(caseId)), key);
+    const key = (await sharedRead(shared, `key:${caseId}`, () => this.keys.keys([caseId]))).get(caseId) ?? null;
+    const history = openHistory(await sharedRead(shared, `stream:${caseId}`, () => this.store.readStream(caseStreamId(caseId))), key);
     const entries = timelineFor(history, history.length, actor);
     return asOf ? entries.filter((e) => e.occurredAt <= asOf) : entries;
   }
