@@ -38,7 +38,7 @@ export async function projectCaseEvents(
   batch: readonly RecordedEvent[],
   keys: ReadonlyMap<string, Buffer> = new Map(),
   erasures: ReadonlyMap<string, readonly RecordedEvent[]> = new Map(),
-  options: { counters?: boolean; sendWith?: Statement[]; start?: BatchStart } = {},
+  options: { counters?: boolean; sendWith?: Statement[]; start?: BatchStart; planned?: () => void } = {},
 ): Promise<void> {
   const counting = options.counters ?? true;
   const send = options.sendWith ? (statements: Statement[]) => inOneRoundTrip(tx, [...statements, ...options.sendWith!]) : async (statements: Statement[]) => {
@@ -61,7 +61,9 @@ export async function projectCaseEvents(
   await deleteCaseRows(tx, replayed);
   const states = start ? start.states : await loadStates(tx, [...byCase.keys()]);
   const stored = new Map<string, StoredCase>([...byCase.keys()].map((caseId) => [caseId, { ...states.get(caseId), counted: counted.get(caseId) ?? [] }]));
-  await send(batchWrites(tx, planCaseBatch(byCase, stored, keys, erasures, { counters: counting })));
+  const writes = batchWrites(tx, planCaseBatch(byCase, stored, keys, erasures, { counters: counting }));
+  options.planned?.();
+  await send(writes);
 }
 
 /** Everything a planned batch writes, in order: a handful of statements whatever its size. */

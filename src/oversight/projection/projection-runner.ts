@@ -8,6 +8,7 @@ import { Backoff } from '../../storage/backoff';
 import { databaseNow, olderTransactionsOpen, vacuumReadModel } from '../read-model/read-model-erasure';
 import { caseIdsOf, projectCaseEvents, readBatchStart } from './case-projection';
 import { inSpan, linksTo } from '../../observability/tracing';
+import { markBatch } from '../../observability/batch-timeline';
 
 export const CASE_PROJECTION = 'cases';
 /** The second rewrite waits for older transactions: checked after 250 ms, doubling up to a minute. */
@@ -213,10 +214,13 @@ export class ProjectionRunner {
     const erasures = await this.erasedHistories(events, last);
     for (const caseId of erasures.keys()) keys.delete(caseId);
     const caseIds = erasures.size === 0 ? caseIdsOf(events) : [];
+    markBatch(events, 'keys');
     const stored = await this.db.transaction(async (tx) => {
+      markBatch(events, 'begin');
       const db = tx as unknown as ReadDb;
       // The checkpoint under lock, and the batch's counted rows and states, in one round trip on PostgreSQL.
       const { checkpoint: stored, start } = await readBatchStart(db, () => readCheckpoint(db, true), caseIds);
+      markBatch(events, 'start');
       if (stored < this.projected) throw new Rewind(stored);
       const fresh = events.filter((e) => e.position > stored);
       if (fresh.length === 0) return stored;
@@ -227,9 +231,11 @@ export class ProjectionRunner {
         .values({ name: CASE_PROJECTION, position: last, hash })
         .onConflictDoUpdate({ target: checkpoints.name, set: { position: last, hash } });
       // The batch's writes and the checkpoint go as one message: a round trip each was the lag (one-round-trip.ts).
-      await projectCaseEvents(db, fresh, keys, erasures, { sendWith: [checkpoint], start: start ?? undefined });
+      await projectCaseEvents(db, fresh, keys, erasures, { sendWith: [checkpoint], start: start ?? undefined, planned: () => markBatch(events, 'planned') });
+      markBatch(events, 'written');
       return last;
     });
+    markBatch(events, 'committed');
     // Unsettled before the position moves: a reader who waited for this erasure's position and then asks
     // erasureSettled() must get this erasure's promise, not the previous one's (already resolved).
     let settle: (() => void) | null = null;
@@ -250,6 +256,7 @@ export class ProjectionRunner {
     const ready = this.waiters.filter((w) => w.position <= last);
     this.waiters = this.waiters.filter((w) => w.position > last);
     ready.forEach((w) => w.resolve());
+    markBatch(events, 'woken');
   }
 }
 
