@@ -53,6 +53,8 @@ interface Options {
   /** The steady-load phase: commands per second (default: half the CommandBus phase's rate in this run) and for how long. */
   steadyRate: number | null;
   steadySeconds: number;
+  /** `--lag-trace`: cut the steady phase's lag at each projection batch's marks (lag-timeline.ts). */
+  lagTrace: boolean;
   /** Write a CPU profile of the CommandBus, GraphQL and rebuild phases (bench-results/<store>-<phase>.cpuprofile). */
   profile: boolean;
   /** `--graphql-selection=console` (default: what the console asks back from a mutation) or `minimal` (`{ id version }`, the bench before session 10). */
@@ -78,6 +80,7 @@ function options(argv: string[]): Options {
     worstClients: Number(arg('worst-clients') ?? 20),
     profile: argv.includes('--profile'),
     graphqlSelection: arg('graphql-selection') === 'minimal' ? 'minimal' : 'console',
+    lagTrace: argv.includes('--lag-trace'),
     steadyRate: arg('steady-rate') ? Number(arg('steady-rate')) : null,
     steadySeconds: Number(arg('steady-seconds') ?? (quick ? 3 : 20)),
     rebuild: (arg('rebuild') ?? 'bulk') as Options['rebuild'],
@@ -155,11 +158,11 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
       'steadyLag',
       async (progress) => {
         const rate = o.steadyRate ?? Math.max(1, Math.round(((result.commandBus as { perSecond?: number } | undefined)?.perSecond ?? 100) / 2));
-        const steady = await profiled(o.profile, `${target.name}-steadyLag`, () => steadyWrites(app, casesFrom(2 * o.writeCases), rate, o.steadySeconds, progress));
+        const steady = await profiled(o.profile, `${target.name}-steadyLag`, () => steadyWrites(app, casesFrom(2 * o.writeCases), rate, o.steadySeconds, progress, 64, o.lagTrace));
         result.steadyLag = steady;
         return steady;
       },
-      (m: SteadyResult) => `${n(m.write.perSecond)} cmd/s sent at a steady ${n(m.targetPerSecond)}/s (${m.write.commands} commands; ${lat(m.write.latencyMs)}); projection lag ${lat(m.lag)}`,
+      (m: SteadyResult) => `${n(m.write.perSecond)} cmd/s sent at a steady ${n(m.targetPerSecond)}/s (${m.write.commands} commands; ${lat(m.write.latencyMs)}); projection lag ${lat(m.lag)}, ${cpuLine(m.write.cpuMsPerCommand)} per command${m.traceLines ? `\n${m.traceLines.join('\n')}` : ''}`,
       'commands',
     );
     const more = caseScripts(o.writeCases, o.writeCases);

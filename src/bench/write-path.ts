@@ -20,6 +20,7 @@ import { latency, pool, type Counter, type Latency } from './stats';
 import type { CaseScript } from './workload';
 import { selectionOf, type GraphqlSelection } from './console-selection';
 import type { GraphqlClientsInput, GraphqlClientsOutput, GraphqlRequest } from './graphql-clients';
+import { breakdownLines, traceLag, type LagBreakdown, type TracedWrite } from './lag-timeline';
 
 export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-01';
 
@@ -165,6 +166,9 @@ export interface SteadyResult {
   targetPerSecond: number;
   write: WriteResult;
   lag: Latency;
+  /** With `--lag-trace`: where the lag went (lag-timeline.ts). */
+  trace?: LagBreakdown;
+  traceLines?: string[];
 }
 
 /**
@@ -176,7 +180,7 @@ export interface SteadyResult {
  * `width` cases are in progress at once (a case's commands in order); the lag is measured as in
  * `commandBusWrites`.
  */
-export async function steadyWrites(app: INestApplication, scripts: Iterable<CaseScript>, perSecond: number, seconds: number, progress: Counter = { done: 0 }, width = 64): Promise<SteadyResult> {
+export async function steadyWrites(app: INestApplication, scripts: Iterable<CaseScript>, perSecond: number, seconds: number, progress: Counter = { done: 0 }, width = 64, trace = false): Promise<SteadyResult> {
   const mutations = app.get(CaseMutations);
   const runner = app.get(ProjectionService).runner;
   const ms: number[] = [];
@@ -195,6 +199,8 @@ export async function steadyWrites(app: INestApplication, scripts: Iterable<Case
     return true;
   };
   const cases = scripts[Symbol.iterator]();
+  const traced: TracedWrite[] = [];
+  const cut = trace ? traceLag() : null;
   const cpu = cpuMeter();
   await Promise.all(
     Array.from({ length: width }, async () => {
@@ -206,12 +212,17 @@ export async function steadyWrites(app: INestApplication, scripts: Iterable<Case
           const acked = performance.now();
           ms.push(acked - t0);
           progress.done++;
-          pending.push(runner.waitFor(position, 30_000).then((seen) => void lags.push(seen ? performance.now() - acked : Infinity)));
+          pending.push(runner.waitFor(position, 30_000).then((seen) => {
+            const now = performance.now();
+            lags.push(seen ? now - acked : Infinity);
+            if (cut) traced.push({ position, acked, seen: now });
+          }));
         }
       }
     }),
   );
   const cpuMs = cpu(ms.length);
   await Promise.all(pending);
-  return { targetPerSecond: perSecond, write: summary(ms, (performance.now() - started) / 1000, cpuMs), lag: latency(lags) };
+  const breakdown = cut?.(traced);
+  return { targetPerSecond: perSecond, write: summary(ms, (performance.now() - started) / 1000, cpuMs), lag: latency(lags), ...(breakdown ? { trace: breakdown, traceLines: breakdownLines(breakdown) } : {}) };
 }

@@ -1,4 +1,5 @@
 import type { RecordedEvent, SubscribeOptions, Subscription, SubscriptionHandler } from './event-store';
+import { batchTimelineOn, markBatch, openBatch } from '../observability/batch-timeline';
 
 /** What a catch-up subscription needs from an adapter: the ordered global log. */
 export type ReadAll = (after: bigint, limit: number) => Promise<RecordedEvent[]>;
@@ -116,12 +117,15 @@ export class CatchUpSubscription implements Subscription {
     try {
       while (!this.closing) {
         this.woken = false;
+        const loopAt = batchTimelineOn() ? performance.now() : 0;
         const handed = this.takeHanded(after, batchSize);
         const events = handed.length > 0 ? handed : await this.readAll(after, batchSize);
         if (this.closing) return;
         if (events.length > 0) {
+          openBatch(events, handed.length > 0, loopAt);
           this.reached = events[events.length - 1].position;
           await this.handler(events);
+          markBatch(events, 'handled');
           after = events[events.length - 1].position;
           // A short batch ended at the head as the read saw it: unless an append woke it since, the
           // next read would find nothing, so it waits at once instead of asking (a round trip per batch).

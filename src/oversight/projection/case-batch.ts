@@ -5,6 +5,7 @@ import { openEvent } from '../../privacy/personal-data';
 import type { caseVersions, cases, followUps, followUpVersions, timeline } from '../read-model/schema';
 import { caseRow, followUpRow, followUpVersionRow } from './case-rows';
 import { addCase, emptyDelta, type CounterDelta, type CountedRow } from './summary-counters';
+import { sameCounted } from './counted-rows';
 import { timelineDetails, type TimelineDetails } from './timeline-details';
 import { asCaseEvent, timelineEntry } from './timeline-entry';
 
@@ -74,8 +75,8 @@ export function planCaseBatch(
     const changed = opened !== null;
     const rows = opened ? opened.respondents.map((track) => followUpRow(opened, track)) : [];
     if (opened) batch.changed.push({ state: opened, caseRow: caseRow(opened, caseEvents[caseEvents.length - 1].position), effective: times, followUps: rows });
-    // Counted again only where the rows were rewritten (or deleted, for an erased case).
-    if (counting && (changed || erased)) {
+    // Counted again only where the rows were rewritten (or deleted, for an erased case) with a counted field moved.
+    if (counting && (changed || erased) && !sameCounted(before?.counted ?? [], rows)) {
       addCase(batch.counters, before?.counted ?? [], -1);
       addCase(batch.counters, rows, 1);
     }

@@ -38,7 +38,7 @@ export async function projectCaseEvents(
   batch: readonly RecordedEvent[],
   keys: ReadonlyMap<string, Buffer> = new Map(),
   erasures: ReadonlyMap<string, readonly RecordedEvent[]> = new Map(),
-  options: { counters?: boolean; sendWith?: Statement[]; start?: BatchStart } = {},
+  options: { counters?: boolean; sendWith?: Statement[]; start?: BatchStart; planned?: () => void } = {},
 ): Promise<void> {
   const counting = options.counters ?? true;
   const send = options.sendWith ? (statements: Statement[]) => inOneRoundTrip(tx, [...statements, ...options.sendWith!]) : async (statements: Statement[]) => {
@@ -61,7 +61,9 @@ export async function projectCaseEvents(
   await deleteCaseRows(tx, replayed);
   const states = start ? start.states : await loadStates(tx, [...byCase.keys()]);
   const stored = new Map<string, StoredCase>([...byCase.keys()].map((caseId) => [caseId, { ...states.get(caseId), counted: counted.get(caseId) ?? [] }]));
-  await send(batchWrites(tx, planCaseBatch(byCase, stored, keys, erasures, { counters: counting })));
+  const writes = batchWrites(tx, planCaseBatch(byCase, stored, keys, erasures, { counters: counting }));
+  options.planned?.();
+  await send(writes);
 }
 
 /** Everything a planned batch writes, in order: a handful of statements whatever its size. */
@@ -152,12 +154,12 @@ export interface BatchStart {
 /**
  * The reads a live batch starts with, the checkpoint under lock (`checkpoint`) and the counted rows
  * and states of `caseIds`, in one round trip on PostgreSQL (together(): pipelined), one after the
- * other embedded. Read for every case of the events: if the checkpoint shows some were applied
+ * other embedded, behind `opening` (the batch's BEGIN on PostgreSQL, batch-transaction.ts). Read for every case of the events: if the checkpoint shows some were applied
  * already, the rows of the others are simply not used.
  */
-export async function readBatchStart<T>(tx: ReadDb, checkpoint: () => Promise<T>, caseIds: string[]): Promise<{ checkpoint: T; start: BatchStart | null }> {
-  if (caseIds.length === 0) return { checkpoint: await checkpoint(), start: null };
-  const [stored, counted, states] = await together(tx, [checkpoint, () => countedRows(tx, caseIds), () => loadStates(tx, caseIds)] as const);
+export async function readBatchStart<T>(tx: ReadDb, checkpoint: () => Promise<T>, caseIds: string[], opening: readonly string[] = []): Promise<{ checkpoint: T; start: BatchStart | null }> {
+  if (caseIds.length === 0) return { checkpoint: (await together(tx, [checkpoint], opening))[0] as T, start: null };
+  const [stored, counted, states] = await together(tx, [checkpoint, () => countedRows(tx, caseIds), () => loadStates(tx, caseIds)] as const, opening);
   return { checkpoint: stored as T, start: { caseIds: new Set(caseIds), counted: counted as BatchStart['counted'], states: states as BatchStart['states'] } };
 }
 

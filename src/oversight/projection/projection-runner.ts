@@ -7,7 +7,9 @@ import type { KeyStore } from '../../privacy/key-store';
 import { Backoff } from '../../storage/backoff';
 import { databaseNow, olderTransactionsOpen, vacuumReadModel } from '../read-model/read-model-erasure';
 import { caseIdsOf, projectCaseEvents, readBatchStart } from './case-projection';
+import { inBatchTransaction, pipelinesBatches } from './batch-transaction';
 import { inSpan, linksTo } from '../../observability/tracing';
+import { markBatch } from '../../observability/batch-timeline';
 
 export const CASE_PROJECTION = 'cases';
 /** The second rewrite waits for older transactions: checked after 250 ms, doubling up to a minute. */
@@ -207,29 +209,40 @@ export class ProjectionRunner {
   private async apply(events: RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const last = events[events.length - 1].position;
-    // Keys and histories are read before the transaction: the embedded database runs one statement stream at a time.
     this.failedIn = 'read model';
-    const keys = this.options.keys ? await this.options.keys.keys(caseIdsOf(events)) : new Map<string, Buffer>();
+    const ids = caseIdsOf(events);
+    // Embedded, keys and histories are read before the transaction: the database runs one statement stream at a
+    // time. On PostgreSQL the keys (their own connection) are read while the transaction's first round trip is out.
+    const overlap = pipelinesBatches(this.db);
+    const reading = this.options.keys ? this.options.keys.keys(ids) : Promise.resolve(new Map<string, Buffer>());
+    reading.catch(() => undefined); // a failure is thrown where it is awaited; not unhandled if the transaction fails first
+    if (!overlap) await reading;
     const erasures = await this.erasedHistories(events, last);
-    for (const caseId of erasures.keys()) keys.delete(caseId);
-    const caseIds = erasures.size === 0 ? caseIdsOf(events) : [];
-    const stored = await this.db.transaction(async (tx) => {
-      const db = tx as unknown as ReadDb;
-      // The checkpoint under lock, and the batch's counted rows and states, in one round trip on PostgreSQL.
-      const { checkpoint: stored, start } = await readBatchStart(db, () => readCheckpoint(db, true), caseIds);
+    const caseIds = erasures.size === 0 ? ids : [];
+    markBatch(events, 'keys');
+    // A batch that erases a case waits for its WAL flush (batch-transaction.ts); the others do not.
+    const stored = await inBatchTransaction(this.db, erasures.size === 0, async ({ tx: db, opening, closing }) => {
+      markBatch(events, 'begin');
+      // BEGIN, the checkpoint under lock, and the batch's counted rows and states, in one round trip on PostgreSQL.
+      const { checkpoint: stored, start } = await readBatchStart(db, () => readCheckpoint(db, true), caseIds, opening);
+      markBatch(events, 'start');
       if (stored < this.projected) throw new Rewind(stored);
       const fresh = events.filter((e) => e.position > stored);
-      if (fresh.length === 0) return stored;
+      if (fresh.length === 0) return { value: stored, closed: false };
+      const keys = await reading;
+      for (const caseId of erasures.keys()) keys.delete(caseId);
       // The link of the last event goes with the checkpoint: start-up checks the log still holds it (read-model-check.ts).
       const hash = events[events.length - 1].hash ?? null;
-      const checkpoint = tx
+      const checkpoint = db
         .insert(checkpoints)
         .values({ name: CASE_PROJECTION, position: last, hash })
         .onConflictDoUpdate({ target: checkpoints.name, set: { position: last, hash } });
-      // The batch's writes and the checkpoint go as one message: a round trip each was the lag (one-round-trip.ts).
-      await projectCaseEvents(db, fresh, keys, erasures, { sendWith: [checkpoint], start: start ?? undefined });
-      return last;
+      // The batch's writes, the checkpoint and COMMIT go as one message: a round trip each was the lag (one-round-trip.ts).
+      await projectCaseEvents(db, fresh, keys, erasures, { sendWith: [checkpoint, ...closing.map((text) => sql.raw(text))], start: start ?? undefined, planned: () => markBatch(events, 'planned') });
+      markBatch(events, 'written');
+      return { value: last, closed: true };
     });
+    markBatch(events, 'committed');
     // Unsettled before the position moves: a reader who waited for this erasure's position and then asks
     // erasureSettled() must get this erasure's promise, not the previous one's (already resolved).
     let settle: (() => void) | null = null;
@@ -250,6 +263,7 @@ export class ProjectionRunner {
     const ready = this.waiters.filter((w) => w.position <= last);
     this.waiters = this.waiters.filter((w) => w.position > last);
     ready.forEach((w) => w.resolve());
+    markBatch(events, 'woken');
   }
 }
 

@@ -171,4 +171,18 @@ describe('projecting a case', () => {
       expect([...again.counters.values.values()].every((r) => [...r.values.values()].every((n) => n === 0))).toBe(true);
     });
   });
+
+  describe('when a batch rewrites a case\'s rows without moving a counted field', () => {
+    const model = given(reportedAndStudied());
+    const before = JSON.stringify([...model.counts.values()]);
+    // A replayed batch (already applied): the rows are written again, the same.
+    const again = project(model, recorded(reportedAndStudied(), 1));
+
+    it('the counters are not touched: no bucket is computed, none written', () => {
+      expect(again.changed).toHaveLength(1);
+      expect(again.counters.counts.size).toBe(0);
+      expect(again.counters.values.size).toBe(0);
+      expect(JSON.stringify([...model.counts.values()])).toBe(before);
+    });
+  });
 });
