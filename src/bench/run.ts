@@ -52,6 +52,9 @@ interface Options {
   /** The steady-load phase: commands per second (default: half the CommandBus phase's rate in this run) and for how long. */
   steadyRate: number | null;
   steadySeconds: number;
+  /** `--keep`: the PostgreSQL database is not dropped at the end (its name is printed); `--database=<name>`: run on a database an earlier run kept. */
+  keep: boolean;
+  database: string | undefined;
   /** Write a CPU profile of the CommandBus, GraphQL and rebuild phases (bench-results/<store>-<phase>.cpuprofile). */
   profile: boolean;
 }
@@ -60,6 +63,10 @@ interface Options {
 function options(argv: string[]): Options {
   const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const quick = argv.includes('--quick');
+  const database = arg('database');
+  if (database !== undefined && !/^netra_bench_[0-9a-f]{10}$/.test(database)) {
+    throw new Error(`--database: expected the name of a database a bench run kept (netra_bench_ and 10 hex digits), got ${JSON.stringify(database)}`);
+  }
   return {
     quick,
     stores: (arg('stores') ?? 'embedded,postgres').split(','),
@@ -74,6 +81,8 @@ function options(argv: string[]): Options {
     anonymousClients: Number(arg('anonymous-clients') ?? 200),
     worstClients: Number(arg('worst-clients') ?? 20),
     profile: argv.includes('--profile'),
+    keep: argv.includes('--keep'),
+    database,
     steadyRate: arg('steady-rate') ? Number(arg('steady-rate')) : null,
     steadySeconds: Number(arg('steady-seconds') ?? (quick ? 3 : 20)),
     rebuild: (arg('rebuild') ?? 'bulk') as Options['rebuild'],
@@ -294,13 +303,14 @@ async function main(): Promise<void> {
     );
   }
   for (const name of o.stores) {
-    const target = name === 'postgres' ? await postgresTarget(o.postgresUrl).catch((error: Error) => ({ skipped: error.message })) : embeddedTarget();
+    const target = name === 'postgres' ? await postgresTarget(o.postgresUrl, { keep: o.keep, existing: o.database }).catch((error: Error) => ({ skipped: error.message })) : embeddedTarget();
     if ('skipped' in target) {
       stores.push({ store: name, skipped: `no PostgreSQL at ${o.postgresUrl}: ${target.skipped}` });
       say(`${name}: skipped, no PostgreSQL at ${o.postgresUrl}`);
       continue;
     }
     run.target = target;
+    if (target.kept) say(`${name}: database ${target.kept} is kept (measure it again with --database=${target.kept}; drop it with DROP DATABASE ${target.kept})`);
     const result: Record<string, unknown> = { store: target.name };
     stores.push(result);
     try {
