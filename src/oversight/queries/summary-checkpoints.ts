@@ -27,10 +27,10 @@ import { COUNTED, countedRow, COUNTS_SELECT, deltaJson, VALUES_SELECT, writeChec
 /** Cases to correct beyond which a checkpoint is made at the start of the instant's day (the answer still uses the one it found). */
 export const CORRECTION_LIMIT = 1_000;
 /**
- * Cases to correct beyond which an answer aggregates the rows instead (at 100,000 cases: the rows take
- * ~1 s; a correction ~0.15–0.2 ms per case, 2,358 cases for one day of the synthetic history 0.4 s at load 8).
+ * Cases to correct beyond which an answer aggregates the rows instead. At 100,000 cases, load 13: the
+ * rows by region 2.4–3.7 s; a correction of ~10,000 cases (six days of the synthetic history) 1.3 s.
  */
-export const ROWS_CHEAPER = 5_000;
+export const ROWS_CHEAPER = 12_000;
 export const MAX_CHECKPOINTS = 48;
 
 export const monthStart = (t: Date) => new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 1));
