@@ -69,6 +69,14 @@ export function targetRows(s: Json): TargetRow[] {
       { id: 'asOf', target: 'followUpSummary as of a date p95 < 200 ms at 100k cases', measured: `p95 ${n(s.reads.summaryAsOfMs.p95, 1)} ms`, verdict: atScale(s.reads.summaryAsOfMs.p95 < 200, cases) },
       { id: 'page', target: 'followUps page p95 < 20 ms at 100k cases', measured: `p95 ${n(s.reads.followUpsPageMs.p95, 1)} ms`, verdict: atScale(s.reads.followUpsPageMs.p95 < 20, cases) },
     );
+    // The same targets for the questions session 10 added to the reads phase (absent from earlier results).
+    const r = s.reads;
+    if (r.followUpsRegionalPageMs) {
+      rows.push(
+        { id: 'pageRegional', target: 'followUps page p95 < 20 ms at 100k cases, regional unit', measured: `p95 ${n(r.followUpsRegionalPageMs.p95, 1)} ms (Bawaslu 16.73 and 16)`, verdict: atScale(r.followUpsRegionalPageMs.p95 < 20, cases) },
+        { id: 'asOfNewDay', target: 'followUpSummary as of a date p95 < 200 ms at 100k cases, first question of a day', measured: `p95 ${n(r.summaryAsOfNewDayMs.p95, 1)} ms next to a day asked, ${n(r.summaryAsOfFarDayMs.p95, 1)} ms a week or more from any`, verdict: atScale(Math.max(r.summaryAsOfNewDayMs.p95, r.summaryAsOfFarDayMs.p95) < 200, cases) },
+      );
+    }
   }
   if (s.anonymousLoad) {
     const a = s.anonymousLoad;

@@ -75,6 +75,15 @@ export interface ReadResults {
   /** Making that day's summary checkpoint, which the first as-of answer starts in the background (queries/summary-checkpoints.ts); 0 when it was there. */
   asOfCheckpointMs: number;
   followUpsPageMs: Latency;
+  /** The same page for a regional Bawaslu unit (need-to-know scope), a regency and a province in turn, no filter. */
+  followUpsRegionalPageMs: Latency;
+  /**
+   * The first as-of question about each of several new days, stepping out from that day one day at a time
+   * (31 Dec, 2 Jan, 30 Dec, 3 Jan …), what was made in the background after each question left to finish
+   * first (a user reading the answer); and about days at least a week from any checkpoint.
+   */
+  summaryAsOfNewDayMs: Latency;
+  summaryAsOfFarDayMs: Latency;
 }
 
 /** The read model's two dashboard questions, through the same readers the resolvers use (no HTTP). */
@@ -107,5 +116,32 @@ export async function reads(storage: Storage, iterations: number, progress: Coun
     summaryAsOfMs: await time(asOf),
     asOfCheckpointMs,
     followUpsPageMs: await time(() => cases.followUps({ regionPrefix: '16', followUpStatus: 'AS_RECOMMENDED' }, 20, undefined, OVERSIGHT, readSource(null, new Date()))),
+    followUpsRegionalPageMs: await time(() => cases.followUps(undefined, 20, undefined, REGIONAL[progress.done % 2], readSource(null, new Date()))),
+    summaryAsOfNewDayMs: await firstOfDay(summaries, NEW_DAYS, progress),
+    summaryAsOfFarDayMs: await firstOfDay(summaries, FAR_DAYS, progress),
   };
+}
+
+const REGIONAL: Actor[] = [
+  { agency: 'BAWASLU', region: '16.73', userId: 'bench-bawaslu-16.73' },
+  { agency: 'BAWASLU', region: '16', userId: 'bench-bawaslu-16' },
+];
+const DAY_MS = 86_400_000;
+const FIRST_DAY = Date.parse('2025-01-01T00:00:00Z');
+/** 31 Dec 2024, 2 Jan 2025, 30 Dec, 3 Jan … (ten days), then days 9 days apart from 20 Jan 2025 (six). */
+const NEW_DAYS = Array.from({ length: 10 }, (_, i) => new Date(FIRST_DAY + (i % 2 === 0 ? -1 : 1) * (Math.floor(i / 2) + 1) * DAY_MS));
+const FAR_DAYS = Array.from({ length: 6 }, (_, i) => new Date(FIRST_DAY + (19 + 9 * i) * DAY_MS));
+
+/** Each day's first as-of question, timed alone: the checkpoints it asks for are made (untimed) before the next. */
+async function firstOfDay(summaries: FollowUpSummaryReader, days: Date[], progress: Counter): Promise<Latency> {
+  const ms: number[] = [];
+  for (const day of days) {
+    await summaries.checkpointMade();
+    const t0 = performance.now();
+    await summaries.summary([SummaryDimension.REGION], undefined, OVERSIGHT, readSource(day, new Date()));
+    ms.push(performance.now() - t0);
+    progress.done++;
+  }
+  await summaries.checkpointMade();
+  return latency(ms);
 }

@@ -55,6 +55,9 @@ interface Options {
   steadySeconds: number;
   /** `--lag-trace`: cut the steady phase's lag at each projection batch's marks (lag-timeline.ts). */
   lagTrace: boolean;
+  /** `--keep`: the PostgreSQL database is not dropped at the end (its name is printed); `--database=<name>`: run on a database an earlier run kept. */
+  keep: boolean;
+  database: string | undefined;
   /** Write a CPU profile of the CommandBus, GraphQL and rebuild phases (bench-results/<store>-<phase>.cpuprofile). */
   profile: boolean;
   /** `--graphql-selection=console` (default: what the console asks back from a mutation) or `minimal` (`{ id version }`, the bench before session 10). */
@@ -65,6 +68,10 @@ interface Options {
 function options(argv: string[]): Options {
   const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const quick = argv.includes('--quick');
+  const database = arg('database');
+  if (database !== undefined && !/^netra_bench_[0-9a-f]{10}$/.test(database)) {
+    throw new Error(`--database: expected the name of a database a bench run kept (netra_bench_ and 10 hex digits), got ${JSON.stringify(database)}`);
+  }
   return {
     quick,
     stores: (arg('stores') ?? 'embedded,postgres').split(','),
@@ -81,6 +88,8 @@ function options(argv: string[]): Options {
     profile: argv.includes('--profile'),
     graphqlSelection: arg('graphql-selection') === 'minimal' ? 'minimal' : 'console',
     lagTrace: argv.includes('--lag-trace'),
+    keep: argv.includes('--keep'),
+    database,
     steadyRate: arg('steady-rate') ? Number(arg('steady-rate')) : null,
     steadySeconds: Number(arg('steady-seconds') ?? (quick ? 3 : 20)),
     rebuild: (arg('rebuild') ?? 'bulk') as Options['rebuild'],
@@ -226,7 +235,7 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
     await phase(
       'reads',
       (progress) => reads(storage, o.readIterations, progress),
-      (r) => `${n(r.readModelCases)} cases in the read model${r.readModelCases < extra ? ` (this run loaded ${n(extra)} into the log: add the rebuild phase)` : ''}: summary p95 ${n(r.summaryOverallMs.p95, 1)} ms, by region ${n(r.summaryByRegionMs.p95, 1)} ms, as of ${n(r.summaryAsOfMs.p95, 1)} ms (its day's checkpoint made in ${n(r.asOfCheckpointMs / 1000, 1)} s first); followUps page ${n(r.followUpsPageMs.p95, 1)} ms`,
+      (r) => `${n(r.readModelCases)} cases in the read model${r.readModelCases < extra ? ` (this run loaded ${n(extra)} into the log: add the rebuild phase)` : ''}: summary p95 ${n(r.summaryOverallMs.p95, 1)} ms, by region ${n(r.summaryByRegionMs.p95, 1)} ms, as of ${n(r.summaryAsOfMs.p95, 1)} ms (its day's checkpoint made in ${n(r.asOfCheckpointMs / 1000, 1)} s first); followUps page ${n(r.followUpsPageMs.p95, 1)} ms, for a regional unit ${n(r.followUpsRegionalPageMs.p95, 1)} ms; first as-of question of a new day ${n(r.summaryAsOfNewDayMs.p95, 1)} ms (next to one asked), ${n(r.summaryAsOfFarDayMs.p95, 1)} ms (a week or more from any checkpoint)`,
       'queries',
       (r) => (result.reads = r),
     );
@@ -302,13 +311,14 @@ async function main(): Promise<void> {
     );
   }
   for (const name of o.stores) {
-    const target = name === 'postgres' ? await postgresTarget(o.postgresUrl).catch((error: Error) => ({ skipped: error.message })) : embeddedTarget();
+    const target = name === 'postgres' ? await postgresTarget(o.postgresUrl, { keep: o.keep, existing: o.database }).catch((error: Error) => ({ skipped: error.message })) : embeddedTarget();
     if ('skipped' in target) {
       stores.push({ store: name, skipped: `no PostgreSQL at ${o.postgresUrl}: ${target.skipped}` });
       say(`${name}: skipped, no PostgreSQL at ${o.postgresUrl}`);
       continue;
     }
     run.target = target;
+    if (target.kept) say(`${name}: database ${target.kept} is kept (measure it again with --database=${target.kept}; drop it with DROP DATABASE ${target.kept})`);
     const result: Record<string, unknown> = { store: target.name };
     stores.push(result);
     try {

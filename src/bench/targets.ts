@@ -10,6 +10,8 @@ export interface BenchTarget {
   env: Record<string, string>;
   /** The read model's database, for a rebuild of the PostgreSQL read model. */
   url: string | null;
+  /** The PostgreSQL database's name when it outlives the run (`--keep`, `--database`). */
+  kept?: string | null;
   dispose(): Promise<void>;
 }
 
@@ -27,17 +29,23 @@ export function embeddedTarget(): BenchTarget {
   };
 }
 
-/** A database of its own on the PostgreSQL server, dropped afterwards. */
-export async function postgresTarget(serverUrl: string): Promise<BenchTarget> {
-  const name = `netra_bench_${randomBytes(5).toString('hex')}`;
-  await asAdmin(serverUrl, `CREATE DATABASE ${name}`);
+/**
+ * A database of its own on the PostgreSQL server, dropped afterwards — unless `keep` (`--keep`: its
+ * name is printed, to be measured again with `--database=<name>`), or `existing` names a database
+ * an earlier run kept (used as it is, never dropped).
+ */
+export async function postgresTarget(serverUrl: string, options: { keep?: boolean; existing?: string } = {}): Promise<BenchTarget> {
+  const name = options.existing ?? `netra_bench_${randomBytes(5).toString('hex')}`;
+  if (options.existing === undefined) await asAdmin(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
+  const kept = options.keep || options.existing !== undefined;
   return {
     name: 'postgres',
     env: { EVENT_STORE_URL: url.toString() },
     url: url.toString(),
-    dispose: () => asAdmin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    kept: kept ? name : null,
+    dispose: () => (kept ? Promise.resolve() : asAdmin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
   };
 }
 

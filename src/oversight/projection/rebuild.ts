@@ -121,6 +121,13 @@ export async function rebuildInPlace(store: EventStore, db: ReadDb, keys?: KeySt
           await tx.execute(sql.raw(`DROP TABLE IF EXISTS "${live}"."${table}"`));
           await tx.execute(sql.raw(`ALTER TABLE "${next}"."${table}" SET SCHEMA "${live}"`));
         }
+        // The read model's own functions go with its tables (an index uses rm_scope_prefixes; dropping the schema would drop that index).
+        const functions = (await tx.execute(sql`SELECT p.proname AS name, pg_get_function_identity_arguments(p.oid) AS args
+          FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ${next}`)) as unknown as { rows: Array<{ name: string; args: string }> };
+        for (const { name, args } of functions.rows) {
+          await tx.execute(sql.raw(`DROP FUNCTION IF EXISTS "${live}"."${name}"(${args})`));
+          await tx.execute(sql.raw(`ALTER FUNCTION "${next}"."${name}"(${args}) SET SCHEMA "${live}"`));
+        }
       });
       moved = true;
       await session.execute(sql.raw(`DROP SCHEMA "${next}" CASCADE`));

@@ -67,7 +67,7 @@ export function followUpConditions(filter: FollowUpFilter | undefined, actor: Ac
 }
 
 /** The filter's own conditions over f, without the caller's scope. */
-function filterConditions(f: FollowUpFilter, now: Date): SQL[] {
+export function filterConditions(f: FollowUpFilter, now: Date): SQL[] {
   const conditions: Array<SQL | null> = [
     f.electionKind ? sql`f.election_kind = ${f.electionKind}` : null,
     f.electionYear ? sql`f.election_year = ${f.electionYear}` : null,

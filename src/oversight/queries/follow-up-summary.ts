@@ -1,47 +1,27 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { sql, type SQL } from 'drizzle-orm';
-import { CaseError } from '../../case/case-error';
-import { FOLLOW_UP_STATUSES, RESPONDENT_STAGES } from '../../case/case-vocabulary';
 import type { Actor } from '../../case/decide-context';
 import { NETRA_CONFIG, type NetraConfig } from '../../config/config';
-import { figureFilter, respondentKindCases } from '../figures/figure-filter';
+import { figureFilter } from '../figures/figure-filter';
 import { matches, type Person } from '../figures/recompute-aggregate';
 import { assertAnonymousQuery } from '../small-cells/anonymous-query';
 import { cellsHoldAt, figuresFromCells, protectCells, type ProtectedCells } from '../small-cells/anonymous-summary';
 import { ClientGoneError } from './guarded-read';
-import { bucketFrom, type BucketFigures } from '../figures/summary-buckets';
+import { bucketFrom } from '../figures/summary-buckets';
 import { SummaryDimension, type FollowUpSummary } from '../models/summary.model';
 import { READ_DB, type ReadDb } from '../../storage/read-db';
 import type { FollowUpFilter } from './filters.input';
-import { casesJoin, followUpConditions, overdueAt, waitingOnAt, whereAll } from './follow-up-conditions';
+import { followUpConditions, whereAll } from './follow-up-conditions';
 import { readSource, type ReadSource } from './read-source';
 import { guardedRead, type ReadGuard, type Run } from './guarded-read';
 import { NetraMetrics } from '../../observability/metrics';
-import { counterPlan, summaryFromCounters, type CounterPlan } from './summary-from-counters';
-import { checkpointFor, checkpointTables, CORRECTION_LIMIT, correction, dayStart, makeCheckpoint } from './summary-checkpoints';
-import { casesColumn } from '../projection/summary-counters';
-
-/** The SQL expression each dimension groups by, over follow-ups f (and v.code for violations), at the instant asked about. */
-const dimension = (d: SummaryDimension, at: Date): SQL => (d === SummaryDimension.WAITING_ON ? sql`coalesce(${waitingOnAt(at)}, '')` : DIMENSION[d]);
-const DIMENSION: Record<SummaryDimension, SQL> = {
-  REGION: sql`coalesce(f.regency_code, f.province_code)`,
-  PROVINCE: sql`f.province_code`,
-  PPK: sql`coalesce(f.ppk_title, '')`,
-  VIOLATION: sql`v.code`,
-  ELECTION: sql`f.election_kind || ' ' || f.election_year`,
-  WAITING_ON: sql`coalesce(f.waiting_on, '')`,
-  RESPONDENT_KIND: sql.raw(
-    `CASE ${respondentKindCases()
-      .map(([kind, employments]) => `WHEN f.employment IN (${employments.map((e) => `'${e}'`).join(', ')}) THEN '${kind}'`)
-      .join(' ')} ELSE 'CIVIL_SERVICE' END`,
-  ),
-};
-
-const ACTED_ON = sql`f.follow_up_status IN ('AS_RECOMMENDED', 'NOT_AS_RECOMMENDED')`;
-const epochMs = (column: SQL) => sql`(extract(epoch FROM ${column}) * 1000)`;
+import { counterPlan, summaryFromCounters } from './summary-from-counters';
+import { AsOfSummaries } from './summary-as-of';
+import { summaryFromRows } from './summary-from-rows';
 
 /** The read model's position, read alone (one statement, one snapshot). */
 const CHECKPOINT = sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`;
+const epochMs = (column: SQL) => sql`(extract(epoch FROM ${column}) * 1000)`;
 
 /**
  * Follow-up figures per bucket, counted per person (respondent track) and per case side by side.
@@ -50,7 +30,7 @@ const CHECKPOINT = sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`
  * answer and the independent recomputation.
  */
 @Injectable()
-export class FollowUpSummaryReader {
+export class FollowUpSummaryReader implements OnModuleInit, OnModuleDestroy {
   private readonly threshold: number;
   private readonly guard: ReadGuard;
   /**
@@ -61,9 +41,7 @@ export class FollowUpSummaryReader {
   readFromCounters = true;
   /** Off: as-of answers aggregate the version rows (the recount checkpoints are tested against). */
   readFromCheckpoints = true;
-  /** Off: no checkpoint is made in the background (tests make them where they choose). */
-  makeCheckpoints = true;
-  private making: Promise<unknown> | null = null;
+  private readonly asOf: AsOfSummaries;
 
   constructor(
     @Inject(READ_DB) private readonly db: ReadDb,
@@ -74,6 +52,7 @@ export class FollowUpSummaryReader {
     // The read model is on PostgreSQL exactly when storage.ts opens it there.
     const postgres = config ? (config.databaseUrl ?? (config.eventStore.kind === 'postgres' ? config.eventStore.url : null)) !== null : false;
     this.guard = { postgres, statementTimeoutMs: config?.readStatementTimeoutMs ?? 10_000 };
+    this.asOf = new AsOfSummaries(db);
   }
 
   /**
@@ -103,7 +82,7 @@ export class FollowUpSummaryReader {
     const dims = [...new Set(groupBy)];
     const plan = this.readFromCounters ? counterPlan(dims, figureFilter(filter), actor, source.asOf, source.at, this.readFromCheckpoints) : null;
     if (plan && source.asOf !== null) {
-      return guardedRead(this.db, this.guard, signal, async (run: Run) => (await this.fromCheckpoint(run, plan, source)) ?? this.fromRows(run, dims, filter, actor, source));
+      return guardedRead(this.db, this.guard, signal, async (run: Run) => (await this.asOf.answer(run, plan, source)) ?? summaryFromRows(run, dims, filter, actor, source));
     }
     if (plan) {
       return guardedRead(this.db, this.guard, signal, async (run: Run) => {
@@ -119,68 +98,28 @@ export class FollowUpSummaryReader {
       });
     }
     // One snapshot for the figures and the checkpoint, so `position` is exactly what they were computed from.
-    return guardedRead(this.db, this.guard, signal, (run: Run) => this.fromRows(run, dims, filter, actor, source));
+    return guardedRead(this.db, this.guard, signal, (run: Run) => summaryFromRows(run, dims, filter, actor, source));
   }
 
-  /**
-   * An as-of answer from the latest summary checkpoint at or before its instant, corrected by the
-   * cases that changed since (summary-checkpoints.ts); null when there is none yet. A checkpoint at
-   * the start of the instant's day is made in the background when there is none, or when the cases to
-   * correct pass CORRECTION_LIMIT.
-   */
-  private async fromCheckpoint(run: Run, plan: CounterPlan, source: ReadSource): Promise<FollowUpSummary | null> {
-    const { checkpoint } = await checkpointFor(run, source.at);
-    if (checkpoint === null) {
-      this.makeCheckpoint(dayStart(source.at));
-      return null;
-    }
-    // A checkpoint's read is small by construction: compiling it (JIT, for the planner's worst guess at the correction) cost more than running it.
-    await run(sql`SET LOCAL jit = off`);
-    const { delta, cases } = await correction(run, checkpoint, source.at, [...new Set([plan.grouping, plan.overallGrouping])]);
-    if (cases > CORRECTION_LIMIT) this.makeCheckpoint(dayStart(source.at));
-    const { overall, buckets, position } = await summaryFromCounters(run, plan, source.at, sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`, checkpointTables(checkpoint.at, delta));
-    return {
-      asOf: source.at,
-      current: false,
-      position: String(position ?? 0),
-      smallCellThreshold: null,
-      overall: bucketFrom(overall, {}),
-      buckets: buckets.map((b) => bucketFrom(b.figures, b.key)),
-    };
+  /** Whether checkpoints are made in the background (off: tests make them where they choose). */
+  get makeCheckpoints(): boolean {
+    return this.asOf.enabled;
+  }
+  set makeCheckpoints(on: boolean) {
+    this.asOf.enabled = on;
   }
 
-  /** One checkpoint made at a time, in the background; a failure only means the next as-of answer asks again. */
-  private makeCheckpoint(at: Date): void {
-    if (!this.makeCheckpoints || this.making) return;
-    this.making = makeCheckpoint(this.db, at)
-      .catch(() => undefined)
-      .finally(() => {
-        this.making = null;
-      });
+  /** Resolves when no checkpoint is being made in the background (tests and the bench wait for it). */
+  checkpointMade(): Promise<void> {
+    return this.asOf.idle();
   }
 
-  /** The checkpoint being made in the background, if any (tests wait for it). */
-  checkpointMade(): Promise<unknown> {
-    return this.making ?? Promise.resolve();
+  onModuleInit(): void {
+    this.asOf.start();
   }
 
-  private async fromRows(run: Run, dims: SummaryDimension[], filter: FollowUpFilter | undefined, actor: Actor, source: ReadSource): Promise<FollowUpSummary> {
-    const byViolation = dims.includes(SummaryDimension.VIOLATION);
-    const joined = sql`FROM ${source.followUps} f${casesJoin(actor)}`;
-    const from = byViolation ? sql`${joined} CROSS JOIN LATERAL unnest(f.violations) AS v(code)` : joined;
-    const where = whereAll(followUpConditions(figureFilter(filter), actor, source, false));
-    const keys = dims.map((d) => dimension(d, source.at));
-    const [checkpoint] = await run(sql`SELECT position FROM rm_checkpoints WHERE name = 'cases'`);
-    const [overall] = await run(aggregated([], joined, where, source.at));
-    const grouped = dims.length > 0 ? await run(aggregated(keys, from, where, source.at)) : [];
-    return {
-      asOf: source.at,
-      current: source.asOf === null,
-      position: String(checkpoint?.position ?? 0),
-      smallCellThreshold: null,
-      overall: bucketFrom(figuresOf(overall), {}),
-      buckets: grouped.map((row) => bucketFrom(figuresOf(row), keyOf(row, dims))),
-    };
+  onModuleDestroy(): void {
+    this.asOf.stop();
   }
 
   /**
@@ -292,88 +231,8 @@ function personOf(row: Record<string, unknown>): Person {
   };
 }
 
+const numOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+
 async function rows(db: ReadDb, query: SQL): Promise<Array<Record<string, unknown>>> {
   return ((await db.execute(query)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
-}
-
-/** The columns of a follow-up row the figures are computed from (conditions, percentiles, overdue). */
-const FIGURE_INPUTS = ['case_id', 'stage', 'follow_up_status', 'recommended_at', 'waiting_on', 'due_at', 'since', 'decided_at', 'executed_at'];
-
-/** Each count the figures give, persons and distinct cases, by the condition a follow-up row f meets. */
-function countedConditions(at: Date): Array<[string, SQL]> {
-  return [
-    ['total', sql`true`],
-    ...RESPONDENT_STAGES.map((s): [string, SQL] => [`stage_${s}`, sql`f.stage = ${s}`]),
-    ...FOLLOW_UP_STATUSES.map((s): [string, SQL] => [`status_${s}`, sql`f.follow_up_status = ${s}`]),
-    ['recommended', sql`f.recommended_at IS NOT NULL`],
-    ['decided', sql`f.follow_up_status IS NOT NULL`],
-    ['acted_on', ACTED_ON],
-    ['waiting', sql`f.waiting_on IS NOT NULL`],
-    ['overdue', overdueAt(at)],
-  ];
-}
-
-/**
- * The figures of the rows `from … where`, grouped by `keys` (as k0, k1 …) or overall. Distinct cases
- * are counted without count(DISTINCT), which sorted the rows once per figure: a window over each
- * bucket's rows of one case (one sort for all figures) numbers the rows that meet each condition,
- * and the case counts once in a figure on its first row that meets it — the same number as
- * count(DISTINCT f.case_id) FILTER (WHERE condition).
- */
-function aggregated(keys: SQL[], from: SQL, where: SQL, at: Date): SQL {
-  const counted = countedConditions(at);
-  const names = keys.map((_, i) => sql.raw(`k${i}`));
-  const firsts = counted.map(([, condition], i) => sql`count(*) FILTER (WHERE ${condition}) OVER w AS ${sql.raw(`"c${i}"`)}`);
-  const partition = sql.join([...keys, sql`f.case_id`], sql`, `);
-  // Only the columns the figures read pass through the window's sort, not the whole (wide) row.
-  const inner = sql`SELECT ${sql.raw(FIGURE_INPUTS.map((c) => `f.${c}`).join(', '))}, ${sql.join([...keys.map((k, i) => sql`${k} AS ${names[i]}`), ...firsts], sql`, `)}
-    ${from} ${where} WINDOW w AS (PARTITION BY ${partition} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
-  const atMs = sql`(extract(epoch FROM ${at.toISOString()}::timestamptz) * 1000)`;
-  const percentile = (p: number, ms: SQL, condition: SQL, name: string) =>
-    sql`percentile_cont(${sql.raw(String(p))}) WITHIN GROUP (ORDER BY (${ms})::float8) FILTER (WHERE ${condition}) AS ${sql.raw(name)}`;
-  const toExecute = sql`${epochMs(sql`f.executed_at`)} - ${epochMs(sql`f.decided_at`)}`;
-  const waitingMs = sql`${atMs} - ${epochMs(sql`f.since`)}`;
-  const executed = sql`f.executed_at IS NOT NULL AND f.decided_at IS NOT NULL`;
-  const waiting = sql`f.waiting_on IS NOT NULL`;
-  const figures = sql.join(
-    [
-      ...counted.flatMap(([name, condition], i) => [
-        sql`count(*) FILTER (WHERE ${condition}) AS ${sql.raw(`"${name}"`)}`,
-        sql`count(*) FILTER (WHERE ${condition} AND ${sql.raw(`f."c${i}"`)} = 1) AS ${sql.raw(`"${casesColumn(name)}"`)}`,
-      ]),
-      percentile(0.5, toExecute, executed, 'median_execute_ms'),
-      percentile(0.9, toExecute, executed, 'p90_execute_ms'),
-      percentile(0.5, waitingMs, waiting, 'median_waiting_ms'),
-      percentile(0.9, waitingMs, waiting, 'p90_waiting_ms'),
-      sql`max((${atMs} - ${epochMs(sql`f.due_at`)})::float8) FILTER (WHERE ${overdueAt(at)}) AS max_late_ms`,
-    ],
-    sql`, `,
-  );
-  if (keys.length === 0) return sql`SELECT ${figures} FROM (${inner}) f`;
-  const order = sql.join(names, sql`, `);
-  return sql`SELECT ${order}, ${figures} FROM (${inner}) f GROUP BY ${order} ORDER BY ${order}`;
-}
-
-const num = (value: unknown) => Number(value);
-const numOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
-const pair = (row: Record<string, unknown>, name: string) => ({ persons: num(row[name]), cases: num(row[`${name}_cases`]) });
-
-function figuresOf(row: Record<string, unknown>): BucketFigures {
-  return {
-    total: { persons: num(row.total), cases: num(row.cases) },
-    byStage: new Map(RESPONDENT_STAGES.map((s) => [s, pair(row, `stage_${s}`)])),
-    byStatus: new Map(FOLLOW_UP_STATUSES.map((s) => [s, pair(row, `status_${s}`)])),
-    recommended: pair(row, 'recommended'),
-    decided: pair(row, 'decided'),
-    actedOn: pair(row, 'acted_on'),
-    waiting: pair(row, 'waiting'),
-    overdue: pair(row, 'overdue'),
-    executeMs: { median: numOrNull(row.median_execute_ms), p90: numOrNull(row.p90_execute_ms) },
-    waitingMs: { median: numOrNull(row.median_waiting_ms), p90: numOrNull(row.p90_waiting_ms) },
-    maxLateMs: numOrNull(row.max_late_ms),
-  };
-}
-
-function keyOf(row: Record<string, unknown>, dims: SummaryDimension[]): Partial<Record<SummaryDimension, string | null>> {
-  return Object.fromEntries(dims.map((d, i) => [d, row[`k${i}`] === '' ? null : String(row[`k${i}`])]));
 }

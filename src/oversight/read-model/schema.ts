@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { LETTERS_COMPACT, REGISTER_COMPACT, SUMMARY_WORDS } from './search-expressions';
 import { FOLLOW_UP_STATUSES, RESPONDENT_STAGES } from '../../case/case-vocabulary';
-import { ODD_REGION_CODE } from './region-shape';
+import { ODD_REGION_CODE, SCOPE_PREFIXES, SEVERAL_SCOPE_CODES } from './region-shape';
 
 /**
  * The read model: what Bawaslu, BKN and oversight query. Every row is derived from the event log by
@@ -44,6 +44,12 @@ export const cases = pgTable(
     /** search: words of the summary (full text, `simple` configuration) and the register number without punctuation (trigrams). */
     index('rm_cases_summary_words_idx').using('gin', sql.raw(SUMMARY_WORDS)),
     index('rm_cases_register_trgm_idx').using('gin', sql.raw(`(${REGISTER_COMPACT}) public.gin_trgm_ops`)),
+    /**
+     * The cases with several scope codes, by every dot-prefix of them (rm_scope_prefixes, migration 0020):
+     * a regional unit's followUps count adds the rows of those cases inside its scope whose counting
+     * region lies outside it (queries/follow-up-count.ts). Empty when every case has one scope code.
+     */
+    index('rm_cases_scope_prefixes_idx').using('gin', sql.raw(SCOPE_PREFIXES)).where(sql.raw(SEVERAL_SCOPE_CODES)),
   ],
 );
 

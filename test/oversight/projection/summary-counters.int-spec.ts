@@ -12,6 +12,7 @@ import { projectCaseEvents } from '../../../src/oversight/projection/case-projec
 import { resetReadModel } from '../../../src/oversight/projection/projection-runner';
 import { countAll, casesColumn, COUNT_FIGURES, GROUPINGS, type CountedRow, type CounterDelta } from '../../../src/oversight/projection/summary-counters';
 import { checkpointFor, correction, dayStart, makeCheckpoint, MAX_CHECKPOINTS, monthStart } from '../../../src/oversight/queries/summary-checkpoints';
+import * as checkpointRows from '../../../src/oversight/queries/checkpoint-rows';
 import { RESPONDENT_KINDS } from '../../../src/case/respondent-kinds';
 import { openPgliteReadDb } from '../../../src/oversight/read-model/open-read-db';
 import { FollowUpSummaryReader } from '../../../src/oversight/queries/follow-up-summary';
@@ -390,6 +391,67 @@ describe('the summary counters', () => {
       ),
       { numRuns: Number(process.env.FC_RUNS ?? 10), endOnFailure: true, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}) },
     );
+  }, 300_000);
+
+  it('as-of answers from the nearest checkpoint, before or after the instant, and checkpoints made from another one, equal the rows', async () => {
+    const checkpointed = new FollowUpSummaryReader(db);
+    checkpointed.makeCheckpoints = false;
+    const run = (query: ReturnType<typeof sql>) => rows(db, query);
+    const project = (batch: RecordedEvent[]) =>
+      db.transaction(async (tx) => {
+        await projectCaseEvents(tx as unknown as ReadDb, batch, new Map());
+        await tx.execute(sql`INSERT INTO rm_checkpoints (name, position) VALUES ('cases', ${Number(batch[batch.length - 1].position)})
+          ON CONFLICT (name) DO UPDATE SET position = excluded.position`);
+      });
+    const fromAnother = jest.spyOn(checkpointRows, 'writeCorrectedRows');
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 1_000_000 }),
+          fc.integer({ min: 2, max: 14 }),
+          fc.array(fc.nat(), { minLength: 1, maxLength: 30 }),
+          fc.array(fc.integer({ min: 1, max: 25 }), { minLength: 1, maxLength: 5 }),
+          fc.double({ min: 0.1, max: 0.9, noNaN: true }),
+          fc.array(question, { minLength: 2, maxLength: 4 }),
+          fc.array(fc.integer({ min: 1, max: 20 }).chain((days) => fc.constantFrom(days, -days)), { minLength: 1, maxLength: 3 }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          async (seed, cases, order, sizes, made, questions, offsets, pick) => {
+            await resetReadModel(db);
+            const planned = batches(history(cases, seed), order, 1, sizes);
+            const cut = Math.max(1, Math.floor(made * planned.length));
+            for (const batch of planned.slice(0, cut)) await project(batch);
+            // The first checkpoint on a day when tracks changed, so those around it have cases to correct either way.
+            const changes = (await rows(db, sql`SELECT valid_from FROM rm_follow_up_versions ORDER BY valid_from`)).map((r) => new Date(r.valid_from as string));
+            const first = dayStart(changes[Math.min(changes.length - 1, Math.floor(pick * changes.length))]);
+            const near = offsets.map((days) => new Date(first.getTime() + days * 86_400_000 + 3_600_000));
+            expect(await makeCheckpoint(db, first)).not.toBeNull();
+            // The rest of the log after it: late and back-dated events the next checkpoints' corrections must take in.
+            for (const batch of planned.slice(cut)) await project(batch);
+            fromAnother.mockClear();
+            for (const days of offsets) {
+              const at = new Date(first.getTime() + days * 86_400_000);
+              await makeCheckpoint(db, at);
+              expect(normalised(await corrected(db, at, { counts: new Map(), values: new Map() }))).toEqual(await recount(db, validAt(at)));
+            }
+            // Made from another checkpoint and the cases between, not by counting every version.
+            expect(fromAnother).toHaveBeenCalled();
+            for (const [i, q] of questions.entries()) {
+              // Questions before the earliest checkpoint are corrected from a later one; some are asked near the checkpoints.
+              const t = i < near.length ? near[i] : q.at;
+              expect((await checkpointFor(run, t)).checkpoint).not.toBeNull();
+              const source = readSource(t, new Date('2030-01-01T00:00:00Z'));
+              checkpointed.readFromCheckpoints = true;
+              const fromCheckpoint = await checkpointed.summary(q.groupBy, q.filter, national, source);
+              checkpointed.readFromCheckpoints = false;
+              expect(fromCheckpoint).toEqual(await checkpointed.summary(q.groupBy, q.filter, national, source));
+            }
+          },
+        ),
+        { numRuns: Number(process.env.FC_RUNS ?? 10), endOnFailure: true, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}) },
+      );
+    } finally {
+      fromAnother.mockRestore();
+    }
   }, 300_000);
 
   it(`keeps at most ${MAX_CHECKPOINTS} checkpoints, never losing the one just made, and leaves no rows of a dropped one`, async () => {
