@@ -1,0 +1,55 @@
+import { PgliteThread, type StatementTiming } from '../event-store/pglite/pglite-thread';
+import { round } from './stats';
+
+/** What the embedded database's thread did during a phase, by kind of call, per command of the phase. */
+export interface ThreadTimeRow {
+  kind: string;
+  callsPerCommand: number;
+  /** Taken from the queue → answered, on the database's thread (a `begin` includes waiting for the transaction before it). */
+  threadMsPerCommand: number;
+  /** Posted → taken from the queue: the call waiting for the thread. */
+  queuedMsPerCall: number;
+  /** Answered → handled on the main thread: the answer waiting for the event loop. */
+  replyMsPerCall: number;
+}
+
+/** The kind of a call to the embedded database, from its operation and SQL text (the bench's breakdown only). */
+function kindOf(t: StatementTiming): string {
+  if (t.op !== 'query' && t.op !== 'exec') return t.op;
+  const sql = t.sql;
+  if (sql.includes('es_append')) return 'append (one call)';
+  if (/INSERT INTO es_events/.test(sql) || /FROM es_events WHERE stream_id = \$1\)::text AS v/.test(sql)) return 'append statements';
+  if (sql.includes('case_keys')) return 'case key';
+  if (/FROM es_events WHERE position >/.test(sql)) return 'log reads (subscriptions)';
+  if (t.op === 'exec') return 'exec (projection batch writes)';
+  if (/inbox/i.test(sql)) return 'inbox';
+  if (/outbox|notification/i.test(sql)) return 'outbox';
+  if (/projection|checkpoint|case_state|packed/i.test(sql)) return 'projection reads';
+  return 'other';
+}
+
+/** Starts recording every call to the embedded database's thread; the returned function stops and sums them over `commands`. */
+export function threadTime(): (commands: number) => ThreadTimeRow[] {
+  const seen: StatementTiming[] = [];
+  PgliteThread.timing = (t) => void seen.push(t);
+  return (commands) => {
+    PgliteThread.timing = null;
+    const kinds = new Map<string, StatementTiming[]>();
+    for (const t of seen) {
+      const kind = kindOf(t);
+      if (!kinds.has(kind)) kinds.set(kind, []);
+      kinds.get(kind)!.push(t);
+    }
+    const sum = (ts: StatementTiming[], f: (t: StatementTiming) => number) => ts.reduce((a, t) => a + f(t), 0);
+    return [...kinds].map(([kind, ts]) => ({
+      kind,
+      callsPerCommand: round(ts.length / commands, 2),
+      threadMsPerCommand: round(sum(ts, (t) => t.replied - t.received) / commands, 3),
+      queuedMsPerCall: round(sum(ts, (t) => t.received - t.posted) / ts.length, 3),
+      replyMsPerCall: round(sum(ts, (t) => t.handled - t.replied) / ts.length, 3),
+    })).sort((a, b) => b.threadMsPerCommand - a.threadMsPerCommand);
+  };
+}
+
+export const threadTimeLines = (rows: readonly ThreadTimeRow[]): string[] =>
+  rows.map((r) => `    ${r.kind.padEnd(32)} ${r.callsPerCommand.toFixed(2).padStart(6)} calls/cmd, ${r.threadMsPerCommand.toFixed(3).padStart(7)} ms/cmd on its thread; per call queued ${r.queuedMsPerCall.toFixed(3)} ms, answer waited ${r.replyMsPerCall.toFixed(3)} ms`);
