@@ -55,7 +55,7 @@ export class CaseRepository {
    */
   private async sealPersonalData(caseId: string, events: CaseEvent[]): Promise<CaseEvent[]> {
     if (!events.some(hasPersonal)) return events;
-    const key = (await this.keys.keyFor(caseId)) ?? randomBytes(32);
+    const key = (await this.keys.keyFor(caseId, { forAppend: true })) ?? randomBytes(32);
     return events.map((e) => sealEvent(e, key));
   }
 
