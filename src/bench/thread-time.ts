@@ -41,14 +41,37 @@ export function threadTime(): (commands: number) => ThreadTimeRow[] {
       kinds.get(kind)!.push(t);
     }
     const sum = (ts: StatementTiming[], f: (t: StatementTiming) => number) => ts.reduce((a, t) => a + f(t), 0);
-    return [...kinds].map(([kind, ts]) => ({
+    return [...heldOpen(seen, commands), ...[...kinds].map(([kind, ts]) => ({
       kind,
       callsPerCommand: round(ts.length / commands, 2),
       threadMsPerCommand: round(sum(ts, (t) => t.replied - t.received) / commands, 3),
       queuedMsPerCall: round(sum(ts, (t) => t.received - t.posted) / ts.length, 3),
       replyMsPerCall: round(sum(ts, (t) => t.handled - t.replied) / ts.length, 3),
-    })).sort((a, b) => b.threadMsPerCommand - a.threadMsPerCommand);
+    })).sort((a, b) => b.threadMsPerCommand - a.threadMsPerCommand)];
   };
+}
+
+/**
+ * Transactions hold the database from `begin`'s answer to `end`'s, one at a time (PGlite runs one
+ * transaction at a time, so the k-th begin answered pairs with the k-th end): every other call
+ * waits meanwhile, also while the main thread works between the transaction's calls. A row per
+ * command: the time the database was held, and of it the time its statements ran.
+ */
+function heldOpen(seen: StatementTiming[], commands: number): ThreadTimeRow[] {
+  const begins = seen.filter((t) => t.op === 'begin').map((t) => t.replied).sort((a, b) => a - b);
+  const ends = seen.filter((t) => t.op === 'end').map((t) => t.received).sort((a, b) => a - b);
+  const pairs = Math.min(begins.length, ends.length);
+  let held = 0;
+  let working = 0;
+  for (let k = 0; k < pairs; k++) {
+    held += ends[k] - begins[k];
+    for (const t of seen) if ((t.op === 'query' || t.op === 'exec') && t.received >= begins[k] && t.replied <= ends[k]) working += t.replied - t.received;
+  }
+  if (pairs === 0) return [];
+  return [
+    { kind: 'transactions held open', callsPerCommand: round(pairs / commands, 2), threadMsPerCommand: round(held / commands, 3), queuedMsPerCall: 0, replyMsPerCall: 0 },
+    { kind: '… of which statements ran', callsPerCommand: 0, threadMsPerCommand: round(working / commands, 3), queuedMsPerCall: 0, replyMsPerCall: 0 },
+  ];
 }
 
 export const threadTimeLines = (rows: readonly ThreadTimeRow[]): string[] =>
