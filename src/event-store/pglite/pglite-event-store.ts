@@ -159,12 +159,6 @@ async function findRetriedAppend(tx: Pick<Transaction, 'query'>, streamId: strin
   return { nextVersion: last.version, position: BigInt(last.position_text), duplicate: true };
 }
 
-function isExpected(expected: ExpectedVersion, current: number): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return current === 0;
-  return current === expected;
-}
-
 async function scalar(db: Pick<Transaction, 'query'>, sql: string, params: unknown[] = []): Promise<string> {
   const { rows } = await db.query<{ v: string }>(sql, params);
   return rows[0].v;
