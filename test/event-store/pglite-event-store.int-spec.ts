@@ -86,6 +86,41 @@ describe('PGlite event store', () => {
     }
   });
 
+  it('two adapters on one database, racing on one stream with retries, land each append exactly once at dense versions, linked', async () => {
+    const db = await openPglite('memory:');
+    const [first, second] = [new PgliteEventStore(db), new PgliteEventStore(db)];
+    try {
+      await first.init();
+      await second.init();
+      const streamId = aStreamId();
+      const events = someEvents(12, 'racer');
+      await Promise.all(
+        events.map(async (event, index) => {
+          const store = index % 2 === 0 ? first : second;
+          for (;;) {
+            const version = (await store.readStream(streamId)).length;
+            try {
+              return await store.append(streamId, [event], version === 0 ? 'no_stream' : version);
+            } catch (error) {
+              if ((error as Error).name !== 'WrongExpectedVersionError') throw error;
+            }
+          }
+        }),
+      );
+      const stored = await second.readStream(streamId);
+      expect(stored.map((event) => event.version)).toEqual(events.map((_, index) => index + 1));
+      expect(stored.map((event) => event.id).sort()).toEqual(events.map((event) => event.id).sort());
+      let previous = GENESIS_HASH;
+      for (const event of await first.readAll(0n, 100)) {
+        expect(event.previousHash).toBe(previous);
+        expect(event.hash).toBe(linkHash(previous, event, event.position));
+        previous = event.hash!;
+      }
+    } finally {
+      await db.close();
+    }
+  });
+
   describe('on a database shared with other users', () => {
     // A poll this slow never fires during a test: a live delivery must come from the notifier.
     let opened: Awaited<ReturnType<typeof openStore>>;
