@@ -21,6 +21,9 @@ import { round, RssSampler, type Counter } from './stats';
 import { BENCH_MASTER_KEY, embeddedTarget, postgresTarget, type BenchTarget } from './targets';
 import { caseScripts, caseScriptStream } from './workload';
 import type { GraphqlSelection } from './console-selection';
+import { breakdownLines } from './write-breakdown';
+import { threadTimeLines } from './thread-time';
+import { serverCpuMeter } from './server-cpu';
 import { commandBusWrites, graphqlWrites, startBenchNetra, steadyWrites, type SteadyResult } from './write-path';
 
 /**
@@ -62,6 +65,8 @@ interface Options {
   profile: boolean;
   /** `--graphql-selection=console` (default: what the console asks back from a mutation) or `minimal` (`{ id version }`, the bench before session 10). */
   graphqlSelection: GraphqlSelection;
+  /** Break each CommandBus command's latency into its steps (write-timing.ts) and print them after the phase. */
+  breakdown: boolean;
 }
 
 /** `--quick` is CI's smoke (every phase runs and prints, nothing is judged): the smallest sizes that still do each phase's work. */
@@ -90,6 +95,7 @@ function options(argv: string[]): Options {
     lagTrace: argv.includes('--lag-trace'),
     keep: argv.includes('--keep'),
     database,
+    breakdown: argv.includes('--breakdown'),
     steadyRate: arg('steady-rate') ? Number(arg('steady-rate')) : null,
     steadySeconds: Number(arg('steady-seconds') ?? (quick ? 3 : 20)),
     rebuild: (arg('rebuild') ?? 'bulk') as Options['rebuild'],
@@ -107,7 +113,8 @@ const loadDetail = (a: AnonymousLoadResult) =>
 function* casesFrom(from: number) {
   for (const script of caseScriptStream(2024)) if (script.n >= from) yield script;
 }
-const cpuLine = (c: { process: number; mainThread: number | null }) => `CPU ${n(c.process, 2)} ms all threads${c.mainThread === null ? '' : `, ${n(c.mainThread, 2)} ms main thread`}`;
+const cpuLine = (c: { process: number; mainThread: number | null; server?: number | null }) =>
+  `CPU ${n(c.process, 2)} ms all threads${c.mainThread === null ? '' : `, ${n(c.mainThread, 2)} ms main thread`}${c.server == null ? '' : `, ${n(c.server, 2)} ms PostgreSQL's backends`}`;
 
 async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result: Record<string, unknown>) {
   const peakRssMiB: Record<string, number> = {};
@@ -155,9 +162,14 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
     await phase(
       'commandBus',
       async (progress) => {
-        const measured = await profiled(o.profile, `${target.name}-commandBus`, () => commandBusWrites(app, scripts, o.clients, progress));
+        const server = target.name === 'postgres' ? await serverCpuMeter(client as Pool, new URL(target.url!).pathname.slice(1)) : null;
+        const measured = await profiled(o.profile, `${target.name}-commandBus`, () => commandBusWrites(app, scripts, o.clients, progress, o.breakdown));
+        // PostgreSQL's backends on the bench's database, the projection's work behind the last append included.
+        if (server) measured.write.cpuMsPerCommand.server = await server(measured.write.commands);
         result.commandBus = measured.write;
         result.projectionLagMs = measured.lag;
+        if (measured.steps) (result.commandSteps = measured.steps), say(`${target.name} commandBus, where a command's latency goes:\n${breakdownLines(measured.steps).join('\n')}`);
+        if (measured.threadRows?.length) (result.commandThreadTime = measured.threadRows), say(`${target.name} commandBus, the embedded database's thread per command:\n${threadTimeLines(measured.threadRows).join('\n')}`);
         return measured;
       },
       (m) => `${n(m.write.perSecond)} cmd/s (${m.write.commands} commands; ${lat(m.write.latencyMs)}; ${cpuLine(m.write.cpuMsPerCommand)} per command); projection lag ${lat(m.lag)}`,

@@ -21,6 +21,9 @@ import type { CaseScript } from './workload';
 import { selectionOf, type GraphqlSelection } from './console-selection';
 import type { GraphqlClientsInput, GraphqlClientsOutput, GraphqlRequest } from './graphql-clients';
 import { breakdownLines, traceLag, type LagBreakdown, type TracedWrite } from './lag-timeline';
+import { timedWrite, WriteTiming, type WriteMarks } from '../event-store/write-timing';
+import { breakdown, type StepTime } from './write-breakdown';
+import { threadTime, type ThreadTimeRow } from './thread-time';
 
 export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-01';
 
@@ -30,7 +33,7 @@ export interface WriteResult {
   perSecond: number;
   latencyMs: Latency;
   /** CPU per command of the whole process (all threads: the server, the embedded database's thread, the clients) and of its main thread alone (Linux; null elsewhere). */
-  cpuMsPerCommand: { process: number; mainThread: number | null };
+  cpuMsPerCommand: { process: number; mainThread: number | null; server?: number | null };
   /** GraphQL: the clients' own thread's CPU per mutation (Linux; null elsewhere), inside `process`, outside `mainThread`. */
   clientCpuMsPerCommand?: number | null;
 }
@@ -73,18 +76,28 @@ export async function startBenchNetra(target: BenchTarget): Promise<{ app: INest
  * Latency is until the append is acknowledged; the projection lag of each write (acknowledged →
  * ProjectionRunner position ≥ its position) is measured beside it, under the same load.
  */
-export async function commandBusWrites(app: INestApplication, scripts: CaseScript[], concurrency: number, progress: Counter = { done: 0 }) {
+export async function commandBusWrites(app: INestApplication, scripts: CaseScript[], concurrency: number, progress: Counter = { done: 0 }, timed = false) {
   const mutations = app.get(CaseMutations);
   const runner = app.get(ProjectionService).runner;
+  // `--breakdown`: each command's steps (write-timing.ts), at the cost of an AsyncLocalStorage context per command.
+  const marks: WriteMarks[] = [];
+  WriteTiming.enabled = timed;
+  const run = async (message: Parameters<CaseMutations['run']>[0]) => {
+    if (!timed) return mutations.run(message);
+    const done = await timedWrite(() => mutations.run(message));
+    marks.push(done.marks);
+    return done.result;
+  };
   const ms: number[] = [];
   const lags: number[] = [];
   const pending: Array<Promise<void>> = [];
   const started = performance.now();
   const cpu = cpuMeter();
+  const thread = timed ? threadTime() : null;
   await pool(scripts, concurrency, async ({ n, commands }) => {
     for (const [c, command] of commands.entries()) {
       const t0 = performance.now();
-      const { position } = await mutations.run(messageFor(command, `bench:${n}:${c}`));
+      const { position } = await run(messageFor(command, `bench:${n}:${c}`));
       const acked = performance.now();
       ms.push(acked - t0);
       progress.done++;
@@ -94,8 +107,12 @@ export async function commandBusWrites(app: INestApplication, scripts: CaseScrip
   const seconds = (performance.now() - started) / 1000;
   // Measured when the last append is acknowledged: the projection's work still behind it is left out.
   const cpuMs = cpu(ms.length);
+  WriteTiming.enabled = false;
   await Promise.all(pending);
-  return { write: summary(ms, seconds, cpuMs), lag: latency(lags) };
+  const steps: StepTime[] | null = timed ? breakdown(marks) : null;
+  // The projection's work still behind the last append is included: it is the writes' work too.
+  const threadRows: ThreadTimeRow[] | null = thread ? thread(ms.length) : null;
+  return { write: summary(ms, seconds, cpuMs), lag: latency(lags), steps, threadRows };
 }
 
 const MUTATION: Record<string, string> = {

@@ -20,6 +20,7 @@ import { staleness } from './case-concurrency';
 import { CaseRules } from './case-rules.service';
 import { currentRequestId } from '../observability/request-context';
 import { inSpan, traceMetadata } from '../observability/tracing';
+import { mark } from '../event-store/write-timing';
 
 /** Appends lost to concurrent writers before giving up; with 50 writers on one case each round lets at least one through. */
 const MAX_ATTEMPTS = 100;
@@ -54,7 +55,7 @@ export class CaseRepository {
    */
   private async sealPersonalData(caseId: string, events: CaseEvent[]): Promise<CaseEvent[]> {
     if (!events.some(hasPersonal)) return events;
-    const key = (await this.keys.keyFor(caseId)) ?? randomBytes(32);
+    const key = (await this.keys.keyFor(caseId, { forAppend: true })) ?? randomBytes(32);
     return events.map((e) => sealEvent(e, key));
   }
 
@@ -76,6 +77,7 @@ export class CaseRepository {
   }
 
   private async queued(message: CaseCommandMessage): Promise<CaseWriteResult> {
+    mark('bus');
     const key = message.command.caseId;
     const previous = this.queues.get(key) ?? Promise.resolve();
     const run = previous.then(() => this.decideAndAppend(message));
@@ -107,6 +109,7 @@ export class CaseRepository {
     const { command } = message;
     const commandId = message.commandId ?? randomUUID();
     const streamId = caseStreamId(command.caseId);
+    mark('queue');
     // Once the kept state failed this command (refused, conflicted, or already stored), it reads the stream.
     let useCache = true;
     for (let attempt = 1; ; attempt++) {
@@ -131,6 +134,7 @@ export class CaseRepository {
           return { caseId: command.caseId, position: last.position, version: last.version, replayed: true, history };
         }
       }
+      mark(cached ? 'load (kept state)' : 'load (stream read)');
       const before = aggregate.state;
       const version = before.version;
       const now = this.clock();
@@ -147,7 +151,9 @@ export class CaseRepository {
         }
         throw error;
       }
+      mark('decide');
       const decided = await this.sealPersonalData(command.caseId, aggregate.getUncommittedEvents());
+      mark('seal (case key)');
       const events = decided.map((event, index) => ({
         // Per case: a client reusing its command id on another case cannot collide with the first.
         id: eventId(`${command.caseId}:${commandId}`, index),
@@ -166,6 +172,7 @@ export class CaseRepository {
           ...traceMetadata(),
         },
       }));
+      mark('build events');
       let result: AppendResult;
       try {
         result = await inSpan('eventStore.append', { 'netra.events': events.length, 'netra.expected_version': version }, () =>
@@ -184,6 +191,7 @@ export class CaseRepository {
         await pause(attempt);
         continue;
       }
+      mark('append returned');
       // Already stored by another process: the fresh read answers it as a replay, after its checks.
       if (result.duplicate && cached) {
         useCache = false;
@@ -192,6 +200,7 @@ export class CaseRepository {
       const after = result.duplicate ? undefined : foldStored(before, decided);
       if (after) this.cache.put(streamId, after, commandIds.add(commandId));
       this.publisher.mergeObjectContext(aggregate).commit();
+      mark('keep state, publish');
       // Crypto-shredding; the projection destroys the key again if we die right here.
       if (decided.some((e) => e.type === 'PersonalDataErased')) {
         await this.keys.destroy(command.caseId, now);

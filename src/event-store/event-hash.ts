@@ -28,26 +28,13 @@ export function linkHash(previous: string, event: HashedFields, sequence: bigint
   return createHash('sha256').update(previous).update('\n').update(body).digest('hex');
 }
 
-export interface ChainedRow {
-  id: string;
-  type: string;
-  data: unknown;
-  metadata: unknown;
-  hash: string;
-  prev_hash: string;
-}
-
 /**
- * The rows of one append with their links, in the JSON form the INSERT reads: events of
- * `streamId` from version `previousVersion + 1`, after the event at `head` whose hash is `headHash`.
+ * An append's events in the form the store parses back (after a JSON round trip), and for each the
+ * canonical JSON of its id, type, data and metadata: the part of its link body (linkHash) a store
+ * that links in SQL cannot make itself. The store adds the sequence, the stream (as JSON), the
+ * version and the link before, under its lock: `["<sequence>",<stream>,<version>,<tail>]`.
  */
-export function chainAppend(streamId: string, previousVersion: number, head: bigint, headHash: string, events: NewEvent[]): ChainedRow[] {
+export function hashTails(events: readonly NewEvent[]): { stored: NewEvent[]; tails: string[] } {
   const stored = JSON.parse(JSON.stringify(events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })))) as NewEvent[];
-  let previous = headHash;
-  return stored.map((event, index) => {
-    const hash = linkHash(previous, { ...event, streamId, version: previousVersion + index + 1 }, head + BigInt(index + 1));
-    const row = { ...event, hash, prev_hash: previous };
-    previous = hash;
-    return row;
-  });
+  return { stored, tails: stored.map(({ id, type, data, metadata }) => [id, type, data, metadata].map(canonicalJson).join(',')) };
 }

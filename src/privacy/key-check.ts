@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { ConfigError } from '../config/config';
 import type { ReadDb } from '../storage/read-db';
 import { ensureKeyCheckTable, keyCheckValue, storedKeyCheck } from './key-check-table';
-import { KeyStore } from './key-store';
+import { KeyStore, type KeyStoreOptions } from './key-store';
 import type { MasterKey } from './master-key';
 import { unwrapKey } from './sealing';
 
@@ -15,7 +15,7 @@ const short = (check: string) => `${check.slice(0, 8)}…`;
  * value (or, for a store from before check values, cannot unwrap its data keys), and a missing key
  * file for a store that holds data. A new key file is written only for a store that holds nothing.
  */
-export async function openKeyStore(db: ReadDb, master: MasterKey, storeHasEvents: () => Promise<boolean>): Promise<KeyStore> {
+export async function openKeyStore(db: ReadDb, master: MasterKey, storeHasEvents: () => Promise<boolean>, options: KeyStoreOptions = {}): Promise<KeyStore> {
   await ensureKeyCheckTable(db);
   const stored = await storedKeyCheck(db);
   let key = master.key;
@@ -37,7 +37,7 @@ export async function openKeyStore(db: ReadDb, master: MasterKey, storeHasEvents
       `does not match the master key this store was sealed with (key check ${short(keyCheckValue(key))}, the store records ${short(recorded)}): set the key the store was created with`,
     );
   }
-  const keys = new KeyStore(db, key);
+  const keys = new KeyStore(db, key, options);
   await keys.init();
   return keys;
 }

@@ -8,6 +8,16 @@ import { newDataKey, unwrapKey, wrapKey } from './sealing';
  * beside the events they unlock — never in the rebuildable read model. Destroying a case's key
  * (crypto-shredding) makes its sealed personal data unreadable everywhere, in every copy of the log.
  */
+export interface KeyStoreOptions {
+  /**
+   * The key table is in the event store's own PostgreSQL database, so keys and events share one
+   * WAL: a key made for an append (`keyFor(caseId, { forAppend: true })`) commits without waiting
+   * for its own flush, because the append that uses it commits after it, synchronously, and a flush
+   * reaches everything written before. Never where the keys live on another server than the log.
+   */
+  flushedByTheLog?: boolean;
+}
+
 export class KeyStore {
   private ready: Promise<unknown> | null = null;
   private readonly destroyedHooks: Array<(caseId: string) => Promise<void>> = [];
@@ -15,6 +25,7 @@ export class KeyStore {
   constructor(
     private readonly db: ReadDb,
     private readonly master: Buffer,
+    private readonly options: KeyStoreOptions = {},
   ) {}
 
   init(): Promise<unknown> {
@@ -28,14 +39,22 @@ export class KeyStore {
     return this.ready;
   }
 
-  /** The case's data key, made on first use; a destroyed key is never made again. */
-  async keyFor(caseId: string): Promise<Buffer | null> {
+  /**
+   * The case's data key, made on first use; a destroyed key is never made again. `forAppend`: the
+   * key seals events about to be appended, and nothing else is kept sealed with it before they are
+   * (flushedByTheLog).
+   */
+  async keyFor(caseId: string, { forAppend = false }: { forAppend?: boolean } = {}): Promise<Buffer | null> {
     await this.init();
     const wrapped = wrapKey(this.master, newDataKey(), caseId);
+    // The statement's own transaction commits without a flush: the append's commit, later in the same WAL, flushes it.
+    const row = forAppend && this.options.flushedByTheLog
+      ? sql`SELECT ${caseId}::text, ${wrapped}::text FROM (SELECT set_config('synchronous_commit', 'off', true)) AS unflushed`
+      : sql`VALUES (${caseId}, ${wrapped})`;
     // One round trip for the usual answers: the key just made, or the one the case already had.
     const result = (await this.db.execute(sql`
       WITH made AS (
-        INSERT INTO netra_keys.case_keys (case_id, wrapped_key) VALUES (${caseId}, ${wrapped}) ON CONFLICT (case_id) DO NOTHING RETURNING wrapped_key)
+        INSERT INTO netra_keys.case_keys (case_id, wrapped_key) ${row} ON CONFLICT (case_id) DO NOTHING RETURNING wrapped_key)
       SELECT wrapped_key FROM made
       UNION ALL SELECT wrapped_key FROM netra_keys.case_keys WHERE case_id = ${caseId} AND wrapped_key IS NOT NULL`)) as unknown as { rows: Array<{ wrapped_key: string }> };
     if (result.rows.length > 0) return unwrapKey(this.master, result.rows[0].wrapped_key, caseId);

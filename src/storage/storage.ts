@@ -85,7 +85,8 @@ export async function openStorage(config: NetraConfig, watch: StorageWatch = {})
     }
     const ephemeral = config.eventStore.kind === 'embedded' && config.eventStore.location === 'memory:';
     const master = resolveMasterKey(config.masterKey, config.dataDir, ephemeral);
-    const keys = await openKeyStore(keyDb ?? readDb, master, async () => (await store.headPosition()) > 0n);
+    // On PostgreSQL the keys are in the log's database (keyDb): a key made for an append is flushed by it.
+    const keys = await openKeyStore(keyDb ?? readDb, master, async () => (await store.headPosition()) > 0n, { flushedByTheLog: keyDb !== null && config.eventStore.kind === 'postgres' });
     const blobs = await openBlobStore(config.eventStore, keyDb ?? readDb);
     // Erasure takes the documents' bytes with the key; what a crash left between the two goes now.
     keys.onDestroyed((caseId) => blobs.removeCase(caseId).catch((error: unknown) => watch.erasedBlobsLeft?.(error)));

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import { openEmbedded, openPglite } from '../../src/event-store/pglite/open-pglite';
 import { PgliteEventStore } from '../../src/event-store/pglite/pglite-event-store';
+import type { EmbeddedClient } from '../../src/event-store/pglite/pglite-thread';
+import { GENESIS_HASH, linkHash } from '../../src/event-store/event-hash';
+import type { Transaction } from '@electric-sql/pglite';
 import { aStreamId, asAppended, someEvents, waitFor } from './contract/contract-helpers';
 import { describeEventStoreContract } from './event-store.contract';
 
@@ -45,6 +48,76 @@ describe('PGlite event store', () => {
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('appends in one statement, one call to the database and no transaction left open between calls, linked as linkHash links', async () => {
+    const db = await openPglite('memory:');
+    const calls: string[] = [];
+    const counted = {
+      query: (sql: string, params?: unknown[]) => (calls.push(`query ${sql.trim().split(/\s+/).slice(0, 2).join(' ')}`), db.query(sql, params)),
+      exec: (sql: string) => (calls.push('exec'), db.exec(sql)),
+      transaction: <T>(work: (tx: Transaction) => Promise<T>) => (calls.push('transaction'), db.transaction(work)),
+      dumpDataDir: () => db.dumpDataDir(),
+      close: () => db.close(),
+    } as unknown as EmbeddedClient;
+    const store = new PgliteEventStore(counted);
+    try {
+      await store.init();
+      const streamId = aStreamId();
+      await store.append(streamId, someEvents(2), 'no_stream');
+      calls.length = 0;
+
+      expect(await store.append(streamId, someEvents(3, 'ünïcode ✓'), 2)).toEqual({ nextVersion: 5, position: 5n, duplicate: false });
+
+      expect(calls).toEqual(['query SELECT outcome,']);
+      const log = await store.readAll(0n, 10);
+      let previous = GENESIS_HASH;
+      for (const event of log) {
+        expect({ previousHash: event.previousHash, hash: event.hash }).toEqual({ previousHash: previous, hash: linkHash(previous, event, event.position) });
+        previous = event.hash!;
+      }
+      // A refusal looks for a retry, then answers with the stream's version, having written nothing.
+      await expect(store.append(streamId, someEvents(1), 2)).rejects.toMatchObject({ name: 'WrongExpectedVersionError', actual: 5 });
+      expect(await store.headPosition()).toBe(5n);
+    } finally {
+      await store.close();
+      await db.close();
+    }
+  });
+
+  it('two adapters on one database, racing on one stream with retries, land each append exactly once at dense versions, linked', async () => {
+    const db = await openPglite('memory:');
+    const [first, second] = [new PgliteEventStore(db), new PgliteEventStore(db)];
+    try {
+      await first.init();
+      await second.init();
+      const streamId = aStreamId();
+      const events = someEvents(12, 'racer');
+      await Promise.all(
+        events.map(async (event, index) => {
+          const store = index % 2 === 0 ? first : second;
+          for (;;) {
+            const version = (await store.readStream(streamId)).length;
+            try {
+              return await store.append(streamId, [event], version === 0 ? 'no_stream' : version);
+            } catch (error) {
+              if ((error as Error).name !== 'WrongExpectedVersionError') throw error;
+            }
+          }
+        }),
+      );
+      const stored = await second.readStream(streamId);
+      expect(stored.map((event) => event.version)).toEqual(events.map((_, index) => index + 1));
+      expect(stored.map((event) => event.id).sort()).toEqual(events.map((event) => event.id).sort());
+      let previous = GENESIS_HASH;
+      for (const event of await first.readAll(0n, 100)) {
+        expect(event.previousHash).toBe(previous);
+        expect(event.hash).toBe(linkHash(previous, event, event.position));
+        previous = event.hash!;
+      }
+    } finally {
+      await db.close();
     }
   });
 

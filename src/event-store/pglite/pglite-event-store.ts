@@ -1,11 +1,13 @@
 /**
  * Event store on an embedded PGlite database, in `es_` tables of an instance shared with the read model.
- * Gap-free: PGlite runs one transaction at a time, so max(position) + 1 read inside the append's
- * transaction is the next position, and a refused or failed append rolls back without leaving a
- * hole (a sequence would leak one). Idempotent: event ids derive from the command id; an append
+ * An append is one statement (the `es_append` function, pglite-schema.ts), so one call to the
+ * database's thread. Gap-free: PGlite runs one statement at a time, so max(position) + 1 read inside
+ * it is the next position, and a refused or failed append writes nothing and leaves no hole (a
+ * sequence would leak one). Idempotent: event ids derive from the command id; an append
  * whose ids are all in the stream already is a retry and returns the stored result, writing nothing
  * (looked for only when the append is refused, as on PostgreSQL: a retry always is).
- * Chained: the same serialisation makes the last event's hash the previous link of the next append.
+ * Chained: the same serialisation makes the last event's hash the previous link of the next append;
+ * the link is computed in the statement, as PostgreSQL's append does.
  */
 import type { Transaction } from '@electric-sql/pglite';
 import { CatchUpSubscription } from '../catch-up-subscription';
@@ -20,11 +22,12 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '../event-store';
-import { GENESIS_HASH, chainAppend } from '../event-hash';
+import { hashTails } from '../event-hash';
 import { migrateToHashChain } from '../hash-chain-migration';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-row';
 import type { EmbeddedClient } from './pglite-thread';
-import { CREATE_EVENT_STORE_TABLES } from './pglite-schema';
+import { CREATE_APPEND_FUNCTION, CREATE_EVENT_STORE_TABLES } from './pglite-schema';
+import { mark } from '../write-timing';
 
 export interface PgliteEventStoreOptions {
   /** How often a live subscription looks for events appended through another adapter instance. */
@@ -33,16 +36,15 @@ export interface PgliteEventStoreOptions {
   afterCommit?: (() => Promise<void> | void) | null;
 }
 
-/** The stream's version and the log's last link, in one round trip to the database's thread. */
-const STREAM_VERSION_AND_HEAD_LINK = `
-  SELECT (SELECT coalesce(max(version), 0) FROM es_events WHERE stream_id = $1)::text AS v, h.position_text, h.hash
-  FROM (SELECT 1) AS one LEFT JOIN (SELECT position::text AS position_text, hash FROM es_events ORDER BY position DESC LIMIT 1) AS h ON true`;
+/** One append, one statement (pglite-schema.ts, CREATE_APPEND_FUNCTION). */
+const APPEND = 'SELECT outcome, next_version, last_position::text AS position_text FROM es_append($1, $2, $3, $4::jsonb, $5::jsonb)';
 const HEAD_POSITION = 'SELECT coalesce(max(position), 0)::text AS v FROM es_events';
-const INSERT_EVENTS = `
-  INSERT INTO es_events (position, stream_id, version, id, type, data, metadata, hash, prev_hash)
-  SELECT $3::bigint + e.n, $1, $2::int + e.n, (e.event->>'id')::uuid, e.event->>'type',
-         e.event->'data', e.event->'metadata', e.event->>'hash', e.event->>'prev_hash'
-  FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(event, n)`;
+
+interface AppendRow {
+  outcome: 'appended' | 'conflict';
+  next_version: number;
+  position_text: string | null;
+}
 
 export class PgliteEventStore implements EventStore {
   private readonly subscriptions = new Set<CatchUpSubscription>();
@@ -60,23 +62,17 @@ export class PgliteEventStore implements EventStore {
   private readonly afterCommit: (() => Promise<void> | void) | null;
 
   async init(): Promise<void> {
-    await this.db.exec(CREATE_EVENT_STORE_TABLES);
+    await this.db.exec(CREATE_EVENT_STORE_TABLES + CREATE_APPEND_FUNCTION);
     await this.db.transaction((tx) => migrateToHashChain(async (sql, params) => (await tx.query<Record<string, unknown>>(sql, params)).rows, 'es_events'));
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`append to ${streamId} without events`);
-    let outcome: AppendResult | { refusedAt: number };
+    const { stored, tails } = hashTails(events);
+    mark('encode (JSON, canonical)');
+    let row: AppendRow;
     try {
-      outcome = await this.db.transaction(async (tx) => {
-        const { rows } = await tx.query<{ v: string; position_text: string | null; hash: string | null }>(STREAM_VERSION_AND_HEAD_LINK, [streamId]);
-        const current = Number(rows[0].v);
-        if (!isExpected(expected, current)) return { refusedAt: current };
-        const head = BigInt(rows[0].position_text ?? 0);
-        const chained = chainAppend(streamId, current, head, rows[0].hash ?? GENESIS_HASH, events);
-        await tx.query(INSERT_EVENTS, [streamId, current, head.toString(), JSON.stringify(chained)]);
-        return { nextVersion: current + events.length, position: head + BigInt(events.length), duplicate: false };
-      });
+      ({ rows: [row] } = await this.db.query<AppendRow>(APPEND, [streamId, JSON.stringify(streamId), String(expected), JSON.stringify(stored), JSON.stringify(tails)]));
     } catch (error) {
       // An event id already stored (expected `any`): a retry if they all are in this stream.
       if ((error as { code?: string }).code !== '23505') throw error;
@@ -84,20 +80,22 @@ export class PgliteEventStore implements EventStore {
       if (retried) return this.durable(retried);
       throw error;
     }
-    if ('refusedAt' in outcome) {
+    mark('append call (es_append)');
+    if (row.outcome !== 'appended') {
       // Only a refused append looks for a retry (its version was taken by its own first attempt):
       // one that succeeds cannot have been one, so a successful append reads nothing before.
       const retried = await findRetriedAppend(this.db, streamId, events);
       if (retried) return this.durable(retried);
-      throw new WrongExpectedVersionError(streamId, expected, outcome.refusedAt);
+      throw new WrongExpectedVersionError(streamId, expected, row.next_version);
     }
     // Concurrent appends share one WAL sync (group commit): none is acknowledged before a sync that began after its commit.
     await this.afterCommit?.();
+    mark('WAL sync (group commit)');
     // Not handed to the subscriptions (as PostgreSQL's append does, catch-up-subscription.ts): measured, the
     // embedded store's CPU per command rose 15-28 % with it (smaller, more frequent projection batches
     // on the database's one thread: README "Projection lag (session 9)"), so they read the log.
     this.subscriptions.forEach((subscription) => subscription.notify());
-    return outcome;
+    return { nextVersion: row.next_version, position: BigInt(row.position_text!), duplicate: false };
   }
 
   /**
@@ -159,12 +157,6 @@ async function findRetriedAppend(tx: Pick<Transaction, 'query'>, streamId: strin
   }
   const last = rows[rows.length - 1];
   return { nextVersion: last.version, position: BigInt(last.position_text), duplicate: true };
-}
-
-function isExpected(expected: ExpectedVersion, current: number): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return current === 0;
-  return current === expected;
 }
 
 async function scalar(db: Pick<Transaction, 'query'>, sql: string, params: unknown[] = []): Promise<string> {

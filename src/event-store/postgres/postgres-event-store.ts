@@ -41,11 +41,12 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '../event-store';
-import { canonicalJson } from '../copying/event-digest';
+import { hashTails } from '../event-hash';
 import { migrateToHashChain } from '../hash-chain-migration';
 import { PostgresListener } from './postgres-listener';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-row';
 import { asStoredEvents } from '../handed-events';
+import { currentMarks, markIn, type WriteMarks } from '../write-timing';
 import {
   EVENT_ID_CONSTRAINT,
   STREAM_VERSION_CONSTRAINT,
@@ -71,6 +72,8 @@ interface PendingAppend {
   expected: ExpectedVersion;
   stored: NewEvent[];
   tails: string[];
+  /** The bench's breakdown of this append's time (write-timing.ts); undefined unless it asks. */
+  marks: WriteMarks | undefined;
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
 }
@@ -128,10 +131,11 @@ export class PostgresEventStore implements EventStore {
   append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     if (events.length === 0) return Promise.reject(new Error(`append to ${streamId} without events`));
     // Hashed and stored in the form the store parses back (event-hash.ts): after a JSON round trip.
-    const stored = JSON.parse(JSON.stringify(events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })))) as NewEvent[];
-    const tails = stored.map(({ id, type, data, metadata }) => [id, type, data, metadata].map(canonicalJson).join(','));
+    const { stored, tails } = hashTails(events);
+    const marks = currentMarks();
+    markIn(marks, 'encode (JSON, canonical)');
     return new Promise<AppendResult>((resolve, reject) => {
-      this.pending.push({ streamId, events, expected, stored, tails, resolve, reject });
+      this.pending.push({ streamId, events, expected, stored, tails, marks, resolve, reject });
       // Appends made in the same tick go together.
       if (!this.flushQueued) (this.flushQueued = true), queueMicrotask(() => ((this.flushQueued = false), this.flush()));
     });
@@ -149,6 +153,7 @@ export class PostgresEventStore implements EventStore {
         else rest.push(append);
       }
       this.pending = rest;
+      for (const append of batch) markIn(append.marks, 'wait for a batch slot');
       this.inFlight++;
       void this.commit(batch).finally(() => ((this.inFlight -= 1), this.wakeDeferred(), this.flush()));
     }
@@ -165,7 +170,9 @@ export class PostgresEventStore implements EventStore {
       if (isUniqueViolation(error)) return void (await this.afterRace(batch[0], error).then(batch[0].resolve, batch[0].reject));
       return batch.forEach((append) => append.reject(error));
     }
+    for (const append of batch) markIn(append.marks, 'append round trip (es_append_batch)');
     if (rows.some((row) => row.outcome === 'appended')) this.handOver(batch, rows), this.wakeSubscriptions();
+    for (const append of batch) markIn(append.marks, 'hand events to subscriptions');
     await Promise.all(batch.map((append, index) => this.answer(append, rows[index]).then(append.resolve, append.reject)));
   }
 
