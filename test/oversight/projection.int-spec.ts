@@ -65,5 +65,25 @@ describe('the case projection', () => {
         await replica.close();
       }
     });
+    it('a wait for a position that ends in time clears its timer (none left to fire later)', async () => {
+      const replica = await openPglite('memory:');
+      const setTimer = jest.spyOn(global, 'setTimeout');
+      const clearTimer = jest.spyOn(global, 'clearTimeout');
+      try {
+        const runner = new ProjectionRunner(storage.store, await openPgliteReadDb(replica), { keys: storage.keys });
+        const waited = runner.waitFor(await storage.store.headPosition(), 123_456);
+        const call = setTimer.mock.calls.findIndex(([, ms]) => ms === 123_456);
+        expect(call).toBeGreaterThanOrEqual(0);
+        const timer = setTimer.mock.results[call].value;
+        await runner.start();
+        await expect(waited).resolves.toBe(true);
+        expect(clearTimer).toHaveBeenCalledWith(timer);
+        await runner.stop();
+      } finally {
+        setTimer.mockRestore();
+        clearTimer.mockRestore();
+        await replica.close();
+      }
+    });
   });
 });

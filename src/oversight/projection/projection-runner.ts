@@ -133,12 +133,19 @@ export class ProjectionRunner {
   waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
     if (this.projected >= position) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const waiter = { position, resolve: () => resolve(true) };
-      this.waiters.push(waiter);
-      setTimeout(() => {
+      // The timer goes when the wait ends: at hundreds of waits a second, timers left to fire later each filtered the waiters again.
+      const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         resolve(false);
       }, timeoutMs).unref();
+      const waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      };
+      this.waiters.push(waiter);
     });
   }
 
