@@ -6,7 +6,7 @@ import type { KeyStore } from '../../privacy/key-store';
 import { migrateReadModelInto, openPostgresReadDb, READ_MODEL_SCHEMA } from '../read-model/open-read-db';
 import type { ReadDb } from '../../storage/read-db';
 import { bulkProject, deferIndexes, finishLoad } from './bulk-rebuild';
-import { copyProject } from './copy-load';
+import { copyProject, splitEarlyIndexes } from './copy-load';
 import { CASE_PROJECTION, ProjectionRunner, resetReadModel } from './projection-runner';
 
 export interface RebuildReport {
@@ -32,7 +32,15 @@ export interface RebuildOptions {
   onProgress?: (events: number) => void;
   /** PostgreSQL: bytes of folded states kept as plain JSON before the rest are deflated (copy-load.ts). */
   plainStates?: number;
+  /** PostgreSQL: worker threads folding partitions of the cases (copy-load.ts; 0: all on this thread). Default: REBUILD_WORKERS. */
+  workers?: number;
 }
+
+/** Index builds after a PostgreSQL bulk load: two at a time, each with this much sort memory. */
+const INDEX_BUILDS = { parallel: 2, memory: '256MB' };
+
+/** Worker threads of the PostgreSQL bulk load unless the caller says otherwise. */
+export const REBUILD_WORKERS = 0;
 
 /** The read model's tables, moved as a whole by an in-place rebuild. */
 const READ_MODEL_TABLES = ['rm_cases', 'rm_follow_ups', 'rm_timeline', 'rm_case_states', 'rm_case_versions', 'rm_follow_up_versions', 'rm_summary_counts', 'rm_summary_values', 'rm_summary_checkpoints', 'rm_summary_checkpoint_counts', 'rm_summary_checkpoint_values', 'rm_checkpoints'];
@@ -58,9 +66,16 @@ export async function rebuildPostgresReadModel(
   let position = 0n;
   try {
     if ((options.method ?? 'bulk') === 'bulk') {
-      const deferred = await deferIndexes(db, next);
-      const load = await copyProject(store, pool, db, next, keys, { page: options.page, onProgress: options.onProgress, plainStates: options.plainStates });
-      await finishLoad(db, next, deferred, load, { parallel: 2, memory: '256MB' });
+      const { early, late } = splitEarlyIndexes(await deferIndexes(db, next));
+      const load = await copyProject(store, pool, db, next, keys, {
+        page: options.page,
+        onProgress: options.onProgress,
+        plainStates: options.plainStates,
+        url,
+        workers: options.workers ?? REBUILD_WORKERS,
+        earlyIndexes: { definitions: early, ...INDEX_BUILDS },
+      });
+      await finishLoad(db, next, late, load, INDEX_BUILDS);
     }
     // From the checkpoint the load wrote (from 0 with `projection`) to the head, before the lock below.
     position = await project(store, db, keys);
