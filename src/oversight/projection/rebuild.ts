@@ -12,6 +12,8 @@ import { CASE_PROJECTION, ProjectionRunner, resetReadModel } from './projection-
 export interface RebuildReport {
   position: bigint;
   milliseconds: number;
+  /** PostgreSQL bulk load: the worker threads that folded the cases (0: all on the calling thread). */
+  workers?: number;
 }
 
 /**
@@ -64,15 +66,17 @@ export async function rebuildPostgresReadModel(
   await withClient(url, (client) => client.query(`DROP SCHEMA IF EXISTS ${next} CASCADE`));
   const { db, pool } = await openPostgresReadDb(url, next);
   let position = 0n;
+  let workers: number | undefined;
   try {
     if ((options.method ?? 'bulk') === 'bulk') {
+      workers = options.workers ?? REBUILD_WORKERS;
       const { early, late } = splitEarlyIndexes(await deferIndexes(db, next));
       const load = await copyProject(store, pool, db, next, keys, {
         page: options.page,
         onProgress: options.onProgress,
         plainStates: options.plainStates,
         url,
-        workers: options.workers ?? REBUILD_WORKERS,
+        workers,
         earlyIndexes: { definitions: early, ...INDEX_BUILDS },
       });
       await finishLoad(db, next, late, load, INDEX_BUILDS);
@@ -96,7 +100,7 @@ export async function rebuildPostgresReadModel(
   } finally {
     await pool.end();
   }
-  return { position, milliseconds: Date.now() - started };
+  return { position, milliseconds: Date.now() - started, workers };
 }
 
 /**
