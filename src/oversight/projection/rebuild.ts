@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { availableParallelism } from 'node:os';
 import { Client, Pool } from 'pg';
 import type { EventStore } from '../../event-store/event-store';
 import type { KeyStore } from '../../privacy/key-store';
@@ -41,8 +42,13 @@ export interface RebuildOptions {
 /** Index builds after a PostgreSQL bulk load: two at a time, each with this much sort memory. */
 const INDEX_BUILDS = { parallel: 2, memory: '256MB' };
 
-/** Worker threads of the PostgreSQL bulk load unless the caller says otherwise. */
-export const REBUILD_WORKERS = 0;
+/**
+ * Worker threads of the PostgreSQL bulk load unless the caller says otherwise: none on a machine of
+ * two cores or fewer, where the workers' copies of each page (and their own heaps) cost more CPU than
+ * the overlap gives back with PostgreSQL on the other core (README, "The rebuild (session 10)"); else
+ * all cores but two (this thread and PostgreSQL), at most four.
+ */
+export const REBUILD_WORKERS = Math.max(0, Math.min(4, availableParallelism() - 2));
 
 /** The read model's tables, moved as a whole by an in-place rebuild. */
 const READ_MODEL_TABLES = ['rm_cases', 'rm_follow_ups', 'rm_timeline', 'rm_case_states', 'rm_case_versions', 'rm_follow_up_versions', 'rm_summary_counts', 'rm_summary_values', 'rm_summary_checkpoints', 'rm_summary_checkpoint_counts', 'rm_summary_checkpoint_values', 'rm_checkpoints'];
