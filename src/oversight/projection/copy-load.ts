@@ -105,12 +105,9 @@ export async function copyProject(store: EventStore, pool: Pool, db: ReadDb, sch
       done.catch(() => undefined);
       inFlight.push(done);
       last = end;
-      if (erasures.size > 0 || batch.some((e) => e.type === 'PersonalDataErased')) {
-        // As the live projection: the key is destroyed (again) once the page's rows are planned.
-        await done;
-        if (await destroyErasedKeys(batch, keys)) erased = true;
-        if (erasures.size > 0) erased = true;
-      }
+      // As the live projection: an erased case's key is destroyed (again) once the page's rows are planned.
+      if (erasures.size > 0) await done;
+      if (await destroyErasedKeys(batch, keys)) erased = true;
       while (inFlight.length > PAGES_AHEAD) await inFlight.shift();
     }
     await Promise.all(inFlight);
