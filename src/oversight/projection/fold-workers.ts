@@ -24,9 +24,11 @@ export interface Partition {
 
 export function inProcess(load: PartitionLoad): Partition {
   let tail: Promise<unknown> = Promise.resolve();
+  let failure: unknown = null;
+  // After a failure nothing queued behind it runs: the load is being given up.
   const queued = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = tail.then(work);
-    tail = next.catch(() => undefined);
+    const next = tail.then(() => (failure === null ? work() : Promise.reject(failure)));
+    tail = next.catch((error: unknown) => void (failure ??= error));
     return next;
   };
   return {
