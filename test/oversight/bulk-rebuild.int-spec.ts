@@ -1,15 +1,14 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { caseStreamId } from '../../src/case/case-events';
 import { syntheticHistory } from '../../src/demo/synthetic-history';
-import type { EventStore, RecordedEvent } from '../../src/event-store/event-store';
+import type { EventStore } from '../../src/event-store/event-store';
 import { openPglite } from '../../src/event-store/pglite/open-pglite';
 import { PgliteEventStore } from '../../src/event-store/pglite/pglite-event-store';
-import { ProjectionRunner } from '../../src/oversight/projection/projection-runner';
 import { rebuildInPlace, rebuildPostgresReadModel } from '../../src/oversight/projection/rebuild';
 import { openPgliteReadDb, openPostgresReadDb } from '../../src/oversight/read-model/open-read-db';
 import { dumpReadModel } from '../../src/oversight/read-model/read-model-dump';
 import type { ReadDb } from '../../src/storage/read-db';
+import { appendInterleaved, CASES, failingAfter, projectLive } from '../support/interleaved-history';
 import { createThrowawayDatabase, describeWithPostgres, type ThrowawayDatabase } from '../support/throwaway-database';
 
 /**
@@ -17,63 +16,6 @@ import { createThrowawayDatabase, describeWithPostgres, type ThrowawayDatabase }
  * interleave in the log (each case appended in pieces, round robin), with pages so small that a
  * case's events fall into many pages and, on PostgreSQL, into lanes written side by side.
  */
-
-const CASES = 40;
-
-/**
- * Appends the cases' events one or two at a time, round robin, so cases span pages. `erase`: the
- * 4th case is erased after the 3rd round (it gets no events after that), the others go on.
- */
-async function appendInterleaved(store: EventStore, erase = false): Promise<number> {
-  const pending = [...syntheticHistory(CASES, 77)].map((c) => ({ ...c, at: 0 }));
-  let appended = 0;
-  for (let round = 0; pending.some((c) => c.at < c.events.length); round++) {
-    if (erase && round === 3) {
-      const c = pending[3];
-      const caseId = String(c.events[0].data.caseId);
-      const at = '2026-01-02T03:00:00.000Z';
-      await store.append(
-        caseStreamId(caseId),
-        [{ id: 'e0a8d7a2-0000-4000-8000-000000000002', type: 'PersonalDataErased', data: { caseId, erasedAt: at, reason: 'Permintaan pelapor', legalHoldOverridden: true }, metadata: { commandId: 'erase-2', agency: 'BAWASLU', unit: null, userId: 'bawaslu-ri', recordedAt: at } }],
-        c.at,
-      );
-      c.at = c.events.length;
-    }
-    for (const c of pending) {
-      if (c.at >= c.events.length) continue;
-      const take = 1 + ((round + c.at) % 2);
-      const events = c.events.slice(c.at, c.at + take);
-      await store.append(c.streamId, events, c.at === 0 ? 'no_stream' : c.at);
-      c.at += events.length;
-      appended += events.length;
-    }
-  }
-  return appended;
-}
-
-/** The live projection's read model: the runner, batch by batch, as the service builds it. */
-async function projectLive(store: EventStore, db: ReadDb): Promise<void> {
-  const runner = new ProjectionRunner(store, db);
-  await runner.start();
-  await runner.stop();
-}
-
-/** A store whose `readAll` fails from the `failAt`-th call on: a rebuild cut off mid-load. */
-function failingAfter(store: EventStore, failAt: number): EventStore {
-  let calls = 0;
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property === 'readAll') {
-        return async (after: bigint, limit: number): Promise<RecordedEvent[]> => {
-          if (++calls >= failAt) throw new Error('connection lost (test)');
-          return target.readAll(after, limit);
-        };
-      }
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
 
 const rowsOf = async (db: ReadDb, query: string) => ((await db.execute(sql.raw(query))) as unknown as { rows: Array<Record<string, unknown>> }).rows;
 

@@ -43,13 +43,28 @@ export function scopeCodes(state: OpenedCase): string[] {
 
 /** From a state folded from opened events (personal values readable, or the erased marker). */
 export function followUpRow(state: OpenedCase, track: RespondentTrack): typeof followUps.$inferInsert {
+  const row = trackRow(state, track) as typeof followUps.$inferInsert;
+  row.nip = track.nip;
+  row.nrp = track.nrp ?? null;
+  row.nik = track.nik ?? null;
+  return row;
+}
+
+/** The track's row as its history keeps it: without the NIP, which only the current row holds until erasure. */
+export function followUpVersionRow(state: OpenedCase, track: RespondentTrack): Omit<typeof followUpVersions.$inferInsert, 'caseVersion' | 'validFrom' | 'logPosition'> {
+  return trackRow(state, track);
+}
+
+/**
+ * Every column of the track's row but the identifiers (NIP, NRP, NIK): built once for both rows
+ * instead of the current row copied without them (a copy per track version was a rebuild's cost).
+ */
+function trackRow(state: OpenedCase, track: RespondentTrack): Omit<typeof followUps.$inferInsert, 'nip' | 'nrp' | 'nik'> {
+  const counted = countingRegion(state, track);
   return {
     caseId: state.caseId,
     respondentId: track.respondentId,
     name: track.name,
-    nip: track.nip,
-    nrp: track.nrp ?? null,
-    nik: track.nik ?? null,
     employment: track.employment,
     position: track.position,
     institution: track.institution,
@@ -91,16 +106,12 @@ export function followUpRow(state: OpenedCase, track: RespondentTrack): typeof f
     // States folded before tracks kept their version: the case version is a safe upper bound.
     trackVersion: track.trackVersion ?? state.version,
     missingDocument: missingDocument(track),
-    ...countingRegion(state, track),
+    regionCode: counted.regionCode,
+    provinceCode: counted.provinceCode,
+    regencyCode: counted.regencyCode,
     electionKind: state.election.kind,
     electionYear: state.election.year,
     handlingUnit: state.handlingUnit,
     caseReceivedAt: new Date(state.receivedAt),
   };
-}
-
-/** The track's row as its history keeps it: without the NIP, which only the current row holds until erasure. */
-export function followUpVersionRow(state: OpenedCase, track: RespondentTrack): Omit<typeof followUpVersions.$inferInsert, 'caseVersion' | 'validFrom' | 'logPosition'> {
-  const { nip: _nip, nrp: _nrp, nik: _nik, ...row } = followUpRow(state, track);
-  return row;
 }

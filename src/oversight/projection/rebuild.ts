@@ -1,17 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { availableParallelism } from 'node:os';
 import { Client, Pool } from 'pg';
 import type { EventStore } from '../../event-store/event-store';
 import type { KeyStore } from '../../privacy/key-store';
 import { migrateReadModelInto, openPostgresReadDb, READ_MODEL_SCHEMA } from '../read-model/open-read-db';
 import type { ReadDb } from '../../storage/read-db';
 import { bulkProject, deferIndexes, finishLoad } from './bulk-rebuild';
-import { copyProject } from './copy-load';
+import { copyProject, splitEarlyIndexes } from './copy-load';
 import { CASE_PROJECTION, ProjectionRunner, resetReadModel } from './projection-runner';
 
 export interface RebuildReport {
   position: bigint;
   milliseconds: number;
+  /** PostgreSQL bulk load: the worker threads that folded the cases (0: all on the calling thread). */
+  workers?: number;
 }
 
 /**
@@ -32,7 +35,20 @@ export interface RebuildOptions {
   onProgress?: (events: number) => void;
   /** PostgreSQL: bytes of folded states kept as plain JSON before the rest are deflated (copy-load.ts). */
   plainStates?: number;
+  /** PostgreSQL: worker threads folding partitions of the cases (copy-load.ts; 0: all on this thread). Default: REBUILD_WORKERS. */
+  workers?: number;
 }
+
+/** Index builds after a PostgreSQL bulk load: two at a time, each with this much sort memory. */
+const INDEX_BUILDS = { parallel: 2, memory: '256MB' };
+
+/**
+ * Worker threads of the PostgreSQL bulk load unless the caller says otherwise: none on a machine of
+ * two cores or fewer, where the workers' copies of each page (and their own heaps) cost more CPU than
+ * the overlap gives back with PostgreSQL on the other core (README, "The rebuild (session 10)"); else
+ * all cores but two (this thread and PostgreSQL), at most four.
+ */
+export const REBUILD_WORKERS = Math.max(0, Math.min(4, availableParallelism() - 2));
 
 /** The read model's tables, moved as a whole by an in-place rebuild. */
 const READ_MODEL_TABLES = ['rm_cases', 'rm_follow_ups', 'rm_timeline', 'rm_case_states', 'rm_case_versions', 'rm_follow_up_versions', 'rm_summary_counts', 'rm_summary_values', 'rm_summary_checkpoints', 'rm_summary_checkpoint_counts', 'rm_summary_checkpoint_values', 'rm_checkpoints'];
@@ -56,11 +72,20 @@ export async function rebuildPostgresReadModel(
   await withClient(url, (client) => client.query(`DROP SCHEMA IF EXISTS ${next} CASCADE`));
   const { db, pool } = await openPostgresReadDb(url, next);
   let position = 0n;
+  let workers: number | undefined;
   try {
     if ((options.method ?? 'bulk') === 'bulk') {
-      const deferred = await deferIndexes(db, next);
-      const load = await copyProject(store, pool, db, next, keys, { page: options.page, onProgress: options.onProgress, plainStates: options.plainStates });
-      await finishLoad(db, next, deferred, load, { parallel: 2, memory: '256MB' });
+      workers = options.workers ?? REBUILD_WORKERS;
+      const { early, late } = splitEarlyIndexes(await deferIndexes(db, next));
+      const load = await copyProject(store, pool, db, next, keys, {
+        page: options.page,
+        onProgress: options.onProgress,
+        plainStates: options.plainStates,
+        url,
+        workers,
+        earlyIndexes: { definitions: early, ...INDEX_BUILDS },
+      });
+      await finishLoad(db, next, late, load, INDEX_BUILDS);
     }
     // From the checkpoint the load wrote (from 0 with `projection`) to the head, before the lock below.
     position = await project(store, db, keys);
@@ -81,7 +106,7 @@ export async function rebuildPostgresReadModel(
   } finally {
     await pool.end();
   }
-  return { position, milliseconds: Date.now() - started };
+  return { position, milliseconds: Date.now() - started, workers };
 }
 
 /**
