@@ -60,6 +60,8 @@ describe('console: phone, keyboard, language and time zone', () => {
     const { page } = ppk;
     await page.reload();
     await page.getByRole('heading', { name: 'Menunggu tindakan Anda' }).waitFor();
+    // The heading shows while the queue still loads; until its links are there, Tab from main wraps back to the skip link.
+    await page.locator(`.queue-item a[href="#/cases/${caseId}"]`).first().waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Lewati ke konten');
     await page.keyboard.press('Enter');
