@@ -37,8 +37,12 @@ export class AsOfSummaries {
   private readonly waiting: Array<{ at: Date; again: boolean }> = [];
   private working: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
-  /** The ladder's rungs, planned from the history when the first checkpoint is asked for (null: not yet, or again). */
+  /**
+   * The ladder's rungs, planned from the history before the first checkpoint is made (null: not yet),
+   * and again each new day (`replan`): every checkpoint made keeps them, so none is made before.
+   */
   private rungs: Date[] | null = null;
+  private replan = false;
   /** Rungs still to look at, nearest the day that asked first. */
   private climbing: Date[] = [];
   /** Where the last question that asked for checkpoints was (the ladder is made outward from it). */
@@ -99,7 +103,7 @@ export class AsOfSummaries {
   private async newDay(now: () => number): Promise<void> {
     const [used] = ((await this.db.execute(sql`SELECT 1 AS used FROM rm_summary_checkpoints LIMIT 1`).catch(() => ({ rows: [] }))) as unknown as { rows: unknown[] }).rows;
     if (used) {
-      this.rungs = null;
+      this.replan = true;
       this.make([dayStart(new Date(now()))]);
     }
   }
@@ -112,7 +116,8 @@ export class AsOfSummaries {
     this.waiting.splice(0, Math.max(0, this.waiting.length - MAX_WAITING));
     if (this.working) return;
     this.working = (async () => {
-      for (let next = this.waiting.shift() ?? (await this.nextRung()); next; next = this.waiting.shift() ?? (await this.nextRung())) {
+      if (this.rungs === null || this.replan) await this.plan();
+      for (let next = this.waiting.shift() ?? this.nextRung(); next; next = this.waiting.shift() ?? this.nextRung()) {
         try {
           if (next.again || !(await this.made(next.at))) await makeCheckpoint(this.db, next.at, this.rungs ?? []);
         } catch {
@@ -124,13 +129,16 @@ export class AsOfSummaries {
     });
   }
 
-  /** The next rung to look at, the ladder planned first when it is not (a failure: no ladder until the next plan). */
-  private async nextRung(): Promise<{ at: Date; again: boolean } | undefined> {
-    if (this.rungs === null) {
-      const run = async (query: Parameters<ReadDb['execute']>[0]) => ((await this.db.execute(query)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
-      this.rungs = placeRungs(await changedDays(run).catch(() => []), this.ladder.maxRungs, this.ladder.minSpacing).rungs;
-      this.climbing = outwardFrom(this.rungs, this.lastAsked ?? new Date());
-    }
+  /** Plans the ladder (a failure: none until the next plan), to be made outward from the day asked last. */
+  private async plan(): Promise<void> {
+    this.replan = false;
+    const run = async (query: Parameters<ReadDb['execute']>[0]) => ((await this.db.execute(query)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
+    this.rungs = placeRungs(await changedDays(run).catch(() => []), this.ladder.maxRungs, this.ladder.minSpacing).rungs;
+    this.climbing = outwardFrom(this.rungs, this.lastAsked ?? new Date());
+  }
+
+  /** The next rung to look at (made when it is not there). */
+  private nextRung(): { at: Date; again: boolean } | undefined {
     const at = this.climbing.shift();
     return at ? { at, again: false } : undefined;
   }

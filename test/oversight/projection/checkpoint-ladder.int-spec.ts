@@ -11,6 +11,7 @@ import { resetReadModel } from '../../../src/oversight/projection/projection-run
 import { changedDays, placeRungs, type ChangedDay } from '../../../src/oversight/queries/checkpoint-ladder';
 import { FollowUpSummaryReader } from '../../../src/oversight/queries/follow-up-summary';
 import { readSource } from '../../../src/oversight/queries/read-source';
+import * as checkpoints from '../../../src/oversight/queries/summary-checkpoints';
 import { checkpointFor, dayStart, makeCheckpoint, MAX_CHECKPOINTS } from '../../../src/oversight/queries/summary-checkpoints';
 import { openPgliteReadDb } from '../../../src/oversight/read-model/open-read-db';
 import type { ReadDb } from '../../../src/storage/read-db';
@@ -123,6 +124,30 @@ describe('checkpoint ladder', () => {
         reader.readFromCheckpoints = false;
         expect(fromCheckpoint).toEqual(await reader.summary([SummaryDimension.REGION], {}, national, source));
       }
+    }, 300_000);
+
+    it('a new process plans the ladder before it makes a checkpoint: the rungs an earlier one made are not dropped for the cap', async () => {
+      await load(30, 17);
+      const run = (query: ReturnType<typeof sql>) => rows(db, query);
+      const { rungs } = placeRungs(await changedDays(run), 5, 3);
+      for (const r of rungs) await makeCheckpoint(db, r, rungs);
+      // As many others as the cap, at the same position and later than every rung (the cap drops the earliest first).
+      const other = (n: number) => new Date(Date.UTC(2031, 0, 1 + n));
+      for (let n = 0; n < MAX_CHECKPOINTS; n++) await makeCheckpoint(db, other(n), rungs);
+      const reader = new FollowUpSummaryReader(db);
+      Object.assign(reader.ladder, { maxRungs: 5, minSpacing: 3 });
+      const made = jest.spyOn(checkpoints, 'makeCheckpoint');
+      try {
+        await reader.summary([SummaryDimension.REGION], {}, national, readSource(other(MAX_CHECKPOINTS + 5), new Date('2032-01-01T00:00:00Z')));
+        await reader.checkpointMade();
+        // Its own day and the days either side, made keeping the rungs: none of those dropped and made again.
+        expect(made.mock.calls.map(([, at]) => at.getTime()).filter((t) => rungs.some((r) => r.getTime() === t))).toEqual([]);
+      } finally {
+        made.mockRestore();
+      }
+      const kept = (await run(sql`SELECT at FROM rm_summary_checkpoints`)).map((r) => new Date(r.at as string).getTime());
+      for (const r of rungs) expect(kept).toContain(r.getTime());
+      expect(kept).toContain(dayStart(other(MAX_CHECKPOINTS + 5)).getTime());
     }, 300_000);
 
     it(`keeps the rungs when more than ${MAX_CHECKPOINTS} other checkpoints are made, and drops the others beyond the cap`, async () => {
