@@ -72,7 +72,7 @@ export interface ReadResults {
   summaryByRegionMs: Latency;
   /** By REGION as of a day in the middle of the synthetic history: from a summary checkpoint once it is made (before, the version rows). */
   summaryAsOfMs: Latency;
-  /** Making that day's summary checkpoint, which the first as-of answer starts in the background (queries/summary-checkpoints.ts); 0 when it was there. */
+  /** Making that day's summary checkpoint and the ladder's (queries/checkpoint-ladder.ts), which the first as-of answer starts in the background; 0 when they were there. */
   asOfCheckpointMs: number;
   followUpsPageMs: Latency;
   /** The same page for a regional Bawaslu unit (need-to-know scope), a regency and a province in turn, no filter. */
@@ -80,7 +80,7 @@ export interface ReadResults {
   /**
    * The first as-of question about each of several new days, stepping out from that day one day at a time
    * (31 Dec, 2 Jan, 30 Dec, 3 Jan …), what was made in the background after each question left to finish
-   * first (a user reading the answer); and about days at least a week from any checkpoint.
+   * first (a user reading the answer); and about days at least a week from any day asked (a few days from the ladder's nearest rung).
    */
   summaryAsOfNewDayMs: Latency;
   summaryAsOfFarDayMs: Latency;

@@ -176,7 +176,7 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
     await phase(
       'reads',
       (progress) => reads(storage, o.readIterations, progress),
-      (r) => `${n(r.readModelCases)} cases in the read model${r.readModelCases < extra ? ` (this run loaded ${n(extra)} into the log: add the rebuild phase)` : ''}: summary p95 ${n(r.summaryOverallMs.p95, 1)} ms, by region ${n(r.summaryByRegionMs.p95, 1)} ms, as of ${n(r.summaryAsOfMs.p95, 1)} ms (its day's checkpoint made in ${n(r.asOfCheckpointMs / 1000, 1)} s first); followUps page ${n(r.followUpsPageMs.p95, 1)} ms, for a regional unit ${n(r.followUpsRegionalPageMs.p95, 1)} ms; first as-of question of a new day ${n(r.summaryAsOfNewDayMs.p95, 1)} ms (next to one asked), ${n(r.summaryAsOfFarDayMs.p95, 1)} ms (a week or more from any checkpoint)`,
+      (r) => `${n(r.readModelCases)} cases in the read model${r.readModelCases < extra ? ` (this run loaded ${n(extra)} into the log: add the rebuild phase)` : ''}: summary p95 ${n(r.summaryOverallMs.p95, 1)} ms, by region ${n(r.summaryByRegionMs.p95, 1)} ms, as of ${n(r.summaryAsOfMs.p95, 1)} ms (its day's checkpoint, and the ladder's, made in ${n(r.asOfCheckpointMs / 1000, 1)} s first); followUps page ${n(r.followUpsPageMs.p95, 1)} ms, for a regional unit ${n(r.followUpsRegionalPageMs.p95, 1)} ms; first as-of question of a new day ${n(r.summaryAsOfNewDayMs.p95, 1)} ms (next to one asked), ${n(r.summaryAsOfFarDayMs.p95, 1)} ms (days 9 days apart, a week or more from any asked)`,
       'queries',
       (r) => (result.reads = r),
     );

@@ -109,6 +109,11 @@ export class FollowUpSummaryReader implements OnModuleInit, OnModuleDestroy {
     this.asOf.enabled = on;
   }
 
+  /** The checkpoint ladder's bounds (checkpoint-ladder.ts), which tests narrow for small histories. */
+  get ladder(): { maxRungs: number; minSpacing: number } {
+    return this.asOf.ladder;
+  }
+
   /** Resolves when no checkpoint is being made in the background (tests and the bench wait for it). */
   checkpointMade(): Promise<void> {
     return this.asOf.idle();

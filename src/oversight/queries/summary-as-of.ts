@@ -6,6 +6,7 @@ import type { Run } from './guarded-read';
 import type { ReadSource } from './read-source';
 import { summaryFromCounters, type CounterPlan } from './summary-from-counters';
 import { checkpointFor, checkpointTables, CORRECTION_LIMIT, correctionUpTo, dayStart, makeCheckpoint, ROWS_CHEAPER } from './summary-checkpoints';
+import { changedDays, MAX_RUNGS, MIN_SPACING, outwardFrom, placeRungs } from './checkpoint-ladder';
 
 const DAY_MS = 86_400_000;
 /** Days waiting to be made beyond which the oldest wishes are dropped (each is one checkpoint's work). */
@@ -20,7 +21,10 @@ const MAX_WAITING = 6;
  *   reads a checkpoint of its own instead of a correction of a day: ~2,400 cases at 100,000 cases of
  *   the synthetic history, 0.3–0.6 s at load 8);
  * - after each UTC day boundary passes, the new day's start is made while as-of questions are being
- *   asked at all (a checkpoint exists), so questions about today start from one.
+ *   asked at all (a checkpoint exists), so questions about today start from one;
+ * - once those are made, the ladder's rungs that are missing (checkpoint-ladder.ts: spread over the
+ *   whole history by changed cases, planned once per process and again each new day), outward from
+ *   the day asked, so that a day nobody asked about is a few days' correction away, not the rows.
  *
  * Each is made from the nearest checkpoint and the cases between when few enough differ
  * (makeCheckpoint), not by counting every version again. A correction of more than ROWS_CHEAPER cases
@@ -28,9 +32,21 @@ const MAX_WAITING = 6;
  */
 export class AsOfSummaries {
   enabled = true;
+  /** The ladder's bounds (checkpoint-ladder.ts): tests narrow the spacing for their small histories; 0 rungs, no ladder. */
+  ladder = { maxRungs: MAX_RUNGS, minSpacing: MIN_SPACING };
   private readonly waiting: Array<{ at: Date; again: boolean }> = [];
   private working: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /**
+   * The ladder's rungs, planned from the history before the first checkpoint is made (null: not yet),
+   * and again each new day (`replan`): every checkpoint made keeps them, so none is made before.
+   */
+  private rungs: Date[] | null = null;
+  private replan = false;
+  /** Rungs still to look at, nearest the day that asked first. */
+  private climbing: Date[] = [];
+  /** Where the last question that asked for checkpoints was (the ladder is made outward from it). */
+  private lastAsked: Date | null = null;
 
   constructor(private readonly db: ReadDb) {}
 
@@ -86,19 +102,24 @@ export class AsOfSummaries {
 
   private async newDay(now: () => number): Promise<void> {
     const [used] = ((await this.db.execute(sql`SELECT 1 AS used FROM rm_summary_checkpoints LIMIT 1`).catch(() => ({ rows: [] }))) as unknown as { rows: unknown[] }).rows;
-    if (used) this.make([dayStart(new Date(now()))]);
+    if (used) {
+      this.replan = true;
+      this.make([dayStart(new Date(now()))]);
+    }
   }
 
   /** Asks for checkpoints at these instants (`again`: even if one is there), made one at a time; a failure only means a later question asks again. */
   private make(days: Date[], again = false): void {
     if (!this.enabled) return;
+    this.lastAsked = days[0] ?? this.lastAsked;
     for (const at of days) if (!this.waiting.some((w) => w.at.getTime() === at.getTime())) this.waiting.push({ at, again });
     this.waiting.splice(0, Math.max(0, this.waiting.length - MAX_WAITING));
     if (this.working) return;
     this.working = (async () => {
-      for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
+      if (this.rungs === null || this.replan) await this.plan();
+      for (let next = this.waiting.shift() ?? this.nextRung(); next; next = this.waiting.shift() ?? this.nextRung()) {
         try {
-          if (next.again || !(await this.made(next.at))) await makeCheckpoint(this.db, next.at);
+          if (next.again || !(await this.made(next.at))) await makeCheckpoint(this.db, next.at, this.rungs ?? []);
         } catch {
           // The next question asks again.
         }
@@ -106,6 +127,20 @@ export class AsOfSummaries {
     })().finally(() => {
       this.working = null;
     });
+  }
+
+  /** Plans the ladder (a failure: none until the next plan), to be made outward from the day asked last. */
+  private async plan(): Promise<void> {
+    this.replan = false;
+    const run = async (query: Parameters<ReadDb['execute']>[0]) => ((await this.db.execute(query)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
+    this.rungs = placeRungs(await changedDays(run).catch(() => []), this.ladder.maxRungs, this.ladder.minSpacing).rungs;
+    this.climbing = outwardFrom(this.rungs, this.lastAsked ?? new Date());
+  }
+
+  /** The next rung to look at (made when it is not there). */
+  private nextRung(): { at: Date; again: boolean } | undefined {
+    const at = this.climbing.shift();
+    return at ? { at, again: false } : undefined;
   }
 
   /** A checkpoint at exactly `at` that the read model has applied. */

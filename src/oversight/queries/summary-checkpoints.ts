@@ -31,6 +31,7 @@ export const CORRECTION_LIMIT = 1_000;
  * rows by region 2.4–3.7 s; a correction of 11,160 cases (six days of the synthetic history) 1.3–3.1 s.
  */
 export const ROWS_CHEAPER = 12_000;
+/** Checkpoints kept besides the ladder's rungs (checkpoint-ladder.ts, at most MAX_RUNGS more): ~4.5 MB each at 100,000 cases. */
 export const MAX_CHECKPOINTS = 48;
 
 export const monthStart = (t: Date) => new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 1));
@@ -140,9 +141,10 @@ export const INCREMENTAL_LIMIT = 20_000;
  * model's position, in one repeatable-read transaction so the two agree — from the nearest other
  * checkpoint and the cases between (correction, every grouping: one day of the synthetic history at
  * 100,000 cases is ~2,400 cases) when at most INCREMENTAL_LIMIT cases differ, else by counting every
- * version valid at `at`. Returns the position, or null when the read model has applied nothing.
+ * version valid at `at`. Beyond MAX_CHECKPOINTS the oldest made go, except the one just made and the
+ * ladder's rungs (`rungs`, bounded apart). Returns the position, or null when the read model has applied nothing.
  */
-export async function makeCheckpoint(db: ReadDb, at: Date): Promise<bigint | null> {
+export async function makeCheckpoint(db: ReadDb, at: Date, rungs: readonly Date[] = []): Promise<bigint | null> {
   return db.transaction(
     async (tx) => {
       const run = async (query: SQL) => ((await (tx as unknown as ReadDb).execute(query)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
@@ -162,7 +164,8 @@ export async function makeCheckpoint(db: ReadDb, at: Date): Promise<bigint | nul
       // Positions only grow between rebuilds (which start with no checkpoint): the lowest was made longest ago.
       // The one just made always stays: on a quiet day every checkpoint has the same position, and ordering
       // by `at` among them dropped a new checkpoint of a later day at once, so each answer made it again.
-      const gone = await run(sql`DELETE FROM rm_summary_checkpoints WHERE at IN (SELECT at FROM rm_summary_checkpoints WHERE at <> ${m}
+      const kept = sql`ARRAY[${sql.join([m, ...rungs.map((r) => sql`${r.toISOString()}::timestamptz`)], sql`, `)}]`;
+      const gone = await run(sql`DELETE FROM rm_summary_checkpoints WHERE at IN (SELECT at FROM rm_summary_checkpoints WHERE at <> ALL (${kept})
         ORDER BY position DESC, at DESC OFFSET ${MAX_CHECKPOINTS - 1}) RETURNING at`);
       for (const { at: old } of gone) {
         await run(sql`DELETE FROM rm_summary_checkpoint_counts WHERE at = ${new Date(old as string | Date).toISOString()}::timestamptz`);
