@@ -95,10 +95,16 @@ export class AsOfSummaries {
     next();
   }
 
+  /** Stops making checkpoints: the one being made finishes, nothing waiting or left on the ladder starts (a shutdown must not wait for the ladder). */
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.stopped = true;
+    this.waiting.length = 0;
+    this.climbing = [];
   }
+
+  private stopped = false;
 
   private async newDay(now: () => number): Promise<void> {
     const [used] = ((await this.db.execute(sql`SELECT 1 AS used FROM rm_summary_checkpoints LIMIT 1`).catch(() => ({ rows: [] }))) as unknown as { rows: unknown[] }).rows;
@@ -110,14 +116,14 @@ export class AsOfSummaries {
 
   /** Asks for checkpoints at these instants (`again`: even if one is there), made one at a time; a failure only means a later question asks again. */
   private make(days: Date[], again = false): void {
-    if (!this.enabled) return;
+    if (!this.enabled || this.stopped) return;
     this.lastAsked = days[0] ?? this.lastAsked;
     for (const at of days) if (!this.waiting.some((w) => w.at.getTime() === at.getTime())) this.waiting.push({ at, again });
     this.waiting.splice(0, Math.max(0, this.waiting.length - MAX_WAITING));
     if (this.working) return;
     this.working = (async () => {
       if (this.rungs === null || this.replan) await this.plan();
-      for (let next = this.waiting.shift() ?? this.nextRung(); next; next = this.waiting.shift() ?? this.nextRung()) {
+      for (let next = this.waiting.shift() ?? this.nextRung(); next && !this.stopped; next = this.waiting.shift() ?? this.nextRung()) {
         try {
           if (next.again || !(await this.made(next.at))) await makeCheckpoint(this.db, next.at, this.rungs ?? []);
         } catch {
