@@ -126,6 +126,31 @@ describe('checkpoint ladder', () => {
       }
     }, 300_000);
 
+    it('stopping the reader (a shutdown) does not wait for the ladder: nothing waiting or left on it is made after, at most the one being made finishes', async () => {
+      await load(30, 17);
+      const run = (query: ReturnType<typeof sql>) => rows(db, query);
+      const days = await changedDays(run);
+      const { rungs } = placeRungs(days, 8, 3);
+      expect(rungs.length).toBeGreaterThan(4);
+      const reader = new FollowUpSummaryReader(db);
+      Object.assign(reader.ladder, { maxRungs: 8, minSpacing: 3 });
+      const made = jest.spyOn(checkpoints, 'makeCheckpoint');
+      try {
+        await reader.summary([SummaryDimension.REGION], {}, national, readSource(days[Math.floor(days.length / 2)].day, new Date('2030-01-01T00:00:00Z')));
+        // The question asked for its day, the days either side and the ladder's rungs (3 + rungs to make); the process stops at once.
+        reader.onModuleDestroy();
+        await reader.checkpointMade();
+        expect(made.mock.calls.length).toBeLessThanOrEqual(1);
+        // And a question after the stop asks for nothing.
+        await reader.summary([SummaryDimension.REGION], {}, national, readSource(days[1].day, new Date('2030-01-01T00:00:00Z')));
+        await reader.checkpointMade();
+        expect(made.mock.calls.length).toBeLessThanOrEqual(1);
+      } finally {
+        made.mockRestore();
+      }
+      expect((await run(sql`SELECT at FROM rm_summary_checkpoints`)).length).toBeLessThanOrEqual(1);
+    }, 300_000);
+
     it('a new process plans the ladder before it makes a checkpoint: the rungs an earlier one made are not dropped for the cap', async () => {
       await load(30, 17);
       const run = (query: ReturnType<typeof sql>) => rows(db, query);
