@@ -10,13 +10,25 @@ import type { Run } from './guarded-read';
  */
 
 export const COUNTED = `case_id, employment, stage, waiting_on, since, due_at, follow_up_status, recommended_at, decided_at, executed_at, violations, ppk_title, province_code, regency_code, election_kind, election_year`;
+const INSTANTS = new Set(['since', 'due_at', 'recommended_at', 'decided_at', 'executed_at']);
+/**
+ * COUNTED as a select list of the versions aliased `alias`, instants as whole epoch milliseconds (float8): the
+ * driver hands timestamps over as text, and parsing five per row into Dates (with the garbage they left) was a
+ * fifth of a correction's time on the server's thread. The instants are whole milliseconds (JavaScript Dates).
+ */
+export const countedSelect = (alias: string) =>
+  COUNTED.split(', ')
+    .map((c) => (INSTANTS.has(c) ? `floor(extract(epoch FROM ${alias}.${c}) * 1000)::float8 AS ${c}` : `${alias}.${c}`))
+    .join(', ');
 const KEY_COLUMNS = ['bucket', 'dims', 'election_kind', 'election_year', 'region', 'province', 'ppk', 'violation', 'waiting_on', 'kind'];
 export const COUNT_COLUMNS = COUNT_FIGURES.flatMap((f) => [f, casesColumn(f)]);
 const q = (c: string) => `"${c}"`;
 export const COUNTS_SELECT = [...KEY_COLUMNS, ...COUNT_COLUMNS].map(q).join(', ');
 export const VALUES_SELECT = [...KEY_COLUMNS, 'measure', 'grain', 'n', 'vals', 'removed'].map(q).join(', ');
 
-const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
+/** A Date from the driver's value: a Date, an ISO text, or epoch milliseconds (countedSelect's instants; a number, or its text). */
+const date = (v: unknown) =>
+  v === null || v === undefined ? null : v instanceof Date ? v : typeof v === 'number' || /^-?\d+(\.\d*)?$/.test(String(v)) ? new Date(Number(v)) : new Date(String(v));
 
 export function countedRow(r: Record<string, unknown>): CountedRow {
   return {

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ReadDb } from '../../storage/read-db';
 import { addCase, emptyDelta, type CounterDelta, type CountedRow } from '../projection/summary-counters';
 import type { Run } from './guarded-read';
-import { COUNTED, countedRow, COUNTS_SELECT, deltaJson, VALUES_SELECT, writeCheckpointRows, writeCorrectedRows } from './checkpoint-rows';
+import { COUNTED, countedRow, countedSelect, COUNTS_SELECT, deltaJson, VALUES_SELECT, writeCheckpointRows, writeCorrectedRows } from './checkpoint-rows';
 
 /**
  * Summary checkpoints: the counters (projection/summary-counters.ts) of the follow-up versions valid
@@ -84,30 +84,35 @@ export async function correctionUpTo(run: Run, c: Checkpoint, t: Date, limit: nu
   const at = sql`${t.toISOString()}::timestamptz`;
   const [lo, hi] = c.at <= t ? [m, at] : [at, m];
   const p = sql`${c.position.toString()}::bigint`;
-  const columns = sql.raw(COUNTED.split(', ').map((col) => `v.${col}`).join(', '));
+  const columns = sql.raw(countedSelect('v'));
   const none = sql.raw(COUNTED.split(', ').map(() => 'NULL').join(', '));
-  // Each case's versions by its key (a nested loop per case, never a scan of every version); the cases from two index ranges.
-  // Beyond `limit` cases, one row (side 0) says so and no version is read.
+  const known = sql`v.log_position <= ${p} AND v.valid_from <= ${m}`;
+  // Each case's versions by its key, once (an index scan per case, never a scan of every version), each marked for the
+  // side it is on: valid at t now (+1), the last made by c.position that took effect by c.at (−1), or both (a track the
+  // interval left alone: sent once). Two look-ups per case (a DISTINCT ON for the second) read twice the buffers.
+  // The cases from two index ranges. Beyond `limit` cases, one row on neither side says so and no version is read.
   const rows = await run(sql`WITH d AS MATERIALIZED (
       SELECT case_id FROM rm_follow_up_versions WHERE valid_from > ${lo} AND valid_from <= ${hi}
       UNION SELECT case_id FROM rm_follow_up_versions WHERE log_position > ${p} AND valid_from <= ${hi}
     ), many AS MATERIALIZED (SELECT count(*) > ${limit} AS over FROM d)
     SELECT n.* FROM d CROSS JOIN LATERAL (
-      SELECT 1 AS side, ${columns} FROM rm_follow_up_versions v
-        WHERE v.case_id = d.case_id AND v.valid_from <= ${at} AND (v.valid_to IS NULL OR v.valid_to > ${at})
-      UNION ALL
-      (SELECT DISTINCT ON (v.respondent_id) -1 AS side, ${columns} FROM rm_follow_up_versions v
-        WHERE v.case_id = d.case_id AND v.log_position <= ${p} AND v.valid_from <= ${m}
-        ORDER BY v.respondent_id, v.case_version DESC)
+      SELECT x.* FROM (
+        SELECT v.valid_from <= ${at} AND (v.valid_to IS NULL OR v.valid_to > ${at}) AS is_now,
+          ${known} AND v.case_version = max(v.case_version) FILTER (WHERE ${known}) OVER (PARTITION BY v.respondent_id) AS is_then,
+          ${columns}
+        FROM rm_follow_up_versions v WHERE v.case_id = d.case_id AND v.valid_from <= ${hi}
+      ) x WHERE x.is_now OR x.is_then
     ) n WHERE NOT (SELECT over FROM many)
-    UNION ALL SELECT 0 AS side, ${none} FROM many WHERE over`);
-  if (rows.length === 1 && Number(rows[0].side) === 0) return null;
+    UNION ALL SELECT false AS is_now, false AS is_then, ${none} FROM many WHERE over`);
+  if (rows.length === 1 && !rows[0].is_now && !rows[0].is_then) return null;
   const byCase = new Map<string, { now: CountedRow[]; then: CountedRow[] }>();
   for (const r of rows) {
     const id = String(r.case_id);
     let entry = byCase.get(id);
     if (!entry) byCase.set(id, (entry = { now: [], then: [] }));
-    (Number(r.side) === 1 ? entry.now : entry.then).push(countedRow(r));
+    const row = countedRow(r);
+    if (r.is_now) entry.now.push(row);
+    if (r.is_then) entry.then.push(row);
   }
   const delta = emptyDelta();
   for (const { now, then } of byCase.values()) {
@@ -154,7 +159,7 @@ export async function makeCheckpoint(db: ReadDb, at: Date, rungs: readonly Date[
       const { checkpoint: nearest } = await checkpointFor(run, at);
       const from = nearest && nearest.at.getTime() !== at.getTime() ? nearest : null;
       const corrected = from ? await correctionUpTo(run, from, at, INCREMENTAL_LIMIT) : null;
-      const counted = corrected ? null : await countYielding((await run(sql`SELECT ${sql.raw(COUNTED)} FROM rm_follow_up_versions WHERE tstzrange(valid_from, valid_to) @> ${m}`)).map(countedRow));
+      const counted = corrected ? null : await countYielding((await run(sql`SELECT ${sql.raw(countedSelect('v'))} FROM rm_follow_up_versions v WHERE tstzrange(v.valid_from, v.valid_to) @> ${m}`)).map(countedRow));
       await run(sql`DELETE FROM rm_summary_checkpoints WHERE at = ${m}`);
       await run(sql`DELETE FROM rm_summary_checkpoint_counts WHERE at = ${m}`);
       await run(sql`DELETE FROM rm_summary_checkpoint_values WHERE at = ${m}`);
