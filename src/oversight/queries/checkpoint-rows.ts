@@ -13,8 +13,8 @@ export const COUNTED = `case_id, employment, stage, waiting_on, since, due_at, f
 const INSTANTS = new Set(['since', 'due_at', 'recommended_at', 'decided_at', 'executed_at']);
 /**
  * COUNTED as a select list of the versions aliased `alias`, instants as whole epoch milliseconds (float8): the
- * driver hands timestamps over as text, and parsing five per row into Dates (with the garbage they left) was a
- * fifth of a correction's time on the server's thread. The instants are whole milliseconds (JavaScript Dates).
+ * driver hands timestamps over as text, and parsing five per row into Dates was ~10 % of the Node profile of a
+ * correction (no difference beyond the noise in its CPU at load 13–17). The instants are whole milliseconds.
  */
 export const countedSelect = (alias: string) =>
   COUNTED.split(', ')

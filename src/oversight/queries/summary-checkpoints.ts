@@ -77,7 +77,7 @@ export async function correction(run: Run, c: Checkpoint, t: Date, groupings?: r
 /**
  * correction, or null when more than `limit` cases would be corrected (nothing read but their number).
  * Two sets of rows of the same cases in one statement: valid at t now (+1), and valid at c.at as known
- * at c.position (−1).
+ * at c.position (−1); a row on both sides comes once, marked for both.
  */
 export async function correctionUpTo(run: Run, c: Checkpoint, t: Date, limit: number, groupings?: readonly number[]): Promise<{ delta: CounterDelta; cases: number } | null> {
   const m = sql`${c.at.toISOString()}::timestamptz`;
@@ -89,7 +89,7 @@ export async function correctionUpTo(run: Run, c: Checkpoint, t: Date, limit: nu
   const known = sql`v.log_position <= ${p} AND v.valid_from <= ${m}`;
   // Each case's versions by its key, once (an index scan per case, never a scan of every version), each marked for the
   // side it is on: valid at t now (+1), the last made by c.position that took effect by c.at (−1), or both (a track the
-  // interval left alone: sent once). Two look-ups per case (a DISTINCT ON for the second) read twice the buffers.
+  // interval left alone: sent once). Two look-ups per case (the second a DISTINCT ON) read 40.9k buffers for 4,757 cases, this 21.8k.
   // The cases from two index ranges. Beyond `limit` cases, one row on neither side says so and no version is read.
   const rows = await run(sql`WITH d AS MATERIALIZED (
       SELECT case_id FROM rm_follow_up_versions WHERE valid_from > ${lo} AND valid_from <= ${hi}
