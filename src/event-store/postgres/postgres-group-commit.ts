@@ -14,6 +14,7 @@
 import type { Pool } from 'pg';
 import { WrongExpectedVersionError, type AppendResult, type ExpectedVersion, type NewEvent } from '../event-store';
 import { hashTails } from '../event-hash';
+import { findRetriedAppend } from '../retried-append';
 import { currentMarks, markIn, type WriteMarks } from '../write-timing';
 import { EVENT_ID_CONSTRAINT, STREAM_VERSION_CONSTRAINT, type PostgresNames } from './postgres-schema';
 
@@ -149,19 +150,9 @@ export class PostgresGroupCommit {
     throw error;
   }
 
-  /** The stored result when every event id is already in the stream; null when none is. */
-  private async findRetriedAppend(streamId: string, events: NewEvent[]): Promise<AppendResult | null> {
-    const { rows } = await this.pool.query<{ version: number; position_text: string }>(
-      `SELECT version, position::text AS position_text FROM ${this.names.events}
-       WHERE stream_id = $1 AND id = ANY($2::uuid[]) ORDER BY version`,
-      [streamId, events.map((event) => event.id)],
-    );
-    if (rows.length === 0) return null;
-    if (rows.length !== events.length) {
-      throw new Error(`stream ${streamId} holds ${rows.length} of the ${events.length} event ids of this append`);
-    }
-    const last = rows[rows.length - 1];
-    return { nextVersion: last.version, position: BigInt(last.position_text), duplicate: true };
+  /** The stored result when every event id is already in the stream (retried-append.ts); null when none is. */
+  private findRetriedAppend(streamId: string, events: NewEvent[]): Promise<AppendResult | null> {
+    return findRetriedAppend(async (sql, params) => (await this.pool.query(sql, params)).rows, this.names.events, streamId, events);
   }
 
   private async streamVersion(streamId: string): Promise<number> {
