@@ -5,7 +5,7 @@ import { CaseReader } from '../oversight/queries/case-reader';
 import { FollowUpSummaryReader } from '../oversight/queries/follow-up-summary';
 import type { Actor } from '../case/decide-context';
 import { syntheticHistory } from '../demo/synthetic-history';
-import type { Storage } from '../storage/storage';
+import { EVENTS_SCHEMA, type Storage } from '../storage/storage';
 import { latency, type Counter, type Latency } from './stats';
 import type { BenchTarget } from './targets';
 import { readSource } from '../oversight/queries/read-source';
@@ -35,6 +35,17 @@ export async function loadHistory(storage: Storage, cases: number, concurrency: 
   );
   const seconds = (performance.now() - started) / 1000;
   return { cases, events, seconds, eventsPerSecond: events / seconds };
+}
+
+/**
+ * The cases the log holds. On PostgreSQL they are counted: a database an earlier run kept
+ * (`--database`) holds what that run loaded, not what this run's options would load. Elsewhere the
+ * log is this run's own, and `planned` is what it put there.
+ */
+export async function casesInLog(storage: Storage, target: BenchTarget, planned: number): Promise<number> {
+  if (target.name !== 'postgres') return planned;
+  const counted = (await storage.readDb.execute(sql`SELECT count(*) AS n FROM ${sql.raw(EVENTS_SCHEMA)}.es_streams WHERE stream_id LIKE 'case-%'`)) as unknown as { rows: Array<{ n: unknown }> };
+  return Number(counted.rows[0].n);
 }
 
 /** The limit of a replay: reading the whole log in the projection's page size, doing nothing with it. */

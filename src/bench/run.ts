@@ -9,7 +9,7 @@ import { openStorage } from '../storage/storage';
 import { durableAppendCost } from './durable-append';
 import { exportFollowUpsCsv } from './export';
 import { rawInsertPglite, rawInsertPostgres } from './raw-insert';
-import { loadHistory, rebuild, reads, sequentialRead } from './replay';
+import { casesInLog, loadHistory, rebuild, reads, sequentialRead } from './replay';
 import { startupTimes, stopStartupChildren } from './startup';
 import { storeAppend } from './store-append';
 import { profiled } from './profiler';
@@ -153,7 +153,7 @@ async function benchStore(target: BenchTarget, o: Options, log: PhaseLog, result
       await phase('load', (progress) => loadHistory(storage, extra, o.loadConcurrency ?? (target.name === 'postgres' ? 256 : 1), progress), (l) => `${n(l.cases)} cases, ${n(l.events)} events at ${n(l.eventsPerSecond)} events/s`, 'cases', (l) => (result.load = l));
     }
     const events = Number(await storage.store.headPosition());
-    result.history = { cases: 2 * o.writeCases + extra, events };
+    result.history = { cases: await casesInLog(storage, target, 2 * o.writeCases + extra), events };
     await phase('sequentialRead', (progress) => sequentialRead(storage, progress), (r) => `readAll ${n(r.events)} events at ${n(r.eventsPerSecond)} events/s`, 'events', (r) => (result.sequentialRead = r));
     if (o.rebuild !== 'bulk') {
       await phase(

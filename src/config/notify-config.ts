@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from './config-error';
+import { optional } from './config-values';
 
 /** Where a unit's notifications go: e-mail addresses and signed webhooks. */
 export interface NotifyTargets {
@@ -83,8 +84,4 @@ function whole(env: NodeJS.ProcessEnv, variable: string, fallback: number, min: 
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) throw new ConfigError(variable, `must be a whole number ${min}–${max}`);
   return value;
-}
-
-function optional(value: string | undefined): string | null {
-  return value === undefined || value.trim() === '' ? null : value.trim();
 }

@@ -9,7 +9,8 @@ import { openPgliteReadDb, openPostgresReadDb } from '../../src/oversight/read-m
 import { dumpReadModel } from '../../src/oversight/read-model/read-model-dump';
 import type { ReadDb } from '../../src/storage/read-db';
 import { appendInterleaved, CASES, failingAfter, projectLive } from '../support/interleaved-history';
-import { createThrowawayDatabase, describeWithPostgres, type ThrowawayDatabase } from '../support/throwaway-database';
+import { eventsOnPostgres, liveReadModelAt, readModelAt } from '../support/rebuild-on-postgres';
+import { describeWithPostgres, type ThrowawayDatabase } from '../support/throwaway-database';
 
 /**
  * The bulk rebuild (bulk-rebuild.ts) against the live projection, on a history whose cases
@@ -70,57 +71,32 @@ describe('bulk rebuild of the embedded read model', () => {
 describeWithPostgres('bulk rebuild of the PostgreSQL read model', () => {
   let database: ThrowawayDatabase;
   let store: EventStore;
-  let dispose: () => Promise<void>;
+  let close: () => Promise<void>;
   let live: Record<string, string[]>;
 
   beforeAll(async () => {
-    database = await createThrowawayDatabase();
-    ({ store, dispose } = await database.openStore({ schema: 'netra_events' }));
+    ({ database, store, close } = await eventsOnPostgres());
     await appendInterleaved(store);
-    const { db, pool } = await openPostgresReadDb(database.url);
-    try {
-      await projectLive(store, db);
-      live = await dumpReadModel(db);
-    } finally {
-      await pool.end();
-    }
+    live = await liveReadModelAt(database.url, store);
   }, 120_000);
-  afterAll(async () => {
-    await dispose();
-    await database.drop();
-  });
+  afterAll(() => close());
 
   it('swaps in a read model equal to the live projection, loaded in lanes side by side', async () => {
     const report = await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7, lanes: 3 });
     expect(report.position).toBe(await store.headPosition());
-    const { db, pool } = await openPostgresReadDb(database.url);
-    try {
-      expect(await dumpReadModel(db)).toEqual(live);
-    } finally {
-      await pool.end();
-    }
+    expect(await readModelAt(database.url)).toEqual(live);
   }, 120_000);
 
   it('keeps folded states plain up to its budget and deflated after it, and ends equal to the live projection', async () => {
     // A budget of about two states: the first cases stay plain, the rest are deflated, and states move between the two as they are replaced.
     const report = await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7, plainStates: 4000 });
     expect(report.position).toBe(await store.headPosition());
-    const { db, pool } = await openPostgresReadDb(database.url);
-    try {
-      expect(await dumpReadModel(db)).toEqual(live);
-    } finally {
-      await pool.end();
-    }
+    expect(await readModelAt(database.url)).toEqual(live);
   }, 120_000);
 
   it('keeps the live read model when the load is cut off', async () => {
     await expect(rebuildPostgresReadModel(failingAfter(store, 5), database.url, undefined, undefined, { page: 7, lanes: 2 })).rejects.toThrow('connection lost (test)');
-    const { db, pool } = await openPostgresReadDb(database.url);
-    try {
-      expect(await dumpReadModel(db)).toEqual(live);
-    } finally {
-      await pool.end();
-    }
+    expect(await readModelAt(database.url)).toEqual(live);
   }, 120_000);
 
   it('rebuilds in place on a pool (one session) equal to the live projection', async () => {
@@ -137,37 +113,21 @@ describeWithPostgres('bulk rebuild of the PostgreSQL read model', () => {
 describeWithPostgres('bulk rebuild of the PostgreSQL read model over an erasure', () => {
   let database: ThrowawayDatabase;
   let store: EventStore;
-  let dispose: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    database = await createThrowawayDatabase();
-    ({ store, dispose } = await database.openStore({ schema: 'netra_events' }));
+    ({ database, store, close } = await eventsOnPostgres());
   }, 120_000);
-  afterAll(async () => {
-    await dispose();
-    await database.drop();
-  });
+  afterAll(() => close());
 
   it('deletes what it loaded of the erased case, projects it again with nothing opened, and ends equal to the live projection', async () => {
     // A case whose events span several pages, erased mid-log; other cases go on after it.
     await appendInterleaved(store, true);
     const caseId = String([...syntheticHistory(CASES, 77)][3].events[0].data.caseId);
-    const { db, pool } = await openPostgresReadDb(database.url);
-    let live: Record<string, string[]>;
-    try {
-      await projectLive(store, db);
-      live = await dumpReadModel(db);
-    } finally {
-      await pool.end();
-    }
+    const live = await liveReadModelAt(database.url, store);
     expect(live.rm_cases.some((row) => JSON.parse(row).id === caseId && JSON.parse(row).personal_data_erased_at !== null)).toBe(true);
     await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7 });
-    const rebuilt = await openPostgresReadDb(database.url);
-    try {
-      expect(await dumpReadModel(rebuilt.db)).toEqual(live);
-    } finally {
-      await rebuilt.pool.end();
-    }
+    expect(await readModelAt(database.url)).toEqual(live);
   }, 180_000);
 });
 
@@ -187,40 +147,24 @@ describeWithPostgres('bulk rebuild of the PostgreSQL read model with the worst t
   };
   let database: ThrowawayDatabase;
   let store: EventStore;
-  let dispose: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    database = await createThrowawayDatabase();
-    ({ store, dispose } = await database.openStore({ schema: 'netra_events' }));
+    ({ database, store, close } = await eventsOnPostgres());
   }, 120_000);
-  afterAll(async () => {
-    await dispose();
-    await database.drop();
-  });
+  afterAll(() => close());
 
   it('ends equal to the live projection, every escape and quote kept', async () => {
     for (const c of syntheticHistory(12, 91)) {
       await store.append(c.streamId, c.events.map((e) => ({ ...e, data: worsen(e.data) as typeof e.data })), 'no_stream');
     }
-    const { db, pool } = await openPostgresReadDb(database.url);
-    let live: Record<string, string[]>;
-    try {
-      await projectLive(store, db);
-      live = await dumpReadModel(db);
-    } finally {
-      await pool.end();
-    }
+    const live = await liveReadModelAt(database.url, store);
     // The text reached the tables the load writes by COPY (else this test would prove nothing).
     const stored = JSON.stringify(WORST).slice(1, -1);
     for (const table of ['rm_cases', 'rm_follow_ups', 'rm_case_versions', 'rm_follow_up_versions', 'rm_timeline']) {
       expect({ table, holds: live[table].some((row) => row.includes(stored)) }).toEqual({ table, holds: true });
     }
     await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 5 });
-    const rebuilt = await openPostgresReadDb(database.url);
-    try {
-      expect(await dumpReadModel(rebuilt.db)).toEqual(live);
-    } finally {
-      await rebuilt.pool.end();
-    }
+    expect(await readModelAt(database.url)).toEqual(live);
   }, 180_000);
 });

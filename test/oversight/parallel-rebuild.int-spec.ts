@@ -11,8 +11,9 @@ import { KeyStore } from '../../src/privacy/key-store';
 import { ERASED } from '../../src/privacy/personal-fields';
 import { sealEvent } from '../../src/privacy/personal-data';
 import type { ReadDb } from '../../src/storage/read-db';
-import { appendInterleaved, CASES, failingAfter, projectLive } from '../support/interleaved-history';
-import { createThrowawayDatabase, describeWithPostgres, type ThrowawayDatabase } from '../support/throwaway-database';
+import { appendInterleaved, CASES, failingAfter } from '../support/interleaved-history';
+import { eventsOnPostgres, liveReadModelAt, readModelAt } from '../support/rebuild-on-postgres';
+import { describeWithPostgres, type ThrowawayDatabase } from '../support/throwaway-database';
 
 /**
  * The PostgreSQL bulk load with its cases split over worker threads (copy-load.ts, fold-worker.ts):
@@ -25,29 +26,19 @@ describeWithPostgres('bulk rebuild of the PostgreSQL read model in worker thread
   let database: ThrowawayDatabase;
   let store: EventStore;
   let keys: KeyStore;
-  let dispose: () => Promise<void>;
+  let close: () => Promise<void>;
   let live: Record<string, string[]>;
 
   beforeAll(async () => {
-    database = await createThrowawayDatabase();
-    ({ store, dispose } = await database.openStore({ schema: 'netra_events' }));
+    ({ database, store, close } = await eventsOnPostgres());
     keys = new KeyStore(drizzle(database.pool) as unknown as ReadDb, randomBytes(32));
     await appendInterleaved(store, true, async (caseId, events) => {
       const key = (await keys.keyFor(caseId))!;
       return events.map((e) => sealEvent(e, key));
     });
-    const { db, pool } = await openPostgresReadDb(database.url);
-    try {
-      await projectLive(store, db, keys);
-      live = await dumpReadModel(db);
-    } finally {
-      await pool.end();
-    }
+    live = await liveReadModelAt(database.url, store, keys);
   }, 180_000);
-  afterAll(async () => {
-    await dispose();
-    await database.drop();
-  });
+  afterAll(() => close());
 
   it('gives every partition cases, and the history sealed values the projection opens', async () => {
     const ids = [...syntheticHistory(CASES, 77)].map((c) => String(c.events[0].data.caseId));
@@ -64,12 +55,7 @@ describeWithPostgres('bulk rebuild of the PostgreSQL read model in worker thread
     const report = await rebuildPostgresReadModel(store, database.url, keys, undefined, { page: 7, workers: WORKERS });
     expect(report.workers).toBe(WORKERS);
     expect(report.position).toBe(await store.headPosition());
-    const { db, pool } = await openPostgresReadDb(database.url);
-    try {
-      expect(await dumpReadModel(db)).toEqual(live);
-    } finally {
-      await pool.end();
-    }
+    expect(await readModelAt(database.url)).toEqual(live);
   }, 180_000);
 
   it('keeps the live read model when the load is cut off, its workers ended', async () => {

@@ -23,6 +23,7 @@ import {
   type SubscriptionHandler,
 } from '../event-store';
 import { hashTails } from '../event-hash';
+import { findRetriedAppend } from '../retried-append';
 import { migrateToHashChain } from '../hash-chain-migration';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../event-row';
 import type { EmbeddedClient } from './pglite-thread';
@@ -76,7 +77,7 @@ export class PgliteEventStore implements EventStore {
     } catch (error) {
       // An event id already stored (expected `any`): a retry if they all are in this stream.
       if ((error as { code?: string }).code !== '23505') throw error;
-      const retried = await findRetriedAppend(this.db, streamId, events);
+      const retried = await this.findRetriedAppend(streamId, events);
       if (retried) return this.durable(retried);
       throw error;
     }
@@ -84,7 +85,7 @@ export class PgliteEventStore implements EventStore {
     if (row.outcome !== 'appended') {
       // Only a refused append looks for a retry (its version was taken by its own first attempt):
       // one that succeeds cannot have been one, so a successful append reads nothing before.
-      const retried = await findRetriedAppend(this.db, streamId, events);
+      const retried = await this.findRetriedAppend(streamId, events);
       if (retried) return this.durable(retried);
       throw new WrongExpectedVersionError(streamId, expected, row.next_version);
     }
@@ -140,23 +141,14 @@ export class PgliteEventStore implements EventStore {
     await this.db.query('SELECT 1');
   }
 
+  /** The stored result when every event id is already in the stream (retried-append.ts); null when none is. */
+  private findRetriedAppend(streamId: string, events: NewEvent[]): Promise<AppendResult | null> {
+    return findRetriedAppend(async (sql, params) => (await this.db.query<Record<string, unknown>>(sql, params)).rows, 'es_events', streamId, events);
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
   }
-}
-
-/** The stored result when every event id is already in the stream; null when none is. */
-async function findRetriedAppend(tx: Pick<Transaction, 'query'>, streamId: string, events: NewEvent[]): Promise<AppendResult | null> {
-  const { rows } = await tx.query<{ version: number; position_text: string }>(
-    'SELECT version, position::text AS position_text FROM es_events WHERE stream_id = $1 AND id = ANY($2::uuid[]) ORDER BY version',
-    [streamId, events.map((event) => event.id)],
-  );
-  if (rows.length === 0) return null;
-  if (rows.length !== events.length) {
-    throw new Error(`stream ${streamId} holds ${rows.length} of the ${events.length} event ids of this append`);
-  }
-  const last = rows[rows.length - 1];
-  return { nextVersion: last.version, position: BigInt(last.position_text), duplicate: true };
 }
 
 async function scalar(db: Pick<Transaction, 'query'>, sql: string, params: unknown[] = []): Promise<string> {
