@@ -37,8 +37,40 @@ export interface Options {
   breakdown: boolean;
 }
 
+/** The phases `--phases=` may name, in the order a run takes them. */
+export const PHASES = ['rawInsert', 'storeAppend', 'commandBus', 'steadyLag', 'graphql', 'durableAppend', 'load', 'sequentialRead', 'rebuild', 'rebuildProjection', 'reads', 'export', 'anonymousLoad', 'anonymousWorst', 'startup'] as const;
+const VALUED = ['stores', 'write-cases', 'replay-cases', 'clients', 'raw-operations', 'read-iterations', 'phases', 'anonymous-seconds', 'anonymous-clients', 'worst-clients', 'graphql-selection', 'steady-rate', 'steady-seconds', 'rebuild', 'load-concurrency', 'postgres', 'database'];
+const SWITCHES = ['quick', 'profile', 'lag-trace', 'keep', 'breakdown', 'help'];
+
+export const USAGE = `npm run bench -- [options]   (or: node dist/bench/run.js [options])
+  --quick                 CI's smoke: the smallest sizes, nothing judged
+  --stores=embedded,postgres
+  --phases=<names>        only these phases, comma-separated: ${PHASES.join(', ')}
+  --write-cases=N --replay-cases=N --clients=N --raw-operations=N --read-iterations=N
+  --anonymous-seconds=N --anonymous-clients=N --worst-clients=N
+  --steady-rate=N --steady-seconds=N --lag-trace --breakdown --profile
+  --graphql-selection=console|minimal --rebuild=bulk|projection|both --load-concurrency=N
+  --postgres=<url> (or PG_BENCH_URL) --keep --database=netra_bench_<10 hex>
+  --help                  this text (runs nothing)`;
+
+/** Refuses what the bench would otherwise ignore and then run in full (a typo, or \`--help\` before it existed, started a full run). */
+function checkArguments(argv: string[]): void {
+  for (const a of argv) {
+    const flag = a.slice(2).split('=')[0];
+    const valued = a.includes('=');
+    if (!a.startsWith('--') || (valued ? !VALUED.includes(flag) : !SWITCHES.includes(flag))) {
+      throw new Error(`${a}: not an option of the bench (--help lists them)`);
+    }
+  }
+  const phases = argv.find((a) => a.startsWith('--phases='))?.slice('--phases='.length);
+  for (const p of phases ? phases.split(',') : []) {
+    if (!(PHASES as readonly string[]).includes(p)) throw new Error(`--phases: no phase named ${JSON.stringify(p)} (phases: ${PHASES.join(', ')})`);
+  }
+}
+
 /** `--quick` is CI's smoke (every phase runs and prints, nothing is judged): the smallest sizes that still do each phase's work. */
 export function options(argv: string[]): Options {
+  checkArguments(argv);
   const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const quick = argv.includes('--quick');
   const database = arg('database');

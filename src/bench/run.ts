@@ -20,7 +20,7 @@ import { printTable } from './report';
 import { round, RssSampler, type Counter } from './stats';
 import { BENCH_MASTER_KEY, embeddedTarget, postgresTarget, type BenchTarget } from './targets';
 import { caseScripts, caseScriptStream } from './workload';
-import { options, type Options } from './options';
+import { options, USAGE, type Options } from './options';
 import { breakdownLines } from './write-breakdown';
 import { threadTimeLines } from './thread-time';
 import { serverCpuMeter } from './server-cpu';
@@ -223,6 +223,7 @@ function keepWhatWasMeasured(run: Run, started: number): void {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--help')) return void console.log(USAGE);
   const o = options(process.argv.slice(2));
   const started = Date.now();
   const rss = new RssSampler();
