@@ -91,7 +91,7 @@ describeWithPostgres('bulk rebuild of the PostgreSQL read model', () => {
   });
 
   it('swaps in a read model equal to the live projection, loaded in lanes side by side', async () => {
-    const report = await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7, lanes: 3 });
+    const report = await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7, lanes: 3, casesPerPage: 3 });
     expect(report.position).toBe(await store.headPosition());
     const { db, pool } = await openPostgresReadDb(database.url);
     try {
@@ -103,7 +103,7 @@ describeWithPostgres('bulk rebuild of the PostgreSQL read model', () => {
 
   it('keeps folded states plain up to its budget and deflated after it, and ends equal to the live projection', async () => {
     // A budget of about two states: the first cases stay plain, the rest are deflated, and states move between the two as they are replaced.
-    const report = await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7, plainStates: 4000 });
+    const report = await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7, plainStates: 4000, logOrder: true });
     expect(report.position).toBe(await store.headPosition());
     const { db, pool } = await openPostgresReadDb(database.url);
     try {
@@ -114,7 +114,7 @@ describeWithPostgres('bulk rebuild of the PostgreSQL read model', () => {
   }, 120_000);
 
   it('keeps the live read model when the load is cut off', async () => {
-    await expect(rebuildPostgresReadModel(failingAfter(store, 5), database.url, undefined, undefined, { page: 7, lanes: 2 })).rejects.toThrow('connection lost (test)');
+    await expect(rebuildPostgresReadModel(failingAfter(store, 5), database.url, undefined, undefined, { page: 7, lanes: 2, casesPerPage: 3 })).rejects.toThrow('connection lost (test)');
     const { db, pool } = await openPostgresReadDb(database.url);
     try {
       expect(await dumpReadModel(db)).toEqual(live);
@@ -161,14 +161,17 @@ describeWithPostgres('bulk rebuild of the PostgreSQL read model over an erasure'
       await pool.end();
     }
     expect(live.rm_cases.some((row) => JSON.parse(row).id === caseId && JSON.parse(row).personal_data_erased_at !== null)).toBe(true);
-    await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7 });
-    const rebuilt = await openPostgresReadDb(database.url);
-    try {
-      expect(await dumpReadModel(rebuilt.db)).toEqual(live);
-    } finally {
-      await rebuilt.pool.end();
+    // Read case by case (the erased case whole in one page, cut after its erasure), then in log order.
+    for (const order of [{ casesPerPage: 3 }, { logOrder: true }]) {
+      await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7, ...order });
+      const rebuilt = await openPostgresReadDb(database.url);
+      try {
+        expect(await dumpReadModel(rebuilt.db)).toEqual(live);
+      } finally {
+        await rebuilt.pool.end();
+      }
     }
-  }, 180_000);
+  }, 300_000);
 });
 
 /**
@@ -215,7 +218,7 @@ describeWithPostgres('bulk rebuild of the PostgreSQL read model with the worst t
     for (const table of ['rm_cases', 'rm_follow_ups', 'rm_case_versions', 'rm_follow_up_versions', 'rm_timeline']) {
       expect({ table, holds: live[table].some((row) => row.includes(stored)) }).toEqual({ table, holds: true });
     }
-    await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 5 });
+    await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 5, casesPerPage: 2 });
     const rebuilt = await openPostgresReadDb(database.url);
     try {
       expect(await dumpReadModel(rebuilt.db)).toEqual(live);
