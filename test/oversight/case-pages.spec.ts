@@ -8,7 +8,7 @@ const ERASED = CASE_EVENT_TYPES.find((t) => t.endsWith('Erased'))!;
 const OTHER = CASE_EVENT_TYPES.find((t) => t !== ERASED)!;
 
 let position = 0n;
-const event = (streamId: string, version: number, type: string = OTHER): RecordedEvent => ({ id: `${streamId}/${version}`, type, data: {}, metadata: {}, streamId, version, position: ++position });
+const event = (streamId: string, version: number, type: string = OTHER): RecordedEvent => ({ id: `${streamId}/${version}`, type, data: {}, metadata: {} as RecordedEvent["metadata"], streamId, version, position: ++position });
 
 /** Events interleaved across streams in the log; read by stream, as PostgreSQL does (`readStreamsInOrder`). */
 function memoryStore(log: RecordedEvent[]): EventStore & { readAllCalls: number } {
