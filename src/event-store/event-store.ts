@@ -89,6 +89,13 @@ export interface EventStore {
   readAll(after: bigint, limit: number): Promise<RecordedEvent[]>;
   /** Catch-up subscription to the global log that turns live once it reaches the head. */
   subscribe(handler: SubscriptionHandler, options: SubscribeOptions): Subscription;
+  /**
+   * Optional (PostgreSQL): the events at positions up to `upTo` of the next `streams` streams whose id
+   * starts with `prefix`, after the stream `after` (null: from the first) in the store's order of
+   * stream ids; by stream, each in version order. `last` is the last stream id covered, null when no
+   * stream is left. A bulk rebuild reads the log this way, case by case (case-pages.ts).
+   */
+  readStreamsInOrder?(prefix: string, after: string | null, streams: number, upTo: bigint): Promise<{ events: RecordedEvent[]; last: string | null }>;
   /** Position of the last event in the global log (0n when empty). */
   headPosition(): Promise<bigint>;
   /** Throws when the store does not answer; used by health checks. */

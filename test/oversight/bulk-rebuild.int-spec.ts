@@ -82,20 +82,20 @@ describeWithPostgres('bulk rebuild of the PostgreSQL read model', () => {
   afterAll(() => close());
 
   it('swaps in a read model equal to the live projection, loaded in lanes side by side', async () => {
-    const report = await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7, lanes: 3 });
+    const report = await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7, lanes: 3, casesPerPage: 3 });
     expect(report.position).toBe(await store.headPosition());
     expect(await readModelAt(database.url)).toEqual(live);
   }, 120_000);
 
   it('keeps folded states plain up to its budget and deflated after it, and ends equal to the live projection', async () => {
     // A budget of about two states: the first cases stay plain, the rest are deflated, and states move between the two as they are replaced.
-    const report = await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7, plainStates: 4000 });
+    const report = await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7, plainStates: 4000, logOrder: true });
     expect(report.position).toBe(await store.headPosition());
     expect(await readModelAt(database.url)).toEqual(live);
   }, 120_000);
 
   it('keeps the live read model when the load is cut off', async () => {
-    await expect(rebuildPostgresReadModel(failingAfter(store, 5), database.url, undefined, undefined, { page: 7, lanes: 2 })).rejects.toThrow('connection lost (test)');
+    await expect(rebuildPostgresReadModel(failingAfter(store, 5), database.url, undefined, undefined, { page: 7, lanes: 2, casesPerPage: 3 })).rejects.toThrow('connection lost (test)');
     expect(await readModelAt(database.url)).toEqual(live);
   }, 120_000);
 
@@ -126,9 +126,12 @@ describeWithPostgres('bulk rebuild of the PostgreSQL read model over an erasure'
     const caseId = String([...syntheticHistory(CASES, 77)][3].events[0].data.caseId);
     const live = await liveReadModelAt(database.url, store);
     expect(live.rm_cases.some((row) => JSON.parse(row).id === caseId && JSON.parse(row).personal_data_erased_at !== null)).toBe(true);
-    await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7 });
-    expect(await readModelAt(database.url)).toEqual(live);
-  }, 180_000);
+    // Read case by case (the erased case whole in one page, cut after its erasure), then in log order.
+    for (const order of [{ casesPerPage: 3 }, { logOrder: true }]) {
+      await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 7, ...order });
+      expect(await readModelAt(database.url)).toEqual(live);
+    }
+  }, 300_000);
 });
 
 /**
@@ -164,7 +167,7 @@ describeWithPostgres('bulk rebuild of the PostgreSQL read model with the worst t
     for (const table of ['rm_cases', 'rm_follow_ups', 'rm_case_versions', 'rm_follow_up_versions', 'rm_timeline']) {
       expect({ table, holds: live[table].some((row) => row.includes(stored)) }).toEqual({ table, holds: true });
     }
-    await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 5 });
+    await rebuildPostgresReadModel(store, database.url, undefined, undefined, { page: 5, casesPerPage: 2 });
     expect(await readModelAt(database.url)).toEqual(live);
   }, 180_000);
 });

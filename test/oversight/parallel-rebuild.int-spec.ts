@@ -52,14 +52,14 @@ describeWithPostgres('bulk rebuild of the PostgreSQL read model in worker thread
   });
 
   it('swaps in a read model equal to the live projection, each partition folded in a worker thread', async () => {
-    const report = await rebuildPostgresReadModel(store, database.url, keys, undefined, { page: 7, workers: WORKERS });
+    const report = await rebuildPostgresReadModel(store, database.url, keys, undefined, { page: 7, workers: WORKERS, casesPerPage: 3 });
     expect(report.workers).toBe(WORKERS);
     expect(report.position).toBe(await store.headPosition());
     expect(await readModelAt(database.url)).toEqual(live);
   }, 180_000);
 
   it('keeps the live read model when the load is cut off, its workers ended', async () => {
-    await expect(rebuildPostgresReadModel(failingAfter(store, 5), database.url, keys, undefined, { page: 7, workers: WORKERS })).rejects.toThrow('connection lost (test)');
+    await expect(rebuildPostgresReadModel(failingAfter(store, 5), database.url, keys, undefined, { page: 7, workers: WORKERS, casesPerPage: 3 })).rejects.toThrow('connection lost (test)');
     const { db, pool } = await openPostgresReadDb(database.url);
     try {
       expect(await dumpReadModel(db)).toEqual(live);

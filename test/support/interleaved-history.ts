@@ -59,6 +59,13 @@ export function failingAfter(store: EventStore, failAt: number): EventStore {
           return target.readAll(after, limit);
         };
       }
+      if (property === 'readStreamsInOrder' && target.readStreamsInOrder) {
+        const read = target.readStreamsInOrder.bind(target);
+        return async (...args: Parameters<typeof read>) => {
+          if (++calls >= failAt) throw new Error('connection lost (test)');
+          return read(...args);
+        };
+      }
       const value = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },

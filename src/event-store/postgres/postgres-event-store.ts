@@ -106,6 +106,23 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  async readStreamsInOrder(prefix: string, after: string | null, streams: number, upTo: bigint): Promise<{ events: RecordedEvent[]; last: string | null }> {
+    const like = `${prefix.replace(/[\\%_]/g, '\\$&')}%`;
+    // The empty text sorts before every other in any collation: from the first stream.
+    const { rows: bound } = await this.pool.query<{ last: string | null }>(
+      `SELECT max(stream_id) AS last FROM (SELECT stream_id FROM ${this.names.streams} WHERE stream_id LIKE $1 AND stream_id > $2 ORDER BY stream_id LIMIT $3) s`,
+      [like, after ?? '', streams],
+    );
+    const last = bound[0]?.last ?? null;
+    if (last === null) return { events: [], last: null };
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.names.events}
+       WHERE stream_id LIKE $1 AND stream_id > $2 AND stream_id <= $3 AND position <= $4::bigint ORDER BY stream_id, version`,
+      [like, after ?? '', last, upTo.toString()],
+    );
+    return { events: rows.map(toRecordedEvent), last };
+  }
+
   subscribe(handler: SubscriptionHandler, options: SubscribeOptions): Subscription {
     const read = (after: bigint, limit: number) => this.readAll(after, limit);
     const subscription = new CatchUpSubscription(read, handler, options, this.pollIntervalMs);

@@ -49,6 +49,9 @@ export interface BulkLoad {
   counted?: boolean;
 }
 
+/** The event that erases a case's personal data (its rows are projected again from its history). */
+export const isErasure = (event: RecordedEvent): boolean => event.type === 'PersonalDataErased';
+
 /** Pages written ahead of the oldest one still in flight. */
 const PAGES_AHEAD = 2;
 
@@ -83,7 +86,7 @@ export async function bulkProject(store: EventStore, db: ReadDb, keys: KeyStore 
       });
       inFlight.push(pageDone);
       last = end;
-      if (erasures.size > 0 || batch.some((e) => e.type === 'PersonalDataErased')) {
+      if (erasures.size > 0 || batch.some(isErasure)) {
         // As the live projection: the key is destroyed (again) once the erasure's rows are written.
         erased = true;
         await pageDone;
@@ -143,7 +146,7 @@ export async function* logPages(store: EventStore, keys: KeyStore | undefined, p
 export async function destroyErasedKeys(batch: readonly RecordedEvent[], keys: KeyStore | undefined): Promise<boolean> {
   let any = false;
   for (const event of batch) {
-    if (event.type !== 'PersonalDataErased') continue;
+    if (!isErasure(event)) continue;
     any = true;
     if (keys) await keys.destroy(String(event.data.caseId), new Date(String(event.data.erasedAt)));
   }
@@ -154,7 +157,7 @@ export async function destroyErasedKeys(batch: readonly RecordedEvent[], keys: K
 export async function erasedHistories(store: EventStore, events: readonly RecordedEvent[], last: bigint): Promise<Map<string, RecordedEvent[]>> {
   const erasures = new Map<string, RecordedEvent[]>();
   for (const event of events) {
-    if (event.type !== 'PersonalDataErased' || !event.streamId.startsWith(CASE_STREAM_PREFIX)) continue;
+    if (!isErasure(event) || !event.streamId.startsWith(CASE_STREAM_PREFIX)) continue;
     const caseId = event.streamId.slice(CASE_STREAM_PREFIX.length);
     if (erasures.has(caseId)) continue;
     erasures.set(caseId, (await store.readStream(event.streamId)).filter((e) => e.position <= last));

@@ -5,6 +5,7 @@ import type { EventStore, RecordedEvent } from '../../event-store/event-store';
 import type { KeyStore } from '../../privacy/key-store';
 import type { ReadDb } from '../../storage/read-db';
 import { buildIndexes, destroyErasedKeys, logPages, type BulkLoad, type BulkOptions } from './bulk-rebuild';
+import { caseLogEnd, casePages, erasedSegments } from './case-pages';
 import { isCaseEvent } from './case-projection';
 import { inProcess, inWorker, type Partition } from './fold-workers';
 import { PartitionLoad, type Withdrawal } from './partition-load';
@@ -51,6 +52,10 @@ export interface CopyOptions extends BulkOptions {
    * built while the current rows are written (`parallel` at a time), the database's work beside Node's.
    */
   earlyIndexes?: { definitions: readonly string[]; parallel: number; memory: string };
+  /** Cases per page when the store reads the log case by case (`readStreamsInOrder`; default 2,000). */
+  casesPerPage?: number;
+  /** Read the log in position order even where the store can read it case by case. */
+  logOrder?: boolean;
 }
 
 /** The tables a closed partition has written completely: their indexes need not wait for the current rows. */
@@ -76,39 +81,54 @@ export async function copyProject(store: EventStore, pool: Pool, db: ReadDb, sch
   }
   const inFlight: Array<Promise<unknown>> = [];
   let indexing: Promise<void> | null = null;
-  let last: RecordedEvent | null = null;
+  let last: { position: bigint; hash?: string | null } | null = null;
   let events = 0;
   let erased = false;
   try {
-    for await (const { batch, end, caseKeys, erasures } of logPages(store, keys, page)) {
-      const shares = partitions.map(() => new Map<string, RecordedEvent[]>());
-      for (const event of batch) {
-        if (!isCaseEvent(event)) continue;
-        const caseId = event.streamId.slice(CASE_STREAM_PREFIX.length);
-        const byCase = shares[partitionOf(caseId, shares.length)];
-        const list = byCase.get(caseId);
-        if (list) list.push(event);
-        else byCase.set(caseId, [event]);
+    if (store.readStreamsInOrder && !options.logOrder) {
+      // Case by case (case-pages.ts): whole cases, their current rows written as they come.
+      const end = await caseLogEnd(store);
+      for await (const { whole, erased: erasedCases, caseKeys, events: count } of casePages(store, keys, end.position, options.casesPerPage ?? CASES_PER_PAGE)) {
+        const written = sharePage(partitions, whole, caseKeys, new Map(), true);
+        if (erasedCases.size > 0) {
+          erased = true;
+          written.push(...(await projectErased(partitions, erasedCases, caseKeys)));
+          for (const stream of erasedCases.values()) await destroyErasedKeys(stream, keys);
+        }
+        const done = Promise.all(written).then(() => {
+          events += count;
+          options.onProgress?.(events);
+        });
+        done.catch(() => undefined);
+        inFlight.push(done);
+        while (inFlight.length > PAGES_AHEAD) await inFlight.shift();
       }
-      const written = partitions.map((partition, i) => {
-        const byCase = shares[i];
-        if (byCase.size === 0) return undefined;
-        const ids = (m: ReadonlyMap<string, unknown>) => new Map([...m].filter(([id]) => byCase.has(id))) as never;
-        return partition.page(byCase, ids(caseKeys), ids(erasures));
-      });
-      const count = batch.length;
-      const done = Promise.all(written).then(() => {
-        events += count;
-        options.onProgress?.(events);
-      });
-      // Heard where it is awaited below (or when the load gives up).
-      done.catch(() => undefined);
-      inFlight.push(done);
       last = end;
-      // As the live projection: an erased case's key is destroyed (again) once the page's rows are planned.
-      if (erasures.size > 0) await done;
-      if (await destroyErasedKeys(batch, keys)) erased = true;
-      while (inFlight.length > PAGES_AHEAD) await inFlight.shift();
+    } else {
+      for await (const { batch, end, caseKeys, erasures } of logPages(store, keys, page)) {
+        const byCase = new Map<string, RecordedEvent[]>();
+        for (const event of batch) {
+          if (!isCaseEvent(event)) continue;
+          const caseId = event.streamId.slice(CASE_STREAM_PREFIX.length);
+          const list = byCase.get(caseId);
+          if (list) list.push(event);
+          else byCase.set(caseId, [event]);
+        }
+        const written = sharePage(partitions, byCase, caseKeys, erasures, false);
+        const count = batch.length;
+        const done = Promise.all(written).then(() => {
+          events += count;
+          options.onProgress?.(events);
+        });
+        // Heard where it is awaited below (or when the load gives up).
+        done.catch(() => undefined);
+        inFlight.push(done);
+        last = end;
+        // As the live projection: an erased case's key is destroyed (again) once the page's rows are planned.
+        if (erasures.size > 0) await done;
+        if (await destroyErasedKeys(batch, keys)) erased = true;
+        while (inFlight.length > PAGES_AHEAD) await inFlight.shift();
+      }
     }
     await Promise.all(inFlight);
     await Promise.all(partitions.map((p) => p.close()));
@@ -125,6 +145,46 @@ export async function copyProject(store: EventStore, pool: Pool, db: ReadDb, sch
     throw error;
   }
   return { position: last?.position ?? 0n, hash: last?.hash ?? null, events, erased, counted: true };
+}
+
+/** Cases read whole at a time (case-pages.ts). */
+const CASES_PER_PAGE = 2000;
+
+/** A page's cases handed to their partitions. */
+function sharePage(partitions: Partition[], byCase: Map<string, RecordedEvent[]>, caseKeys: ReadonlyMap<string, Buffer>, erasures: ReadonlyMap<string, RecordedEvent[]>, complete: boolean): Array<Promise<void>> {
+  const shares = partitions.map(() => new Map<string, RecordedEvent[]>());
+  for (const [caseId, caseEvents] of byCase) shares[partitionOf(caseId, shares.length)].set(caseId, caseEvents);
+  return partitions.flatMap((partition, i) => {
+    const share = shares[i];
+    if (share.size === 0) return [];
+    const ids = (m: ReadonlyMap<string, unknown>) => new Map([...m].filter(([id]) => share.has(id))) as never;
+    return [partition.page(share, ids(caseKeys), ids(erasures), complete)];
+  });
+}
+
+/**
+ * A page's erased cases, cut after each erasure (`erasedSegments`): the k-th parts of all of them
+ * projected together, each part up to an erasure from its history with nothing opened; their
+ * states are kept and written with the partitions' last rows. Resolves when all are planned.
+ */
+async function projectErased(partitions: Partition[], streams: ReadonlyMap<string, RecordedEvent[]>, caseKeys: ReadonlyMap<string, Buffer>): Promise<Array<Promise<void>>> {
+  const segments = new Map([...streams].map(([caseId, stream]) => [caseId, erasedSegments(stream)]));
+  const rounds = Math.max(0, ...[...segments.values()].map((s) => s.length));
+  const written: Array<Promise<void>> = [];
+  for (let k = 0; k < rounds; k++) {
+    const byCase = new Map<string, RecordedEvent[]>();
+    const erasures = new Map<string, RecordedEvent[]>();
+    for (const [caseId, parts] of segments) {
+      const part = parts[k];
+      if (!part) continue;
+      byCase.set(caseId, part.events);
+      if (part.history) erasures.set(caseId, part.history);
+    }
+    const round = sharePage(partitions, byCase, caseKeys, erasures, false);
+    written.push(...round);
+    await Promise.all(round);
+  }
+  return written;
 }
 
 /** The partition of a case: a hash of its id. */

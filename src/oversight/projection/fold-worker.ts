@@ -24,6 +24,8 @@ export interface PageShare {
   byCase: Array<[string, RecordedEvent[]]>;
   caseKeys: Array<[string, Uint8Array]>;
   erasures: Array<[string, RecordedEvent[]]>;
+  /** The cases' last events are in the page: their current rows are written now. */
+  complete: boolean;
 }
 
 export type ToWorker = ({ kind: 'page' } & PageShare) | { kind: 'close' } | { kind: 'finish' } | { kind: 'abort' };
@@ -32,7 +34,8 @@ export type FromWorker = { kind: 'paged' } | { kind: 'closed' } | { kind: 'finis
 if (parentPort) run(parentPort, workerData as FoldWorkerData);
 
 function run(port: NonNullable<typeof parentPort>, data: FoldWorkerData): void {
-  const pool = new Pool({ connectionString: data.url, max: 4, options: `-c search_path=${data.schema}` });
+  // Six COPYs (three streamed while the pages come, three for whole cases' current rows) and the statements beside them.
+  const pool = new Pool({ connectionString: data.url, max: 8, connectionTimeoutMillis: 30_000, options: `-c search_path=${data.schema}` });
   pool.on('error', () => undefined);
   const load = new PartitionLoad(pool, drizzle(pool) as unknown as ReadDb, data.schema, data.plainStates);
   let failed = false;
@@ -55,7 +58,7 @@ function run(port: NonNullable<typeof parentPort>, data: FoldWorkerData): void {
       if (message.kind === 'page') {
         // Buffers arrive as plain Uint8Arrays.
         const keys = new Map(message.caseKeys.map(([id, key]) => [id, Buffer.from(key.buffer, key.byteOffset, key.byteLength)]));
-        await load.page(new Map(message.byCase), keys, new Map(message.erasures));
+        await load.page(new Map(message.byCase), keys, new Map(message.erasures), message.complete);
         port.postMessage({ kind: 'paged' } satisfies FromWorker);
       } else if (message.kind === 'close') {
         await load.close();

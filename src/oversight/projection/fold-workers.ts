@@ -13,7 +13,7 @@ import type { PartitionLoad, PartitionResult } from './partition-load';
  */
 export interface Partition {
   /** Resolves once the page's rows of this partition are written into its COPY streams (pages run in order). */
-  page(byCase: Map<string, RecordedEvent[]>, caseKeys: ReadonlyMap<string, Buffer>, erasures: ReadonlyMap<string, RecordedEvent[]>): Promise<void>;
+  page(byCase: Map<string, RecordedEvent[]>, caseKeys: ReadonlyMap<string, Buffer>, erasures: ReadonlyMap<string, RecordedEvent[]>, complete?: boolean): Promise<void>;
   /** After the last page: the timeline and versions committed, later pages' closings applied. */
   close(): Promise<void>;
   /** After `close`: the current rows written; their counts and the withdrawals returned. */
@@ -32,7 +32,7 @@ export function inProcess(load: PartitionLoad): Partition {
     return next;
   };
   return {
-    page: (byCase, caseKeys, erasures) => queued(() => load.page(byCase, caseKeys, erasures)),
+    page: (byCase, caseKeys, erasures, complete) => queued(() => load.page(byCase, caseKeys, erasures, complete)),
     close: () => queued(() => load.close()),
     finish: () => queued(() => load.finish()),
     abort: async () => load.abort(),
@@ -73,11 +73,11 @@ export function inWorker(data: FoldWorkerData): Partition {
   });
   const send = (message: ToWorker) => worker.postMessage(message);
   return {
-    page(byCase, caseKeys, erasures) {
+    page(byCase, caseKeys, erasures, complete) {
       if (failure) return Promise.reject(failure);
       return new Promise<void>((resolve, reject) => {
         pages.push({ resolve, reject });
-        send({ kind: 'page', byCase: [...byCase], caseKeys: [...caseKeys], erasures: [...erasures] });
+        send({ kind: 'page', byCase: [...byCase], caseKeys: [...caseKeys], erasures: [...erasures], complete: complete === true });
       });
     },
     close() {

@@ -59,6 +59,7 @@ export interface PartitionResult {
 const CASES_PER_PLAN = 500;
 
 type Streams = { timeline: CopyStream; caseVersions: CopyStream; trackVersions: CopyStream };
+type CurrentStreams = { cases: CopyStream; states: CopyStream; followUps: CopyStream };
 
 export class PartitionLoad {
   private readonly enc;
@@ -66,6 +67,9 @@ export class PartitionLoad {
   private closings: Closing[] = [];
   private readonly withdrawals: Withdrawal[] = [];
   private streams: Streams | null = null;
+  /** The current rows of whole cases (`page(…, complete)`), written as their pages come. */
+  private current: CurrentStreams | null = null;
+  private readonly delta = emptyDelta();
 
   constructor(
     private readonly pool: Pool,
@@ -73,7 +77,14 @@ export class PartitionLoad {
     private readonly schema: string,
     plainStates: number,
   ) {
-    this.enc = { timeline: copyEncoder(timeline, schema), caseVersions: copyEncoder(caseVersions, schema), trackVersions: copyEncoder(followUpVersions, schema) };
+    this.enc = {
+      timeline: copyEncoder(timeline, schema),
+      caseVersions: copyEncoder(caseVersions, schema),
+      trackVersions: copyEncoder(followUpVersions, schema),
+      cases: copyEncoder(cases, schema),
+      states: copyEncoder(caseStates, schema),
+      followUps: copyEncoder(followUps, schema),
+    };
     this.folded = new PackedStates<Folded>(plainStates);
   }
 
@@ -88,9 +99,16 @@ export class PartitionLoad {
   /**
    * A page's events of this partition's cases, by case in log order. An erased case's streamed rows
    * are deleted (the streams committed first) and it is projected again from its history in
-   * `erasures` with nothing opened, as the live projection does.
+   * `erasures` with nothing opened, as the live projection does. With `complete`, the page holds each
+   * of its cases' last events (the log read case by case: case-pages.ts): their current rows are
+   * written now and nothing of them is kept.
    */
-  async page(byCase: Map<string, RecordedEvent[]>, caseKeys: ReadonlyMap<string, Buffer>, erasures: ReadonlyMap<string, readonly RecordedEvent[]>): Promise<void> {
+  async page(
+    byCase: Map<string, RecordedEvent[]>,
+    caseKeys: ReadonlyMap<string, Buffer>,
+    erasures: ReadonlyMap<string, readonly RecordedEvent[]>,
+    complete = false,
+  ): Promise<void> {
     const replayed = [...erasures.keys()].filter((caseId) => byCase.has(caseId));
     if (replayed.length > 0) {
       await this.endStreams();
@@ -105,13 +123,16 @@ export class PartitionLoad {
     }
     const ids = [...byCase.keys()];
     for (let i = 0; i < ids.length; i += CASES_PER_PLAN) {
-      await this.project(new Map(ids.slice(i, i + CASES_PER_PLAN).map((id) => [id, byCase.get(id)!])), caseKeys, erasures);
+      await this.project(new Map(ids.slice(i, i + CASES_PER_PLAN).map((id) => [id, byCase.get(id)!])), caseKeys, erasures, complete);
     }
   }
 
   /** After the last page: ends the streams and closes the versions later pages closed (the timeline and versions are complete then). */
   async close(): Promise<void> {
     await this.endStreams();
+    const current = this.current;
+    this.current = null;
+    if (current) await Promise.all([current.cases.end(), current.states.end(), current.followUps.end()]);
     await closeVersions(this.db, this.closings);
     this.closings = [];
   }
@@ -124,7 +145,9 @@ export class PartitionLoad {
   /** Gives up: the open COPYs are rolled back with their connections. */
   abort(): void {
     if (this.streams) for (const stream of Object.values(this.streams)) stream.abort();
+    if (this.current) for (const stream of Object.values(this.current)) stream.abort();
     this.streams = null;
+    this.current = null;
   }
 
   private async endStreams(): Promise<void> {
@@ -134,7 +157,12 @@ export class PartitionLoad {
   }
 
   /** Plans and writes some cases of a page, and keeps their new states and open versions. */
-  private async project(byCase: ReadonlyMap<string, RecordedEvent[]>, caseKeys: ReadonlyMap<string, Buffer>, erasures: ReadonlyMap<string, readonly RecordedEvent[]>): Promise<void> {
+  private async project(
+    byCase: ReadonlyMap<string, RecordedEvent[]>,
+    caseKeys: ReadonlyMap<string, Buffer>,
+    erasures: ReadonlyMap<string, readonly RecordedEvent[]>,
+    complete: boolean,
+  ): Promise<void> {
     const s = this.streams!;
     const enc = this.enc;
     const before = new Map<string, Folded>();
@@ -171,13 +199,35 @@ export class PartitionLoad {
     for (const c of plan.changed) {
       const caseId = c.state.caseId;
       const prior = before.get(caseId);
-      const tracks = { ...prior?.openTracks, ...openTracks.get(caseId) };
-      this.folded.set(caseId, { state: c.state, effective: c.effective, position: String(c.caseRow.position), openCase: openCases.get(caseId) ?? prior?.openCase, openTracks: tracks });
+      if (complete) {
+        if (prior) this.folded.delete(caseId);
+        await this.writeCase(c.state, c.effective, BigInt(c.caseRow.position));
+      } else {
+        const tracks = { ...prior?.openTracks, ...openTracks.get(caseId) };
+        this.folded.set(caseId, { state: c.state, effective: c.effective, position: String(c.caseRow.position), openCase: openCases.get(caseId) ?? prior?.openCase, openTracks: tracks });
+      }
       openCases.delete(caseId);
     }
     // A version is written only for an opened case, which the plan always returns as changed: a
     // version left here would never be closed by a later page.
     if (openCases.size > 0) throw new Error(`bulk load: open versions of ${openCases.size} case(s) the plan did not return as changed`);
+  }
+
+  /** A whole case's current row, state and follow-up rows (`page(…, complete)`), counted into the partition's counts. */
+  private async writeCase(state: CaseState, effective: EffectiveTimes, position: bigint): Promise<void> {
+    if (state.status !== 'opened') return;
+    const enc = this.enc;
+    this.current ??= {
+      cases: await CopyStream.open(this.pool, enc.cases.target),
+      states: await CopyStream.open(this.pool, enc.states.target),
+      followUps: await CopyStream.open(this.pool, enc.followUps.target),
+    };
+    const s = this.current;
+    await s.cases.write(enc.cases.line(caseRow(state, position)));
+    await s.states.write(enc.states.line({ caseId: state.caseId, state, effective }));
+    const rows = state.respondents.map((track) => followUpRow(state, track));
+    for (const row of rows) await s.followUps.write(enc.followUps.line(row));
+    addCase(this.delta, rows, 1);
   }
 
   /**
@@ -186,7 +236,7 @@ export class PartitionLoad {
    * `addCase` (as `recountCounters` does from the stored rows).
    */
   private async writeCurrent(): Promise<CounterDelta> {
-    const delta = emptyDelta();
+    const delta = this.delta;
     const schema = this.schema;
     const enc = { cases: copyEncoder(cases, schema), states: copyEncoder(caseStates, schema), followUps: copyEncoder(followUps, schema) };
     const s = {

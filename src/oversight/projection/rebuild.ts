@@ -37,6 +37,10 @@ export interface RebuildOptions {
   plainStates?: number;
   /** PostgreSQL: worker threads folding partitions of the cases (copy-load.ts; 0: all on this thread). Default: REBUILD_WORKERS. */
   workers?: number;
+  /** PostgreSQL: cases per page when the store reads the log case by case (case-pages.ts; default 2,000). */
+  casesPerPage?: number;
+  /** PostgreSQL: read the log in position order (pages of `page` events, states kept between them) even where the store can read it case by case. */
+  logOrder?: boolean;
 }
 
 /** Index builds after a PostgreSQL bulk load: two at a time, each with this much sort memory. */
@@ -81,6 +85,8 @@ export async function rebuildPostgresReadModel(
         page: options.page,
         onProgress: options.onProgress,
         plainStates: options.plainStates,
+        casesPerPage: options.casesPerPage,
+        logOrder: options.logOrder,
         url,
         workers,
         earlyIndexes: { definitions: early, ...INDEX_BUILDS },
