@@ -7,7 +7,8 @@ import { checkpoints } from '../read-model/schema';
 import { vacuumReadModel } from '../read-model/read-model-erasure';
 import { caseIdsOf, countedRows, projectCaseEvents } from './case-projection';
 import { CASE_PROJECTION } from './projection-runner';
-import { addCase, emptyDelta } from './summary-counters';
+import { emptyDelta } from './summary-counters';
+import { addCase } from './summary-counter-delta';
 import { writeCounterDelta } from './summary-counter-writes';
 
 /**
@@ -21,7 +22,7 @@ import { writeCounterDelta } from './summary-counter-writes';
  *   as one JSON parameter per table, with only the tables' keys as indexes: every other index is
  *   dropped before the load and built once after it (`deferIndexes` / `buildIndexes`);
  * - the summary counters are not moved batch by batch: they are a function of the final follow-up
- *   rows (summary-counters.ts), counted once at the end with the projection's own `addCase` and
+ *   rows (summary-counters.ts), counted once at the end with the projection's own `addCase` (summary-counter-delta.ts) and
  *   written with `writeCounterDelta` (`recountCounters`);
  * - the checkpoint is written last, with the link of the last event, as the live projection does.
  *

@@ -31,17 +31,18 @@ export const isCaseEvent = (e: RecordedEvent) =>
  * counters; the rebuild counts the final rows once at the end.
  *
  * `sendWith` (the live projection: its checkpoint) makes every write of the batch, then those
- * statements, go to the database as one message (one-round-trip.ts) instead of one round trip each.
+ * statements, go to the database as one message (one-round-trip.ts) instead of one round trip each;
+ * `sendFirst` (embedded: the checkpoint's guard, unlocked-batch.ts) goes at the head of that message.
  */
 export async function projectCaseEvents(
   tx: ReadDb,
   batch: readonly RecordedEvent[],
   keys: ReadonlyMap<string, Buffer> = new Map(),
   erasures: ReadonlyMap<string, readonly RecordedEvent[]> = new Map(),
-  options: { counters?: boolean; sendWith?: Statement[]; start?: BatchStart; planned?: () => void } = {},
+  options: { counters?: boolean; sendWith?: Statement[]; sendFirst?: Statement[]; start?: BatchStart; planned?: () => void } = {},
 ): Promise<void> {
   const counting = options.counters ?? true;
-  const send = options.sendWith ? (statements: Statement[]) => inOneRoundTrip(tx, [...statements, ...options.sendWith!]) : async (statements: Statement[]) => {
+  const send = options.sendWith ? (statements: Statement[]) => inOneRoundTrip(tx, [...(options.sendFirst ?? []), ...statements, ...options.sendWith!]) : async (statements: Statement[]) => {
     for (const statement of statements) await tx.execute(statement);
   };
   const byCase = new Map<string, readonly RecordedEvent[]>();
@@ -167,7 +168,7 @@ export function caseIdsOf(batch: readonly RecordedEvent[]): string[] {
   return [...new Set(batch.filter(isCaseEvent).map((e) => e.streamId.slice(CASE_STREAM_PREFIX.length)))];
 }
 
-async function loadStates(tx: ReadDb, caseIds: string[]): Promise<Map<string, { state: CaseState; effective: EffectiveTimes | null }>> {
+export async function loadStates(tx: ReadDb, caseIds: string[]): Promise<Map<string, { state: CaseState; effective: EffectiveTimes | null }>> {
   const rows = await tx.select().from(caseStates).where(inArray(caseStates.caseId, caseIds));
   return new Map(rows.map((row) => [row.caseId, { state: row.state as CaseState, effective: row.effective as EffectiveTimes | null }]));
 }

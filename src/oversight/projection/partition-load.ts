@@ -9,7 +9,8 @@ import { planCaseBatch, type StoredCase } from './case-batch';
 import { caseRow, followUpRow } from './case-rows';
 import { copyEncoder, CopyStream } from './copy-rows';
 import { PackedStates } from './packed-states';
-import { addCase, emptyDelta, type CounterDelta } from './summary-counters';
+import { emptyDelta, type CounterDelta } from './summary-counters';
+import { addCase } from './summary-counter-delta';
 
 /**
  * One partition of the PostgreSQL bulk load (copy-load.ts): the cases whose stream hash falls to it,

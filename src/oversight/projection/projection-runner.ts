@@ -1,17 +1,17 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { CASE_STREAM_PREFIX } from '../../case/case-events';
 import type { EventStore, RecordedEvent, Subscription } from '../../event-store/event-store';
 import type { ReadDb } from '../../storage/read-db';
-import { checkpoints } from '../read-model/schema';
 import type { KeyStore } from '../../privacy/key-store';
 import { Backoff } from '../../storage/backoff';
 import { databaseNow, olderTransactionsOpen, vacuumReadModel } from '../read-model/read-model-erasure';
-import { caseIdsOf, projectCaseEvents, readBatchStart } from './case-projection';
-import { inBatchTransaction, pipelinesBatches } from './batch-transaction';
+import { caseIdsOf } from './case-projection';
+import { pipelinesBatches } from './batch-transaction';
 import { inSpan, linksTo } from '../../observability/tracing';
 import { markBatch } from '../../observability/batch-timeline';
+import { applyLocked, applyUnlocked, readCheckpoint, Rewind } from './batch-apply';
 
-export const CASE_PROJECTION = 'cases';
+export { CASE_PROJECTION, readCheckpoint } from './batch-apply';
 /** The second rewrite waits for older transactions: checked after 250 ms, doubling up to a minute. */
 const VACUUM_AGAIN_FIRST_MS = 250;
 const VACUUM_AGAIN_MAX_MS = 60_000;
@@ -29,13 +29,6 @@ export interface ProjectionOptions {
 }
 
 export type ProjectionFailureSite = 'event store' | 'read model';
-
-/** The read model's checkpoint went back (its tables were swapped for a rebuilt copy): resubscribe from it. */
-class Rewind extends Error {
-  constructor(readonly to: bigint) {
-    super(`read model checkpoint moved back to ${to}`);
-  }
-}
 
 /**
  * Feeds the read model from a checkpointed catch-up subscription on the store (never from the
@@ -208,11 +201,7 @@ export class ProjectionRunner {
     this.subscription = null;
   }
 
-  /**
-   * The checkpoint row is the truth, read under lock in the same transaction: events at or below it
-   * were applied by someone else (another instance, or a rebuild swapped in ahead of us) and are
-   * skipped; a checkpoint behind ours means the tables were swapped for an older copy: rewind.
-   */
+  /** One batch: its rows and checkpoint committed together (applyLocked, applyUnlocked), then erasure's follow-up and the waiters. */
   private async apply(events: RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const last = events[events.length - 1].position;
@@ -223,32 +212,9 @@ export class ProjectionRunner {
     const overlap = pipelinesBatches(this.db);
     const reading = this.options.keys ? this.options.keys.keys(ids) : Promise.resolve(new Map<string, Buffer>());
     reading.catch(() => undefined); // a failure is thrown where it is awaited; not unhandled if the transaction fails first
-    if (!overlap) await reading;
     const erasures = await this.erasedHistories(events, last);
-    const caseIds = erasures.size === 0 ? ids : [];
-    markBatch(events, 'keys');
-    // A batch that erases a case waits for its WAL flush (batch-transaction.ts); the others do not.
-    const stored = await inBatchTransaction(this.db, erasures.size === 0, async ({ tx: db, opening, closing }) => {
-      markBatch(events, 'begin');
-      // BEGIN, the checkpoint under lock, and the batch's counted rows and states, in one round trip on PostgreSQL.
-      const { checkpoint: stored, start } = await readBatchStart(db, () => readCheckpoint(db, true), caseIds, opening);
-      markBatch(events, 'start');
-      if (stored < this.projected) throw new Rewind(stored);
-      const fresh = events.filter((e) => e.position > stored);
-      if (fresh.length === 0) return { value: stored, closed: false };
-      const keys = await reading;
-      for (const caseId of erasures.keys()) keys.delete(caseId);
-      // The link of the last event goes with the checkpoint: start-up checks the log still holds it (read-model-check.ts).
-      const hash = events[events.length - 1].hash ?? null;
-      const checkpoint = db
-        .insert(checkpoints)
-        .values({ name: CASE_PROJECTION, position: last, hash })
-        .onConflictDoUpdate({ target: checkpoints.name, set: { position: last, hash } });
-      // The batch's writes, the checkpoint and COMMIT go as one message: a round trip each was the lag (one-round-trip.ts).
-      await projectCaseEvents(db, fresh, keys, erasures, { sendWith: [checkpoint, ...closing.map((text) => sql.raw(text))], start: start ?? undefined, planned: () => markBatch(events, 'planned') });
-      markBatch(events, 'written');
-      return { value: last, closed: true };
-    });
+    // Embedded, a batch that erases nothing plans with PGlite's lock released (unlocked-batch.ts).
+    const stored = !overlap && erasures.size === 0 ? await applyUnlocked(this.db, this.projected, events, ids, reading, last) : await applyLocked(this.db, this.projected, events, ids, reading, erasures, last);
     markBatch(events, 'committed');
     // Unsettled before the position moves: a reader who waited for this erasure's position and then asks
     // erasureSettled() must get this erasure's promise, not the previous one's (already resolved).
@@ -272,12 +238,7 @@ export class ProjectionRunner {
     ready.forEach((w) => w.resolve());
     markBatch(events, 'woken');
   }
-}
 
-export async function readCheckpoint(db: ReadDb, forUpdate = false): Promise<bigint> {
-  const query = db.select().from(checkpoints).where(eq(checkpoints.name, CASE_PROJECTION));
-  const rows = forUpdate ? await query.for('update') : await query;
-  return rows.length > 0 ? BigInt(rows[0].position) : 0n;
 }
 
 /** Empties the read model so that the next start replays the whole log from position 0. */

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ReadDb } from '../../storage/read-db';
-import { addCase, emptyDelta, type CounterDelta, type CountedRow } from '../projection/summary-counters';
+import { emptyDelta, type CounterDelta, type CountedRow } from '../projection/summary-counters';
+import { addCase } from '../projection/summary-counter-delta';
 import type { Run } from './guarded-read';
 import { COUNTED, countedRow, countedSelect, COUNTS_SELECT, deltaJson, VALUES_SELECT, writeCheckpointRows, writeCorrectedRows } from './checkpoint-rows';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { FOLLOW_UP_STATUSES, RESPONDENT_STAGES } from '../../../src/case/case-vocabulary';
 import { KIND_ROUTES, RESPONDENT_KINDS } from '../../../src/case/respondent-kinds';
-import { addCase, emptyDelta, type CounterDelta, type CountedRow } from '../../../src/oversight/projection/summary-counters';
+import { emptyDelta, type CounterDelta, type CountedRow } from '../../../src/oversight/projection/summary-counters';
+import { addCase } from '../../../src/oversight/projection/summary-counter-delta';
 import * as reference from './summary-counters-reference';
 
 /**

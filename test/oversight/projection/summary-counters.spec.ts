@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { FOLLOW_UP_STATUSES, RESPONDENT_STAGES } from '../../../src/case/case-vocabulary';
 import { KIND_ROUTES, RESPONDENT_KINDS, type RespondentKind } from '../../../src/case/respondent-kinds';
-import { casesColumn, countAll, kindSets, MEASURE, type CountedRow } from '../../../src/oversight/projection/summary-counters';
+import { casesColumn, kindSets, MEASURE, type CountedRow } from '../../../src/oversight/projection/summary-counters';
+import { countAll } from '../../../src/oversight/projection/summary-counter-delta';
 
 /**
  * Pure: whatever mix of respondent kinds the cases have, summing the national counters over every
